@@ -1,0 +1,345 @@
+import type { z } from 'zod';
+import { ahpMatrixProblems, ahpWeights } from '../weights/ahp.ts';
+import { ValidationError, type ValidationIssue } from './frameworkError.ts';
+import type {
+  AggregationSpec,
+  ImputationSpec,
+  NormalisationSpec,
+  TransformSpec,
+  TreatmentSpec,
+  WeightingSpec,
+} from './methods.ts';
+import { FrameworkSchema, type FrameworkDocument, type LocalizedText } from './schema.ts';
+
+export interface IndicatorNode {
+  readonly type: 'indicator';
+  readonly code: string;
+  readonly parent: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly direction: 1 | -1;
+  /** The weight among its siblings, as given or derived by the parent's weighting. */
+  readonly weight: number;
+  readonly level: 1;
+  readonly denominator?: { readonly code: string; readonly scale: number };
+  readonly transform: TransformSpec;
+  readonly imputation: ImputationSpec;
+  readonly treatment: TreatmentSpec;
+  readonly normalisation: NormalisationSpec;
+}
+
+export interface AggregateNode {
+  readonly type: 'aggregate';
+  readonly code: string;
+  readonly parent: string | null;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly weight: number;
+  /** 1 + the highest level among its children (indicators are level 1, as in COINr). */
+  readonly level: number;
+  readonly children: readonly string[];
+  readonly aggregation: AggregationSpec;
+  readonly weighting: WeightingSpec;
+}
+
+export type FrameworkNode = IndicatorNode | AggregateNode;
+
+/**
+ * A validated framework with every default resolved: the tree, each node's
+ * method settings and its weight among its siblings.
+ */
+export interface Framework {
+  readonly id: string;
+  readonly version: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly decimals: number;
+  readonly denominators: FrameworkDocument['denominators'];
+  /** Every node in file order. */
+  readonly nodes: readonly FrameworkNode[];
+  readonly byCode: ReadonlyMap<string, FrameworkNode>;
+  /** Indicator codes in file order. */
+  readonly indicators: readonly string[];
+  /** Aggregate codes, children before parents (the order to aggregate in). */
+  readonly aggregates: readonly string[];
+  /** The index: the one node without a parent. */
+  readonly root: string;
+  /** The highest level (the root's). */
+  readonly levels: number;
+  /** The validated document, defaults filled in (what `frameworkToJson` writes). */
+  readonly document: FrameworkDocument;
+}
+
+function nodeLabel(doc: { nodes: readonly unknown[] }, index: number): string {
+  const node = doc.nodes[index] as { code?: unknown } | undefined;
+  const code = node && typeof node.code === 'string' ? ` (${node.code})` : '';
+  return `nodes[${index}]${code}`;
+}
+
+/** Turns a zod issue path into a readable framework path such as `nodes[3] (homicide).weight`. */
+function formatPath(input: unknown, path: readonly PropertyKey[]): string {
+  let out = '';
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (key === 'nodes' && typeof path[i + 1] === 'number' && i === 0) {
+      out += nodeLabel(input as { nodes: unknown[] }, path[i + 1] as number);
+      i++;
+    } else if (typeof key === 'number') {
+      out += `[${key}]`;
+    } else {
+      out += (out ? '.' : '') + String(key);
+    }
+  }
+  return out || '(framework)';
+}
+
+function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({ path: formatPath(input, issue.path), message: issue.message }));
+}
+
+/**
+ * Validates a framework document (parsed JSON) and resolves its defaults,
+ * weights and levels. Every problem is reported at once in a
+ * `ValidationError` whose issues name the path of the offending node:
+ * schema errors, duplicate codes, unknown (orphan) parents, cycles, more or
+ * fewer than one root, aggregates without children, unknown denominators,
+ * and AHP matrices that do not fit their children or are inconsistent
+ * (CR ≥ 0.1, unless `allowInconsistent`).
+ *
+ * @example
+ * const fw = defineFramework({
+ *   id: 'demo', version: '1', name: { zh: '示例', en: 'Demo' },
+ *   nodes: [
+ *     { code: 'index', type: 'aggregate', parent: null, name: { zh: '指数', en: 'Index' } },
+ *     { code: 'a', type: 'indicator', parent: 'index', direction: 1, name: { zh: '甲', en: 'A' } },
+ *     { code: 'b', type: 'indicator', parent: 'index', direction: -1, weight: 3, name: { zh: '乙', en: 'B' } },
+ *   ],
+ * });
+ * fw.indicators; // ['a', 'b']
+ * fw.root; // 'index'
+ */
+export function defineFramework(input: unknown): Framework {
+  const parsed = FrameworkSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError('the framework', zodIssues(input, parsed.error));
+  return resolveFramework(parsed.data);
+}
+
+function resolveFramework(doc: FrameworkDocument): Framework {
+  const issues: ValidationIssue[] = [];
+  const label = (i: number) => nodeLabel(doc, i);
+  const indexOf = new Map<string, number>();
+  doc.nodes.forEach((node, i) => {
+    const first = indexOf.get(node.code);
+    if (first !== undefined) issues.push({ path: label(i), message: `duplicate code "${node.code}" (first used by ${label(first)})` });
+    else indexOf.set(node.code, i);
+  });
+  const denominatorCodes = new Set<string>();
+  doc.denominators.forEach((d, i) => {
+    if (denominatorCodes.has(d.code)) issues.push({ path: `denominators[${i}] (${d.code})`, message: `duplicate denominator code "${d.code}"` });
+    if (indexOf.has(d.code)) issues.push({ path: `denominators[${i}] (${d.code})`, message: `denominator code "${d.code}" is also a node code` });
+    denominatorCodes.add(d.code);
+  });
+
+  const children = new Map<string, string[]>();
+  const roots: number[] = [];
+  doc.nodes.forEach((node, i) => {
+    if (node.parent === null) {
+      roots.push(i);
+      return;
+    }
+    const p = indexOf.get(node.parent);
+    if (p === undefined) {
+      issues.push({ path: `${label(i)}.parent`, message: `parent "${node.parent}" is not a node of this framework` });
+      return;
+    }
+    if (doc.nodes[p].type === 'indicator') {
+      issues.push({ path: `${label(i)}.parent`, message: `parent "${node.parent}" is an indicator; only aggregates have children` });
+      return;
+    }
+    if (node.parent === node.code) return; // reported as a cycle below
+    const list = children.get(node.parent) ?? [];
+    list.push(node.code);
+    children.set(node.parent, list);
+  });
+  if (roots.length === 0) issues.push({ path: 'nodes', message: 'no root: exactly one aggregate must have "parent": null' });
+  if (roots.length > 1) issues.push({ path: 'nodes', message: `${roots.length} roots (${roots.map((i) => doc.nodes[i].code).join(', ')}); exactly one node may have "parent": null` });
+
+  // Cycles: follow parents from each node; a node that meets itself is in a cycle.
+  const reported = new Set<string>();
+  doc.nodes.forEach((node, i) => {
+    const seen: string[] = [];
+    let current: string | null = node.code;
+    while (current !== null && !seen.includes(current)) {
+      seen.push(current);
+      const at = indexOf.get(current);
+      current = at === undefined ? null : doc.nodes[at].parent;
+    }
+    if (current === node.code && !reported.has(node.code)) {
+      const cycle = [...seen, node.code];
+      cycle.forEach((c) => reported.add(c));
+      issues.push({ path: `${label(i)}.parent`, message: `cycle: ${cycle.join(' → ')}` });
+    }
+  });
+
+  doc.nodes.forEach((node, i) => {
+    if (node.type === 'aggregate' && !(children.get(node.code)?.length)) {
+      issues.push({ path: label(i), message: `aggregate "${node.code}" has no children` });
+    }
+    if (node.type === 'indicator' && node.denominator && !denominatorCodes.has(node.denominator.code)) {
+      issues.push({ path: `${label(i)}.denominator.code`, message: `denominator "${node.denominator.code}" is not declared in "denominators"` });
+    }
+    if (node.type === 'indicator') {
+      const n = node.normalisation ?? doc.defaults.normalisation;
+      if (n.method === 'goalposts' && !(n.max > n.min)) {
+        issues.push({ path: `${label(i)}.normalisation`, message: `goalposts need min < max (got min ${n.min}, max ${n.max})` });
+      }
+    }
+  });
+
+  // Weights derived from each aggregate's weighting.
+  const derivedWeight = new Map<string, number>();
+  doc.nodes.forEach((node, i) => {
+    if (node.type !== 'aggregate' || !node.weighting) return;
+    const kids = children.get(node.code) ?? [];
+    const spec = node.weighting;
+    if (spec.method === 'equal') kids.forEach((k) => derivedWeight.set(k, 1));
+    if (spec.method === 'ahp') {
+      const path = `${label(i)}.weighting`;
+      const missing = kids.filter((k) => !spec.order.includes(k));
+      const extra = spec.order.filter((k) => !kids.includes(k));
+      if (missing.length || extra.length || spec.order.length !== kids.length) {
+        issues.push({
+          path: `${path}.order`,
+          message: `must list each child of "${node.code}" once (children: ${kids.join(', ')}; order: ${spec.order.join(', ')})`,
+        });
+        return;
+      }
+      const problems = ahpMatrixProblems(spec.matrix);
+      if (problems.length) {
+        problems.forEach((message) => issues.push({ path: `${path}.matrix`, message }));
+        return;
+      }
+      if (spec.matrix.length !== spec.order.length) {
+        issues.push({ path: `${path}.matrix`, message: `is ${spec.matrix.length}×${spec.matrix.length} but "order" has ${spec.order.length} codes` });
+        return;
+      }
+      const ahp = ahpWeights(spec.matrix);
+      if (ahp.consistencyRatio >= 0.1 && !spec.allowInconsistent) {
+        issues.push({
+          path: `${path}.matrix`,
+          message: `consistency ratio ${ahp.consistencyRatio.toFixed(4)} ≥ 0.1: revise the judgements, or set "allowInconsistent": true`,
+        });
+        return;
+      }
+      spec.order.forEach((k, j) => derivedWeight.set(k, ahp.weights[j]));
+    }
+  });
+
+  if (issues.length > 0) throw new ValidationError('the framework', issues);
+
+  // Levels and bottom-up order, by depth-first traversal from the root.
+  const level = new Map<string, number>();
+  const aggregates: string[] = [];
+  const visit = (code: string): number => {
+    const kids = children.get(code);
+    if (!kids) {
+      level.set(code, 1);
+      return 1;
+    }
+    const l = 1 + Math.max(...kids.map(visit));
+    level.set(code, l);
+    aggregates.push(code);
+    return l;
+  };
+  const root = doc.nodes[roots[0]].code;
+  visit(root);
+
+  const nodes: FrameworkNode[] = doc.nodes.map((node) => {
+    const weight = derivedWeight.get(node.code) ?? node.weight;
+    if (node.type === 'indicator') {
+      return {
+        type: 'indicator',
+        code: node.code,
+        parent: node.parent,
+        name: node.name,
+        ...(node.description ? { description: node.description } : {}),
+        ...(node.unit ? { unit: node.unit } : {}),
+        direction: node.direction,
+        weight,
+        level: 1,
+        ...(node.denominator ? { denominator: node.denominator } : {}),
+        transform: node.transform ?? doc.defaults.transform,
+        imputation: node.imputation ?? doc.defaults.imputation,
+        treatment: node.treatment ?? doc.defaults.treatment,
+        normalisation: node.normalisation ?? doc.defaults.normalisation,
+      } satisfies IndicatorNode;
+    }
+    return {
+      type: 'aggregate',
+      code: node.code,
+      parent: node.parent,
+      name: node.name,
+      ...(node.description ? { description: node.description } : {}),
+      weight,
+      level: level.get(node.code) ?? 0,
+      children: children.get(node.code) ?? [],
+      aggregation: node.aggregation ?? doc.defaults.aggregation,
+      weighting: node.weighting ?? { method: 'fixed' },
+    } satisfies AggregateNode;
+  });
+  return {
+    id: doc.id,
+    version: doc.version,
+    name: doc.name,
+    ...(doc.description ? { description: doc.description } : {}),
+    decimals: doc.publication.decimals,
+    denominators: doc.denominators,
+    nodes,
+    byCode: new Map(nodes.map((n) => [n.code, n])),
+    indicators: nodes.filter((n) => n.type === 'indicator').map((n) => n.code),
+    aggregates,
+    root,
+    levels: level.get(root) ?? 1,
+    document: doc,
+  };
+}
+
+/**
+ * A copy of the framework with new weights for some nodes (weights among
+ * siblings). Unlisted nodes keep theirs; the result is validated again.
+ *
+ * @example
+ * const tuned = withWeights(fw, { b: 1 });
+ * tuned.byCode.get('b')?.weight; // 1
+ */
+export function withWeights(framework: Framework, weights: Readonly<Record<string, number>>): Framework {
+  const unknown = Object.keys(weights).filter((code) => !framework.byCode.has(code));
+  if (unknown.length) {
+    throw new ValidationError('the weights', unknown.map((code) => ({ path: code, message: `"${code}" is not a node of this framework` })));
+  }
+  // A weight set by hand replaces the parent's derived weighting (AHP,
+  // equal); the siblings keep the weight they had, derived or given.
+  const touchedParents = new Set(Object.keys(weights).map((code) => framework.byCode.get(code)?.parent));
+  const nodes = framework.document.nodes.map((node) => {
+    const fixed =
+      node.type === 'aggregate' && node.weighting && touchedParents.has(node.code)
+        ? { ...node, weighting: { method: 'fixed' as const } }
+        : node;
+    const current = node.parent !== null && touchedParents.has(node.parent) ? framework.byCode.get(node.code)?.weight : undefined;
+    const weight = weights[node.code] ?? current;
+    return weight === undefined ? fixed : { ...fixed, weight };
+  });
+  return defineFramework({ ...framework.document, nodes });
+}
+
+/**
+ * The framework as a plain JSON document (defaults filled in), which
+ * `defineFramework` accepts again.
+ *
+ * @example
+ * defineFramework(frameworkToJson(fw)).indicators; // same as fw.indicators
+ */
+export function frameworkToJson(framework: Framework): FrameworkDocument {
+  return JSON.parse(JSON.stringify(framework.document)) as FrameworkDocument;
+}

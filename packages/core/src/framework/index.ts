@@ -1,0 +1,4 @@
+export * from './methods.ts';
+export * from './schema.ts';
+export * from './frameworkError.ts';
+export * from './defineFramework.ts';

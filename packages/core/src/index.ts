@@ -1,0 +1,3 @@
+export * from './panel/index.ts';
+export * from './framework/index.ts';
+export * from './data/index.ts';

@@ -1,0 +1,3 @@
+export * from './flags.ts';
+export * from './period.ts';
+export * from './panel.ts';
