@@ -19,7 +19,14 @@ export interface AhpResult {
   consistencyRatio: number;
 }
 
-/** Problems with a pairwise comparison matrix, one message per problem. */
+/**
+ * Problems with a pairwise comparison matrix, one message per problem (none
+ * for a valid one): shape, unit diagonal, positive reciprocal entries.
+ *
+ * @example
+ * ahpMatrixProblems([[1, 3], [1 / 3, 1]]); // []
+ * ahpMatrixProblems([[1, 3], [3, 1]]); // ['entry [2,1] = 3 must be the reciprocal of [1,2] = 3']
+ */
 export function ahpMatrixProblems(matrix: readonly (readonly number[])[]): string[] {
   const n = matrix.length;
   const problems: string[] = [];

@@ -1,0 +1,2 @@
+export * from './denominateValues.ts';
+export * from './denominate.ts';

@@ -1,0 +1,121 @@
+import type { Decimal } from 'decimal.js';
+import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
+import { Exact } from './decimal.ts';
+import type { ExactPanel } from './exactPanel.ts';
+
+const ZERO = new Exact(0);
+const ONE = new Exact(1);
+
+/**
+ * One weighted mean in exact arithmetic, over the present (non-null) values
+ * with their weights rescaled, as `aggregate` does in float64. `null` when
+ * fewer than `minAvailability` of the values are present, or none are.
+ *
+ * @example
+ * aggregateValuesExact([new Exact(50), null, new Exact(80)], [new Exact(1), new Exact(1), new Exact(2)], { method: 'arithmetic', minAvailability: 0 })
+ *   ?.toString(); // '70' = (50·1 + 80·2) / 3
+ */
+export function aggregateValuesExact(
+  values: readonly (Decimal | null)[],
+  weights: readonly Decimal[],
+  spec: AggregateNode['aggregation'],
+): Decimal | null {
+  let present = 0;
+  let weightSum = ZERO;
+  let sum = ZERO;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x === null) continue;
+    present++;
+    const w = weights[i];
+    weightSum = weightSum.plus(w);
+    switch (spec.method) {
+      case 'arithmetic':
+        // A weight of exactly 1 (the default) needs no multiplication.
+        sum = sum.plus(w.eq(ONE) ? x : w.times(x));
+        break;
+      case 'geometric':
+        if (x.lte(0)) throw new RangeError(`geometric mean needs positive values, got ${x.toString()}`);
+        sum = sum.plus(w.times(x.ln()));
+        break;
+      case 'harmonic':
+        if (x.lte(0)) throw new RangeError(`harmonic mean needs positive values, got ${x.toString()}`);
+        sum = sum.plus(w.div(x));
+        break;
+      case 'generalised':
+        sum = sum.plus(w.times(x.pow(spec.power ?? 1)));
+        break;
+    }
+  }
+  if (present === 0 || present / values.length < spec.minAvailability) return null;
+  switch (spec.method) {
+    case 'arithmetic':
+      return sum.div(weightSum);
+    case 'geometric':
+      return sum.div(weightSum).exp();
+    case 'harmonic':
+      return weightSum.div(sum);
+    case 'generalised':
+      return sum.div(weightSum).pow(new Exact(1).div(spec.power ?? 1));
+  }
+}
+
+/**
+ * `aggregate` in exact decimal arithmetic: takes exact indicator scores and
+ * returns them followed by every aggregate, computed bottom-up. Weights enter
+ * as the decimals of their float64 values.
+ *
+ * @example
+ * const exact = aggregateExact(toExactPanel(scores), fw);
+ * exact.codes; // [...fw.indicators, ...fw.aggregates]
+ */
+export function aggregateExact(scores: ExactPanel, framework: Framework): ExactPanel {
+  const codes = [...framework.indicators, ...framework.aggregates];
+  const column = new Map(codes.map((c, i) => [c, i]));
+  const source = framework.indicators.map((code) => {
+    const c = scores.codes.indexOf(code);
+    if (c < 0) throw new RangeError(`the scores have no column for indicator "${code}"`);
+    return c;
+  });
+  const plan = framework.aggregates.map((code) => {
+    const node = framework.byCode.get(code) as AggregateNode;
+    return {
+      at: column.get(code) as number,
+      children: node.children.map((k) => column.get(k) as number),
+      weights: node.children.map((k) => new Exact(framework.byCode.get(k)?.weight ?? 1)),
+      spec: node.aggregation,
+      code,
+    };
+  });
+  const rows = scores.units.length * scores.periods.length;
+  const C = codes.length;
+  const S = scores.codes.length;
+  const values: (Decimal | null)[] = new Array(rows * C).fill(null);
+  const flags = new Uint8Array(rows * C);
+  const buffer: (Decimal | null)[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < source.length; k++) {
+      values[r * C + k] = scores.values[r * S + source[k]];
+      flags[r * C + k] = scores.flags[r * S + source[k]];
+    }
+    for (const step of plan) {
+      const n = step.children.length;
+      buffer.length = n;
+      let f = 0;
+      for (let i = 0; i < n; i++) {
+        const at = r * C + step.children[i];
+        buffer[i] = values[at];
+        if (buffer[i] !== null) f |= flags[at];
+      }
+      try {
+        values[r * C + step.at] = aggregateValuesExact(buffer, step.weights, step.spec);
+      } catch (error) {
+        const u = r % scores.units.length;
+        const p = Math.floor(r / scores.units.length);
+        throw new RangeError(`${(error as Error).message}: aggregate "${step.code}", unit "${scores.units[u]}", period "${scores.periods[p]}"`, { cause: error });
+      }
+      flags[r * C + step.at] = values[r * C + step.at] === null ? 0 : f;
+    }
+  }
+  return { units: scores.units, periods: scores.periods, codes, values, flags };
+}

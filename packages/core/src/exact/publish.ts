@@ -1,0 +1,126 @@
+import type { Decimal } from 'decimal.js';
+import type { IndicatorNode } from '../framework/defineFramework.ts';
+import { Flag } from '../panel/flags.ts';
+import type { IndexResult } from '../pipeline/buildIndex.ts';
+import { aggregateExact } from './aggregateExact.ts';
+import { decomposeChange } from './contributions.ts';
+import { Exact, roundHalfUp, toExact } from './decimal.ts';
+import type { ExactPanel } from './exactPanel.ts';
+import { largestRemainder } from './largestRemainder.ts';
+import { normaliseExact } from './normaliseExact.ts';
+import type { Framework } from '../framework/defineFramework.ts';
+
+/**
+ * The indicator values that enter normalisation, as exact decimals: rates
+ * are computed again in decimal from the raw counts and denominators
+ * (count × (scale / denominator)); cells
+ * that were imputed, treated or log-transformed (whose float64 value is the
+ * method's own result) enter as their float64 value.
+ *
+ * @example
+ * exactInputs(result).codes; // result.framework.indicators
+ */
+export function exactInputs(result: IndexResult): ExactPanel {
+  const { framework, raw, treated } = result;
+  const U = raw.units.length;
+  const rows = U * raw.periods.length;
+  const K = treated.codes.length;
+  const R = raw.codes.length;
+  const values: (Decimal | null)[] = new Array(rows * K).fill(null);
+  // Each row's denominators are converted once, as scale / denominator.
+  const factors = new Map<string, (Decimal | null)[]>();
+  const factorsOf = (code: string, scale: number): (Decimal | null)[] => {
+    const key = `${code}\u0000${scale}`;
+    let list = factors.get(key);
+    if (!list) {
+      const dc = raw.codes.indexOf(code);
+      const s = new Exact(scale);
+      list = Array.from({ length: rows }, (_, j) => {
+        const den = raw.values[j * R + dc];
+        return Number.isFinite(den) && den !== 0 ? s.div(den) : null;
+      });
+      factors.set(key, list);
+    }
+    return list;
+  };
+  treated.codes.forEach((code, k) => {
+    const node = framework.byCode.get(code) as IndicatorNode;
+    const c = raw.codes.indexOf(code);
+    const perUnit = node.denominator ? factorsOf(node.denominator.code, node.denominator.scale) : null;
+    for (let j = 0; j < rows; j++) {
+      const float = treated.values[j * K + k];
+      const changed = (treated.flags[j * K + k] & (Flag.Imputed | Flag.Treated)) !== 0 || node.transform !== 'none';
+      const factor = perUnit ? perUnit[j] : null;
+      if (Number.isNaN(float) || changed || c < 0 || (perUnit && factor === null)) {
+        values[j * K + k] = toExact(float);
+      } else {
+        const x = new Exact(raw.values[j * R + c]);
+        values[j * K + k] = factor ? x.times(factor) : x;
+      }
+    }
+  });
+  return { units: treated.units, periods: treated.periods, codes: treated.codes, values, flags: treated.flags };
+}
+
+/**
+ * The exact decimal counterpart of `result.aggregated`: normalisation and
+ * aggregation redone in decimal.js from `exactInputs(result)`. Published
+ * values come from here; the float64 path serves analysis, and the two agree
+ * within 1e-9.
+ *
+ * @example
+ * const exact = buildExact(buildIndex(fw, panel));
+ * roundHalfUp(exact.values[0]!, fw.decimals); // e.g. '87.25'
+ */
+export function buildExact(result: IndexResult): ExactPanel {
+  return aggregateExact(normaliseExact(exactInputs(result), result.framework), result.framework);
+}
+
+/** A published change and its contributions, as decimal strings that add up. */
+export interface PublishedChange {
+  readonly from: string;
+  readonly to: string;
+  /** The published (rounded) value at `to` minus the published value at `from`. */
+  readonly change: string;
+  /** Per indicator, rounded so that they add up exactly to `change`. */
+  readonly contributions: Readonly<Record<string, string>>;
+}
+
+/**
+ * The change of a unit's published index from one period to another, with
+ * per-indicator contributions rounded (largest remainder) so that the
+ * published contributions add up exactly to the published change. `null`
+ * when the index is missing in either period.
+ *
+ * @example
+ * publishChange(fw, exact, 'X', '2025-09', '2025-10');
+ * // { from: '2025-09', to: '2025-10', change: '1.25', contributions: { a: '0.80', b: '0.45' } }
+ */
+export function publishChange(
+  framework: Framework,
+  exact: ExactPanel,
+  unit: string,
+  from: string,
+  to: string,
+  decimals = framework.decimals,
+): PublishedChange | null {
+  const decomposition = decomposeChange(framework, exact, unit, from, to);
+  if (!decomposition) return null;
+  const u = exact.units.indexOf(unit);
+  const C = exact.codes.length;
+  const r = exact.codes.indexOf(framework.root);
+  const at = (period: string) => exact.values[(exact.periods.indexOf(period) * exact.units.length + u) * C + r] as Decimal;
+  const published = new Exact(roundHalfUp(at(to), decimals)).minus(roundHalfUp(at(from), decimals));
+  const codes = framework.indicators;
+  const rounded = largestRemainder(
+    codes.map((code) => decomposition.contributions[code]),
+    published,
+    decimals,
+  );
+  return {
+    from,
+    to,
+    change: roundHalfUp(published, decimals),
+    contributions: Object.fromEntries(codes.map((code, i) => [code, roundHalfUp(rounded[i], decimals)])),
+  };
+}

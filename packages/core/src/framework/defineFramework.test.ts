@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { defineFramework, frameworkToJson, withWeights } from './defineFramework.ts';
+import { ValidationError } from './frameworkError.ts';
+
+const name = (en: string) => ({ zh: en, en });
+
+const valid = {
+  id: 'demo',
+  version: '1',
+  name: name('Demo'),
+  denominators: [{ code: 'pop', name: name('Population') }],
+  nodes: [
+    { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+    { code: 'g1', type: 'aggregate', parent: 'index', name: name('G1'), weight: 3 },
+    { code: 'g2', type: 'aggregate', parent: 'index', name: name('G2') },
+    { code: 'a', type: 'indicator', parent: 'g1', direction: -1, name: name('A'), denominator: { code: 'pop', scale: 100000 } },
+    { code: 'b', type: 'indicator', parent: 'g1', direction: 1, name: name('B') },
+    { code: 'c', type: 'indicator', parent: 'g2', direction: 1, name: name('C') },
+  ],
+};
+
+function issuesOf(input: unknown): { path: string; message: string }[] {
+  try {
+    defineFramework(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return [...(error as ValidationError).issues];
+  }
+  throw new Error('expected the framework to be refused');
+}
+
+describe('defineFramework', () => {
+  it('resolves levels, bottom-up order, defaults and weights', () => {
+    const fw = defineFramework(valid);
+    expect(fw.root).toBe('index');
+    expect(fw.indicators).toEqual(['a', 'b', 'c']);
+    expect(fw.aggregates).toEqual(['g1', 'g2', 'index']);
+    expect(fw.levels).toBe(3);
+    expect(fw.byCode.get('g1')).toMatchObject({ level: 2, weight: 3, children: ['a', 'b'], aggregation: { method: 'arithmetic' } });
+    expect(fw.byCode.get('a')).toMatchObject({
+      level: 1,
+      weight: 1,
+      direction: -1,
+      denominator: { code: 'pop', scale: 100000 },
+      normalisation: { method: 'minMax', lower: 0, upper: 100, scope: 'period' },
+      imputation: { method: 'none' },
+      treatment: { method: 'none' },
+      transform: 'none',
+    });
+    expect(fw.decimals).toBe(2);
+  });
+
+  it('round-trips through JSON', () => {
+    const fw = defineFramework(valid);
+    const again = defineFramework(JSON.parse(JSON.stringify(frameworkToJson(fw))));
+    expect(again.document).toEqual(fw.document);
+  });
+
+  it('reports every problem at once, each with the path of its node', () => {
+    const issues = issuesOf({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'g1', type: 'aggregate', parent: 'index', name: name('G1'), weight: -2 },
+        { code: 'a', type: 'indicator', parent: 'g1', direction: 2, name: name('A') },
+        { code: 'b', type: 'indicator', parent: 'g1', direction: 1, weight: 0, name: name('B') },
+      ],
+    });
+    expect(issues).toEqual([
+      { path: 'nodes[1] (g1).weight', message: 'weight must be a positive number' },
+      { path: 'nodes[2] (a).direction', message: 'direction must be 1 or -1' },
+      { path: 'nodes[3] (b).weight', message: 'weight must be a positive number' },
+    ]);
+  });
+
+  it('refuses duplicate codes, orphan parents, cycles, childless aggregates and unknown denominators together', () => {
+    const issues = issuesOf({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'g1', type: 'aggregate', parent: 'index', name: name('G1') },
+        { code: 'a', type: 'indicator', parent: 'g1', direction: 1, name: name('A'), denominator: { code: 'area' } },
+        { code: 'a', type: 'indicator', parent: 'g1', direction: 1, name: name('A again') },
+        { code: 'b', type: 'indicator', parent: 'nowhere', direction: 1, name: name('B') },
+        { code: 'x', type: 'aggregate', parent: 'y', name: name('X') },
+        { code: 'y', type: 'aggregate', parent: 'x', name: name('Y') },
+        { code: 'empty', type: 'aggregate', parent: 'index', name: name('Empty') },
+      ],
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'nodes[3] (a)', message: 'duplicate code "a" (first used by nodes[2] (a))' },
+        { path: 'nodes[4] (b).parent', message: 'parent "nowhere" is not a node of this framework' },
+        { path: 'nodes[5] (x).parent', message: 'cycle: x → y → x' },
+        { path: 'nodes[7] (empty)', message: 'aggregate "empty" has no children' },
+        { path: 'nodes[2] (a).denominator.code', message: 'denominator "area" is not declared in "denominators"' },
+      ]),
+    );
+  });
+
+  it('refuses a framework with no root or two roots, and an indicator used as a parent', () => {
+    expect(issuesOf({ ...valid, nodes: [{ code: 'a', type: 'indicator', parent: 'a', direction: 1, name: name('A') }] })).toEqual(
+      expect.arrayContaining([{ path: 'nodes', message: 'no root: exactly one aggregate must have "parent": null' }]),
+    );
+    const two = issuesOf({
+      ...valid,
+      nodes: [
+        { code: 'r1', type: 'aggregate', parent: null, name: name('R1') },
+        { code: 'r2', type: 'aggregate', parent: null, name: name('R2') },
+        { code: 'a', type: 'indicator', parent: 'r1', direction: 1, name: name('A') },
+        { code: 'b', type: 'indicator', parent: 'a', direction: 1, name: name('B') },
+      ],
+    });
+    expect(two).toEqual(
+      expect.arrayContaining([
+        { path: 'nodes', message: '2 roots (r1, r2); exactly one node may have "parent": null' },
+        { path: 'nodes[3] (b).parent', message: 'parent "a" is an indicator; only aggregates have children' },
+      ]),
+    );
+  });
+
+  it('derives weights from an AHP matrix and refuses an inconsistent one unless allowed', () => {
+    const withAhp = (matrix: number[][], allowInconsistent = false) => ({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index'), weighting: { method: 'ahp', order: ['c', 'a', 'b'], matrix, allowInconsistent } },
+        { code: 'a', type: 'indicator', parent: 'index', direction: 1, name: name('A') },
+        { code: 'b', type: 'indicator', parent: 'index', direction: 1, name: name('B') },
+        { code: 'c', type: 'indicator', parent: 'index', direction: 1, name: name('C') },
+      ],
+    });
+    const fw = defineFramework(withAhp([[1, 2, 4], [1 / 2, 1, 2], [1 / 4, 1 / 2, 1]]));
+    expect(fw.byCode.get('c')?.weight).toBeCloseTo(4 / 7, 12);
+    expect(fw.byCode.get('a')?.weight).toBeCloseTo(2 / 7, 12);
+    expect(fw.byCode.get('b')?.weight).toBeCloseTo(1 / 7, 12);
+    const inconsistent = [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]];
+    expect(issuesOf(withAhp(inconsistent))).toEqual([
+      expect.objectContaining({ path: 'nodes[0] (index).weighting.matrix', message: expect.stringMatching(/^consistency ratio \d+\.\d{4} ≥ 0\.1/) }),
+    ]);
+    expect(() => defineFramework(withAhp(inconsistent, true))).not.toThrow();
+  });
+
+  it('withWeights sets new weights and keeps the siblings’ derived weights', () => {
+    const fw = defineFramework(valid);
+    const tuned = withWeights(fw, { b: 4 });
+    expect(tuned.byCode.get('b')?.weight).toBe(4);
+    expect(tuned.byCode.get('a')?.weight).toBe(1);
+    expect(fw.byCode.get('b')?.weight).toBe(1);
+    expect(() => withWeights(fw, { nope: 1 })).toThrow(/"nope" is not a node/);
+    expect(() => withWeights(fw, { b: 0 })).toThrow(/weight must be a positive number/);
+  });
+});

@@ -1,0 +1,221 @@
+import type { Framework } from '../framework/defineFramework.ts';
+import { ValidationError, type ValidationIssue } from '../framework/frameworkError.ts';
+import type { ImputationSpec } from '../framework/methods.ts';
+import { Flag } from '../panel/flags.ts';
+import type { Panel } from '../panel/panel.ts';
+import { carryForward } from './carryForward.ts';
+import { groupMean } from './groupMean.ts';
+import { interpolateGaps } from './interpolateGaps.ts';
+
+/** One cell filled in by `impute`. */
+export interface ImputedCell {
+  readonly unit: string;
+  readonly period: string;
+  readonly code: string;
+  readonly method: Exclude<ImputationSpec['method'], 'none'>;
+  readonly value: number;
+  /** `locf`: the period whose value was carried; `interpolate`: the observed period before the gap. */
+  readonly from?: string;
+  /** `interpolate`: the observed period after the gap. */
+  readonly to?: string;
+  /** `groupMean` with a grouping: the unit's group. */
+  readonly group?: string;
+}
+
+/** Every imputed cell, in panel order (period, then unit, then column). */
+export type ImputationReport = ImputedCell[];
+
+export interface ImputeOptions {
+  /**
+   * Unit groupings by name, each a map from unit to group (e.g.
+   * `{ prefecture: { '430302': '4303', ... } }`), used by `groupMean`
+   * imputation with a `grouping`.
+   */
+  readonly unitGroups?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/**
+ * Fills in missing values of each indicator by its `imputation` spec:
+ *
+ * - `none`: left missing.
+ * - `locf`: the unit's last observed value, carried forward at most
+ *   `maxAge` periods (never backward); for a survey observed less often
+ *   than the index is published.
+ * - `groupMean`: COINr's `i_mean_grp`: the mean of the indicator over the
+ *   units of the same group in the same period, the groups taken from
+ *   `options.unitGroups[spec.grouping]`; without a `grouping`, the mean
+ *   over all units (COINr's `i_mean`). A group with no value in that period
+ *   leaves the gap. A unit missing from the grouping is an error.
+ * - `interpolate`: linear interpolation over time between the unit's
+ *   nearest observations before and after, for interior gaps of at most
+ *   `maxGap` periods (no extrapolation).
+ *
+ * Only values present in the input are used as sources. Imputed cells get
+ * `Flag.Imputed` on top of their flags. Columns that are not indicators
+ * pass through. Problems (indicators the panel lacks, unknown groupings,
+ * units outside a grouping) are listed together in a `ValidationError`.
+ * The input panel is not changed.
+ *
+ * @example
+ * // framework: indicator "survey" with imputation { method: 'locf', maxAge: 5 }
+ * const p = createPanel({
+ *   units: ['A'], periods: ['2025-01', '2025-02', '2025-03'], codes: ['survey'],
+ *   values: [60, NaN, NaN],
+ * });
+ * const { panel, report } = impute(p, framework);
+ * panel.values; // Float64Array [60, 60, 60]
+ * report[0]; // { unit: 'A', period: '2025-02', code: 'survey', method: 'locf', value: 60, from: '2025-01' }
+ */
+export function impute(
+  panel: Panel,
+  framework: Framework,
+  options: ImputeOptions = {},
+): { panel: Panel; report: ImputationReport } {
+  const U = panel.units.length;
+  const P = panel.periods.length;
+  const C = panel.codes.length;
+  const issues: ValidationIssue[] = [];
+
+  const jobs: { c: number; code: string; spec: Exclude<ImputationSpec, { method: 'none' }>; labels?: string[] }[] = [];
+  for (const code of framework.indicators) {
+    const node = framework.byCode.get(code);
+    const c = panel.codes.indexOf(code);
+    if (c < 0) {
+      issues.push({ path: `indicator "${code}"`, message: 'is not a column of the panel' });
+      continue;
+    }
+    if (node?.type !== 'indicator' || node.imputation.method === 'none') continue;
+    const spec = node.imputation;
+    if (spec.method === 'groupMean' && spec.grouping !== undefined) {
+      const grouping = options.unitGroups?.[spec.grouping];
+      if (!grouping) {
+        issues.push({ path: `indicator "${code}".imputation.grouping`, message: `unit grouping "${spec.grouping}" was not given (options.unitGroups)` });
+        continue;
+      }
+      const labels: string[] = [];
+      for (const unit of panel.units) {
+        const group = Object.prototype.hasOwnProperty.call(grouping, unit) ? grouping[unit] : undefined;
+        if (typeof group !== 'string') {
+          issues.push({ path: `unit "${unit}", indicator "${code}"`, message: `unit is not in unit grouping "${spec.grouping}"` });
+        }
+        labels.push(group ?? '');
+      }
+      jobs.push({ c, code, spec, labels });
+    } else {
+      jobs.push({ c, code, spec });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('the imputation', issues);
+
+  const values = Float64Array.from(panel.values);
+  const flags = Uint8Array.from(panel.flags);
+  const input = panel.values;
+  // Which method filled each cell (0: none); the report is built from these
+  // marks afterwards, in panel order.
+  const marks = new Uint8Array(values.length);
+
+  for (const { c, spec, labels } of jobs) {
+    if (spec.method === 'groupMean') {
+      const section = new Float64Array(U);
+      for (let p = 0; p < P; p++) {
+        const base = p * U * C + c;
+        let missing = 0;
+        for (let u = 0; u < U; u++) {
+          const v = input[base + u * C];
+          section[u] = v;
+          if (Number.isNaN(v)) missing++;
+        }
+        if (missing === 0 || missing === U) continue;
+        const filled = groupMean(section, labels);
+        for (let u = 0; u < U; u++) {
+          if (!Number.isNaN(section[u]) || Number.isNaN(filled[u])) continue;
+          const i = base + u * C;
+          values[i] = filled[u];
+          flags[i] |= Flag.Imputed;
+          marks[i] = GROUP_MEAN;
+        }
+      }
+      continue;
+    }
+    const series = new Float64Array(P);
+    const stride = U * C;
+    for (let u = 0; u < U; u++) {
+      const base = u * C + c;
+      let missing = 0;
+      for (let p = 0; p < P; p++) {
+        const v = input[base + p * stride];
+        series[p] = v;
+        if (Number.isNaN(v)) missing++;
+      }
+      if (missing === 0 || missing === P) continue;
+      const filled =
+        spec.method === 'locf' ? carryForward(series, spec.maxAge).values : interpolateGaps(series, spec.maxGap).values;
+      const mark = spec.method === 'locf' ? LOCF : INTERPOLATE;
+      for (let p = 0; p < P; p++) {
+        const i = base + p * stride;
+        if (!Number.isNaN(series[p]) || Number.isNaN(filled[p])) continue;
+        values[i] = filled[p];
+        flags[i] |= Flag.Imputed;
+        marks[i] = mark;
+      }
+    }
+  }
+
+  return {
+    panel: { units: [...panel.units], periods: [...panel.periods], codes: [...panel.codes], values, flags },
+    report: buildReport(panel, values, marks, jobs),
+  };
+}
+
+const LOCF = 1;
+const GROUP_MEAN = 2;
+const INTERPOLATE = 3;
+
+/**
+ * The report, walking the panel in order. For `locf` and `interpolate` the
+ * source periods are found again here: the latest observed period before the
+ * cell (tracked per unit and column as the walk goes) and, for
+ * `interpolate`, the next observed period after it.
+ */
+function buildReport(
+  panel: Panel,
+  values: Float64Array,
+  marks: Uint8Array,
+  jobs: readonly { c: number; code: string; labels?: string[] }[],
+): ImputationReport {
+  const U = panel.units.length;
+  const P = panel.periods.length;
+  const C = panel.codes.length;
+  const input = panel.values;
+  const ordered = [...jobs].sort((a, b) => a.c - b.c);
+  const J = ordered.length;
+  const lastSeen = new Int32Array(U * J).fill(-1);
+  const report: ImputationReport = [];
+  for (let p = 0; p < P; p++) {
+    for (let u = 0; u < U; u++) {
+      for (let j = 0; j < J; j++) {
+        const { c, code, labels } = ordered[j];
+        const i = (p * U + u) * C + c;
+        if (!Number.isNaN(input[i])) {
+          lastSeen[u * J + j] = p;
+          continue;
+        }
+        const mark = marks[i];
+        if (mark === 0) continue;
+        const unit = panel.units[u];
+        const period = panel.periods[p];
+        const value = values[i];
+        if (mark === GROUP_MEAN) {
+          report.push(labels ? { unit, period, code, method: 'groupMean', value, group: labels[u] } : { unit, period, code, method: 'groupMean', value });
+        } else if (mark === LOCF) {
+          report.push({ unit, period, code, method: 'locf', value, from: panel.periods[lastSeen[u * J + j]] });
+        } else {
+          let next = p + 1;
+          while (Number.isNaN(input[(next * U + u) * C + c])) next++;
+          report.push({ unit, period, code, method: 'interpolate', value, from: panel.periods[lastSeen[u * J + j]], to: panel.periods[next] });
+        }
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,4 @@
+export * from './carryForward.ts';
+export * from './interpolateGaps.ts';
+export * from './groupMean.ts';
+export * from './impute.ts';

@@ -1,0 +1,10 @@
+export { minMax, type MinMaxOptions } from './minMax.ts';
+export { zScore, type ZScoreOptions } from './zScore.ts';
+export { goalposts, type GoalpostsOptions, type CappedScores } from './goalposts.ts';
+export { distanceToReference, type DistanceToReferenceOptions } from './distanceToReference.ts';
+export { distanceToTarget, type DistanceToTargetOptions } from './distanceToTarget.ts';
+export { percentileRank, type PercentileRankOptions } from './percentileRank.ts';
+export { rank } from './rank.ts';
+export { indexToBase, type IndexToBaseOptions } from './indexToBase.ts';
+export { normaliseColumn, type NormaliseColumnOptions } from './normaliseColumn.ts';
+export { normalise } from './normalise.ts';

@@ -1,0 +1,72 @@
+import { aggregate } from '../aggregate/index.ts';
+import type { Framework } from '../framework/defineFramework.ts';
+import { denominate } from '../denominate/index.ts';
+import { impute, type ImputationReport } from '../impute/index.ts';
+import { normalise } from '../normalise/index.ts';
+import type { Panel } from '../panel/panel.ts';
+import { provenance, type Provenance } from '../provenance/provenance.ts';
+import { transform } from '../transform/index.ts';
+import { treat, type TreatmentReport } from '../treat/index.ts';
+
+export interface BuildOptions {
+  /** Unit groupings for group-mean imputation: grouping name → unit → group. */
+  readonly unitGroups?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** Every stage of a build, as COINr keeps them in `coin$Data`, with reports and provenance. */
+export interface IndexResult {
+  readonly framework: Framework;
+  /** The data as given: indicators and denominators. */
+  readonly raw: Panel;
+  /** Indicators divided by their denominators. */
+  readonly denominated: Panel;
+  /** After the per-indicator transforms (log). */
+  readonly transformed: Panel;
+  readonly imputed: Panel;
+  readonly treated: Panel;
+  /** Indicator scores. */
+  readonly normalised: Panel;
+  /** Indicator scores followed by every aggregate, up to the index. */
+  readonly aggregated: Panel;
+  readonly imputation: ImputationReport;
+  readonly treatment: readonly TreatmentReport[];
+  /** Hashes of the framework, data, options and library version; computed on first read. */
+  readonly provenance: Provenance;
+}
+
+/**
+ * Runs the framework's pipeline on a raw panel, in the handbook's order:
+ * denominate → transform → impute → treat → normalise → aggregate. Each step
+ * uses the methods the framework sets per node; every stage is kept.
+ *
+ * @example
+ * const result = buildIndex(fw, panelFromObservations(fw, observations));
+ * getValue(result.aggregated, 'X', '2025-01', fw.root); // the index
+ */
+export function buildIndex(framework: Framework, raw: Panel, options: BuildOptions = {}): IndexResult {
+  const denominated = denominate(raw, framework);
+  const transformed = transform(denominated, framework);
+  const { panel: imputed, report: imputation } = impute(transformed, framework, options.unitGroups ? { unitGroups: options.unitGroups } : {});
+  const { panel: treated, report: treatment } = treat(imputed, framework);
+  const normalised = normalise(treated, framework);
+  const aggregated = aggregate(normalised, framework);
+  // The provenance hashes every data value (SHA-256 of tens of MB for a
+  // large panel), so it is computed when first read, then kept.
+  let kept: Provenance | undefined;
+  return {
+    framework,
+    raw,
+    denominated,
+    transformed,
+    imputed,
+    treated,
+    normalised,
+    aggregated,
+    imputation,
+    treatment,
+    get provenance() {
+      kept ??= provenance(framework, raw, options);
+      return kept;
+    },
+  };
+}
