@@ -70,18 +70,19 @@ function scoreSet(
       if (raw === null || raw === undefined || !min) return { scores: x.map(() => null), capped };
       const ref = raw.times(d);
       const width = ref.minus(min);
+      if (width.isZero()) return { scores: x.map(() => null), capped };
       return { scores: each((value, i) => capAt(ONE.minus(ref.minus(value).div(width)), i, false, spec.cap).times(spec.scale)), capped };
     }
     case 'distanceToTarget': {
       const target = new Exact(spec.target);
       const raw = x.filter((value): value is Decimal => value !== null);
       if (!raw.length) return { scores: x.map(() => null), capped };
+      const worst = direction === -1 ? Exact.max(...raw) : Exact.min(...raw);
+      const width = direction === -1 ? worst.minus(target) : target.minus(worst);
+      if (width.isZero()) return { scores: x.map(() => null), capped };
       const scores = x.map((value, i) => {
         if (value === null) return null;
-        const y =
-          direction === -1
-            ? Exact.max(...raw).minus(value).div(Exact.max(...raw).minus(target))
-            : value.minus(Exact.min(...raw)).div(target.minus(Exact.min(...raw)));
+        const y = direction === -1 ? worst.minus(value).div(width) : value.minus(worst).div(width);
         return capAt(y, i, false, spec.cap).times(spec.scale);
       });
       return { scores, capped };

@@ -14,7 +14,9 @@ export interface DistanceToReferenceOptions {
  * so the lowest value scores 0 and the reference scores `scale`. With `cap`,
  * scores above `scale` (values beyond the reference) become `scale` and are
  * marked in `capped`. A missing value stays missing; a missing reference
- * makes every score missing (COINr returns NAs with a warning).
+ * makes every score missing (COINr returns NAs with a warning), and so does a
+ * reference at the lowest value, where no distance is defined (COINr would
+ * divide by zero).
  *
  * With `direction` -1 both the values and the reference are multiplied by -1
  * first, as COINr's `Normalise` does, so the formula becomes
@@ -64,6 +66,11 @@ export function distanceToReferenceInto(
   }
   const ref = direction * refValue;
   const width = ref - min;
+  // The reference is the lowest value (or nothing is present): no distance is defined.
+  if (!(width !== 0 && Number.isFinite(width))) {
+    out.fill(Number.NaN);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     let y = 1 - (ref - direction * src[i]) / width;
     if (cap && y > 1) {

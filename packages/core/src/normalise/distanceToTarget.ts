@@ -18,7 +18,9 @@ export interface DistanceToTargetOptions {
  * with min and max over the values present, so the worst value scores 0 and
  * the target scores `scale`. With `cap`, values that surpass the target score
  * `scale` (COINr's `cap_max`: fractions above 1 become 1; nothing is capped
- * below) and are marked in `capped`. A missing value stays missing.
+ * below) and are marked in `capped`. A missing value stays missing. When the
+ * target is the worst value present, no distance is defined and every score
+ * is missing.
  *
  * (COINr's `Normalise` multiplies the indicator and the target by the
  * direction and calls `n_dist2targ` with direction 1; the arithmetic is the
@@ -65,6 +67,10 @@ export function distanceToTargetInto(
     let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) if (src[i] > max) max = src[i];
     const width = max - target;
+    if (!(width !== 0 && Number.isFinite(width))) {
+      out.fill(Number.NaN);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       let y = (max - src[i]) / width;
       if (cap && y > 1) {
@@ -78,6 +84,11 @@ export function distanceToTargetInto(
   let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) if (src[i] < min) min = src[i];
   const width = target - min;
+  // The target is the worst value (or nothing is present): no distance is defined.
+  if (!(width !== 0 && Number.isFinite(width))) {
+    out.fill(Number.NaN);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     let y = (src[i] - min) / width;
     if (cap && y > 1) {
