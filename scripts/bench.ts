@@ -24,7 +24,7 @@ if (existsSync(own)) files.push(...readdirSync(own).filter((f) => f.endsWith('.t
 
 let failed = 0;
 for (const file of files) {
-  const run = spawnSync(process.execPath, ['--conditions=pingan-source', '--expose-gc', file], { stdio: 'inherit', cwd: root });
+  const run = spawnSync(process.execPath, ['--conditions=pingan-source', '--max-old-space-size=8192', file], { stdio: 'inherit', cwd: root });
   if (run.status !== 0) {
     console.error(`benchmark ${file} exited with ${run.status}`);
     failed++;

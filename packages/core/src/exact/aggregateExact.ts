@@ -20,19 +20,38 @@ export function aggregateValuesExact(
   weights: readonly Decimal[],
   spec: AggregateNode['aggregation'],
 ): Decimal | null {
+  return meanOfPresent(values, prepareWeights(weights), spec);
+}
+
+/** A group's weights with what every cell of it needs, computed once. */
+interface PreparedWeights {
+  readonly weights: readonly Decimal[];
+  /** Every weight is exactly 1, so no multiplication is needed. */
+  readonly allOne: boolean;
+  /** 1 / Σw, for the usual case of every child present. */
+  readonly inverseTotal: Decimal;
+}
+
+function prepareWeights(weights: readonly Decimal[]): PreparedWeights {
+  return {
+    weights,
+    allOne: weights.every((w) => w.eq(ONE)),
+    inverseTotal: ONE.div(weights.reduce((a, b) => a.plus(b), ZERO)),
+  };
+}
+
+function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWeights, spec: AggregateNode['aggregation']): Decimal | null {
+  const { weights, allOne } = prepared;
   let present = 0;
-  let weightSum = ZERO;
   let sum = ZERO;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x === null) continue;
     present++;
     const w = weights[i];
-    weightSum = weightSum.plus(w);
     switch (spec.method) {
       case 'arithmetic':
-        // A weight of exactly 1 (the default) needs no multiplication.
-        sum = sum.plus(w.eq(ONE) ? x : w.times(x));
+        sum = sum.plus(allOne ? x : w.times(x));
         break;
       case 'geometric':
         if (x.lte(0)) throw new RangeError(`geometric mean needs positive values, got ${x.toString()}`);
@@ -48,15 +67,20 @@ export function aggregateValuesExact(
     }
   }
   if (present === 0 || present / values.length < spec.minAvailability) return null;
+  // Missing children: the remaining weights are rescaled.
+  const inverse =
+    present === values.length
+      ? prepared.inverseTotal
+      : ONE.div(values.reduce((total: Decimal, x, i) => (x === null ? total : total.plus(weights[i])), ZERO));
   switch (spec.method) {
     case 'arithmetic':
-      return sum.div(weightSum);
+      return sum.times(inverse);
     case 'geometric':
-      return sum.div(weightSum).exp();
+      return sum.times(inverse).exp();
     case 'harmonic':
-      return weightSum.div(sum);
+      return ONE.div(sum.times(inverse));
     case 'generalised':
-      return sum.div(weightSum).pow(new Exact(1).div(spec.power ?? 1));
+      return sum.times(inverse).pow(ONE.div(spec.power ?? 1));
   }
 }
 
@@ -82,7 +106,7 @@ export function aggregateExact(scores: ExactPanel, framework: Framework): ExactP
     return {
       at: column.get(code) as number,
       children: node.children.map((k) => column.get(k) as number),
-      weights: node.children.map((k) => new Exact(framework.byCode.get(k)?.weight ?? 1)),
+      weights: prepareWeights(node.children.map((k) => new Exact(framework.byCode.get(k)?.weight ?? 1))),
       spec: node.aggregation,
       code,
     };
@@ -108,7 +132,7 @@ export function aggregateExact(scores: ExactPanel, framework: Framework): ExactP
         if (buffer[i] !== null) f |= flags[at];
       }
       try {
-        values[r * C + step.at] = aggregateValuesExact(buffer, step.weights, step.spec);
+        values[r * C + step.at] = meanOfPresent(buffer, step.weights, step.spec);
       } catch (error) {
         const u = r % scores.units.length;
         const p = Math.floor(r / scores.units.length);
