@@ -2,6 +2,7 @@ export * from './panel/index.ts';
 export * from './framework/index.ts';
 export * from './data/index.ts';
 export * from './denominate/index.ts';
+export * from './window/index.ts';
 export * from './transform/index.ts';
 export * from './impute/index.ts';
 export * from './treat/index.ts';

@@ -47,16 +47,39 @@ export function exactInputs(result: IndexResult): ExactPanel {
     const node = framework.byCode.get(code) as IndicatorNode;
     const c = raw.codes.indexOf(code);
     const perUnit = node.denominator ? factorsOf(node.denominator.code, node.denominator.scale) : null;
+    // The exact denominated value of every cell (null where it cannot be recomputed).
+    const base: (Decimal | null)[] = new Array(rows);
+    for (let j = 0; j < rows; j++) {
+      const x = c < 0 ? Number.NaN : raw.values[j * R + c];
+      const factor = perUnit ? perUnit[j] : null;
+      base[j] = Number.isNaN(x) || (perUnit && factor === null) ? null : factor ? new Exact(x).times(factor) : new Exact(x);
+    }
+    const window = node.window;
     for (let j = 0; j < rows; j++) {
       const float = treated.values[j * K + k];
       const changed = (treated.flags[j * K + k] & (Flag.Imputed | Flag.Treated)) !== 0 || node.transform !== 'none';
-      const factor = perUnit ? perUnit[j] : null;
-      if (Number.isNaN(float) || changed || c < 0 || (perUnit && factor === null)) {
+      if (Number.isNaN(float) || changed || c < 0) {
         values[j * K + k] = toExact(float);
-      } else {
-        const x = new Exact(raw.values[j * R + c]);
-        values[j * K + k] = factor ? x.times(factor) : x;
+        continue;
       }
+      if (!window) {
+        values[j * K + k] = base[j] ?? toExact(float);
+        continue;
+      }
+      // The trailing window again, in decimal (the float path says it is present).
+      const p = Math.floor(j / U);
+      const u = j % U;
+      let sum = new Exact(0);
+      let present = 0;
+      for (let q = Math.max(0, p - window.periods + 1); q <= p; q++) {
+        const b = base[q * U + u];
+        if (b !== null) {
+          sum = sum.plus(b);
+          present++;
+        }
+      }
+      values[j * K + k] =
+        present === 0 ? toExact(float) : window.statistic === 'mean' ? sum.div(present) : sum.times(window.periods).div(present);
     }
   });
   return { units: treated.units, periods: treated.periods, codes: treated.codes, values, flags: treated.flags };

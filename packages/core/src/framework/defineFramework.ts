@@ -8,6 +8,8 @@ import type {
   TransformSpec,
   TreatmentSpec,
   WeightingSpec,
+  WindowSpec,
+  BandSpec,
 } from './methods.ts';
 import { FrameworkSchema, type FrameworkDocument, type LocalizedText } from './schema.ts';
 
@@ -23,6 +25,8 @@ export interface IndicatorNode {
   readonly weight: number;
   readonly level: 1;
   readonly denominator?: { readonly code: string; readonly scale: number };
+  /** A trailing window applied after denomination, if any. */
+  readonly window?: WindowSpec;
   readonly transform: TransformSpec;
   readonly imputation: ImputationSpec;
   readonly treatment: TreatmentSpec;
@@ -55,6 +59,8 @@ export interface Framework {
   readonly name: LocalizedText;
   readonly description?: LocalizedText;
   readonly decimals: number;
+  /** Bands for the public, highest first (empty when the framework sets none). */
+  readonly bands: readonly BandSpec[];
   readonly denominators: FrameworkDocument['denominators'];
   /** Every node in file order. */
   readonly nodes: readonly FrameworkNode[];
@@ -189,12 +195,24 @@ function resolveFramework(doc: FrameworkDocument): Framework {
     if (node.type === 'indicator' && node.denominator && !denominatorCodes.has(node.denominator.code)) {
       issues.push({ path: `${label(i)}.denominator.code`, message: `denominator "${node.denominator.code}" is not declared in "denominators"` });
     }
+    if (node.type === 'indicator' && node.window?.minPeriods !== undefined && node.window.minPeriods > node.window.periods) {
+      issues.push({ path: `${label(i)}.window.minPeriods`, message: `must not exceed the window's ${node.window.periods} periods` });
+    }
     if (node.type === 'indicator') {
       const n = node.normalisation ?? doc.defaults.normalisation;
       if (n.method === 'goalposts' && !(n.max > n.min)) {
         issues.push({ path: `${label(i)}.normalisation`, message: `goalposts need min < max (got min ${n.min}, max ${n.max})` });
       }
     }
+  });
+
+  const bandCodes = new Set<string>();
+  const bandMins = new Set<number>();
+  doc.publication.bands.forEach((band, i) => {
+    if (bandCodes.has(band.code)) issues.push({ path: `publication.bands[${i}]`, message: `duplicate band code "${band.code}"` });
+    if (bandMins.has(band.min)) issues.push({ path: `publication.bands[${i}]`, message: `two bands start at ${band.min}` });
+    bandCodes.add(band.code);
+    bandMins.add(band.min);
   });
 
   // Weights derived from each aggregate's weighting.
@@ -269,6 +287,7 @@ function resolveFramework(doc: FrameworkDocument): Framework {
         weight,
         level: 1,
         ...(node.denominator ? { denominator: node.denominator } : {}),
+        ...(node.window ? { window: node.window } : {}),
         transform: node.transform ?? doc.defaults.transform,
         imputation: node.imputation ?? doc.defaults.imputation,
         treatment: node.treatment ?? doc.defaults.treatment,
@@ -294,6 +313,7 @@ function resolveFramework(doc: FrameworkDocument): Framework {
     name: doc.name,
     ...(doc.description ? { description: doc.description } : {}),
     decimals: doc.publication.decimals,
+    bands: [...doc.publication.bands].sort((a, b) => b.min - a.min),
     denominators: doc.denominators,
     nodes,
     byCode: new Map(nodes.map((n) => [n.code, n])),

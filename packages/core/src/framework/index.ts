@@ -2,3 +2,4 @@ export * from './methods.ts';
 export * from './schema.ts';
 export * from './frameworkError.ts';
 export * from './defineFramework.ts';
+export * from './bands.ts';

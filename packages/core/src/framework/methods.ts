@@ -129,3 +129,28 @@ export const WeightingSpec = z.discriminatedUnion('method', [
   }),
 ]);
 export type WeightingSpec = z.output<typeof WeightingSpec>;
+
+/**
+ * A trailing window over the periods up to and including each period, applied
+ * to an indicator after denomination: e.g. the sum of the last 12 monthly
+ * rates is the rate over the last 12 months, which has no seasonality and
+ * does not swing on one rare event.
+ */
+export const WindowSpec = z.strictObject({
+  periods: z.number().int().min(2),
+  statistic: z.enum(['sum', 'mean']).default('sum'),
+  /** How many of the window's periods must be present (default: all of them). */
+  minPeriods: z.number().int().positive().optional(),
+});
+export type WindowSpec = z.output<typeof WindowSpec>;
+
+/** A band for the public, e.g. 90 and above 优 (excellent). */
+export const BandSpec = z.strictObject({
+  code: z.string().min(1),
+  /** The lowest value in the band (included). */
+  min: z.number(),
+  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  /** A CSS colour for the band (text always accompanies it). */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour #rrggbb'),
+});
+export type BandSpec = z.output<typeof BandSpec>;

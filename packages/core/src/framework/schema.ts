@@ -6,6 +6,8 @@ import {
   TransformSpec,
   TreatmentSpec,
   WeightingSpec,
+  WindowSpec,
+  BandSpec,
 } from './methods.ts';
 
 /** A name in Simplified Chinese and English. */
@@ -32,6 +34,7 @@ const IndicatorNode = z.strictObject({
   weight: weight.default(1),
   /** Divide by this denominator series, then multiply by `scale` (e.g. 100000 for a rate per 100,000). */
   denominator: z.strictObject({ code, scale: z.number().positive().default(1) }).optional(),
+  window: WindowSpec.optional(),
   transform: TransformSpec.optional(),
   imputation: ImputationSpec.optional(),
   treatment: TreatmentSpec.optional(),
@@ -74,6 +77,8 @@ export const FrameworkSchema = z.strictObject({
     .strictObject({
       /** Decimals of published values (rounded half up). */
       decimals: z.number().int().min(0).max(12).default(2),
+      /** Bands for the public, from the highest `min` down; a value falls in the first band whose `min` it reaches. */
+      bands: z.array(BandSpec).default([]),
     })
     .prefault({}),
   denominators: z

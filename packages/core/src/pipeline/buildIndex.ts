@@ -6,6 +6,7 @@ import { normalise } from '../normalise/index.ts';
 import type { Panel } from '../panel/panel.ts';
 import { provenance, type Provenance } from '../provenance/provenance.ts';
 import { transform } from '../transform/index.ts';
+import { trailingWindow } from '../window/index.ts';
 import { treat, type TreatmentReport } from '../treat/index.ts';
 
 export interface BuildOptions {
@@ -20,6 +21,8 @@ export interface IndexResult {
   readonly raw: Panel;
   /** Indicators divided by their denominators. */
   readonly denominated: Panel;
+  /** After the trailing windows (e.g. the rate over the last 12 months). */
+  readonly windowed: Panel;
   /** After the per-indicator transforms (log). */
   readonly transformed: Panel;
   readonly imputed: Panel;
@@ -36,7 +39,8 @@ export interface IndexResult {
 
 /**
  * Runs the framework's pipeline on a raw panel, in the handbook's order:
- * denominate → transform → impute → treat → normalise → aggregate. Each step
+ * denominate → trailing window → transform → impute → treat → normalise →
+ * aggregate. Each step
  * uses the methods the framework sets per node; every stage is kept.
  *
  * @example
@@ -45,7 +49,8 @@ export interface IndexResult {
  */
 export function buildIndex(framework: Framework, raw: Panel, options: BuildOptions = {}): IndexResult {
   const denominated = denominate(raw, framework);
-  const transformed = transform(denominated, framework);
+  const windowed = trailingWindow(denominated, framework);
+  const transformed = transform(windowed, framework);
   const { panel: imputed, report: imputation } = impute(transformed, framework, options.unitGroups ? { unitGroups: options.unitGroups } : {});
   const { panel: treated, report: treatment } = treat(imputed, framework);
   const normalised = normalise(treated, framework);
@@ -57,6 +62,7 @@ export function buildIndex(framework: Framework, raw: Panel, options: BuildOptio
     framework,
     raw,
     denominated,
+    windowed,
     transformed,
     imputed,
     treated,
