@@ -14,3 +14,5 @@ export * from './exact/index.ts';
 export * from './provenance/index.ts';
 export * from './pipeline/index.ts';
 export * from './coinr/index.ts';
+export * from './sensitivity/index.ts';
+export * from './uncertainty/index.ts';

@@ -150,3 +150,29 @@ describe('defineFramework', () => {
     expect(() => withWeights(fw, { b: 0 })).toThrow(/weight must be a positive number/);
   });
 });
+
+describe('reviseNodes', () => {
+  it('gives the framework that a full revision and validation gives', async () => {
+    const { reviseNodes } = await import('./defineFramework.ts');
+    const { AggregationSpec } = await import('./methods.ts');
+    const ahp = defineFramework({
+      ...valid,
+      nodes: valid.nodes.map((n) => (n.code === 'index' ? { ...n, weighting: { method: 'ahp', order: ['g1', 'g2'], matrix: [[1, 3], [1 / 3, 1]] } } : n)),
+    });
+    const geometric = AggregationSpec.parse({ method: 'geometric' });
+    const revised = reviseNodes(ahp, (node) =>
+      node.code === 'g2' ? { weight: 0.5, aggregation: geometric } : node.type === 'aggregate' ? { aggregation: geometric } : undefined,
+    );
+    const expected = withWeights(
+      defineFramework({
+        ...ahp.document,
+        nodes: ahp.document.nodes.map((n) => (n.type === 'aggregate' ? { ...n, aggregation: geometric } : n)),
+      }),
+      { g2: 0.5 },
+    );
+    expect(revised.document).toEqual(expected.document);
+    expect(revised.nodes).toEqual(expected.nodes);
+    expect(revised.byCode.get('g1')?.weight).toBeCloseTo(0.75, 12);
+    expect(() => reviseNodes(ahp, (node) => (node.code === 'a' ? { weight: -1 } : undefined))).toThrow(/positive/);
+  });
+});

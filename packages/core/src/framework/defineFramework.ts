@@ -363,3 +363,59 @@ export function withWeights(framework: Framework, weights: Readonly<Record<strin
 export function frameworkToJson(framework: Framework): FrameworkDocument {
   return JSON.parse(JSON.stringify(framework.document)) as FrameworkDocument;
 }
+
+/** Method settings and weights that `reviseNodes` may change without a new validation. */
+export interface NodeRevision {
+  readonly weight?: number;
+  readonly normalisation?: NormalisationSpec;
+  readonly treatment?: TreatmentSpec;
+  readonly aggregation?: AggregationSpec;
+}
+
+/**
+ * A copy of the framework with some nodes' settings revised, without
+ * validating the whole document again: for analyses that rebuild an index
+ * hundreds of times with alternatives validated once beforehand. `revise`
+ * returns the changes for a node, or undefined to keep it. A weight set here
+ * makes the parent's weighting `fixed`, as in `withWeights`.
+ *
+ * @example
+ * const geometric = AggregationSpec.parse({ method: 'geometric' });
+ * reviseNodes(fw, (node) => (node.type === 'aggregate' ? { aggregation: geometric } : undefined));
+ */
+export function reviseNodes(framework: Framework, revise: (node: FrameworkNode) => NodeRevision | undefined): Framework {
+  const changes = framework.nodes.map((node) => revise(node));
+  for (const change of changes) {
+    if (change?.weight !== undefined && !(Number.isFinite(change.weight) && change.weight > 0)) {
+      throw new RangeError(`weight must be a positive number, got ${change.weight}`);
+    }
+  }
+  const reweighted = new Set(framework.nodes.flatMap((node, i) => (changes[i]?.weight !== undefined && node.parent !== null ? [node.parent] : [])));
+  const nodes = framework.nodes.map((node, i) => {
+    const change = changes[i] ?? {};
+    if (node.type === 'indicator') {
+      return changes[i] ? ({ ...node, ...pick(change, ['weight', 'normalisation', 'treatment']) } as IndicatorNode) : node;
+    }
+    const fixed = reweighted.has(node.code) ? { weighting: { method: 'fixed' as const } } : {};
+    return changes[i] || reweighted.has(node.code) ? ({ ...node, ...fixed, ...pick(change, ['weight', 'aggregation']) } as AggregateNode) : node;
+  });
+  const document = {
+    ...framework.document,
+    nodes: framework.document.nodes.map((node, i) => {
+      const change = changes[i];
+      const fixed = node.type === 'aggregate' && reweighted.has(node.code) ? { weighting: { method: 'fixed' as const } } : {};
+      // Siblings of a reweighted node keep the weight they had (which may have come from AHP).
+      const sibling = node.parent !== null && reweighted.has(node.parent) ? { weight: framework.nodes[i].weight } : {};
+      if (!change) return { ...node, ...fixed, ...sibling };
+      const allowed = node.type === 'indicator' ? pick(change, ['weight', 'normalisation', 'treatment']) : pick(change, ['weight', 'aggregation']);
+      return { ...node, ...fixed, ...sibling, ...allowed };
+    }),
+  } as FrameworkDocument;
+  return { ...framework, nodes, byCode: new Map(nodes.map((n) => [n.code, n])), document };
+}
+
+function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (object[key] !== undefined) out[key] = object[key];
+  return out;
+}

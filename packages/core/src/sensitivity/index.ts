@@ -1,0 +1,3 @@
+export * from './sobolSequence.ts';
+export * from './sobolIndices.ts';
+export * from './quantile.ts';

@@ -1,0 +1,100 @@
+import { randomLcg } from 'd3-random';
+import { reviseNodes, type Framework } from '../framework/defineFramework.ts';
+import { AggregationSpec, NormalisationSpec, TreatmentSpec, type AggregationInput, type NormalisationInput } from '../framework/methods.ts';
+
+/**
+ * One uncertain choice in building an index: `levels` alternatives, and how
+ * alternative `level` (0 … levels − 1) changes the framework. Uncertainty and
+ * sensitivity analyses sample the alternatives.
+ */
+export interface UncertainSetting {
+  readonly name: string;
+  readonly levels: number;
+  readonly apply: (framework: Framework, level: number) => Framework;
+}
+
+/**
+ * Alternative normalisations, applied to every indicator.
+ *
+ * @example
+ * normalisationSetting([{ method: 'minMax', lower: 1, upper: 100 }, { method: 'zScore', mean: 10, sd: 2 }]);
+ */
+export function normalisationSetting(alternatives: readonly NormalisationInput[], name = 'normalisation'): UncertainSetting {
+  // Validated once here, so that each run only swaps them in.
+  const specs = alternatives.map((a) => NormalisationSpec.parse(a));
+  return {
+    name,
+    levels: specs.length,
+    apply: (framework, level) => reviseNodes(framework, (node) => (node.type === 'indicator' ? { normalisation: specs[level] } : undefined)),
+  };
+}
+
+/**
+ * Alternative aggregations, applied to every aggregate.
+ *
+ * @example
+ * aggregationSetting([{ method: 'arithmetic' }, { method: 'geometric' }]);
+ */
+export function aggregationSetting(alternatives: readonly AggregationInput[], name = 'aggregation'): UncertainSetting {
+  const specs = alternatives.map((a) => AggregationSpec.parse(a));
+  return {
+    name,
+    levels: specs.length,
+    apply: (framework, level) => reviseNodes(framework, (node) => (node.type === 'aggregate' ? { aggregation: specs[level] } : undefined)),
+  };
+}
+
+/**
+ * Alternative winsorisation limits for COINr's default outlier treatment,
+ * applied to every indicator.
+ *
+ * @example
+ * winsorisationSetting([1, 2, 3, 4, 5]); // COINr's "winmax 1–5"
+ */
+export function winsorisationSetting(winmax: readonly number[], name = 'winsorisation'): UncertainSetting {
+  const specs = winmax.map((w) => TreatmentSpec.parse({ method: 'winsorise', winmax: w }));
+  return {
+    name,
+    levels: specs.length,
+    apply: (framework, level) => reviseNodes(framework, (node) => (node.type === 'indicator' ? { treatment: specs[level] } : undefined)),
+  };
+}
+
+/**
+ * Alternative sets of weights (node code → weight among its siblings).
+ *
+ * @example
+ * weightSetsSetting([{ order: 0.6, traffic: 0.2, fire: 0.2 }, { order: 1, traffic: 1, fire: 1 }]);
+ */
+export function weightSetsSetting(sets: readonly Readonly<Record<string, number>>[], name = 'weights'): UncertainSetting {
+  return {
+    name,
+    levels: sets.length,
+    apply: (framework, level) => {
+      const set = sets[level];
+      const unknown = Object.keys(set).filter((code) => !framework.byCode.has(code));
+      if (unknown.length) throw new RangeError(`weights for unknown nodes: ${unknown.join(', ')}`);
+      return reviseNodes(framework, (node) => (set[node.code] === undefined ? undefined : { weight: set[node.code] }));
+    },
+  };
+}
+
+/**
+ * `samples` sets of noisy weights, as COINr's `get_noisy_weights`: every
+ * weight of a node at the given levels is multiplied by 1 + noise·U(−1, 1),
+ * from a seeded generator (so the sets repeat exactly).
+ *
+ * @example
+ * const sets = noisyWeights(fw, { noise: 0.25, levels: [2, 3], samples: 100, seed: 1 });
+ * sets.length; // 100
+ */
+export function noisyWeights(
+  framework: Framework,
+  options: { noise: number; levels: readonly number[]; samples: number; seed?: number },
+): Record<string, number>[] {
+  const random = randomLcg(options.seed ?? 1);
+  const nodes = framework.nodes.filter((node) => options.levels.includes(node.level) && node.parent !== null);
+  return Array.from({ length: options.samples }, () =>
+    Object.fromEntries(nodes.map((node) => [node.code, node.weight * (1 + options.noise * (2 * random() - 1))])),
+  );
+}
