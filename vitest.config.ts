@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages resolve to their TypeScript sources ("pingan-source"
+// export condition), so tests never run against a stale build.
+const conditions = ['pingan-source'];
+
 export default defineConfig({
-  resolve: { conditions: ['pingan-source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
