@@ -85,3 +85,10 @@ describe('decomposeChange', () => {
     );
   });
 });
+
+describe('decomposeChange outside the panel', () => {
+  it('returns null for a period the panel does not have', () => {
+    const fw = twoLevel();
+    expect(decomposeChange(fw, scores(fw, [1, 2, 3], [4, 5, 6]), 'X', '2024-02', '2025-02')).toBeNull();
+  });
+});

@@ -40,7 +40,9 @@ function transformOf(spec: AggregateNode['aggregation']): { phi: (x: Decimal) =>
 
 /**
  * Splits the change of the index of `unit` from period `from` to period `to`
- * into per-indicator contributions that add up exactly to the change.
+ * into per-indicator contributions that add up exactly to the change;
+ * `null` when the index is missing in either period or a period is not in
+ * the panel.
  *
  * At each aggregate with mean transform φ (x for arithmetic, ln x for
  * geometric, 1/x for harmonic, xᵖ for generalised), φ(G) = Σ ŵᵢ φ(cᵢ) with
@@ -62,7 +64,8 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   const p0 = panel.periods.indexOf(from);
   const p1 = panel.periods.indexOf(to);
   if (u < 0) throw new RangeError(`no unit "${unit}"`);
-  if (p0 < 0 || p1 < 0) throw new RangeError(`no period "${p0 < 0 ? from : to}"`);
+  // A period before the data starts (a year-on-year change in the first year) has no change to split.
+  if (p0 < 0 || p1 < 0) return null;
   const C = panel.codes.length;
   const U = panel.units.length;
   const column = new Map(panel.codes.map((c, i) => [c, i]));

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Runs src/main.ts with Node's type stripping (Node >= 24). Inside this
+// workspace, @pingan/core is resolved from its TypeScript source (the
+// "pingan-source" export condition), so no build is needed.
+import { registerHooks } from 'node:module';
+import process from 'node:process';
+
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    const conditions = context.conditions.includes('pingan-source') ? context.conditions : [...context.conditions, 'pingan-source'];
+    return nextResolve(specifier, { ...context, conditions });
+  },
+});
+const { run } = await import('../src/main.ts');
+process.exitCode = run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stderrIsTty: process.stderr.isTTY === true,
+});

@@ -1,0 +1,194 @@
+import { join } from 'node:path';
+import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
+import { CliError, DataInvalidError, ExitCode, formatIssue, UsageError, type Issue } from './issues.ts';
+import { stableJson } from './json.ts';
+import { readInputs } from './readInputs.ts';
+import { textTable } from './textTable.ts';
+import { validateData, type ValidatedData } from './validateData.ts';
+import { writeRelease, type ReleaseHooks, type ReleaseOutcome } from './writeRelease.ts';
+
+/** What a command prints and how it ends. */
+export interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CommonOptions {
+  /** The data directory (default `data`). */
+  readonly dataDir: string;
+  /** Today's date, `YYYY-MM-DD`. */
+  readonly today: string;
+  readonly json: boolean;
+}
+
+/** Today's local date as `YYYY-MM-DD`. */
+export function todayString(date: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Whether `text` is a real calendar date `YYYY-MM-DD`. */
+export function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+const issueJson = (i: Issue) => ({
+  file: i.file,
+  line: i.line ?? null,
+  column: i.column ?? null,
+  value: i.value ?? null,
+  reason: i.reason,
+  message: formatIssue(i),
+});
+
+/** Reads and validates a data directory. */
+export function loadData(dataDir: string, today: string): ValidatedData {
+  return validateData(readInputs(dataDir), { today });
+}
+
+function problems(valid: ValidatedData, json: boolean): CommandResult {
+  const n = valid.issues.length;
+  if (json) return { exitCode: ExitCode.DataInvalid, stdout: stableJson({ ok: false, problems: valid.issues.map(issueJson) }), stderr: '' };
+  return {
+    exitCode: ExitCode.DataInvalid,
+    stdout: '',
+    stderr: `${valid.issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${valid.data.dataDir}; nothing was computed or written\n`,
+  };
+}
+
+function summary(valid: ValidatedData) {
+  return {
+    files: valid.data.inputs.length,
+    rows: valid.data.records.length,
+    regions: valid.units.length,
+    months: valid.months.length ? { from: valid.months[0], to: valid.months[valid.months.length - 1] } : null,
+  };
+}
+
+/** `pingan validate`: every problem in the data, or a summary when there is none. Writes nothing. */
+export function validateCommand(options: CommonOptions): CommandResult {
+  const valid = loadData(options.dataDir, options.today);
+  const s = summary(valid);
+  if (options.json) {
+    return {
+      exitCode: valid.issues.length ? ExitCode.DataInvalid : ExitCode.Ok,
+      stdout: stableJson({ ok: valid.issues.length === 0, problems: valid.issues.map(issueJson), ...s }),
+      stderr: '',
+    };
+  }
+  const n = valid.issues.length;
+  if (n > 0) {
+    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}\n`, stderr: '' };
+  }
+  const months = s.months ? `${s.months.from} to ${s.months.to}` : 'no months';
+  return { exitCode: ExitCode.Ok, stdout: `ok: ${s.files} input files, ${s.rows} rows, ${s.regions} regions, ${months}\n`, stderr: '' };
+}
+
+const signed = (v: string | null) => (v === null ? '—' : v.startsWith('-') ? v : `+${v}`);
+
+/** The month's table as text: index, band, the sub-indices under the index, and the changes. */
+export function formatMonth(published: PublishedMonth): string {
+  const first = published.regions[0];
+  const subs = first ? first.aggregates.filter((a) => a.parent !== null && a.parent === first.aggregates[0].code) : [];
+  const header = ['地区 Region', '指数 Index', '等级 Band', ...subs.map((s) => s.name.zh), '环比 MoM', '同比 YoY'];
+  const rows = published.regions.map((r) => {
+    const index = r.aggregates[0];
+    const change: Changes = index.change;
+    return [
+      `${r.code} ${r.name.zh} ${r.name.en}`,
+      index.value ?? '—',
+      index.band ? `${index.band.name.zh} ${index.band.name.en}` : '—',
+      ...subs.map((s) => r.aggregates.find((a) => a.code === s.code)?.value ?? '—'),
+      signed(change.mom),
+      signed(change.yoy),
+    ];
+  });
+  const title = `${published.framework.name.zh} ${published.framework.name.en} · ${published.month} · ${published.framework.id} ${published.framework.version}`;
+  const note = published.note ? `${published.note}\n` : '';
+  const flagged = published.regions.filter((r) => r.aggregates[0].flags.length > 0).map((r) => `${r.code} (${r.aggregates[0].flags.join(', ')})`);
+  const flags = flagged.length ? `flags: ${flagged.join('; ')}\n` : '';
+  return `${title}\n${note}\n${textTable([header, ...rows])}${flags}`;
+}
+
+export interface ComputeOptions extends CommonOptions {
+  readonly month?: string;
+}
+
+/** `pingan compute [MONTH]`: validates, computes and prints the month (default: the latest). */
+export function computeCommand(options: ComputeOptions): CommandResult {
+  const valid = loadData(options.dataDir, options.today);
+  if (valid.issues.length) return problems(valid, options.json);
+  const computation = computeIndex(valid, options.month);
+  if (options.json) {
+    return { exitCode: ExitCode.Ok, stdout: stableJson({ ...computation.published, provenance: computation.provenance, inputHash: computation.inputHash }), stderr: '' };
+  }
+  return { exitCode: ExitCode.Ok, stdout: formatMonth(computation.published), stderr: '' };
+}
+
+export interface ReleaseOptions extends CommonOptions {
+  /** One month, or every month with an index when `all`. */
+  readonly month?: string;
+  readonly all: boolean;
+  /** The releases directory (default `DATA/releases`). */
+  readonly outDir?: string;
+  readonly hooks?: ReleaseHooks;
+  /** Called after each month (for a progress display). */
+  readonly onProgress?: (done: number, total: number, month: string) => void;
+}
+
+export type ReleaseReport = ReleaseOutcome | { readonly month: string; readonly status: 'skipped'; readonly reason: string };
+
+/** `pingan release MONTH | --all`: validates, computes and writes immutable releases. */
+export function releaseCommand(options: ReleaseOptions): CommandResult {
+  if (options.all === (options.month !== undefined)) throw new UsageError('release needs either a MONTH or --all');
+  const valid = loadData(options.dataDir, options.today);
+  if (valid.issues.length) return problems(valid, options.json);
+  const outDir = options.outDir ?? join(options.dataDir, 'releases');
+  const months = options.all ? valid.months : [options.month!];
+  const reports: ReleaseReport[] = [];
+  months.forEach((month, i) => {
+    const computation: MonthComputation = computeIndex(valid, month);
+    if (computation.missingIndex.length > 0) {
+      const reason = `no index for ${computation.missingIndex.join(', ')} in ${month} (a window or an indicator lacks data)`;
+      if (!options.all) throw new DataInvalidError([{ file: 'input/', reason }]);
+      reports.push({ month, status: 'skipped', reason });
+    } else {
+      reports.push(writeRelease(computation, { outDir, today: options.today, ...(options.hooks ? { hooks: options.hooks } : {}) }));
+    }
+    options.onProgress?.(i + 1, months.length, month);
+  });
+  if (options.json) {
+    return {
+      exitCode: ExitCode.Ok,
+      stdout: stableJson({ ok: true, outDir, releases: reports.map((r) => (r.status === 'skipped' ? r : { ...r, path: r.path })) }),
+      stderr: '',
+    };
+  }
+  const lines = reports.map((r) => {
+    if (r.status === 'skipped') return `${r.month}: skipped: ${r.reason}`;
+    if (r.status === 'unchanged') return `${r.month}: unchanged (r${r.revision}, ${r.path})`;
+    if (r.status === 'released') return `${r.month}: released r${r.revision} → ${r.path}`;
+    return `${r.month}: revised r${r.revision} → ${r.path} (${r.changes.length} input cell${r.changes.length === 1 ? '' : 's'} changed)`;
+  });
+  return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+/** Turns a thrown error into a command result with its exit code. */
+export function errorResult(error: unknown, json: boolean): CommandResult {
+  if (error instanceof CliError) {
+    if (json) {
+      return {
+        exitCode: error.exitCode,
+        stdout: stableJson({ ok: false, error: error.message, ...(error.issues.length ? { problems: error.issues.map(issueJson) } : {}) }),
+        stderr: '',
+      };
+    }
+    return { exitCode: error.exitCode, stdout: '', stderr: `pingan: ${error.message}\n` };
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { exitCode: ExitCode.ReleaseFailed, stdout: json ? stableJson({ ok: false, error: String(error) }) : '', stderr: `pingan: unexpected error: ${message}\n` };
+}

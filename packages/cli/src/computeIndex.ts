@@ -1,0 +1,269 @@
+import {
+  bandOf,
+  buildExact,
+  buildIndex,
+  canonicalJson,
+  Exact,
+  exactInputs,
+  flagNames,
+  panelFromObservations,
+  periodDistance,
+  publishChange,
+  roundHalfUp,
+  shiftPeriod,
+  ValidationError,
+  type ExactPanel,
+  type Framework,
+  type IndexResult,
+  type Observation,
+  type Provenance,
+} from '@pingan/core';
+import { DataInvalidError, UsageError } from './issues.ts';
+import { POPULATION_CODE, sha256Hex, type FileInfo, type Region } from './readInputs.ts';
+import { populationObservations, type ValidatedData } from './validateData.ts';
+
+/** How many months before the published month its computation reads: 12 for the trailing window, 12 more for the year-on-year change. */
+export const LOOKBACK_MONTHS = 23;
+
+export interface Names {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface PublishedBand {
+  readonly code: string;
+  readonly name: Names;
+}
+
+export interface Changes {
+  /** Month on month (环比). */
+  readonly mom: string | null;
+  /** Year on year (同比). */
+  readonly yoy: string | null;
+}
+
+export interface PublishedAggregate {
+  readonly code: string;
+  readonly level: number;
+  readonly parent: string | null;
+  readonly name: Names;
+  readonly value: string | null;
+  readonly band: PublishedBand | null;
+  readonly flags: readonly string[];
+  readonly change: Changes;
+}
+
+export interface PublishedIndicator {
+  readonly code: string;
+  readonly parent: string;
+  readonly name: Names;
+  readonly unit: Names | null;
+  readonly direction: 1 | -1;
+  /** The month's own count or share, as given (null when not given). */
+  readonly raw: string | null;
+  /** Denominated and windowed (e.g. per 100,000 residents over 12 months), imputed where flagged. */
+  readonly rate: string | null;
+  readonly score: string | null;
+  readonly flags: readonly string[];
+  /** Change of the score. */
+  readonly change: Changes;
+  /** What the indicator contributed to the index's change; the contributions add up to the index's published change. */
+  readonly contribution: Changes;
+}
+
+export interface PublishedRegion {
+  readonly code: string;
+  readonly name: Names;
+  readonly level: string;
+  readonly parent: string | null;
+  /** The index and every sub-index, index first, in framework order. */
+  readonly aggregates: readonly PublishedAggregate[];
+  readonly indicators: readonly PublishedIndicator[];
+}
+
+/** The published figures of one month (release.json without revision and date). */
+export interface PublishedMonth {
+  readonly month: string;
+  readonly framework: { readonly id: string; readonly version: string; readonly name: Names };
+  readonly decimals: number;
+  readonly note?: string;
+  readonly regions: readonly PublishedRegion[];
+}
+
+/** One input cell of the months a release reads (what `inputs.csv` lists). */
+export interface InputCell {
+  readonly region: string;
+  readonly month: string;
+  readonly indicator: string;
+  readonly value: string | null;
+  readonly flag: string;
+}
+
+export interface MonthComputation {
+  readonly month: string;
+  /** The months read: from month − 23 (or the first month with data) to month. */
+  readonly periods: readonly string[];
+  readonly framework: Framework;
+  readonly result: IndexResult;
+  readonly exact: ExactPanel;
+  readonly published: PublishedMonth;
+  readonly cells: readonly InputCell[];
+  readonly provenance: Provenance;
+  /** SHA-256 over the provenance hash and the regions' names: equal hashes mean equal releases. */
+  readonly inputHash: string;
+  /** The input files with rows in the months read. */
+  readonly inputFiles: readonly FileInfo[];
+  /** The framework file, regions.csv and population.csv, with their SHA-256. */
+  readonly referenceFiles: readonly FileInfo[];
+  /** Regions whose index is missing this month. */
+  readonly missingIndex: readonly string[];
+}
+
+const exactText = (x: number) => new Exact(x).toString();
+
+function at(panel: ExactPanel, unit: string, period: string, code: string): { value: InstanceType<typeof Exact> | null; flags: number } {
+  const u = panel.units.indexOf(unit);
+  const p = panel.periods.indexOf(period);
+  const c = panel.codes.indexOf(code);
+  if (u < 0 || p < 0 || c < 0) return { value: null, flags: 0 };
+  const i = (p * panel.units.length + u) * panel.codes.length + c;
+  return { value: panel.values[i], flags: panel.flags[i] };
+}
+
+/**
+ * Computes the index for one month (default: the latest) from validated
+ * data: the months from month − 23 to month are read (the 12-month windows
+ * and the year-on-year comparison), so edits to older months do not change
+ * this month's inputs or provenance.
+ */
+export function computeIndex(valid: ValidatedData, month?: string): MonthComputation {
+  if (valid.issues.length > 0 || !valid.framework) throw new DataInvalidError(valid.issues);
+  const framework = valid.framework;
+  if (valid.months.length === 0) throw new UsageError('there is no data to compute');
+  const first = valid.months[0];
+  const last = valid.months[valid.months.length - 1];
+  const target = month ?? last;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(target)) throw new UsageError(`"${target}" is not a month (expected YYYY-MM)`);
+  if (target < first || target > last) throw new UsageError(`no data for ${target}: the data covers ${first} to ${last}`);
+  const start = periodDistance(first, target) > LOOKBACK_MONTHS ? shiftPeriod(target, -LOOKBACK_MONTHS) : first;
+  const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
+  const inSlice = new Set(periods);
+  const inputs = valid.observations.filter((o) => inSlice.has(o.period));
+  const observations: Observation[] = [...inputs, ...populationObservations(valid, periods)];
+  let result: IndexResult;
+  try {
+    result = buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods }));
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new DataInvalidError(error.issues.map((i) => ({ file: i.path.split(':')[0] ?? i.path, reason: `${i.path}: ${i.message}` })));
+    }
+    throw error;
+  }
+  const exact = buildExact(result);
+  const rates = exactInputs(result);
+  const d = framework.decimals;
+  const round = (v: InstanceType<typeof Exact> | null) => (v === null ? null : roundHalfUp(v, d));
+  const diff = (a: string | null, b: string | null) => (a === null || b === null ? null : roundHalfUp(new Exact(a).minus(b), d));
+  const mom = shiftPeriod(target, -1);
+  const yoy = shiftPeriod(target, -12);
+  const regionsByCode = new Map<string, Region>(valid.data.regions.map((r) => [r.code, r]));
+  const band = (value: string | null): PublishedBand | null => {
+    const b = value === null ? undefined : bandOf(framework, value);
+    return b ? { code: b.code, name: { zh: b.name.zh, en: b.name.en } } : null;
+  };
+  const rawFlags = (unit: string, code: string) => {
+    const u = result.raw.units.indexOf(unit);
+    const p = result.raw.periods.indexOf(target);
+    const c = result.raw.codes.indexOf(code);
+    const i = (p * result.raw.units.length + u) * result.raw.codes.length + c;
+    return { value: result.raw.values[i], flags: result.raw.flags[i] };
+  };
+
+  const missingIndex: string[] = [];
+  const regions: PublishedRegion[] = valid.units.map((unit) => {
+    const region = regionsByCode.get(unit)!;
+    const published = (period: string, code: string) => round(at(exact, unit, period, code).value);
+    const changes = (code: string): Changes => {
+      const now = published(target, code);
+      return { mom: diff(now, published(mom, code)), yoy: diff(now, published(yoy, code)) };
+    };
+    const change = (from: string) => publishChange(framework, exact, unit, from, target);
+    const momChange = change(mom);
+    const yoyChange = change(yoy);
+    const aggregates: PublishedAggregate[] = framework.nodes
+      .filter((n) => n.type === 'aggregate')
+      .sort((a, b) => b.level - a.level)
+      .map((node) => {
+        const cell = at(exact, unit, target, node.code);
+        const value = round(cell.value);
+        return {
+          code: node.code,
+          level: node.level,
+          parent: node.parent,
+          name: { zh: node.name.zh, en: node.name.en },
+          value,
+          band: band(value),
+          flags: flagNames(cell.flags),
+          change: changes(node.code),
+        };
+      });
+    if (aggregates[0]?.value === null) missingIndex.push(unit);
+    const indicators: PublishedIndicator[] = framework.indicators.map((code) => {
+      const node = framework.byCode.get(code)!;
+      if (node.type !== 'indicator') throw new Error(`${code} is not an indicator`);
+      const raw = rawFlags(unit, code);
+      const score = at(exact, unit, target, code);
+      return {
+        code,
+        parent: node.parent,
+        name: { zh: node.name.zh, en: node.name.en },
+        unit: node.unit ? { zh: node.unit.zh, en: node.unit.en } : null,
+        direction: node.direction,
+        raw: Number.isNaN(raw.value) ? null : exactText(raw.value),
+        rate: round(at(rates, unit, target, code).value),
+        score: round(score.value),
+        flags: flagNames(score.flags | raw.flags),
+        change: changes(code),
+        contribution: { mom: momChange?.contributions[code] ?? null, yoy: yoyChange?.contributions[code] ?? null },
+      };
+    });
+    return { code: unit, name: { zh: region.name.zh, en: region.name.en }, level: region.level, parent: region.parent, aggregates, indicators };
+  });
+
+  const usedFiles = new Set(inputs.map((o) => o.file));
+  const inputFiles = valid.data.inputs.filter((f) => usedFiles.has(f.file));
+  const synthetic = inputFiles.some((f) => /synthetic/i.test(f.file));
+  const codeOrder = [...framework.indicators, POPULATION_CODE];
+  const unitOrder = new Map(valid.units.map((u, i) => [u, i]));
+  const cells: InputCell[] = observations
+    .map((o) => ({ region: o.unit, month: o.period, indicator: o.code, value: o.value === null ? null : exactText(o.value), flag: o.flag ?? '' }))
+    .sort((a, b) =>
+      a.month !== b.month
+        ? a.month < b.month ? -1 : 1
+        : a.region !== b.region
+          ? unitOrder.get(a.region)! - unitOrder.get(b.region)!
+          : codeOrder.indexOf(a.indicator) - codeOrder.indexOf(b.indicator),
+    );
+  const provenance = result.provenance;
+  const regionsUsed = valid.units.map((u) => regionsByCode.get(u)!);
+  return {
+    month: target,
+    periods,
+    framework,
+    result,
+    exact,
+    published: {
+      month: target,
+      framework: { id: framework.id, version: framework.version, name: { zh: framework.name.zh, en: framework.name.en } },
+      decimals: d,
+      ...(synthetic ? { note: 'Computed from SYNTHETIC input files: not real figures. 由合成数据计算，并非真实数字。' } : {}),
+      regions,
+    },
+    cells,
+    provenance,
+    inputHash: sha256Hex(canonicalJson({ provenance: provenance.hash, regions: regionsUsed })),
+    inputFiles,
+    referenceFiles: valid.data.reference,
+    missingIndex,
+  };
+}

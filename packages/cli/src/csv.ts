@@ -1,0 +1,81 @@
+import Papa from 'papaparse';
+
+/** One record of a CSV file: its cells and the line it starts on (1-based). */
+export interface CsvRecord {
+  readonly line: number;
+  /** The last line the record reaches (a quoted cell may span lines). */
+  readonly endLine: number;
+  readonly cells: readonly string[];
+  /** A quoting problem papaparse found in this record, if any. */
+  readonly error?: string;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/**
+ * Splits CSV text (comma-separated, CRLF or LF, double quotes) into records,
+ * each with the line it starts on. Blank lines are dropped; every other line
+ * belongs to exactly one record.
+ *
+ * @example
+ * parseCsv('a,b\r\n1,2\r\n'); // [{ line: 1, endLine: 1, cells: ['a', 'b'] }, { line: 2, endLine: 2, cells: ['1', '2'] }]
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const starts = lineStarts(text);
+  const records: CsvRecord[] = [];
+  let start = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    quoteChar: '"',
+    step: (result) => {
+      const end = result.meta.cursor;
+      const cells = result.data;
+      const from = start;
+      start = end;
+      if (cells.length === 1 && cells[0] === '' && result.errors.length === 0) return;
+      // The record's last character (before its line break) gives its last line.
+      let last = Math.max(from, end - 1);
+      while (last > from && (text[last] === '\n' || text[last] === '\r')) last--;
+      const error = result.errors.map((e) => (e.code === 'MissingQuotes' ? 'unterminated quoted field' : e.message)).join('; ');
+      records.push({ line: lineAt(starts, from), endLine: lineAt(starts, last), cells, ...(error ? { error } : {}) });
+    },
+  });
+  return records;
+}
+
+/** One CSV cell, quoted when it holds a comma, a quote or a line break. */
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * CSV text with the given line break; with `bom`, a UTF-8 byte order mark
+ * first, so that Excel opens it as UTF-8.
+ *
+ * @example
+ * writeCsv([['a', 'b,c']], { newline: '\r\n' }); // 'a,"b,c"\r\n'
+ */
+export function writeCsv(rows: readonly (readonly (string | null)[])[], options: { newline?: string; bom?: boolean } = {}): string {
+  const newline = options.newline ?? '\n';
+  const body = rows.map((row) => row.map((cell) => csvCell(cell ?? '')).join(',')).join(newline) + newline;
+  return options.bom ? `\uFEFF${body}` : body;
+}

@@ -1,0 +1,76 @@
+/**
+ * One problem found in the data, and where: a file (relative to the data
+ * directory, with "/"), the line (1-based, the header is line 1) and column
+ * (the 1-based number of the CSV field) when the problem has a place, the
+ * offending value, and the reason.
+ */
+export interface Issue {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly value?: string;
+  readonly reason: string;
+}
+
+/** `file:line:column: reason`, or `file: reason` for a problem without a place in the file. */
+export function formatIssue(issue: Issue): string {
+  let place = issue.file;
+  if (issue.line !== undefined) place += `:${issue.line}`;
+  if (issue.line !== undefined && issue.column !== undefined) place += `:${issue.column}`;
+  return `${place}: ${issue.reason}`;
+}
+
+/** Issues in file, line, column order (stable for equal places). */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => {
+      const x = a.issue;
+      const y = b.issue;
+      if (x.file !== y.file) return x.file < y.file ? -1 : 1;
+      const l = (x.line ?? 0) - (y.line ?? 0);
+      if (l !== 0) return l;
+      const c = (x.column ?? 0) - (y.column ?? 0);
+      return c !== 0 ? c : a.i - b.i;
+    })
+    .map(({ issue }) => issue);
+}
+
+/** Exit codes of `pingan`. */
+export const ExitCode = {
+  Ok: 0,
+  /** The data has problems (each one is reported). */
+  DataInvalid: 1,
+  /** The command line is wrong (unknown command or option, bad month, …). */
+  Usage: 2,
+  /** A release could not be written (conflict with a concurrent run, or an I/O error). */
+  ReleaseFailed: 3,
+} as const;
+
+/** An error that ends the command with a given exit code. */
+export class CliError extends Error {
+  readonly exitCode: number;
+  readonly issues: readonly Issue[];
+  constructor(exitCode: number, message: string, issues: readonly Issue[] = []) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+    this.issues = issues;
+  }
+}
+
+/** Thrown when the data has problems; `issues` lists every one of them. */
+export class DataInvalidError extends CliError {
+  constructor(issues: readonly Issue[]) {
+    super(ExitCode.DataInvalid, `the data has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, issues);
+    this.name = 'DataInvalidError';
+  }
+}
+
+/** A usage error (exit code 2). */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(ExitCode.Usage, message);
+    this.name = 'UsageError';
+  }
+}

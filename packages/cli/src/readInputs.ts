@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineFramework, ValidationError, type Framework } from '@pingan/core';
+import { z } from 'zod';
+import type { Issue } from './issues.ts';
+import { readTable, type ColumnSpec, type TableRow } from './table.ts';
+
+/** The columns of a monthly input file, in Chinese or English. */
+export type InputField = 'region' | 'month' | 'indicator' | 'value' | 'flag';
+export const INPUT_COLUMNS: readonly ColumnSpec<InputField>[] = [
+  { key: 'region', names: ['地区代码', 'region'], required: true },
+  { key: 'month', names: ['月份', 'month'], required: true },
+  { key: 'indicator', names: ['指标代码', 'indicator'], required: true },
+  { key: 'value', names: ['数值', 'value'], required: true },
+  { key: 'flag', names: ['标记', 'flag'], required: false },
+];
+
+type RegionField = 'code' | 'name_zh' | 'name_en' | 'level' | 'parent';
+const REGION_COLUMNS: readonly ColumnSpec<RegionField>[] = (['code', 'name_zh', 'name_en', 'level', 'parent'] as const).map((key) => ({
+  key,
+  names: [key],
+  required: true,
+}));
+
+type PopulationField = 'region' | 'year' | 'population' | 'source';
+const POPULATION_COLUMNS: readonly ColumnSpec<PopulationField>[] = [
+  { key: 'region', names: ['region'], required: true },
+  { key: 'year', names: ['year'], required: true },
+  { key: 'population', names: ['population'], required: true },
+  { key: 'source', names: ['source'], required: false },
+];
+
+/** A row of an input file, cells as text, before validation. */
+export type InputRecord = TableRow<InputField>;
+
+export interface Region {
+  readonly code: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly level: string;
+  readonly parent: string | null;
+}
+
+export interface PopulationRow {
+  readonly region: string;
+  readonly year: number;
+  readonly population: number;
+  readonly source: string;
+  readonly where: string;
+}
+
+/** A file that was read, with the SHA-256 of its bytes. */
+export interface FileInfo {
+  readonly file: string;
+  readonly sha256: string;
+  readonly encoding?: string;
+}
+
+/** Everything in a data directory, read but not yet cross-checked. */
+export interface DataSet {
+  readonly dataDir: string;
+  readonly framework?: Framework;
+  /** The framework file, regions.csv and population.csv. */
+  readonly reference: readonly FileInfo[];
+  readonly regions: readonly Region[];
+  readonly population: readonly PopulationRow[];
+  /** The monthly input files (input/*.csv), in name order. */
+  readonly inputs: readonly FileInfo[];
+  readonly records: readonly InputRecord[];
+  /** Problems found while reading (files, headers, reference tables). */
+  readonly issues: readonly Issue[];
+}
+
+export const FRAMEWORK_DIR = 'framework';
+export const REGIONS_FILE = 'regions.csv';
+export const POPULATION_FILE = 'population.csv';
+export const INPUT_DIR = 'input';
+/** The denominator code the data contract requires; population.csv fills it. */
+export const POPULATION_CODE = 'population';
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function readBytes(dataDir: string, file: string, issues: Issue[]): Uint8Array | undefined {
+  try {
+    return new Uint8Array(readFileSync(join(dataDir, file)));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    issues.push({ file, reason: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})` });
+    return undefined;
+  }
+}
+
+function listDir(dataDir: string, dir: string, ext: string, issues: Issue[]): string[] {
+  try {
+    return readdirSync(join(dataDir, dir))
+      .filter((name) => name.toLowerCase().endsWith(ext) && statSync(join(dataDir, dir, name)).isFile())
+      .sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    issues.push({ file: `${dir}/`, reason: code === 'ENOENT' ? 'directory not found' : `cannot read the directory (${code ?? String(error)})` });
+    return [];
+  }
+}
+
+/** Issues from a zod error on a table row, placed at each offending cell. */
+export function rowIssues<K extends string>(row: TableRow<K>, error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => {
+    const key = issue.path[0] as K | undefined;
+    const cell = key === undefined ? undefined : row.cells[key];
+    return { file: row.file, line: row.line, column: cell?.column ?? 1, ...(cell ? { value: cell.value } : {}), reason: issue.message };
+  });
+}
+
+const text = (cell: { value: string } | undefined) => cell?.value ?? '';
+
+function readFramework(dataDir: string, issues: Issue[], reference: FileInfo[]): Framework | undefined {
+  const names = listDir(dataDir, FRAMEWORK_DIR, '.json', issues);
+  if (names.length !== 1) {
+    if (names.length > 1) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: `expected one framework file, found ${names.length}: ${names.join(', ')}` });
+    else if (!issues.some((i) => i.file === `${FRAMEWORK_DIR}/`)) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: 'no framework file (*.json)' });
+    return undefined;
+  }
+  const file = `${FRAMEWORK_DIR}/${names[0]}`;
+  const bytes = readBytes(dataDir, file, issues);
+  if (!bytes) return undefined;
+  reference.push({ file, sha256: sha256Hex(bytes) });
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    issues.push({ file, reason: `not valid UTF-8 JSON: ${(error as Error).message}` });
+    return undefined;
+  }
+  try {
+    const framework = defineFramework(json);
+    if (!framework.denominators.some((d) => d.code === POPULATION_CODE)) {
+      issues.push({ file, reason: `the framework must declare the denominator "${POPULATION_CODE}" (filled from ${POPULATION_FILE})` });
+      return undefined;
+    }
+    return framework;
+  } catch (error) {
+    if (error instanceof ValidationError) error.issues.forEach((i) => issues.push({ file, reason: `${i.path}: ${i.message}` }));
+    else issues.push({ file, reason: String(error) });
+    return undefined;
+  }
+}
+
+const RegionSchema = z.object({
+  code: z.string().regex(/^\d{6}$/, 'region code must be 6 digits (GB/T 2260)'),
+  name_zh: z.string().min(1, 'name_zh is empty'),
+  name_en: z.string().min(1, 'name_en is empty'),
+  level: z.string().min(1, 'level is empty'),
+  parent: z.string().regex(/^(\d{6})?$/, 'parent must be empty or a 6-digit region code'),
+});
+
+function readRegions(dataDir: string, issues: Issue[], reference: FileInfo[]): Region[] {
+  const bytes = readBytes(dataDir, REGIONS_FILE, issues);
+  if (!bytes) return [];
+  reference.push({ file: REGIONS_FILE, sha256: sha256Hex(bytes) });
+  const table = readTable(REGIONS_FILE, bytes, REGION_COLUMNS);
+  issues.push(...table.issues);
+  const regions: Region[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const parsed = RegionSchema.safeParse(Object.fromEntries(REGION_COLUMNS.map((c) => [c.key, text(row.cells[c.key])])));
+    if (!parsed.success) {
+      issues.push(...rowIssues(row, parsed.error));
+      continue;
+    }
+    const r = parsed.data;
+    const first = seen.get(r.code);
+    if (first !== undefined) {
+      issues.push({ file: REGIONS_FILE, line: row.line, column: row.cells.code!.column, value: r.code, reason: `duplicate region ${r.code} (first at line ${first})` });
+      continue;
+    }
+    seen.set(r.code, row.line);
+    regions.push({ code: r.code, name: { zh: r.name_zh, en: r.name_en }, level: r.level, parent: r.parent === '' ? null : r.parent });
+  }
+  for (const row of table.rows) {
+    const parent = text(row.cells.parent);
+    if (parent !== '' && !seen.has(parent)) {
+      issues.push({ file: REGIONS_FILE, line: row.line, column: row.cells.parent!.column, value: parent, reason: `parent ${parent} is not a region of ${REGIONS_FILE}` });
+    }
+  }
+  return regions;
+}
+
+function readPopulation(dataDir: string, regions: ReadonlySet<string>, issues: Issue[], reference: FileInfo[]): PopulationRow[] {
+  const bytes = readBytes(dataDir, POPULATION_FILE, issues);
+  if (!bytes) return [];
+  reference.push({ file: POPULATION_FILE, sha256: sha256Hex(bytes) });
+  const table = readTable(POPULATION_FILE, bytes, POPULATION_COLUMNS);
+  issues.push(...table.issues);
+  const schema = z.object({
+    region: z.string().refine((r) => regions.size === 0 || regions.has(r), { error: (i) => `unknown region "${String(i.input)}": not in ${REGIONS_FILE}` }),
+    year: z.string().regex(/^\d{4}$/, 'year must be 4 digits'),
+    population: z.string().regex(/^[1-9]\d*$/, 'population must be a positive whole number'),
+    source: z.string(),
+  });
+  const rows: PopulationRow[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const parsed = schema.safeParse(Object.fromEntries(POPULATION_COLUMNS.map((c) => [c.key, text(row.cells[c.key])])));
+    if (!parsed.success) {
+      issues.push(...rowIssues(row, parsed.error));
+      continue;
+    }
+    const key = `${parsed.data.region} ${parsed.data.year}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({ file: POPULATION_FILE, line: row.line, column: 1, value: parsed.data.region, reason: `duplicate row: ${key} already given at line ${first}` });
+      continue;
+    }
+    seen.set(key, row.line);
+    rows.push({
+      region: parsed.data.region,
+      year: Number(parsed.data.year),
+      population: Number(parsed.data.population),
+      source: parsed.data.source,
+      where: `${POPULATION_FILE}:${row.line}`,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Reads one monthly input file: decodes it, maps its header (Chinese or
+ * English) and returns its rows as text with their places. The rows are
+ * checked against the framework by `validateData`.
+ */
+export function readInputFile(file: string, bytes: Uint8Array): { info: FileInfo; records: InputRecord[]; issues: Issue[] } {
+  const table = readTable(file, bytes, INPUT_COLUMNS);
+  return {
+    info: { file, sha256: sha256Hex(bytes), ...(table.encoding ? { encoding: table.encoding } : {}) },
+    records: table.rows,
+    issues: table.issues,
+  };
+}
+
+/**
+ * Reads a data directory: `framework/*.json` (one file), `regions.csv`,
+ * `population.csv` and every `input/*.csv`. Never throws for a problem in
+ * the data: every problem found is returned in `issues`.
+ */
+export function readInputs(dataDir: string): DataSet {
+  const issues: Issue[] = [];
+  const reference: FileInfo[] = [];
+  const framework = readFramework(dataDir, issues, reference);
+  const regions = readRegions(dataDir, issues, reference);
+  const population = readPopulation(dataDir, new Set(regions.map((r) => r.code)), issues, reference);
+  const inputs: FileInfo[] = [];
+  const records: InputRecord[] = [];
+  const names = listDir(dataDir, INPUT_DIR, '.csv', issues);
+  if (names.length === 0 && !issues.some((i) => i.file === `${INPUT_DIR}/`)) issues.push({ file: `${INPUT_DIR}/`, reason: 'no input files (*.csv)' });
+  for (const name of names) {
+    const file = `${INPUT_DIR}/${name}`;
+    const bytes = readBytes(dataDir, file, issues);
+    if (!bytes) continue;
+    const read = readInputFile(file, bytes);
+    inputs.push(read.info);
+    records.push(...read.records);
+    issues.push(...read.issues);
+  }
+  return { dataDir, ...(framework ? { framework } : {}), reference, regions, population, inputs, records, issues };
+}

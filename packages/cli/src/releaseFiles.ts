@@ -1,0 +1,93 @@
+import { writeCsv } from './csv.ts';
+import type { InputCell, PublishedMonth } from './computeIndex.ts';
+import { stableJson } from './json.ts';
+
+/** The bilingual header of release.csv. */
+export const RELEASE_CSV_HEADER = [
+  '地区代码 region',
+  '地区 region_zh',
+  'Region region_en',
+  '地区层级 region_level',
+  '代码 code',
+  '类型 type',
+  '层级 level',
+  '上级 parent',
+  '名称 name_zh',
+  'Name name_en',
+  '原始值 raw',
+  '比率 rate',
+  '指数或得分 value',
+  '等级 band',
+  'Band band_en',
+  '环比 change_mom',
+  '同比 change_yoy',
+  '环比贡献 contribution_mom',
+  '同比贡献 contribution_yoy',
+  '标记 flags',
+] as const;
+
+/** release.json: the published month with its revision and date. */
+export function releaseJson(published: PublishedMonth, revision: number, date: string): string {
+  const { month, ...rest } = published;
+  return stableJson({ month, revision, date, ...rest });
+}
+
+/**
+ * release.csv: one row per region and node (the index, the sub-indices,
+ * then the indicators), UTF-8 with a byte order mark and CRLF line breaks so
+ * that Excel opens it correctly.
+ */
+export function releaseCsv(published: PublishedMonth): string {
+  const rows: (string | null)[][] = [[...RELEASE_CSV_HEADER]];
+  for (const region of published.regions) {
+    const lead = [region.code, region.name.zh, region.name.en, region.level];
+    for (const a of region.aggregates) {
+      rows.push([
+        ...lead,
+        a.code,
+        a.parent === null ? 'index' : 'aggregate',
+        String(a.level),
+        a.parent,
+        a.name.zh,
+        a.name.en,
+        null,
+        null,
+        a.value,
+        a.band?.name.zh ?? null,
+        a.band?.name.en ?? null,
+        a.change.mom,
+        a.change.yoy,
+        null,
+        null,
+        a.flags.join(';'),
+      ]);
+    }
+    for (const i of region.indicators) {
+      rows.push([
+        ...lead,
+        i.code,
+        'indicator',
+        '1',
+        i.parent,
+        i.name.zh,
+        i.name.en,
+        i.raw,
+        i.rate,
+        i.score,
+        null,
+        null,
+        i.change.mom,
+        i.change.yoy,
+        i.contribution.mom,
+        i.contribution.yoy,
+        i.flags.join(';'),
+      ]);
+    }
+  }
+  return writeCsv(rows, { newline: '\r\n', bom: true });
+}
+
+/** inputs.csv: every input cell the release read (UTF-8, LF), to recompute it and to list what a revision changed. */
+export function inputsCsv(cells: readonly InputCell[]): string {
+  return writeCsv([['region', 'month', 'indicator', 'value', 'flag'], ...cells.map((c) => [c.region, c.month, c.indicator, c.value, c.flag])]);
+}

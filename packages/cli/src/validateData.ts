@@ -1,0 +1,248 @@
+import { periodDistance, shiftPeriod, type Framework, type Observation } from '@pingan/core';
+import { z } from 'zod';
+import { sortIssues, type Issue } from './issues.ts';
+import { INPUT_COLUMNS, POPULATION_CODE, POPULATION_FILE, REGIONS_FILE, rowIssues, type DataSet, type InputRecord, type PopulationRow } from './readInputs.ts';
+
+/** How an indicator's value is checked. */
+export type IndicatorKind = 'share' | 'count' | 'fractionalCount';
+
+export interface ValidateOptions {
+  /** Today's date, `YYYY-MM-DD`: months that have not ended by then are refused. */
+  readonly today: string;
+  /**
+   * Count indicators that may hold fractions (money). By default `fire_loss`
+   * and any count whose unit mentions 元 or yuan; every other count must be
+   * a whole number.
+   */
+  readonly fractionalCounts?: readonly string[];
+}
+
+/** An observation from an input file, with its place. */
+export interface InputObservation extends Observation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** The result of `validateData`: every problem, and the data that passed. */
+export interface ValidatedData {
+  readonly data: DataSet;
+  readonly framework?: Framework;
+  /** Every problem, in file, line, column order. Empty when the data is valid. */
+  readonly issues: readonly Issue[];
+  /** The rows that passed every check, as observations. */
+  readonly observations: readonly InputObservation[];
+  /** The regions with data, in the order of regions.csv. */
+  readonly units: readonly string[];
+  /** Every month from the first to the last with data. */
+  readonly months: readonly string[];
+  /** Population by `region year`. */
+  readonly population: ReadonlyMap<string, PopulationRow>;
+  readonly today: string;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
+const FLAGS: Readonly<Record<string, 'estimated' | 'provisional'>> = {
+  估计: 'estimated',
+  estimated: 'estimated',
+  初步: 'provisional',
+  provisional: 'provisional',
+};
+
+/** Whether each indicator of a framework is a share (no denominator, 0–100) or a count (whole or fractional). */
+export function indicatorKinds(framework: Framework, fractionalCounts?: readonly string[]): Map<string, IndicatorKind> {
+  const kinds = new Map<string, IndicatorKind>();
+  for (const code of framework.indicators) {
+    const node = framework.byCode.get(code);
+    if (!node || node.type !== 'indicator') continue;
+    if (!node.denominator) kinds.set(code, 'share');
+    else {
+      const money = /元|yuan/i.test(`${node.unit?.zh ?? ''} ${node.unit?.en ?? ''}`);
+      const fractional = fractionalCounts ? fractionalCounts.includes(code) : code === 'fire_loss' || money;
+      kinds.set(code, fractional ? 'fractionalCount' : 'count');
+    }
+  }
+  return kinds;
+}
+
+function valueSchema(kind: IndicatorKind | undefined) {
+  const what = kind === 'share' ? 'share' : kind === undefined ? 'value' : 'count';
+  return z.string().superRefine((v, ctx) => {
+    if (v === '') return; // an explicitly missing value
+    if (!NUMBER.test(v)) {
+      ctx.addIssue({ code: 'custom', message: `${what} "${v}" is not a number` });
+      return;
+    }
+    const x = Number(v);
+    if (kind === 'share' && (x < 0 || x > 100)) ctx.addIssue({ code: 'custom', message: `share ${v} is outside 0–100` });
+    if ((kind === 'count' || kind === 'fractionalCount') && x < 0) ctx.addIssue({ code: 'custom', message: `count ${v} is negative` });
+    else if (kind === 'count' && !Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `count ${v} is not a whole number` });
+  });
+}
+
+function recordSchema(regions: ReadonlySet<string>, framework: Framework | undefined, kind: IndicatorKind | undefined) {
+  return z.object({
+    region: z.string().superRefine((r, ctx) => {
+      if (regions.size > 0 && !regions.has(r)) ctx.addIssue({ code: 'custom', message: r === '' ? 'region is empty' : `unknown region "${r}": not in ${REGIONS_FILE}` });
+    }),
+    month: z.string().superRefine((m, ctx) => {
+      if (!MONTH.test(m)) ctx.addIssue({ code: 'custom', message: `malformed month "${m}": expected YYYY-MM` });
+    }),
+    indicator: z.string().superRefine((code, ctx) => {
+      if (!framework || framework.indicators.includes(code)) return;
+      if (framework.denominators.some((d) => d.code === code)) {
+        ctx.addIssue({ code: 'custom', message: `"${code}" is a denominator: it comes from ${POPULATION_FILE}, not from input files` });
+      } else ctx.addIssue({ code: 'custom', message: `unknown indicator "${code}": not an indicator of framework "${framework.id}"` });
+    }),
+    value: valueSchema(kind),
+    flag: z.string().superRefine((f, ctx) => {
+      if (f !== '' && !(f.toLowerCase() in FLAGS)) ctx.addIssue({ code: 'custom', message: `unknown flag "${f}": expected empty, 估计/estimated or 初步/provisional` });
+    }),
+  });
+}
+
+const cellText = (record: InputRecord, key: keyof InputRecord['cells']) => record.cells[key]?.value ?? '';
+const column = (record: InputRecord, key: keyof InputRecord['cells']) =>
+  record.cells[key]?.column ?? INPUT_COLUMNS.findIndex((c) => c.key === key) + 1;
+const place = (record: InputRecord) => `${record.file}:${record.line}`;
+
+/**
+ * Checks every row of a data set read by `readInputs` against the
+ * framework, regions.csv and population.csv, and the rows against each
+ * other. Every problem is reported at once: unknown regions and indicators,
+ * malformed months, values that are not numbers, negative or fractional
+ * counts, shares outside 0–100, unknown flags, duplicate rows (within and
+ * across files), months missing between the first and the last, months that
+ * have not ended by `today`, and years without population. Never throws for
+ * a problem in the data.
+ */
+export function validateData(data: DataSet, options: ValidateOptions): ValidatedData {
+  const { framework } = data;
+  const issues: Issue[] = [...data.issues];
+  const regionCodes = new Set(data.regions.map((r) => r.code));
+  const kinds = framework ? indicatorKinds(framework, options.fractionalCounts) : new Map<string, IndicatorKind>();
+  const schemas = new Map<IndicatorKind | undefined, ReturnType<typeof recordSchema>>();
+  const schemaFor = (kind: IndicatorKind | undefined) => {
+    let schema = schemas.get(kind);
+    if (!schema) schemas.set(kind, (schema = recordSchema(regionCodes, framework, kind)));
+    return schema;
+  };
+  const todayMonth = options.today.slice(0, 7);
+
+  const bad = new Set<InputRecord>();
+  const firstAt = new Map<string, InputRecord>();
+  const futureReported = new Set<string>();
+  for (const record of data.records) {
+    const cells = Object.fromEntries(INPUT_COLUMNS.map((c) => [c.key, cellText(record, c.key)])) as Record<string, string>;
+    const parsed = schemaFor(kinds.get(cells.indicator)).safeParse(cells);
+    const rowProblems = parsed.success ? [] : rowIssues(record, parsed.error);
+    issues.push(...rowProblems);
+    if (rowProblems.length > 0) bad.add(record);
+    const keyBad = rowProblems.some((i) => i.column === column(record, 'region') || i.column === column(record, 'month') || i.column === column(record, 'indicator'));
+    if (keyBad) continue;
+    const key = `${cells.region} ${cells.month} ${cells.indicator}`;
+    const first = firstAt.get(key);
+    if (first) {
+      issues.push({ file: record.file, line: record.line, column: 1, value: key, reason: `duplicate row: ${key} already given at ${place(first)}` });
+      bad.add(record);
+    } else firstAt.set(key, record);
+    if (cells.month >= todayMonth) {
+      bad.add(record);
+      const reported = `${record.file} ${cells.month}`;
+      if (!futureReported.has(reported)) {
+        futureReported.add(reported);
+        issues.push({
+          file: record.file,
+          line: record.line,
+          column: column(record, 'month'),
+          value: cells.month,
+          reason: cells.month === todayMonth ? `month ${cells.month} is not over yet (today is ${options.today})` : `month ${cells.month} is in the future (today is ${options.today})`,
+        });
+      }
+    }
+  }
+
+  // Months: the first row of each month that is well formed and not in the future.
+  const monthFirst = new Map<string, InputRecord>();
+  const regionYear = new Map<string, InputRecord[]>();
+  for (const record of data.records) {
+    const month = cellText(record, 'month');
+    if (!MONTH.test(month) || month >= todayMonth) continue;
+    if (!monthFirst.has(month)) monthFirst.set(month, record);
+    const region = cellText(record, 'region');
+    if (!regionCodes.has(region)) continue;
+    const key = `${region} ${month.slice(0, 4)}`;
+    const list = regionYear.get(key);
+    if (list) list.push(record);
+    else regionYear.set(key, [record]);
+  }
+  const present = [...monthFirst.keys()].sort();
+  for (let i = 1; i < present.length; i++) {
+    const gap = periodDistance(present[i - 1], present[i]) - 1;
+    if (gap <= 0) continue;
+    const from = shiftPeriod(present[i - 1], 1);
+    const to = shiftPeriod(present[i], -1);
+    const record = monthFirst.get(present[i])!;
+    issues.push({
+      file: record.file,
+      line: record.line,
+      column: column(record, 'month'),
+      value: present[i],
+      reason: `${gap === 1 ? `month ${from} is` : `months ${from} to ${to} are`} missing: no input rows between ${present[i - 1]} and ${present[i]}`,
+    });
+  }
+
+  const population = new Map(data.population.map((p) => [`${p.region} ${p.year}`, p]));
+  if (data.reference.some((f) => f.file === POPULATION_FILE)) {
+    for (const [key, records] of regionYear) {
+      if (population.has(key)) continue;
+      const [region, year] = key.split(' ');
+      const record = records[0];
+      const more = records.length > 1 ? ` (this and ${records.length - 1} more row${records.length === 2 ? '' : 's'})` : '';
+      issues.push({ file: record.file, line: record.line, column: column(record, 'region'), value: region, reason: `no population for ${region} in ${year} in ${POPULATION_FILE}${more}` });
+      records.forEach((r) => bad.add(r));
+    }
+  }
+
+  const observations: InputObservation[] = [];
+  for (const record of data.records) {
+    if (bad.has(record)) continue;
+    const value = cellText(record, 'value');
+    const flag = FLAGS[cellText(record, 'flag').toLowerCase()];
+    observations.push({
+      unit: cellText(record, 'region'),
+      period: cellText(record, 'month'),
+      code: cellText(record, 'indicator'),
+      value: value === '' ? null : Number(value),
+      ...(flag ? { flag } : {}),
+      where: place(record),
+      file: record.file,
+      line: record.line,
+    });
+  }
+  const withData = new Set(observations.map((o) => o.unit));
+  const units = data.regions.map((r) => r.code).filter((code) => withData.has(code));
+  const months = present.length ? Array.from({ length: periodDistance(present[0], present[present.length - 1]) + 1 }, (_, i) => shiftPeriod(present[0], i)) : [];
+  return {
+    data,
+    ...(framework ? { framework } : {}),
+    issues: sortIssues(issues),
+    observations,
+    units,
+    months,
+    population,
+    today: options.today,
+  };
+}
+
+/** The population observations (the denominator) for each unit and month: each month of a year gets that year's population. */
+export function populationObservations(valid: ValidatedData, months: readonly string[]): Observation[] {
+  const out: Observation[] = [];
+  for (const month of months) {
+    for (const unit of valid.units) {
+      const row = valid.population.get(`${unit} ${month.slice(0, 4)}`);
+      if (row) out.push({ unit, period: month, code: POPULATION_CODE, value: row.population, where: row.where });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/main.ts';
+import { CLI_NAME, CLI_VERSION } from '../src/version.ts';
+import { BAD, dataDir, TODAY } from './helpers.ts';
+
+
+function cli(args: string[], tty = false) {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: tty });
+  return { code, stdout, stderr };
+}
+
+describe('pingan', () => {
+  it('documents the commands and exit codes', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+    expect(help.stdout).toContain('3  release conflict or I/O error');
+    for (const command of ['validate', 'compute', 'release']) {
+      const h = cli([command, '--help']);
+      expect(h.code).toBe(0);
+      expect(h.stdout).toContain(`pingan ${command}`);
+    }
+    expect(cli([]).code).toBe(2);
+    expect(cli(['--version']).stdout).toBe(`${CLI_VERSION}\n`);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['validate', '--nope']).code).toBe(2);
+    expect(cli(['validate', '--all']).stderr).toContain('validate does not take --all');
+    expect(cli(['compute', '2025-13']).stderr).toContain('"2025-13" is not a month');
+    expect(cli(['validate', '--today', '2025-02-30']).code).toBe(2);
+    expect(cli(['release', '--data', dataDir(), '--today', TODAY]).stderr).toContain('either a MONTH or --all');
+    const outside = cli(['compute', '2031-01', '--data', dataDir(), '--today', TODAY, '--json']);
+    expect(outside.code).toBe(2);
+    expect(JSON.parse(outside.stdout)).toEqual({ ok: false, error: 'no data for 2031-01: the data covers 2024-01 to 2025-04' });
+  });
+
+  it('validates: exit 0 with a summary, exit 1 with every problem', () => {
+    expect(cli(['validate', '--data', dataDir(), '--today', TODAY])).toEqual({
+      code: 0,
+      stdout: 'ok: 5 input files, 74 rows, 2 regions, 2024-01 to 2025-04\n',
+      stderr: '',
+    });
+    const dir = dataDir({ 'input/bad.csv': readFileSync(join(BAD, 'share-101.csv')) });
+    const text = cli(['validate', '--data', dir, '--today', TODAY]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('input/bad.csv:2:4: share 101 is outside 0–100\n');
+    const json = cli(['validate', '--data', dir, '--today', TODAY, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).problems).toEqual([
+      { file: 'input/bad.csv', line: 2, column: 4, value: '101', reason: 'share 101 is outside 0–100', message: 'input/bad.csv:2:4: share 101 is outside 0–100' },
+    ]);
+    const compute = cli(['compute', '--data', dir, '--today', TODAY]);
+    expect(compute.code).toBe(1);
+    expect(compute.stderr).toContain('input/bad.csv:2:4: share 101 is outside 0–100');
+  });
+
+  it('computes the latest month as a table or as JSON', () => {
+    const dir = dataDir();
+    const table = cli(['compute', '--data', dir, '--today', TODAY]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('2025-04');
+    expect(table.stdout).toContain('430302 雨湖区 Yuhu');
+    expect(table.stdout).toContain('环比 MoM');
+    const json = JSON.parse(cli(['compute', '2024-12', '--data', dir, '--today', TODAY, '--json']).stdout);
+    expect(json.month).toBe('2024-12');
+    expect(json.regions).toHaveLength(2);
+    expect(json.provenance.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('releases with progress on stderr when asked (or on a terminal)', () => {
+    const dir = dataDir();
+    const quiet = cli(['release', '2025-03', '--data', dir, '--today', TODAY]);
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    expect(quiet.stdout).toBe(`2025-03: released r1 → ${join(dir, 'releases', '2025-03', 'r1')}\n`);
+    const shown = cli(['release', '--all', '--data', dir, '--today', TODAY, '--progress']);
+    expect(shown.stderr).toContain('released 16/16 … 2025-04\n');
+    expect(shown.stdout).toContain('2025-03: unchanged (r1');
+    const tty = cli(['release', '--all', '--data', dir, '--today', TODAY], true);
+    expect(tty.stderr).toContain('\rreleased 1/16 … 2024-01');
+  });
+
+  it('exits 3 when the release cannot be written', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pingan-cli-')), 'not-a-dir');
+    writeFileSync(file, 'x');
+    const result = cli(['release', '2025-04', '--data', dataDir(), '--out', file, '--today', TODAY]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('cannot write');
+  });
+
+  it('keeps its version equal to package.json', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    expect({ name: CLI_NAME, version: CLI_VERSION }).toEqual({ name: manifest.name, version: manifest.version });
+  });
+});

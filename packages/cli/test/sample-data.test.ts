@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/main.ts';
+
+/** End to end on the repository's own SYNTHETIC sample data in data/. */
+const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data');
+const TODAY = '2026-11-22';
+
+function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: false });
+  return { code, stdout, stderr };
+}
+
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('the sample data, end to end', () => {
+  it('validates, computes and releases every month from 2020-01 to 2025-10, byte-identically twice', () => {
+    expect(cli(['validate', '--data', DATA, '--today', TODAY]).code).toBe(0);
+    const computed = cli(['compute', '2025-10', '--data', DATA, '--today', TODAY, '--json']);
+    expect(computed.code).toBe(0);
+    const json = JSON.parse(computed.stdout) as { month: string };
+    expect(json.month).toBe('2025-10');
+
+    const first = mkdtempSync(join(tmpdir(), 'pingan-e2e-a-'));
+    const second = mkdtempSync(join(tmpdir(), 'pingan-e2e-b-'));
+    expect(cli(['release', '--all', '--data', DATA, '--out', first, '--today', TODAY]).code).toBe(0);
+    expect(cli(['release', '--all', '--data', DATA, '--out', second, '--today', TODAY]).code).toBe(0);
+    const a = tree(first);
+    const b = tree(second);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, bytes] of a) expect(bytes.equals(b.get(path) as Buffer), path).toBe(true);
+
+    const months = new Set([...a.keys()].map((path) => path.split('/')[0]));
+    for (let year = 2020; year <= 2025; year++) {
+      for (let month = 1; month <= (year === 2025 ? 10 : 12); month++) {
+        const m = `${year}-${String(month).padStart(2, '0')}`;
+        expect(months.has(m), m).toBe(true);
+        for (const file of ['release.json', 'release.csv', 'manifest.json']) expect(a.has(`${m}/r1/${file}`), `${m}/r1/${file}`).toBe(true);
+      }
+    }
+    // A second run over the same output is a no-op.
+    const again = cli(['release', '--all', '--data', DATA, '--out', first, '--today', '2027-01-01', '--json']);
+    expect(again.code).toBe(0);
+    const after = tree(first);
+    for (const [path, bytes] of a) expect(bytes.equals(after.get(path) as Buffer), path).toBe(true);
+    expect(after.size).toBe(a.size);
+  });
+
+  it('every committed first release in data/releases is exactly what the pipeline writes for its month and date', () => {
+    const committedDir = join(DATA, 'releases');
+    const months = readdirSync(committedDir).filter((m) => /^\d{4}-\d{2}$/.test(m));
+    expect(months.length).toBeGreaterThanOrEqual(70);
+    const out = mkdtempSync(join(tmpdir(), 'pingan-e2e-c-'));
+    for (const month of months) {
+      const manifest = JSON.parse(readFileSync(join(committedDir, month, 'r1', 'manifest.json'), 'utf8')) as { date: string };
+      // Revised months keep r1 as it was first published, from the inputs of that time; only unrevised months are recomputed here.
+      if (readdirSync(join(committedDir, month)).includes('r2')) continue;
+      expect(cli(['release', month, '--data', DATA, '--out', out, '--today', manifest.date]).code, month).toBe(0);
+      for (const file of ['release.json', 'release.csv', 'inputs.csv', 'manifest.json']) {
+        const fresh = readFileSync(join(out, month, 'r1', file));
+        expect(fresh.equals(readFileSync(join(committedDir, month, 'r1', file))), `${month}/r1/${file}`).toBe(true);
+      }
+    }
+  });
+});

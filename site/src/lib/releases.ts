@@ -1,0 +1,327 @@
+/**
+ * Reads the published releases at build time: `<releases>/YYYY-MM/rN/{release.json,
+ * release.csv, manifest.json}` (+ `YYYY-MM/revisions.json` for a revised month).
+ * The latest revision of each month is the one shown; older revisions are listed.
+ *
+ * The folder is `PINGAN_RELEASES_DIR` when set (tests point it at the fixtures),
+ * else `../data/releases` beside the site. A missing or empty folder is an error:
+ * the site never falls back to test fixtures.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string such as "85.12"');
+const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/*
+ * The release format written by `pingan release` (packages/cli: computeIndex.ts
+ * PublishedMonth, writeRelease.ts Manifest). Unknown keys are allowed, so the
+ * CLI can add fields without breaking the site; the fields read here are checked.
+ */
+const Band = z.object({ code: z.string().min(1), name: Text }).loose();
+const Changes = z.object({ mom: Decimal.nullable(), yoy: Decimal.nullable() }).loose();
+const Aggregate = z
+  .object({
+    code: z.string().min(1),
+    level: z.number().int(),
+    parent: z.string().nullable(),
+    name: Text,
+    value: Decimal.nullable(),
+    band: Band.nullable(),
+    flags: z.array(z.string()),
+    change: Changes,
+  })
+  .loose();
+const Indicator = z
+  .object({
+    code: z.string().min(1),
+    parent: z.string().min(1),
+    name: Text,
+    unit: Text.nullable(),
+    direction: z.union([z.literal(1), z.literal(-1)]),
+    raw: Decimal.nullable(),
+    rate: Decimal.nullable(),
+    score: Decimal.nullable(),
+    flags: z.array(z.string()),
+    change: Changes,
+    contribution: Changes,
+  })
+  .loose();
+const RegionSchema = z
+  .object({
+    code: z.string().regex(/^\d{6}$/, 'expected a six-digit GB/T 2260 code'),
+    name: Text,
+    level: z.string().min(1),
+    parent: z.string().nullable(),
+    aggregates: z.array(Aggregate).min(1),
+    indicators: z.array(Indicator).min(1),
+  })
+  .loose()
+  .refine((r) => r.aggregates[0].parent === null, { message: 'the first aggregate must be the index (parent null)' });
+export const ReleaseSchema = z
+  .object({
+    month: Month,
+    revision: z.number().int().positive(),
+    date: Day,
+    framework: z.object({ id: z.string().min(1), version: z.string().min(1), name: Text.optional() }).loose(),
+    decimals: z.number().int().nonnegative(),
+    note: z.string().optional(),
+    regions: z.array(RegionSchema).min(1),
+  })
+  .loose();
+export const ManifestSchema = z
+  .object({
+    month: Month,
+    revision: z.number().int().positive(),
+    date: Day,
+    nextRelease: Day.nullable().optional(),
+    framework: z.object({ id: z.string(), version: z.string() }).loose(),
+    provenance: z.object({ hash: z.string().min(1) }).loose(),
+    changed: z.array(z.string()).optional(),
+  })
+  .loose();
+const CellChange = z.object({ region: z.string(), indicator: z.string(), month: Month, before: z.string().nullable(), after: z.string().nullable() }).loose();
+export const RevisionsSchema = z.object({
+  month: Month,
+  revisions: z.array(z.object({ revision: z.number().int().positive(), date: Day, changes: z.array(CellChange).default([]) }).loose()),
+});
+
+type RawRelease = z.output<typeof ReleaseSchema>;
+export type Manifest = z.output<typeof ManifestSchema>;
+export type CellChangeInfo = z.output<typeof CellChange>;
+
+/* The site's view of a release: the same figures, arranged for the pages. */
+export interface BandInfo {
+  code: string;
+  name: { zh: string; en: string };
+}
+export interface PublishedChange {
+  change: string;
+  /** Per indicator; they add up to `change`. */
+  contributions: Record<string, string>;
+}
+export interface RegionRelease {
+  code: string;
+  name: { zh: string; en: string };
+  level: string;
+  isCity: boolean;
+  index: { value: string | null; band: BandInfo | null; flags: string[]; mom: PublishedChange | null; yoy: PublishedChange | null };
+  subIndices: { code: string; value: string | null; band: BandInfo | null; mom: string | null; yoy: string | null }[];
+  indicators: { code: string; value: string | null; rate: string | null; score: string | null; mom: string | null; yoy: string | null; imputed: boolean }[];
+}
+export interface Release {
+  month: string;
+  revision: number;
+  date: string;
+  framework: { id: string; version: string };
+  decimals: number;
+  note: string | null;
+  subIndices: { code: string; name: { zh: string; en: string } }[];
+  indicators: { code: string; parent: string; name: { zh: string; en: string }; unit: { zh: string; en: string } | null }[];
+  regions: RegionRelease[];
+}
+
+function contributionsOf(r: RawRelease['regions'][number], which: 'mom' | 'yoy'): Record<string, string> {
+  return Object.fromEntries(r.indicators.flatMap((i) => (i.contribution[which] === null ? [] : [[i.code, i.contribution[which]!]])));
+}
+
+function toView(raw: RawRelease): Release {
+  const first = raw.regions[0];
+  const root = first.aggregates[0];
+  const subs = first.aggregates.filter((a) => a.parent === root.code);
+  return {
+    month: raw.month,
+    revision: raw.revision,
+    date: raw.date,
+    framework: { id: raw.framework.id, version: raw.framework.version },
+    decimals: raw.decimals,
+    note: raw.note ?? null,
+    subIndices: subs.map((a) => ({ code: a.code, name: a.name })),
+    indicators: first.indicators.map((i) => ({ code: i.code, parent: i.parent, name: i.name, unit: i.unit })),
+    regions: raw.regions.map((r) => {
+      const index = r.aggregates[0];
+      return {
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        isCity: r.parent === null,
+        index: {
+          value: index.value,
+          band: index.band,
+          flags: index.flags,
+          mom: index.change.mom === null ? null : { change: index.change.mom, contributions: contributionsOf(r, 'mom') },
+          yoy: index.change.yoy === null ? null : { change: index.change.yoy, contributions: contributionsOf(r, 'yoy') },
+        },
+        subIndices: r.aggregates
+          .filter((a) => a.parent === index.code)
+          .map((a) => ({ code: a.code, value: a.value, band: a.band, mom: a.change.mom, yoy: a.change.yoy })),
+        indicators: r.indicators.map((i) => ({
+          code: i.code,
+          value: i.raw,
+          rate: i.rate,
+          score: i.score,
+          mom: i.change.mom,
+          yoy: i.change.yoy,
+          imputed: i.flags.includes('imputed'),
+        })),
+      };
+    }),
+  };
+}
+
+export interface Revision {
+  revision: number;
+  dir: string;
+  manifest: Manifest;
+  /** The input cells this revision changed from the previous one. */
+  changes: CellChangeInfo[];
+}
+export interface MonthRelease {
+  /** YYYY-MM */
+  month: string;
+  year: string;
+  mm: string;
+  /** The latest revision, the one published now. */
+  release: Release;
+  manifest: Manifest;
+  dir: string;
+  /** Every revision, oldest first (the last is `release`'s). */
+  revisions: Revision[];
+}
+
+export const CITY = '430300';
+
+export function releasesDir(): string {
+  return resolve(process.env.PINGAN_RELEASES_DIR ?? join(process.cwd(), '..', 'data', 'releases'));
+}
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`pingan site: cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 8).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`pingan site: ${file} does not match the release format:\n${issues.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+let cache: { dir: string; months: MonthRelease[] } | undefined;
+
+/** Every released month, oldest first, each at its latest revision. */
+export function loadReleases(): MonthRelease[] {
+  const dir = releasesDir();
+  if (cache?.dir === dir) return cache.months;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new Error(
+      `pingan site: no releases folder at ${dir}.\n` +
+        'Publish a month first (`pingan release`, which writes data/releases/YYYY-MM/rN/), ' +
+        'or set PINGAN_RELEASES_DIR to a releases folder (the test fixtures are for tests only).',
+    );
+  }
+  const months: MonthRelease[] = [];
+  for (const month of readdirSync(dir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort()) {
+    const monthDir = join(dir, month);
+    const revs = readdirSync(monthDir)
+      .map((n) => /^r(\d+)$/.exec(n))
+      .filter((m): m is RegExpExecArray => m !== null && existsSync(join(monthDir, m[0], 'release.json')))
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
+    if (revs.length === 0) continue;
+    const changes = new Map<number, CellChangeInfo[]>();
+    const revisionsFile = join(monthDir, 'revisions.json');
+    if (existsSync(revisionsFile)) {
+      for (const r of readJson(revisionsFile, RevisionsSchema).revisions) changes.set(r.revision, r.changes);
+    }
+    const revisions: Revision[] = revs.map((revision) => {
+      const revDir = join(monthDir, `r${revision}`);
+      const manifest = readJson(join(revDir, 'manifest.json'), ManifestSchema);
+      if (manifest.month !== month || manifest.revision !== revision) {
+        throw new Error(`pingan site: ${revDir}/manifest.json says ${manifest.month} r${manifest.revision}`);
+      }
+      return { revision, dir: revDir, manifest, changes: changes.get(revision) ?? [] };
+    });
+    const latest = revisions[revisions.length - 1];
+    const release = toView(readJson(join(latest.dir, 'release.json'), ReleaseSchema));
+    if (release.month !== month || release.revision !== latest.revision) {
+      throw new Error(`pingan site: ${latest.dir}/release.json says ${release.month} r${release.revision}`);
+    }
+    if (!release.regions.some((r) => r.code === CITY)) throw new Error(`pingan site: ${latest.dir}/release.json has no city (${CITY})`);
+    months.push({ month, year: month.slice(0, 4), mm: month.slice(5, 7), release, manifest: latest.manifest, dir: latest.dir, revisions });
+  }
+  if (months.length === 0) {
+    throw new Error(`pingan site: ${dir} holds no release (expected YYYY-MM/rN/release.json). Publish a month with \`pingan release\` first.`);
+  }
+  cache = { dir, months };
+  return months;
+}
+
+/** An older revision's release.json (for its own page). */
+export function loadRevision(rev: Revision): Release {
+  return toView(readJson(join(rev.dir, 'release.json'), ReleaseSchema));
+}
+
+export function latest(): MonthRelease {
+  const all = loadReleases();
+  return all[all.length - 1];
+}
+
+export function region(release: Release, code: string): RegionRelease {
+  const r = release.regions.find((x) => x.code === code);
+  if (!r) throw new Error(`pingan site: ${release.month} has no region ${code}`);
+  return r;
+}
+
+export function districts(release: Release): RegionRelease[] {
+  return release.regions.filter((r) => !r.isCity);
+}
+
+/** Districts from the highest index down (ties by code). */
+export function ranking(release: Release): RegionRelease[] {
+  const v = (r: RegionRelease) => (r.index.value === null ? Number.NEGATIVE_INFINITY : Number(r.index.value));
+  return [...districts(release)].sort((a, b) => v(b) - v(a) || a.code.localeCompare(b.code));
+}
+
+export interface TrendPoint {
+  month: string;
+  index: string | null;
+  subs: Record<string, string | null>;
+}
+
+/** The last `n` released months up to `month` for one region (latest revisions). */
+export function trend(code: string, month: string, n = 24): TrendPoint[] {
+  return loadReleases()
+    .filter((m) => m.month <= month)
+    .slice(-n)
+    .flatMap((m) => {
+      const r = m.release.regions.find((x) => x.code === code);
+      return r ? [{ month: m.month, index: r.index.value, subs: Object.fromEntries(r.subIndices.map((s) => [s.code, s.value])) }] : [];
+    });
+}
+
+export interface Mover {
+  code: string;
+  contribution: string;
+}
+
+/** The indicators whose contributions moved the index most (by absolute size). */
+export function movers(change: PublishedChange | null, n = 3): Mover[] {
+  if (!change) return [];
+  return Object.entries(change.contributions)
+    .map(([code, contribution]) => ({ code, contribution }))
+    .filter((m) => Number(m.contribution) !== 0)
+    .sort((a, b) => Math.abs(Number(b.contribution)) - Math.abs(Number(a.contribution)) || a.code.localeCompare(b.code))
+    .slice(0, n);
+}
+
+/** The raw bytes of a release file, for the downloads. */
+export function releaseFile(dir: string, name: 'release.json' | 'release.csv' | 'manifest.json'): Buffer {
+  return readFileSync(join(dir, name));
+}
