@@ -16,3 +16,4 @@ export * from './pipeline/index.ts';
 export * from './coinr/index.ts';
 export * from './sensitivity/index.ts';
 export * from './uncertainty/index.ts';
+export * from './worker/index.ts';

@@ -128,3 +128,15 @@ describe('buildIndex', () => {
     );
   });
 });
+
+describe('rebuildIndex', () => {
+  it('gives what a full build with the revised framework gives', async () => {
+    const { rebuildIndex } = await import('./rebuildIndex.ts');
+    const { reviseNodes } = await import('../framework/defineFramework.ts');
+    const raw = panelFromObservations(framework, observations(13));
+    const nominal = buildIndex(framework, raw);
+    const tuned = reviseNodes(framework, (node) => (node.code === 'g2' ? { weight: 5 } : node.code === 'z' ? { weight: 0.1 } : undefined));
+    expect(Array.from(rebuildIndex(nominal, tuned).values)).toEqual(Array.from(buildIndex(tuned, raw).aggregated.values));
+    expect(Array.from(rebuildIndex(nominal, tuned).values)).not.toEqual(Array.from(nominal.aggregated.values));
+  });
+});

@@ -1,1 +1,2 @@
 export * from './buildIndex.ts';
+export * from './rebuildIndex.ts';

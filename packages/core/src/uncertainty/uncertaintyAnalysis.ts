@@ -1,22 +1,10 @@
 import { randomLcg } from 'd3-random';
-import { aggregate } from '../aggregate/aggregate.ts';
-import type { Framework } from '../framework/defineFramework.ts';
-import { normalise } from '../normalise/normalise.ts';
 import type { Panel } from '../panel/panel.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
+import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { quantileSorted } from '../sensitivity/quantile.ts';
 import { sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
-import { treat } from '../treat/treat.ts';
 import type { UncertainSetting } from './settings.ts';
-
-/**
- * Rebuilds an index from the imputed stage of a nominal result with another
- * framework (treatment, normalisation, weights and aggregation may differ;
- * denomination, windows and imputation are those of the nominal result).
- */
-function rebuild(nominal: IndexResult, framework: Framework): Panel {
-  return aggregate(normalise(treat(nominal.imputed, framework).panel, framework), framework);
-}
 
 /** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
 function ranksOf(values: Float64Array, units: number, periods: number): Float64Array {
@@ -115,7 +103,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
     const framework = options.settings.reduce((fw, s, i) => s.apply(fw, levels[i]), nominal.framework);
-    const out = column(rebuild(nominal, framework), code);
+    const out = column(rebuildIndex(nominal, framework), code);
     const r = ranksOf(out, U, P);
     for (let i = 0; i < U * P; i++) {
       values[i][run] = out[i];
@@ -166,7 +154,7 @@ export function sensitivityAnalysis(
   const baseRanks = ranksOf(column(nominal.aggregated, code), U, P);
   const model = (x: Float64Array): number => {
     const framework = options.settings.reduce((fw, s, i) => s.apply(fw, Math.min(s.levels - 1, Math.floor(x[i] * s.levels))), nominal.framework);
-    return meanAbsoluteShift(ranksOf(column(rebuild(nominal, framework), code), U, P), baseRanks);
+    return meanAbsoluteShift(ranksOf(column(rebuildIndex(nominal, framework), code), U, P), baseRanks);
   };
   return sobolIndices(model, options.settings.length, options);
 }
