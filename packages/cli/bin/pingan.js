@@ -11,9 +11,10 @@ registerHooks({
     return nextResolve(specifier, { ...context, conditions });
   },
 });
-const { run } = await import('../src/main.ts');
-process.exitCode = run(process.argv.slice(2), {
+const { runAsync, processInterrupts } = await import('../src/main.ts');
+process.exitCode = await runAsync(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stderrIsTty: process.stderr.isTTY === true,
+  onInterrupt: processInterrupts,
 });

@@ -20,6 +20,8 @@ export interface CommonOptions {
   /** Today's date, `YYYY-MM-DD`. */
   readonly today: string;
   readonly json: boolean;
+  /** A framework file to use instead of `DATA/framework/*.json` (`--framework`). */
+  readonly frameworkFile?: string;
 }
 
 /** Today's local date as `YYYY-MM-DD`. */
@@ -45,12 +47,13 @@ const issueJson = (i: Issue) => ({
   message: formatIssue(i),
 });
 
-/** Reads and validates a data directory. */
-export function loadData(dataDir: string, today: string): ValidatedData {
-  return validateData(readInputs(dataDir), { today });
+/** Reads and validates a data directory (with the framework file `frameworkFile` instead of `DATA/framework/*.json` when given). */
+export function loadData(dataDir: string, today: string, frameworkFile?: string): ValidatedData {
+  return validateData(readInputs(dataDir, frameworkFile === undefined ? {} : { framework: frameworkFile }), { today });
 }
 
-function problems(valid: ValidatedData, json: boolean): CommandResult {
+/** The result of a command that stops because the data is invalid (exit code 1). */
+export function problems(valid: ValidatedData, json: boolean): CommandResult {
   const n = valid.issues.length;
   if (json) return { exitCode: ExitCode.DataInvalid, stdout: stableJson({ ok: false, problems: valid.issues.map(issueJson) }), stderr: '' };
   return {
@@ -71,7 +74,7 @@ function summary(valid: ValidatedData) {
 
 /** `pingan validate`: every problem in the data, or a summary when there is none. Writes nothing. */
 export function validateCommand(options: CommonOptions): CommandResult {
-  const valid = loadData(options.dataDir, options.today);
+  const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   const s = summary(valid);
   if (options.json) {
     return {
@@ -120,7 +123,7 @@ export interface ComputeOptions extends CommonOptions {
 
 /** `pingan compute [MONTH]`: validates, computes and prints the month (default: the latest). */
 export function computeCommand(options: ComputeOptions): CommandResult {
-  const valid = loadData(options.dataDir, options.today);
+  const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   if (valid.issues.length) return problems(valid, options.json);
   const computation = computeIndex(valid, options.month);
   if (options.json) {
@@ -145,7 +148,7 @@ export type ReleaseReport = ReleaseOutcome | { readonly month: string; readonly 
 /** `pingan release MONTH | --all`: validates, computes and writes immutable releases. */
 export function releaseCommand(options: ReleaseOptions): CommandResult {
   if (options.all === (options.month !== undefined)) throw new UsageError('release needs either a MONTH or --all');
-  const valid = loadData(options.dataDir, options.today);
+  const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   if (valid.issues.length) return problems(valid, options.json);
   const outDir = options.outDir ?? join(options.dataDir, 'releases');
   const months = options.all ? valid.months : [options.month!];

@@ -113,6 +113,8 @@ export interface MonthComputation {
   readonly inputHash: string;
   /** The input files with rows in the months read. */
   readonly inputFiles: readonly FileInfo[];
+  /** The framework file that was read (default or `--framework`), with its SHA-256. */
+  readonly frameworkFile: FileInfo | null;
   /** The framework file, regions.csv and population.csv, with their SHA-256. */
   readonly referenceFiles: readonly FileInfo[];
   /** Regions whose index is missing this month. */
@@ -263,6 +265,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     provenance,
     inputHash: sha256Hex(canonicalJson({ provenance: provenance.hash, regions: regionsUsed })),
     inputFiles,
+    frameworkFile: valid.data.frameworkFile ?? null,
     referenceFiles: valid.data.reference,
     missingIndex,
   };

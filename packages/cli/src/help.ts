@@ -2,14 +2,17 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  ok (for release: written, or unchanged)
   1  the data is invalid: every problem is listed as FILE:LINE:COLUMN: REASON
   2  usage error: unknown command or option, malformed MONTH or --today, a month without data
-  3  release conflict or I/O error: nothing partial is left behind`;
+  3  release conflict or I/O error: nothing partial is left behind
+  130  sensitivity cancelled with Ctrl-C: nothing was written`;
 
 export const MAIN_HELP = `pingan — validate, compute and release the safety index (平安指数)
 
 Usage:
-  pingan validate [--data DIR] [--today YYYY-MM-DD] [--json]
-  pingan compute [MONTH] [--data DIR] [--today YYYY-MM-DD] [--json]
-  pingan release (MONTH | --all) [--data DIR] [--out DIR] [--today YYYY-MM-DD] [--json] [--progress]
+  pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+  pingan compute [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+  pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--json] [--progress]
+  pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N] [--bootstrap B]
+                     [--seed S] [--settings FILE.json] [--today YYYY-MM-DD] [--json] [--progress]
   pingan help [COMMAND]      pingan COMMAND --help      pingan --version
 
 Commands:
@@ -17,6 +20,12 @@ Commands:
   compute    validate, then compute and print a month (default: the latest)
   release    validate, then write immutable releases: OUT/MONTH/rN/ with release.json,
              release.csv (UTF-8 with BOM, CRLF), inputs.csv and manifest.json
+  sensitivity  validate, then run the uncertainty analysis and Sobol' sensitivity of
+             the index over every month in a worker thread; writes OUT/uncertainty.csv,
+             OUT/sensitivity.csv and OUT/sensitivity.json
+
+--framework FILE uses that framework file (e.g. one exported from the workbench)
+instead of DIR/framework/*.json; problems in it are reported as FILE: PATH: REASON.
 
 The data directory (default "data") holds framework/*.json (one framework),
 regions.csv, population.csv and input/*.csv (UTF-8 with or without BOM, or
@@ -26,7 +35,7 @@ ${EXIT_CODES_HELP}
 `;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  validate: `pingan validate [--data DIR] [--today YYYY-MM-DD] [--json]
+  validate: `pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
 
 Reads DIR (default "data") and reports every problem at once, each as
 FILE:LINE:COLUMN: REASON (the column is the CSV field number): unknown
@@ -39,12 +48,13 @@ Writes nothing.
 
 Options:
   --data DIR          the data directory (default: data)
+  --framework FILE    use this framework file instead of DIR/framework/*.json
   --today YYYY-MM-DD  the date to judge future months by (default: today)
   --json              print {ok, problems: [{file, line, column, value, reason, message}], …}
 
 ${EXIT_CODES_HELP}
 `,
-  compute: `pingan compute [MONTH] [--data DIR] [--today YYYY-MM-DD] [--json]
+  compute: `pingan compute [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
 
 Validates the data, then computes MONTH (YYYY-MM; default: the latest month
 with data) from the months MONTH−23 to MONTH, and prints each region's index
@@ -53,12 +63,13 @@ and band, the sub-indices and the month-on-month (环比) and year-on-year
 
 Options:
   --data DIR          the data directory (default: data)
+  --framework FILE    use this framework file instead of DIR/framework/*.json
   --today YYYY-MM-DD  the date to judge future months by (default: today)
   --json              print the month as release.json has it, with the provenance
 
 ${EXIT_CODES_HELP}
 `,
-  release: `pingan release (MONTH | --all) [--data DIR] [--out DIR] [--today YYYY-MM-DD] [--json] [--progress]
+  release: `pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--json] [--progress]
 
 Validates the data, then writes OUT/MONTH/rN/ (release.json, release.csv,
 inputs.csv, manifest.json) and OUT/MONTH/revisions.json for MONTH, or for
@@ -72,10 +83,60 @@ renamed into place. The manifest's date is --today, so runs are reproducible.
 Options:
   --all               release every month with an index
   --data DIR          the data directory (default: data)
+  --framework FILE    use this framework file instead of DIR/framework/*.json
   --out DIR           the releases directory (default: DIR/releases)
   --today YYYY-MM-DD  the release date and the date to judge future months by (default: today)
   --json              print {ok, outDir, releases: [{month, status, revision, path, changes}]}
   --progress          show progress on stderr even when it is not a terminal
+
+${EXIT_CODES_HELP}
+`,
+  sensitivity: `pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N]
+                   [--bootstrap B] [--seed S] [--settings FILE.json] [--today YYYY-MM-DD] [--json] [--progress]
+
+Validates the data (exit 1 when it is invalid), then, over every month and
+region, runs in a worker thread:
+  1. a Monte Carlo uncertainty analysis: N runs (default 200), each drawing one
+     alternative of every setting, rebuilding the index and ranking the
+     regions within each month;
+  2. Sobol' sensitivity of the mean absolute rank shift to each setting:
+     Saltelli's design with base size --sobol-n (default 128; N × (k + 2) runs
+     for k settings), Jansen's estimators, --bootstrap resamples (default 100)
+     for 95% intervals.
+Default settings:
+  weights        100 sets of noisy weights: every weight at levels 1 and 2 (the
+                 indicators and the first-level groups) times 1 + 0.25·U(−1, 1),
+                 seeded with --seed
+  aggregation    arithmetic or geometric mean at every aggregate
+  normalisation  the framework's own, or min-max 1–100 over the whole panel
+                 (scope "panel"; 1, not 0, so a geometric mean never meets a zero)
+--settings FILE.json replaces them with an array of @pingan/core SettingSpec, e.g.
+  [{"kind": "aggregation", "alternatives": [{"method": "arithmetic"}, {"method": "geometric"}]},
+   {"kind": "normalisation", "alternatives": ["framework", {"method": "rank"}]},
+   {"kind": "noisyWeights", "noise": 0.5, "levels": [2], "samples": 50}]
+("framework" keeps each indicator's own normalisation; noisy weights without a
+seed get --seed). Writes, each file replaced by a rename from a temporary
+directory inside OUT:
+  uncertainty.csv   region, month, nominal, median, p05, p95, rank_nominal, rank_median,
+                    rank_p05, rank_p95, mean_abs_rank_shift (UTF-8 with BOM, CRLF)
+  sensitivity.csv   setting, first, first_low, first_high, total, total_low, total_high
+  sensitivity.json  everything: the settings described, seed, N, every run, the
+                    provenance hash of framework and data, the library version
+The same data, framework, settings and seed give byte-identical files.
+Ctrl-C stops the worker at once and exits with 130; nothing is written.
+
+Options:
+  --data DIR          the data directory (default: data)
+  --framework FILE    use this framework file instead of DIR/framework/*.json
+  --out DIR           where the three files go (default: artifacts/sensitivity)
+  --n N               Monte Carlo runs of the uncertainty analysis (default: 200)
+  --sobol-n N         base sample size of the Sobol' design (default: 128)
+  --bootstrap B       bootstrap resamples of the Sobol' intervals (default: 100)
+  --seed S            seed of the draws, the noisy weights and the bootstrap (default: 1)
+  --settings FILE     a JSON array of settings instead of the defaults
+  --today YYYY-MM-DD  the date to judge future months by (default: today)
+  --json              print {ok, outDir, files, provenance, uncertainty, sensitivity}
+  --progress          show progress bars on stderr even when it is not a terminal
 
 ${EXIT_CODES_HELP}
 `,

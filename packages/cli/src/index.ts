@@ -10,3 +10,5 @@ export * from './writeRelease.ts';
 export * from './commands.ts';
 export * from './json.ts';
 export * from './version.ts';
+export * from './analysis.ts';
+export * from './sensitivity.ts';

@@ -4,74 +4,112 @@
  * and prints what it returns. All logic lives in the modules beside this one.
  */
 import { parseArgs } from 'node:util';
-import { computeCommand, errorResult, isDate, releaseCommand, todayString, validateCommand, type CommandResult } from './commands.ts';
+import { computeCommand, errorResult, isDate, releaseCommand, todayString, validateCommand, type CommandResult, type CommonOptions } from './commands.ts';
 import { COMMAND_HELP, MAIN_HELP } from './help.ts';
 import { ExitCode, UsageError } from './issues.ts';
+import { sensitivityCommand, type AnalysisPhase } from './sensitivity.ts';
 import { CLI_VERSION } from './version.ts';
 
 const OPTIONS = {
   data: { type: 'string' },
   out: { type: 'string' },
   today: { type: 'string' },
+  framework: { type: 'string' },
   json: { type: 'boolean' },
   all: { type: 'boolean' },
   progress: { type: 'boolean' },
+  n: { type: 'string' },
+  'sobol-n': { type: 'string' },
+  bootstrap: { type: 'string' },
+  seed: { type: 'string' },
+  settings: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  validate: ['data', 'today', 'json', 'help'],
-  compute: ['data', 'today', 'json', 'help'],
-  release: ['data', 'out', 'today', 'json', 'all', 'progress', 'help'],
+  validate: ['data', 'framework', 'today', 'json', 'help'],
+  compute: ['data', 'framework', 'today', 'json', 'help'],
+  release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'help'],
+  sensitivity: ['data', 'framework', 'out', 'today', 'json', 'progress', 'n', 'sobol-n', 'bootstrap', 'seed', 'settings', 'help'],
 };
+const COMMANDS = Object.keys(ALLOWED).join(', ');
 
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stderrIsTty: boolean;
+  /** Subscribes a handler to Ctrl-C (SIGINT) while a long command runs; returns the unsubscribe. Used by `sensitivity`. */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
-/** Runs the command line `argv` (without node and the script) and returns the exit code. */
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+/** A parsed command line: either finished (help, version) or a command to run. */
+type Prepared =
+  | { readonly done: number }
+  | { readonly command: string; readonly values: Values; readonly month: string | undefined; readonly json: boolean; readonly common: CommonOptions };
+
+function prepare(argv: readonly string[], io: Io): Prepared {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nRun "pingan --help" for usage.`);
+  }
+  const { values, positionals } = parsed;
+  const json = values.json === true;
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    io.stdout(`${CLI_VERSION}\n`);
+    return { done: ExitCode.Ok };
+  }
+  if (command === undefined || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !(topic in COMMAND_HELP)) throw new UsageError(`unknown command "${topic}"`);
+    io.stdout(topic ? COMMAND_HELP[topic] : MAIN_HELP);
+    return { done: command === undefined && !values.help ? ExitCode.Usage : ExitCode.Ok };
+  }
+  if (!(command in ALLOWED)) throw new UsageError(`unknown command "${command}"; commands: ${COMMANDS}`);
+  if (values.help) {
+    io.stdout(COMMAND_HELP[command]);
+    return { done: ExitCode.Ok };
+  }
+  const wrong = Object.keys(values).filter((k) => !ALLOWED[command].includes(k));
+  if (wrong.length) throw new UsageError(`${command} does not take ${wrong.map((k) => `--${k}`).join(', ')}`);
+  const maxPositionals = command === 'validate' || command === 'sensitivity' ? 0 : 1;
+  if (rest.length > maxPositionals) throw new UsageError(`unexpected argument "${rest[maxPositionals]}"`);
+  const month = rest[0];
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`"${month}" is not a month (expected YYYY-MM)`);
+  if (values.today !== undefined && !isDate(values.today)) throw new UsageError(`--today "${values.today}" is not a date (expected YYYY-MM-DD)`);
+  if (values.framework === '') throw new UsageError('--framework needs a file');
+  const common: CommonOptions = {
+    dataDir: values.data ?? 'data',
+    today: values.today ?? todayString(),
+    json,
+    ...(values.framework !== undefined ? { frameworkFile: values.framework } : {}),
+  };
+  return { command, values, month, json, common };
+}
+
+function print(result: CommandResult, io: Io): number {
+  if (result.stdout) io.stdout(result.stdout);
+  if (result.stderr) io.stderr(result.stderr);
+  return result.exitCode;
+}
+
+/** Runs the command line `argv` (without node and the script) and returns the exit code. `sensitivity` needs `runAsync`. */
 export function run(argv: readonly string[], io: Io): number {
   let json = argv.includes('--json');
   let result: CommandResult;
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\nRun "pingan --help" for usage.`);
-    }
-    const { values, positionals } = parsed;
-    json = values.json === true;
-    const [command, ...rest] = positionals;
-    if (values.version) {
-      io.stdout(`${CLI_VERSION}\n`);
-      return ExitCode.Ok;
-    }
-    if (command === undefined || command === 'help') {
-      const topic = command === 'help' ? rest[0] : undefined;
-      if (topic !== undefined && !(topic in COMMAND_HELP)) throw new UsageError(`unknown command "${topic}"`);
-      io.stdout(topic ? COMMAND_HELP[topic] : MAIN_HELP);
-      return command === undefined && !values.help ? ExitCode.Usage : ExitCode.Ok;
-    }
-    if (!(command in COMMAND_HELP)) throw new UsageError(`unknown command "${command}"; commands: validate, compute, release`);
-    if (values.help) {
-      io.stdout(COMMAND_HELP[command]);
-      return ExitCode.Ok;
-    }
-    const wrong = Object.keys(values).filter((k) => !ALLOWED[command].includes(k));
-    if (wrong.length) throw new UsageError(`${command} does not take ${wrong.map((k) => `--${k}`).join(', ')}`);
-    const maxPositionals = command === 'validate' ? 0 : 1;
-    if (rest.length > maxPositionals) throw new UsageError(`unexpected argument "${rest[maxPositionals]}"`);
-    const month = rest[0];
-    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`"${month}" is not a month (expected YYYY-MM)`);
-    if (values.today !== undefined && !isDate(values.today)) throw new UsageError(`--today "${values.today}" is not a date (expected YYYY-MM-DD)`);
-    const common = { dataDir: values.data ?? 'data', today: values.today ?? todayString(), json };
+    const prepared = prepare(argv, io);
+    if ('done' in prepared) return prepared.done;
+    json = prepared.json;
+    const { command, values, month, common } = prepared;
     if (command === 'validate') result = validateCommand(common);
     else if (command === 'compute') result = computeCommand({ ...common, ...(month ? { month } : {}) });
-    else {
+    else if (command === 'release') {
       const showProgress = values.progress === true || io.stderrIsTty;
       result = releaseCommand({
         ...common,
@@ -88,20 +126,86 @@ export function run(argv: readonly string[], io: Io): number {
             }
           : {}),
       });
-    }
+    } else throw new UsageError(`${command} runs asynchronously: call runAsync`);
   } catch (error) {
     result = errorResult(error, json);
   }
-  if (result.stdout) io.stdout(result.stdout);
-  if (result.stderr) io.stderr(result.stderr);
-  return result.exitCode;
+  return print(result, io);
+}
+
+/** A whole number option, or a usage error. */
+function wholeNumber(values: Values, key: 'n' | 'sobol-n' | 'bootstrap' | 'seed'): number | undefined {
+  const text = values[key];
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${key} "${text}" is not a whole number`);
+  return Number(text);
+}
+
+/** A progress bar: `uncertainty ███████░░░ 140/200`. */
+export function progressBar(label: string, done: number, total: number, width = 20): string {
+  const filled = total > 0 ? Math.min(width, Math.floor((done / total) * width)) : width;
+  return `${label.padEnd(11)} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total}`;
+}
+
+/**
+ * Runs the command line like `run`, for every command including the
+ * asynchronous `sensitivity`, and returns the exit code (130 when Ctrl-C
+ * cancelled a sensitivity run).
+ */
+export async function runAsync(argv: readonly string[], io: Io): Promise<number> {
+  let json = argv.includes('--json');
+  let result: CommandResult;
+  try {
+    const prepared = prepare(argv, { ...io, stdout: () => {} });
+    if ('done' in prepared || prepared.command !== 'sensitivity') return run(argv, io);
+    json = prepared.json;
+    const { values, common } = prepared;
+    const showProgress = values.progress === true || io.stderrIsTty;
+    const last = { phase: '', tenth: -1 };
+    const onProgress = (phase: AnalysisPhase, done: number, total: number) => {
+      if (io.stderrIsTty) {
+        io.stderr(`\r${progressBar(phase, done, total)}${done === total ? '\n' : ''}`);
+        return;
+      }
+      // Not a terminal: one line per tenth, so a log stays short.
+      const tenth = Math.floor((done / total) * 10);
+      if (phase === last.phase && tenth === last.tenth) return;
+      last.phase = phase;
+      last.tenth = tenth;
+      io.stderr(`${progressBar(phase, done, total)}\n`);
+    };
+    const n = wholeNumber(values, 'n');
+    const sobolN = wholeNumber(values, 'sobol-n');
+    const bootstrap = wholeNumber(values, 'bootstrap');
+    const seed = wholeNumber(values, 'seed');
+    result = await sensitivityCommand({
+      ...common,
+      ...(values.out !== undefined ? { outDir: values.out } : {}),
+      ...(n !== undefined ? { n } : {}),
+      ...(sobolN !== undefined ? { sobolN } : {}),
+      ...(bootstrap !== undefined ? { bootstrap } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(values.settings !== undefined ? { settingsFile: values.settings } : {}),
+      ...(showProgress ? { onProgress } : {}),
+      ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
+    });
+  } catch (error) {
+    result = errorResult(error, json);
+  }
+  return print(result, io);
+}
+
+/** Ctrl-C (SIGINT) for `Io.onInterrupt`: while subscribed, SIGINT calls the handler instead of ending the process. */
+export function processInterrupts(handler: () => void): () => void {
+  process.on('SIGINT', handler);
+  return () => process.off('SIGINT', handler);
 }
 
 if (import.meta.main) {
-  const code = run(process.argv.slice(2), {
+  process.exitCode = await runAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTty: process.stderr.isTTY === true,
+    onInterrupt: processInterrupts,
   });
-  process.exitCode = code;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { defineFramework, ValidationError, type Framework } from '@pingan/core';
 import { z } from 'zod';
 import type { Issue } from './issues.ts';
@@ -60,6 +60,8 @@ export interface FileInfo {
 export interface DataSet {
   readonly dataDir: string;
   readonly framework?: Framework;
+  /** The framework file read (as the manifest records it: relative to the data directory, or the file name of a file given with --framework), with its SHA-256. */
+  readonly frameworkFile?: FileInfo;
   /** The framework file, regions.csv and population.csv. */
   readonly reference: readonly FileInfo[];
   readonly regions: readonly Region[];
@@ -115,17 +117,8 @@ export function rowIssues<K extends string>(row: TableRow<K>, error: z.ZodError)
 
 const text = (cell: { value: string } | undefined) => cell?.value ?? '';
 
-function readFramework(dataDir: string, issues: Issue[], reference: FileInfo[]): Framework | undefined {
-  const names = listDir(dataDir, FRAMEWORK_DIR, '.json', issues);
-  if (names.length !== 1) {
-    if (names.length > 1) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: `expected one framework file, found ${names.length}: ${names.join(', ')}` });
-    else if (!issues.some((i) => i.file === `${FRAMEWORK_DIR}/`)) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: 'no framework file (*.json)' });
-    return undefined;
-  }
-  const file = `${FRAMEWORK_DIR}/${names[0]}`;
-  const bytes = readBytes(dataDir, file, issues);
-  if (!bytes) return undefined;
-  reference.push({ file, sha256: sha256Hex(bytes) });
+/** Validates a framework file's bytes; problems are reported against `file` (with the path inside the document). */
+function parseFramework(file: string, bytes: Uint8Array, issues: Issue[]): Framework | undefined {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -145,6 +138,56 @@ function readFramework(dataDir: string, issues: Issue[], reference: FileInfo[]):
     else issues.push({ file, reason: String(error) });
     return undefined;
   }
+}
+
+interface FrameworkRead {
+  readonly framework?: Framework;
+  readonly info?: FileInfo;
+}
+
+function readFramework(dataDir: string, issues: Issue[], reference: FileInfo[]): FrameworkRead {
+  const names = listDir(dataDir, FRAMEWORK_DIR, '.json', issues);
+  if (names.length !== 1) {
+    if (names.length > 1) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: `expected one framework file, found ${names.length}: ${names.join(', ')}` });
+    else if (!issues.some((i) => i.file === `${FRAMEWORK_DIR}/`)) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: 'no framework file (*.json)' });
+    return {};
+  }
+  const file = `${FRAMEWORK_DIR}/${names[0]}`;
+  const bytes = readBytes(dataDir, file, issues);
+  if (!bytes) return {};
+  const info = { file, sha256: sha256Hex(bytes) };
+  reference.push(info);
+  const framework = parseFramework(file, bytes, issues);
+  return framework ? { framework, info } : { info };
+}
+
+/**
+ * How a framework file given with `--framework` is named in the manifest:
+ * its path relative to the data directory when it lies inside it, otherwise
+ * its file name (never an absolute path, so manifests do not depend on the
+ * machine).
+ */
+export function frameworkFileName(dataDir: string, path: string): string {
+  const inside = relative(dataDir, path);
+  if (inside && !inside.startsWith('..') && !isAbsolute(inside)) return inside.split(sep).join('/');
+  return basename(path);
+}
+
+/** Reads a framework file given on the command line (a path, relative to the working directory); problems name that path. */
+function readFrameworkFile(dataDir: string, path: string, issues: Issue[], reference: FileInfo[]): FrameworkRead {
+  const shown = path.split(sep).join('/');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    issues.push({ file: shown, reason: code === 'ENOENT' ? 'framework file not found' : `cannot read the framework file (${code ?? String(error)})` });
+    return {};
+  }
+  const info = { file: frameworkFileName(dataDir, path), sha256: sha256Hex(bytes) };
+  reference.push(info);
+  const framework = parseFramework(shown, bytes, issues);
+  return framework ? { framework, info } : { info };
 }
 
 const RegionSchema = z.object({
@@ -239,15 +282,25 @@ export function readInputFile(file: string, bytes: Uint8Array): { info: FileInfo
   };
 }
 
+export interface ReadOptions {
+  /**
+   * A framework file to use instead of the data directory's `framework/*.json`
+   * (a path relative to the working directory, e.g. one exported from the
+   * workbench); the data directory's framework/ folder is then not read.
+   */
+  readonly framework?: string;
+}
+
 /**
- * Reads a data directory: `framework/*.json` (one file), `regions.csv`,
+ * Reads a data directory: `framework/*.json` (one file, or `options.framework`), `regions.csv`,
  * `population.csv` and every `input/*.csv`. Never throws for a problem in
  * the data: every problem found is returned in `issues`.
  */
-export function readInputs(dataDir: string): DataSet {
+export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet {
   const issues: Issue[] = [];
   const reference: FileInfo[] = [];
-  const framework = readFramework(dataDir, issues, reference);
+  const { framework, info: frameworkFile } =
+    options.framework === undefined ? readFramework(dataDir, issues, reference) : readFrameworkFile(dataDir, options.framework, issues, reference);
   const regions = readRegions(dataDir, issues, reference);
   const population = readPopulation(dataDir, new Set(regions.map((r) => r.code)), issues, reference);
   const inputs: FileInfo[] = [];
@@ -263,5 +316,5 @@ export function readInputs(dataDir: string): DataSet {
     records.push(...read.records);
     issues.push(...read.issues);
   }
-  return { dataDir, ...(framework ? { framework } : {}), reference, regions, population, inputs, records, issues };
+  return { dataDir, ...(framework ? { framework } : {}), ...(frameworkFile ? { frameworkFile } : {}), reference, regions, population, inputs, records, issues };
 }

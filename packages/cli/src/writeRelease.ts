@@ -220,7 +220,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     'manifest.json': '',
   };
   const reference = computation.referenceFiles;
-  const fw = reference.find((f) => f.file.startsWith('framework/'));
+  const fw = computation.frameworkFile;
   const manifest: Manifest = {
     month,
     revision,

@@ -13,19 +13,26 @@ export interface UncertainSetting {
   readonly apply: (framework: Framework, level: number) => Framework;
 }
 
+/** A normalisation alternative: one spec for every indicator, or `'framework'` (each indicator keeps its own). */
+export type NormalisationAlternative = NormalisationInput | 'framework';
+
 /**
- * Alternative normalisations, applied to every indicator.
+ * Alternative normalisations, applied to every indicator; the alternative
+ * `'framework'` keeps each indicator's own normalisation (e.g. its goalposts).
  *
  * @example
- * normalisationSetting([{ method: 'minMax', lower: 1, upper: 100 }, { method: 'zScore', mean: 10, sd: 2 }]);
+ * normalisationSetting(['framework', { method: 'minMax', lower: 1, upper: 100, scope: 'panel' }]);
  */
-export function normalisationSetting(alternatives: readonly NormalisationInput[], name = 'normalisation'): UncertainSetting {
+export function normalisationSetting(alternatives: readonly NormalisationAlternative[], name = 'normalisation'): UncertainSetting {
   // Validated once here, so that each run only swaps them in.
-  const specs = alternatives.map((a) => NormalisationSpec.parse(a));
+  const specs = alternatives.map((a) => (a === 'framework' ? null : NormalisationSpec.parse(a)));
   return {
     name,
     levels: specs.length,
-    apply: (framework, level) => reviseNodes(framework, (node) => (node.type === 'indicator' ? { normalisation: specs[level] } : undefined)),
+    apply: (framework, level) => {
+      const spec = specs[level];
+      return spec === null ? framework : reviseNodes(framework, (node) => (node.type === 'indicator' ? { normalisation: spec } : undefined));
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { panelFromObservations } from '../data/observations.ts';
 import { defineFramework } from '../framework/defineFramework.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
-import { aggregationSetting, noisyWeights, weightSetsSetting } from './settings.ts';
+import { aggregationSetting, noisyWeights, normalisationSetting, weightSetsSetting } from './settings.ts';
 import { sensitivityAnalysis, uncertaintyAnalysis } from './uncertaintyAnalysis.ts';
 
 const name = (en: string) => ({ zh: en, en });
@@ -60,6 +60,12 @@ describe('uncertaintyAnalysis', () => {
     expect(uncertaintyAnalysis(nominal, { n: 50, seed: 9, settings: [weightSetsSetting([{ a: 1 }, { a: 2 }])] })).toEqual(
       uncertaintyAnalysis(nominal, { n: 50, seed: 9, settings: [weightSetsSetting([{ a: 1 }, { a: 2 }])] }),
     );
+  });
+
+  it('a "framework" normalisation alternative keeps each indicator’s own method', () => {
+    const setting = normalisationSetting(['framework', { method: 'rank' }]);
+    expect(setting.apply(fw, 0)).toBe(fw);
+    expect(setting.apply(fw, 1).byCode.get('a')).toMatchObject({ normalisation: { method: 'rank' } });
   });
 
   it('noisy weights stay within the noise of the nominal weights', () => {

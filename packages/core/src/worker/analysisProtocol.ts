@@ -1,6 +1,6 @@
 import { panelFromObservations, type Observation } from '../data/observations.ts';
 import { defineFramework, type Framework } from '../framework/defineFramework.ts';
-import type { AggregationInput, NormalisationInput } from '../framework/methods.ts';
+import type { AggregationInput } from '../framework/methods.ts';
 import type { FrameworkInput } from '../framework/schema.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import type { SobolResult } from '../sensitivity/sobolIndices.ts';
@@ -10,13 +10,14 @@ import {
   normalisationSetting,
   weightSetsSetting,
   winsorisationSetting,
+  type NormalisationAlternative,
   type UncertainSetting,
 } from '../uncertainty/settings.ts';
 import { sensitivityAnalysis, uncertaintyAnalysis, type UncertaintyResult } from '../uncertainty/uncertaintyAnalysis.ts';
 
 /** An uncertain setting in a form that can cross to a worker (plain JSON). */
 export type SettingSpec =
-  | { readonly kind: 'normalisation'; readonly name?: string; readonly alternatives: readonly NormalisationInput[] }
+  | { readonly kind: 'normalisation'; readonly name?: string; readonly alternatives: readonly NormalisationAlternative[] }
   | { readonly kind: 'aggregation'; readonly name?: string; readonly alternatives: readonly AggregationInput[] }
   | { readonly kind: 'winsorisation'; readonly name?: string; readonly winmax: readonly number[] }
   | { readonly kind: 'weightSets'; readonly name?: string; readonly sets: readonly Readonly<Record<string, number>>[] }

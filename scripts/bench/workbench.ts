@@ -1,0 +1,177 @@
+/**
+ * The workbench's recompute, measured (run by `pnpm bench`; prints figures,
+ * asserts nothing about time): on the Xiangtan panel in data/ (6 regions ×
+ * 82 months × 14 indicators, read and validated with the CLI's readInputs
+ * and validateData, built with core's buildIndex), "recompute after one
+ * weight change" = reviseNodes with one first-level weight changed +
+ * rebuildIndex + reading the city's latest index. 2000 repetitions after a
+ * warm-up, median and p95 in milliseconds, target ≤ 2 ms: first in Node,
+ * then in headless Chromium (an esbuild bundle of @pingan/core's source,
+ * served from 127.0.0.1, driven by playwright-core, which launches it with
+ * a fresh temporary profile).
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { buildIndex, frameworkToJson, panelFromObservations, rebuildIndex, reviseNodes, type IndexResult, type Observation } from '@pingan/core';
+import { populationObservations, readInputs, validateData } from '@pingan/cli';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const REPETITIONS = 2000;
+const WARM_UP = 300;
+const TARGET_MS = 2;
+const COINR = 'COINr has no incremental recompute; a full ASEM build takes 16.5 ms';
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+const report = (where: string, times: number[], detail: string) => {
+  times.sort((a, b) => a - b);
+  console.log(
+    `workbench recompute after one weight change (${where}; ${detail}): median ${quantile(times, 0.5).toFixed(3)} ms, ` +
+      `p95 ${quantile(times, 0.95).toFixed(3)} ms over ${times.length} runs; target ≤ ${TARGET_MS} ms; ${COINR}`,
+  );
+};
+
+// The panel, as the CLI reads and checks it.
+const valid = validateData(readInputs(join(ROOT, 'data')), { today: '2099-12-31' });
+if (valid.issues.length || !valid.framework) {
+  console.error(`data/ is invalid (${valid.issues.length} problems); the workbench benchmark needs valid data`);
+  process.exit(1);
+}
+const framework = valid.framework;
+const observations: Observation[] = [
+  ...valid.observations.map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value, ...(o.flag ? { flag: o.flag } : {}) })),
+  ...populationObservations(valid, valid.months),
+];
+const units = valid.units;
+const periods = valid.months;
+const city = valid.data.regions.find((r) => r.parent === null)?.code ?? units[0];
+const first = framework.nodes.filter((n) => n.parent === framework.root).map((n) => n.code);
+const changed = first[0];
+const shape = `${units.length} regions × ${periods.length} months × ${framework.indicators.length} indicators; weight of "${changed}" changed, city ${city}'s latest index read`;
+
+/** The measured step, the same in Node and in the page. */
+function recompute(nominal: IndexResult, weight: number): number {
+  const tuned = reviseNodes(nominal.framework, (node) => (node.code === changed ? { weight } : undefined));
+  const panel = rebuildIndex(nominal, tuned);
+  const u = panel.units.indexOf(city);
+  const p = panel.periods.length - 1;
+  return panel.values[(p * panel.units.length + u) * panel.codes.length + panel.codes.indexOf(framework.root)];
+}
+
+function benchNode(): void {
+  const nominal = buildIndex(framework, panelFromObservations(framework, observations, { units, periods }));
+  const base = nominal.framework.byCode.get(changed)!.weight;
+  let sink = 0;
+  for (let i = 0; i < WARM_UP; i++) sink += recompute(nominal, base * (1 + (i % 10) / 20));
+  const times: number[] = [];
+  for (let i = 0; i < REPETITIONS; i++) {
+    const t0 = performance.now();
+    sink += recompute(nominal, base * (1 + (i % 10) / 20));
+    times.push(performance.now() - t0);
+  }
+  if (!Number.isFinite(sink)) console.log('NOTICE: the index is missing for the city in the latest month');
+  report(`Node ${process.version}`, times, shape);
+}
+
+/** The page's script: builds the index once, then times the same recompute. */
+const ENTRY = `
+import { buildIndex, defineFramework, panelFromObservations, rebuildIndex, reviseNodes } from '@pingan/core';
+const input = globalThis.BENCH_INPUT;
+const framework = defineFramework(input.framework);
+const nominal = buildIndex(framework, panelFromObservations(framework, input.observations, { units: input.units, periods: input.periods }));
+function recompute(weight) {
+  const tuned = reviseNodes(nominal.framework, (node) => (node.code === input.changed ? { weight } : undefined));
+  const panel = rebuildIndex(nominal, tuned);
+  const u = panel.units.indexOf(input.city);
+  const p = panel.periods.length - 1;
+  return panel.values[(p * panel.units.length + u) * panel.codes.length + panel.codes.indexOf(framework.root)];
+}
+globalThis.runBench = (warmUp, repetitions) => {
+  const base = nominal.framework.byCode.get(input.changed).weight;
+  let sink = 0;
+  for (let i = 0; i < warmUp; i++) sink += recompute(base * (1 + (i % 10) / 20));
+  const times = [];
+  for (let i = 0; i < repetitions; i++) {
+    const t0 = performance.now();
+    sink += recompute(base * (1 + (i % 10) / 20));
+    times.push(performance.now() - t0);
+  }
+  return { times, sink, userAgent: navigator.userAgent };
+};
+globalThis.benchReady = true;
+`;
+
+interface Page {
+  goto(url: string): Promise<unknown>;
+  waitForFunction(f: string): Promise<unknown>;
+  evaluate<T>(f: string): Promise<T>;
+}
+interface Browser {
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+async function benchChromium(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`workbench recompute in headless Chromium: skipped (NOTICE: ${CHROMIUM} is absent)`);
+    return;
+  }
+  let chromium: { launch(options: unknown): Promise<Browser> };
+  try {
+    chromium = (createRequire(join(ROOT, 'site/package.json'))('playwright-core') as { chromium: typeof chromium }).chromium;
+  } catch {
+    console.log('workbench recompute in headless Chromium: skipped (NOTICE: playwright-core is not installed in site/)');
+    return;
+  }
+  const bundled = await build({
+    stdin: { contents: ENTRY, resolveDir: ROOT, sourcefile: 'workbench-bench.js', loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    conditions: ['pingan-source'],
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const script = bundled.outputFiles[0].text;
+  const input = JSON.stringify({ framework: frameworkToJson(framework), observations, units, periods, changed, city }).replaceAll('<', '\\u003c');
+  const html = `<!doctype html><meta charset="utf-8"><title>workbench bench</title><script>globalThis.BENCH_INPUT = ${input};</script><script type="module" src="/bench.js"></script>`;
+  const server = createServer((request, response) => {
+    if (request.url === '/bench.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction('globalThis.benchReady === true');
+    const result = await page.evaluate<{ times: number[]; sink: number; userAgent: string }>(`globalThis.runBench(${WARM_UP}, ${REPETITIONS})`);
+    const version = /HeadlessChrome\/([\d.]+)|Chrome\/([\d.]+)/.exec(result.userAgent);
+    report(`headless Chromium ${version?.[1] ?? version?.[2] ?? ''}`.trim(), result.times, `${shape}; bundle ${(script.length / 1024).toFixed(0)} KiB`);
+  } catch (error) {
+    console.log(`workbench recompute in headless Chromium: skipped (NOTICE: ${(error as Error).message.split('\n')[0]})`);
+  } finally {
+    await browser?.close();
+    server.close();
+  }
+}
+
+console.log('== workbench benchmarks');
+benchNode();
+await benchChromium();
