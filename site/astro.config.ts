@@ -22,6 +22,8 @@ export default defineConfig({
   vite: {
     // Scripts are never inlined either (Astro inlines small scripts under assetsInlineLimit).
     build: { assetsInlineLimit: 0 },
+    // The workbench's analysis worker is an ES module worker (it shares chunks with the page).
+    worker: { format: 'es' },
     // @pingan/core is read from its TypeScript source (no build step needed first),
     // in every Vite environment Astro uses (client, ssr, and prerender for static pages).
     resolve: { conditions: clientConditions },

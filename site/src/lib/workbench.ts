@@ -1,0 +1,122 @@
+/**
+ * The statistician's workbench data, assembled at build time from the published
+ * releases: the framework named by the latest manifest (`framework.file`, under
+ * the data folder) and the union of every month's latest `inputs.csv` (each
+ * covers the 24 months up to its release; a later release's cell replaces an
+ * earlier one's). These are published release files, not the raw input CSVs.
+ *
+ * Returns `null` when the releases carry no `inputs.csv` (older formats, the
+ * test fixtures): the page then shows the official weights only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineFramework, type FrameworkDocument } from '@pingan/core';
+import { dataDir, frameworkText } from './framework.ts';
+import { CITY, latest, loadReleases } from './releases.ts';
+
+export interface WorkbenchRegion {
+  code: string;
+  name: { zh: string; en: string };
+  isCity: boolean;
+  /** The published index of the latest month (its latest revision), or null. */
+  official: string | null;
+}
+
+export interface WorkbenchData {
+  /** The latest released month, YYYY-MM. */
+  month: string;
+  revision: number;
+  /** Where the framework was read from (relative to the data folder). */
+  frameworkFile: string;
+  framework: FrameworkDocument;
+  regions: WorkbenchRegion[];
+  units: string[];
+  periods: string[];
+  /** Input codes: the framework's indicators and denominators. */
+  codes: string[];
+  /** Dense values, period-major then unit then code; null where there is no observation. */
+  values: (number | null)[];
+  /** Which release files were read. */
+  sources: string[];
+}
+
+/** The framework document named by the latest manifest (`framework.file`), else the site's framework file. */
+export function latestFrameworkText(): { file: string; text: string } {
+  const manifest = latest().manifest as { framework: { file?: unknown } };
+  const file = typeof manifest.framework.file === 'string' ? manifest.framework.file : null;
+  if (file) {
+    const path = join(dataDir(), file);
+    if (!existsSync(path)) throw new Error(`pingan site: the latest manifest names ${file}, which is not at ${path}`);
+    return { file, text: readFileSync(path, 'utf8') };
+  }
+  return { file: 'framework/xiangtan.json', text: frameworkText() };
+}
+
+let cache: { key: string; data: WorkbenchData | null } | undefined;
+
+export function workbenchData(): WorkbenchData | null {
+  const months = loadReleases();
+  const key = months.map((m) => m.dir).join('|');
+  if (cache?.key === key) return cache.data;
+  const cells = new Map<string, number>();
+  const sources: string[] = [];
+  for (const m of months) {
+    const file = join(m.dir, 'inputs.csv');
+    if (!existsSync(file)) continue;
+    sources.push(`${m.month}/r${m.manifest.revision}/inputs.csv`);
+    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+    const header = lines[0].split(',').map((h) => h.trim());
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      if (i < 0) throw new Error(`pingan site: ${file} has no column "${name}"`);
+      return i;
+    };
+    const [ri, mi, ii, vi] = [col('region'), col('month'), col('indicator'), col('value')];
+    for (const line of lines.slice(1)) {
+      const f = line.split(',');
+      const value = f[vi]?.trim() ?? '';
+      if (value === '') continue;
+      const x = Number(value);
+      if (!Number.isFinite(x)) throw new Error(`pingan site: ${file}: "${value}" is not a number (${line})`);
+      cells.set(`${f[ri].trim()}|${f[mi].trim()}|${f[ii].trim()}`, x);
+    }
+  }
+  if (cells.size === 0) {
+    cache = { key, data: null };
+    return null;
+  }
+  const { file, text } = latestFrameworkText();
+  const doc = JSON.parse(text) as unknown;
+  const fw = defineFramework(doc);
+  const codes = [...fw.indicators, ...fw.denominators.map((d) => d.code)];
+  const unitSet = new Set<string>();
+  const periodSet = new Set<string>();
+  for (const k of cells.keys()) {
+    const [u, p, c] = k.split('|');
+    if (!codes.includes(c)) throw new Error(`pingan site: inputs.csv has an indicator "${c}" that the framework ${file} does not know`);
+    unitSet.add(u);
+    periodSet.add(p);
+  }
+  const periods = [...periodSet].sort();
+  const release = latest().release;
+  const units = [CITY, ...release.regions.filter((r) => !r.isCity).map((r) => r.code)].filter((u) => unitSet.has(u));
+  const values: (number | null)[] = [];
+  for (const p of periods) for (const u of units) for (const c of codes) values.push(cells.get(`${u}|${p}|${c}`) ?? null);
+  const data: WorkbenchData = {
+    month: release.month,
+    revision: release.revision,
+    frameworkFile: file,
+    framework: doc as FrameworkDocument,
+    regions: units.map((u) => {
+      const r = release.regions.find((x) => x.code === u);
+      return { code: u, name: r?.name ?? { zh: u, en: u }, isCity: u === CITY, official: r?.index.value ?? null };
+    }),
+    units,
+    periods,
+    codes,
+    values,
+    sources,
+  };
+  cache = { key, data };
+  return data;
+}
