@@ -28,15 +28,15 @@ interface PreparedWeights {
   readonly weights: readonly Decimal[];
   /** Every weight is exactly 1, so no multiplication is needed. */
   readonly allOne: boolean;
-  /** 1 / Σw, for the usual case of every child present. */
-  readonly inverseTotal: Decimal;
+  /** Σw, for the usual case of every child present. */
+  readonly total: Decimal;
 }
 
 function prepareWeights(weights: readonly Decimal[]): PreparedWeights {
   return {
     weights,
     allOne: weights.every((w) => w.eq(ONE)),
-    inverseTotal: ONE.div(weights.reduce((a, b) => a.plus(b), ZERO)),
+    total: weights.reduce((a, b) => a.plus(b), ZERO),
   };
 }
 
@@ -67,20 +67,20 @@ function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWe
     }
   }
   if (present === 0 || present / values.length < spec.minAvailability) return null;
-  // Missing children: the remaining weights are rescaled.
-  const inverse =
-    present === values.length
-      ? prepared.inverseTotal
-      : ONE.div(values.reduce((total: Decimal, x, i) => (x === null ? total : total.plus(weights[i])), ZERO));
+  // Missing children: the remaining weights are rescaled. Dividing (not
+  // multiplying by a reciprocal) keeps exact means exact: 270 / 3 is 90, where
+  // 270 × 0.333… is not, and a value on a rounding edge must round the right way.
+  const total =
+    present === values.length ? prepared.total : values.reduce((sum: Decimal, x, i) => (x === null ? sum : sum.plus(weights[i])), ZERO);
   switch (spec.method) {
     case 'arithmetic':
-      return sum.times(inverse);
+      return sum.div(total);
     case 'geometric':
-      return sum.times(inverse).exp();
+      return sum.div(total).exp();
     case 'harmonic':
-      return ONE.div(sum.times(inverse));
+      return total.div(sum);
     case 'generalised':
-      return sum.times(inverse).pow(ONE.div(spec.power ?? 1));
+      return sum.div(total).pow(ONE.div(spec.power ?? 1));
   }
 }
 

@@ -80,9 +80,27 @@ describe('decomposeChange', () => {
           if (d === null) return;
           const sum = Object.values(d.contributions).reduce((a, b) => a.plus(b), new Exact(0));
           expect(sum.minus(d.change).abs().lte(new Exact(10).pow(-20).times(d.change.abs().plus(1)))).toBe(true);
+          // Every contribution stays on the scale of the scores: no cancelling giants.
+          for (const c of Object.values(d.contributions)) expect(c.abs().lte(400)).toBe(true);
         },
       ),
+      { numRuns: 500 },
     );
+  });
+});
+
+describe('decomposeChange with children that appear and vanish', () => {
+  it('keeps contributions on the scale of the scores (hand-worked)', () => {
+    // Jan: only b (g1 = 100) and no c (g2 missing): index = g1 = 100.
+    // Feb: only a (g1 = 100) and c = 1: index = (3·100 + 1)/4 = 75.25; change −24.75.
+    // g1's own change is 0 (a replaces b, +100 and −100); the −25 that g1 passes on because
+    // g2 appeared is spread over a and b by weight (−12.5 each); c brings 1/4.
+    const fw = twoLevel();
+    const d = decomposeChange(fw, scores(fw, [Number.NaN, 100, Number.NaN], [100, Number.NaN, 1]), 'X', '2025-01', '2025-02');
+    expect(d?.change.toString()).toBe('-24.75');
+    expect(d?.contributions.a.toString()).toBe('87.5');
+    expect(d?.contributions.b.toString()).toBe('-112.5');
+    expect(d?.contributions.c.toString()).toBe('0.25');
   });
 });
 

@@ -81,54 +81,68 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   const contributions: Record<string, Decimal> = Object.fromEntries(framework.indicators.map((c) => [c, ZERO]));
   const throughNode: Record<string, Decimal> = {};
 
-  const split = (code: string, amount: Decimal): void => {
+  /**
+   * Splits what reaches a node: `own`, the part that comes from the node's own
+   * change, goes to its children by their terms; `composition`, the part that
+   * comes from its weight moving because a sibling appeared or vanished, is
+   * spread over its children by weight.
+   */
+  const split = (code: string, own: Decimal, composition: Decimal): void => {
     const node = framework.byCode.get(code);
     if (!node) return;
     if (node.type === 'indicator') {
-      contributions[code] = contributions[code].plus(amount);
+      contributions[code] = contributions[code].plus(own).plus(composition);
       return;
     }
-    throughNode[code] = amount;
+    throughNode[code] = own.plus(composition);
     const g0 = value(code, p0);
     const g1 = value(code, p1);
     const { phi, slope } = transformOf(node.aggregation);
     const weights = node.children.map((k) => new Exact(framework.byCode.get(k)?.weight ?? 1));
-    const total0 = node.children.reduce((s, k, i) => (value(k, p0) === null ? s : s.plus(weights[i])), ZERO);
-    const total1 = node.children.reduce((s, k, i) => (value(k, p1) === null ? s : s.plus(weights[i])), ZERO);
-    const terms = node.children.map((k, i) => {
+    const total0 = node.children.reduce((sum, k, i) => (value(k, p0) === null ? sum : sum.plus(weights[i])), ZERO);
+    const total1 = node.children.reduce((sum, k, i) => (value(k, p1) === null ? sum : sum.plus(weights[i])), ZERO);
+    // Each child's term ŵ₁φ(c₁) − ŵ₀φ(c₀), and the part of it that its own change makes, ŵ₁(φ(c₁) − φ(c₀)).
+    const terms: Decimal[] = [];
+    const ownTerms: Decimal[] = [];
+    node.children.forEach((k, i) => {
       const c0 = value(k, p0);
       const c1 = value(k, p1);
-      const t1 = c1 === null || g1 === null ? ZERO : weights[i].div(total1).times(phi(c1));
-      const t0 = c0 === null || g0 === null ? ZERO : weights[i].div(total0).times(phi(c0));
-      return t1.minus(t0);
+      const w1 = c1 === null || g1 === null ? ZERO : weights[i].div(total1);
+      const w0 = c0 === null || g0 === null ? ZERO : weights[i].div(total0);
+      const term = (c1 === null ? ZERO : w1.times(phi(c1))).minus(c0 === null ? ZERO : w0.times(phi(c0)));
+      terms.push(term);
+      // With the same weight in both periods, the whole term is the child's own change.
+      const moved = c0 !== null && c1 !== null && !w1.isZero() && !w0.isZero() && !w1.eq(w0);
+      ownTerms.push(moved ? w1.times(phi(c1 as Decimal).minus(phi(c0 as Decimal))) : term);
     });
     const termSum = terms.reduce((a, b) => a.plus(b), ZERO);
-    const change = g0 !== null && g1 !== null ? g1.minus(g0) : null;
-    let shares: Decimal[];
+    const present = node.children.map((k) => value(k, p1) !== null || value(k, p0) !== null);
+    const presentWeight = weights.reduce((sum, w, i) => (present[i] ? sum.plus(w) : sum), ZERO);
+    const byWeight = (x: Decimal) => weights.map((w, i) => (present[i] && !presentWeight.isZero() ? x.times(w).div(presentWeight) : ZERO));
+
+    let allocated: Decimal[];
     if (!termSum.isZero()) {
-      shares = terms.map((t) => t.div(termSum));
-    } else if (change !== null && change.isZero() && g1 !== null && terms.some((t) => !t.isZero())) {
-      // Offsetting moves: no net change; give each child its first-order part.
-      const s = slope(g1);
-      const parts = node.children.map((_, i) => terms[i].times(s).plus(amount.times(weights[i]).div(total1)));
-      parts[parts.length - 1] = parts.slice(0, -1).reduce((rest, part) => rest.minus(part), amount);
-      node.children.forEach((k, i) => split(k, parts[i]));
-      return;
+      allocated = terms.map((t) => own.times(t).div(termSum));
+    } else if (g1 !== null && terms.some((t) => !t.isZero())) {
+      // Offsetting moves and no net change: each child's first-order part (they add up to zero).
+      const slopeAtG = slope(g1);
+      allocated = terms.map((t) => t.times(slopeAtG));
+      const rest = byWeight(own);
+      allocated = allocated.map((a, i) => a.plus(rest[i]));
     } else {
-      // Nothing moved at this node (or it cannot be compared): spread by weight over the children present.
-      const present = node.children.map((k) => value(k, p1) !== null || value(k, p0) !== null);
-      const w = weights.map((wt, i) => (present[i] ? wt : ZERO));
-      const sum = w.reduce((a, b) => a.plus(b), ZERO);
-      shares = w.map((wt) => (sum.isZero() ? ZERO : wt.div(sum)));
+      allocated = byWeight(own);
     }
-    // The last child with a share takes what the others leave, so that the
-    // parts add up to the amount exactly, not just to 34 digits.
-    const parts = shares.map((share) => amount.times(share));
-    const last = shares.findLastIndex((share) => !share.isZero());
-    if (last >= 0) parts[last] = parts.reduce((rest, part, i) => (i === last ? rest : rest.minus(part)), amount);
-    node.children.forEach((k, i) => split(k, parts[i]));
+    // The last child with a part takes what the others leave, so that the
+    // parts add up exactly, not just to the working precision.
+    const last = allocated.findLastIndex((a) => !a.isZero());
+    if (last >= 0) allocated[last] = allocated.reduce((rest, a, i) => (i === last ? rest : rest.minus(a)), own);
+    const spread = byWeight(composition);
+    node.children.forEach((k, i) => {
+      const ownShare = terms[i].isZero() || ownTerms[i].eq(terms[i]) ? allocated[i] : allocated[i].times(ownTerms[i]).div(terms[i]);
+      split(k, ownShare, allocated[i].minus(ownShare).plus(spread[i]));
+    });
   };
   const change = root1.minus(root0);
-  split(framework.root, change);
+  split(framework.root, change, ZERO);
   return { unit, from, to, change, contributions, throughNode };
 }
