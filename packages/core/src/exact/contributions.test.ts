@@ -80,8 +80,9 @@ describe('decomposeChange', () => {
           if (d === null) return;
           const sum = Object.values(d.contributions).reduce((a, b) => a.plus(b), new Exact(0));
           expect(sum.minus(d.change).abs().lte(new Exact(10).pow(-20).times(d.change.abs().plus(1)))).toBe(true);
-          // Every contribution stays on the scale of the scores: no cancelling giants.
-          for (const c of Object.values(d.contributions)) expect(c.abs().lte(400)).toBe(true);
+          // With the arithmetic mean every contribution stays on the scale of the scores (no
+          // cancelling giants). A log-scale split over children that all change place can be large.
+          if (method === 'arithmetic') for (const c of Object.values(d.contributions)) expect(c.abs().lte(400)).toBe(true);
         },
       ),
       { numRuns: 500 },

@@ -6,6 +6,7 @@ import { aggregateExact } from './aggregateExact.ts';
 import { decomposeChange } from './contributions.ts';
 import { Exact, roundHalfUp, toExact } from './decimal.ts';
 import type { ExactPanel } from './exactPanel.ts';
+import { selectPeriods } from '../panel/panel.ts';
 import { largestRemainder } from './largestRemainder.ts';
 import { normaliseExact } from './normaliseExact.ts';
 import type { Framework } from '../framework/defineFramework.ts';
@@ -96,7 +97,36 @@ export function exactInputs(result: IndexResult): ExactPanel {
  * roundHalfUp(exact.values[0]!, fw.decimals); // e.g. '87.25'
  */
 export function buildExact(result: IndexResult): ExactPanel {
-  return aggregateExact(normaliseExact(exactInputs(result), result.framework), result.framework);
+  const { framework } = result;
+  if (!periodLocal(framework) || result.raw.periods.length < 2) {
+    return aggregateExact(normaliseExact(exactInputs(result), framework), framework);
+  }
+  // Every step looks at one period only, so the panel is built period by
+  // period: the intermediate decimals then die young, which keeps the garbage
+  // collector's work small on a big panel.
+  const parts = result.raw.periods.map((period) => {
+    const slice = { ...result, raw: selectPeriods(result.raw, [period]), treated: selectPeriods(result.treated, [period]) } as IndexResult;
+    return aggregateExact(normaliseExact(exactInputs(slice), framework), framework);
+  });
+  const size = parts.reduce((n, part) => n + part.values.length, 0);
+  const values: (Decimal | null)[] = new Array(size);
+  const flags = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.values.length; i++) values[offset + i] = part.values[i];
+    flags.set(part.flags, offset);
+    offset += part.values.length;
+  }
+  return { units: parts[0].units, periods: result.raw.periods, codes: parts[0].codes, values, flags };
+}
+
+/** Whether no step of the framework looks beyond one period: no windows, no base periods, no pooled scopes. */
+function periodLocal(framework: Framework): boolean {
+  return framework.indicators.every((code) => {
+    const node = framework.byCode.get(code) as IndicatorNode;
+    const n = node.normalisation;
+    return !node.window && n.method !== 'indexToBase' && !('scope' in n && n.scope === 'panel');
+  });
 }
 
 /** A published change and its contributions, as decimal strings that add up. */
