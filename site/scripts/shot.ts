@@ -1,9 +1,8 @@
 // Dev helper: screenshots of a built page. node scripts/shot.ts /path/ out.png [width]
-import { chromium } from 'playwright-core';
-import { startServer } from '../test/server.ts';
+import { launchChromium, startServer } from '../test/server.ts';
 const [path = '/', out = '/tmp/shot.png', width = '1280'] = process.argv.slice(2);
 const server = await startServer(new URL('../dist/', import.meta.url).pathname);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 page.on('console', (m) => console.log('console:', m.type(), m.text()));
 await page.goto(server.url + path);

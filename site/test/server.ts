@@ -1,7 +1,9 @@
 /** A tiny static file server for the built site (tests and dev helpers). */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -46,4 +48,30 @@ export function startServer(root: string): Promise<StaticServer> {
       resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
+}
+
+/** Debian's Chromium, which the browser tests drive (a test tool's own browser download fails here). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Chromium's flags for headless runs on a machine with no network beyond loopback. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Launches headless Chromium through playwright-core. */
+export async function launchChromium(): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Builds the site into a new temporary folder with the given environment (e.g. PINGAN_RELEASES_DIR) and returns the folder. */
+export function buildSite(prefix: string, env: Record<string, string>): string {
+  const site = join(import.meta.dirname, '..');
+  const out = mkdtempSync(join(tmpdir(), prefix));
+  const astro = join(site, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const build = spawnSync(process.execPath, [astro, 'build', '--outDir', out], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  return out;
 }

@@ -3,16 +3,13 @@
  * releases in PINGAN_RELEASES_DIR), serves it on 127.0.0.1 and drives Debian's
  * /usr/bin/chromium with playwright-core. Skipped, with a notice, without chromium.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type StaticServer } from './server.ts';
+import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } from './server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const site = join(import.meta.dirname, '..');
 const releasesDir = process.env.PINGAN_RELEASES_DIR ?? join(site, 'test', 'fixtures', 'releases');
 const screenshots = join(site, '..', 'artifacts', 'screenshots');
@@ -52,20 +49,9 @@ describe.skipIf(!haveChromium)('the built site in Chromium', () => {
   const district = json.regions.find((r) => r.parent !== null)!.code;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'pingan-site-'));
-    const astro = join(site, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const build = spawnSync(process.execPath, [astro, 'build', '--outDir', out], {
-      cwd: site,
-      encoding: 'utf8',
-      env: { ...process.env, PINGAN_RELEASES_DIR: releasesDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+    out = buildSite('pingan-site-', { PINGAN_RELEASES_DIR: releasesDir });
     server = await startServer(out);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -6,10 +6,8 @@
  * @pingan/core from the same release files. Skipped, with a notice, without
  * chromium or without releases that carry inputs.csv.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -31,9 +29,8 @@ import {
   type NodeRevision,
   type Observation,
 } from '@pingan/core';
-import { startServer, type StaticServer } from './server.ts';
+import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } from './server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const site = join(import.meta.dirname, '..');
 const dataDir = join(site, '..', 'data');
 const releasesDir = process.env.PINGAN_WORKBENCH_RELEASES_DIR ?? join(dataDir, 'releases');
@@ -89,20 +86,9 @@ describe.skipIf(!haveChromium || !haveInputs)('the workbench in Chromium', () =>
   const x = haveInputs ? expectations() : (null as unknown as ReturnType<typeof expectations>);
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'pingan-workbench-'));
-    const astro = join(site, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const build = spawnSync(process.execPath, [astro, 'build', '--outDir', out], {
-      cwd: site,
-      encoding: 'utf8',
-      env: { ...process.env, PINGAN_RELEASES_DIR: releasesDir, PINGAN_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+    out = buildSite('pingan-workbench-', { PINGAN_RELEASES_DIR: releasesDir, PINGAN_DATA_DIR: dataDir });
     server = await startServer(out);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -7,16 +7,11 @@ import {
   settingFromSpec,
   ValidationError,
   type AggregationInput,
-  type AnalysisRequest,
   type Framework,
   type SettingSpec,
   type UncertainSetting,
 } from '@pingan/core';
 import { z } from 'zod';
-
-/** The settings the CLI accepts: core's. */
-export type CliSettingSpec = SettingSpec;
-export type CliAnalysisRequest = AnalysisRequest;
 
 /** The default noise, levels and number of the noisy weight sets. */
 export const DEFAULT_NOISE = 0.25;
@@ -30,7 +25,7 @@ export const DEFAULT_WEIGHT_SETS = 100;
  * the framework's own normalisation or min-max 1–100 over the whole panel
  * (1, not 0, so that a geometric mean never meets a zero score).
  */
-export function defaultSettings(framework: Framework, seed: number): CliSettingSpec[] {
+export function defaultSettings(framework: Framework, seed: number): SettingSpec[] {
   const root = framework.byCode.get(framework.root);
   const minAvailability = root && root.type === 'aggregate' ? root.aggregation.minAvailability : 0;
   const aggregation: AggregationInput[] = [
@@ -69,16 +64,16 @@ const zodPath = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 
  * level applied to the framework once. Noisy weights without a seed get
  * `seed`. Throws an Error whose message names the path of the problem.
  */
-export function parseSettings(json: unknown, framework: Framework, seed: number): CliSettingSpec[] {
+export function parseSettings(json: unknown, framework: Framework, seed: number): SettingSpec[] {
   const parsed = SettingsSchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `${zodPath(i.path) || '(settings)'}: ${i.message}`).join('; '));
   }
-  const specs = parsed.data.map((spec) => (spec.kind === 'noisyWeights' && spec.seed === undefined ? { ...spec, seed } : spec)) as CliSettingSpec[];
+  const specs = parsed.data.map((spec) => (spec.kind === 'noisyWeights' && spec.seed === undefined ? { ...spec, seed } : spec)) as SettingSpec[];
   specs.forEach((spec, i) => {
     let setting: UncertainSetting;
     try {
-      setting = cliSetting(spec, framework);
+      setting = settingFromSpec(spec, framework);
       for (let level = 0; level < setting.levels; level++) setting.apply(framework, level);
     } catch (error) {
       const detail =
@@ -93,13 +88,8 @@ export function parseSettings(json: unknown, framework: Framework, seed: number)
   return specs;
 }
 
-/** The uncertain setting a spec describes. */
-export function cliSetting(spec: CliSettingSpec, framework: Framework): UncertainSetting {
-  return settingFromSpec(spec, framework);
-}
-
 /** A plain-text description of a setting, for sensitivity.json and the terminal. */
-export function describeSetting(spec: CliSettingSpec): string {
+export function describeSetting(spec: SettingSpec): string {
   const json = (v: unknown) => JSON.stringify(v);
   switch (spec.kind) {
     case 'noisyWeights':

@@ -19,10 +19,11 @@ import {
   type Framework,
   type Observation,
   type Provenance,
+  type SettingSpec,
   type SobolResult,
   type UncertaintyResult,
 } from '@pingan/core';
-import { defaultSettings, describeSetting, parseSettings, type CliAnalysisRequest, type CliSettingSpec } from './analysis.ts';
+import { defaultSettings, describeSetting, parseSettings } from './analysis.ts';
 import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
 import { writeCsv } from './csv.ts';
 import { CliError, ExitCode, UsageError } from './issues.ts';
@@ -104,7 +105,7 @@ const integer = (value: number, label: string, min: number) => {
   return value;
 };
 
-function readSettingsFile(file: string, framework: Framework, seed: number): CliSettingSpec[] {
+function readSettingsFile(file: string, framework: Framework, seed: number): SettingSpec[] {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -144,7 +145,7 @@ export function sensitivityFiles(input: {
   valid: ValidatedData;
   framework: Framework;
   provenance: Provenance;
-  specs: readonly CliSettingSpec[];
+  specs: readonly SettingSpec[];
   names: readonly string[];
   n: number;
   sobolN: number;
@@ -298,7 +299,7 @@ async function analyseAndWrite(
     cancelled = true;
     current?.cancel();
   });
-  const analyse = async (phase: AnalysisPhase, request: CliAnalysisRequest): Promise<AnalysisResult> => {
+  const analyse = async (phase: AnalysisPhase, request: AnalysisRequest): Promise<AnalysisResult> => {
     if (cancelled) throw new Cancelled();
     const running = startAnalysis(worker, request as AnalysisRequest, (done, total) => options.onProgress?.(phase, done, total));
     current = running;
