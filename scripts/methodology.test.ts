@@ -15,8 +15,10 @@ import {
   buildIndex,
   defineFramework,
   effectiveWeights,
+  Exact,
   exactInputs,
   Flag,
+  getExact,
   panelFromObservations,
   publishChange,
   roundHalfUp,
@@ -25,7 +27,7 @@ import {
 } from '@pingan/core';
 import { CITY, COUNT_CODES, DIVISIONS, FACTS, INDICATOR_CODES, SHARE_CODES, generateSampleData, monthsBetween } from './generate-sample-data.ts';
 
-type Decimal = NonNullable<ExactPanel['values'][number]>;
+type Decimal = InstanceType<typeof Exact>;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const frameworkJson = JSON.parse(readFileSync(join(root, 'data/framework/xiangtan.json'), 'utf8')) as Record<string, unknown>;
@@ -135,7 +137,7 @@ describe('the methodology worked example', () => {
     const exact = buildExact(result);
     const inputsExact = exactInputs(result);
     const at = (panel: ExactPanel, period: string, code: string): Decimal => {
-      const v = panel.values[panel.periods.indexOf(period) * panel.codes.length + panel.codes.indexOf(code)];
+      const v = getExact(panel, panel.units[0], period, code);
       if (!v) throw new Error(`${code} missing in ${period}`);
       return v;
     };

@@ -2,15 +2,9 @@
 // Runs src/main.ts with Node's type stripping (Node >= 24). Inside this
 // workspace, @pingan/core is resolved from its TypeScript source (the
 // "pingan-source" export condition), so no build is needed.
-import { registerHooks } from 'node:module';
+import '../src/sourceHooks.ts';
 import process from 'node:process';
 
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    const conditions = context.conditions.includes('pingan-source') ? context.conditions : [...context.conditions, 'pingan-source'];
-    return nextResolve(specifier, { ...context, conditions });
-  },
-});
 const { runAsync, processInterrupts } = await import('../src/main.ts');
 process.exitCode = await runAsync(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

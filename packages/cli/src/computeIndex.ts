@@ -4,6 +4,7 @@ import {
   buildIndex,
   canonicalJson,
   Exact,
+  exactAt,
   exactInputs,
   flagNames,
   panelFromObservations,
@@ -129,7 +130,7 @@ function at(panel: ExactPanel, unit: string, period: string, code: string): { va
   const c = panel.codes.indexOf(code);
   if (u < 0 || p < 0 || c < 0) return { value: null, flags: 0 };
   const i = (p * panel.units.length + u) * panel.codes.length + c;
-  return { value: panel.values[i], flags: panel.flags[i] };
+  return { value: exactAt(panel.values, i), flags: panel.flags[i] };
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './json.ts';
 export * from './version.ts';
 export * from './analysis.ts';
 export * from './sensitivity.ts';
+export * from './exactThreads.ts';

@@ -7,6 +7,7 @@ import {
   defineFramework,
   effectiveWeights,
   exactInputs,
+  getExact,
   panelFromObservations,
   publishChange,
   roundHalfUp,
@@ -92,19 +93,9 @@ export function workedExample(): WorkedExample | null {
   const result = buildIndex(f, panelFromObservations(f, obs));
   const exact = buildExact(result);
   const d = f.decimals;
-  const u = exact.units.indexOf(input.unit);
-  const at = (period: string, code: string) => {
-    const p = exact.periods.indexOf(period);
-    const c = exact.codes.indexOf(code);
-    const v = exact.values[(p * exact.units.length + u) * exact.codes.length + c];
-    return v ?? null;
-  };
+  const at = (period: string, code: string) => getExact(exact, input.unit, period, code);
   const rates = exactInputs(result);
-  const rateAt = (period: string, code: string) => {
-    const p = rates.periods.indexOf(period);
-    const c = rates.codes.indexOf(code);
-    return rates.values[(p * rates.units.length + rates.units.indexOf(input.unit)) * rates.codes.length + c] ?? null;
-  };
+  const rateAt = (period: string, code: string) => getExact(rates, input.unit, period, code);
   const previous = input.months[input.months.length - 2];
   const index = at(input.month, f.root);
   const indexText = index === null ? '—' : roundHalfUp(index, d);

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
 import { Exact } from './decimal.ts';
+import { packPanel, unpackPanel, type DecimalPanel } from './decimalPanel.ts';
 import type { ExactPanel } from './exactPanel.ts';
 
 const ZERO = new Exact(0);
@@ -43,30 +44,35 @@ function prepareWeights(weights: readonly Decimal[]): PreparedWeights {
 function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWeights, spec: AggregateNode['aggregation']): Decimal | null {
   const { weights, allOne } = prepared;
   let present = 0;
-  let sum = ZERO;
+  // The sum starts at the first term (0 + t is t exactly): one decimal
+  // operation fewer per aggregate.
+  let sum: Decimal | null = null;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x === null) continue;
     present++;
     const w = weights[i];
+    let term: Decimal;
     switch (spec.method) {
       case 'arithmetic':
-        sum = sum.plus(allOne ? x : w.times(x));
+        term = allOne ? x : w.times(x);
         break;
       case 'geometric':
         if (x.lte(0)) throw new RangeError(`geometric mean needs positive values, got ${x.toString()}`);
-        sum = sum.plus(w.times(x.ln()));
+        term = w.times(x.ln());
         break;
       case 'harmonic':
         if (x.lte(0)) throw new RangeError(`harmonic mean needs positive values, got ${x.toString()}`);
-        sum = sum.plus(w.div(x));
+        term = w.div(x);
         break;
       case 'generalised':
-        sum = sum.plus(w.times(x.pow(spec.power ?? 1)));
+        term = w.times(x.pow(spec.power ?? 1));
         break;
     }
+    sum = sum === null ? term : sum.plus(term);
   }
-  if (present === 0 || present / values.length < spec.minAvailability) return null;
+  if (sum === null) return null;
+  if (present / values.length < spec.minAvailability) return null;
   // Missing children: the remaining weights are rescaled. Dividing (not
   // multiplying by a reciprocal) keeps exact means exact: 270 / 3 is 90, where
   // 270 × 0.333… is not, and a value on a rounding edge must round the right way.
@@ -90,10 +96,15 @@ function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWe
  * as the decimals of their float64 values.
  *
  * @example
- * const exact = aggregateExact(toExactPanel(scores), fw);
+ * const exact = aggregateExact(normaliseExact(exactInputs(result), fw), fw);
  * exact.codes; // [...fw.indicators, ...fw.aggregates]
  */
 export function aggregateExact(scores: ExactPanel, framework: Framework): ExactPanel {
+  return packPanel(aggregateDecimals(unpackPanel(scores), framework));
+}
+
+/** `aggregateExact` on the working form (decimal objects), as the exact path runs it. */
+export function aggregateDecimals(scores: DecimalPanel, framework: Framework): DecimalPanel {
   const codes = [...framework.indicators, ...framework.aggregates];
   const column = new Map(codes.map((c, i) => [c, i]));
   const source = framework.indicators.map((code) => {

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
 import { Exact } from './decimal.ts';
 import type { ExactPanel } from './exactPanel.ts';
+import { exactAt } from './packedExact.ts';
 
 const ZERO = new Exact(0);
 const ONE = new Exact(1);
@@ -69,10 +70,14 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   const C = panel.codes.length;
   const U = panel.units.length;
   const column = new Map(panel.codes.map((c, i) => [c, i]));
+  const seen = new Map<number, Decimal | null>();
   const value = (code: string, p: number): Decimal | null => {
     const c = column.get(code);
     if (c === undefined) throw new RangeError(`the panel has no column "${code}"`);
-    return panel.values[(p * U + u) * C + c];
+    const i = (p * U + u) * C + c;
+    let v = seen.get(i);
+    if (v === undefined) seen.set(i, (v = exactAt(panel.values, i)));
+    return v;
   };
   const root0 = value(framework.root, p0);
   const root1 = value(framework.root, p1);

@@ -2,7 +2,8 @@ import type { Decimal } from 'decimal.js';
 import type { Framework, IndicatorNode } from '../framework/defineFramework.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
-import { Exact } from './decimal.ts';
+import { compareExact, Exact } from './decimal.ts';
+import { packPanel, unpackPanel, type DecimalPanel } from './decimalPanel.ts';
 import type { ExactPanel } from './exactPanel.ts';
 
 const ZERO = new Exact(0);
@@ -16,18 +17,28 @@ function scoreSet(
   referenceIndex: number,
 ): { scores: (Decimal | null)[]; capped: boolean[] } {
   const d = new Exact(direction);
-  const v = direction === 1 ? x : x.map((value) => (value === null ? null : value.neg()));
-  const present = v.filter((value): value is Decimal => value !== null);
   const capped = x.map(() => false);
-  const min = present.length ? Exact.min(...present) : null;
-  const max = present.length ? Exact.max(...present) : null;
-  const each = (f: (value: Decimal, i: number) => Decimal | null) => v.map((value, i) => (value === null ? null : f(value, i)));
-  const capAt = (y: Decimal, i: number, low: boolean, high: boolean): Decimal => {
-    if (high && y.gt(ONE)) {
+  // The extremes of the raw values, found without decimal.js copying each one.
+  let low: Decimal | null = null;
+  let high: Decimal | null = null;
+  for (const value of x) {
+    if (value === null) continue;
+    if (low === null || compareExact(value, low) < 0) low = value;
+    if (high === null || compareExact(value, high) > 0) high = value;
+  }
+  // Directed values (d·x) and their extremes; negated lazily, only for the methods that need them.
+  let directed: (Decimal | null)[] | null = direction === 1 ? (x as (Decimal | null)[]) : null;
+  const v = (): (Decimal | null)[] => (directed ??= x.map((value) => (value === null ? null : value.neg())));
+  const present = (): Decimal[] => v().filter((value): value is Decimal => value !== null);
+  const min = direction === 1 ? low : high && high.neg();
+  const max = direction === 1 ? high : low && low.neg();
+  const each = (f: (value: Decimal, i: number) => Decimal | null) => v().map((value, i) => (value === null ? null : f(value, i)));
+  const capAt = (y: Decimal, i: number, atZero: boolean, atOne: boolean): Decimal => {
+    if (atOne && y.gt(ONE)) {
       capped[i] = true;
       return ONE;
     }
-    if (low && y.lt(ZERO)) {
+    if (atZero && y.lt(ZERO)) {
       capped[i] = true;
       return ZERO;
     }
@@ -36,18 +47,26 @@ function scoreSet(
   switch (spec.method) {
     case 'minMax': {
       if (!min || !max || max.eq(min)) return { scores: x.map(() => null), capped };
-      // (d·x − min) / (max − min) · (u − l) + l, with one division per column.
+      // (d·x − min) / (max − min) · (u − l) + l, with one division per column;
+      // for d = −1, d·x − min(d·x) is high − x, which needs no negation.
       const factor = new Exact(spec.upper).minus(spec.lower).div(max.minus(min));
-      if (spec.lower === 0) return { scores: each((value) => value.minus(min).times(factor)), capped };
-      const lower = new Exact(spec.lower);
-      return { scores: each((value) => value.minus(min).times(factor).plus(lower)), capped };
+      const lower = spec.lower === 0 ? null : new Exact(spec.lower);
+      const top = high as Decimal;
+      const bottom = low as Decimal;
+      const scores = x.map((value) => {
+        if (value === null) return null;
+        const y = (direction === 1 ? value.minus(bottom) : top.minus(value)).times(factor);
+        return lower ? y.plus(lower) : y;
+      });
+      return { scores, capped };
     }
     case 'zScore': {
-      if (present.length < 2) return { scores: x.map(() => null), capped };
-      const mean = present.reduce((a, b) => a.plus(b), ZERO).div(present.length);
-      const sd = present
+      const values = present();
+      if (values.length < 2) return { scores: x.map(() => null), capped };
+      const mean = values.reduce((a, b) => a.plus(b), ZERO).div(values.length);
+      const sd = values
         .reduce((a, b) => a.plus(b.minus(mean).pow(2)), ZERO)
-        .div(present.length - 1)
+        .div(values.length - 1)
         .sqrt();
       if (sd.isZero()) return { scores: x.map(() => null), capped };
       return { scores: each((value) => value.minus(mean).div(sd).times(spec.sd).plus(spec.mean)), capped };
@@ -75,9 +94,8 @@ function scoreSet(
     }
     case 'distanceToTarget': {
       const target = new Exact(spec.target);
-      const raw = x.filter((value): value is Decimal => value !== null);
-      if (!raw.length) return { scores: x.map(() => null), capped };
-      const worst = direction === -1 ? Exact.max(...raw) : Exact.min(...raw);
+      if (!low) return { scores: x.map(() => null), capped };
+      const worst = (direction === -1 ? high : low) as Decimal;
       const width = direction === -1 ? worst.minus(target) : target.minus(worst);
       if (width.isZero()) return { scores: x.map(() => null), capped };
       const scores = x.map((value, i) => {
@@ -89,13 +107,13 @@ function scoreSet(
     }
     case 'rank':
     case 'percentileRank': {
-      const sorted = [...present].sort((a, b) => a.comparedTo(b));
+      const sorted = present().sort(compareExact);
       const rankOf = (value: Decimal) => {
         let lo = 0;
         let hi = sorted.length;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (sorted[mid].lt(value)) lo = mid + 1;
+          if (compareExact(sorted[mid], value) < 0) lo = mid + 1;
           else hi = mid;
         }
         return lo + 1;
@@ -111,14 +129,20 @@ function scoreSet(
 /**
  * `normalise` in exact decimal arithmetic, method for method: the same
  * reference sets (each period, or the pooled panel), the same directions and
- * caps. Takes the exact indicator values (e.g. `toExactPanel(result.treated)`)
- * and returns exact scores, one column per indicator.
+ * caps. Takes the exact indicator values (e.g. `exactInputs(result)`, or
+ * `toExactPanel(result.treated)`) and returns exact scores, one column per
+ * indicator.
  *
  * @example
- * const scores = normaliseExact(toExactPanel(result.treated), fw);
+ * const scores = normaliseExact(exactInputs(result), fw);
  * scores.codes; // fw.indicators
  */
 export function normaliseExact(panel: ExactPanel, framework: Framework): ExactPanel {
+  return packPanel(normaliseDecimals(unpackPanel(panel), framework));
+}
+
+/** `normaliseExact` on the working form (decimal objects), as the exact path runs it. */
+export function normaliseDecimals(panel: DecimalPanel, framework: Framework): DecimalPanel {
   const U = panel.units.length;
   const P = panel.periods.length;
   const C = panel.codes.length;

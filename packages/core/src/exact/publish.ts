@@ -2,14 +2,19 @@ import type { Decimal } from 'decimal.js';
 import type { IndicatorNode } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
-import { aggregateExact } from './aggregateExact.ts';
+import { aggregateDecimals } from './aggregateExact.ts';
 import { decomposeChange } from './contributions.ts';
 import { Exact, roundHalfUp, toExact } from './decimal.ts';
-import type { ExactPanel } from './exactPanel.ts';
+import { joinExactPeriods, type ExactPanel } from './exactPanel.ts';
 import { selectPeriods } from '../panel/panel.ts';
 import { largestRemainder } from './largestRemainder.ts';
-import { normaliseExact } from './normaliseExact.ts';
+import { normaliseDecimals } from './normaliseExact.ts';
+import { packPanel, type DecimalPanel } from './decimalPanel.ts';
+import { exactAt } from './packedExact.ts';
 import type { Framework } from '../framework/defineFramework.ts';
+
+/** What the exact path reads of a build: its framework, raw data and treated indicators. */
+export type ExactSource = Pick<IndexResult, 'framework' | 'raw' | 'treated'>;
 
 /**
  * The indicator values that enter normalisation, as exact decimals: rates
@@ -21,7 +26,19 @@ import type { Framework } from '../framework/defineFramework.ts';
  * @example
  * exactInputs(result).codes; // result.framework.indicators
  */
-export function exactInputs(result: IndexResult): ExactPanel {
+export function exactInputs(result: ExactSource): ExactPanel {
+  return packPanel(decimalInputs(result));
+}
+
+/**
+ * Each distinct scale / denominator as a decimal, keyed by scale, then by the
+ * denominator's value: a division costs several multiplications, and a
+ * population changes once a year, not every month.
+ */
+type FactorCache = Map<number, Map<number, Decimal>>;
+
+/** `exactInputs` in the working form (decimal objects), as the exact path runs it; `cache` may be shared between calls. */
+export function decimalInputs(result: ExactSource, cache: FactorCache = new Map()): DecimalPanel {
   const { framework, raw, treated } = result;
   const U = raw.units.length;
   const rows = U * raw.periods.length;
@@ -36,9 +53,15 @@ export function exactInputs(result: IndexResult): ExactPanel {
     if (!list) {
       const dc = raw.codes.indexOf(code);
       const s = new Exact(scale);
+      let byValue = cache.get(scale);
+      if (!byValue) cache.set(scale, (byValue = new Map()));
+      const known = byValue;
       list = Array.from({ length: rows }, (_, j) => {
         const den = raw.values[j * R + dc];
-        return Number.isFinite(den) && den !== 0 ? s.div(den) : null;
+        if (!Number.isFinite(den) || den === 0) return null;
+        let factor = known.get(den);
+        if (!factor) known.set(den, (factor = s.div(den)));
+        return factor;
       });
       factors.set(key, list);
     }
@@ -53,7 +76,8 @@ export function exactInputs(result: IndexResult): ExactPanel {
     for (let j = 0; j < rows; j++) {
       const x = c < 0 ? Number.NaN : raw.values[j * R + c];
       const factor = perUnit ? perUnit[j] : null;
-      base[j] = Number.isNaN(x) || (perUnit && factor === null) ? null : factor ? new Exact(x).times(factor) : new Exact(x);
+      // factor × x reads x straight into the product: one decimal fewer than new Exact(x).times(factor).
+      base[j] = Number.isNaN(x) || (perUnit && factor === null) ? null : factor ? factor.times(x) : new Exact(x);
     }
     const window = node.window;
     for (let j = 0; j < rows; j++) {
@@ -70,17 +94,17 @@ export function exactInputs(result: IndexResult): ExactPanel {
       // The trailing window again, in decimal (the float path says it is present).
       const p = Math.floor(j / U);
       const u = j % U;
-      let sum = new Exact(0);
+      let sum: Decimal | null = null;
       let present = 0;
       for (let q = Math.max(0, p - window.periods + 1); q <= p; q++) {
         const b = base[q * U + u];
         if (b !== null) {
-          sum = sum.plus(b);
+          sum = sum === null ? b : sum.plus(b);
           present++;
         }
       }
       values[j * K + k] =
-        present === 0 ? toExact(float) : window.statistic === 'mean' ? sum.div(present) : sum.times(window.periods).div(present);
+        sum === null ? toExact(float) : window.statistic === 'mean' ? sum.div(present) : sum.times(window.periods).div(present);
     }
   });
   return { units: treated.units, periods: treated.periods, codes: treated.codes, values, flags: treated.flags };
@@ -94,30 +118,22 @@ export function exactInputs(result: IndexResult): ExactPanel {
  *
  * @example
  * const exact = buildExact(buildIndex(fw, panel));
- * roundHalfUp(exact.values[0]!, fw.decimals); // e.g. '87.25'
+ * roundHalfUp(getExact(exact, 'X', '2025-10', fw.root)!, fw.decimals); // e.g. '87.25'
  */
-export function buildExact(result: IndexResult): ExactPanel {
+export function buildExact(result: ExactSource): ExactPanel {
   const { framework } = result;
   if (!periodLocal(framework) || result.raw.periods.length < 2) {
-    return aggregateExact(normaliseExact(exactInputs(result), framework), framework);
+    return packPanel(aggregateDecimals(normaliseDecimals(decimalInputs(result), framework), framework));
   }
-  // Every step looks at one period only, so the panel is built period by
-  // period: the intermediate decimals then die young, which keeps the garbage
-  // collector's work small on a big panel.
+  // Every step looks at one period only, so the panel is built and packed
+  // period by period: the decimal objects then die young, which keeps the
+  // garbage collector's work small on a big panel.
+  const cache: FactorCache = new Map();
   const parts = result.raw.periods.map((period) => {
-    const slice = { ...result, raw: selectPeriods(result.raw, [period]), treated: selectPeriods(result.treated, [period]) } as IndexResult;
-    return aggregateExact(normaliseExact(exactInputs(slice), framework), framework);
+    const slice: ExactSource = { framework, raw: selectPeriods(result.raw, [period]), treated: selectPeriods(result.treated, [period]) };
+    return packPanel(aggregateDecimals(normaliseDecimals(decimalInputs(slice, cache), framework), framework));
   });
-  const size = parts.reduce((n, part) => n + part.values.length, 0);
-  const values: (Decimal | null)[] = new Array(size);
-  const flags = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    for (let i = 0; i < part.values.length; i++) values[offset + i] = part.values[i];
-    flags.set(part.flags, offset);
-    offset += part.values.length;
-  }
-  return { units: parts[0].units, periods: result.raw.periods, codes: parts[0].codes, values, flags };
+  return joinExactPeriods(parts);
 }
 
 /** Whether no step of the framework looks beyond one period: no windows, no base periods, no pooled scopes. */
@@ -162,7 +178,7 @@ export function publishChange(
   const u = exact.units.indexOf(unit);
   const C = exact.codes.length;
   const r = exact.codes.indexOf(framework.root);
-  const at = (period: string) => exact.values[(exact.periods.indexOf(period) * exact.units.length + u) * C + r] as Decimal;
+  const at = (period: string) => exactAt(exact.values, (exact.periods.indexOf(period) * exact.units.length + u) * C + r) as Decimal;
   const published = new Exact(roundHalfUp(at(to), decimals)).minus(roundHalfUp(at(from), decimals));
   const codes = framework.indicators;
   const rounded = largestRemainder(

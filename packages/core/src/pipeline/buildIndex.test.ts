@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { panelFromObservations, type Observation } from '../data/observations.ts';
+import { unpackExact } from '../exact/packedExact.ts';
 import { buildExact } from '../exact/publish.ts';
 import { defineFramework } from '../framework/defineFramework.ts';
 import type { NormalisationInput } from '../framework/methods.ts';
@@ -80,7 +81,7 @@ describe('buildIndex', () => {
     expect(result.normalised.codes).toEqual(framework.indicators);
     const exact = buildExact(result);
     let compared = 0;
-    exact.values.forEach((value, i) => {
+    unpackExact(exact.values).forEach((value, i) => {
       const float = result.aggregated.values[i];
       if (value === null) expect(float, `cell ${i}`).toBeNaN();
       else {

@@ -1,1 +1,2 @@
 export * from './analysisProtocol.ts';
+export * from './exactProtocol.ts';

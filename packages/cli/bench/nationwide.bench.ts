@@ -1,0 +1,132 @@
+/**
+ * The synthetic nationwide benchmark (run with `pnpm bench` from the root).
+ * Prints figures; asserts nothing about time. A Xiangtan-shaped framework
+ * (4 groups, 14 indicators, counts per 100,000 residents, min-max scores per
+ * month) over 2,844 units × 120 months:
+ *
+ * - the whole float pipeline, denominate → … → aggregate (target ≤ 1 s);
+ * - the exact decimal path (rates, scores and means in decimal.js, 24
+ *   digits; target ≤ 30 s) on every core (`buildExactOnThreads`), then on
+ *   one thread (`buildExact`) for comparison; the two must agree digit for
+ *   digit, and the benchmark fails if they do not.
+ */
+import { availableParallelism } from 'node:os';
+import { randomLcg, randomNormal } from 'd3-random';
+import { buildExact, buildIndex, compareExact, createPanel, defineFramework, exactAt, periodRange, type Exact, type ExactPanel, type Panel } from '@pingan/core';
+import { buildExactOnThreads } from '../src/exactThreads.ts';
+
+/** A Xiangtan-shaped framework: 4 groups, 14 indicators, counts per 100,000 residents. */
+function nationwideFramework() {
+  const groups = { order: 6, traffic: 3, fire: 3, perception: 2 } as const;
+  const nodes: unknown[] = [{ code: 'index', type: 'aggregate', parent: null, name: { zh: '平安指数', en: 'Safety index' } }];
+  let k = 0;
+  for (const [group, n] of Object.entries(groups)) {
+    nodes.push({ code: group, type: 'aggregate', parent: 'index', name: { zh: group, en: group } });
+    for (let i = 0; i < n; i++, k++) {
+      const survey = group === 'perception';
+      nodes.push({
+        code: `i${k}`,
+        type: 'indicator',
+        parent: group,
+        name: { zh: `指标${k}`, en: `Indicator ${k}` },
+        direction: survey ? 1 : -1,
+        ...(survey ? {} : { denominator: { code: 'population', scale: 100000 } }),
+      });
+    }
+  }
+  return defineFramework({
+    id: 'nationwide-synthetic',
+    version: '1',
+    name: { zh: '合成全国面板', en: 'Synthetic nationwide panel' },
+    denominators: [{ code: 'population', name: { zh: '常住人口', en: 'Resident population' } }],
+    nodes,
+  });
+}
+
+function nationwidePanel(framework: ReturnType<typeof nationwideFramework>): Panel {
+  const units = Array.from({ length: 2844 }, (_, i) => `U${String(i).padStart(4, '0')}`);
+  const periods = periodRange('2016-01', '2025-12');
+  const codes = [...framework.indicators, 'population'];
+  const random = randomNormal.source(randomLcg(20261122))(0, 1);
+  const values = new Float64Array(units.length * periods.length * codes.length);
+  const population = units.map(() => 50000 + Math.abs(random()) * 400000);
+  for (let p = 0; p < periods.length; p++) {
+    for (let u = 0; u < units.length; u++) {
+      const row = (p * units.length + u) * codes.length;
+      for (let c = 0; c < 14; c++) {
+        values[row + c] = c >= 12 ? 90 + 5 * Math.tanh(random()) : Math.max(0, Math.round(population[u] / 10000 * (1 + c) * (1 + 0.3 * random())));
+      }
+      values[row + 14] = population[u];
+    }
+  }
+  return createPanel({ units, periods, codes, values });
+}
+
+/** The first cell where two exact panels differ in value or flags, or -1. */
+function firstDifference(a: ExactPanel, b: ExactPanel): number {
+  if (a.values.length !== b.values.length) return 0;
+  const x = a.values;
+  const y = b.values;
+  for (let i = 0; i < x.length; i++) {
+    if (a.flags[i] !== b.flags[i] || x.signs[i] !== y.signs[i]) return i;
+    const same =
+      x.exponents[i] === y.exponents[i] &&
+      x.offsets[i + 1] - x.offsets[i] === y.offsets[i + 1] - y.offsets[i] &&
+      x.words.subarray(x.offsets[i], x.offsets[i + 1]).every((w, k) => w === y.words[y.offsets[i] + k]);
+    // Packed alike means equal; packed differently, compare the values themselves.
+    if (!same && compareExact(exactAt(x, i) as Exact, exactAt(y, i) as Exact) !== 0) return i;
+  }
+  return -1;
+}
+
+async function benchNationwide(): Promise<void> {
+  const framework = nationwideFramework();
+  const raw = nationwidePanel(framework);
+  const cells = raw.units.length * raw.periods.length * 14;
+  const floatTimes: number[] = [];
+  let result = buildIndex(framework, raw);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    result = buildIndex(framework, raw);
+    floatTimes.push(performance.now() - t0);
+  }
+  const floatBest = Math.min(...floatTimes) / 1000;
+  console.log(
+    `nationwide panel, float path (2,844 units × 120 months × 14 indicators = ${cells.toLocaleString('en')} cells; ` +
+      `denominate → … → aggregate): best of 3 ${floatBest.toFixed(3)} s; target ≤ 1 s`,
+  );
+  const tHash = performance.now();
+  const hash = result.provenance.hash;
+  console.log(
+    `nationwide panel, provenance (SHA-256 over ${((raw.values.byteLength + raw.flags.byteLength) / 2 ** 20).toFixed(0)} MiB of data, ` +
+      `computed once when first read): ${(performance.now() - tHash).toFixed(0)} ms (${hash.slice(0, 12)}…)`,
+  );
+
+  const threads = availableParallelism();
+  const t0 = performance.now();
+  const onThreads = await buildExactOnThreads(result);
+  const threadSeconds = (performance.now() - t0) / 1000;
+  let maxDiff = 0;
+  for (let i = 0; i < onThreads.values.length; i++) {
+    const v = exactAt(onThreads.values, i);
+    if (v !== null) maxDiff = Math.max(maxDiff, Math.abs(v.toNumber() - result.aggregated.values[i]));
+  }
+  console.log(
+    `nationwide panel, decimal path on ${threads} thread${threads === 1 ? '' : 's'} (buildExactOnThreads: rates, scores and means in decimal.js, 24 digits): ` +
+      `${threadSeconds.toFixed(2)} s; target ≤ 30 s; largest difference from the float path ${maxDiff.toExponential(2)}`,
+  );
+
+  const t1 = performance.now();
+  const oneThread = buildExact(result);
+  const oneSeconds = (performance.now() - t1) / 1000;
+  const differs = firstDifference(onThreads, oneThread);
+  console.log(
+    `nationwide panel, decimal path on one thread (buildExact): ${oneSeconds.toFixed(2)} s → ${threads} threads are ${(oneSeconds / threadSeconds).toFixed(2)}× as fast; ` +
+      (differs < 0 ? 'the two panels agree digit for digit' : `the panels DIFFER at cell ${differs}`),
+  );
+  console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  if (differs >= 0) process.exitCode = 1;
+}
+
+console.log('== @pingan/cli benchmarks');
+await benchNationwide();
