@@ -1,11 +1,11 @@
-import { defineFramework, type Framework, type IndicatorNode } from '../framework/defineFramework.ts';
+import { defineFramework, type Framework } from '../framework/defineFramework.ts';
 import type { FrameworkDocument } from '../framework/schema.ts';
 import { selectPeriods, type Panel } from '../panel/panel.ts';
 import { aggregateDecimals } from './aggregateExact.ts';
 import { packPanel, type DecimalPanel } from './decimalPanel.ts';
 import { joinExactPeriods, type ExactPanel } from './exactPanel.ts';
 import { normaliseDecimals } from './normaliseExact.ts';
-import { buildExact, decimalInputs, type ExactSource } from './publish.ts';
+import { buildExact, decimalInputs, poolsPeriods, windowReach, type ExactSource } from './publish.ts';
 
 /**
  * A block of periods of the exact build that can be computed on its own, in
@@ -93,17 +93,4 @@ function computePart(framework: Framework, part: ExactPart): ExactPanel {
   const skip = part.context * inputs.units.length * inputs.codes.length;
   const kept: DecimalPanel = { ...inputs, periods: inputs.periods.slice(part.context), values: inputs.values.slice(skip), flags: inputs.flags.slice(skip) };
   return packPanel(aggregateDecimals(normaliseDecimals(kept, framework), framework));
-}
-
-/** Whether a step needs every period at once: an index to a base period, or scores against the pooled panel. */
-function poolsPeriods(framework: Framework): boolean {
-  return framework.indicators.some((code) => {
-    const n = (framework.byCode.get(code) as IndicatorNode).normalisation;
-    return n.method === 'indexToBase' || (n.method !== 'goalposts' && 'scope' in n && n.scope === 'panel');
-  });
-}
-
-/** How many earlier periods the longest trailing window reads. */
-function windowReach(framework: Framework): number {
-  return Math.max(0, ...framework.indicators.map((code) => ((framework.byCode.get(code) as IndicatorNode).window?.periods ?? 1) - 1));
 }

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { IndicatorNode } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
+import { scoresAcrossPeriods } from '../normalise/scoresAcrossPeriods.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { aggregateDecimals } from './aggregateExact.ts';
 import { decomposeChange } from './contributions.ts';
@@ -136,13 +137,19 @@ export function buildExact(result: ExactSource): ExactPanel {
   return joinExactPeriods(parts);
 }
 
+/** Whether some indicator is scored against other periods (see `scoresAcrossPeriods`). */
+export function poolsPeriods(framework: Framework): boolean {
+  return framework.indicators.some((code) => scoresAcrossPeriods((framework.byCode.get(code) as IndicatorNode).normalisation));
+}
+
+/** How many earlier periods the longest trailing window reads (0 without windows). */
+export function windowReach(framework: Framework): number {
+  return Math.max(0, ...framework.indicators.map((code) => ((framework.byCode.get(code) as IndicatorNode).window?.periods ?? 1) - 1));
+}
+
 /** Whether no step of the framework looks beyond one period: no windows, no base periods, no pooled scopes. */
 function periodLocal(framework: Framework): boolean {
-  return framework.indicators.every((code) => {
-    const node = framework.byCode.get(code) as IndicatorNode;
-    const n = node.normalisation;
-    return !node.window && n.method !== 'indexToBase' && !('scope' in n && n.scope === 'panel');
-  });
+  return windowReach(framework) === 0 && !poolsPeriods(framework);
 }
 
 /** A published change and its contributions, as decimal strings that add up. */

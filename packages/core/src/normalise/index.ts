@@ -8,3 +8,4 @@ export { rank } from './rank.ts';
 export { indexToBase, type IndexToBaseOptions } from './indexToBase.ts';
 export { normaliseColumn, type NormaliseColumnOptions } from './normaliseColumn.ts';
 export { normalise } from './normalise.ts';
+export { scoresAcrossPeriods } from './scoresAcrossPeriods.ts';

@@ -1,3 +1,4 @@
+import { scoresAcrossPeriods } from './scoresAcrossPeriods.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
@@ -74,7 +75,7 @@ export function normalise(panel: Panel, framework: Framework): Panel {
         throw new RangeError(`normalise: indicator "${code}" is scored against unit "${spec.reference.unit}", which is not in the panel`);
       }
     }
-    if (spec.method === 'indexToBase' || ('scope' in spec && spec.scope === 'panel')) whole.push(k);
+    if (scoresAcrossPeriods(spec)) whole.push(k);
     else byPeriod.push(k);
   }
 

@@ -1,3 +1,4 @@
+import { logCT } from './logCT.ts';
 import { skewness } from './skewness.ts';
 
 /**
@@ -10,6 +11,7 @@ import { skewness } from './skewness.ts';
  * logCTPlus([0, 91, 99, 100]); // Float64Array [−4.615…, −2.302…, −0.693…, 0]
  */
 export function logCTPlus(x: ArrayLike<number>): Float64Array {
+  if (skewness(x) > 0) return logCT(x);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
@@ -19,10 +21,6 @@ export function logCTPlus(x: ArrayLike<number>): Float64Array {
   }
   const a = 0.01 * (max - min);
   const out = new Float64Array(x.length);
-  if (skewness(x) > 0) {
-    for (let i = 0; i < x.length; i++) out[i] = Math.log(x[i] - min + a);
-  } else {
-    for (let i = 0; i < x.length; i++) out[i] = -Math.log(max + a - x[i]);
-  }
+  for (let i = 0; i < x.length; i++) out[i] = -Math.log(max + a - x[i]);
   return out;
 }
