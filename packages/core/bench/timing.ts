@@ -1,0 +1,42 @@
+/**
+ * How every benchmark of the project reports time: the median of repeated
+ * runs with its spread (interquartile range and min–max), never the best run.
+ */
+import { quantileSorted } from 'd3-array';
+
+export interface Timing {
+  readonly runs: number;
+  readonly median: number;
+  readonly q1: number;
+  readonly q3: number;
+  readonly p95: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Summarises run times (any unit) into median, quartiles, p95 and range. */
+export function summarise(times: readonly number[]): Timing {
+  if (times.length === 0) throw new RangeError('no runs to summarise');
+  const sorted = [...times].sort((a, b) => a - b);
+  const q = (p: number) => quantileSorted(sorted, p) as number;
+  return { runs: sorted.length, median: q(0.5), q1: q(0.25), q3: q(0.75), p95: q(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** "median 12.3 ms (IQR 12.0–12.9, range 11.8–14.1, 15 runs)", in the unit given (times are in ms). */
+export function formatTiming(t: Timing, unit: 'µs' | 'ms' | 's' = 'ms', digits = unit === 's' ? 2 : 1): string {
+  const scale = unit === 'µs' ? 1000 : unit === 's' ? 1 / 1000 : 1;
+  const f = (v: number) => (v * scale).toFixed(digits);
+  return `median ${f(t.median)} ${unit} (IQR ${f(t.q1)}–${f(t.q3)}, range ${f(t.min)}–${f(t.max)}, ${t.runs} runs)`;
+}
+
+/** Times `run` `runs` times after `warmUp` untimed calls; returns the times in ms. */
+export function timeRuns(run: () => unknown, runs: number, warmUp = 1): number[] {
+  for (let i = 0; i < warmUp; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}

@@ -1,0 +1,160 @@
+/**
+ * `pnpm bench:coinr`: COINr and this project on identical work, side by
+ * side. For each ASEM benchmark (build; uncertainty N = 100; Sobol'
+ * sensitivity with 600 rebuilds and 100 bootstraps) it runs COINr's side
+ * (scripts/bench/coinr/asem.R, a fresh R process per run, timed inside R)
+ * and the project's side (packages/core/bench/asemRuns.ts, timed in this
+ * process) alternately, the same number of times, both starting from the
+ * raw iData/iMeta CSVs, and prints each side's median with its spread and
+ * the ratios. It also checks that both sides built the same nominal index.
+ *
+ * Needs R and COINr (see the README's Benchmarks section); where either is
+ * absent, it says so and exits 0. Nothing here asserts a timing.
+ *
+ *   pnpm bench:coinr [--build N] [--uncertainty N] [--sensitivity N]
+ *
+ * The options set how many runs of each side (0 leaves a benchmark out).
+ * RSCRIPT names the Rscript to use (default: Rscript on the PATH).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ASEM_SETTINGS, ASEM_STEPS, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from '../../../packages/core/bench/asemRuns.ts';
+import { formatTiming, summarise } from '../../../packages/core/bench/timing.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const REFERENCE = resolve(ROOT, '../shared/reference/coinr-asem');
+const R_SCRIPT = join(ROOT, 'scripts/bench/coinr/asem.R');
+const RSCRIPT = process.env.RSCRIPT || 'Rscript';
+const WANTED_COINR = '1.1.14';
+
+type Benchmark = 'build' | 'uncertainty' | 'sensitivity';
+
+const { values: options } = parseArgs({
+  options: {
+    build: { type: 'string', default: '15' },
+    uncertainty: { type: 'string', default: '5' },
+    sensitivity: { type: 'string', default: '3' },
+  },
+});
+const runs: Record<Benchmark, number> = { build: 0, uncertainty: 0, sensitivity: 0 };
+for (const name of Object.keys(runs) as Benchmark[]) {
+  const n = Number(options[name]);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number of runs, got "${options[name]}"`);
+    process.exit(2);
+  }
+  runs[name] = n;
+}
+
+const DESCRIPTION: Record<Benchmark, string> = {
+  build: `ASEM build (${ASEM_STEPS}; COINr: read.csv, new_coin, Denominate, Impute i_mean_grp, Treat winmax 5, Normalise n_minmax, Aggregate a_amean)`,
+  uncertainty: `ASEM uncertainty, N = ${UNCERTAINTY_N}, every replication rebuilt from the parsed tables (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA")`,
+  sensitivity: `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} rebuilds from the parsed tables, ${SENSITIVITY_BOOTSTRAP} bootstraps (same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP})`,
+};
+
+function skip(reason: string): never {
+  console.log(`bench:coinr skipped (NOTICE: ${reason}). Nothing was timed.`);
+  process.exit(0);
+}
+
+console.log('== COINr and @pingan/core on identical work (pnpm bench:coinr)');
+if (!existsSync(REFERENCE)) skip(`${REFERENCE}, COINr's ASEM tables, is absent`);
+const probe = spawnSync(RSCRIPT, ['-e', 'cat(R.version$version.string, "\\n", as.character(utils::packageVersion("COINr")), sep = "")'], { encoding: 'utf8' });
+if (probe.error) skip(`R is not installed (${RSCRIPT}: ${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}); see the README's Benchmarks section to install R and COINr`);
+if (probe.status !== 0) skip(`COINr is not installed in R (${probe.stderr.trim().split('\n').pop()}); see the README's Benchmarks section`);
+const [rVersion, coinrVersion] = probe.stdout.trim().split('\n');
+console.log(`${rVersion}, COINr ${coinrVersion}; Node ${process.version}. Runs alternate between the two sides (ABBA order); times are wall-clock.`);
+if (coinrVersion !== WANTED_COINR) console.log(`NOTICE: COINr ${coinrVersion} is installed; the matched runs were written against ${WANTED_COINR}.`);
+
+interface CoinrRun {
+  readonly benchmark: Benchmark;
+  readonly ms: number;
+  readonly rebuilds: number;
+  readonly aggregated: Record<string, Record<string, number | null>>;
+}
+
+function runCoinr(benchmark: Benchmark): CoinrRun {
+  const r = spawnSync(RSCRIPT, [R_SCRIPT, benchmark, REFERENCE], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`COINr's ${benchmark} run failed (exit ${r.status}):\n${r.stderr}`);
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as CoinrRun;
+}
+
+function runProject(benchmark: Benchmark): { ms: number; rebuilds: number } {
+  const t0 = performance.now();
+  const rebuilds = benchmark === 'build' ? (buildAsem(REFERENCE), 1) : benchmark === 'uncertainty' ? asemUncertainty(REFERENCE).rebuilds : asemSensitivity(REFERENCE).rebuilds;
+  return { ms: performance.now() - t0, rebuilds };
+}
+
+/** The largest difference between COINr's nominal build and the project's, over every unit and column both have. */
+function compareNominal(coinr: CoinrRun['aggregated']): string {
+  const ours = buildAsem(REFERENCE).aggregated;
+  let largest = 0;
+  let cells = 0;
+  const mismatched: string[] = [];
+  for (const [unit, row] of Object.entries(coinr)) {
+    const u = ours.units.indexOf(unit);
+    for (const [code, value] of Object.entries(row)) {
+      const c = ours.codes.indexOf(code);
+      if (u < 0 || c < 0) {
+        mismatched.push(`${unit}.${code} absent here`);
+        continue;
+      }
+      const mine = ours.values[u * ours.codes.length + c];
+      cells++;
+      if (value === null || Number.isNaN(mine)) {
+        if ((value === null) !== Number.isNaN(mine)) mismatched.push(`${unit}.${code}: COINr ${value}, here ${mine}`);
+      } else largest = Math.max(largest, Math.abs(value - mine));
+    }
+  }
+  const summary = `${cells} cells of the nominal build compared (every unit, every indicator and aggregate): largest difference ${largest.toExponential(2)}`;
+  return mismatched.length ? `${summary}; MISMATCHES: ${mismatched.slice(0, 5).join('; ')}${mismatched.length > 5 ? ` … (${mismatched.length})` : ''}` : summary;
+}
+
+// One untimed build on each side first (COINr's in every R process, ours here), so neither times lazy loading or a cold JIT.
+buildAsem(REFERENCE);
+let checked = false;
+for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
+  const n = runs[benchmark];
+  if (n === 0) continue;
+  console.log(`\n${DESCRIPTION[benchmark]}`);
+  const coinrTimes: number[] = [];
+  const ourTimes: number[] = [];
+  const ratios: number[] = [];
+  let rebuilds = '';
+  for (let i = 0; i < n; i++) {
+    // ABBA: COINr first in runs 0, 3, 4, 7, …; ours first in runs 1, 2, 5, 6, …, so that a drift in load favours neither side.
+    const coinrFirst = i % 4 === 0 || i % 4 === 3;
+    let coinr: CoinrRun;
+    let ours: { ms: number; rebuilds: number };
+    if (coinrFirst) {
+      coinr = runCoinr(benchmark);
+      ours = runProject(benchmark);
+    } else {
+      ours = runProject(benchmark);
+      coinr = runCoinr(benchmark);
+    }
+    if (!checked) {
+      console.log(`  same result: ${compareNominal(coinr.aggregated)}`);
+      checked = true;
+    }
+    rebuilds = `rebuilds per run: COINr ${coinr.rebuilds}, project ${ours.rebuilds}`;
+    coinrTimes.push(coinr.ms);
+    ourTimes.push(ours.ms);
+    ratios.push(coinr.ms / ours.ms);
+    console.log(`  run ${i + 1}/${n}: COINr ${coinr.ms.toFixed(1)} ms, project ${ours.ms.toFixed(1)} ms → ${(coinr.ms / ours.ms).toFixed(1)}×`);
+  }
+  const c = summarise(coinrTimes);
+  const o = summarise(ourTimes);
+  const r = summarise(ratios);
+  const unit = c.median >= 10_000 ? 's' : 'ms';
+  console.log(`  ${rebuilds}`);
+  console.log(`  COINr:   ${formatTiming(c, unit)}`);
+  console.log(`  project: ${formatTiming(o, o.median >= 10_000 ? 's' : 'ms', 2)}`);
+  console.log(
+    `  ratio of medians ${(c.median / o.median).toFixed(1)}×; per-run ratios median ${r.median.toFixed(1)}× (IQR ${r.q1.toFixed(1)}–${r.q3.toFixed(1)}, range ${r.min.toFixed(1)}–${r.max.toFixed(1)})`,
+  );
+}
