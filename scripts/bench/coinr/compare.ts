@@ -13,8 +13,11 @@
  *
  *   pnpm bench:coinr [--build N] [--uncertainty N] [--sensitivity N]
  *
- * The options set how many runs of each side (0 leaves a benchmark out).
- * RSCRIPT names the Rscript to use (default: Rscript on the PATH).
+ * The options set how many timed runs of each side (0 leaves a benchmark
+ * out; defaults 50, 5 and 3). Builds take milliseconds, so they alternate
+ * in batches of 5: one R process times five builds, then this
+ * process does, and so on. RSCRIPT names the Rscript to use (default:
+ * Rscript on the PATH).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,12 +32,14 @@ const REFERENCE = resolve(ROOT, '../shared/reference/coinr-asem');
 const R_SCRIPT = join(ROOT, 'scripts/bench/coinr/asem.R');
 const RSCRIPT = process.env.RSCRIPT || 'Rscript';
 const WANTED_COINR = '1.1.14';
+/** Runs of each side in one turn of the alternation. */
+const BATCH: Record<'build' | 'uncertainty' | 'sensitivity', number> = { build: 5, uncertainty: 1, sensitivity: 1 };
 
 type Benchmark = 'build' | 'uncertainty' | 'sensitivity';
 
 const { values: options } = parseArgs({
   options: {
-    build: { type: 'string', default: '15' },
+    build: { type: 'string', default: '50' },
     uncertainty: { type: 'string', default: '5' },
     sensitivity: { type: 'string', default: '3' },
   },
@@ -71,22 +76,27 @@ if (coinrVersion !== WANTED_COINR) console.log(`NOTICE: COINr ${coinrVersion} is
 
 interface CoinrRun {
   readonly benchmark: Benchmark;
-  readonly ms: number;
+  readonly ms: number[];
   readonly rebuilds: number;
   readonly aggregated: Record<string, Record<string, number | null>>;
 }
 
-function runCoinr(benchmark: Benchmark): CoinrRun {
-  const r = spawnSync(RSCRIPT, [R_SCRIPT, benchmark, REFERENCE], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+function runCoinr(benchmark: Benchmark, batch: number): CoinrRun {
+  const r = spawnSync(RSCRIPT, [R_SCRIPT, benchmark, REFERENCE, String(batch)], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   if (r.status !== 0) throw new Error(`COINr's ${benchmark} run failed (exit ${r.status}):\n${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as CoinrRun;
 }
 
-function runProject(benchmark: Benchmark): { ms: number; rebuilds: number } {
-  const t0 = performance.now();
-  const rebuilds = benchmark === 'build' ? (buildAsem(REFERENCE), 1) : benchmark === 'uncertainty' ? asemUncertainty(REFERENCE).rebuilds : asemSensitivity(REFERENCE).rebuilds;
-  return { ms: performance.now() - t0, rebuilds };
+function runProject(benchmark: Benchmark, batch: number): { ms: number[]; rebuilds: number } {
+  const ms: number[] = [];
+  let rebuilds = 0;
+  for (let i = 0; i < batch; i++) {
+    const t0 = performance.now();
+    rebuilds = benchmark === 'build' ? (buildAsem(REFERENCE), 1) : benchmark === 'uncertainty' ? asemUncertainty(REFERENCE).rebuilds : asemSensitivity(REFERENCE).rebuilds;
+    ms.push(performance.now() - t0);
+  }
+  return { ms, rebuilds };
 }
 
 /** The largest difference between COINr's nominal build and the project's, over every unit and column both have. */
@@ -125,27 +135,31 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   const ourTimes: number[] = [];
   const ratios: number[] = [];
   let rebuilds = '';
-  for (let i = 0; i < n; i++) {
+  const turns = Math.ceil(n / BATCH[benchmark]);
+  for (let i = 0; i < turns; i++) {
+    const batch = Math.min(BATCH[benchmark], n - i * BATCH[benchmark]);
     // ABBA: COINr first in runs 0, 3, 4, 7, …; ours first in runs 1, 2, 5, 6, …, so that a drift in load favours neither side.
     const coinrFirst = i % 4 === 0 || i % 4 === 3;
     let coinr: CoinrRun;
-    let ours: { ms: number; rebuilds: number };
+    let ours: { ms: number[]; rebuilds: number };
     if (coinrFirst) {
-      coinr = runCoinr(benchmark);
-      ours = runProject(benchmark);
+      coinr = runCoinr(benchmark, batch);
+      ours = runProject(benchmark, batch);
     } else {
-      ours = runProject(benchmark);
-      coinr = runCoinr(benchmark);
+      ours = runProject(benchmark, batch);
+      coinr = runCoinr(benchmark, batch);
     }
     if (!checked) {
       console.log(`  same result: ${compareNominal(coinr.aggregated)}`);
       checked = true;
     }
     rebuilds = `rebuilds per run: COINr ${coinr.rebuilds}, project ${ours.rebuilds}`;
-    coinrTimes.push(coinr.ms);
-    ourTimes.push(ours.ms);
-    ratios.push(coinr.ms / ours.ms);
-    console.log(`  run ${i + 1}/${n}: COINr ${coinr.ms.toFixed(1)} ms, project ${ours.ms.toFixed(1)} ms → ${(coinr.ms / ours.ms).toFixed(1)}×`);
+    coinrTimes.push(...coinr.ms);
+    ourTimes.push(...ours.ms);
+    const [c, o] = [summarise(coinr.ms).median, summarise(ours.ms).median];
+    ratios.push(c / o);
+    const what = batch === 1 ? `run ${i + 1}/${turns}` : `turn ${i + 1}/${turns} (median of ${batch} runs each)`;
+    console.log(`  ${what}: COINr ${c.toFixed(1)} ms, project ${o.toFixed(1)} ms → ${(c / o).toFixed(1)}×`);
   }
   const c = summarise(coinrTimes);
   const o = summarise(ourTimes);
@@ -155,6 +169,6 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   console.log(`  COINr:   ${formatTiming(c, unit)}`);
   console.log(`  project: ${formatTiming(o, o.median >= 10_000 ? 's' : 'ms', 2)}`);
   console.log(
-    `  ratio of medians ${(c.median / o.median).toFixed(1)}×; per-run ratios median ${r.median.toFixed(1)}× (IQR ${r.q1.toFixed(1)}–${r.q3.toFixed(1)}, range ${r.min.toFixed(1)}–${r.max.toFixed(1)})`,
+    `  ratio of medians ${(c.median / o.median).toFixed(1)}×; per-turn ratios median ${r.median.toFixed(1)}× (IQR ${r.q1.toFixed(1)}–${r.q3.toFixed(1)}, range ${r.min.toFixed(1)}–${r.max.toFixed(1)})`,
   );
 }
