@@ -1,0 +1,72 @@
+import type { Framework } from '../framework/defineFramework.ts';
+import type { Panel } from '../panel/panel.ts';
+import { baselineMean, countDispersion } from './countDispersion.ts';
+import { resolveNoise, resolveUncertaintySettings, type ResolvedNoise } from './resolveNoise.ts';
+
+/** The noise of every raw indicator cell, laid out like the raw panel (other columns are 0). */
+export interface CellNoise {
+  readonly units: readonly string[];
+  readonly periods: readonly string[];
+  readonly codes: readonly string[];
+  /** The variance of each cell's value, in the value's own units. */
+  readonly variance: Float64Array;
+  /** For counts: the expected monthly count (baseline mean); NaN elsewhere. */
+  readonly mean: Float64Array;
+  /** For counts: the dispersion φ (variance = φ × mean); NaN elsewhere. */
+  readonly dispersion: Float64Array;
+  /** Each indicator's resolved noise model. */
+  readonly models: Readonly<Record<string, ResolvedNoise>>;
+}
+
+/**
+ * The sampling variance of every raw indicator value, by each indicator's
+ * noise model (`resolveNoise`):
+ *
+ * - counts (`poisson`): φ × μ, where μ is the mean count over the region's
+ *   last `baselineMonths` months up to and including the cell's month (36 by
+ *   default) and φ the dispersion (`countDispersion` over the same months, or
+ *   the framework's number). Using the level rather than the month's own
+ *   count keeps a month with no event from having no noise.
+ * - survey shares: x (total − x) / n for a value x of a total (100 for
+ *   percent) from n respondents, or (margin / 1.96)² given the 95% margin;
+ * - `none`: 0. A missing cell has variance 0 (it adds no noise).
+ *
+ * @example
+ * const noise = cellNoise(result.raw, fw);
+ * noise.variance[cellIndex(result.raw, '430382', '2025-10', 'homicide')]; // φ × μ of Shaoshan's homicides
+ */
+export function cellNoise(raw: Panel, framework: Framework): CellNoise {
+  const models = resolveNoise(framework);
+  const { baselineMonths } = resolveUncertaintySettings(framework);
+  const U = raw.units.length;
+  const P = raw.periods.length;
+  const C = raw.codes.length;
+  const variance = new Float64Array(raw.values.length);
+  const mean = new Float64Array(raw.values.length).fill(Number.NaN);
+  const dispersion = new Float64Array(raw.values.length).fill(Number.NaN);
+  const series = new Float64Array(P);
+  raw.codes.forEach((code, c) => {
+    const model = models[code];
+    if (!model || model.model === 'none') return;
+    for (let u = 0; u < U; u++) {
+      for (let p = 0; p < P; p++) series[p] = raw.values[(p * U + u) * C + c];
+      for (let p = 0; p < P; p++) {
+        const i = (p * U + u) * C + c;
+        const x = series[p];
+        if (model.model === 'survey') {
+          if (x !== x) continue;
+          variance[i] =
+            model.marginOfError !== null ? (model.marginOfError / 1.959963984540054) ** 2 : (Math.max(0, x) * Math.max(0, model.total - x)) / (model.sampleSize ?? 1);
+          continue;
+        }
+        const mu = baselineMean(series, p, baselineMonths);
+        if (mu !== mu) continue;
+        const phi = model.dispersion === 'estimate' ? countDispersion(series, p, baselineMonths) : model.dispersion;
+        mean[i] = mu;
+        dispersion[i] = phi;
+        variance[i] = x === x ? phi * Math.max(0, mu) : 0;
+      }
+    }
+  });
+  return { units: raw.units, periods: raw.periods, codes: raw.codes, variance, mean, dispersion, models };
+}

@@ -1,0 +1,148 @@
+import type { Framework } from '../framework/defineFramework.ts';
+import { countDispersion } from '../noise/countDispersion.ts';
+import { negativeBinomialMidP } from '../noise/negativeBinomial.ts';
+import { normalQuantile } from '../noise/normal.ts';
+import { resolveNoise } from '../noise/resolveNoise.ts';
+import type { Panel } from '../panel/panel.ts';
+
+/** The chart's settings: the EWMA weight, its limit and the in-control run length that limit gives. */
+export interface ChartSettings {
+  readonly lambda: number;
+  /** The limit in asymptotic standard deviations of the EWMA, √(λ / (2 − λ)). */
+  readonly limitSigmas: number;
+  /** The in-control average run length of the limit, in months (`ewmaAverageRunLength`). */
+  readonly runLength: number;
+}
+
+/**
+ * The default chart: λ = 0.2 and L = 2.8704, whose in-control average run
+ * length is 500 months for normal scores (`ewmaLimit(0.2, 500)`, checked by a
+ * test): one false alarm per chart in about 42 years, or one a month in 500
+ * charts.
+ */
+export const DEFAULT_CHART: ChartSettings = { lambda: 0.2, limitSigmas: 2.8704, runLength: 500 };
+
+/** One month of a control chart. */
+export interface ChartPoint {
+  readonly period: string;
+  readonly observed: number;
+  /** The baseline's expected value for the month. */
+  readonly expected: number;
+  /** The month's normal score against its baseline (positive = worse). */
+  readonly score: number;
+  /** The EWMA of the scores, after this month. */
+  readonly ewma: number;
+  readonly limit: number;
+  /** Whether the EWMA crossed the limit this month (it then restarts from 0). */
+  readonly signal: boolean;
+}
+
+/** A region × indicator control chart. */
+export interface ControlChart {
+  readonly unit: string;
+  readonly code: string;
+  readonly points: readonly ChartPoint[];
+}
+
+/** The months of history a chart point needs: the same month and its neighbours three years back. */
+export const CHART_HISTORY_MONTHS = 37;
+
+/**
+ * Control charts for every region × count indicator (noise model `poisson`)
+ * of a raw panel, against each region's own history:
+ *
+ * 1. Baseline with seasonality: the same calendar month and its two
+ *    neighbours in each of the previous three years (9 months, as in the
+ *    "historical limits" method of Stroup et al., 1989, over three years
+ *    instead of five), n present (at least 7) with sum S.
+ * 2. The month's predictive distribution: negative binomial with mean
+ *    (S + ½) / n (Jeffreys' prior, so a zero baseline is not certainty) and
+ *    variance φ × mean × (1 + 1/n): φ the over-dispersion of the previous 36
+ *    months (`countDispersion`), (1 + 1/n) the uncertainty of the baseline.
+ * 3. The month's score z = Φ⁻¹(mid-p) of its count (`negativeBinomialMidP`),
+ *    signed so that positive is worse (more events for a "higher is worse"
+ *    indicator).
+ * 4. A one-sided EWMA reflected at 0, E = max(0, (1 − λ) E + λ z); a signal
+ *    when E > L √(λ / (2 − λ)), after which E restarts from 0.
+ *
+ * For normal scores the in-control average run length is `settings.runLength`
+ * months; mid-p scores of small counts are less spread than normal ones, so
+ * for them it is longer (the test measures it by simulation).
+ *
+ * @example
+ * const charts = controlCharts(result.raw, fw);
+ * charts[0].points.at(-1); // { period: '2025-10', observed: 1, expected: 0.9, score: 0.4, ewma: 0.3, limit: 0.957, signal: false }
+ */
+export function controlCharts(raw: Panel, framework: Framework, settings: ChartSettings = DEFAULT_CHART): ControlChart[] {
+  const models = resolveNoise(framework);
+  const U = raw.units.length;
+  const P = raw.periods.length;
+  const C = raw.codes.length;
+  const limit = settings.limitSigmas * Math.sqrt(settings.lambda / (2 - settings.lambda));
+  const series = new Float64Array(P);
+  const charts: ControlChart[] = [];
+  for (let u = 0; u < U; u++) {
+    for (const code of framework.indicators) {
+      if (models[code]?.model !== 'poisson') continue;
+      const node = framework.byCode.get(code);
+      const sign = node?.type === 'indicator' && node.direction === 1 ? -1 : 1;
+      const c = raw.codes.indexOf(code);
+      for (let p = 0; p < P; p++) series[p] = raw.values[(p * U + u) * C + c];
+      const points: ChartPoint[] = [];
+      let ewma = 0;
+      for (let t = CHART_HISTORY_MONTHS; t < P; t++) {
+        const x = series[t];
+        if (x !== x) continue;
+        let sum = 0;
+        let n = 0;
+        for (const back of [12, 24, 36]) {
+          for (let d = -1; d <= 1; d++) {
+            const v = series[t - back + d];
+            if (v === v) {
+              sum += v;
+              n++;
+            }
+          }
+        }
+        if (n < 7) continue;
+        const mean = (sum + 0.5) / n;
+        const phi = countDispersion(series, t - 1, 36);
+        const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
+        const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)));
+        ewma = Math.max(0, (1 - settings.lambda) * ewma + settings.lambda * score);
+        const signal = ewma > limit;
+        points.push({ period: raw.periods[t], observed: x, expected: mean, score, ewma, limit, signal });
+        if (signal) ewma = 0;
+      }
+      charts.push({ unit: raw.units[u], code, points });
+    }
+  }
+  return charts;
+}
+
+/** A region × indicator out of control in a month. */
+export interface EarlyWarning {
+  readonly unit: string;
+  readonly code: string;
+  readonly period: string;
+  readonly observed: number;
+  readonly expected: number;
+  readonly ewma: number;
+  readonly limit: number;
+}
+
+/**
+ * The signals of a month: every chart whose EWMA crossed its limit in
+ * `period`, in chart order (region, then framework order).
+ *
+ * @example
+ * earlyWarnings(controlCharts(result.raw, fw), '2025-10'); // [{ unit: '430302', code: 'fires', … }]
+ */
+export function earlyWarnings(charts: readonly ControlChart[], period: string): EarlyWarning[] {
+  const out: EarlyWarning[] = [];
+  for (const chart of charts) {
+    const point = chart.points.find((p) => p.period === period);
+    if (point?.signal) out.push({ unit: chart.unit, code: chart.code, period, observed: point.observed, expected: point.expected, ewma: point.ewma, limit: point.limit });
+  }
+  return out;
+}
