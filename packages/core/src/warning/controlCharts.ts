@@ -1,5 +1,5 @@
 import type { Framework } from '../framework/defineFramework.ts';
-import { countDispersion } from '../noise/countDispersion.ts';
+import { countDispersionBound } from '../noise/countDispersion.ts';
 import { negativeBinomialMidP } from '../noise/negativeBinomial.ts';
 import { normalQuantile } from '../noise/normal.ts';
 import { resolveNoise } from '../noise/resolveNoise.ts';
@@ -44,21 +44,25 @@ export interface ControlChart {
   readonly points: readonly ChartPoint[];
 }
 
-/** The months of history a chart point needs: the same month and its neighbours three years back. */
-export const CHART_HISTORY_MONTHS = 37;
+/** The months of history a chart point needs: the same calendar month three years back. */
+export const CHART_HISTORY_MONTHS = 36;
 
 /**
  * Control charts for every region × count indicator (noise model `poisson`)
  * of a raw panel, against each region's own history:
  *
- * 1. Baseline with seasonality: the same calendar month and its two
- *    neighbours in each of the previous three years (9 months, as in the
- *    "historical limits" method of Stroup et al., 1989, over three years
- *    instead of five), n present (at least 7) with sum S.
+ * 1. Baseline with seasonality: the same calendar month in each of the
+ *    previous three years (n of them present, at least 2, with sum S). Not
+ *    its neighbouring months as well (Stroup et al.'s "historical limits"):
+ *    under a seasonal peak their mean is lower than the month's, which
+ *    raised false alarms above the stated rate in simulation; and with the
+ *    same month only, consecutive months share no baseline value, so their
+ *    scores are independent, as the run length assumes.
  * 2. The month's predictive distribution: negative binomial with mean
  *    (S + ½) / n (Jeffreys' prior, so a zero baseline is not certainty) and
- *    variance φ × mean × (1 + 1/n): φ the over-dispersion of the previous 36
- *    months (`countDispersion`), (1 + 1/n) the uncertainty of the baseline.
+ *    variance φ × mean × (1 + 1/n): φ the 80% upper bound of the
+ *    over-dispersion of the previous 36 months (`countDispersionBound`),
+ *    (1 + 1/n) the uncertainty of the baseline.
  * 3. The month's score z = Φ⁻¹(mid-p) of its count (`negativeBinomialMidP`),
  *    signed so that positive is worse (more events for a "higher is worse"
  *    indicator).
@@ -96,17 +100,15 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         let sum = 0;
         let n = 0;
         for (const back of [12, 24, 36]) {
-          for (let d = -1; d <= 1; d++) {
-            const v = series[t - back + d];
-            if (v === v) {
-              sum += v;
-              n++;
-            }
+          const v = series[t - back];
+          if (v === v) {
+            sum += v;
+            n++;
           }
         }
-        if (n < 7) continue;
+        if (n < 2) continue;
         const mean = (sum + 0.5) / n;
-        const phi = countDispersion(series, t - 1, 36);
+        const phi = countDispersionBound(series, t - 1, 36, 0.8);
         const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
         const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)));
         ewma = Math.max(0, (1 - settings.lambda) * ewma + settings.lambda * score);
