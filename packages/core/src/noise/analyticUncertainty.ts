@@ -35,6 +35,10 @@ export interface AnalyticUncertainty {
  *   share: Cov(T_p, T_p') = Σ over common q of a_q a'_q Var x_q. So the
  *   change of a 12-month sum over one month has the variance of
  *   x(m) and x(m − 12) only, not of two independent sums;
+ * - a count's Var x_q is the level φ μ of the month published (`cellNoise`
+ *   at that month) for every month q of its windows, including those of the
+ *   month compared with: one noise level per published figure, which a
+ *   reader can check by hand; a survey value's variance is its own;
  * - the goalposts score is s = clamp(α + β T). With L = α + β T ~ N(L̂, σ²),
  *   the score moves with L only while L is inside the goalposts, so its
  *   first-order slope is g β with g = P(0 < L < scale) (Stein's lemma);
@@ -88,6 +92,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
       windowLength: node.window?.periods ?? 1,
       windowMean: node.window?.statistic === 'mean',
       carry: node.imputation.method === 'locf' ? node.imputation.maxAge : 0,
+      count: noise.models[code].model === 'poisson',
       alpha,
       beta,
       scale: g.scale,
@@ -113,7 +118,10 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   for (const lag of lags) changeSe[lag] = new Float64Array(out.values.length).fill(Number.NaN);
 
   // Scratch per unit.
-  const prefix = new Float64Array(P + 1); // Σ a_q² Var x_q up to q (a_q without the window factor)
+  // Σ a_q² w_q up to q (a_q without the window factor), where w_q is the cell's own variance for a
+  // survey share, and 1 for a count, whose variance is the level φ μ of the month published.
+  const prefix = new Float64Array(P + 1);
+  const level = new Float64Array(I * P); // a count's φ μ at month p (1 for other models)
   const source = new Int32Array(I * P); // the period whose window gives T(p), or -1
   const factor = new Float64Array(I * P); // the window factor (1, k / present or 1 / present)
   const prefixes = new Float64Array(I * (P + 1));
@@ -121,7 +129,8 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   // Effective weight of indicator i in column k at period p: (p * K + k) * I + i
   const eff = new Float64Array(P * K * I);
 
-  const covariance = (i: number, p: number, q: number): number => {
+  /** Cov(T_i(p), T_i(q)) with the noise level of month r. */
+  const covariance = (i: number, p: number, q: number, r: number = p): number => {
     const sp = source[i * P + p];
     const sq = source[i * P + q];
     if (sp < 0 || sq < 0) return Number.NaN;
@@ -130,7 +139,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
     const hi = Math.min(sp, sq);
     if (hi < lo) return 0;
     const base = i * (P + 1);
-    return factor[i * P + p] * factor[i * P + q] * (prefixes[base + hi + 1] - prefixes[base + Math.max(0, lo)]);
+    return factor[i * P + p] * factor[i * P + q] * level[i * P + r] * (prefixes[base + hi + 1] - prefixes[base + Math.max(0, lo)]);
   };
 
   for (let u = 0; u < U; u++) {
@@ -142,8 +151,10 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         const x = raw.values[r + pl.rawColumn];
         let a = pl.denominatorScale;
         if (pl.denominatorColumn >= 0) a /= raw.values[r + pl.denominatorColumn];
-        const v = x === x && a === a ? a * a * noise.variance[r + pl.rawColumn] : 0;
-        prefix[q + 1] = prefix[q] + v;
+        const j = r + pl.rawColumn;
+        const counted = pl.count ? 1 : noise.variance[j];
+        prefix[q + 1] = prefix[q] + (x === x && a === a ? a * a * counted : 0);
+        level[i * P + q] = pl.count ? (noise.mean[j] === noise.mean[j] ? noise.dispersion[j] * Math.max(0, noise.mean[j]) : 0) : 1;
       }
       prefixes.set(prefix, i * (P + 1));
       // Where T(p) comes from: its own window, or the window of the month carried into it.
@@ -231,7 +242,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
             const x = eff[(p * K + k) * I + i] * slope[i * P + p];
             const y = eff[(q * K + k) * I + i] * slope[i * P + q];
             if (x !== 0 && x === x) variance += x * x * covariance(i, p, p);
-            if (y !== 0 && y === y) variance += y * y * covariance(i, q, q);
+            if (y !== 0 && y === y) variance += y * y * covariance(i, q, q, p);
             if (x !== 0 && y !== 0 && x === x && y === y) variance -= 2 * x * y * covariance(i, p, q);
           }
           target[row + k] = Math.sqrt(Math.max(0, variance));

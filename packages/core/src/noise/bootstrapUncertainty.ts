@@ -52,16 +52,17 @@ function reach(framework: Framework, lags: readonly number[]): number {
  * with `buildIndex`:
  *
  * - counts: y − μ with y negative binomial of mean μ and variance φ μ
- *   (a gamma–Poisson mixture; Poisson when φ = 1), μ and φ from the
- *   region's history; the replicate value is the observed count plus this
- *   deviation, so replicates centre on what was observed;
+ *   (a gamma–Poisson mixture; Poisson when φ = 1), μ and φ the region's
+ *   level at the kept month (`cellNoise`), for every month drawn; the
+ *   replicate value is the observed count plus this deviation, so
+ *   replicates centre on what was observed;
  * - survey shares: a normal deviation with the share's sampling variance;
  * - values without noise are kept.
  *
  * Deterministic for a given seed (d3-random's LCG, draws taken in
- * replicate, period, unit, column order). For a framework linear in its raw
- * values (`analyticSupport`), only the periods the kept ones depend on are
- * rebuilt; otherwise the whole panel is. `percentileBootstrapInterval` turns the
+ * kept period, replicate, period, unit, column order). For a framework
+ * linear in its raw values (`analyticSupport`), only the periods a kept one
+ * depends on are rebuilt; otherwise the whole panel is. `percentileBootstrapInterval` turns the
  * replicates into intervals.
  *
  * @example
@@ -80,19 +81,10 @@ export function bootstrapUncertainty(result: IndexResult, options: BootstrapOpti
     if (i < 0) throw new RangeError(`bootstrapUncertainty: no period "${p}" in the panel`);
     return i;
   });
-  const first = analyticSupport(framework).length === 0 ? Math.max(0, Math.min(...keptIndex) - reach(framework, lags)) : 0;
-  const last = Math.max(...keptIndex);
+  const linear = analyticSupport(framework).length === 0;
   const U = raw.units.length;
   const C = raw.codes.length;
   const rowWidth = U * C;
-  const sliceValues = raw.values.subarray(first * rowWidth, (last + 1) * rowWidth);
-  const slice: Panel = {
-    units: raw.units,
-    periods: raw.periods.slice(first, last + 1),
-    codes: raw.codes,
-    values: Float64Array.from(sliceValues),
-    flags: raw.flags.slice(first * rowWidth, (last + 1) * rowWidth),
-  };
   const codes = result.aggregated.codes;
   const K = codes.length;
   const E = kept.length;
@@ -105,32 +97,42 @@ export function bootstrapUncertainty(result: IndexResult, options: BootstrapOpti
   const poisson = randomPoisson.source(source);
   const gamma = randomGamma.source(source);
   const models = framework.indicators.map((code) => ({ column: raw.codes.indexOf(code), model: noise.models[code].model }));
-  const values = slice.values;
-  for (let b = 0; b < draws; b++) {
-    values.set(sliceValues);
-    for (let p = 0; p < slice.periods.length; p++) {
-      for (let u = 0; u < U; u++) {
-        for (const { column, model } of models) {
-          if (model === 'none') continue;
-          const i = p * rowWidth + u * C + column;
-          const x = values[i];
-          if (x !== x) continue;
-          const j = (first + p) * rowWidth + u * C + column;
-          if (model === 'survey') {
-            values[i] = x + Math.sqrt(noise.variance[j]) * normal();
-            continue;
+  keptIndex.forEach((pk, e) => {
+    // Each kept month is drawn with its own noise level, as the analytic path uses it.
+    const first = linear ? Math.max(0, pk - reach(framework, lags)) : 0;
+    const sliceValues = raw.values.subarray(first * rowWidth, (pk + 1) * rowWidth);
+    const slice: Panel = {
+      units: raw.units,
+      periods: raw.periods.slice(first, pk + 1),
+      codes: raw.codes,
+      values: Float64Array.from(sliceValues),
+      flags: raw.flags.slice(first * rowWidth, (pk + 1) * rowWidth),
+    };
+    const values = slice.values;
+    const p = pk - first;
+    for (let b = 0; b < draws; b++) {
+      values.set(sliceValues);
+      for (let q = 0; q < slice.periods.length; q++) {
+        for (let u = 0; u < U; u++) {
+          for (const { column, model } of models) {
+            if (model === 'none') continue;
+            const i = q * rowWidth + u * C + column;
+            const x = values[i];
+            if (x !== x) continue;
+            if (model === 'survey') {
+              values[i] = x + Math.sqrt(noise.variance[(first + q) * rowWidth + u * C + column]) * normal();
+              continue;
+            }
+            const at = pk * rowWidth + u * C + column;
+            const mu = noise.mean[at];
+            const phi = noise.dispersion[at];
+            if (!(mu > 0)) continue;
+            const lambda = phi > 1 ? gamma(mu / (phi - 1), phi - 1)() : mu;
+            values[i] = x + poisson(lambda)() - mu;
           }
-          const mu = noise.mean[j];
-          const phi = noise.dispersion[j];
-          if (!(mu > 0)) continue;
-          const lambda = phi > 1 ? gamma(mu / (phi - 1), phi - 1)() : mu;
-          values[i] = x + poisson(lambda)() - mu;
         }
       }
-    }
-    const out = buildIndex(framework, slice).aggregated;
-    keptIndex.forEach((pk, e) => {
-      const p = pk - first;
+      const out = buildIndex(framework, slice).aggregated;
       for (let u = 0; u < U; u++) {
         for (let k = 0; k < K; k++) {
           const v = out.values[(p * U + u) * K + k];
@@ -142,7 +144,7 @@ export function bootstrapUncertainty(result: IndexResult, options: BootstrapOpti
           }
         }
       }
-    });
-  }
+    }
+  });
   return { units: raw.units, periods: [...kept], codes, draws, seed, samples, changeSamples };
 }
