@@ -35,7 +35,7 @@ export interface ValueInterval {
 
 /** A change, its interval and its verdict. */
 export interface ChangeInterval {
-  /** The unrounded change, rounded (may differ by one unit in the last place from the difference of two rounded values). */
+  /** The published change: the difference of the two published (rounded) values; the interval is centred on it. */
   readonly change: string;
   readonly lower: string;
   readonly upper: string;
@@ -159,12 +159,17 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
     const now = out.values[(p * U + u) * K + k];
     const before = out.values[(q * U + u) * K + k];
     if (now !== now || before !== before) return null;
-    const change = now - before;
+    // The published change is the difference of the two published (rounded) values, as
+    // the release writes it; the interval is centred on it.
+    const published = new Exact(text(now, decimals)).minus(text(before, decimals));
+    const change = published.toNumber();
+    const shift = change - (now - before);
     let interval: Interval;
     if (analytic) interval = normalInterval(change, analytic.changeSe[lag][(p * U + u) * K + k], level);
     else {
       const b = boot!;
-      interval = percentileBootstrapInterval(b.changeSamples[lag].subarray((u * K + k) * b.draws, (u * K + k + 1) * b.draws), level);
+      const raw = percentileBootstrapInterval(b.changeSamples[lag].subarray((u * K + k) * b.draws, (u * K + k + 1) * b.draws), level);
+      interval = { lower: raw.lower + shift, upper: raw.upper + shift };
     }
     const verdict = changeVerdict(interval);
     if (verdict === null) return null;
