@@ -78,6 +78,7 @@ export interface MonthUncertainty {
     readonly expected: string;
     readonly ewma: string;
     readonly limit: string;
+    readonly newAlarm: boolean;
   }[];
   /** The early warning's settings and its in-control average run length (months). */
   readonly chart: ChartSettings;
@@ -220,6 +221,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
     expected: text(w.expected, decimals),
     ewma: text(w.ewma, 3),
     limit: text(w.limit, 3),
+    newAlarm: w.newAlarm,
   }));
 
   return {

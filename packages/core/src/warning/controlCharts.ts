@@ -33,7 +33,9 @@ export interface ChartPoint {
   /** The EWMA of the scores, after this month. */
   readonly ewma: number;
   readonly limit: number;
-  /** Whether the EWMA crossed the limit this month (it then restarts from 0). */
+  /** Whether the EWMA is above the limit this month: out of control. */
+  readonly outOfControl: boolean;
+  /** Whether this month starts an episode out of control (the month before was in control): an alarm. */
   readonly signal: boolean;
 }
 
@@ -66,12 +68,15 @@ export const CHART_HISTORY_MONTHS = 36;
  * 3. The month's score z = Φ⁻¹(mid-p) of its count (`negativeBinomialMidP`),
  *    signed so that positive is worse (more events for a "higher is worse"
  *    indicator).
- * 4. A one-sided EWMA reflected at 0, E = max(0, (1 − λ) E + λ z); a signal
- *    when E > L √(λ / (2 − λ)), after which E restarts from 0.
+ * 4. A one-sided EWMA reflected at 0, E = max(0, (1 − λ) E + λ z); out of
+ *    control while E > L √(λ / (2 − λ)); an alarm (`signal`) in the first
+ *    month of such an episode. The EWMA is not restarted, so a lasting
+ *    problem stays on the list until the counts come back.
  *
- * For normal scores the in-control average run length is `settings.runLength`
- * months; mid-p scores of small counts are less spread than normal ones, so
- * for them it is longer (the test measures it by simulation).
+ * For normal scores the in-control average run length (months from a
+ * start at 0 to the first alarm) is `settings.runLength`; mid-p scores of
+ * small counts are less spread than normal ones, so for them it is longer.
+ * The test measures the rate of false alarms by simulation.
  *
  * @example
  * const charts = controlCharts(result.raw, fw);
@@ -112,9 +117,9 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
         const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)));
         ewma = Math.max(0, (1 - settings.lambda) * ewma + settings.lambda * score);
-        const signal = ewma > limit;
-        points.push({ period: raw.periods[t], observed: x, expected: mean, score, ewma, limit, signal });
-        if (signal) ewma = 0;
+        const outOfControl = ewma > limit;
+        const signal = outOfControl && !(points.length > 0 && points[points.length - 1].outOfControl);
+        points.push({ period: raw.periods[t], observed: x, expected: mean, score, ewma, limit, outOfControl, signal });
       }
       charts.push({ unit: raw.units[u], code, points });
     }
@@ -131,11 +136,14 @@ export interface EarlyWarning {
   readonly expected: number;
   readonly ewma: number;
   readonly limit: number;
+  /** The episode starts this month (the month before was in control). */
+  readonly newAlarm: boolean;
 }
 
 /**
- * The signals of a month: every chart whose EWMA crossed its limit in
- * `period`, in chart order (region, then framework order).
+ * The month's out-of-control charts: every chart whose EWMA is above its
+ * limit in `period` (`newAlarm` when the episode starts that month), in
+ * chart order (region, then framework order).
  *
  * @example
  * earlyWarnings(controlCharts(result.raw, fw), '2025-10'); // [{ unit: '430302', code: 'fires', … }]
@@ -144,7 +152,9 @@ export function earlyWarnings(charts: readonly ControlChart[], period: string): 
   const out: EarlyWarning[] = [];
   for (const chart of charts) {
     const point = chart.points.find((p) => p.period === period);
-    if (point?.signal) out.push({ unit: chart.unit, code: chart.code, period, observed: point.observed, expected: point.expected, ewma: point.ewma, limit: point.limit });
+    if (point?.outOfControl) {
+      out.push({ unit: chart.unit, code: chart.code, period, observed: point.observed, expected: point.expected, ewma: point.ewma, limit: point.limit, newAlarm: point.signal });
+    }
   }
   return out;
 }

@@ -61,7 +61,7 @@ describe('false alarms on in-control seasonal Poisson series', () => {
   ];
 
   for (const { mean, dispersion } of cases) {
-    it(`stays within 1/500 a month at a mean of ${mean} a month, dispersion ${dispersion} (seasonal ±30%)`, () => {
+    it(`raises false alarms (episodes out of control) at most 1/500 a month at a mean of ${mean} a month, dispersion ${dispersion} (seasonal ±30%)`, () => {
       const source = randomLcg(Math.round(mean * 1000) + 7 * dispersion);
       const poissonOf = randomPoisson.source(source);
       const gamma = randomGamma.source(source);
@@ -91,4 +91,30 @@ describe('false alarms on in-control seasonal Poisson series', () => {
       expect(rate).toBeLessThanOrEqual(stated + 2 * simulationError);
     });
   }
+});
+
+describe('the early warning when something does change', () => {
+  it('flags a doubling of a mean of 20 a month within three months in most charts', () => {
+    const fw = defineFramework({
+      id: 'alarm-test',
+      version: '1',
+      name: { zh: '检出检验', en: 'Detection check' },
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: { zh: '指数', en: 'Index' } },
+        { code: 'events', type: 'indicator', parent: 'index', direction: -1, name: { zh: '事件', en: 'Events' }, window: { periods: 12, statistic: 'sum' } },
+      ],
+    });
+    const periods = periodRange('2020-01', '2024-03'); // 51 months: the last three doubled
+    const charts = 200;
+    const poisson = randomPoisson.source(randomLcg(99));
+    const units = Array.from({ length: charts }, (_, i) => `U${i}`);
+    const values = new Float64Array(periods.length * charts);
+    periods.forEach((_, p) => {
+      for (let u = 0; u < charts; u++) values[p * charts + u] = poisson(p >= periods.length - 3 ? 40 : 20)();
+    });
+    const result = controlCharts(createPanel({ units, periods, codes: ['events'], values }), fw);
+    const detected = result.filter((c) => c.points.slice(-3).some((p) => p.outOfControl)).length / charts;
+    console.log(`a doubling (20 → 40 a month) is out of control within 3 months in ${(100 * detected).toFixed(0)}% of ${charts} charts`);
+    expect(detected).toBeGreaterThan(0.8);
+  });
 });
