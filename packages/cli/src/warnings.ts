@@ -46,7 +46,8 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...populationObservations(valid, periods)];
   const raw = panelFromObservations(framework, observations, { units: valid.units, periods });
   const charts = controlCharts(raw, framework, DEFAULT_CHART);
-  const charted = charts.filter((c) => c.points.some((p) => p.period === month)).length;
+  const at = periods.indexOf(month);
+  const charted = charts.filter((c) => c.charted[at] === 1).length;
   const warnings = earlyWarnings(charts, month);
   const regions = new Map(valid.data.regions.map((r) => [r.code, r]));
   const round = (x: number, d: number) => x.toFixed(d);

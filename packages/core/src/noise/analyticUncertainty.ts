@@ -111,6 +111,33 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
     };
   });
 
+  // The indicators under each column (an indicator: itself), so that sums run over them only.
+  const descendants: Int32Array[] = out.codes.map((code) => {
+    const found: number[] = [];
+    const walk = (c: string) => {
+      const node = framework.byCode.get(c);
+      if (node?.type === 'indicator') found.push(indicators.indexOf(c));
+      else if (node?.type === 'aggregate') node.children.forEach(walk);
+    };
+    walk(code);
+    return Int32Array.from(found);
+  });
+  const lagCount = lags.length;
+  // Effective weights of the indicators in every column when all are present: row k * I + i.
+  const fullEff = new Float64Array(K * I);
+  for (let i = 0; i < I; i++) fullEff[i * I + i] = 1;
+  for (const code of aggregates) {
+    const node = framework.byCode.get(code);
+    if (node?.type !== 'aggregate') continue;
+    const k = columnOf.get(code)!;
+    const total = node.children.reduce((t, c) => t + framework.byCode.get(c)!.weight, 0);
+    for (const child of node.children) {
+      const w = framework.byCode.get(child)!.weight / total;
+      const from = columnOf.get(child)!;
+      for (let i = 0; i < I; i++) fullEff[k * I + i] += w * fullEff[from * I + i];
+    }
+  }
+
   const se = new Float64Array(out.values.length).fill(Number.NaN);
   const linearSe = new Float64Array(out.values.length).fill(Number.NaN);
   const linearValue = Float64Array.from(out.values);
@@ -121,6 +148,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   // Σ a_q² w_q up to q (a_q without the window factor), where w_q is the cell's own variance for a
   // survey share, and 1 for a count, whose variance is the level φ μ of the month published.
   const prefix = new Float64Array(P + 1);
+  const presentBefore = new Int32Array(P + 1); // how many raw values are present before q
   const level = new Float64Array(I * P); // a count's φ μ at month p (1 for other models)
   const source = new Int32Array(I * P); // the period whose window gives T(p), or -1
   const factor = new Float64Array(I * P); // the window factor (1, k / present or 1 / present)
@@ -128,6 +156,10 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const slope = new Float64Array(I * P); // g β
   // Effective weight of indicator i in column k at period p: (p * K + k) * I + i
   const eff = new Float64Array(P * K * I);
+  // Per indicator and period: Var T(p), and for each lag Var T(p − lag) and Cov(T(p), T(p − lag)), all at the level of p.
+  const own = new Float64Array(I * P);
+  const before = new Float64Array(lagCount * I * P);
+  const across = new Float64Array(lagCount * I * P);
 
   /** Cov(T_i(p), T_i(q)) with the noise level of month r. */
   const covariance = (i: number, p: number, q: number, r: number = p): number => {
@@ -142,26 +174,59 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
     return factor[i * P + p] * factor[i * P + q] * level[i * P + r] * (prefixes[base + hi + 1] - prefixes[base + Math.max(0, lo)]);
   };
 
+  // One unit's rows, gathered: the panels are laid out period by period, so reading a unit's
+  // series cell by cell would miss the cache at every period of a large panel.
+  const rawU = new Float64Array(P * C);
+  const varianceU = new Float64Array(P * C);
+  const meanU = new Float64Array(P * C);
+  const dispersionU = new Float64Array(P * C);
+  const treatedU = new Float64Array(P * Ct);
+  const windowedU = new Float64Array(P * Cw);
+  const outU = new Float64Array(P * K);
+  const seU = new Float64Array(P * K);
+  const linearSeU = new Float64Array(P * K);
+  const linearValueU = new Float64Array(P * K);
+  const changeU = lags.map(() => new Float64Array(P * K));
+  const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => {
+    for (let p = 0; p < P; p++) to.set(from.subarray((p * U + u) * width, (p * U + u + 1) * width), p * width);
+  };
+  const scatter = (from: Float64Array, to: Float64Array, u: number) => {
+    for (let p = 0; p < P; p++) to.set(from.subarray(p * K, (p + 1) * K), (p * U + u) * K);
+  };
+
   for (let u = 0; u < U; u++) {
+    gather(raw.values, rawU, C, u);
+    gather(noise.variance, varianceU, C, u);
+    gather(noise.mean, meanU, C, u);
+    gather(noise.dispersion, dispersionU, C, u);
+    gather(result.treated.values, treatedU, Ct, u);
+    gather(result.windowed.values, windowedU, Cw, u);
+    gather(out.values, outU, K, u);
+    seU.fill(Number.NaN);
+    linearSeU.fill(Number.NaN);
+    linearValueU.set(outU);
+    for (const c of changeU) c.fill(Number.NaN);
     for (let i = 0; i < I; i++) {
       const pl = plan[i];
       prefix[0] = 0;
       for (let q = 0; q < P; q++) {
-        const r = (q * U + u) * C;
-        const x = raw.values[r + pl.rawColumn];
+        const r = q * C;
+        const x = rawU[r + pl.rawColumn];
         let a = pl.denominatorScale;
-        if (pl.denominatorColumn >= 0) a /= raw.values[r + pl.denominatorColumn];
+        if (pl.denominatorColumn >= 0) a /= rawU[r + pl.denominatorColumn];
         const j = r + pl.rawColumn;
-        const counted = pl.count ? 1 : noise.variance[j];
+        const counted = pl.count ? 1 : varianceU[j];
         prefix[q + 1] = prefix[q] + (x === x && a === a ? a * a * counted : 0);
-        level[i * P + q] = pl.count ? (noise.mean[j] === noise.mean[j] ? noise.dispersion[j] * Math.max(0, noise.mean[j]) : 0) : 1;
+        level[i * P + q] = pl.count ? (meanU[j] === meanU[j] ? dispersionU[j] * Math.max(0, meanU[j]) : 0) : 1;
       }
       prefixes.set(prefix, i * (P + 1));
+      presentBefore[0] = 0;
+      for (let q = 0; q < P; q++) presentBefore[q + 1] = presentBefore[q] + (rawU[q * C + pl.rawColumn] === rawU[q * C + pl.rawColumn] ? 1 : 0);
       // Where T(p) comes from: its own window, or the window of the month carried into it.
       let last = -1;
       for (let p = 0; p < P; p++) {
-        const t = result.treated.values[(p * U + u) * Ct + pl.treatedColumn];
-        const own = result.windowed.values[(p * U + u) * Cw + pl.windowedColumn];
+        const t = treatedU[p * Ct + pl.treatedColumn];
+        const own = windowedU[p * Cw + pl.windowedColumn];
         let src = -1;
         if (own === own) {
           src = p;
@@ -172,13 +237,12 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
           factor[i * P + p] = Number.NaN;
           continue;
         }
-        let present = 0;
-        for (let q = Math.max(0, src - pl.windowLength + 1); q <= src; q++) if (raw.values[(q * U + u) * C + pl.rawColumn] === raw.values[(q * U + u) * C + pl.rawColumn]) present++;
+        const present = presentBefore[src + 1] - presentBefore[Math.max(0, src - pl.windowLength + 1)];
         factor[i * P + p] = pl.windowLength === 1 ? 1 : pl.windowMean ? 1 / present : pl.windowLength / present;
       }
       for (let p = 0; p < P; p++) {
-        const k = (p * U + u) * K + i;
-        const t = result.treated.values[(p * U + u) * Ct + pl.treatedColumn];
+        const k = p * K + i;
+        const t = treatedU[p * Ct + pl.treatedColumn];
         if (source[i * P + p] < 0 || t !== t) {
           slope[i * P + p] = Number.NaN;
           continue;
@@ -187,68 +251,99 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         const level = pl.alpha + pl.beta * t;
         let g = 1;
         if (pl.cap) {
-          if (sigma > 0) g = normalCdf((pl.scale - level) / sigma) - normalCdf(-level / sigma);
+          // Far inside the goalposts (beyond 9 σ) no cap can bind: g = 1 to double precision.
+          if (sigma > 0) g = level > 9 * sigma && pl.scale - level > 9 * sigma ? 1 : normalCdf((pl.scale - level) / sigma) - normalCdf(-level / sigma);
           else g = level > 0 && level < pl.scale ? 1 : 0;
         }
         slope[i * P + p] = g * pl.beta;
-        linearSe[k] = sigma;
-        linearValue[k] = level;
-        se[k] = g * sigma;
+        linearSeU[k] = sigma;
+        linearValueU[k] = level;
+        seU[k] = g * sigma;
       }
     }
-    // Effective weights, children before parents.
-    eff.fill(0);
+    for (let i = 0; i < I; i++) {
+      for (let p = 0; p < P; p++) {
+        own[i * P + p] = covariance(i, p, p);
+        for (let l = 0; l < lagCount; l++) {
+          const q = p - lags[l];
+          const at = (l * I + i) * P + p;
+          before[at] = q >= 0 ? covariance(i, q, q, p) : Number.NaN;
+          across[at] = q >= 0 ? covariance(i, p, q) : Number.NaN;
+        }
+      }
+    }
+    // Effective weights, children before parents: the fixed ones when every column is present,
+    // else rescaled over the children present.
     for (let p = 0; p < P; p++) {
-      const row = (p * U + u) * K;
-      for (let i = 0; i < I; i++) if (out.values[row + i] === out.values[row + i]) eff[(p * K + i) * I + i] = 1;
+      const row = p * K;
+      let complete = true;
+      for (let k = 0; k < K && complete; k++) if (outU[row + k] !== outU[row + k]) complete = false;
+      if (complete) {
+        eff.set(fullEff, p * K * I);
+        continue;
+      }
+      eff.fill(0, p * K * I, (p + 1) * K * I);
+      for (let i = 0; i < I; i++) if (outU[row + i] === outU[row + i]) eff[(p * K + i) * I + i] = 1;
       for (const ag of aggPlan) {
-        if (out.values[row + ag.column] !== out.values[row + ag.column]) continue;
+        if (outU[row + ag.column] !== outU[row + ag.column]) continue;
         let total = 0;
-        for (let c = 0; c < ag.children.length; c++) if (out.values[row + ag.children[c]] === out.values[row + ag.children[c]]) total += ag.weights[c];
+        for (let c = 0; c < ag.children.length; c++) if (outU[row + ag.children[c]] === outU[row + ag.children[c]]) total += ag.weights[c];
         const target = (p * K + ag.column) * I;
         for (let c = 0; c < ag.children.length; c++) {
           const child = ag.children[c];
-          if (out.values[row + child] !== out.values[row + child]) continue;
+          if (outU[row + child] !== outU[row + child]) continue;
           const w = ag.weights[c] / total;
           const from = (p * K + child) * I;
-          for (let i = 0; i < I; i++) eff[target + i] += w * eff[from + i];
+          const under = descendants[child];
+          for (let d = 0; d < under.length; d++) eff[target + under[d]] += w * eff[from + under[d]];
         }
       }
     }
     for (let p = 0; p < P; p++) {
-      const row = (p * U + u) * K;
+      const row = p * K;
       for (let a = 0; a < A; a++) {
         const k = aggPlan[a].column;
-        if (out.values[row + k] !== out.values[row + k]) continue;
+        if (outU[row + k] !== outU[row + k]) continue;
         let variance = 0;
-        for (let i = 0; i < I; i++) {
+        const under = descendants[k];
+        for (let d = 0; d < under.length; d++) {
+          const i = under[d];
           const e = eff[(p * K + k) * I + i];
           if (e === 0) continue;
           const x = e * slope[i * P + p];
-          variance += x * x * covariance(i, p, p);
+          variance += x * x * own[i * P + p];
         }
-        se[row + k] = Math.sqrt(variance);
-        linearSe[row + k] = se[row + k];
+        seU[row + k] = Math.sqrt(variance);
+        linearSeU[row + k] = seU[row + k];
       }
-      for (const lag of lags) {
-        const q = p - lag;
+      for (let l = 0; l < lagCount; l++) {
+        const q = p - lags[l];
         if (q < 0) continue;
-        const rowQ = (q * U + u) * K;
-        const target = changeSe[lag];
+        const rowQ = q * K;
+        const target = changeU[l];
         for (let k = 0; k < K; k++) {
-          if (out.values[row + k] !== out.values[row + k] || out.values[rowQ + k] !== out.values[rowQ + k]) continue;
+          if (outU[row + k] !== outU[row + k] || outU[rowQ + k] !== outU[rowQ + k]) continue;
           let variance = 0;
-          for (let i = 0; i < I; i++) {
+          const under = descendants[k];
+          for (let d = 0; d < under.length; d++) {
+            const i = under[d];
             const x = eff[(p * K + k) * I + i] * slope[i * P + p];
             const y = eff[(q * K + k) * I + i] * slope[i * P + q];
-            if (x !== 0 && x === x) variance += x * x * covariance(i, p, p);
-            if (y !== 0 && y === y) variance += y * y * covariance(i, q, q, p);
-            if (x !== 0 && y !== 0 && x === x && y === y) variance -= 2 * x * y * covariance(i, p, q);
+            const at = (l * I + i) * P + p;
+            const hasX = x !== 0 && x === x;
+            const hasY = y !== 0 && y === y;
+            if (hasX) variance += x * x * own[i * P + p];
+            if (hasY) variance += y * y * before[at];
+            if (hasX && hasY) variance -= 2 * x * y * across[at];
           }
           target[row + k] = Math.sqrt(Math.max(0, variance));
         }
       }
     }
+    scatter(seU, se, u);
+    scatter(linearSeU, linearSe, u);
+    scatter(linearValueU, linearValue, u);
+    lags.forEach((lag, l) => scatter(changeU[l], changeSe[lag], u));
   }
   return { units: out.units, periods: out.periods, codes: out.codes, se, linearSe, linearValue, changeSe, noise };
 }

@@ -45,28 +45,43 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
   const mean = new Float64Array(raw.values.length).fill(Number.NaN);
   const dispersion = new Float64Array(raw.values.length).fill(Number.NaN);
   const series = new Float64Array(P);
-  raw.codes.forEach((code, c) => {
-    const model = models[code];
-    if (!model || model.model === 'none') return;
-    for (let u = 0; u < U; u++) {
-      for (let p = 0; p < P; p++) series[p] = raw.values[(p * U + u) * C + c];
+  const rows = new Float64Array(P * C);
+  const varianceU = new Float64Array(P * C);
+  const meanU = new Float64Array(P * C);
+  const dispersionU = new Float64Array(P * C);
+  const columns = raw.codes.map((code) => models[code]);
+  // Unit by unit, its rows gathered: a panel is laid out period by period.
+  for (let u = 0; u < U; u++) {
+    for (let p = 0; p < P; p++) rows.set(raw.values.subarray((p * U + u) * C, (p * U + u + 1) * C), p * C);
+    varianceU.fill(0);
+    meanU.fill(Number.NaN);
+    dispersionU.fill(Number.NaN);
+    columns.forEach((model, c) => {
+      if (!model || model.model === 'none') return;
+      for (let p = 0; p < P; p++) series[p] = rows[p * C + c];
       for (let p = 0; p < P; p++) {
-        const i = (p * U + u) * C + c;
+        const i = p * C + c;
         const x = series[p];
         if (model.model === 'survey') {
           if (x !== x) continue;
-          variance[i] =
+          varianceU[i] =
             model.marginOfError !== null ? (model.marginOfError / 1.959963984540054) ** 2 : (Math.max(0, x) * Math.max(0, model.total - x)) / (model.sampleSize ?? 1);
           continue;
         }
         const mu = baselineMean(series, p, baselineMonths);
         if (mu !== mu) continue;
         const phi = model.dispersion === 'estimate' ? countDispersion(series, p, baselineMonths) : model.dispersion;
-        mean[i] = mu;
-        dispersion[i] = phi;
-        variance[i] = x === x ? phi * Math.max(0, mu) : 0;
+        meanU[i] = mu;
+        dispersionU[i] = phi;
+        varianceU[i] = x === x ? phi * Math.max(0, mu) : 0;
       }
+    });
+    for (let p = 0; p < P; p++) {
+      const at = (p * U + u) * C;
+      variance.set(varianceU.subarray(p * C, (p + 1) * C), at);
+      mean.set(meanU.subarray(p * C, (p + 1) * C), at);
+      dispersion.set(dispersionU.subarray(p * C, (p + 1) * C), at);
     }
-  });
+  }
   return { units: raw.units, periods: raw.periods, codes: raw.codes, variance, mean, dispersion, models };
 }

@@ -91,7 +91,8 @@ export function negativeBinomialCdf(k: number, nb: NegativeBinomial): number {
 
 /**
  * The mid-p value of a count x under a negative binomial: P(X < x) + ½ P(X = x)
- * = ½ (P(X ≤ x − 1) + P(X ≤ x)). Under the model it has mean ½, so its normal
+ * = ½ (P(X ≤ x − 1) + P(X ≤ x)); for an amount (a real x) the same formula
+ * P(X ≤ x) − ½ P(X = x) with the gamma functions' values between whole numbers. Under the model it has mean ½, so its normal
  * score is centred; it is deterministic (no randomisation) and, for small
  * counts, less spread than a uniform variable, which makes a chart built on it
  * conservative.
@@ -104,8 +105,14 @@ export function negativeBinomialMidP(x: number, nb: NegativeBinomial): number {
   if (x < 0) return 0;
   const p = nb.mean / nb.variance;
   const r = (nb.mean * p) / (1 - p);
-  // P(X ≤ x) − ½ P(X = x): one incomplete beta and the probability of x, which
-  // I_p(r, x + 1) − I_p(r, x) equals for every real x ≥ 0 (the recurrence of I in b).
-  const mass = Math.exp(logGamma(x + r) - logGamma(r) - logGamma(x + 1) + r * Math.log(p) + x * Math.log1p(-p));
-  return regularizedBeta(p, r, x + 1) - 0.5 * mass;
+  // P(X ≤ x) − ½ P(X = x): one incomplete beta I_p(r, x + 1) and the probability of x, which
+  // I_p(r, x + 1) − I_p(r, x) equals for every real x ≥ 0 (the recurrence of I in b). Both share
+  // three log-gammas (ln Γ(r + x + 1) = ln Γ(r + x) + ln(r + x)), computed once.
+  const logMass = logGamma(x + r) - logGamma(r) - logGamma(x + 1) + r * Math.log(p) + x * Math.log1p(-p);
+  const mass = Math.exp(logMass);
+  const a = r;
+  const b = x + 1;
+  const front = Math.exp(logMass + Math.log(x + r) + Math.log1p(-p));
+  const cdf = p < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, p)) / a : 1 - (front * betaFraction(b, a, 1 - p)) / b;
+  return cdf - 0.5 * mass;
 }

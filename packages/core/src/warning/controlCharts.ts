@@ -22,28 +22,31 @@ export interface ChartSettings {
  */
 export const DEFAULT_CHART: ChartSettings = { lambda: 0.2, limitSigmas: 2.8704, runLength: 500 };
 
-/** One month of a control chart. */
-export interface ChartPoint {
-  readonly period: string;
-  readonly observed: number;
-  /** The baseline's expected value for the month. */
-  readonly expected: number;
-  /** The month's normal score against its baseline (positive = worse). */
-  readonly score: number;
-  /** The EWMA of the scores, after this month. */
-  readonly ewma: number;
-  readonly limit: number;
-  /** Whether the EWMA is above the limit this month: out of control. */
-  readonly outOfControl: boolean;
-  /** Whether this month starts an episode out of control (the month before was in control): an alarm. */
-  readonly signal: boolean;
-}
-
-/** A region × indicator control chart. */
+/**
+ * A region × indicator control chart, one entry per period of the panel
+ * (NaN, or 0 for the flags, where the month is not charted: too little
+ * history, or no value).
+ */
 export interface ControlChart {
   readonly unit: string;
   readonly code: string;
-  readonly points: readonly ChartPoint[];
+  /** The panel's periods (shared between the charts of one panel). */
+  readonly periods: readonly string[];
+  /** 1 where the month is charted. */
+  readonly charted: Uint8Array;
+  readonly observed: Float64Array;
+  /** The baseline's expected value for the month. */
+  readonly expected: Float64Array;
+  /** The month's normal score against its baseline (positive = worse). */
+  readonly score: Float64Array;
+  /** The EWMA of the scores, after the month. */
+  readonly ewma: Float64Array;
+  /** 1 where the EWMA is above the limit: out of control. */
+  readonly outOfControl: Uint8Array;
+  /** 1 where an episode out of control starts (the charted month before was in control): an alarm. */
+  readonly signal: Uint8Array;
+  /** The limit of the EWMA, L √(λ / (2 − λ)). */
+  readonly limit: number;
 }
 
 /** The months of history a chart point needs: the same calendar month three years back. */
@@ -80,7 +83,8 @@ export const CHART_HISTORY_MONTHS = 36;
  *
  * @example
  * const charts = controlCharts(result.raw, fw);
- * charts[0].points.at(-1); // { period: '2025-10', observed: 1, expected: 0.9, score: 0.4, ewma: 0.3, limit: 0.957, signal: false }
+ * const last = charts[0].periods.length - 1;
+ * [charts[0].observed[last], charts[0].expected[last], charts[0].ewma[last], charts[0].limit]; // [0, 0.5, 0, 0.957]
  */
 export function controlCharts(raw: Panel, framework: Framework, settings: ChartSettings = DEFAULT_CHART): ControlChart[] {
   const models = resolveNoise(framework);
@@ -89,22 +93,38 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
   const C = raw.codes.length;
   const limit = settings.limitSigmas * Math.sqrt(settings.lambda / (2 - settings.lambda));
   const series = new Float64Array(P);
+  const rows = new Float64Array(P * C);
   const charts: ControlChart[] = [];
+  const counted = framework.indicators.filter((code) => models[code]?.model === 'poisson');
   for (let u = 0; u < U; u++) {
-    for (const code of framework.indicators) {
-      if (models[code]?.model !== 'poisson') continue;
+    // The unit's rows, gathered: a panel is laid out period by period.
+    for (let p = 0; p < P; p++) rows.set(raw.values.subarray((p * U + u) * C, (p * U + u + 1) * C), p * C);
+    for (const code of counted) {
       const node = framework.byCode.get(code);
       const sign = node?.type === 'indicator' && node.direction === 1 ? -1 : 1;
       const c = raw.codes.indexOf(code);
-      for (let p = 0; p < P; p++) series[p] = raw.values[(p * U + u) * C + c];
-      const points: ChartPoint[] = [];
+      for (let p = 0; p < P; p++) series[p] = rows[p * C + c];
+      const chart = {
+        unit: raw.units[u],
+        code,
+        periods: raw.periods,
+        charted: new Uint8Array(P),
+        observed: new Float64Array(P).fill(Number.NaN),
+        expected: new Float64Array(P).fill(Number.NaN),
+        score: new Float64Array(P).fill(Number.NaN),
+        ewma: new Float64Array(P).fill(Number.NaN),
+        outOfControl: new Uint8Array(P),
+        signal: new Uint8Array(P),
+        limit,
+      };
       let ewma = 0;
+      let before = false;
       for (let t = CHART_HISTORY_MONTHS; t < P; t++) {
         const x = series[t];
         if (x !== x) continue;
         let sum = 0;
         let n = 0;
-        for (const back of [12, 24, 36]) {
+        for (let back = 12; back <= 36; back += 12) {
           const v = series[t - back];
           if (v === v) {
             sum += v;
@@ -115,13 +135,19 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         const mean = (sum + 0.5) / n;
         const phi = countDispersionBound(series, t - 1, 36, 0.8);
         const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
-        const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)));
+        const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)), false);
         ewma = Math.max(0, (1 - settings.lambda) * ewma + settings.lambda * score);
-        const outOfControl = ewma > limit;
-        const signal = outOfControl && !(points.length > 0 && points[points.length - 1].outOfControl);
-        points.push({ period: raw.periods[t], observed: x, expected: mean, score, ewma, limit, outOfControl, signal });
+        const out = ewma > limit;
+        chart.charted[t] = 1;
+        chart.observed[t] = x;
+        chart.expected[t] = mean;
+        chart.score[t] = score;
+        chart.ewma[t] = ewma;
+        chart.outOfControl[t] = out ? 1 : 0;
+        chart.signal[t] = out && !before ? 1 : 0;
+        before = out;
       }
-      charts.push({ unit: raw.units[u], code, points });
+      charts.push(chart);
     }
   }
   return charts;
@@ -151,9 +177,9 @@ export interface EarlyWarning {
 export function earlyWarnings(charts: readonly ControlChart[], period: string): EarlyWarning[] {
   const out: EarlyWarning[] = [];
   for (const chart of charts) {
-    const point = chart.points.find((p) => p.period === period);
-    if (point?.outOfControl) {
-      out.push({ unit: chart.unit, code: chart.code, period, observed: point.observed, expected: point.expected, ewma: point.ewma, limit: point.limit, newAlarm: point.signal });
+    const t = chart.periods.indexOf(period);
+    if (t >= 0 && chart.outOfControl[t]) {
+      out.push({ unit: chart.unit, code: chart.code, period, observed: chart.observed[t], expected: chart.expected[t], ewma: chart.ewma[t], limit: chart.limit, newAlarm: chart.signal[t] === 1 });
     }
   }
   return out;
