@@ -4,7 +4,7 @@
  * in Numerical Recipes' `erfc` with Chebyshev coefficients).
  *
  * @example
- * normalCdf(0); // 0.5
+ * normalCdf(0); // 0.5 (to 1e-16)
  * normalCdf(1.6448536269514722); // 0.95 (to 1e-12)
  */
 export function normalCdf(x: number): number {
