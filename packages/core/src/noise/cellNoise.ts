@@ -1,6 +1,5 @@
 import type { Framework } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
-import { baselineMean, countDispersion } from './countDispersion.ts';
 import { resolveNoise, resolveUncertaintySettings, type ResolvedNoise } from './resolveNoise.ts';
 
 /** The noise of every raw indicator cell, laid out like the raw panel (other columns are 0). */
@@ -24,8 +23,8 @@ export interface CellNoise {
  *
  * - counts (`poisson`): φ × μ, where μ is the mean count over the region's
  *   last `baselineMonths` months up to and including the cell's month (36 by
- *   default) and φ the dispersion (`countDispersion` over the same months, or
- *   the framework's number). Using the level rather than the month's own
+ *   default; `baselineMean`) and φ the dispersion (`countDispersion` over the
+ *   same months, or the framework's number), kept as running sums. Using the level rather than the month's own
  *   count keeps a month with no event from having no noise.
  * - survey shares: x (total − x) / n for a value x of a total (100 for
  *   percent) from n respondents, or (margin / 1.96)² given the 95% margin;
@@ -59,6 +58,13 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
     columns.forEach((model, c) => {
       if (!model || model.model === 'none') return;
       for (let p = 0; p < P; p++) series[p] = rows[p * C + c];
+      // Running sums over the baseline window [p − B + 1, p], and over its same-month-last-year
+      // pairs (t − 12, t) with t in [p − B + 13, p]: the same values as baselineMean and
+      // countDispersion, without walking the window for every month.
+      let sum = 0;
+      let present = 0;
+      let squares = 0;
+      let sums = 0;
       for (let p = 0; p < P; p++) {
         const i = p * C + c;
         const x = series[p];
@@ -68,9 +74,27 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
             model.marginOfError !== null ? (model.marginOfError / 1.959963984540054) ** 2 : (Math.max(0, x) * Math.max(0, model.total - x)) / (model.sampleSize ?? 1);
           continue;
         }
-        const mu = baselineMean(series, p, baselineMonths);
-        if (mu !== mu) continue;
-        const phi = model.dispersion === 'estimate' ? countDispersion(series, p, baselineMonths) : model.dispersion;
+        if (x === x) {
+          sum += x;
+          present++;
+        }
+        const gone = p - baselineMonths;
+        if (gone >= 0 && series[gone] === series[gone]) {
+          sum -= series[gone];
+          present--;
+        }
+        if (p >= 12 && x === x && series[p - 12] === series[p - 12]) {
+          squares += (x - series[p - 12]) ** 2;
+          sums += x + series[p - 12];
+        }
+        const pairGone = p - baselineMonths + 12; // the pair ending here has left the window
+        if (pairGone >= 12 && series[pairGone] === series[pairGone] && series[pairGone - 12] === series[pairGone - 12]) {
+          squares -= (series[pairGone] - series[pairGone - 12]) ** 2;
+          sums -= series[pairGone] + series[pairGone - 12];
+        }
+        if (present === 0) continue;
+        const mu = (sum + 0.5) / present;
+        const phi = model.dispersion === 'estimate' ? (sums > 1e-9 ? Math.max(1, squares / sums) : 1) : model.dispersion;
         meanU[i] = mu;
         dispersionU[i] = phi;
         varianceU[i] = x === x ? phi * Math.max(0, mu) : 0;

@@ -17,3 +17,26 @@ describe('a count series’ level and dispersion', () => {
     expect(countDispersionBound(series, 23, 24, 0.8)).toBeGreaterThan(1.8 * 1.2);
   });
 });
+
+describe('cellNoise’s running sums', () => {
+  it('give the same level and dispersion as baselineMean and countDispersion, month by month', async () => {
+    const { cellNoise } = await import('./cellNoise.ts');
+    const { defineFramework } = await import('../framework/defineFramework.ts');
+    const { createPanel } = await import('../panel/panel.ts');
+    const { periodRange } = await import('../panel/period.ts');
+    const fw = defineFramework({
+      id: 'n', version: '1', name: { zh: '噪声', en: 'Noise' },
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: { zh: '指数', en: 'Index' } },
+        { code: 'x', type: 'indicator', parent: 'index', direction: -1, name: { zh: '甲', en: 'X' }, window: { periods: 12, statistic: 'sum' } },
+      ],
+    });
+    const periods = periodRange('2019-01', '2025-12');
+    const series = periods.map((_, p) => (p === 30 ? Number.NaN : Math.round(10 + 8 * Math.sin(p * 1.7) + (p % 7))));
+    const noise = cellNoise(createPanel({ units: ['A'], periods, codes: ['x'], values: series }), fw);
+    periods.forEach((_, p) => {
+      expect(noise.mean[p], `mean ${p}`).toBeCloseTo(baselineMean(series, p, 36), 10);
+      expect(noise.dispersion[p], `dispersion ${p}`).toBeCloseTo(countDispersion(series, p, 36), 10);
+    });
+  });
+});

@@ -71,12 +71,28 @@ export function baselineMean(series: ArrayLike<number>, end: number, months: num
  */
 export function countDispersionBound(series: ArrayLike<number>, end: number, months: number, confidence = 0.8): number {
   let pairs = 0;
+  let squares = 0;
+  let sums = 0;
   const start = Math.max(0, end - months + 1);
-  for (let t = Math.max(start + 12, 12); t <= end; t++) if (series[t] === series[t] && series[t - 12] === series[t - 12]) pairs++;
-  const phi = countDispersion(series, end, months);
+  for (let t = Math.max(start + 12, 12); t <= end; t++) {
+    const a = series[t];
+    const b = series[t - 12];
+    if (a !== a || b !== b) continue;
+    pairs++;
+    squares += (a - b) * (a - b);
+    sums += a + b;
+  }
+  const phi = sums > 0 ? Math.max(1, squares / sums) : 1;
   if (pairs === 0) return phi;
-  const z = normalQuantile(1 - confidence);
+  if (confidence !== boundConfidence) {
+    boundConfidence = confidence;
+    boundZ = normalQuantile(1 - confidence);
+  }
   const c = 2 / (9 * pairs);
-  const quantile = pairs * (1 - c + z * Math.sqrt(c)) ** 3;
+  const quantile = pairs * (1 - c + boundZ * Math.sqrt(c)) ** 3;
   return Math.max(1, (phi * pairs) / Math.max(quantile, 1e-9));
 }
+
+// The normal quantile of the last confidence asked for (a chart asks the same one every month).
+let boundConfidence = Number.NaN;
+let boundZ = Number.NaN;
