@@ -1,3 +1,5 @@
+import { WARNINGS_HELP } from './warnings.ts';
+
 export const EXIT_CODES_HELP = `Exit codes:
   0  ok (for release: written, or unchanged)
   1  the data is invalid: every problem is listed as FILE:LINE:COLUMN: REASON
@@ -13,6 +15,7 @@ Usage:
   pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--json] [--progress]
   pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N] [--bootstrap B]
                      [--seed S] [--settings FILE.json] [--today YYYY-MM-DD] [--json] [--progress]
+  pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
   pingan help [COMMAND]      pingan COMMAND --help      pingan --version
 
 Commands:
@@ -23,6 +26,8 @@ Commands:
   sensitivity  validate, then run the uncertainty analysis and Sobol' sensitivity of
              the index over every month in a worker thread; writes OUT/uncertainty.csv,
              OUT/sensitivity.csv and OUT/sensitivity.json
+  warnings   validate, then print a month's out-of-control indicators (预警): control
+             charts of every region's counts against its own history
 
 --framework FILE uses that framework file (e.g. one exported from the workbench)
 instead of DIR/framework/*.json; problems in it are reported as FILE: PATH: REASON.
@@ -35,6 +40,7 @@ ${EXIT_CODES_HELP}
 `;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  warnings: WARNINGS_HELP,
   validate: `pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
 
 Reads DIR (default "data") and reports every problem at once, each as

@@ -9,6 +9,7 @@ import { COMMAND_HELP, MAIN_HELP } from './help.ts';
 import { ExitCode, UsageError } from './issues.ts';
 import { sensitivityCommand, type AnalysisPhase } from './sensitivity.ts';
 import { CLI_VERSION } from './version.ts';
+import { warningsCommand } from './warnings.ts';
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -32,6 +33,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   compute: ['data', 'framework', 'today', 'json', 'help'],
   release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'help'],
   sensitivity: ['data', 'framework', 'out', 'today', 'json', 'progress', 'n', 'sobol-n', 'bootstrap', 'seed', 'settings', 'help'],
+  warnings: ['data', 'framework', 'today', 'json', 'help'],
 };
 const COMMANDS = Object.keys(ALLOWED).join(', ');
 
@@ -109,6 +111,7 @@ export function run(argv: readonly string[], io: Io): number {
     const { command, values, month, common } = prepared;
     if (command === 'validate') result = validateCommand(common);
     else if (command === 'compute') result = computeCommand({ ...common, ...(month ? { month } : {}) });
+    else if (command === 'warnings') result = warningsCommand({ ...common, ...(month ? { month } : {}) });
     else if (command === 'release') {
       const showProgress = values.progress === true || io.stderrIsTty;
       result = releaseCommand({

@@ -17,3 +17,5 @@ export * from './coinr/index.ts';
 export * from './sensitivity/index.ts';
 export * from './uncertainty/index.ts';
 export * from './worker/index.ts';
+export * from './noise/index.ts';
+export * from './warning/index.ts';

@@ -9,6 +9,8 @@ import {
   WindowSpec,
   BandSpec,
 } from './methods.ts';
+// The noise model (issue 9): optional, so frameworks without it stay valid and unchanged.
+import { NoiseSpec, UncertaintySpec } from './noiseSpec.ts';
 
 /** A name in Simplified Chinese and English. */
 export const LocalizedText = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -39,6 +41,8 @@ const IndicatorNode = z.strictObject({
   imputation: ImputationSpec.optional(),
   treatment: TreatmentSpec.optional(),
   normalisation: NormalisationSpec.optional(),
+  /** Sampling noise of the monthly values (issue 9); defaults in noise/resolveNoise.ts. */
+  noise: NoiseSpec.optional(),
 });
 
 const AggregateNode = z.strictObject({
@@ -85,6 +89,8 @@ export const FrameworkSchema = z.strictObject({
     .array(z.strictObject({ code, name: LocalizedText, unit: LocalizedText.optional() }))
     .default([]),
   nodes: z.array(FrameworkNodeSchema).min(1, 'a framework needs at least one node'),
+  /** Settings of intervals, verdicts and the early warning (issue 9); defaults in noise/resolveNoise.ts. */
+  uncertainty: UncertaintySpec.optional(),
 });
 export type FrameworkInput = z.input<typeof FrameworkSchema>;
 export type FrameworkDocument = z.output<typeof FrameworkSchema>;

@@ -1,0 +1,100 @@
+import { controlCharts, DEFAULT_CHART, earlyWarnings, panelFromObservations, periodDistance, shiftPeriod, CHART_HISTORY_MONTHS, type Observation } from '@pingan/core';
+import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
+import { ExitCode, UsageError } from './issues.ts';
+import { stableJson } from './json.ts';
+import { textTable } from './textTable.ts';
+import { populationObservations } from './validateData.ts';
+
+export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+
+Validates the data, then prints MONTH's out-of-control indicators (default:
+the latest month with data): for every region and count indicator, a control
+chart against the region's own history flags a month whose counts are out of
+line with the same calendar month of the previous three years (seasonality),
+allowing for the indicator's own over-dispersion. An indicator stays on the
+list while its chart is above the limit; "new" marks the month it crossed. The chart is a one-sided
+EWMA (λ = 0.2) of each month's normal score, signalling "worse than usual";
+its in-control average run length is 500 months (one false alarm per chart in
+about 42 years; with 6 regions × 12 counts, about one false alarm a year in
+all). A chart needs 36 months of history before MONTH. Writes nothing.
+
+Options:
+  --data DIR          the data directory (default: data)
+  --framework FILE    use this framework file instead of DIR/framework/*.json
+  --today YYYY-MM-DD  the date to judge future months by (default: today)
+  --json              print {ok, month, chart, charted, warnings: [{region, indicator, observed, expected, ewma, limit, newAlarm}]}
+
+Exit codes: 0 ok (with or without warnings); 1 the data is invalid; 2 usage error.
+`;
+
+export interface WarningsOptions extends CommonOptions {
+  readonly month?: string;
+}
+
+/** `pingan warnings [MONTH]`: the month's out-of-control region × indicator charts. */
+export function warningsCommand(options: WarningsOptions): CommandResult {
+  const valid = loadData(options.dataDir, options.today, options.frameworkFile);
+  if (valid.issues.length) return problems(valid, options.json);
+  const framework = valid.framework!;
+  if (valid.months.length === 0) throw new UsageError('there is no data to chart');
+  const first = valid.months[0];
+  const last = valid.months[valid.months.length - 1];
+  const month = options.month ?? last;
+  if (month < first || month > last) throw new UsageError(`no data for ${month}: the data covers ${first} to ${last}`);
+  const periods = Array.from({ length: periodDistance(first, month) + 1 }, (_, i) => shiftPeriod(first, i));
+  const inRange = new Set(periods);
+  const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...populationObservations(valid, periods)];
+  const raw = panelFromObservations(framework, observations, { units: valid.units, periods });
+  const charts = controlCharts(raw, framework, DEFAULT_CHART);
+  const at = periods.indexOf(month);
+  const charted = charts.filter((c) => c.charted[at] === 1).length;
+  const warnings = earlyWarnings(charts, month);
+  const regions = new Map(valid.data.regions.map((r) => [r.code, r]));
+  const round = (x: number, d: number) => x.toFixed(d);
+  const rows = warnings.map((w) => {
+    const node = framework.byCode.get(w.code)!;
+    const region = regions.get(w.unit)!;
+    return { w, region, node };
+  });
+  if (options.json) {
+    return {
+      exitCode: ExitCode.Ok,
+      stdout: stableJson({
+        ok: true,
+        month,
+        chart: DEFAULT_CHART,
+        charted,
+        warnings: rows.map(({ w, region, node }) => ({
+          region: w.unit,
+          regionName: { zh: region.name.zh, en: region.name.en },
+          indicator: w.code,
+          indicatorName: { zh: node.name.zh, en: node.name.en },
+          observed: w.observed,
+          expected: Number(round(w.expected, 2)),
+          ewma: Number(round(w.ewma, 3)),
+          limit: Number(round(w.limit, 3)),
+          newAlarm: w.newAlarm,
+        })),
+      }),
+      stderr: '',
+    };
+  }
+  const title = `预警 Early warning · ${month} · ${framework.name.zh} ${framework.name.en}`;
+  const settings = `EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
+  if (charted === 0) {
+    const from = shiftPeriod(first, CHART_HISTORY_MONTHS);
+    return { exitCode: ExitCode.Ok, stdout: `${title}\nno chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})\n`, stderr: '' };
+  }
+  if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\nno indicator out of control in ${month} (${charted} charts)\n`, stderr: '' };
+  const header = ['地区 Region', '指标 Indicator', '本月 Observed', '预期 Expected', 'EWMA', '界限 Limit', '新 New'];
+  const body = rows.map(({ w, region, node }) => [
+    `${w.unit} ${region.name.zh} ${region.name.en}`,
+    `${w.code} ${node.name.zh}`,
+    String(w.observed),
+    round(w.expected, 2),
+    round(w.ewma, 3),
+    round(w.limit, 3),
+    w.newAlarm ? '新 new' : '',
+  ]);
+  return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body])}${rows.length} of ${charted} charts out of control\n`, stderr: '' };
+}

@@ -1,0 +1,349 @@
+import type { Framework } from '../framework/defineFramework.ts';
+import type { IndexResult } from '../pipeline/buildIndex.ts';
+import { analyticSupport } from './analyticSupport.ts';
+import { cellNoise, type CellNoise } from './cellNoise.ts';
+import { normalCdf } from './normal.ts';
+
+/** Standard errors of every value and change of a build, from the noise of its raw values. */
+export interface AnalyticUncertainty {
+  readonly units: readonly string[];
+  readonly periods: readonly string[];
+  /** The columns of `result.aggregated`: indicator scores, then aggregates. */
+  readonly codes: readonly string[];
+  /** Standard error of each value (cell layout of `result.aggregated`); NaN where the value is missing. */
+  readonly se: Float64Array;
+  /**
+   * For an indicator: the standard error of its score before capping (σ of
+   * the linear score), whose interval is then capped; for an aggregate: `se`.
+   */
+  readonly linearSe: Float64Array;
+  /** For an indicator: its score before capping (α + β T); for an aggregate: its value. */
+  readonly linearValue: Float64Array;
+  /** Standard error of value(p) − value(p − lag), for each lag asked for (NaN where either is missing). */
+  readonly changeSe: Readonly<Record<number, Float64Array>>;
+  readonly noise: CellNoise;
+}
+
+/**
+ * Propagates the noise of the raw values (`cellNoise`) through a build that
+ * is linear in them (`analyticSupport`), exactly where no cap binds:
+ *
+ * - an indicator's value before scoring is T = Σ_q a_q x_q over the raw
+ *   months q of its window (a_q = scale / population of month q, times the
+ *   window's factor), or the carried month's T for a carried survey value;
+ *   Var T = Σ a_q² Var x_q, and two months' T share the months their windows
+ *   share: Cov(T_p, T_p') = Σ over common q of a_q a'_q Var x_q. So the
+ *   change of a 12-month sum over one month has the variance of
+ *   x(m) and x(m − 12) only, not of two independent sums;
+ * - a count's Var x_q is the level φ μ of the month published (`cellNoise`
+ *   at that month) for every month q of its windows, including those of the
+ *   month compared with: one noise level per published figure, which a
+ *   reader can check by hand; a survey value's variance is its own;
+ * - the goalposts score is s = clamp(α + β T). With L = α + β T ~ N(L̂, σ²),
+ *   the score moves with L only while L is inside the goalposts, so its
+ *   first-order slope is g β with g = P(0 < L < scale) (Stein's lemma);
+ *   `se` of an indicator is g |β| σ, `linearSe` is |β| σ;
+ * - an arithmetic mean (with weights rescaled over the children present) is
+ *   Σ e_i s_i with effective weights e_i, so Var = Σ_i e_i² Var s_i, and the
+ *   variance of a change between months p and p' is
+ *   Σ_i Var(e_i(p) g_i(p) β_i T_i(p) − e_i(p') g_i(p') β_i T_i(p')).
+ *
+ * Indicators are independent of each other, and months of a count are
+ * independent given their means. Throws when the framework is not linear
+ * (`analyticSupport` says why).
+ *
+ * @example
+ * const a = analyticUncertainty(buildIndex(fw, raw), [1, 12]);
+ * a.se[cellIndex(result.aggregated, '430300', '2025-10', 'index')]; // the city index's standard error
+ * a.changeSe[1][cellIndex(result.aggregated, '430300', '2025-10', 'index')]; // of its month-on-month change
+ */
+export function analyticUncertainty(result: IndexResult, lags: readonly number[] = [1, 12], noise: CellNoise = cellNoise(result.raw, result.framework)): AnalyticUncertainty {
+  const framework: Framework = result.framework;
+  const reasons = analyticSupport(framework);
+  if (reasons.length) throw new RangeError(`analyticUncertainty: the framework is not linear in its raw values: ${reasons.join('; ')}`);
+  const raw = result.raw;
+  const out = result.aggregated;
+  const U = out.units.length;
+  const P = out.periods.length;
+  const K = out.codes.length;
+  const C = raw.codes.length;
+  const Ct = result.treated.codes.length;
+  const Cw = result.windowed.codes.length;
+  if (raw.periods.length !== P || raw.units.length !== U) throw new RangeError('analyticUncertainty: the raw and aggregated panels differ in shape');
+  const indicators = framework.indicators;
+  const I = indicators.length;
+  const aggregates = framework.aggregates;
+  const A = aggregates.length;
+
+  // Per indicator: raw column, treated column, denominator column, window, carrying, goalposts.
+  const plan = indicators.map((code) => {
+    const node = framework.byCode.get(code);
+    if (!node || node.type !== 'indicator' || node.normalisation.method !== 'goalposts') throw new Error(`analyticUncertainty: ${code} is not a goalposts indicator`);
+    const g = node.normalisation;
+    const span = g.max - g.min;
+    const beta = (node.direction === 1 ? g.scale : -g.scale) / span;
+    const alpha = node.direction === 1 ? (-g.scale * g.min) / span : (g.scale * g.max) / span;
+    return {
+      rawColumn: raw.codes.indexOf(code),
+      windowedColumn: result.windowed.codes.indexOf(code),
+      treatedColumn: result.treated.codes.indexOf(code),
+      denominatorColumn: node.denominator ? raw.codes.indexOf(node.denominator.code) : -1,
+      denominatorScale: node.denominator?.scale ?? 1,
+      windowLength: node.window?.periods ?? 1,
+      windowMean: node.window?.statistic === 'mean',
+      carry: node.imputation.method === 'locf' ? node.imputation.maxAge : 0,
+      count: noise.models[code].model === 'poisson',
+      alpha,
+      beta,
+      scale: g.scale,
+      cap: g.cap,
+    };
+  });
+  // Per aggregate: its children as columns of `out`, and their weights.
+  const columnOf = new Map(out.codes.map((c, k) => [c, k]));
+  const aggPlan = aggregates.map((code) => {
+    const node = framework.byCode.get(code);
+    if (!node || node.type !== 'aggregate') throw new Error(`analyticUncertainty: ${code} is not an aggregate`);
+    return {
+      column: columnOf.get(code)!,
+      children: node.children.map((c) => columnOf.get(c)!),
+      weights: node.children.map((c) => framework.byCode.get(c)!.weight),
+    };
+  });
+
+  // The indicators under each column (an indicator: itself), so that sums run over them only.
+  const descendants: Int32Array[] = out.codes.map((code) => {
+    const found: number[] = [];
+    const walk = (c: string) => {
+      const node = framework.byCode.get(c);
+      if (node?.type === 'indicator') found.push(indicators.indexOf(c));
+      else if (node?.type === 'aggregate') node.children.forEach(walk);
+    };
+    walk(code);
+    return Int32Array.from(found);
+  });
+  const lagCount = lags.length;
+  // Effective weights of the indicators in every column when all are present: row k * I + i.
+  const fullEff = new Float64Array(K * I);
+  for (let i = 0; i < I; i++) fullEff[i * I + i] = 1;
+  for (const code of aggregates) {
+    const node = framework.byCode.get(code);
+    if (node?.type !== 'aggregate') continue;
+    const k = columnOf.get(code)!;
+    const total = node.children.reduce((t, c) => t + framework.byCode.get(c)!.weight, 0);
+    for (const child of node.children) {
+      const w = framework.byCode.get(child)!.weight / total;
+      const from = columnOf.get(child)!;
+      for (let i = 0; i < I; i++) fullEff[k * I + i] += w * fullEff[from * I + i];
+    }
+  }
+
+  const se = new Float64Array(out.values.length).fill(Number.NaN);
+  const linearSe = new Float64Array(out.values.length).fill(Number.NaN);
+  const linearValue = Float64Array.from(out.values);
+  const changeSe: Record<number, Float64Array> = {};
+  for (const lag of lags) changeSe[lag] = new Float64Array(out.values.length).fill(Number.NaN);
+
+  // Scratch per unit.
+  // Σ a_q² w_q up to q (a_q without the window factor), where w_q is the cell's own variance for a
+  // survey share, and 1 for a count, whose variance is the level φ μ of the month published.
+  const prefix = new Float64Array(P + 1);
+  const presentBefore = new Int32Array(P + 1); // how many raw values are present before q
+  const level = new Float64Array(I * P); // a count's φ μ at month p (1 for other models)
+  const source = new Int32Array(I * P); // the period whose window gives T(p), or -1
+  const factor = new Float64Array(I * P); // the window factor (1, k / present or 1 / present)
+  const prefixes = new Float64Array(I * (P + 1));
+  const slope = new Float64Array(I * P); // g β
+  // Effective weight of indicator i in column k at period p: (p * K + k) * I + i
+  const eff = new Float64Array(P * K * I);
+  // Per indicator and period: Var T(p), and for each lag Var T(p − lag) and Cov(T(p), T(p − lag)), all at the level of p.
+  const own = new Float64Array(I * P);
+  const before = new Float64Array(lagCount * I * P);
+  const across = new Float64Array(lagCount * I * P);
+
+  /** Cov(T_i(p), T_i(q)) with the noise level of month r. */
+  const covariance = (i: number, p: number, q: number, r: number = p): number => {
+    const sp = source[i * P + p];
+    const sq = source[i * P + q];
+    if (sp < 0 || sq < 0) return Number.NaN;
+    const k = plan[i].windowLength;
+    const lo = Math.max(sp, sq) - k + 1;
+    const hi = Math.min(sp, sq);
+    if (hi < lo) return 0;
+    const base = i * (P + 1);
+    return factor[i * P + p] * factor[i * P + q] * level[i * P + r] * (prefixes[base + hi + 1] - prefixes[base + Math.max(0, lo)]);
+  };
+
+  // One unit's rows, gathered: the panels are laid out period by period, so reading a unit's
+  // series cell by cell would miss the cache at every period of a large panel.
+  const rawU = new Float64Array(P * C);
+  const varianceU = new Float64Array(P * C);
+  const meanU = new Float64Array(P * C);
+  const dispersionU = new Float64Array(P * C);
+  const treatedU = new Float64Array(P * Ct);
+  const windowedU = new Float64Array(P * Cw);
+  const outU = new Float64Array(P * K);
+  const seU = new Float64Array(P * K);
+  const linearSeU = new Float64Array(P * K);
+  const linearValueU = new Float64Array(P * K);
+  const changeU = lags.map(() => new Float64Array(P * K));
+  const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => {
+    for (let p = 0; p < P; p++) to.set(from.subarray((p * U + u) * width, (p * U + u + 1) * width), p * width);
+  };
+  const scatter = (from: Float64Array, to: Float64Array, u: number) => {
+    for (let p = 0; p < P; p++) to.set(from.subarray(p * K, (p + 1) * K), (p * U + u) * K);
+  };
+
+  for (let u = 0; u < U; u++) {
+    gather(raw.values, rawU, C, u);
+    gather(noise.variance, varianceU, C, u);
+    gather(noise.mean, meanU, C, u);
+    gather(noise.dispersion, dispersionU, C, u);
+    gather(result.treated.values, treatedU, Ct, u);
+    gather(result.windowed.values, windowedU, Cw, u);
+    gather(out.values, outU, K, u);
+    seU.fill(Number.NaN);
+    linearSeU.fill(Number.NaN);
+    linearValueU.set(outU);
+    for (const c of changeU) c.fill(Number.NaN);
+    for (let i = 0; i < I; i++) {
+      const pl = plan[i];
+      prefix[0] = 0;
+      for (let q = 0; q < P; q++) {
+        const r = q * C;
+        const x = rawU[r + pl.rawColumn];
+        let a = pl.denominatorScale;
+        if (pl.denominatorColumn >= 0) a /= rawU[r + pl.denominatorColumn];
+        const j = r + pl.rawColumn;
+        const counted = pl.count ? 1 : varianceU[j];
+        prefix[q + 1] = prefix[q] + (x === x && a === a ? a * a * counted : 0);
+        level[i * P + q] = pl.count ? (meanU[j] === meanU[j] ? dispersionU[j] * Math.max(0, meanU[j]) : 0) : 1;
+      }
+      prefixes.set(prefix, i * (P + 1));
+      presentBefore[0] = 0;
+      for (let q = 0; q < P; q++) presentBefore[q + 1] = presentBefore[q] + (rawU[q * C + pl.rawColumn] === rawU[q * C + pl.rawColumn] ? 1 : 0);
+      // Where T(p) comes from: its own window, or the window of the month carried into it.
+      let last = -1;
+      for (let p = 0; p < P; p++) {
+        const t = treatedU[p * Ct + pl.treatedColumn];
+        const own = windowedU[p * Cw + pl.windowedColumn];
+        let src = -1;
+        if (own === own) {
+          src = p;
+          last = p;
+        } else if (t === t && pl.carry > 0 && last >= 0 && p - last <= pl.carry) src = last;
+        source[i * P + p] = src;
+        if (src < 0) {
+          factor[i * P + p] = Number.NaN;
+          continue;
+        }
+        const present = presentBefore[src + 1] - presentBefore[Math.max(0, src - pl.windowLength + 1)];
+        factor[i * P + p] = pl.windowLength === 1 ? 1 : pl.windowMean ? 1 / present : pl.windowLength / present;
+      }
+      for (let p = 0; p < P; p++) {
+        const k = p * K + i;
+        const t = treatedU[p * Ct + pl.treatedColumn];
+        if (source[i * P + p] < 0 || t !== t) {
+          slope[i * P + p] = Number.NaN;
+          continue;
+        }
+        const sigma = Math.abs(pl.beta) * Math.sqrt(Math.max(0, covariance(i, p, p)));
+        const level = pl.alpha + pl.beta * t;
+        let g = 1;
+        if (pl.cap) {
+          // Far inside the goalposts (beyond 9 σ) no cap can bind: g = 1 to double precision.
+          if (sigma > 0) g = level > 9 * sigma && pl.scale - level > 9 * sigma ? 1 : normalCdf((pl.scale - level) / sigma) - normalCdf(-level / sigma);
+          else g = level > 0 && level < pl.scale ? 1 : 0;
+        }
+        slope[i * P + p] = g * pl.beta;
+        linearSeU[k] = sigma;
+        linearValueU[k] = level;
+        seU[k] = g * sigma;
+      }
+    }
+    for (let i = 0; i < I; i++) {
+      for (let p = 0; p < P; p++) {
+        own[i * P + p] = covariance(i, p, p);
+        for (let l = 0; l < lagCount; l++) {
+          const q = p - lags[l];
+          const at = (l * I + i) * P + p;
+          before[at] = q >= 0 ? covariance(i, q, q, p) : Number.NaN;
+          across[at] = q >= 0 ? covariance(i, p, q) : Number.NaN;
+        }
+      }
+    }
+    // Effective weights, children before parents: the fixed ones when every column is present,
+    // else rescaled over the children present.
+    for (let p = 0; p < P; p++) {
+      const row = p * K;
+      let complete = true;
+      for (let k = 0; k < K && complete; k++) if (outU[row + k] !== outU[row + k]) complete = false;
+      if (complete) {
+        eff.set(fullEff, p * K * I);
+        continue;
+      }
+      eff.fill(0, p * K * I, (p + 1) * K * I);
+      for (let i = 0; i < I; i++) if (outU[row + i] === outU[row + i]) eff[(p * K + i) * I + i] = 1;
+      for (const ag of aggPlan) {
+        if (outU[row + ag.column] !== outU[row + ag.column]) continue;
+        let total = 0;
+        for (let c = 0; c < ag.children.length; c++) if (outU[row + ag.children[c]] === outU[row + ag.children[c]]) total += ag.weights[c];
+        const target = (p * K + ag.column) * I;
+        for (let c = 0; c < ag.children.length; c++) {
+          const child = ag.children[c];
+          if (outU[row + child] !== outU[row + child]) continue;
+          const w = ag.weights[c] / total;
+          const from = (p * K + child) * I;
+          const under = descendants[child];
+          for (let d = 0; d < under.length; d++) eff[target + under[d]] += w * eff[from + under[d]];
+        }
+      }
+    }
+    for (let p = 0; p < P; p++) {
+      const row = p * K;
+      for (let a = 0; a < A; a++) {
+        const k = aggPlan[a].column;
+        if (outU[row + k] !== outU[row + k]) continue;
+        let variance = 0;
+        const under = descendants[k];
+        for (let d = 0; d < under.length; d++) {
+          const i = under[d];
+          const e = eff[(p * K + k) * I + i];
+          if (e === 0) continue;
+          const x = e * slope[i * P + p];
+          variance += x * x * own[i * P + p];
+        }
+        seU[row + k] = Math.sqrt(variance);
+        linearSeU[row + k] = seU[row + k];
+      }
+      for (let l = 0; l < lagCount; l++) {
+        const q = p - lags[l];
+        if (q < 0) continue;
+        const rowQ = q * K;
+        const target = changeU[l];
+        for (let k = 0; k < K; k++) {
+          if (outU[row + k] !== outU[row + k] || outU[rowQ + k] !== outU[rowQ + k]) continue;
+          let variance = 0;
+          const under = descendants[k];
+          for (let d = 0; d < under.length; d++) {
+            const i = under[d];
+            const x = eff[(p * K + k) * I + i] * slope[i * P + p];
+            const y = eff[(q * K + k) * I + i] * slope[i * P + q];
+            const at = (l * I + i) * P + p;
+            const hasX = x !== 0 && x === x;
+            const hasY = y !== 0 && y === y;
+            if (hasX) variance += x * x * own[i * P + p];
+            if (hasY) variance += y * y * before[at];
+            if (hasX && hasY) variance -= 2 * x * y * across[at];
+          }
+          target[row + k] = Math.sqrt(Math.max(0, variance));
+        }
+      }
+    }
+    scatter(seU, se, u);
+    scatter(linearSeU, linearSe, u);
+    scatter(linearValueU, linearValue, u);
+    lags.forEach((lag, l) => scatter(changeU[l], changeSe[lag], u));
+  }
+  return { units: out.units, periods: out.periods, codes: out.codes, se, linearSe, linearValue, changeSe, noise };
+}

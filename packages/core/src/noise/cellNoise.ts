@@ -1,0 +1,111 @@
+import type { Framework } from '../framework/defineFramework.ts';
+import type { Panel } from '../panel/panel.ts';
+import { resolveNoise, resolveUncertaintySettings, type ResolvedNoise } from './resolveNoise.ts';
+
+/** The noise of every raw indicator cell, laid out like the raw panel (other columns are 0). */
+export interface CellNoise {
+  readonly units: readonly string[];
+  readonly periods: readonly string[];
+  readonly codes: readonly string[];
+  /** The variance of each cell's value, in the value's own units. */
+  readonly variance: Float64Array;
+  /** For counts: the expected monthly count (baseline mean); NaN elsewhere. */
+  readonly mean: Float64Array;
+  /** For counts: the dispersion φ (variance = φ × mean); NaN elsewhere. */
+  readonly dispersion: Float64Array;
+  /** Each indicator's resolved noise model. */
+  readonly models: Readonly<Record<string, ResolvedNoise>>;
+}
+
+/**
+ * The sampling variance of every raw indicator value, by each indicator's
+ * noise model (`resolveNoise`):
+ *
+ * - counts (`poisson`): φ × μ, where μ is the mean count over the region's
+ *   last `baselineMonths` months up to and including the cell's month (36 by
+ *   default; `baselineMean`) and φ the dispersion (`countDispersion` over the
+ *   same months, or the framework's number), kept as running sums. Using the level rather than the month's own
+ *   count keeps a month with no event from having no noise.
+ * - survey shares: x (total − x) / n for a value x of a total (100 for
+ *   percent) from n respondents, or (margin / 1.96)² given the 95% margin;
+ * - `none`: 0. A missing cell has variance 0 (it adds no noise).
+ *
+ * @example
+ * const noise = cellNoise(result.raw, fw);
+ * noise.variance[cellIndex(result.raw, '430382', '2025-10', 'homicide')]; // φ × μ of Shaoshan's homicides
+ */
+export function cellNoise(raw: Panel, framework: Framework): CellNoise {
+  const models = resolveNoise(framework);
+  const { baselineMonths } = resolveUncertaintySettings(framework);
+  const U = raw.units.length;
+  const P = raw.periods.length;
+  const C = raw.codes.length;
+  const variance = new Float64Array(raw.values.length);
+  const mean = new Float64Array(raw.values.length).fill(Number.NaN);
+  const dispersion = new Float64Array(raw.values.length).fill(Number.NaN);
+  const series = new Float64Array(P);
+  const rows = new Float64Array(P * C);
+  const varianceU = new Float64Array(P * C);
+  const meanU = new Float64Array(P * C);
+  const dispersionU = new Float64Array(P * C);
+  const columns = raw.codes.map((code) => models[code]);
+  // Unit by unit, its rows gathered: a panel is laid out period by period.
+  for (let u = 0; u < U; u++) {
+    for (let p = 0; p < P; p++) rows.set(raw.values.subarray((p * U + u) * C, (p * U + u + 1) * C), p * C);
+    varianceU.fill(0);
+    meanU.fill(Number.NaN);
+    dispersionU.fill(Number.NaN);
+    columns.forEach((model, c) => {
+      if (!model || model.model === 'none') return;
+      for (let p = 0; p < P; p++) series[p] = rows[p * C + c];
+      // Running sums over the baseline window [p − B + 1, p], and over its same-month-last-year
+      // pairs (t − 12, t) with t in [p − B + 13, p]: the same values as baselineMean and
+      // countDispersion, without walking the window for every month.
+      let sum = 0;
+      let present = 0;
+      let squares = 0;
+      let sums = 0;
+      for (let p = 0; p < P; p++) {
+        const i = p * C + c;
+        const x = series[p];
+        if (model.model === 'survey') {
+          if (x !== x) continue;
+          varianceU[i] =
+            model.marginOfError !== null ? (model.marginOfError / 1.959963984540054) ** 2 : (Math.max(0, x) * Math.max(0, model.total - x)) / (model.sampleSize ?? 1);
+          continue;
+        }
+        if (x === x) {
+          sum += x;
+          present++;
+        }
+        const gone = p - baselineMonths;
+        if (gone >= 0 && series[gone] === series[gone]) {
+          sum -= series[gone];
+          present--;
+        }
+        if (p >= 12 && x === x && series[p - 12] === series[p - 12]) {
+          squares += (x - series[p - 12]) ** 2;
+          sums += x + series[p - 12];
+        }
+        const pairGone = p - baselineMonths + 12; // the pair ending here has left the window
+        if (pairGone >= 12 && series[pairGone] === series[pairGone] && series[pairGone - 12] === series[pairGone - 12]) {
+          squares -= (series[pairGone] - series[pairGone - 12]) ** 2;
+          sums -= series[pairGone] + series[pairGone - 12];
+        }
+        if (present === 0) continue;
+        const mu = (sum + 0.5) / present;
+        const phi = model.dispersion === 'estimate' ? (sums > 1e-9 ? Math.max(1, squares / sums) : 1) : model.dispersion;
+        meanU[i] = mu;
+        dispersionU[i] = phi;
+        varianceU[i] = x === x ? phi * Math.max(0, mu) : 0;
+      }
+    });
+    for (let p = 0; p < P; p++) {
+      const at = (p * U + u) * C;
+      variance.set(varianceU.subarray(p * C, (p + 1) * C), at);
+      mean.set(meanU.subarray(p * C, (p + 1) * C), at);
+      dispersion.set(dispersionU.subarray(p * C, (p + 1) * C), at);
+    }
+  }
+  return { units: raw.units, periods: raw.periods, codes: raw.codes, variance, mean, dispersion, models };
+}

@@ -1,0 +1,242 @@
+import { Exact, roundHalfUp } from '../exact/decimal.ts';
+import type { IndexResult } from '../pipeline/buildIndex.ts';
+import { controlCharts, DEFAULT_CHART, earlyWarnings, type ChartSettings, CHART_HISTORY_MONTHS } from '../warning/controlCharts.ts';
+import { analyticSupport } from './analyticSupport.ts';
+import { analyticUncertainty } from './analyticUncertainty.ts';
+import { bootstrapUncertainty } from './bootstrapUncertainty.ts';
+import { cellNoise } from './cellNoise.ts';
+import { percentileBootstrapInterval, cappedInterval, normalInterval, type Interval } from './intervals.ts';
+import { neighbourProbabilities, neighbourProbabilitiesFromReplicates, normalReplicates, rankIntervals, type RankInterval } from './rankIntervals.ts';
+import { resolveUncertaintySettings } from './resolveNoise.ts';
+import { changeVerdict, VERDICT_NAMES, type Verdict } from './verdict.ts';
+
+/** Options of {@link monthUncertainty}. */
+export interface MonthUncertaintyOptions {
+  /** `auto` (default): analytic when the framework is linear in its raw values, else the bootstrap. */
+  readonly method?: 'analytic' | 'bootstrap' | 'auto';
+  /** Replicates of the bootstrap and of the rank intervals (default 1,000). */
+  readonly draws?: number;
+  /** Their seed (default 1). */
+  readonly seed?: number;
+  /** The units ranked against each other (default: every unit), e.g. the districts without the city. */
+  readonly rankUnits?: readonly string[];
+  /** The level of intervals and verdicts (default: the framework's, 0.9 unless configured). */
+  readonly level?: number;
+  /** The early warning's chart (default `DEFAULT_CHART`). */
+  readonly chart?: ChartSettings;
+}
+
+/** A published value and its interval, rounded to the framework's decimals. */
+export interface ValueInterval {
+  readonly value: string;
+  readonly lower: string;
+  readonly upper: string;
+}
+
+/** A change, its interval and its verdict. */
+export interface ChangeInterval {
+  /** The published change: the difference of the two published (rounded) values; the interval is centred on it. */
+  readonly change: string;
+  readonly lower: string;
+  readonly upper: string;
+  readonly verdict: Verdict;
+  readonly verdictName: { readonly zh: string; readonly en: string };
+}
+
+/** One node (indicator score or aggregate) of one region. */
+export interface NodeUncertainty {
+  readonly code: string;
+  /** Null where the value is missing. */
+  readonly interval: ValueInterval | null;
+  /** Month on month (环比). */
+  readonly mom: ChangeInterval | null;
+  /** Year on year (同比). */
+  readonly yoy: ChangeInterval | null;
+}
+
+/** Uncertainty of every figure of one month: plain JSON, deterministic order and rounding. */
+export interface MonthUncertainty {
+  readonly month: string;
+  readonly method: 'analytic' | 'bootstrap';
+  readonly level: number;
+  /** Replicates used (bootstrap, rank intervals) and their seed. */
+  readonly draws: number;
+  readonly seed: number;
+  /** Regions in panel order; nodes in framework file order. */
+  readonly regions: readonly { readonly unit: string; readonly nodes: readonly NodeUncertainty[] }[];
+  /** The ranking of `rankUnits` by the index (1 = safest). */
+  readonly ranking: {
+    readonly code: string;
+    readonly units: readonly RankInterval[];
+    readonly neighbours: readonly { readonly higher: string; readonly lower: string; readonly probability: string }[];
+  };
+  /** The month's out-of-control region × indicator charts. */
+  readonly warnings: readonly {
+    readonly unit: string;
+    readonly code: string;
+    readonly observed: string;
+    readonly expected: string;
+    readonly ewma: string;
+    readonly limit: string;
+    readonly newAlarm: boolean;
+  }[];
+  /** The early warning's settings and its in-control average run length (months). */
+  readonly chart: ChartSettings;
+}
+
+/**
+ * How many months before a published month the build passed to
+ * {@link monthUncertainty} should start, so that every figure's noise uses
+ * its full baseline: the year-on-year comparison's window (the longest
+ * window + the longest carry + 12 months back) plus the baseline
+ * (`baselineMonths`, 36 by default), and at least the early warning's 37.
+ *
+ * @example
+ * uncertaintyLookback(xiangtan); // 11 + 5 + 12 + 35 = 63
+ */
+export function uncertaintyLookback(result: IndexResult['framework']): number {
+  let window = 0;
+  let carry = 0;
+  for (const code of result.indicators) {
+    const node = result.byCode.get(code);
+    if (node?.type !== 'indicator') continue;
+    window = Math.max(window, (node.window?.periods ?? 1) - 1);
+    if (node.imputation.method === 'locf') carry = Math.max(carry, node.imputation.maxAge);
+  }
+  return Math.max(CHART_HISTORY_MONTHS, window + carry + 12 + resolveUncertaintySettings(result).baselineMonths - 1);
+}
+
+const text = (x: number, decimals: number) => roundHalfUp(new Exact(x), decimals);
+
+/**
+ * Everything the release of one month needs about uncertainty, for every
+ * region and node: the interval of each value, the intervals and verdicts of
+ * the month-on-month (环比) and year-on-year (同比) changes, rank intervals of
+ * the index with the probability that each region is safer than the next,
+ * and the month's early warnings. Analytic (`analyticUncertainty`) when the
+ * framework allows, else a seeded bootstrap (`bootstrapUncertainty`); values
+ * are rounded half up to the framework's decimals, probabilities to 2.
+ * `result` should reach `uncertaintyLookback` months before `month`.
+ *
+ * @example
+ * const u = monthUncertainty(buildIndex(fw, raw), '2025-10', { rankUnits: districts });
+ * u.regions[0].nodes[0]; // { code: 'index', interval: { value: '85.93', lower: '84.58', upper: '87.28' }, mom: { change: '-0.11', …, verdict: 'unchanged' }, … }
+ */
+export function monthUncertainty(result: IndexResult, month: string, options: MonthUncertaintyOptions = {}): MonthUncertainty {
+  const framework = result.framework;
+  const out = result.aggregated;
+  const p = out.periods.indexOf(month);
+  if (p < 0) throw new RangeError(`monthUncertainty: no period "${month}" in the build (${out.periods[0]} to ${out.periods[out.periods.length - 1]})`);
+  const level = options.level ?? resolveUncertaintySettings(framework).level;
+  const draws = options.draws ?? 1000;
+  const seed = options.seed ?? 1;
+  const linear = analyticSupport(framework).length === 0;
+  const method = options.method === 'analytic' || (options.method !== 'bootstrap' && linear) ? 'analytic' : 'bootstrap';
+  const decimals = framework.decimals;
+  const U = out.units.length;
+  const K = out.codes.length;
+  const noise = cellNoise(result.raw, framework);
+  const lags = [1, 12] as const;
+  const analytic = method === 'analytic' ? analyticUncertainty(result, lags, noise) : null;
+  const boot = method === 'bootstrap' ? bootstrapUncertainty(result, { draws, seed, periods: [month], lags }, noise) : null;
+  const nodeOrder = framework.nodes.map((n) => n.code);
+  const column = new Map(out.codes.map((c, k) => [c, k]));
+
+  const valueInterval = (u: number, k: number): Interval => {
+    const i = (p * U + u) * K + k;
+    if (analytic) {
+      const node = framework.byCode.get(out.codes[k]);
+      if (node?.type === 'indicator' && node.normalisation.method === 'goalposts' && node.normalisation.cap) {
+        return cappedInterval(analytic.linearValue[i], analytic.linearSe[i], level, node.normalisation.scale);
+      }
+      return normalInterval(out.values[i], analytic.se[i], level);
+    }
+    const b = boot!;
+    return percentileBootstrapInterval(b.samples.subarray((u * K + k) * b.draws, (u * K + k + 1) * b.draws), level);
+  };
+  const changeInterval = (u: number, k: number, lag: 1 | 12): ChangeInterval | null => {
+    const q = p - lag;
+    if (q < 0) return null;
+    const now = out.values[(p * U + u) * K + k];
+    const before = out.values[(q * U + u) * K + k];
+    if (now !== now || before !== before) return null;
+    // The published change is the difference of the two published (rounded) values, as
+    // the release writes it; the interval is centred on it.
+    const published = new Exact(text(now, decimals)).minus(text(before, decimals));
+    const change = published.toNumber();
+    const shift = change - (now - before);
+    let interval: Interval;
+    if (analytic) interval = normalInterval(change, analytic.changeSe[lag][(p * U + u) * K + k], level);
+    else {
+      const b = boot!;
+      const raw = percentileBootstrapInterval(b.changeSamples[lag].subarray((u * K + k) * b.draws, (u * K + k + 1) * b.draws), level);
+      interval = { lower: raw.lower + shift, upper: raw.upper + shift };
+    }
+    const verdict = changeVerdict(interval);
+    if (verdict === null) return null;
+    return { change: text(change, decimals), lower: text(interval.lower, decimals), upper: text(interval.upper, decimals), verdict, verdictName: VERDICT_NAMES[verdict] };
+  };
+
+  const regions = out.units.map((unit, u) => ({
+    unit,
+    nodes: nodeOrder.map((code) => {
+      const k = column.get(code)!;
+      const value = out.values[(p * U + u) * K + k];
+      const iv = value === value ? valueInterval(u, k) : null;
+      return {
+        code,
+        interval: iv && iv.lower === iv.lower ? { value: text(value, decimals), lower: text(iv.lower, decimals), upper: text(iv.upper, decimals) } : null,
+        mom: changeInterval(u, k, 1),
+        yoy: changeInterval(u, k, 12),
+      };
+    }),
+  }));
+
+  // The ranking of the index.
+  const rootColumn = column.get(framework.root)!;
+  const ranked = (options.rankUnits ?? out.units).filter((unit) => {
+    const u = out.units.indexOf(unit);
+    if (u < 0) throw new RangeError(`monthUncertainty: rank unit "${unit}" is not in the build`);
+    return out.values[(p * U + u) * K + rootColumn] === out.values[(p * U + u) * K + rootColumn];
+  });
+  const rankedIndex = ranked.map((unit) => out.units.indexOf(unit));
+  const observed = rankedIndex.map((u) => out.values[(p * U + u) * K + rootColumn]);
+  let replicates: Float64Array[];
+  let neighbours;
+  if (analytic) {
+    const se = rankedIndex.map((u) => analytic.se[(p * U + u) * K + rootColumn]);
+    replicates = normalReplicates(observed, se, draws, seed);
+    neighbours = neighbourProbabilities(ranked, observed, se);
+  } else {
+    const b = boot!;
+    replicates = rankedIndex.map((u) => b.samples.slice((u * K + rootColumn) * b.draws, (u * K + rootColumn + 1) * b.draws));
+    neighbours = neighbourProbabilitiesFromReplicates(ranked, observed, replicates);
+  }
+
+  const chart = options.chart ?? DEFAULT_CHART;
+  const warnings = earlyWarnings(controlCharts(result.raw, framework, chart), month).map((w) => ({
+    unit: w.unit,
+    code: w.code,
+    observed: new Exact(w.observed).toString(),
+    expected: text(w.expected, decimals),
+    ewma: text(w.ewma, 3),
+    limit: text(w.limit, 3),
+    newAlarm: w.newAlarm,
+  }));
+
+  return {
+    month,
+    method,
+    level,
+    draws,
+    seed,
+    regions,
+    ranking: {
+      code: framework.root,
+      units: rankIntervals(ranked, observed, replicates, level),
+      neighbours: neighbours.map((n) => ({ higher: n.higher, lower: n.lower, probability: text(n.probability, 2) })),
+    },
+    warnings,
+    chart,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './ewmaRunLength.ts';
+export * from './controlCharts.ts';

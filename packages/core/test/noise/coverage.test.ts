@@ -1,0 +1,70 @@
+/**
+ * Must show (issue 9): simulated from a known Poisson model on the Xiangtan
+ * framework, the 90% intervals of the index and of its month-on-month change
+ * cover the true value 87–93% of the time.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyticUncertainty, buildIndex, normalInterval } from '../../src/index.ts';
+import { samplePanel, xiangtanFramework } from './sampleData.ts';
+import { knownModel, simulate } from './simulation.ts';
+
+describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan framework)', () => {
+  const fw = xiangtanFramework();
+  const model = knownModel(fw, samplePanel(fw));
+  const truth = buildIndex(fw, model.truth).aggregated;
+  const replicates = 60;
+  const months = model.periods.slice(-12); // 2024-01 … 2024-12: full windows, a 36-month baseline behind the latest
+  const U = model.units.length;
+  const K = truth.codes.length;
+  const root = truth.codes.indexOf(fw.root);
+  const hits = { index: 0, mom: 0, yoy: 0 };
+  const perUnit = model.units.map(() => ({ index: 0, mom: 0, n: 0 }));
+  let n = 0;
+  for (let r = 0; r < replicates; r++) {
+    const result = buildIndex(fw, simulate(fw, model, 1000 + r));
+    const a = analyticUncertainty(result, [1, 12]);
+    for (const month of months) {
+      const p = truth.periods.indexOf(month);
+      for (let u = 0; u < U; u++) {
+        const i = (p * U + u) * K + root;
+        const j = ((p - 1) * U + u) * K + root;
+        const y = ((p - 12) * U + u) * K + root;
+        const obs = result.aggregated.values;
+        const level = normalInterval(obs[i], a.se[i], 0.9);
+        const mom = normalInterval(obs[i] - obs[j], a.changeSe[1][i], 0.9);
+        const yoy = normalInterval(obs[i] - obs[y], a.changeSe[12][i], 0.9);
+        const inside = (iv: { lower: number; upper: number }, x: number) => iv.lower <= x && x <= iv.upper;
+        const hitIndex = inside(level, truth.values[i]);
+        const hitMom = inside(mom, truth.values[i] - truth.values[j]);
+        hits.index += Number(hitIndex);
+        hits.mom += Number(hitMom);
+        hits.yoy += Number(inside(yoy, truth.values[i] - truth.values[y]));
+        perUnit[u].index += Number(hitIndex);
+        perUnit[u].mom += Number(hitMom);
+        perUnit[u].n++;
+        n++;
+      }
+    }
+  }
+  const share = (k: number) => k / n;
+  // Binomial simulation error of a share near 0.9 over n region-months (months of one history are correlated, so this understates it).
+  const simulationError = Math.sqrt((0.9 * 0.1) / n);
+  console.log(
+    `coverage over ${n} simulated region-months (${replicates} histories × ${months.length} months × ${U} regions): ` +
+      `index ${(100 * share(hits.index)).toFixed(1)}%, month-on-month ${(100 * share(hits.mom)).toFixed(1)}%, ` +
+      `year-on-year ${(100 * share(hits.yoy)).toFixed(1)}% (binomial s.e. ±${(100 * simulationError).toFixed(1)} points); by region: ` +
+      perUnit.map((c, u) => `${model.units[u]} ${(100 * c.index / c.n).toFixed(0)}/${(100 * c.mom / c.n).toFixed(0)}`).join(', '),
+  );
+
+  it('simulates at least 2,000 region-months', () => {
+    expect(n).toBeGreaterThanOrEqual(2000);
+  });
+  it('covers the true index 87–93% of the time', () => {
+    expect(share(hits.index)).toBeGreaterThanOrEqual(0.87);
+    expect(share(hits.index)).toBeLessThanOrEqual(0.93);
+  });
+  it('covers the true month-on-month change 87–93% of the time', () => {
+    expect(share(hits.mom)).toBeGreaterThanOrEqual(0.87);
+    expect(share(hits.mom)).toBeLessThanOrEqual(0.93);
+  });
+});
