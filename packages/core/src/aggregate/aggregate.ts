@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
@@ -34,12 +35,13 @@ interface Plan {
  *   `present / children < minAvailability` (strictly less, so a share equal
  *   to the threshold is enough); with no child present it is missing anyway;
  * - a present aggregate's flags are the bitwise OR of its present children's
- *   flags (so an imputed indicator stays visible in the index); a missing
- *   aggregate has no flags.
+ *   flags (so an imputed indicator stays visible in the index), plus
+ *   `Flag.Partial` when some children were missing; a missing aggregate has
+ *   no flags.
  *
  * A geometric or harmonic mean (or a generalised mean with a negative power)
- * over a present value ≤ 0 throws a `RangeError` naming the node, unit,
- * period and child. A missing indicator column throws a `RangeError` naming it.
+ * over a present value ≤ 0 throws a `PinganError` naming the node, unit,
+ * period and child. A missing indicator column throws a `PinganError` naming it.
  *
  * @example
  * const fw = defineFramework({
@@ -68,20 +70,20 @@ export function aggregate(panel: Panel, framework: Framework): Panel {
   const inputColumns = new Int32Array(I);
   for (let k = 0; k < I; k++) {
     const c = panel.codes.indexOf(indicators[k]);
-    if (c < 0) throw new RangeError(`aggregate: the panel has no column for indicator "${indicators[k]}"`);
+    if (c < 0) throw new PinganError('unknown-code', `aggregate: the panel has no column for indicator "${indicators[k]}"`);
     inputColumns[k] = c;
   }
 
   const plans: Plan[] = framework.aggregates.map((code) => {
     const node = framework.byCode.get(code);
-    if (!node || node.type !== 'aggregate') throw new RangeError(`aggregate: "${code}" is not an aggregate of the framework`);
+    if (!node || node.type !== 'aggregate') throw new PinganError('unknown-code', `aggregate: "${code}" is not an aggregate of the framework`);
     const spec = node.aggregation;
     const children = new Int32Array(node.children.length);
     const weights = new Float64Array(node.children.length);
     node.children.forEach((child, i) => {
       const column = columnOf.get(child);
       const childNode = framework.byCode.get(child);
-      if (column === undefined || !childNode) throw new RangeError(`aggregate: child "${child}" of "${code}" is not in the framework`);
+      if (column === undefined || !childNode) throw new PinganError('unknown-code', `aggregate: child "${child}" of "${code}" is not in the framework`);
       children[i] = column;
       weights[i] = childNode.weight;
     });
@@ -92,7 +94,7 @@ export function aggregate(panel: Panel, framework: Framework): Panel {
     if (spec.method === 'generalised') {
       method = GENERALISED;
       power = spec.power ?? Number.NaN;
-      if (power === 0 || power !== power) throw new RangeError(`aggregate: the generalised mean of "${code}" needs a non-zero power`);
+      if (power === 0 || power !== power) throw new PinganError('invalid-argument', `aggregate: the generalised mean of "${code}" needs a non-zero power`);
     }
     return { code, children, childCodes: node.children, weights, method, power, minAvailability: spec.minAvailability };
   });
@@ -171,7 +173,7 @@ export function aggregate(panel: Panel, framework: Framework): Panel {
         result = (sum / sw) ** (1 / power);
       }
       values[out] = result;
-      flags[out] = flagUnion;
+      flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
     }
   }
   return { units: panel.units, periods: panel.periods, codes: outCodes, values, flags };
@@ -181,7 +183,7 @@ function nonPositive(panel: Panel, plan: Plan, row: number, child: number, value
   const U = panel.units.length;
   const unit = panel.units[row % U];
   const period = panel.periods[Math.floor(row / U)];
-  throw new RangeError(
+  throw new PinganError('out-of-domain', 
     `${what} of "${plan.code}" needs positive values: unit "${unit}", period "${period}", child "${plan.childCodes[child]}" is ${value}`,
   );
 }

@@ -1,3 +1,5 @@
+import { Flag } from '../panel/flags.ts';
+import { PinganError } from '../errors/pinganError.ts';
 import type { Decimal } from 'decimal.js';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
 import { Exact } from './decimal.ts';
@@ -58,11 +60,11 @@ function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWe
         term = allOne ? x : w.times(x);
         break;
       case 'geometric':
-        if (x.lte(0)) throw new RangeError(`geometric mean needs positive values, got ${x.toString()}`);
+        if (x.lte(0)) throw new PinganError('out-of-domain', `geometric mean needs positive values, got ${x.toString()}`);
         term = w.times(x.ln());
         break;
       case 'harmonic':
-        if (x.lte(0)) throw new RangeError(`harmonic mean needs positive values, got ${x.toString()}`);
+        if (x.lte(0)) throw new PinganError('out-of-domain', `harmonic mean needs positive values, got ${x.toString()}`);
         term = w.div(x);
         break;
       case 'generalised':
@@ -109,7 +111,7 @@ export function aggregateDecimals(scores: DecimalPanel, framework: Framework): D
   const column = new Map(codes.map((c, i) => [c, i]));
   const source = framework.indicators.map((code) => {
     const c = scores.codes.indexOf(code);
-    if (c < 0) throw new RangeError(`the scores have no column for indicator "${code}"`);
+    if (c < 0) throw new PinganError('unknown-code', `the scores have no column for indicator "${code}"`);
     return c;
   });
   const plan = framework.aggregates.map((code) => {
@@ -137,17 +139,22 @@ export function aggregateDecimals(scores: DecimalPanel, framework: Framework): D
       const n = step.children.length;
       buffer.length = n;
       let f = 0;
+      let present = 0;
       for (let i = 0; i < n; i++) {
         const at = r * C + step.children[i];
         buffer[i] = values[at];
-        if (buffer[i] !== null) f |= flags[at];
+        if (buffer[i] !== null) {
+          f |= flags[at];
+          present++;
+        }
       }
+      if (present < n) f |= Flag.Partial;
       try {
         values[r * C + step.at] = meanOfPresent(buffer, step.weights, step.spec);
       } catch (error) {
         const u = r % scores.units.length;
         const p = Math.floor(r / scores.units.length);
-        throw new RangeError(`${(error as Error).message}: aggregate "${step.code}", unit "${scores.units[u]}", period "${scores.periods[p]}"`, { cause: error });
+        throw new PinganError(error instanceof PinganError ? error.code : 'invalid-argument', `${(error as Error).message}: aggregate "${step.code}", unit "${scores.units[u]}", period "${scores.periods[p]}"`, { cause: error });
       }
       flags[r * C + step.at] = values[r * C + step.at] === null ? 0 : f;
     }

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Decimal } from 'decimal.js';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
 import { Exact } from './decimal.ts';
@@ -64,7 +65,7 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   const u = panel.units.indexOf(unit);
   const p0 = panel.periods.indexOf(from);
   const p1 = panel.periods.indexOf(to);
-  if (u < 0) throw new RangeError(`no unit "${unit}"`);
+  if (u < 0) throw new PinganError('unknown-code', `no unit "${unit}"`);
   // A period before the data starts (a year-on-year change in the first year) has no change to split.
   if (p0 < 0 || p1 < 0) return null;
   const C = panel.codes.length;
@@ -73,7 +74,7 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   const seen = new Map<number, Decimal | null>();
   const value = (code: string, p: number): Decimal | null => {
     const c = column.get(code);
-    if (c === undefined) throw new RangeError(`the panel has no column "${code}"`);
+    if (c === undefined) throw new PinganError('unknown-code', `the panel has no column "${code}"`);
     const i = (p * U + u) * C + c;
     let v = seen.get(i);
     if (v === undefined) seen.set(i, (v = exactAt(panel.values, i)));

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { defineFramework, type Framework } from '../framework/defineFramework.ts';
 import type { FrameworkDocument } from '../framework/schema.ts';
 import { selectPeriods, type Panel } from '../panel/panel.ts';
@@ -33,7 +34,7 @@ export interface ExactPart {
  * parts?.map((p) => p.raw.periods.length - p.context); // [60, 60] for 120 months
  */
 export function splitExact(result: ExactSource, parts: number): ExactPart[] | null {
-  if (!Number.isInteger(parts) || parts < 1) throw new RangeError(`splitExact: parts must be a positive integer, got ${parts}`);
+  if (!Number.isInteger(parts) || parts < 1) throw new PinganError('invalid-argument', `splitExact: parts must be a positive integer, got ${parts}`);
   const { framework } = result;
   if (poolsPeriods(framework)) return null;
   const periods = result.raw.periods;

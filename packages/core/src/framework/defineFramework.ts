@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { z } from 'zod';
 import { ahpMatrixProblems, ahpWeights } from '../weights/ahp.ts';
 import { ValidationError, type ValidationIssue } from './frameworkError.ts';
@@ -387,7 +388,7 @@ export function reviseNodes(framework: Framework, revise: (node: FrameworkNode) 
   const changes = framework.nodes.map((node) => revise(node));
   for (const change of changes) {
     if (change?.weight !== undefined && !(Number.isFinite(change.weight) && change.weight > 0)) {
-      throw new RangeError(`weight must be a positive number, got ${change.weight}`);
+      throw new PinganError('invalid-argument', `weight must be a positive number, got ${change.weight}`);
     }
   }
   const reweighted = new Set(framework.nodes.flatMap((node, i) => (changes[i]?.weight !== undefined && node.parent !== null ? [node.parent] : [])));

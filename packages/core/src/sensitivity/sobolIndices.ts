@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { randomInt, randomLcg } from 'd3-random';
 import { quantileSorted } from './quantile.ts';
 import { sobolSequence } from './sobolSequence.ts';
@@ -55,12 +56,12 @@ export interface SobolResult {
  */
 export function sobolIndices(model: (x: Float64Array) => number, k: number, options: SobolOptions): SobolResult {
   const { n } = options;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`the base sample size must be an integer ≥ 2, got ${n}`);
+  if (!Number.isInteger(n) || n < 2) throw new PinganError('invalid-argument', `the base sample size must be an integer ≥ 2, got ${n}`);
   const points = sobolSequence(n, 2 * k);
   const total = n * (k + 2);
   let done = 0;
   const run = (x: Float64Array): number => {
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('the analysis was cancelled');
+    if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const y = model(x);
     done++;
     options.onProgress?.(done, total);

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
 import { reviseNodes, type Framework } from '../framework/defineFramework.ts';
 import { AggregationSpec, NormalisationSpec, TreatmentSpec, type AggregationInput, type NormalisationInput } from '../framework/methods.ts';
@@ -80,7 +81,7 @@ export function weightSetsSetting(sets: readonly Readonly<Record<string, number>
     apply: (framework, level) => {
       const set = sets[level];
       const unknown = Object.keys(set).filter((code) => !framework.byCode.has(code));
-      if (unknown.length) throw new RangeError(`weights for unknown nodes: ${unknown.join(', ')}`);
+      if (unknown.length) throw new PinganError('unknown-code', `weights for unknown nodes: ${unknown.join(', ')}`);
       return reviseNodes(framework, (node) => (set[node.code] === undefined ? undefined : { weight: set[node.code] }));
     },
   };

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
 import type { Panel } from '../panel/panel.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
@@ -26,7 +27,7 @@ function ranksOf(values: Float64Array, units: number, periods: number): Float64A
 
 function column(panel: Panel, code: string): Float64Array {
   const c = panel.codes.indexOf(code);
-  if (c < 0) throw new RangeError(`no column "${code}" in the results`);
+  if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in the results`);
   const rows = panel.units.length * panel.periods.length;
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) out[r] = panel.values[r * panel.codes.length + c];
@@ -100,7 +101,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   const ranks = Array.from({ length: U * P }, () => new Float64Array(options.n));
   const runs: { levels: number[]; meanAbsoluteRankShift: number }[] = [];
   for (let run = 0; run < options.n; run++) {
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('the analysis was cancelled');
+    if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
     const framework = options.settings.reduce((fw, s, i) => s.apply(fw, levels[i]), nominal.framework);
     const out = column(rebuildIndex(nominal, framework), code);

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { aggregate as aggregatePanel } from '../aggregate/index.ts';
 import { columnValues } from '../analysis/columnValues.ts';
 import { correlation, type CorrelationMethod } from '../analysis/correlation.ts';
@@ -86,14 +87,14 @@ const MAX_LOG_RATIO = 40;
 export function optimiseWeights(options: OptimiseWeightsOptions): OptimiseWeightsResult {
   const { framework, scores, group } = options;
   const node = framework.byCode.get(group);
-  if (!node || node.type !== 'aggregate') throw new RangeError(`"${group}" is not an aggregate of this framework`);
+  if (!node || node.type !== 'aggregate') throw new PinganError('unknown-code', `"${group}" is not an aggregate of this framework`);
   const against = options.against ?? group;
   if (!isSelfOrAncestor(framework, against, group)) {
-    throw new RangeError(`"${against}" must be "${group}" or one of its ancestors, else the weights cannot change it`);
+    throw new PinganError('invalid-argument', `"${against}" must be "${group}" or one of its ancestors, else the weights cannot change it`);
   }
   const objectiveKind = options.objective ?? 'balance';
   if (objectiveKind !== 'balance' && objectiveKind !== 'infomax') {
-    throw new RangeError(`objective must be "balance" or "infomax", got "${String(objectiveKind)}"`);
+    throw new PinganError('invalid-argument', `objective must be "balance" or "infomax", got "${String(objectiveKind)}"`);
   }
   const method = options.correlation ?? 'pearson';
   const aggregate = options.aggregate ?? aggregatePanel;
@@ -188,8 +189,8 @@ function clamp(x: number): number {
 
 function normalisedTarget(target: readonly number[] | undefined, n: number): number[] {
   if (target === undefined) return new Array<number>(n).fill(1 / n);
-  if (target.length !== n) throw new RangeError(`target has ${target.length} values but the group has ${n} children`);
-  if (target.some((t) => !(t > 0) || !Number.isFinite(t))) throw new RangeError('target importances must be positive numbers');
+  if (target.length !== n) throw new PinganError('invalid-argument', `target has ${target.length} values but the group has ${n} children`);
+  if (target.some((t) => !(t > 0) || !Number.isFinite(t))) throw new PinganError('invalid-argument', 'target importances must be positive numbers');
   const total = target.reduce((s, t) => s + t, 0);
   return target.map((t) => t / total);
 }
