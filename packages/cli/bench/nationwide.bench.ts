@@ -12,7 +12,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { randomLcg, randomNormal } from 'd3-random';
-import { buildExact, buildIndex, compareExact, createPanel, defineFramework, exactAt, periodRange, type Exact, type ExactPanel, type Panel } from '@pingan/core';
+import { buildExact, buildIndex, compareExact, createPanel, frameworkFromJson, exactAt, periodRange, type Exact, type ExactPanel, type Panel } from '@pingan/core';
 import { buildExactOnThreads } from '../src/exactThreads.ts';
 
 /** A Xiangtan-shaped framework: 4 groups, 14 indicators, counts per 100,000 residents. */
@@ -34,7 +34,7 @@ function nationwideFramework() {
       });
     }
   }
-  return defineFramework({
+  return frameworkFromJson({
     id: 'nationwide-synthetic',
     version: '1',
     name: { zh: '合成全国面板', en: 'Synthetic nationwide panel' },

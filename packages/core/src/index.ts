@@ -18,3 +18,5 @@ export * from './sensitivity/index.ts';
 export * from './uncertainty/index.ts';
 export * from './worker/index.ts';
 export * from './errors/index.ts';
+export * from './screen/index.ts';
+export * from './results/index.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineFramework, type Framework } from '../framework/defineFramework.ts';
+import { frameworkFromJson, type Framework } from '../framework/defineFramework.ts';
 import { normalise } from '../normalise/normalise.ts';
 import { Flag } from '../panel/flags.ts';
 import { createPanel, getFlags, getValue, type Panel } from '../panel/panel.ts';
@@ -10,7 +10,7 @@ const name = (s: string) => ({ zh: s, en: s });
 
 /** A framework from short node lists; indicators default to direction 1. */
 function framework(nodes: Record<string, unknown>[]): Framework {
-  return defineFramework({
+  return frameworkFromJson({
     id: 't',
     version: '1',
     name: name('t'),

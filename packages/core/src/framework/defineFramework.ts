@@ -12,7 +12,7 @@ import type {
   WindowSpec,
   BandSpec,
 } from './methods.ts';
-import { FrameworkSchema, type FrameworkDocument, type LocalizedText } from './schema.ts';
+import { FrameworkSchema, type FrameworkDocument, type FrameworkInput, type LocalizedText } from './schema.ts';
 
 export interface IndicatorNode {
   readonly type: 'indicator';
@@ -106,7 +106,7 @@ function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
 }
 
 /**
- * Validates a framework document (parsed JSON) and resolves its defaults,
+ * Validates a framework written in code and resolves its defaults,
  * weights and levels. Every problem is reported at once in a
  * `ValidationError` whose issues name the path of the offending node:
  * schema errors, duplicate codes, unknown (orphan) parents, cycles, more or
@@ -125,8 +125,26 @@ function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
  * });
  * fw.indicators; // ['a', 'b']
  * fw.root; // 'index'
+ *
+ * The input is typed (`FrameworkInput`, inferred from the zod schema), so a
+ * misspelt key (`weigth`), method (`'goalpost'`) or direction (`2`) fails to
+ * compile; the same checks run again at run time. For a document read from a
+ * file (of unknown shape), use `frameworkFromJson`.
  */
-export function defineFramework(input: unknown): Framework {
+export function defineFramework(input: FrameworkInput): Framework {
+  return frameworkFromJson(input);
+}
+
+/**
+ * Validates a framework document of unknown shape (parsed JSON, such as a
+ * framework file) exactly as `defineFramework` does: every problem at once,
+ * in a `ValidationError` whose issues name the path of the offending node.
+ *
+ * @example
+ * frameworkFromJson(JSON.parse('{"id":"x","version":"1","name":{"zh":"x","en":"x"},"nodes":[]}'));
+ * // throws ValidationError: the framework has 1 problem: nodes: a framework needs at least one node
+ */
+export function frameworkFromJson(input: unknown): Framework {
   const parsed = FrameworkSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError('the framework', zodIssues(input, parsed.error));
   return resolveFramework(parsed.data);

@@ -1,7 +1,7 @@
 import { PinganError } from '../errors/pinganError.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineFramework, type Framework } from '../framework/defineFramework.ts';
+import { frameworkFromJson, type Framework } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
 import { createPanel, getFlags, getValue, type Panel } from '../panel/panel.ts';
 import { normalise } from './normalise.ts';
@@ -10,7 +10,7 @@ const name = (s: string) => ({ zh: s, en: s });
 
 /** A one-level framework: the root "index" with the given indicators. */
 function framework(indicators: Record<string, unknown>[]): Framework {
-  return defineFramework({
+  return frameworkFromJson({
     id: 't',
     version: '1',
     name: name('t'),
