@@ -19,7 +19,7 @@ export interface SobolOptions {
   readonly n: number;
   /** Bootstrap resamples for the intervals (default 100; 0 for none). */
   readonly bootstrap?: number;
-  /** Interval coverage (default 0.95). */
+  /** Interval coverage (default 0.9: the 5–95% interval, as COINr reports). */
   readonly confidence?: number;
   /** Seed of the bootstrap's generator (the sampling itself is quasi-random and fixed). */
   readonly seed?: number;
@@ -35,6 +35,8 @@ export interface SobolResult {
   readonly variance: number;
   /** How many times the model ran. */
   readonly runs: number;
+  /** Design rows left out because a run in them gave no output (`NaN`). */
+  readonly missing: number;
 }
 
 /**
@@ -108,16 +110,20 @@ export function sobolIndices(model: (x: Float64Array) => number, k: number, opti
     }
     return { first, total: totalOrder, variance };
   };
-  const all = Uint32Array.from({ length: n }, (_, r) => r);
+  // A design row with a missing output (a failed run) is left out of the
+  // estimators and the bootstrap; with none missing, every row is used.
+  const complete = Uint32Array.from({ length: n }, (_, r) => r).filter((r) => fA[r] === fA[r] && fB[r] === fB[r] && fAB.every((f) => f[r] === f[r]));
+  const m = complete.length;
+  const all = complete;
   const point = estimate(all);
   const resamples = options.bootstrap ?? 100;
-  const confidence = options.confidence ?? 0.95;
+  const confidence = options.confidence ?? 0.9;
   const firstDraws = Array.from({ length: k }, () => new Float64Array(resamples));
   const totalDraws = Array.from({ length: k }, () => new Float64Array(resamples));
-  const pick = randomInt.source(randomLcg(options.seed ?? 1))(n);
-  const rows = new Uint32Array(n);
+  const pick = randomInt.source(randomLcg(options.seed ?? 1))(m);
+  const rows = new Uint32Array(m);
   for (let b = 0; b < resamples; b++) {
-    for (let t = 0; t < n; t++) rows[t] = pick();
+    for (let t = 0; t < m; t++) rows[t] = complete[pick()];
     const e = estimate(rows);
     for (let j = 0; j < k; j++) {
       firstDraws[j][b] = e.first[j];
@@ -138,5 +144,6 @@ export function sobolIndices(model: (x: Float64Array) => number, k: number, opti
     })),
     variance: point.variance,
     runs: total,
+    missing: n - m,
   };
 }
