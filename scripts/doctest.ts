@@ -106,7 +106,7 @@ export function expectThrows(run: () => unknown, shown: string, where: string): 
     run();
   } catch (error) {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    if (!text.startsWith(shown)) throw new Error(`${where}: the README shows it throws "${shown}", it throws "${text}"`);
+    if (!text.startsWith(shown)) throw new Error(`${where}: the README shows it throws "${shown}", it throws "${text}"`, { cause: error });
     return;
   }
   throw new Error(`${where}: the README shows it throws "${shown}", it returns normally`);
@@ -126,7 +126,9 @@ export function moduleSource(blocks: readonly CodeBlock[], harness: string): str
     const source = ts.createSourceFile('block.ts', block.code, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
     const lineOf = (pos: number) => block.line + source.getLineAndCharacterOfPosition(pos).line;
     for (const statement of source.statements) {
-      const text = block.code.slice(statement.getStart(source), statement.end);
+      // Leading comments stay with their statement (a `// @ts-expect-error` must precede it).
+      const text = block.code.slice(statement.getFullStart(), statement.end);
+      const leading = block.code.slice(statement.getFullStart(), statement.getStart(source));
       if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
         const from = statement.moduleSpecifier.text;
         const entry = imports.get(from) ?? { names: new Set<string>(), types: new Set<string>() };
@@ -150,14 +152,24 @@ export function moduleSource(blocks: readonly CodeBlock[], harness: string): str
         body.push(text);
         continue;
       }
-      const shown = commentText.replace(ASSERT, '').trim();
-      const thrown = /^throws\s+(.*)$/.exec(shown);
+      let shown = commentText.replace(ASSERT, '').trim();
+      // A value shown over several lines continues on the comment lines right after it.
+      const rest = block.code.slice(comment?.end ?? statement.end).split('\n').slice(1);
+      const open = (text: string) => (text.match(/[[{(]/g) ?? []).length - (text.match(/[\]})]/g) ?? []).length;
+      for (const line of rest) {
+        if (open(shown) <= 0) break;
+        const more = /^\s*\/\/(?!=>)\s?(.*)$/.exec(line);
+        if (!more) break;
+        shown += `\n${more[1]}`;
+      }
+      const thrown = /^throws\s+(.*)$/s.exec(shown);
       if (ts.isExpressionStatement(statement)) {
         const expression = block.code.slice(statement.expression.getStart(source), statement.expression.end);
         body.push(
-          thrown
-            ? `__doctest.expectThrows(() => (${expression}), ${JSON.stringify(thrown[1])}, ${JSON.stringify(where)});`
-            : `__doctest.expectShown((${expression}), (${shown}), ${JSON.stringify(where)});`,
+          leading +
+          (thrown
+            ? `__doctest.expectThrows(() => (${expression}), ${JSON.stringify(thrown[1].replace(/\\n/g, '\n'))}, ${JSON.stringify(where)});`
+            : `__doctest.expectShown((${expression}), (${shown}), ${JSON.stringify(where)});`),
         );
       } else if (ts.isVariableStatement(statement) && !thrown) {
         body.push(text);

@@ -61,7 +61,7 @@ beforeAll(() => {
   const shared = resolve(root, '../shared');
   if (existsSync(shared)) symlinkSync(shared, join(scratch, 'shared'));
   for (const blocks of blocksByFile.values()) {
-    for (const block of blocks.filter(isScript)) writeFileSync(moduleFile(block), moduleSource(chain(block), harness));
+    for (const block of blocks.filter(isScript)) writeFileSync(moduleFile(block), moduleSource(chain(block), relative(generated, harness)));
   }
   previousCwd = process.cwd();
   process.chdir(work);
@@ -80,7 +80,7 @@ describe('README code blocks', () => {
     const files = [...blocksByFile.values()].flat().filter(isScript).map(moduleFile);
     const config = ts.readConfigFile(join(root, 'tsconfig.base.json'), ts.sys.readFile);
     const options = ts.parseJsonConfigFileContent(config.config, ts.sys, root).options;
-    const program = ts.createProgram(files, { ...options, noEmit: true, types: ['node'], declaration: false, sourceMap: false });
+    const program = ts.createProgram(files, { ...options, noEmit: true, types: ['node'], typeRoots: [join(root, 'node_modules/@types')], declaration: false, sourceMap: false });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file && d.start !== undefined ? `${relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
@@ -89,6 +89,10 @@ describe('README code blocks', () => {
   });
 
   for (const [file, blocks] of blocksByFile) {
+    if (blocks.length === 0) {
+      console.info(`${file}: no code blocks`);
+      continue;
+    }
     describe(file, () => {
       for (const block of blocks) {
         const title = `${file}:${block.line} (${block.lang || 'text'})`;

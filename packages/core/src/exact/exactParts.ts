@@ -68,6 +68,9 @@ export function buildExactPart(part: ExactPart): ExactPanel {
  * result is the same, digit for digit, as `buildExact(result)`, which is
  * what runs when the build cannot be split (see `splitExact`).
  *
+ * The same as `buildExact(result, { parts, run })`, which is the one way
+ * to use in new code.
+ *
  * @example
  * const exact = await buildExactInParts(result, 2, (part) => postToWorker(part));
  * exact.values.length === buildExact(result).values.length; // true

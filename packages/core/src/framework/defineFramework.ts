@@ -1,4 +1,4 @@
-import { PinganError } from '../errors/pinganError.ts';
+import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
 import type { z } from 'zod';
 import { ahpMatrixProblems, ahpWeights } from '../weights/ahp.ts';
 import { ValidationError, type ValidationIssue } from './frameworkError.ts';
@@ -347,7 +347,10 @@ function resolveFramework(doc: FrameworkDocument): Framework {
 /**
  * A copy of the framework with new weights for some nodes (weights among
  * siblings). Unlisted nodes keep theirs; the result is validated again.
+ * Kept for existing callers: `reviseNodes(fw, { b: { weight: 1 } })` does
+ * the same and is the one way to use in new code.
  *
+ * @deprecated Use `reviseNodes` with a map of weights.
  * @example
  * const tuned = withWeights(fw, { b: 1 });
  * tuned.byCode.get('b')?.weight; // 1
@@ -394,15 +397,27 @@ export interface NodeRevision {
 /**
  * A copy of the framework with some nodes' settings revised, without
  * validating the whole document again: for analyses that rebuild an index
- * hundreds of times with alternatives validated once beforehand. `revise`
- * returns the changes for a node, or undefined to keep it. A weight set here
- * makes the parent's weighting `fixed`, as in `withWeights`.
+ * hundreds of times with alternatives validated once beforehand. The
+ * revisions are a map from node code to its changes (a code that is not a
+ * node is an `UnknownCodeError`), or a function that returns the changes for
+ * a node, or undefined to keep it. A weight must be positive; a weight set
+ * here makes the parent's weighting `fixed` (the siblings keep the weights
+ * they had, derived or given).
  *
  * @example
+ * reviseNodes(fw, { b: { weight: 1 } }).byCode.get('b')?.weight; // 1
  * const geometric = AggregationSpec.parse({ method: 'geometric' });
  * reviseNodes(fw, (node) => (node.type === 'aggregate' ? { aggregation: geometric } : undefined));
  */
-export function reviseNodes(framework: Framework, revise: (node: FrameworkNode) => NodeRevision | undefined): Framework {
+export function reviseNodes(
+  framework: Framework,
+  revisions: Readonly<Record<string, NodeRevision>> | ((node: FrameworkNode) => NodeRevision | undefined),
+): Framework {
+  if (typeof revisions !== 'function') {
+    const unknown = Object.keys(revisions).find((code) => !framework.byCode.has(code));
+    if (unknown !== undefined) throw new UnknownCodeError('node', unknown, `reviseNodes: "${unknown}" is not a node of framework "${framework.id}"`);
+  }
+  const revise = typeof revisions === 'function' ? revisions : (node: FrameworkNode) => revisions[node.code];
   const changes = framework.nodes.map((node) => revise(node));
   for (const change of changes) {
     if (change?.weight !== undefined && !(Number.isFinite(change.weight) && change.weight > 0)) {

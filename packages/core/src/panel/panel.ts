@@ -1,6 +1,5 @@
 import { PinganError } from '../errors/pinganError.ts';
 import { UnknownCodeError } from '../errors/pinganError.ts';
-import { Flag } from './flags.ts';
 
 /**
  * The immutable table that every verb takes and returns: a dense grid of
