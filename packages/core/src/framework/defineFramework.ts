@@ -1,5 +1,5 @@
 import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ahpMatrixProblems, ahpWeights } from '../weights/ahp.ts';
 import { ValidationError, type ValidationIssue } from './frameworkError.ts';
 import type {
@@ -101,7 +101,7 @@ function formatPath(input: unknown, path: readonly PropertyKey[]): string {
   return out || '(framework)';
 }
 
-function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
+function zodIssues(input: unknown, error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(input, issue.path), message: issue.message }));
 }
 
