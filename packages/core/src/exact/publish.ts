@@ -180,7 +180,9 @@ export interface PublishedChange {
  * The change of a unit's published index from one period to another, with
  * per-indicator contributions rounded (largest remainder) so that the
  * published contributions add up exactly to the published change. `null`
- * when the index is missing in either period.
+ * when the index is missing in either period or a period lies before the
+ * panel's first; an unknown unit or any other missing period is an
+ * `UnknownCodeError`.
  *
  * @example
  * publishChange(fw, exact, 'X', '2025-09', '2025-10');
