@@ -7,3 +7,4 @@ export * from './coefficientOfVariation.ts';
 export * from './effective.ts';
 export * from './nelderMead.ts';
 export * from './optimise.ts';
+export * from './optimNelderMead.ts';
