@@ -8,3 +8,4 @@ export * from './effective.ts';
 export * from './nelderMead.ts';
 export * from './optimise.ts';
 export * from './optimNelderMead.ts';
+export * from './pca.ts';
