@@ -1,4 +1,5 @@
 import { PinganError } from '../errors/pinganError.ts';
+import { copelandScores } from './copelandScores.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
@@ -7,6 +8,7 @@ const ARITHMETIC = 0;
 const GEOMETRIC = 1;
 const HARMONIC = 2;
 const GENERALISED = 3;
+const COPELAND = 4;
 
 interface Plan {
   code: string;
@@ -91,6 +93,7 @@ export function aggregate(panel: Panel, framework: Framework): Panel {
     let power = 1;
     if (spec.method === 'geometric') method = GEOMETRIC;
     if (spec.method === 'harmonic') method = HARMONIC;
+    if (spec.method === 'copeland') method = COPELAND;
     if (spec.method === 'generalised') {
       method = GENERALISED;
       power = spec.power ?? Number.NaN;
@@ -105,75 +108,117 @@ export function aggregate(panel: Panel, framework: Framework): Panel {
   const inFlags = panel.flags;
   const values = new Float64Array(rows * K);
   const flags = new Uint8Array(rows * K);
-  // Row-outer loops: a row's cells (indicators, then aggregates) are
-  // contiguous, so each row is read and written while it is in cache.
-  for (let r = 0; r < rows; r++) {
+  // One aggregate of one row (unit-period), its children already there.
+  const cell = (a: number, r: number, base: number): void => {
+    const plan = plans[a];
+    const { children, weights, method, power } = plan;
+    const n = children.length;
+    const out = base + I + a;
+    let present = 0;
+    let sw = 0;
+    let flagUnion = 0;
+    for (let i = 0; i < n; i++) {
+      const at = base + children[i];
+      if (values[at] === values[at]) {
+        present++;
+        sw += weights[i];
+        flagUnion |= flags[at];
+      }
+    }
+    // COINr: if (sum(!is.na(x_row)) / lx < dat_thresh) NA
+    if (present === 0 || present / n < plan.minAvailability) {
+      values[out] = Number.NaN;
+      flags[out] = Flag.None;
+      return;
+    }
+    let result: number;
+    if (method === ARITHMETIC) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const v = values[base + children[i]];
+        if (v === v) sum += (weights[i] / sw) * v;
+      }
+      result = sum;
+    } else if (method === GEOMETRIC) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const v = values[base + children[i]];
+        if (v !== v) continue;
+        if (v <= 0) nonPositive(panel, plan, r, i, v, 'geometric mean');
+        sum += weights[i] * Math.log(v);
+      }
+      result = Math.exp(sum / sw);
+    } else if (method === HARMONIC) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const v = values[base + children[i]];
+        if (v !== v) continue;
+        if (v <= 0) nonPositive(panel, plan, r, i, v, 'harmonic mean');
+        sum += weights[i] / v;
+      }
+      result = sw / sum;
+    } else {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const v = values[base + children[i]];
+        if (v !== v) continue;
+        if (power < 0 && v <= 0) nonPositive(panel, plan, r, i, v, `generalised mean (power ${power})`);
+        sum += weights[i] * v ** power;
+      }
+      result = (sum / sw) ** (1 / power);
+    }
+    values[out] = result;
+    flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
+  };
+  // Copeland's method compares units, so its groups are computed over a whole
+  // period once every unit's children are there.
+  const copeland = (plan: Plan, a: number, p: number): void => {
+    const rowsOf = Array.from({ length: U }, (_, u) => (p * U + u) * K);
+    const table = rowsOf.map((base) => Array.from(plan.children, (c) => values[base + c]));
+    const scores = copelandScores(table, Array.from(plan.weights));
+    rowsOf.forEach((base, u) => {
+      const out = base + I + a;
+      let present = 0;
+      let flagUnion = 0;
+      for (let i = 0; i < plan.children.length; i++) {
+        const v = values[base + plan.children[i]];
+        if (v === v) {
+          present++;
+          flagUnion |= flags[base + plan.children[i]];
+        }
+      }
+      const n = plan.children.length;
+      if (present === 0 || present / n < plan.minAvailability) {
+        values[out] = Number.NaN;
+        flags[out] = Flag.None;
+        return;
+      }
+      values[out] = scores[u];
+      flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
+    });
+  };
+  const copyIndicators = (r: number): void => {
     const src = r * C;
     const base = r * K;
     for (let k = 0; k < I; k++) {
       values[base + k] = inValues[src + inputColumns[k]];
       flags[base + k] = inFlags[src + inputColumns[k]];
     }
-    for (let a = 0; a < A; a++) {
-      const plan = plans[a];
-      const { children, weights, method, power } = plan;
-      const n = children.length;
-      const out = base + I + a;
-      let present = 0;
-      let sw = 0;
-      let flagUnion = 0;
-      for (let i = 0; i < n; i++) {
-        const cell = base + children[i];
-        if (values[cell] === values[cell]) {
-          present++;
-          sw += weights[i];
-          flagUnion |= flags[cell];
-        }
+  };
+  if (!plans.some((plan) => plan.method === COPELAND)) {
+    // Row-outer loops: a row's cells (indicators, then aggregates) are
+    // contiguous, so each row is read and written while it is in cache.
+    for (let r = 0; r < rows; r++) {
+      copyIndicators(r);
+      for (let a = 0; a < A; a++) cell(a, r, r * K);
+    }
+  } else {
+    for (let p = 0; p < P; p++) {
+      for (let u = 0; u < U; u++) copyIndicators(p * U + u);
+      for (let a = 0; a < A; a++) {
+        if (plans[a].method === COPELAND) copeland(plans[a], a, p);
+        else for (let u = 0; u < U; u++) cell(a, p * U + u, (p * U + u) * K);
       }
-      // COINr: if (sum(!is.na(x_row)) / lx < dat_thresh) NA
-      if (present === 0 || present / n < plan.minAvailability) {
-        values[out] = Number.NaN;
-        flags[out] = Flag.None;
-        continue;
-      }
-      let result: number;
-      if (method === ARITHMETIC) {
-        let sum = 0;
-        for (let i = 0; i < n; i++) {
-          const v = values[base + children[i]];
-          if (v === v) sum += (weights[i] / sw) * v;
-        }
-        result = sum;
-      } else if (method === GEOMETRIC) {
-        let sum = 0;
-        for (let i = 0; i < n; i++) {
-          const v = values[base + children[i]];
-          if (v !== v) continue;
-          if (v <= 0) nonPositive(panel, plan, r, i, v, 'geometric mean');
-          sum += weights[i] * Math.log(v);
-        }
-        result = Math.exp(sum / sw);
-      } else if (method === HARMONIC) {
-        let sum = 0;
-        for (let i = 0; i < n; i++) {
-          const v = values[base + children[i]];
-          if (v !== v) continue;
-          if (v <= 0) nonPositive(panel, plan, r, i, v, 'harmonic mean');
-          sum += weights[i] / v;
-        }
-        result = sw / sum;
-      } else {
-        let sum = 0;
-        for (let i = 0; i < n; i++) {
-          const v = values[base + children[i]];
-          if (v !== v) continue;
-          if (power < 0 && v <= 0) nonPositive(panel, plan, r, i, v, `generalised mean (power ${power})`);
-          sum += weights[i] * v ** power;
-        }
-        result = (sum / sw) ** (1 / power);
-      }
-      values[out] = result;
-      flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
     }
   }
   return { units: panel.units, periods: panel.periods, codes: outCodes, values, flags };

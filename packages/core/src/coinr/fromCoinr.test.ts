@@ -41,8 +41,8 @@ describe('fromCoinr with COINr steps and global specs', () => {
     const r = buildIndex(coin.framework, panelFromObservations(coin.framework, coin.observations));
     expect(getValue(r.denominated, 'C', '2024', 'x')).toBe(10);
     expect(getValue(r.denominated, 'A', '2024', 'x')).toBe(1);
-    expect(() => fromCoinr({ iData, iMeta }, { period: '2024', Normalise: { global_specs: { f_n: 'n_borda' } }, Aggregate: { f_ag: 'a_copeland' }, Impute: { f_i: 'i_mean_grp', use_group: 'nope' } })).toThrow(
-      /3 problems:\n {2}options\.Impute\.use_group: [^\n]*\n {2}options\.Normalise\.global_specs\.f_n: "n_borda" has no counterpart here[^\n]*\n {2}options\.Aggregate\.f_ag: "a_copeland"/,
+    expect(() => fromCoinr({ iData, iMeta }, { period: '2024', Normalise: { global_specs: { f_n: 'n_borda' } }, Aggregate: { f_ag: 'a_ogwa' }, Impute: { f_i: 'i_mean_grp', use_group: 'nope' } })).toThrow(
+      /3 problems:\n {2}options\.Impute\.use_group: [^\n]*\n {2}options\.Normalise\.global_specs\.f_n: "n_borda" has no counterpart here[^\n]*\n {2}options\.Aggregate\.f_ag: "a_ogwa"/,
     );
   });
 });

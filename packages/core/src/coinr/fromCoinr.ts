@@ -52,7 +52,7 @@ export interface CoinrSpecs {
   };
   /** `Normalise(global_specs = list(f_n = …, f_n_para = …))`: `n_minmax` (`l_u`), `n_zscore` (`m_sd`), `n_rank`, `n_prank`, `n_dist2max`. */
   readonly Normalise?: { readonly global_specs?: { readonly f_n: string; readonly f_n_para?: { readonly l_u?: readonly [number, number]; readonly m_sd?: readonly [number, number] } } };
-  /** `Aggregate(f_ag = …, f_ag_para = …, dat_thresh = …)`: `a_amean`, `a_gmean`, `a_hmean`, `a_genmean` (`p`). */
+  /** `Aggregate(f_ag = …, f_ag_para = …, dat_thresh = …)`: `a_amean`, `a_gmean`, `a_hmean`, `a_genmean` (`p`), `a_copeland`. */
   readonly Aggregate?: { readonly f_ag?: string; readonly f_ag_para?: { readonly p?: number }; readonly dat_thresh?: number };
 }
 
@@ -95,8 +95,10 @@ function aggregationFrom(spec: CoinrSpecs['Aggregate'], issues: ValidationIssue[
       return { method: 'harmonic', minAvailability };
     case 'a_genmean':
       return { method: 'generalised', power: spec.f_ag_para?.p, minAvailability };
+    case 'a_copeland':
+      return { method: 'copeland', minAvailability };
     default:
-      issues.push({ path: 'options.Aggregate.f_ag', message: `"${spec.f_ag}" has no counterpart here (a_amean, a_gmean, a_hmean, a_genmean)` });
+      issues.push({ path: 'options.Aggregate.f_ag', message: `"${spec.f_ag}" has no counterpart here (a_amean, a_gmean, a_hmean, a_genmean, a_copeland)` });
       return undefined;
   }
 }

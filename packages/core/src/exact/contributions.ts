@@ -38,6 +38,9 @@ function transformOf(spec: AggregateNode['aggregation']): { phi: (x: Decimal) =>
       const p = new Exact(spec.power ?? 1);
       return { phi: (x) => x.pow(p), slope: (g) => g.pow(ONE.minus(p)).div(p) };
     }
+    case 'copeland':
+      // A Copeland score counts wins over other units: no unit's change splits into its own children's.
+      throw new PinganError('invalid-argument', 'contributions to change are not defined for a Copeland aggregate');
   }
 }
 

@@ -64,7 +64,7 @@ export type NormalisationInput = z.input<typeof NormalisationSpec>;
 /** How a group's children are combined. */
 export const AggregationSpec = z
   .object({
-    method: z._default(z.enum(['arithmetic', 'geometric', 'harmonic', 'generalised']), 'arithmetic'),
+    method: z._default(z.enum(['arithmetic', 'geometric', 'harmonic', 'generalised', 'copeland']), 'arithmetic'),
     /** The exponent of the generalised mean (required for `generalised`). */
     power: z.optional(z.number()),
     /** The share of children that must be present, below which the result is missing. */
