@@ -1,13 +1,16 @@
 /**
- * Checks a workspace package the way its users will meet it on npm: packs it,
- * lints the tarball with publint and @arethetypeswrong/cli, installs it into
- * an empty project, runs it from Node, and bundles it for the browser with
- * esbuild and runs the bundle in a context without any Node API.
+ * Checks a workspace package the way its users will meet it on npm: packs it
+ * with `npm pack` from a clean tree (no dist/: the package's `prepack` must
+ * build it), lints the tarball with publint and @arethetypeswrong/cli,
+ * installs it into an empty project (and reports the size of what that
+ * brings), runs it from Node (the README's first example, every entry point,
+ * the shipped JSON Schema), and bundles it for the browser with esbuild and
+ * runs the bundle in a context without any Node API.
  *
  * Usage: node scripts/check-package.ts packages/core
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +18,7 @@ import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { codeBlocks } from './doctest.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const packageDir = resolve(root, process.argv[2] ?? 'packages/core');
@@ -35,11 +39,12 @@ function check(name: string, ok: boolean, detail = ''): void {
   if (!ok) failures++;
 }
 
-const pnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npx', '-y', 'pnpm@10.34.9'];
 
 try {
-  run(pnpm[0], [...pnpm.slice(1), 'run', 'build'], packageDir);
-  run(pnpm[0], [...pnpm.slice(1), 'pack', '--pack-destination', work], packageDir);
+  // npm pack on a tree without dist/: the tarball is complete only if prepack builds it.
+  rmSync(join(packageDir, 'dist'), { recursive: true, force: true });
+  run('npm', ['pack', '--pack-destination', work, '--loglevel=error'], packageDir);
+  check('npm pack builds dist/ (prepack)', existsSync(join(packageDir, 'dist/index.js')));
   const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) as string);
   console.log(`packed ${manifest.name}@${manifest.version} → ${tarball}`);
 
@@ -54,6 +59,36 @@ try {
   run('mkdir', ['-p', project], work);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', tarball], project);
+  const du = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+  const modules = join(project, 'node_modules');
+  const sizes = readdirSync(modules).filter((d) => !d.startsWith('.')).flatMap((d) => (d.startsWith('@') ? readdirSync(join(modules, d)).map((e) => `${d}/${e}`) : [d]));
+  console.log(`installed node_modules: ${(du(modules) / 1e6).toFixed(1)} MB (${sizes.map((d) => `${d} ${(du(join(modules, d)) / 1e6).toFixed(1)} MB`).join(', ')})`);
+
+  // The README's first example, verbatim, from the installed package.
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+  const first = codeBlocks(readme, 'README.md').find((b) => b.lang === 'ts');
+  if (first) {
+    // Type stripping runs .ts files in Node 24; the example's values are checked by the README doc-tests.
+    writeFileSync(join(project, 'first.ts'), `${first.code}\nconsole.log(JSON.stringify({ index: getValue(result.aggregated, 'A', '2025-09', 'index'), hash: result.provenance.hash.length }));\n`);
+    const out = JSON.parse(run(process.execPath, ['first.ts'], project)) as { index: number; hash: number };
+    check(`the README's first example runs from the installed tarball`, Math.abs(out.index - 242.5 / 3) < 1e-12 && out.hash === 64, JSON.stringify(out));
+  }
+  const entries = `
+import * as verbs from '${manifest.name}/verbs';
+import * as exact from '${manifest.name}/exact';
+import * as analysis from '${manifest.name}/analysis';
+import * as coinr from '${manifest.name}/coinr';
+import * as worker from '${manifest.name}/worker';
+import * as weights from '${manifest.name}/weights';
+import * as framework from '${manifest.name}/framework';
+import { createRequire } from 'node:module';
+const schema = createRequire(import.meta.url)('${manifest.name}/framework.schema.json');
+console.log(JSON.stringify([typeof verbs.buildIndex, typeof exact.buildExact, typeof analysis.uncertaintyAnalysis, typeof coinr.fromCoinr, typeof worker.analysisMessageHandler, typeof weights.ahpWeights, typeof framework.defineFramework, schema.title]));
+`;
+  writeFileSync(join(project, 'entries.mjs'), entries);
+  const kinds = run(process.execPath, ['entries.mjs'], project).trim();
+  check('every entry point and framework.schema.json resolve from the installed tarball', kinds === JSON.stringify([...new Array(7).fill('function'), 'Pingan index framework']), kinds);
 
   const usage = `
 import { defineFramework, panelFromObservations, buildIndex, getValue, ahpWeights, LIBRARY_VERSION } from '${manifest.name}';

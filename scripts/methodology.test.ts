@@ -13,7 +13,7 @@ import {
   bandOf,
   buildExact,
   buildIndex,
-  defineFramework,
+  frameworkFromJson,
   effectiveWeights,
   Exact,
   exactInputs,
@@ -31,7 +31,7 @@ type Decimal = InstanceType<typeof Exact>;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const frameworkJson = JSON.parse(readFileSync(join(root, 'data/framework/xiangtan.json'), 'utf8')) as Record<string, unknown>;
-const fw = defineFramework(frameworkJson);
+const fw = frameworkFromJson(frameworkJson);
 
 const GROUPS = { order: ['homicide', 'injury', 'vice', 'property', 'fraud', 'reports'], traffic: ['accidents', 'traffic_deaths', 'traffic_injuries'], fire: ['fires', 'fire_casualties', 'fire_loss'], perception: ['sense_of_safety', 'satisfaction'] };
 

@@ -17,6 +17,7 @@ import {
   ahpWeights,
   buildIndex,
   defineFramework,
+  frameworkFromJson,
   effectiveWeights,
   getValue,
   panelFromObservations,
@@ -234,7 +235,7 @@ describe.skipIf(!haveChromium || !haveInputs)('the workbench in Chromium', () =>
     writeFileSync(badFile, JSON.stringify(bad));
     let issues: string[] = [];
     try {
-      defineFramework(bad);
+      frameworkFromJson(bad);
     } catch (error) {
       issues = (error as ValidationError).issues.map((i) => `${i.path}: ${i.message}`);
     }

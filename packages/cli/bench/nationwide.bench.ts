@@ -15,7 +15,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { randomLcg, randomNormal } from 'd3-random';
-import { buildExact, buildIndex, compareExact, createPanel, defineFramework, exactAt, periodRange, type Exact, type ExactPanel, type Panel } from '@pingan/core';
+import { buildExact, buildIndex, compareExact, createPanel, frameworkFromJson, exactAt, periodRange, type Exact, type ExactPanel, type Panel } from '@pingan/core';
 import { formatTiming, summarise } from '../../core/bench/timing.ts';
 import { buildExactOnThreads } from '../src/exactThreads.ts';
 
@@ -38,7 +38,7 @@ function nationwideFramework() {
       });
     }
   }
-  return defineFramework({
+  return frameworkFromJson({
     id: 'nationwide-synthetic',
     version: '1',
     name: { zh: '合成全国面板', en: 'Synthetic nationwide panel' },

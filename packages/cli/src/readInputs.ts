@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import { defineFramework, ValidationError, type Framework } from '@pingan/core';
+import { frameworkFromJson, ValidationError, type Framework } from '@pingan/core';
 import { z } from 'zod';
 import type { Issue } from './issues.ts';
 import { readTable, type ColumnSpec, type TableRow } from './table.ts';
@@ -127,7 +127,7 @@ function parseFramework(file: string, bytes: Uint8Array, issues: Issue[]): Frame
     return undefined;
   }
   try {
-    const framework = defineFramework(json);
+    const framework = frameworkFromJson(json);
     if (!framework.denominators.some((d) => d.code === POPULATION_CODE)) {
       issues.push({ file, reason: `the framework must declare the denominator "${POPULATION_CODE}" (filled from ${POPULATION_FILE})` });
       return undefined;

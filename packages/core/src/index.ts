@@ -19,3 +19,6 @@ export * from './uncertainty/index.ts';
 export * from './worker/index.ts';
 export * from './noise/index.ts';
 export * from './warning/index.ts';
+export * from './errors/index.ts';
+export * from './screen/index.ts';
+export * from './results/index.ts';

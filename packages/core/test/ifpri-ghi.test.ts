@@ -4,7 +4,7 @@ import { roundHalfUp } from '../src/exact/decimal.ts';
 import { exactAt } from '../src/exact/packedExact.ts';
 import { buildExact } from '../src/exact/publish.ts';
 import { defineFramework } from '../src/framework/defineFramework.ts';
-import { cellIndex } from '../src/panel/panel.ts';
+import { cellAt } from '../src/panel/panel.ts';
 import { buildIndex } from '../src/pipeline/buildIndex.ts';
 import { readReferenceCsv, referenceAvailable } from './reference.ts';
 
@@ -55,7 +55,7 @@ describe.skipIf(!available)('IFPRI Global Hunger Index 2016 (../shared/reference
       years.forEach((year, k) => {
         const published = row[`score${year}`];
         if (published === '-' || published === '' || published === undefined) return;
-        const i = cellIndex(result.aggregated, row.country, year, 'ghi');
+        const i = cellAt(result.aggregated, row.country, year, 'ghi');
         expect(i, `${row.country} is in the indicators file`).toBeGreaterThanOrEqual(0);
         const value = exactAt(exact.values, i);
         expect(value, `${row.country} ${year}`).not.toBeNull();

@@ -4,7 +4,7 @@ import { exactAt } from "../src/exact/packedExact.ts";
 import { buildExact } from "../src/exact/publish.ts";
 import { roundHalfUp } from '../src/exact/decimal.ts';
 import { defineFramework } from '../src/framework/defineFramework.ts';
-import { cellIndex } from '../src/panel/panel.ts';
+import { cellAt } from '../src/panel/panel.ts';
 import { buildIndex } from '../src/pipeline/buildIndex.ts';
 import { readReferenceCsv, referenceAvailable } from './reference.ts';
 
@@ -48,7 +48,7 @@ describe.skipIf(!available)('UNDP Human Development Index (../shared/reference/u
     let matched = 0;
     const misses: string[] = [];
     for (const r of complete) {
-      const i = cellIndex(result.aggregated, r.iso3, r.year, 'hdi');
+      const i = cellAt(result.aggregated, r.iso3, r.year, 'hdi');
       const float = result.aggregated.values[i];
       const published = exactAt(exact.values, i);
       expect(published).not.toBeNull();

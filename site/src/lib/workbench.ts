@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineFramework, type FrameworkDocument } from '@pingan/core';
+import { frameworkFromJson, type FrameworkDocument } from '@pingan/core';
 import { dataDir, frameworkText } from './framework.ts';
 import { CITY, latest, loadReleases } from './releases.ts';
 
@@ -87,7 +87,7 @@ export function workbenchData(): WorkbenchData | null {
   }
   const { file, text } = latestFrameworkText();
   const doc = JSON.parse(text) as unknown;
-  const fw = defineFramework(doc);
+  const fw = frameworkFromJson(doc);
   const codes = [...fw.indicators, ...fw.denominators.map((d) => d.code)];
   const unitSet = new Set<string>();
   const periodSet = new Set<string>();

@@ -13,6 +13,7 @@ import {
   bandOf,
   buildIndex,
   defineFramework,
+  frameworkFromJson,
   effectiveWeights,
   frameworkToJson,
   getValue,
@@ -598,7 +599,7 @@ export async function startWorkbench(): Promise<void> {
     }
     let imported: Framework;
     try {
-      imported = defineFramework(input);
+      imported = frameworkFromJson(input);
     } catch (error) {
       if (error instanceof ValidationError) showImportErrors(error.issues.map((i) => `${i.path}: ${i.message}`));
       else showImportErrors([(error as Error).message]);

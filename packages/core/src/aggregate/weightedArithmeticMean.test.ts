@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weightedArithmeticMean } from './weightedArithmeticMean.ts';
@@ -28,7 +29,7 @@ describe('weightedArithmeticMean', () => {
     expect(weightedArithmeticMean([-10, 30, 0], [1, 1, 1])).toBeCloseTo(20 / 3, 14);
   });
   it('checks the weights', () => {
-    expect(() => weightedArithmeticMean([1, 2], [1])).toThrow(RangeError);
+    expect(() => weightedArithmeticMean([1, 2], [1])).toThrow(PinganError);
   });
   it('property: the mean of equal values is that value', () => {
     fc.assert(

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { checkWeights } from './checkWeights.ts';
 
 /**
@@ -5,9 +6,9 @@ import { checkWeights } from './checkWeights.ts';
  * `(Σ wᵢ xᵢ^p / Σ wᵢ)^(1/p)` over the values present (missing values and
  * their weights are dropped). `NaN` when no value is present. Power 1 is the
  * arithmetic mean, -1 the harmonic mean; the limit at 0 is the geometric mean,
- * so power 0 throws a `RangeError` (as in COINr: use the geometric mean). A
+ * so power 0 throws a `PinganError` (as in COINr: use the geometric mean). A
  * negative power needs positive values: a zero or negative value then throws
- * a `RangeError`, as COINr stops.
+ * a `PinganError`, as COINr stops.
  *
  * COINr's own `a_genmean` returns `NA` as soon as one value is missing (its
  * sums lack `na.rm = TRUE`, against its documentation "NA are skipped"); this
@@ -20,7 +21,7 @@ import { checkWeights } from './checkWeights.ts';
 export function weightedGeneralisedMean(values: ArrayLike<number>, weights: ArrayLike<number>, power: number): number {
   checkWeights(values, weights);
   if (power === 0 || power !== power) {
-    throw new RangeError(`the generalised mean needs a non-zero power (got ${power}); power 0 is the geometric mean`);
+    throw new PinganError('invalid-argument', `the generalised mean needs a non-zero power (got ${power}); power 0 is the geometric mean`);
   }
   const n = values.length;
   let sw = 0;
@@ -30,7 +31,7 @@ export function weightedGeneralisedMean(values: ArrayLike<number>, weights: Arra
     const v = values[i];
     if (v !== v) continue;
     if (power < 0 && v <= 0) {
-      throw new RangeError(`the generalised mean with power ${power} needs positive values: values[${i}] is ${v}`);
+      throw new PinganError('out-of-domain', `the generalised mean with power ${power} needs positive values: values[${i}] is ${v}`);
     }
     sw += weights[i];
     sum += weights[i] * v ** power;

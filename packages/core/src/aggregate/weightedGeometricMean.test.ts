@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weightedArithmeticMean } from './weightedArithmeticMean.ts';
@@ -21,7 +22,7 @@ describe('weightedGeometricMean', () => {
   });
   it('throws on a present value ≤ 0 and ignores missing ones', () => {
     expect(() => weightedGeometricMean([3, 0], [1, 1])).toThrow(/positive values: values\[1\] is 0/);
-    expect(() => weightedGeometricMean([-1, 3], [1, 1])).toThrow(RangeError);
+    expect(() => weightedGeometricMean([-1, 3], [1, 1])).toThrow(PinganError);
     expect(weightedGeometricMean([Number.NaN, 2], [1, 1])).toBeCloseTo(2, 14);
     expect(weightedGeometricMean([Number.NaN, Number.NaN], [1, 1])).toBeNaN();
   });

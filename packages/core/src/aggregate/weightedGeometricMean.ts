@@ -1,9 +1,10 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { checkWeights } from './checkWeights.ts';
 
 /**
  * The weighted geometric mean, as COINr's `a_gmean`:
  * `exp(Σ wᵢ log xᵢ / Σ wᵢ)` over the values present (missing values and their
- * weights are dropped). `NaN` when no value is present. Throws a `RangeError`
+ * weights are dropped). `NaN` when no value is present. Throws a `PinganError`
  * when a present value is zero or negative (COINr stops: the geometric mean
  * uses the logarithm).
  *
@@ -20,7 +21,7 @@ export function weightedGeometricMean(values: ArrayLike<number>, weights: ArrayL
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) continue;
-    if (v <= 0) throw new RangeError(`the geometric mean needs positive values: values[${i}] is ${v}`);
+    if (v <= 0) throw new PinganError('out-of-domain', `the geometric mean needs positive values: values[${i}] is ${v}`);
     sw += weights[i];
     sum += weights[i] * Math.log(v);
     present++;

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weightedHarmonicMean } from './weightedHarmonicMean.ts';
@@ -19,7 +20,7 @@ describe('weightedHarmonicMean', () => {
   });
   it('throws on a present value ≤ 0', () => {
     expect(() => weightedHarmonicMean([2, 0], [1, 1])).toThrow(/harmonic mean needs positive values: values\[1\] is 0/);
-    expect(() => weightedHarmonicMean([2, -3], [1, 1])).toThrow(RangeError);
+    expect(() => weightedHarmonicMean([2, -3], [1, 1])).toThrow(PinganError);
   });
   it('is Number.NaN when nothing is present', () => {
     expect(weightedHarmonicMean([Number.NaN], [1])).toBeNaN();

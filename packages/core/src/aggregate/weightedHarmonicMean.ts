@@ -1,9 +1,10 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { checkWeights } from './checkWeights.ts';
 
 /**
  * The weighted harmonic mean, as COINr's `a_hmean`: `Σ wᵢ / Σ (wᵢ / xᵢ)` over
  * the values present (missing values and their weights are dropped). `NaN`
- * when no value is present. Throws a `RangeError` when a present value is
+ * when no value is present. Throws a `PinganError` when a present value is
  * zero or negative (COINr stops on zeros only; a negative value would let the
  * denominator cross zero, so it is refused here too).
  *
@@ -20,7 +21,7 @@ export function weightedHarmonicMean(values: ArrayLike<number>, weights: ArrayLi
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) continue;
-    if (v <= 0) throw new RangeError(`the harmonic mean needs positive values: values[${i}] is ${v}`);
+    if (v <= 0) throw new PinganError('out-of-domain', `the harmonic mean needs positive values: values[${i}] is ${v}`);
     sw += weights[i];
     sum += weights[i] / v;
     present++;

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Panel } from '../panel/panel.ts';
 
 /**
@@ -12,14 +13,14 @@ import type { Panel } from '../panel/panel.ts';
  */
 export function columnValues(panel: Panel, code: string, period?: string): Float64Array {
   const c = panel.codes.indexOf(code);
-  if (c < 0) throw new RangeError(`no column "${code}" in panel`);
+  if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in panel`);
   const U = panel.units.length;
   const C = panel.codes.length;
   let first = 0;
   let last = panel.periods.length;
   if (period !== undefined) {
     first = panel.periods.indexOf(period);
-    if (first < 0) throw new RangeError(`no period "${period}" in panel`);
+    if (first < 0) throw new PinganError('unknown-code', `no period "${period}" in panel`);
     last = first + 1;
   }
   const out = new Float64Array((last - first) * U);

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Panel } from '../panel/panel.ts';
 import { columnValues } from './columnValues.ts';
 import type { CorrelationMethod } from './correlation.ts';
@@ -37,7 +38,7 @@ export function correlateColumns(
 ): CorrelationTable {
   const method = options.method ?? 'pearson';
   if (method !== 'pearson' && method !== 'spearman') {
-    throw new RangeError(`unknown correlation method "${String(method)}" (expected "pearson" or "spearman")`);
+    throw new PinganError('invalid-argument', `unknown correlation method "${String(method)}" (expected "pearson" or "spearman")`);
   }
   const columns = new Map<string, Float64Array>();
   // For Spearman, a column without gaps is ranked once and reused.

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
 import { correlateColumns, type CorrelateOptions, type CorrelationTable } from './correlateColumns.ts';
@@ -24,7 +25,7 @@ export interface CorrelateLevelsOptions extends CorrelateOptions {
  */
 export function codesAtLevel(framework: Framework, level: number): string[] {
   if (!Number.isInteger(level) || level < 1 || level > framework.levels) {
-    throw new RangeError(`level must be an integer from 1 to ${framework.levels}, got ${level}`);
+    throw new PinganError('invalid-argument', `level must be an integer from 1 to ${framework.levels}, got ${level}`);
   }
   return framework.nodes.filter((node) => node.level === level).map((node) => node.code);
 }

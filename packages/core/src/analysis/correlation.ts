@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { pearson } from './pearson.ts';
 import { spearman } from './spearman.ts';
 
@@ -15,5 +16,5 @@ export type CorrelationMethod = 'pearson' | 'spearman';
 export function correlation(x: ArrayLike<number>, y: ArrayLike<number>, method: CorrelationMethod = 'pearson'): number {
   if (method === 'pearson') return pearson(x, y);
   if (method === 'spearman') return spearman(x, y);
-  throw new RangeError(`unknown correlation method "${String(method)}" (expected "pearson" or "spearman")`);
+  throw new PinganError('invalid-argument', `unknown correlation method "${String(method)}" (expected "pearson" or "spearman")`);
 }

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Pearson's correlation of two equally long series over their
  * pairwise-complete observations: a pair is skipped when either value is
@@ -11,7 +12,7 @@
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
-  if (y.length !== n) throw new RangeError(`pearson needs series of equal length, got ${n} and ${y.length}`);
+  if (y.length !== n) throw new PinganError('invalid-argument', `pearson needs series of equal length, got ${n} and ${y.length}`);
   let count = 0;
   let sx = 0;
   let sy = 0;

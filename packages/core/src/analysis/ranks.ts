@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * The ranks of a series (1 = smallest), ties sharing the average of the
  * ranks they span, as R's `rank(x, ties.method = "average")`. The series
@@ -10,7 +11,7 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    if (x[i] !== x[i]) throw new RangeError('averageRanks does not accept NaN');
+    if (x[i] !== x[i]) throw new PinganError('invalid-argument', 'averageRanks does not accept NaN');
     order[i] = i;
   }
   order.sort((a, b) => x[a] - x[b]);

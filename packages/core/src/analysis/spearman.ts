@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { pearson } from './pearson.ts';
 import { averageRanks } from './ranks.ts';
 
@@ -14,7 +15,7 @@ import { averageRanks } from './ranks.ts';
  */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
-  if (y.length !== n) throw new RangeError(`spearman needs series of equal length, got ${n} and ${y.length}`);
+  if (y.length !== n) throw new PinganError('invalid-argument', `spearman needs series of equal length, got ${n} and ${y.length}`);
   let count = 0;
   for (let i = 0; i < n; i++) if (x[i] === x[i] && y[i] === y[i]) count++;
   if (count < 2) return Number.NaN;

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { describe, expect, it } from 'vitest';
 import { denominateValues } from './denominateValues.ts';
 
@@ -21,7 +22,7 @@ describe('denominateValues', () => {
     expect(() => denominateValues([1, 2, 3, 4], [0, 5, -1, Number.POSITIVE_INFINITY])).toThrow(/positions 0, 2, 3/);
   });
   it('refuses mismatched lengths and bad scales', () => {
-    expect(() => denominateValues([1], [1, 2])).toThrow(RangeError);
+    expect(() => denominateValues([1], [1, 2])).toThrow(PinganError);
     expect(() => denominateValues([1], [1], 0)).toThrow(/scale/);
   });
   it('does not change its inputs', () => {

@@ -1,10 +1,11 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Divides each value by its denominator and multiplies by `scale`
  * (`value / denominator × scale`), e.g. homicides per 100,000 inhabitants.
  *
  * A missing value (`NaN`) or a missing denominator gives a missing result.
  * A present value whose denominator is zero, negative or infinite is an
- * error: a `RangeError` naming every such position is thrown.
+ * error: a `PinganError` naming every such position is thrown.
  *
  * @example
  * // 3 / 150,000 × 100,000 = 2; the second denominator is missing.
@@ -16,9 +17,9 @@ export function denominateValues(
   scale = 1,
 ): Float64Array {
   if (values.length !== denominators.length) {
-    throw new RangeError(`got ${values.length} values but ${denominators.length} denominators`);
+    throw new PinganError('invalid-argument', `got ${values.length} values but ${denominators.length} denominators`);
   }
-  if (!(scale > 0 && Number.isFinite(scale))) throw new RangeError(`scale must be a positive number, got ${scale}`);
+  if (!(scale > 0 && Number.isFinite(scale))) throw new PinganError('invalid-argument', `scale must be a positive number, got ${scale}`);
   const out = new Float64Array(values.length);
   const bad: number[] = [];
   for (let i = 0; i < values.length; i++) {
@@ -34,7 +35,7 @@ export function denominateValues(
     }
   }
   if (bad.length > 0) {
-    throw new RangeError(
+    throw new PinganError('invalid-argument', 
       `denominators must be positive and finite where the value is present; bad at position${bad.length === 1 ? '' : 's'} ${bad.join(', ')}`,
     );
   }

@@ -1,3 +1,5 @@
+import { Flag } from '../panel/flags.ts';
+import { PinganError } from '../errors/pinganError.ts';
 import type { Decimal } from 'decimal.js';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
 import { Exact } from './decimal.ts';
@@ -58,16 +60,18 @@ function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWe
         term = allOne ? x : w.times(x);
         break;
       case 'geometric':
-        if (x.lte(0)) throw new RangeError(`geometric mean needs positive values, got ${x.toString()}`);
+        if (x.lte(0)) throw new PinganError('out-of-domain', `geometric mean needs positive values, got ${x.toString()}`);
         term = w.times(x.ln());
         break;
       case 'harmonic':
-        if (x.lte(0)) throw new RangeError(`harmonic mean needs positive values, got ${x.toString()}`);
+        if (x.lte(0)) throw new PinganError('out-of-domain', `harmonic mean needs positive values, got ${x.toString()}`);
         term = w.div(x);
         break;
       case 'generalised':
         term = w.times(x.pow(spec.power ?? 1));
         break;
+      case 'copeland':
+        throw new PinganError('invalid-argument', 'a Copeland aggregate compares units: use aggregateDecimals');
     }
     sum = sum === null ? term : sum.plus(term);
   }
@@ -87,6 +91,8 @@ function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWe
       return total.div(sum);
     case 'generalised':
       return sum.div(total).pow(ONE.div(spec.power ?? 1));
+    case 'copeland':
+      throw new PinganError('invalid-argument', 'a Copeland aggregate compares units: use aggregateDecimals');
   }
 }
 
@@ -109,7 +115,7 @@ export function aggregateDecimals(scores: DecimalPanel, framework: Framework): D
   const column = new Map(codes.map((c, i) => [c, i]));
   const source = framework.indicators.map((code) => {
     const c = scores.codes.indexOf(code);
-    if (c < 0) throw new RangeError(`the scores have no column for indicator "${code}"`);
+    if (c < 0) throw new PinganError('unknown-code', `the scores have no column for indicator "${code}"`);
     return c;
   });
   const plan = framework.aggregates.map((code) => {
@@ -128,28 +134,86 @@ export function aggregateDecimals(scores: DecimalPanel, framework: Framework): D
   const values: (Decimal | null)[] = new Array(rows * C).fill(null);
   const flags = new Uint8Array(rows * C);
   const buffer: (Decimal | null)[] = [];
-  for (let r = 0; r < rows; r++) {
+  const copyIndicators = (r: number): void => {
     for (let k = 0; k < source.length; k++) {
       values[r * C + k] = scores.values[r * S + source[k]];
       flags[r * C + k] = scores.flags[r * S + source[k]];
     }
-    for (const step of plan) {
+  };
+  const stepRow = (step: (typeof plan)[number], r: number): void => {
+    const n = step.children.length;
+    buffer.length = n;
+    let f = 0;
+    let present = 0;
+    for (let i = 0; i < n; i++) {
+      const at = r * C + step.children[i];
+      buffer[i] = values[at];
+      if (buffer[i] !== null) {
+        f |= flags[at];
+        present++;
+      }
+    }
+    if (present < n) f |= Flag.Partial;
+    try {
+      values[r * C + step.at] = meanOfPresent(buffer, step.weights, step.spec);
+    } catch (error) {
+      const u = r % scores.units.length;
+      const p = Math.floor(r / scores.units.length);
+      throw new PinganError(error instanceof PinganError ? error.code : 'invalid-argument', `${(error as Error).message}: aggregate "${step.code}", unit "${scores.units[u]}", period "${scores.periods[p]}"`, { cause: error });
+    }
+    flags[r * C + step.at] = values[r * C + step.at] === null ? 0 : f;
+  };
+  // Copeland's method compares units: a whole period at once, in exact arithmetic.
+  const copelandPeriod = (step: (typeof plan)[number], p: number): void => {
+    const U = scores.units.length;
+    const rowsOf = Array.from({ length: U }, (_, u) => p * U + u);
+    const shares = step.weights.weights.map((w) => w.div(step.weights.total));
+    const half = new Exact('0.5');
+    const wins = new Array<number>(U).fill(0);
+    for (let i = 0; i < U; i++) {
+      for (let j = i + 1; j < U; j++) {
+        let outrank = ZERO;
+        step.children.forEach((c, k) => {
+          const a = values[rowsOf[i] * C + c];
+          const b = values[rowsOf[j] * C + c];
+          if (a === null || b === null) return;
+          const cmp = a.cmp(b);
+          if (cmp > 0) outrank = outrank.plus(shares[k]);
+          else if (cmp === 0) outrank = outrank.plus(shares[k].div(2));
+        });
+        const back = ONE.minus(outrank);
+        wins[i] += outrank.gt(half) ? 1 : outrank.lt(half) ? -1 : 0;
+        wins[j] += back.gt(half) ? 1 : back.lt(half) ? -1 : 0;
+      }
+    }
+    rowsOf.forEach((r, u) => {
       const n = step.children.length;
-      buffer.length = n;
       let f = 0;
-      for (let i = 0; i < n; i++) {
-        const at = r * C + step.children[i];
-        buffer[i] = values[at];
-        if (buffer[i] !== null) f |= flags[at];
+      let present = 0;
+      for (const c of step.children) {
+        if (values[r * C + c] !== null) {
+          f |= flags[r * C + c];
+          present++;
+        }
       }
-      try {
-        values[r * C + step.at] = meanOfPresent(buffer, step.weights, step.spec);
-      } catch (error) {
-        const u = r % scores.units.length;
-        const p = Math.floor(r / scores.units.length);
-        throw new RangeError(`${(error as Error).message}: aggregate "${step.code}", unit "${scores.units[u]}", period "${scores.periods[p]}"`, { cause: error });
+      const missing = present === 0 || present / n < step.spec.minAvailability;
+      values[r * C + step.at] = missing ? null : new Exact(wins[u]);
+      flags[r * C + step.at] = missing ? 0 : present < n ? f | Flag.Partial : f;
+    });
+  };
+  if (!plan.some((step) => step.spec.method === 'copeland')) {
+    for (let r = 0; r < rows; r++) {
+      copyIndicators(r);
+      for (const step of plan) stepRow(step, r);
+    }
+  } else {
+    const U = scores.units.length;
+    for (let p = 0; p < scores.periods.length; p++) {
+      for (let u = 0; u < U; u++) copyIndicators(p * U + u);
+      for (const step of plan) {
+        if (step.spec.method === 'copeland') copelandPeriod(step, p);
+        else for (let u = 0; u < U; u++) stepRow(step, p * U + u);
       }
-      flags[r * C + step.at] = values[r * C + step.at] === null ? 0 : f;
     }
   }
   return { units: scores.units, periods: scores.periods, codes, values, flags };

@@ -1,3 +1,5 @@
+import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
+import { periodFrequency } from '../panel/period.ts';
 import type { Decimal } from 'decimal.js';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
 import { Exact } from './decimal.ts';
@@ -36,14 +38,18 @@ function transformOf(spec: AggregateNode['aggregation']): { phi: (x: Decimal) =>
       const p = new Exact(spec.power ?? 1);
       return { phi: (x) => x.pow(p), slope: (g) => g.pow(ONE.minus(p)).div(p) };
     }
+    case 'copeland':
+      // A Copeland score counts wins over other units: no unit's change splits into its own children's.
+      throw new PinganError('invalid-argument', 'contributions to change are not defined for a Copeland aggregate');
   }
 }
 
 /**
  * Splits the change of the index of `unit` from period `from` to period `to`
  * into per-indicator contributions that add up exactly to the change;
- * `null` when the index is missing in either period or a period is not in
- * the panel.
+ * `null` when the index is missing in either period or a period lies
+ * before the panel's first (a year-on-year change in the first year); an
+ * unknown unit, or any other period the panel lacks, is an `UnknownCodeError`.
  *
  * At each aggregate with mean transform φ (x for arithmetic, ln x for
  * geometric, 1/x for harmonic, xᵖ for generalised), φ(G) = Σ ŵᵢ φ(cᵢ) with
@@ -64,8 +70,14 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   const u = panel.units.indexOf(unit);
   const p0 = panel.periods.indexOf(from);
   const p1 = panel.periods.indexOf(to);
-  if (u < 0) throw new RangeError(`no unit "${unit}"`);
-  // A period before the data starts (a year-on-year change in the first year) has no change to split.
+  if (u < 0) throw new UnknownCodeError('unit', unit, `no unit "${unit}" in the exact panel`);
+  // A period before the data starts (a year-on-year change in the first year)
+  // has no change to split; any other period the panel lacks is an error.
+  for (const [period, p] of [[from, p0], [to, p1]] as const) {
+    if (p < 0 && !(periodFrequency(period) !== undefined && period.length === panel.periods[0]?.length && period < panel.periods[0])) {
+      throw new UnknownCodeError('period', period, `no period "${period}" in the exact panel (${panel.periods[0]} to ${panel.periods[panel.periods.length - 1]})`);
+    }
+  }
   if (p0 < 0 || p1 < 0) return null;
   const C = panel.codes.length;
   const U = panel.units.length;
@@ -73,7 +85,7 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   const seen = new Map<number, Decimal | null>();
   const value = (code: string, p: number): Decimal | null => {
     const c = column.get(code);
-    if (c === undefined) throw new RangeError(`the panel has no column "${code}"`);
+    if (c === undefined) throw new PinganError('unknown-code', `the panel has no column "${code}"`);
     const i = (p * U + u) * C + c;
     let v = seen.get(i);
     if (v === undefined) seen.set(i, (v = exactAt(panel.values, i)));

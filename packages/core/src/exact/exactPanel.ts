@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Decimal } from 'decimal.js';
 import type { Panel } from '../panel/panel.ts';
 import { toExact } from './decimal.ts';
@@ -61,9 +62,9 @@ export function getExact(panel: ExactPanel, unit: string, period: string, code: 
   const u = panel.units.indexOf(unit);
   const p = panel.periods.indexOf(period);
   const c = panel.codes.indexOf(code);
-  if (u < 0) throw new RangeError(`no unit "${unit}" in the exact panel`);
-  if (p < 0) throw new RangeError(`no period "${period}" in the exact panel`);
-  if (c < 0) throw new RangeError(`no column "${code}" in the exact panel`);
+  if (u < 0) throw new PinganError('unknown-code', `no unit "${unit}" in the exact panel`);
+  if (p < 0) throw new PinganError('unknown-code', `no period "${period}" in the exact panel`);
+  if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in the exact panel`);
   return exactAt(panel.values, (p * panel.units.length + u) * panel.codes.length + c);
 }
 
@@ -75,11 +76,11 @@ export function getExact(panel: ExactPanel, unit: string, period: string, code: 
  * joinExactPeriods([january, february]).periods; // ['2025-01', '2025-02']
  */
 export function joinExactPeriods(panels: readonly ExactPanel[]): ExactPanel {
-  if (panels.length === 0) throw new RangeError('joinExactPeriods: no panels to join');
+  if (panels.length === 0) throw new PinganError('invalid-argument', 'joinExactPeriods: no panels to join');
   const [head] = panels;
   for (const panel of panels) {
     if (panel.units.join('\u0000') !== head.units.join('\u0000') || panel.codes.join('\u0000') !== head.codes.join('\u0000')) {
-      throw new RangeError('joinExactPeriods: the panels differ in units or codes');
+      throw new PinganError('invalid-argument', 'joinExactPeriods: the panels differ in units or codes');
     }
   }
   const flags = new Uint8Array(panels.reduce((n, panel) => n + panel.flags.length, 0));

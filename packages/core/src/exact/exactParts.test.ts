@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { panelFromObservations, type Observation } from '../data/observations.ts';
-import { defineFramework } from '../framework/defineFramework.ts';
+import { frameworkFromJson } from '../framework/defineFramework.ts';
 import type { NormalisationInput } from '../framework/methods.ts';
 import { periodRange } from '../panel/period.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
@@ -22,7 +22,7 @@ const methods: [string, 1 | -1, NormalisationInput][] = [
 ];
 
 function frameworkWith(windowed: boolean, pooled = false) {
-  return defineFramework({
+  return frameworkFromJson({
     id: 'parts',
     version: '1',
     name: name('Parts'),

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { defineFramework, type Framework } from '../framework/defineFramework.ts';
 import type { FrameworkDocument } from '../framework/schema.ts';
 import { selectPeriods, type Panel } from '../panel/panel.ts';
@@ -33,7 +34,7 @@ export interface ExactPart {
  * parts?.map((p) => p.raw.periods.length - p.context); // [60, 60] for 120 months
  */
 export function splitExact(result: ExactSource, parts: number): ExactPart[] | null {
-  if (!Number.isInteger(parts) || parts < 1) throw new RangeError(`splitExact: parts must be a positive integer, got ${parts}`);
+  if (!Number.isInteger(parts) || parts < 1) throw new PinganError('invalid-argument', `splitExact: parts must be a positive integer, got ${parts}`);
   const { framework } = result;
   if (poolsPeriods(framework)) return null;
   const periods = result.raw.periods;
@@ -66,6 +67,9 @@ export function buildExactPart(part: ExactPart): ExactPanel {
  * with `buildExactPart`), while the calling thread computes the first. The
  * result is the same, digit for digit, as `buildExact(result)`, which is
  * what runs when the build cannot be split (see `splitExact`).
+ *
+ * The same as `buildExact(result, { parts, run })`, which is the one way
+ * to use in new code.
  *
  * @example
  * const exact = await buildExactInParts(result, 2, (part) => postToWorker(part));

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Decimal } from 'decimal.js';
 import type { Framework, IndicatorNode } from '../framework/defineFramework.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
@@ -153,7 +154,7 @@ export function normaliseDecimals(panel: DecimalPanel, framework: Framework): De
   const flags = new Uint8Array(rows * K);
   codes.forEach((code, k) => {
     const c = panel.codes.indexOf(code);
-    if (c < 0) throw new RangeError(`normaliseExact: the panel has no column for indicator "${code}"`);
+    if (c < 0) throw new PinganError('unknown-code', `normaliseExact: the panel has no column for indicator "${code}"`);
     const node = framework.byCode.get(code) as IndicatorNode;
     const spec = node.normalisation;
     const column = Array.from({ length: rows }, (_, j) => panel.values[j * C + c]);
@@ -182,7 +183,7 @@ export function normaliseDecimals(panel: DecimalPanel, framework: Framework): De
     const pooled = spec.method === 'goalposts' || ('scope' in spec && spec.scope === 'panel');
     const referenceUnit = spec.method === 'distanceToReference' && 'unit' in spec.reference ? panel.units.indexOf(spec.reference.unit) : -1;
     if (spec.method === 'distanceToReference' && 'unit' in spec.reference && referenceUnit < 0) {
-      throw new RangeError(`normaliseExact: indicator "${code}" is scored against unit "${spec.reference.unit}", which is not in the panel`);
+      throw new PinganError('unknown-code', `normaliseExact: indicator "${code}" is scored against unit "${spec.reference.unit}", which is not in the panel`);
     }
     const sets = pooled ? [[0, rows]] : Array.from({ length: P }, (_, p) => [p * U, (p + 1) * U]);
     for (const [from, to] of sets) {

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { Decimal } from 'decimal.js';
 import { Exact } from './decimal.ts';
 
@@ -42,8 +43,8 @@ export function packExact(values: readonly (Decimal | null)[]): PackedExact {
     const value = values[i];
     if (value === null) continue;
     // decimal.js keeps no digits (d = null) for ±Infinity and NaN.
-    if (!value.d) throw new RangeError(`packExact: value ${i} is ${value.toString()}, not a finite decimal`);
-    if (Math.abs(value.e) > 2 ** 31 - 1) throw new RangeError(`packExact: value ${i} has an exponent beyond ±2³¹`);
+    if (!value.d) throw new PinganError('invalid-argument', `packExact: value ${i} is ${value.toString()}, not a finite decimal`);
+    if (Math.abs(value.e) > 2 ** 31 - 1) throw new PinganError('invalid-argument', `packExact: value ${i} has an exponent beyond ±2³¹`);
     signs[i] = value.s;
     exponents[i] = value.e;
     total += value.d.length;
@@ -70,7 +71,7 @@ export function packExact(values: readonly (Decimal | null)[]): PackedExact {
  * exactAt(packExact([null, new Exact('-0.125')]), 1)?.toString(); // '-0.125'
  */
 export function exactAt(packed: PackedExact, i: number): Decimal | null {
-  if (!Number.isInteger(i) || i < 0 || i >= packed.length) throw new RangeError(`exactAt: no value ${i} in ${packed.length}`);
+  if (!Number.isInteger(i) || i < 0 || i >= packed.length) throw new PinganError('invalid-argument', `exactAt: no value ${i} in ${packed.length}`);
   const s = packed.signs[i];
   if (s === 0) return null;
   const d = Array.from(packed.words.subarray(packed.offsets[i], packed.offsets[i + 1]));

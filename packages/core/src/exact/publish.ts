@@ -1,3 +1,4 @@
+import { buildExactInParts, type ExactPart } from './exactParts.ts';
 import type { Decimal } from 'decimal.js';
 import type { IndicatorNode } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
@@ -117,11 +118,24 @@ export function decimalInputs(result: ExactSource, cache: FactorCache = new Map(
  * values come from here; the float64 path serves analysis, and the two agree
  * within 1e-9.
  *
+ * With `{ parts, run }` the build is cut into `parts` blocks of periods
+ * that run side by side: every block but the first goes to `run` (a Web
+ * Worker or a Node worker thread, typically, whose side is
+ * `exactPartMessageHandler`), while the calling thread computes the first;
+ * the promised result is the same, digit for digit.
+ *
  * @example
  * const exact = buildExact(buildIndex(fw, panel));
- * roundHalfUp(getExact(exact, 'X', '2025-10', fw.root)!, fw.decimals); // e.g. '87.25'
+ * getExact(exact, 'X', '2025-10', fw.root)?.toFixed(2); // e.g. '87.25'
+ * const same = await buildExact(result, { parts: 2, run: (part) => postToWorker(part) });
  */
-export function buildExact(result: ExactSource): ExactPanel {
+export function buildExact(result: ExactSource): ExactPanel;
+export function buildExact(result: ExactSource, threads: { readonly parts: number; readonly run: (part: ExactPart) => Promise<ExactPanel> }): Promise<ExactPanel>;
+export function buildExact(
+  result: ExactSource,
+  threads?: { readonly parts: number; readonly run: (part: ExactPart) => Promise<ExactPanel> },
+): ExactPanel | Promise<ExactPanel> {
+  if (threads) return buildExactInParts(result, threads.parts, threads.run);
   const { framework } = result;
   if (!periodLocal(framework) || result.raw.periods.length < 2) {
     return packPanel(aggregateDecimals(normaliseDecimals(decimalInputs(result), framework), framework));
@@ -166,7 +180,9 @@ export interface PublishedChange {
  * The change of a unit's published index from one period to another, with
  * per-indicator contributions rounded (largest remainder) so that the
  * published contributions add up exactly to the published change. `null`
- * when the index is missing in either period.
+ * when the index is missing in either period or a period lies before the
+ * panel's first; an unknown unit or any other missing period is an
+ * `UnknownCodeError`.
  *
  * @example
  * publishChange(fw, exact, 'X', '2025-09', '2025-10');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineFramework, frameworkToJson, withWeights } from './defineFramework.ts';
+import { frameworkFromJson, frameworkToJson, withWeights } from './defineFramework.ts';
 import { ValidationError } from './frameworkError.ts';
 
 const name = (en: string) => ({ zh: en, en });
@@ -21,7 +21,7 @@ const valid = {
 
 function issuesOf(input: unknown): { path: string; message: string }[] {
   try {
-    defineFramework(input);
+    frameworkFromJson(input);
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
     return [...(error as ValidationError).issues];
@@ -29,9 +29,9 @@ function issuesOf(input: unknown): { path: string; message: string }[] {
   throw new Error('expected the framework to be refused');
 }
 
-describe('defineFramework', () => {
+describe('frameworkFromJson', () => {
   it('resolves levels, bottom-up order, defaults and weights', () => {
-    const fw = defineFramework(valid);
+    const fw = frameworkFromJson(valid);
     expect(fw.root).toBe('index');
     expect(fw.indicators).toEqual(['a', 'b', 'c']);
     expect(fw.aggregates).toEqual(['g1', 'g2', 'index']);
@@ -51,8 +51,8 @@ describe('defineFramework', () => {
   });
 
   it('round-trips through JSON', () => {
-    const fw = defineFramework(valid);
-    const again = defineFramework(JSON.parse(JSON.stringify(frameworkToJson(fw))));
+    const fw = frameworkFromJson(valid);
+    const again = frameworkFromJson(JSON.parse(JSON.stringify(frameworkToJson(fw))));
     expect(again.document).toEqual(fw.document);
   });
 
@@ -129,7 +129,7 @@ describe('defineFramework', () => {
         { code: 'c', type: 'indicator', parent: 'index', direction: 1, name: name('C') },
       ],
     });
-    const fw = defineFramework(withAhp([[1, 2, 4], [1 / 2, 1, 2], [1 / 4, 1 / 2, 1]]));
+    const fw = frameworkFromJson(withAhp([[1, 2, 4], [1 / 2, 1, 2], [1 / 4, 1 / 2, 1]]));
     expect(fw.byCode.get('c')?.weight).toBeCloseTo(4 / 7, 12);
     expect(fw.byCode.get('a')?.weight).toBeCloseTo(2 / 7, 12);
     expect(fw.byCode.get('b')?.weight).toBeCloseTo(1 / 7, 12);
@@ -137,11 +137,11 @@ describe('defineFramework', () => {
     expect(issuesOf(withAhp(inconsistent))).toEqual([
       expect.objectContaining({ path: 'nodes[0] (index).weighting.matrix', message: expect.stringMatching(/^consistency ratio \d+\.\d{4} ≥ 0\.1/) }),
     ]);
-    expect(() => defineFramework(withAhp(inconsistent, true))).not.toThrow();
+    expect(() => frameworkFromJson(withAhp(inconsistent, true))).not.toThrow();
   });
 
   it('withWeights sets new weights and keeps the siblings’ derived weights', () => {
-    const fw = defineFramework(valid);
+    const fw = frameworkFromJson(valid);
     const tuned = withWeights(fw, { b: 4 });
     expect(tuned.byCode.get('b')?.weight).toBe(4);
     expect(tuned.byCode.get('a')?.weight).toBe(1);
@@ -155,7 +155,7 @@ describe('reviseNodes', () => {
   it('gives the framework that a full revision and validation gives', async () => {
     const { reviseNodes } = await import('./defineFramework.ts');
     const { AggregationSpec } = await import('./methods.ts');
-    const ahp = defineFramework({
+    const ahp = frameworkFromJson({
       ...valid,
       nodes: valid.nodes.map((n) => (n.code === 'index' ? { ...n, weighting: { method: 'ahp', order: ['g1', 'g2'], matrix: [[1, 3], [1 / 3, 1]] } } : n)),
     });
@@ -164,7 +164,7 @@ describe('reviseNodes', () => {
       node.code === 'g2' ? { weight: 0.5, aggregation: geometric } : node.type === 'aggregate' ? { aggregation: geometric } : undefined,
     );
     const expected = withWeights(
-      defineFramework({
+      frameworkFromJson({
         ...ahp.document,
         nodes: ahp.document.nodes.map((n) => (n.type === 'aggregate' ? { ...n, aggregation: geometric } : n)),
       }),

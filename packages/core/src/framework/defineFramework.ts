@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
+import type * as z from 'zod/mini';
 import { ahpMatrixProblems, ahpWeights } from '../weights/ahp.ts';
 import { ValidationError, type ValidationIssue } from './frameworkError.ts';
 import type {
@@ -11,7 +12,7 @@ import type {
   WindowSpec,
   BandSpec,
 } from './methods.ts';
-import { FrameworkSchema, type FrameworkDocument, type LocalizedText } from './schema.ts';
+import { FrameworkSchema, type FrameworkDocument, type FrameworkInput, type LocalizedText } from './schema.ts';
 
 export interface IndicatorNode {
   readonly type: 'indicator';
@@ -100,12 +101,12 @@ function formatPath(input: unknown, path: readonly PropertyKey[]): string {
   return out || '(framework)';
 }
 
-function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
+function zodIssues(input: unknown, error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(input, issue.path), message: issue.message }));
 }
 
 /**
- * Validates a framework document (parsed JSON) and resolves its defaults,
+ * Validates a framework written in code and resolves its defaults,
  * weights and levels. Every problem is reported at once in a
  * `ValidationError` whose issues name the path of the offending node:
  * schema errors, duplicate codes, unknown (orphan) parents, cycles, more or
@@ -124,8 +125,26 @@ function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
  * });
  * fw.indicators; // ['a', 'b']
  * fw.root; // 'index'
+ *
+ * The input is typed (`FrameworkInput`, inferred from the zod schema), so a
+ * misspelt key (`weigth`), method (`'goalpost'`) or direction (`2`) fails to
+ * compile; the same checks run again at run time. For a document read from a
+ * file (of unknown shape), use `frameworkFromJson`.
  */
-export function defineFramework(input: unknown): Framework {
+export function defineFramework(input: FrameworkInput): Framework {
+  return frameworkFromJson(input);
+}
+
+/**
+ * Validates a framework document of unknown shape (parsed JSON, such as a
+ * framework file) exactly as `defineFramework` does: every problem at once,
+ * in a `ValidationError` whose issues name the path of the offending node.
+ *
+ * @example
+ * frameworkFromJson(JSON.parse('{"id":"x","version":"1","name":{"zh":"x","en":"x"},"nodes":[]}'));
+ * // throws ValidationError: the framework has 1 problem: nodes: a framework needs at least one node
+ */
+export function frameworkFromJson(input: unknown): Framework {
   const parsed = FrameworkSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError('the framework', zodIssues(input, parsed.error));
   return resolveFramework(parsed.data);
@@ -328,7 +347,10 @@ function resolveFramework(doc: FrameworkDocument): Framework {
 /**
  * A copy of the framework with new weights for some nodes (weights among
  * siblings). Unlisted nodes keep theirs; the result is validated again.
+ * Kept for existing callers: `reviseNodes(fw, { b: { weight: 1 } })` does
+ * the same and is the one way to use in new code.
  *
+ * @deprecated Use `reviseNodes` with a map of weights.
  * @example
  * const tuned = withWeights(fw, { b: 1 });
  * tuned.byCode.get('b')?.weight; // 1
@@ -375,19 +397,31 @@ export interface NodeRevision {
 /**
  * A copy of the framework with some nodes' settings revised, without
  * validating the whole document again: for analyses that rebuild an index
- * hundreds of times with alternatives validated once beforehand. `revise`
- * returns the changes for a node, or undefined to keep it. A weight set here
- * makes the parent's weighting `fixed`, as in `withWeights`.
+ * hundreds of times with alternatives validated once beforehand. The
+ * revisions are a map from node code to its changes (a code that is not a
+ * node is an `UnknownCodeError`), or a function that returns the changes for
+ * a node, or undefined to keep it. A weight must be positive; a weight set
+ * here makes the parent's weighting `fixed` (the siblings keep the weights
+ * they had, derived or given).
  *
  * @example
+ * reviseNodes(fw, { b: { weight: 1 } }).byCode.get('b')?.weight; // 1
  * const geometric = AggregationSpec.parse({ method: 'geometric' });
  * reviseNodes(fw, (node) => (node.type === 'aggregate' ? { aggregation: geometric } : undefined));
  */
-export function reviseNodes(framework: Framework, revise: (node: FrameworkNode) => NodeRevision | undefined): Framework {
+export function reviseNodes(
+  framework: Framework,
+  revisions: Readonly<Record<string, NodeRevision>> | ((node: FrameworkNode) => NodeRevision | undefined),
+): Framework {
+  if (typeof revisions !== 'function') {
+    const unknown = Object.keys(revisions).find((code) => !framework.byCode.has(code));
+    if (unknown !== undefined) throw new UnknownCodeError('node', unknown, `reviseNodes: "${unknown}" is not a node of framework "${framework.id}"`);
+  }
+  const revise = typeof revisions === 'function' ? revisions : (node: FrameworkNode) => revisions[node.code];
   const changes = framework.nodes.map((node) => revise(node));
   for (const change of changes) {
     if (change?.weight !== undefined && !(Number.isFinite(change.weight) && change.weight > 0)) {
-      throw new RangeError(`weight must be a positive number, got ${change.weight}`);
+      throw new PinganError('invalid-argument', `weight must be a positive number, got ${change.weight}`);
     }
   }
   const reweighted = new Set(framework.nodes.flatMap((node, i) => (changes[i]?.weight !== undefined && node.parent !== null ? [node.parent] : [])));

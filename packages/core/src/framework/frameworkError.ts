@@ -1,3 +1,5 @@
+import { PinganError } from '../errors/pinganError.ts';
+
 /** One problem found in a framework or a data set, and where. */
 export interface ValidationIssue {
   /** Where: a framework path such as `nodes[3] (homicide).weight`, or `row 12, column value`. */
@@ -6,13 +8,14 @@ export interface ValidationIssue {
 }
 
 /**
- * Thrown when a framework or data set is invalid. `issues` lists every
- * problem found, not just the first; the message lists them one per line.
+ * Thrown when a framework or data set is invalid (code `invalid`). `issues`
+ * lists every problem found, not just the first; the message lists them one
+ * per line.
  */
-export class ValidationError extends Error {
+export class ValidationError extends PinganError {
   readonly issues: readonly ValidationIssue[];
   constructor(what: string, issues: readonly ValidationIssue[]) {
-    super(`${what} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    super('invalid', `${what} has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'ValidationError';
     this.issues = issues;
   }

@@ -1,9 +1,14 @@
-import { z } from 'zod';
+// zod's mini build: the same checks and messages as the classic API in a
+// fraction of the bundle (about 25 KB instead of 450 KB); English messages.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
-const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'expected a period YYYY-MM or YYYY');
+z.config(en());
+
+const period = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'expected a period YYYY-MM or YYYY'));
 
 /** Where a normalisation looks for its reference values. */
-const scope = z.enum(['period', 'panel']).default('period');
+const scope = z._default(z.enum(['period', 'panel']), 'period');
 
 /**
  * How an indicator becomes a score. Directions are applied as COINr does:
@@ -12,14 +17,14 @@ const scope = z.enum(['period', 'panel']).default('period');
 export const NormalisationSpec = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('minMax'),
-    lower: z.number().default(0),
-    upper: z.number().default(100),
+    lower: z._default(z.number(), 0),
+    upper: z._default(z.number(), 100),
     scope,
   }),
   z.object({
     method: z.literal('zScore'),
-    mean: z.number().default(0),
-    sd: z.number().positive().default(1),
+    mean: z._default(z.number(), 0),
+    sd: z._default(z.number().check(z.positive()), 1),
     scope,
   }),
   z.object({
@@ -27,30 +32,30 @@ export const NormalisationSpec = z.discriminatedUnion('method', [
     /** The worst-to-best range in the indicator's own units; which end is best follows the direction. */
     min: z.number(),
     max: z.number(),
-    scale: z.number().positive().default(100),
-    cap: z.boolean().default(true),
+    scale: z._default(z.number().check(z.positive()), 100),
+    cap: z._default(z.boolean(), true),
   }),
   z.object({
     method: z.literal('distanceToReference'),
     /** A reference unit (its value in the same period) or a fixed value. */
     reference: z.union([z.object({ unit: z.string() }), z.object({ value: z.number() })]),
-    scale: z.number().positive().default(100),
-    cap: z.boolean().default(false),
+    scale: z._default(z.number().check(z.positive()), 100),
+    cap: z._default(z.boolean(), false),
   }),
   z.object({
     method: z.literal('distanceToTarget'),
     target: z.number(),
-    scale: z.number().positive().default(100),
-    cap: z.boolean().default(true),
+    scale: z._default(z.number().check(z.positive()), 100),
+    cap: z._default(z.boolean(), true),
     scope,
   }),
-  z.object({ method: z.literal('percentileRank'), scale: z.number().positive().default(100), scope }),
+  z.object({ method: z.literal('percentileRank'), scale: z._default(z.number().check(z.positive()), 100), scope }),
   z.object({ method: z.literal('rank'), scope }),
   z.object({
     method: z.literal('indexToBase'),
     /** The base period, or a range whose mean is the base (e.g. a base year of months). */
     base: z.union([period, z.object({ from: period, to: period })]),
-    scale: z.number().positive().default(100),
+    scale: z._default(z.number().check(z.positive()), 100),
   }),
 ]);
 export type NormalisationSpec = z.output<typeof NormalisationSpec>;
@@ -59,17 +64,19 @@ export type NormalisationInput = z.input<typeof NormalisationSpec>;
 /** How a group's children are combined. */
 export const AggregationSpec = z
   .object({
-    method: z.enum(['arithmetic', 'geometric', 'harmonic', 'generalised']).default('arithmetic'),
+    method: z._default(z.enum(['arithmetic', 'geometric', 'harmonic', 'generalised', 'copeland']), 'arithmetic'),
     /** The exponent of the generalised mean (required for `generalised`). */
-    power: z.number().optional(),
+    power: z.optional(z.number()),
     /** The share of children that must be present, below which the result is missing. */
-    minAvailability: z.number().min(0).max(1).default(0),
+    minAvailability: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
   })
-  .superRefine((spec, ctx) => {
-    if (spec.method === 'generalised' && (spec.power === undefined || spec.power === 0)) {
-      ctx.addIssue({ code: 'custom', message: 'the generalised mean needs a non-zero "power" (use "geometric" for power 0)', path: ['power'] });
-    }
-  });
+  .check(
+    z.superRefine((spec, ctx) => {
+      if (spec.method === 'generalised' && (spec.power === undefined || spec.power === 0)) {
+        ctx.issues.push({ code: 'custom', message: 'the generalised mean needs a non-zero "power" (use "geometric" for power 0)', path: ['power'], input: spec });
+      }
+    }),
+  );
 export type AggregationSpec = z.output<typeof AggregationSpec>;
 export type AggregationInput = z.input<typeof AggregationSpec>;
 
@@ -79,17 +86,17 @@ export const ImputationSpec = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('locf'),
     /** How many periods a value may be carried forward (e.g. 5 for a semiannual survey in a monthly index). */
-    maxAge: z.number().int().positive(),
+    maxAge: z.int().check(z.positive()),
   }),
   z.object({
     method: z.literal('groupMean'),
     /** The unit grouping to use (a key of the data's unit groups); all units form one group when omitted. */
-    grouping: z.string().optional(),
+    grouping: z.optional(z.string()),
   }),
   z.object({
     method: z.literal('interpolate'),
     /** The longest gap, in periods, that may be bridged. */
-    maxGap: z.number().int().positive().optional(),
+    maxGap: z.optional(z.int().check(z.positive())),
   }),
 ]);
 export type ImputationSpec = z.output<typeof ImputationSpec>;
@@ -100,11 +107,11 @@ export const TreatmentSpec = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('winsorise'),
     /** The most points that may be winsorised before falling back. */
-    winmax: z.number().int().nonnegative().default(5),
-    skewThreshold: z.number().positive().default(2),
-    kurtosisThreshold: z.number().positive().default(3.5),
+    winmax: z._default(z.int().check(z.nonnegative()), 5),
+    skewThreshold: z._default(z.number().check(z.positive()), 2),
+    kurtosisThreshold: z._default(z.number().check(z.positive()), 3.5),
     /** What to do if winsorising up to `winmax` points does not pass. */
-    fallback: z.enum(['log', 'none']).default('log'),
+    fallback: z._default(z.enum(['log', 'none']), 'log'),
   }),
 ]);
 export type TreatmentSpec = z.output<typeof TreatmentSpec>;
@@ -123,9 +130,9 @@ export const WeightingSpec = z.discriminatedUnion('method', [
   /** The principal eigenvector of a pairwise comparison matrix over `order`. */
   z.object({
     method: z.literal('ahp'),
-    order: z.array(z.string()).min(2),
-    matrix: z.array(z.array(z.number().positive())),
-    allowInconsistent: z.boolean().default(false),
+    order: z.array(z.string()).check(z.minLength(2)),
+    matrix: z.array(z.array(z.number().check(z.positive()))),
+    allowInconsistent: z._default(z.boolean(), false),
   }),
 ]);
 export type WeightingSpec = z.output<typeof WeightingSpec>;
@@ -137,20 +144,20 @@ export type WeightingSpec = z.output<typeof WeightingSpec>;
  * does not swing on one rare event.
  */
 export const WindowSpec = z.strictObject({
-  periods: z.number().int().min(2),
-  statistic: z.enum(['sum', 'mean']).default('sum'),
+  periods: z.int().check(z.gte(2)),
+  statistic: z._default(z.enum(['sum', 'mean']), 'sum'),
   /** How many of the window's periods must be present (default: all of them). */
-  minPeriods: z.number().int().positive().optional(),
+  minPeriods: z.optional(z.int().check(z.positive())),
 });
 export type WindowSpec = z.output<typeof WindowSpec>;
 
 /** A band for the public, e.g. 90 and above 优 (excellent). */
 export const BandSpec = z.strictObject({
-  code: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
   /** The lowest value in the band (included). */
   min: z.number(),
-  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  name: z.object({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) }),
   /** A CSS colour for the band (text always accompanies it). */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour #rrggbb'),
+  colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour #rrggbb')),
 });
 export type BandSpec = z.output<typeof BandSpec>;

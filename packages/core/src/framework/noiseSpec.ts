@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The sampling noise of an indicator's monthly values (optional; see
@@ -15,13 +15,13 @@ import { z } from 'zod';
 export const NoiseSpec = z.discriminatedUnion('model', [
   z.strictObject({
     model: z.literal('poisson'),
-    dispersion: z.union([z.literal('estimate'), z.number().min(1)]).default('estimate'),
+    dispersion: z._default(z.union([z.literal('estimate'), z.number().check(z.gte(1))]), 'estimate'),
   }),
   z.strictObject({
     model: z.literal('survey'),
-    sampleSize: z.number().int().positive().optional(),
-    marginOfError: z.number().positive().optional(),
-    total: z.number().positive().default(100),
+    sampleSize: z.optional(z.int().check(z.positive())),
+    marginOfError: z.optional(z.number().check(z.positive())),
+    total: z._default(z.number().check(z.positive()), 100),
   }),
   z.strictObject({ model: z.literal('none') }),
 ]);
@@ -34,10 +34,10 @@ export type NoiseInput = z.input<typeof NoiseSpec>;
  */
 export const UncertaintySpec = z.strictObject({
   /** The level of intervals and of the verdict rule (default 0.9). */
-  level: z.number().gt(0).lt(1).optional(),
+  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
   /** The sample size of a survey indicator that states neither size nor margin (default 1,000). */
-  surveySampleSize: z.number().int().positive().optional(),
+  surveySampleSize: z.optional(z.int().check(z.positive())),
   /** The months of a region's own history that estimate a count's mean and dispersion (default 36). */
-  baselineMonths: z.number().int().min(13).optional(),
+  baselineMonths: z.optional(z.int().check(z.gte(13))),
 });
 export type UncertaintySpec = z.output<typeof UncertaintySpec>;

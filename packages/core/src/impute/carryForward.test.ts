@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { describe, expect, it } from 'vitest';
 import { carryForward } from './carryForward.ts';
 
@@ -22,7 +23,7 @@ describe('carryForward', () => {
   });
   it('rejects a bad maxAge and leaves its input alone', () => {
     const input = [1, NaN_];
-    expect(() => carryForward(input, 0)).toThrow(RangeError);
+    expect(() => carryForward(input, 0)).toThrow(PinganError);
     carryForward(input, 1);
     expect(input).toEqual([1, NaN_]);
   });

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Last observation carried forward over a time series (one value per
  * consecutive period, `NaN` = missing): each missing value takes the latest
@@ -15,7 +16,7 @@
  * from; // Int32Array [-1, 0, 0, 0, 0, 0, -1, -1]
  */
 export function carryForward(series: ArrayLike<number>, maxAge: number): { values: Float64Array; from: Int32Array } {
-  if (!(Number.isInteger(maxAge) && maxAge > 0)) throw new RangeError(`maxAge must be a positive integer, got ${maxAge}`);
+  if (!(Number.isInteger(maxAge) && maxAge > 0)) throw new PinganError('invalid-argument', `maxAge must be a positive integer, got ${maxAge}`);
   const n = series.length;
   const values = new Float64Array(n);
   const from = new Int32Array(n).fill(-1);

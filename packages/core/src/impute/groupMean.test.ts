@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { describe, expect, it } from 'vitest';
 import { groupMean } from './groupMean.ts';
 
@@ -16,7 +17,7 @@ describe('groupMean', () => {
   });
   it('accepts numeric labels and checks lengths', () => {
     expect(Array.from(groupMean([2, NaN_, 4, NaN_], [1, 1, 2, 2]))).toEqual([2, 2, 4, 4]);
-    expect(() => groupMean([1, 2], ['a'])).toThrow(RangeError);
+    expect(() => groupMean([1, 2], ['a'])).toThrow(PinganError);
   });
   it('does not change its input', () => {
     const input = new Float64Array([1, NaN_, 3]);

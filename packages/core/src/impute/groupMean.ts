@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * COINr's `i_mean_grp` (and, without groups, `i_mean`): each missing value
  * (`NaN`) becomes the arithmetic mean of the present values of its group.
@@ -11,7 +12,7 @@
  */
 export function groupMean(values: ArrayLike<number>, groups?: ArrayLike<string | number>): Float64Array {
   const n = values.length;
-  if (groups && groups.length !== n) throw new RangeError(`got ${n} values but ${groups.length} group labels`);
+  if (groups && groups.length !== n) throw new PinganError('invalid-argument', `got ${n} values but ${groups.length} group labels`);
   const out = Float64Array.from(values);
   if (!groups) {
     let sum = 0;

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { describe, expect, it } from 'vitest';
 import { interpolateGaps } from './interpolateGaps.ts';
 
@@ -21,6 +22,6 @@ describe('interpolateGaps', () => {
     expect(Array.from(interpolateGaps([NaN_, 4, NaN_]).values)).toEqual([NaN_, 4, NaN_]);
   });
   it('rejects a bad maxGap', () => {
-    expect(() => interpolateGaps([1], 0)).toThrow(RangeError);
+    expect(() => interpolateGaps([1], 0)).toThrow(PinganError);
   });
 });

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Linear interpolation over time of the interior gaps of a series (one
  * value per consecutive period, `NaN` = missing): a missing value between
@@ -19,7 +20,7 @@ export function interpolateGaps(
   maxGap?: number,
 ): { values: Float64Array; before: Int32Array; after: Int32Array } {
   if (maxGap !== undefined && !(Number.isInteger(maxGap) && maxGap > 0)) {
-    throw new RangeError(`maxGap must be a positive integer, got ${maxGap}`);
+    throw new PinganError('invalid-argument', `maxGap must be a positive integer, got ${maxGap}`);
   }
   const n = series.length;
   const values = Float64Array.from(series);

@@ -1,6 +1,7 @@
+import { PinganError } from '../errors/pinganError.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineFramework, type Framework } from '../framework/defineFramework.ts';
+import { frameworkFromJson, type Framework } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
 import { createPanel, getFlags, getValue, type Panel } from '../panel/panel.ts';
 import { normalise } from './normalise.ts';
@@ -9,7 +10,7 @@ const name = (s: string) => ({ zh: s, en: s });
 
 /** A one-level framework: the root "index" with the given indicators. */
 function framework(indicators: Record<string, unknown>[]): Framework {
-  return defineFramework({
+  return frameworkFromJson({
     id: 't',
     version: '1',
     name: name('t'),
@@ -161,11 +162,11 @@ describe('normalise', () => {
       const missing = framework([{ code: 'up', normalisation: { method: 'indexToBase', base: '2023-06' } }]);
       expect(() => normalise(p, missing)).toThrow(/"up".*"2023-06"/);
       const range = framework([{ code: 'up', normalisation: { method: 'indexToBase', base: { from: '2020-01', to: '2020-12' } } }]);
-      expect(() => normalise(p, range)).toThrow(RangeError);
+      expect(() => normalise(p, range)).toThrow(PinganError);
     });
   });
 
-  it('throws a RangeError naming a missing indicator column or reference unit', () => {
+  it('throws a PinganError naming a missing indicator column or reference unit', () => {
     const fw = framework([{ code: 'x' }, { code: 'y' }]);
     expect(() => normalise(panelOf(units, periods, ['x'], () => 1), fw)).toThrow(/no column for indicator "y"/);
     const ref = framework([{ code: 'x', normalisation: { method: 'distanceToReference', reference: { unit: 'ZZ' } } }]);

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { scoresAcrossPeriods } from './scoresAcrossPeriods.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
@@ -26,7 +27,7 @@ import { normaliseInto } from './normaliseColumn.ts';
  *   (`NaN` in every period).
  *
  * Each cell keeps its flags; `Flag.Capped` is added where a goalpost or
- * target cap changed the score. Throws a `RangeError` naming the code when
+ * target cap changed the score. Throws a `PinganError` naming the code when
  * the panel lacks an indicator column, a reference unit is not in the panel,
  * or no panel period falls in an `indexToBase` base.
  *
@@ -62,17 +63,17 @@ export function normalise(panel: Panel, framework: Framework): Panel {
   for (let k = 0; k < K; k++) {
     const code = codes[k];
     const c = panel.codes.indexOf(code);
-    if (c < 0) throw new RangeError(`normalise: the panel has no column for indicator "${code}"`);
+    if (c < 0) throw new PinganError('unknown-code', `normalise: the panel has no column for indicator "${code}"`);
     sourceColumns[k] = c;
     const node = framework.byCode.get(code);
-    if (!node || node.type !== 'indicator') throw new RangeError(`normalise: "${code}" is not an indicator of the framework`);
+    if (!node || node.type !== 'indicator') throw new PinganError('unknown-code', `normalise: "${code}" is not an indicator of the framework`);
     const spec = node.normalisation;
     specs.push(spec);
     directions.push(node.direction);
     if (spec.method === 'distanceToReference' && 'unit' in spec.reference) {
       referenceUnits[k] = panel.units.indexOf(spec.reference.unit);
       if (referenceUnits[k] < 0) {
-        throw new RangeError(`normalise: indicator "${code}" is scored against unit "${spec.reference.unit}", which is not in the panel`);
+        throw new PinganError('unknown-code', `normalise: indicator "${code}" is scored against unit "${spec.reference.unit}", which is not in the panel`);
       }
     }
     if (scoresAcrossPeriods(spec)) whole.push(k);
@@ -146,7 +147,7 @@ function scoreAgainstBase(panel: Panel, code: string, spec: IndexToBaseSpec, dir
   const basePeriods: number[] = [];
   if (typeof spec.base === 'string') {
     const p = panel.periods.indexOf(spec.base);
-    if (p < 0) throw new RangeError(`normalise: indicator "${code}" has base period "${spec.base}", which is not in the panel`);
+    if (p < 0) throw new PinganError('unknown-code', `normalise: indicator "${code}" has base period "${spec.base}", which is not in the panel`);
     basePeriods.push(p);
   } else {
     const { from, to } = spec.base;
@@ -154,7 +155,7 @@ function scoreAgainstBase(panel: Panel, code: string, spec: IndexToBaseSpec, dir
       if (period >= from && period <= to) basePeriods.push(p);
     });
     if (basePeriods.length === 0) {
-      throw new RangeError(`normalise: indicator "${code}" has base ${from} to ${to}, and no period of the panel falls in it`);
+      throw new PinganError('unknown-code', `normalise: indicator "${code}" has base ${from} to ${to}, and no period of the panel falls in it`);
     }
   }
   for (let u = 0; u < U; u++) {

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { describe, expect, it } from 'vitest';
 import { NormalisationSpec } from '../framework/methods.ts';
 import { normaliseColumn } from './normaliseColumn.ts';
@@ -24,7 +25,7 @@ describe('normaliseColumn', () => {
     const s = spec({ method: 'distanceToReference', reference: { unit: 'B' }, scale: 1 });
     expect([...normaliseColumn(x, s, 1, { referenceIndex: 1 }).scores]).toEqual([0, 1, 2, 3]);
     expect(() => normaliseColumn(x, s, 1)).toThrow(/referenceIndex/);
-    expect(() => normaliseColumn(x, s, 1, { referenceIndex: 4 })).toThrow(RangeError);
+    expect(() => normaliseColumn(x, s, 1, { referenceIndex: 4 })).toThrow(PinganError);
   });
   it('refuses indexToBase, which needs the panel', () => {
     expect(() => normaliseColumn(x, spec({ method: 'indexToBase', base: '2020' }), 1)).toThrow(/normalise\(\)/);

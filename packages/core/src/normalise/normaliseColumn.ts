@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
 import { distanceToReferenceInto } from './distanceToReference.ts';
 import { distanceToTargetInto } from './distanceToTarget.ts';
@@ -42,7 +43,7 @@ export function normaliseColumn(
   if (spec.method === 'distanceToReference' && 'unit' in spec.reference) {
     const r = options.referenceIndex;
     if (r === undefined || !Number.isInteger(r) || r < 0 || r >= src.length) {
-      throw new RangeError(
+      throw new PinganError('invalid-argument', 
         `distanceToReference to unit "${spec.reference.unit}" needs options.referenceIndex, the unit's position in values (0 to ${src.length - 1})`,
       );
     }
@@ -95,6 +96,6 @@ export function normaliseInto(
       rankInto(src, out, direction);
       return;
     case 'indexToBase':
-      throw new RangeError('indexToBase compares each unit with its own base period: normalise the panel with normalise()');
+      throw new PinganError('invalid-argument', 'indexToBase compares each unit with its own base period: normalise the panel with normalise()');
   }
 }

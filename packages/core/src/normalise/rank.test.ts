@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rank, sortPairs } from './rank.ts';
@@ -63,6 +64,6 @@ describe('rank', () => {
     check(Float64Array.from({ length: 4096 }, (_, i) => (i % 2 === 0 ? i : 4096 - i)));
   });
   it('refuses keys and positions of different lengths', () => {
-    expect(() => sortPairs(new Float64Array(2), new Int32Array(1))).toThrow(RangeError);
+    expect(() => sortPairs(new Float64Array(2), new Int32Array(1))).toThrow(PinganError);
   });
 });

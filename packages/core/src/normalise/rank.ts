@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Ranks of one cross-section, as COINr's `n_rank`, i.e. R's
  * `rank(x, ties.method = "min", na.last = "keep")`: the lowest value ranks 1,
@@ -67,7 +68,7 @@ export function rankInto(src: Float64Array, out: Float64Array, direction: number
  */
 export function sortPairs(keys: Float64Array, positions: Int32Array, method: 'auto' | 'quick' | 'heap' | 'radix' = 'auto'): Float64Array {
   const n = keys.length;
-  if (n !== positions.length) throw new RangeError(`sortPairs: ${n} keys but ${positions.length} positions`);
+  if (n !== positions.length) throw new PinganError('invalid-argument', `sortPairs: ${n} keys but ${positions.length} positions`);
   if (n < 2) return keys;
   if (method === 'radix' || (method === 'auto' && n >= RADIX_THRESHOLD)) radixSort(keys, positions);
   else if (method === 'heap') heapsort(keys, positions, 0, n - 1);

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Bit flags carried by every cell of a panel. A cell's flags travel with it
  * through every verb, and an aggregate carries the union of its children's
@@ -20,9 +21,14 @@ export const Flag = {
   Treated: 8,
   /** A goalpost or target cap was applied during normalisation. */
   Capped: 16,
+  /**
+   * An aggregate computed from only some of its children (the others were
+   * missing and their weights were shared among the rest).
+   */
+  Partial: 32,
 } as const;
 
-export type FlagName = 'estimated' | 'provisional' | 'imputed' | 'treated' | 'capped';
+export type FlagName = 'estimated' | 'provisional' | 'imputed' | 'treated' | 'capped' | 'partial';
 
 const FLAG_BITS: readonly (readonly [FlagName, number])[] = [
   ['estimated', Flag.Estimated],
@@ -30,6 +36,7 @@ const FLAG_BITS: readonly (readonly [FlagName, number])[] = [
   ['imputed', Flag.Imputed],
   ['treated', Flag.Treated],
   ['capped', Flag.Capped],
+  ['partial', Flag.Partial],
 ];
 
 /**
@@ -60,6 +67,6 @@ export function flagNames(flags: number): FlagName[] {
  */
 export function flagFromName(name: FlagName): number {
   const entry = FLAG_BITS.find(([n]) => n === name);
-  if (!entry) throw new RangeError(`unknown flag "${String(name)}"`);
+  if (!entry) throw new PinganError('invalid-argument', `unknown flag "${String(name)}"`);
   return entry[1];
 }

@@ -1,4 +1,5 @@
-import { Flag } from './flags.ts';
+import { PinganError } from '../errors/pinganError.ts';
+import { UnknownCodeError } from '../errors/pinganError.ts';
 
 /**
  * The immutable table that every verb takes and returns: a dense grid of
@@ -39,13 +40,13 @@ export function createPanel(shape: {
   const values = new Float64Array(size).fill(Number.NaN);
   if (shape.values) {
     if (shape.values.length !== size) {
-      throw new RangeError(`panel needs ${size} values, got ${shape.values.length}`);
+      throw new PinganError('invalid-argument', `panel needs ${size} values, got ${shape.values.length}`);
     }
     values.set(shape.values);
   }
   const flags = new Uint8Array(size);
   if (shape.flags) {
-    if (shape.flags.length !== size) throw new RangeError(`panel needs ${size} flags, got ${shape.flags.length}`);
+    if (shape.flags.length !== size) throw new PinganError('invalid-argument', `panel needs ${size} flags, got ${shape.flags.length}`);
     flags.set(shape.flags);
   }
   return {
@@ -60,49 +61,51 @@ export function createPanel(shape: {
 function assertUnique(items: readonly string[], what: string): void {
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item)) throw new RangeError(`duplicate ${what} "${item}" in panel`);
+    if (seen.has(item)) throw new PinganError('invalid-argument', `duplicate ${what} "${item}" in panel`);
     seen.add(item);
   }
 }
 
 /**
- * Where cell (unit, period, code) sits in `values`, or -1 when the panel has
- * no such unit, period or code.
+ * Where cell (unit, period, code) sits in `values`; an unknown unit, period
+ * or code is an `UnknownCodeError` (a typo must not read as a missing value).
  *
  * @example
  * const p = createPanel({ units: ['A', 'B'], periods: ['2025'], codes: ['x', 'y'] });
- * cellIndex(p, 'B', '2025', 'y'); // 3
+ * cellAt(p, 'B', '2025', 'y'); // 3
  */
-export function cellIndex(panel: Panel, unit: string, period: string, code: string): number {
+export function cellAt(panel: Panel, unit: string, period: string, code: string): number {
   const u = panel.units.indexOf(unit);
+  if (u < 0) throw new UnknownCodeError('unit', unit, `no unit "${unit}" in the panel (units: ${panel.units.slice(0, 10).join(', ')}${panel.units.length > 10 ? ', …' : ''})`);
   const p = panel.periods.indexOf(period);
+  if (p < 0) throw new UnknownCodeError('period', period, `no period "${period}" in the panel (${panel.periods[0]} to ${panel.periods[panel.periods.length - 1]})`);
   const c = panel.codes.indexOf(code);
-  if (u < 0 || p < 0 || c < 0) return -1;
+  if (c < 0) throw new UnknownCodeError('code', code, `no column "${code}" in the panel`);
   return (p * panel.units.length + u) * panel.codes.length + c;
 }
 
 /**
- * One cell's value (`NaN` when missing or absent from the panel).
+ * One cell's value: `NaN` when the value is missing; an `UnknownCodeError`
+ * when the panel has no such unit, period or code.
  *
  * @example
  * const p = createPanel({ units: ['A'], periods: ['2025'], codes: ['x'], values: [7] });
  * getValue(p, 'A', '2025', 'x'); // 7
  */
 export function getValue(panel: Panel, unit: string, period: string, code: string): number {
-  const i = cellIndex(panel, unit, period, code);
-  return i < 0 ? Number.NaN : panel.values[i];
+  return panel.values[cellAt(panel, unit, period, code)];
 }
 
 /**
- * One cell's flags (0 when absent from the panel).
+ * One cell's flags; an `UnknownCodeError` when the panel has no such unit,
+ * period or code.
  *
  * @example
  * const p = createPanel({ units: ['A'], periods: ['2025'], codes: ['x'], flags: [Flag.Estimated] });
  * getFlags(p, 'A', '2025', 'x'); // 1
  */
 export function getFlags(panel: Panel, unit: string, period: string, code: string): number {
-  const i = cellIndex(panel, unit, period, code);
-  return i < 0 ? Flag.None : panel.flags[i];
+  return panel.flags[cellAt(panel, unit, period, code)];
 }
 
 /**
@@ -115,8 +118,8 @@ export function getFlags(panel: Panel, unit: string, period: string, code: strin
 export function crossSection(panel: Panel, period: string, code: string): Float64Array {
   const p = panel.periods.indexOf(period);
   const c = panel.codes.indexOf(code);
-  if (p < 0) throw new RangeError(`no period "${period}" in panel`);
-  if (c < 0) throw new RangeError(`no column "${code}" in panel`);
+  if (p < 0) throw new PinganError('unknown-code', `no period "${period}" in panel`);
+  if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in panel`);
   const U = panel.units.length;
   const C = panel.codes.length;
   const out = new Float64Array(U);
@@ -134,8 +137,8 @@ export function crossSection(panel: Panel, period: string, code: string): Float6
 export function timeSeries(panel: Panel, unit: string, code: string): Float64Array {
   const u = panel.units.indexOf(unit);
   const c = panel.codes.indexOf(code);
-  if (u < 0) throw new RangeError(`no unit "${unit}" in panel`);
-  if (c < 0) throw new RangeError(`no column "${code}" in panel`);
+  if (u < 0) throw new PinganError('unknown-code', `no unit "${unit}" in panel`);
+  if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in panel`);
   const U = panel.units.length;
   const C = panel.codes.length;
   const out = new Float64Array(panel.periods.length);
@@ -153,7 +156,7 @@ export function timeSeries(panel: Panel, unit: string, code: string): Float64Arr
 export function selectColumns(panel: Panel, codes: readonly string[]): Panel {
   const indices = codes.map((code) => {
     const c = panel.codes.indexOf(code);
-    if (c < 0) throw new RangeError(`no column "${code}" in panel`);
+    if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in panel`);
     return c;
   });
   const rows = panel.units.length * panel.periods.length;
@@ -183,7 +186,7 @@ export function selectPeriods(panel: Panel, periods: readonly string[]): Panel {
   const flags = new Uint8Array(periods.length * rowWidth);
   periods.forEach((period, k) => {
     const p = panel.periods.indexOf(period);
-    if (p < 0) throw new RangeError(`no period "${period}" in panel`);
+    if (p < 0) throw new PinganError('unknown-code', `no period "${period}" in panel`);
     values.set(panel.values.subarray(p * rowWidth, (p + 1) * rowWidth), k * rowWidth);
     flags.set(panel.flags.subarray(p * rowWidth, (p + 1) * rowWidth), k * rowWidth);
   });

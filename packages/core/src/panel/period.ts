@@ -1,8 +1,6 @@
-// One module per function: date-fns's index loads its ~250 modules, which
-// costs a Node process (the CLI, each worker thread) over two seconds at start.
-import { addMonths } from 'date-fns/addMonths';
-import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
-import { format } from 'date-fns/format';
+// Periods are counted in months since year 0 (a year is its January):
+// integer arithmetic, no Date, so no time zone can move a period.
+import { PinganError } from '../errors/pinganError.ts';
 
 /** A period is a month `YYYY-MM` or a year `YYYY`. */
 export type Period = string;
@@ -26,12 +24,18 @@ export function periodFrequency(period: string): Frequency | undefined {
   return undefined;
 }
 
-function toDate(period: Period): Date {
+function monthNumber(period: Period): number {
   const m = MONTH.exec(period);
-  if (m) return new Date(Number(m[1]), Number(m[2]) - 1, 1);
+  if (m) return Number(m[1]) * 12 + Number(m[2]) - 1;
   const y = YEAR.exec(period);
-  if (y) return new Date(Number(y[1]), 0, 1);
-  throw new RangeError(`"${period}" is not a period (expected YYYY-MM or YYYY)`);
+  if (y) return Number(y[1]) * 12;
+  throw new PinganError('invalid-argument', `"${period}" is not a period (expected YYYY-MM or YYYY)`);
+}
+
+function monthPeriod(month: number): Period {
+  const year = Math.floor(month / 12);
+  if (year < 0 || year > 9999) throw new PinganError('invalid-argument', `period out of range: year ${year}`);
+  return `${String(year).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
 }
 
 /**
@@ -44,9 +48,9 @@ function toDate(period: Period): Date {
  */
 export function shiftPeriod(period: Period, n: number): Period {
   const frequency = periodFrequency(period);
-  const date = toDate(period);
-  if (frequency === 'year') return format(addMonths(date, 12 * n), 'yyyy');
-  return format(addMonths(date, n), 'yyyy-MM');
+  const month = monthNumber(period);
+  if (frequency === 'year') return monthPeriod(month + 12 * n).slice(0, 4);
+  return monthPeriod(month + n);
 }
 
 /**
@@ -60,9 +64,9 @@ export function shiftPeriod(period: Period, n: number): Period {
 export function periodDistance(from: Period, to: Period): number {
   const f = periodFrequency(from);
   if (f !== periodFrequency(to)) {
-    throw new RangeError(`cannot compare periods of different frequency: "${from}" and "${to}"`);
+    throw new PinganError('invalid-argument', `cannot compare periods of different frequency: "${from}" and "${to}"`);
   }
-  const months = differenceInCalendarMonths(toDate(to), toDate(from));
+  const months = monthNumber(to) - monthNumber(from);
   return f === 'year' ? months / 12 : months;
 }
 
@@ -74,7 +78,7 @@ export function periodDistance(from: Period, to: Period): number {
  */
 export function periodRange(first: Period, last: Period): Period[] {
   const n = periodDistance(first, last);
-  if (n < 0) throw new RangeError(`period range ends before it starts: ${first} to ${last}`);
+  if (n < 0) throw new PinganError('invalid-argument', `period range ends before it starts: ${first} to ${last}`);
   return Array.from({ length: n + 1 }, (_, i) => shiftPeriod(first, i));
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { panelFromObservations, type Observation } from '../data/observations.ts';
 import { unpackExact } from '../exact/packedExact.ts';
 import { buildExact } from '../exact/publish.ts';
-import { defineFramework } from '../framework/defineFramework.ts';
+import { frameworkFromJson } from '../framework/defineFramework.ts';
 import type { NormalisationInput } from '../framework/methods.ts';
 import { Flag, hasFlag } from '../panel/flags.ts';
 import { getFlags, getValue } from '../panel/panel.ts';
@@ -30,7 +30,7 @@ const methods: [string, 1 | -1, NormalisationInput, string][] = [
   ['prank', 1, { method: 'percentileRank' }, 'g3'],
 ];
 
-const framework = defineFramework({
+const framework = frameworkFromJson({
   id: 'all-methods',
   version: '1',
   name: name('All methods'),

@@ -4,6 +4,7 @@ import { denominate } from '../denominate/index.ts';
 import { impute, type ImputationReport } from '../impute/index.ts';
 import { normalise } from '../normalise/index.ts';
 import type { Panel } from '../panel/panel.ts';
+import { screenUnits, type ScreenOptions, type ScreenedUnit } from '../screen/index.ts';
 import { provenance, type Provenance } from '../provenance/provenance.ts';
 import { transform } from '../transform/index.ts';
 import { trailingWindow } from '../window/index.ts';
@@ -12,6 +13,8 @@ import { treat, type TreatmentReport } from '../treat/index.ts';
 export interface BuildOptions {
   /** Unit groupings for group-mean imputation: grouping name → unit → group. */
   readonly unitGroups?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Screen units by data availability after imputation (COINr's `Screen`, byNA); no screening when absent. */
+  readonly screen?: ScreenOptions;
 }
 
 /** Every stage of a build, as COINr keeps them in `coin$Data`, with reports and provenance. */
@@ -26,12 +29,16 @@ export interface IndexResult {
   /** After the per-indicator transforms (log). */
   readonly transformed: Panel;
   readonly imputed: Panel;
+  /** After screening (the imputed panel itself when `options.screen` is absent). */
+  readonly screened: Panel;
   readonly treated: Panel;
   /** Indicator scores. */
   readonly normalised: Panel;
   /** Indicator scores followed by every aggregate, up to the index. */
   readonly aggregated: Panel;
   readonly imputation: ImputationReport;
+  /** The units removed by screening, with their data availability. */
+  readonly screening: readonly ScreenedUnit[];
   readonly treatment: readonly TreatmentReport[];
   /** Hashes of the framework, data, options and library version; computed on first read. */
   readonly provenance: Provenance;
@@ -39,8 +46,8 @@ export interface IndexResult {
 
 /**
  * Runs the framework's pipeline on a raw panel, in the handbook's order:
- * denominate → trailing window → transform → impute → treat → normalise →
- * aggregate. Each step
+ * denominate → trailing window → transform → impute → (screen) → treat →
+ * normalise → aggregate. Each step
  * uses the methods the framework sets per node; every stage is kept.
  *
  * @example
@@ -52,7 +59,8 @@ export function buildIndex(framework: Framework, raw: Panel, options: BuildOptio
   const windowed = trailingWindow(denominated, framework);
   const transformed = transform(windowed, framework);
   const { panel: imputed, report: imputation } = impute(transformed, framework, options.unitGroups ? { unitGroups: options.unitGroups } : {});
-  const { panel: treated, report: treatment } = treat(imputed, framework);
+  const { panel: screened, removed: screening } = options.screen ? screenUnits(imputed, framework, options.screen) : { panel: imputed, removed: [] };
+  const { panel: treated, report: treatment } = treat(screened, framework);
   const normalised = normalise(treated, framework);
   const aggregated = aggregate(normalised, framework);
   // The provenance hashes every data value (SHA-256 of tens of MB for a
@@ -65,10 +73,12 @@ export function buildIndex(framework: Framework, raw: Panel, options: BuildOptio
     windowed,
     transformed,
     imputed,
+    screened,
     treated,
     normalised,
     aggregated,
     imputation,
+    screening,
     treatment,
     get provenance() {
       kept ??= provenance(framework, raw, options);

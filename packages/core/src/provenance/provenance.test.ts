@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defineFramework } from '../framework/defineFramework.ts';
+import { frameworkFromJson } from '../framework/defineFramework.ts';
 import { createPanel } from '../panel/panel.ts';
 import { canonicalJson } from './canonicalJson.ts';
 import { dataHash, frameworkHash, provenance } from './provenance.ts';
@@ -25,18 +25,18 @@ describe('provenance', () => {
 
   it('is stable: the same framework (in any key order) and data give the same hash', () => {
     const reordered = JSON.parse(JSON.stringify({ nodes: doc.nodes, name: doc.name, version: '1', id: 'p' }));
-    expect(frameworkHash(defineFramework(reordered))).toBe(frameworkHash(defineFramework(doc)));
-    expect(provenance(defineFramework(doc), panel([1, 2])).hash).toBe(provenance(defineFramework(doc), panel([1, 2])).hash);
+    expect(frameworkHash(frameworkFromJson(reordered))).toBe(frameworkHash(frameworkFromJson(doc)));
+    expect(provenance(frameworkFromJson(doc), panel([1, 2])).hash).toBe(provenance(frameworkFromJson(doc), panel([1, 2])).hash);
     // Every missing value hashes alike, however the NaN was made.
     expect(dataHash(panel([0 / 0, 2]))).toBe(dataHash(panel([Number.NaN, 2])));
     expect(dataHash(panel([-0, 2]))).toBe(dataHash(panel([0, 2])));
   });
 
   it('changes with the data, the framework, the options and the units’ labels', () => {
-    const fw = defineFramework(doc);
+    const fw = frameworkFromJson(doc);
     const base = provenance(fw, panel([1, 2]));
     expect(provenance(fw, panel([1, 2.0000001])).hash).not.toBe(base.hash);
-    expect(provenance(defineFramework({ ...doc, version: '2' }), panel([1, 2])).hash).not.toBe(base.hash);
+    expect(provenance(frameworkFromJson({ ...doc, version: '2' }), panel([1, 2])).hash).not.toBe(base.hash);
     expect(provenance(fw, panel([1, 2]), { unitGroups: { g: { X: 'a' } } }).hash).not.toBe(base.hash);
     expect(dataHash(createPanel({ units: ['X', 'Z'], periods: ['2025'], codes: ['a'], values: [1, 2] }))).not.toBe(dataHash(panel([1, 2])));
     expect(base).toMatchObject({ library: LIBRARY_NAME, libraryVersion: LIBRARY_VERSION });

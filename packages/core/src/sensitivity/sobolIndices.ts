@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { randomInt, randomLcg } from 'd3-random';
 import { quantileSorted } from './quantile.ts';
 import { sobolSequence } from './sobolSequence.ts';
@@ -18,7 +19,7 @@ export interface SobolOptions {
   readonly n: number;
   /** Bootstrap resamples for the intervals (default 100; 0 for none). */
   readonly bootstrap?: number;
-  /** Interval coverage (default 0.95). */
+  /** Interval coverage (default 0.9: the 5–95% interval, as COINr reports). */
   readonly confidence?: number;
   /** Seed of the bootstrap's generator (the sampling itself is quasi-random and fixed). */
   readonly seed?: number;
@@ -34,6 +35,8 @@ export interface SobolResult {
   readonly variance: number;
   /** How many times the model ran. */
   readonly runs: number;
+  /** Design rows left out because a run in them gave no output (`NaN`). */
+  readonly missing: number;
 }
 
 /**
@@ -55,12 +58,12 @@ export interface SobolResult {
  */
 export function sobolIndices(model: (x: Float64Array) => number, k: number, options: SobolOptions): SobolResult {
   const { n } = options;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`the base sample size must be an integer ≥ 2, got ${n}`);
+  if (!Number.isInteger(n) || n < 2) throw new PinganError('invalid-argument', `the base sample size must be an integer ≥ 2, got ${n}`);
   const points = sobolSequence(n, 2 * k);
   const total = n * (k + 2);
   let done = 0;
   const run = (x: Float64Array): number => {
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('the analysis was cancelled');
+    if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const y = model(x);
     done++;
     options.onProgress?.(done, total);
@@ -107,16 +110,20 @@ export function sobolIndices(model: (x: Float64Array) => number, k: number, opti
     }
     return { first, total: totalOrder, variance };
   };
-  const all = Uint32Array.from({ length: n }, (_, r) => r);
+  // A design row with a missing output (a failed run) is left out of the
+  // estimators and the bootstrap; with none missing, every row is used.
+  const complete = Uint32Array.from({ length: n }, (_, r) => r).filter((r) => fA[r] === fA[r] && fB[r] === fB[r] && fAB.every((f) => f[r] === f[r]));
+  const m = complete.length;
+  const all = complete;
   const point = estimate(all);
   const resamples = options.bootstrap ?? 100;
-  const confidence = options.confidence ?? 0.95;
+  const confidence = options.confidence ?? 0.9;
   const firstDraws = Array.from({ length: k }, () => new Float64Array(resamples));
   const totalDraws = Array.from({ length: k }, () => new Float64Array(resamples));
-  const pick = randomInt.source(randomLcg(options.seed ?? 1))(n);
-  const rows = new Uint32Array(n);
+  const pick = randomInt.source(randomLcg(options.seed ?? 1))(m);
+  const rows = new Uint32Array(m);
   for (let b = 0; b < resamples; b++) {
-    for (let t = 0; t < n; t++) rows[t] = pick();
+    for (let t = 0; t < m; t++) rows[t] = complete[pick()];
     const e = estimate(rows);
     for (let j = 0; j < k; j++) {
       firstDraws[j][b] = e.first[j];
@@ -137,5 +144,6 @@ export function sobolIndices(model: (x: Float64Array) => number, k: number, opti
     })),
     variance: point.variance,
     runs: total,
+    missing: n - m,
   };
 }

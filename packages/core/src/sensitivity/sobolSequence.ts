@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Primitive polynomials and initial direction numbers for dimensions 2 to 16
  * (Joe & Kuo 2008, new-joe-kuo-6.21201): [degree s, coefficients a, m₁…mₛ].
@@ -53,7 +54,7 @@ function directionNumbers(dimension: number): Uint32Array {
  */
 export function sobolSequence(n: number, dimensions: number): Float64Array {
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > SOBOL_MAX_DIMENSIONS) {
-    throw new RangeError(`the Sobol' sequence here has 1 to ${SOBOL_MAX_DIMENSIONS} dimensions, got ${dimensions}`);
+    throw new PinganError('invalid-argument', `the Sobol' sequence here has 1 to ${SOBOL_MAX_DIMENSIONS} dimensions, got ${dimensions}`);
   }
   const v = Array.from({ length: dimensions }, (_, d) => directionNumbers(d));
   const x = new Uint32Array(dimensions);

@@ -1,3 +1,5 @@
+import { ValidationError } from '../framework/frameworkError.ts';
+import { PinganError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
 import { reviseNodes, type Framework } from '../framework/defineFramework.ts';
 import { AggregationSpec, NormalisationSpec, TreatmentSpec, type AggregationInput, type NormalisationInput } from '../framework/methods.ts';
@@ -16,6 +18,13 @@ export interface UncertainSetting {
 /** A normalisation alternative: one spec for every indicator, or `'framework'` (each indicator keeps its own). */
 export type NormalisationAlternative = NormalisationInput | 'framework';
 
+/** A method spec validated, or a `ValidationError` with every problem and its path. */
+function checked<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError('the setting', parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(setting)', message: i.message })));
+}
+
 /**
  * Alternative normalisations, applied to every indicator; the alternative
  * `'framework'` keeps each indicator's own normalisation (e.g. its goalposts).
@@ -25,7 +34,7 @@ export type NormalisationAlternative = NormalisationInput | 'framework';
  */
 export function normalisationSetting(alternatives: readonly NormalisationAlternative[], name = 'normalisation'): UncertainSetting {
   // Validated once here, so that each run only swaps them in.
-  const specs = alternatives.map((a) => (a === 'framework' ? null : NormalisationSpec.parse(a)));
+  const specs = alternatives.map((a) => (a === 'framework' ? null : checked(NormalisationSpec, a)));
   return {
     name,
     levels: specs.length,
@@ -43,7 +52,7 @@ export function normalisationSetting(alternatives: readonly NormalisationAlterna
  * aggregationSetting([{ method: 'arithmetic' }, { method: 'geometric' }]);
  */
 export function aggregationSetting(alternatives: readonly AggregationInput[], name = 'aggregation'): UncertainSetting {
-  const specs = alternatives.map((a) => AggregationSpec.parse(a));
+  const specs = alternatives.map((a) => checked(AggregationSpec, a));
   return {
     name,
     levels: specs.length,
@@ -59,7 +68,7 @@ export function aggregationSetting(alternatives: readonly AggregationInput[], na
  * winsorisationSetting([1, 2, 3, 4, 5]); // COINr's "winmax 1–5"
  */
 export function winsorisationSetting(winmax: readonly number[], name = 'winsorisation'): UncertainSetting {
-  const specs = winmax.map((w) => TreatmentSpec.parse({ method: 'winsorise', winmax: w }));
+  const specs = winmax.map((w) => checked(TreatmentSpec, { method: 'winsorise', winmax: w }));
   return {
     name,
     levels: specs.length,
@@ -80,7 +89,7 @@ export function weightSetsSetting(sets: readonly Readonly<Record<string, number>
     apply: (framework, level) => {
       const set = sets[level];
       const unknown = Object.keys(set).filter((code) => !framework.byCode.has(code));
-      if (unknown.length) throw new RangeError(`weights for unknown nodes: ${unknown.join(', ')}`);
+      if (unknown.length) throw new PinganError('unknown-code', `weights for unknown nodes: ${unknown.join(', ')}`);
       return reviseNodes(framework, (node) => (set[node.code] === undefined ? undefined : { weight: set[node.code] }));
     },
   };

@@ -91,3 +91,35 @@ describe('sensitivityAnalysis', () => {
     expect(Math.abs(sa.indices[1].total - 1)).toBeLessThan(0.1);
   });
 });
+
+describe('failed runs and rank statistics', () => {
+  // Min-max scores include 0 (A's b, B's a), so every geometric-mean run fails: as in COINr, it is recorded as missing.
+  const settings = [aggregationSetting([{ method: 'arithmetic' }, { method: 'geometric' }])];
+
+  it('records a failing run as missing, with its error and count, and carries on', () => {
+    const ua = uncertaintyAnalysis(nominal, { n: 40, seed: 3, settings });
+    const geometric = ua.runs.filter((r) => r.levels[0] === 1);
+    expect(geometric.length).toBeGreaterThan(0);
+    expect(geometric.length).toBeLessThan(40);
+    expect(ua.failed).toBe(geometric.length);
+    for (const run of geometric) {
+      expect(run.error).toMatch(/geometric mean .* needs positive values/);
+      expect(run.meanAbsoluteRankShift).toBeNaN();
+    }
+    const d = ua.units.find((u) => u.unit === 'D');
+    // D scores 100 on both: rank 1 in every successful run, NaN in the failed ones.
+    expect(Array.from(d?.ranks ?? []).filter((r) => r === r)).toEqual(new Array(40 - geometric.length).fill(1));
+    expect(d?.rank).toMatchObject({ nominal: 1, mean: 1, median: 1, lower: 1, upper: 1, meanAbsoluteShift: 0 });
+  });
+
+  it('gives mean, median and 5–95% rank statistics from every run; C ranks 2 or 3 with B, A tied', () => {
+    const ua = uncertaintyAnalysis(nominal, { n: 10, settings: [aggregationSetting([{ method: 'arithmetic' }])] });
+    // Arithmetic means: A 50, B 50, C 50, D 100 → A, B, C share rank 2.
+    const c = ua.units.find((u) => u.unit === 'C');
+    expect(c?.rank).toMatchObject({ nominal: 2, mean: 2, median: 2, lower: 2, upper: 2 });
+    const sa = sensitivityAnalysis(nominal, { settings, n: 8, bootstrap: 10 });
+    expect(sa.failed).toBeGreaterThan(0);
+    expect(sa.missing).toBeGreaterThan(0);
+    expect(sa.ranks.find((r) => r.unit === 'D')).toMatchObject({ nominal: 1, mean: 1, median: 1 });
+  });
+});

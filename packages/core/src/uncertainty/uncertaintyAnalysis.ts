@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
 import type { Panel } from '../panel/panel.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
@@ -26,7 +27,7 @@ function ranksOf(values: Float64Array, units: number, periods: number): Float64A
 
 function column(panel: Panel, code: string): Float64Array {
   const c = panel.codes.indexOf(code);
-  if (c < 0) throw new RangeError(`no column "${code}" in the results`);
+  if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in the results`);
   const rows = panel.units.length * panel.periods.length;
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) out[r] = panel.values[r * panel.codes.length + c];
@@ -53,85 +54,159 @@ export interface UncertaintyOptions {
   readonly seed?: number;
   /** The output to study (default: the index). */
   readonly code?: string;
+  /** The coverage of the intervals (default 0.9: the 5–95% band, as COINr reports). */
+  readonly coverage?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
 }
 
+/** A distribution over runs: mean, median and the interval at the analysis's coverage. */
+export interface Spread {
+  readonly mean: number;
+  readonly median: number;
+  /** The lower and upper quantiles (5% and 95% by default). */
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** The distribution of one unit's rank in one period over the runs, with the nominal rank. */
+export interface RankStatistics extends Spread {
+  readonly nominal: number;
+  /** The mean absolute difference from the nominal rank over the runs that gave a rank. */
+  readonly meanAbsoluteShift: number;
+}
+
 /** The distribution of one unit's value and rank in one period over the runs. */
-export interface UnitUncertainty {
+export interface UnitUncertainty extends Spread {
   readonly unit: string;
   readonly period: string;
   readonly nominal: number;
-  readonly median: number;
-  /** 5% and 95% quantiles. */
-  readonly lower: number;
-  readonly upper: number;
-  readonly rank: { readonly nominal: number; readonly median: number; readonly lower: number; readonly upper: number; readonly meanAbsoluteShift: number };
+  readonly rank: RankStatistics;
+  /** The unit's rank in each run (1 = highest; `NaN` where the run failed or the value is missing). */
+  readonly ranks: Float64Array;
+}
+
+/** One Monte Carlo run: the alternative chosen for each setting, and what came of it. */
+export interface UncertaintyRun {
+  readonly levels: readonly number[];
+  /** The mean absolute rank shift against the nominal ranks (`NaN` for a failed run). */
+  readonly meanAbsoluteRankShift: number;
+  /** Why the run failed (e.g. a geometric mean over a score ≤ 0); absent when it did not. */
+  readonly error?: string;
 }
 
 export interface UncertaintyResult {
   readonly units: readonly UnitUncertainty[];
-  /** Per run: the alternative chosen for each setting, and the mean absolute rank shift against the nominal ranks. */
-  readonly runs: readonly { readonly levels: readonly number[]; readonly meanAbsoluteRankShift: number }[];
+  readonly runs: readonly UncertaintyRun[];
+  /** How many runs failed; their values and ranks are missing (COINr records NA and carries on). */
+  readonly failed: number;
+}
+
+function spread(draws: Float64Array, coverage: number): Spread {
+  const sorted = draws.filter((v) => v === v).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    mean: sorted.length === 0 ? Number.NaN : sum / sorted.length,
+    median: quantileSorted(sorted, 0.5),
+    lower: quantileSorted(sorted, (1 - coverage) / 2),
+    upper: quantileSorted(sorted, (1 + coverage) / 2),
+  };
+}
+
+function rankStatistics(ranks: Float64Array, nominal: number, coverage: number): RankStatistics {
+  let shift = 0;
+  let count = 0;
+  for (const r of ranks) {
+    if (r === r) {
+      shift += Math.abs(r - nominal);
+      count++;
+    }
+  }
+  return { nominal, ...spread(ranks, coverage), meanAbsoluteShift: count === 0 ? Number.NaN : shift / count };
+}
+
+/** Rebuilds the studied column for one framework, or the error that stopped it (recorded, not thrown). */
+function runOnce(nominal: IndexResult, framework: Parameters<typeof rebuildIndex>[1], code: string): Float64Array | PinganError {
+  try {
+    return column(rebuildIndex(nominal, framework), code);
+  } catch (error) {
+    if (error instanceof PinganError && error.code !== 'cancelled' && error.code !== 'unknown-code') return error;
+    throw error;
+  }
 }
 
 /**
  * Monte Carlo uncertainty analysis (OECD/JRC handbook, step 7; COINr's
  * `get_sensitivity(SA_type = "UA")`): each run picks one alternative of every
  * setting at random (seeded), rebuilds the index, and ranks the units in
- * each period. Reports per unit and period the median and 5–95% band of the
- * value and of the rank, with the mean absolute rank shift from the nominal.
+ * each period. Reports per unit and period the mean, median and 5–95% band
+ * (by default) of the value and of the rank, every run's rank, and the mean
+ * absolute rank shift from the nominal. A run that fails (say, a geometric
+ * mean meets a z-score ≤ 0) is recorded with its error and counted in
+ * `failed`; its values and ranks are missing, as COINr records NA.
  *
  * @example
  * const ua = uncertaintyAnalysis(buildIndex(fw, raw), {
  *   n: 100, seed: 1,
  *   settings: [aggregationSetting([{ method: 'arithmetic' }, { method: 'geometric' }])],
  * });
- * ua.units[0]; // { unit, period, nominal, median, lower, upper, rank: { … } }
+ * ua.units[0]; // { unit, period, nominal, mean, median, lower, upper, rank: { nominal, mean, median, lower, upper, … }, ranks }
+ * ua.failed; // 0
  */
 export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOptions): UncertaintyResult {
   const code = options.code ?? nominal.framework.root;
+  const coverage = options.coverage ?? 0.9;
   const U = nominal.aggregated.units.length;
   const P = nominal.aggregated.periods.length;
   const base = column(nominal.aggregated, code);
   const baseRanks = ranksOf(base, U, P);
   const random = randomLcg(options.seed ?? 1);
-  const values = Array.from({ length: U * P }, () => new Float64Array(options.n));
-  const ranks = Array.from({ length: U * P }, () => new Float64Array(options.n));
-  const runs: { levels: number[]; meanAbsoluteRankShift: number }[] = [];
+  const values = Array.from({ length: U * P }, () => new Float64Array(options.n).fill(Number.NaN));
+  const ranks = Array.from({ length: U * P }, () => new Float64Array(options.n).fill(Number.NaN));
+  const runs: UncertaintyRun[] = [];
+  let failed = 0;
   for (let run = 0; run < options.n; run++) {
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('the analysis was cancelled');
+    if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
     const framework = options.settings.reduce((fw, s, i) => s.apply(fw, levels[i]), nominal.framework);
-    const out = column(rebuildIndex(nominal, framework), code);
-    const r = ranksOf(out, U, P);
-    for (let i = 0; i < U * P; i++) {
-      values[i][run] = out[i];
-      ranks[i][run] = r[i];
+    const out = runOnce(nominal, framework, code);
+    if (out instanceof PinganError) {
+      failed++;
+      runs.push({ levels, meanAbsoluteRankShift: Number.NaN, error: out.message });
+    } else {
+      const r = ranksOf(out, U, P);
+      for (let i = 0; i < U * P; i++) {
+        values[i][run] = out[i];
+        ranks[i][run] = r[i];
+      }
+      runs.push({ levels, meanAbsoluteRankShift: meanAbsoluteShift(r, baseRanks) });
     }
-    runs.push({ levels, meanAbsoluteRankShift: meanAbsoluteShift(r, baseRanks) });
     options.onProgress?.(run + 1, options.n);
   }
-  const summary = (draws: Float64Array) => {
-    const sorted = draws.filter((v) => v === v).sort();
-    return { median: quantileSorted(sorted, 0.5), lower: quantileSorted(sorted, 0.05), upper: quantileSorted(sorted, 0.95) };
-  };
   const units: UnitUncertainty[] = [];
   for (let p = 0; p < P; p++) {
     for (let u = 0; u < U; u++) {
       const i = p * U + u;
-      let shift = 0;
-      for (let run = 0; run < options.n; run++) shift += Math.abs(ranks[i][run] - baseRanks[i]);
       units.push({
         unit: nominal.aggregated.units[u],
         period: nominal.aggregated.periods[p],
         nominal: base[i],
-        ...summary(values[i]),
-        rank: { nominal: baseRanks[i], ...summary(ranks[i]), meanAbsoluteShift: shift / options.n },
+        ...spread(values[i], coverage),
+        rank: rankStatistics(ranks[i], baseRanks[i], coverage),
+        ranks: ranks[i],
       });
     }
   }
-  return { units, runs };
+  return { units, runs, failed };
+}
+
+/** The result of `sensitivityAnalysis`: Sobol' indices, and rank statistics over all its runs. */
+export interface SensitivityResult extends SobolResult {
+  /** Per unit and period, the rank over every run of the design (mean, median, interval). */
+  readonly ranks: readonly ({ readonly unit: string; readonly period: string } & RankStatistics)[];
+  /** How many runs failed; the output of a failed run is missing and left out of the estimators. */
+  readonly failed: number;
 }
 
 /**
@@ -147,14 +222,33 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
 export function sensitivityAnalysis(
   nominal: IndexResult,
   options: Omit<SobolOptions, 'n'> & { readonly settings: readonly UncertainSetting[]; readonly n: number; readonly code?: string },
-): SobolResult {
+): SensitivityResult {
   const code = options.code ?? nominal.framework.root;
   const U = nominal.aggregated.units.length;
   const P = nominal.aggregated.periods.length;
   const baseRanks = ranksOf(column(nominal.aggregated, code), U, P);
+  const recorded: Float64Array[] = [];
+  let failed = 0;
   const model = (x: Float64Array): number => {
     const framework = options.settings.reduce((fw, s, i) => s.apply(fw, Math.min(s.levels - 1, Math.floor(x[i] * s.levels))), nominal.framework);
-    return meanAbsoluteShift(ranksOf(column(rebuildIndex(nominal, framework), code), U, P), baseRanks);
+    const out = runOnce(nominal, framework, code);
+    if (out instanceof PinganError) {
+      failed++;
+      return Number.NaN;
+    }
+    const ranks = ranksOf(out, U, P);
+    recorded.push(ranks);
+    return meanAbsoluteShift(ranks, baseRanks);
   };
-  return sobolIndices(model, options.settings.length, options);
+  const sobol = sobolIndices(model, options.settings.length, { confidence: 0.9, ...options });
+  const coverage = options.confidence ?? 0.9;
+  const ranks = [];
+  for (let p = 0; p < P; p++) {
+    for (let u = 0; u < U; u++) {
+      const i = p * U + u;
+      const draws = Float64Array.from(recorded, (r) => r[i]);
+      ranks.push({ unit: nominal.aggregated.units[u], period: nominal.aggregated.periods[p], ...rankStatistics(draws, baseRanks[i], coverage) });
+    }
+  }
+  return { ...sobol, ranks, failed };
 }

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * Saaty's random consistency index for matrices of order 1 to 15
  * (Saaty 1980, as tabulated in the OECD/JRC handbook, table 18).
@@ -63,7 +64,7 @@ export function ahpMatrixProblems(matrix: readonly (readonly number[])[]): strin
  */
 export function ahpWeights(matrix: readonly (readonly number[])[]): AhpResult {
   const problems = ahpMatrixProblems(matrix);
-  if (problems.length > 0) throw new RangeError(`invalid pairwise comparison matrix: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new PinganError('invalid-argument', `invalid pairwise comparison matrix: ${problems.join('; ')}`);
   const n = matrix.length;
   let w = new Array<number>(n).fill(1 / n);
   let lambdaMax = n;

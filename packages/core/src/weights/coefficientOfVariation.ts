@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { matrixColumns, meanAndSd, normaliseScores, type DataMatrix, type MissingHandling } from './dataMatrix.ts';
 
 export interface CoefficientOfVariationWeightsOptions {
@@ -25,7 +26,7 @@ export function coefficientOfVariationWeights(
   columns.forEach((column, j) => {
     const { mean, sd, count } = meanAndSd(column);
     if (count === 0) return;
-    if (mean === 0) throw new RangeError(`coefficient-of-variation weights: column ${j + 1} has mean 0, so its CV is undefined`);
+    if (mean === 0) throw new PinganError('invalid-argument', `coefficient-of-variation weights: column ${j + 1} has mean 0, so its CV is undefined`);
     cv[j] = sd > 0 ? sd / Math.abs(mean) : 0;
   });
   return normaliseScores(cv, 'coefficient-of-variation weights');

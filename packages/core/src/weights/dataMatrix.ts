@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 /**
  * A data matrix for the data-driven weighting methods: one row per unit
  * (or unit-period), one column per indicator. `NaN` marks a missing value.
@@ -22,21 +23,21 @@ export type MissingHandling = 'available' | 'complete';
  */
 export function matrixColumns(matrix: DataMatrix, missing: MissingHandling = 'available', what = 'the weights'): Float64Array[] {
   if (missing !== 'available' && missing !== 'complete') {
-    throw new RangeError(`missing must be "available" or "complete", got "${String(missing)}"`);
+    throw new PinganError('invalid-argument', `missing must be "available" or "complete", got "${String(missing)}"`);
   }
   const n = matrix.length;
-  if (n === 0) throw new RangeError(`${what} need at least one row`);
+  if (n === 0) throw new PinganError('invalid-argument', `${what} need at least one row`);
   const m = matrix[0].length;
-  if (m === 0) throw new RangeError(`${what} need at least one column`);
+  if (m === 0) throw new PinganError('invalid-argument', `${what} need at least one column`);
   const keep: number[] = [];
   for (let i = 0; i < n; i++) {
     const row = matrix[i];
-    if (row.length !== m) throw new RangeError(`row ${i + 1} has ${row.length} values, expected ${m}`);
+    if (row.length !== m) throw new PinganError('invalid-argument', `row ${i + 1} has ${row.length} values, expected ${m}`);
     let complete = true;
     for (let j = 0; j < m; j++) {
       const v = row[j];
       if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
-        throw new RangeError(`row ${i + 1}, column ${j + 1} is not finite`);
+        throw new PinganError('invalid-argument', `row ${i + 1}, column ${j + 1} is not finite`);
       }
       if (v !== v) complete = false;
     }
@@ -87,7 +88,7 @@ export function normaliseScores(scores: Float64Array, what: string): number[] {
   let total = 0;
   for (const s of scores) total += s;
   if (!(total > 0) || !Number.isFinite(total)) {
-    throw new RangeError(`${what}: no column carries information (all columns constant or empty), so no weights follow`);
+    throw new PinganError('invalid-argument', `${what}: no column carries information (all columns constant or empty), so no weights follow`);
   }
   return Array.from(scores, (s) => s / total);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defineFramework, withWeights } from '../framework/defineFramework.ts';
+import { frameworkFromJson, withWeights } from '../framework/defineFramework.ts';
 import { effectiveWeights } from './effective.ts';
 
 const name = { zh: '名', en: 'name' };
 // index ← p1 (w 1) ← {a (w 1), b (w 3)}
 // index ← p2 (w 3) ← {c (w 2), s (w 2) ← {d, e}}   (an unbalanced tree)
-const fw = defineFramework({
+const fw = frameworkFromJson({
   id: 'demo',
   version: '1',
   name,
@@ -45,7 +45,7 @@ describe('effectiveWeights', () => {
     for (const code of Object.keys(w)) expect(v[code]).toBeCloseTo(w[code], 15);
   });
   it('gives 1/n to each of n equally weighted indicators under the root', () => {
-    const flat = defineFramework({
+    const flat = frameworkFromJson({
       id: 'flat',
       version: '1',
       name,

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { matrixColumns, normaliseScores, type DataMatrix, type MissingHandling } from './dataMatrix.ts';
 
 export interface EntropyWeightsOptions {
@@ -34,7 +35,7 @@ export function entropyWeights(matrix: DataMatrix, options: EntropyWeightsOption
     for (let i = 0; i < column.length; i++) {
       const v = column[i];
       if (v !== v) continue;
-      if (v < 0) throw new RangeError(`entropy weights need non-negative values; column ${j + 1} has ${v} in row ${i + 1}`);
+      if (v < 0) throw new PinganError('out-of-domain', `entropy weights need non-negative values; column ${j + 1} has ${v} in row ${i + 1}`);
       count++;
       total += v;
     }

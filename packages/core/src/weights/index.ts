@@ -7,3 +7,5 @@ export * from './coefficientOfVariation.ts';
 export * from './effective.ts';
 export * from './nelderMead.ts';
 export * from './optimise.ts';
+export * from './optimNelderMead.ts';
+export * from './pca.ts';

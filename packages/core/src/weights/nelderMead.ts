@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 export interface NelderMeadOptions {
   /**
    * The initial simplex: `x0` plus this step along each axis (one number for
@@ -47,8 +48,8 @@ export function nelderMead(
   options: NelderMeadOptions = {},
 ): NelderMeadResult {
   const n = x0.length;
-  if (n < 1) throw new RangeError('nelderMead needs at least one parameter');
-  if (x0.some((v) => !Number.isFinite(v))) throw new RangeError('nelderMead needs a finite starting point');
+  if (n < 1) throw new PinganError('invalid-argument', 'nelderMead needs at least one parameter');
+  if (x0.some((v) => !Number.isFinite(v))) throw new PinganError('invalid-argument', 'nelderMead needs a finite starting point');
   const maxIterations = options.maxIterations ?? 200 * n;
   const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   const ftol = options.functionTolerance ?? 1e-10;
@@ -57,7 +58,7 @@ export function nelderMead(
   const steps = Array.from({ length: n }, (_, i) => {
     const s = options.initialStep;
     const step = s === undefined ? (largest > 0 ? 0.1 * largest : 0.1) : typeof s === 'number' ? s : s[i];
-    if (!(step !== 0 && Number.isFinite(step))) throw new RangeError(`initialStep must be a finite non-zero number, got ${step}`);
+    if (!(step !== 0 && Number.isFinite(step))) throw new PinganError('invalid-argument', `initialStep must be a finite non-zero number, got ${step}`);
     return step;
   });
 

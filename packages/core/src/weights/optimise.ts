@@ -1,3 +1,5 @@
+import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
+import { optimNelderMead } from './optimNelderMead.ts';
 import { aggregate as aggregatePanel } from '../aggregate/index.ts';
 import { columnValues } from '../analysis/columnValues.ts';
 import { correlation, type CorrelationMethod } from '../analysis/correlation.ts';
@@ -9,8 +11,23 @@ export interface OptimiseWeightsOptions {
   framework: Framework;
   /** Indicator scores (normalised), the input `aggregate` takes. */
   scores: Panel;
-  /** The aggregate whose children's weights are optimised. */
-  group: string;
+  /** The aggregate whose children's weights are optimised (or give `level`). */
+  group?: string;
+  /**
+   * Optimise the weights of every node at this level at once, against the
+   * index, as COINr's `get_opt_weights(Level = …)` does (instead of `group`).
+   */
+  level?: number;
+  /**
+   * `'bounded'` (default): Nelder–Mead on log-weight ratios, so weights stay
+   * positive, with tight tolerances. `'coinr'`: COINr's own search, step for
+   * step: R's `optim` Nelder–Mead (`optimNelderMead`) on the raw weights
+   * (scaled to sum to 1), started from the target, `reltol` 0.1 and at most
+   * 500 evaluations unless `tolerance` and `maxIterations` say otherwise; a
+   * trial weight ≤ 0 (which COINr would aggregate with) counts as a failed
+   * evaluation here.
+   */
+  search?: 'bounded' | 'coinr';
   /**
    * The aggregate the children are correlated with: `group` itself (default)
    * or one of its ancestors. COINr's `get_opt_weights` correlates with the
@@ -37,7 +54,7 @@ export interface OptimiseWeightsOptions {
 }
 
 export interface OptimiseWeightsResult {
-  /** The optimised weights of the group's children, summing to 1. */
+  /** The optimised weights of the group's children (or the level's nodes), summing to 1. */
   weights: Record<string, number>;
   /** The framework with these weights (`withWeights`). */
   framework: Framework;
@@ -69,13 +86,15 @@ const MAX_LOG_RATIO = 40;
  * the aggregate recomputed (by `aggregate`) under the trial weights and t the
  * target shares (equal by default); `'infomax'` minimises −Σ_i c_i instead.
  *
- * Differences from COINr: one group at a time (COINr takes every node of a
- * level at once) and correlated with the group's own score unless `against`
- * names an ancestor (COINr always uses the index); the search runs
- * Nelder–Mead (as R's `optim` default) on log-weight ratios, softmax-mapped,
- * so weights stay positive (COINr searches raw weights, which may turn
- * negative), started from the target (`'balance'`) or the current weights
- * (`'infomax'`), with tighter default tolerances (COINr: `reltol` 0.1).
+ * `group` optimises one group's children, correlated with the group's own
+ * score unless `against` names an ancestor; `level` optimises every node of
+ * a level at once against the index, as COINr does. The default search runs
+ * Nelder–Mead on log-weight ratios, softmax-mapped, so weights stay positive
+ * (COINr searches raw weights, which may turn negative), started from the
+ * target (`'balance'`) or the current weights (`'infomax'`), with tighter
+ * tolerances than COINr's `reltol` 0.1 (which often stops after a few
+ * evaluations); `search: 'coinr'` runs COINr's own search instead, and with
+ * `level` reproduces `get_opt_weights`' weights.
  *
  * @example
  * const r = optimiseWeights({ framework: fw, scores, group: 'pillar1' });
@@ -84,20 +103,30 @@ const MAX_LOG_RATIO = 40;
  * r.converged; // true
  */
 export function optimiseWeights(options: OptimiseWeightsOptions): OptimiseWeightsResult {
-  const { framework, scores, group } = options;
-  const node = framework.byCode.get(group);
-  if (!node || node.type !== 'aggregate') throw new RangeError(`"${group}" is not an aggregate of this framework`);
-  const against = options.against ?? group;
-  if (!isSelfOrAncestor(framework, against, group)) {
-    throw new RangeError(`"${against}" must be "${group}" or one of its ancestors, else the weights cannot change it`);
+  const { framework, scores, group, level } = options;
+  let children: readonly string[];
+  let against: string;
+  if (level !== undefined) {
+    if (group !== undefined) throw new PinganError('invalid-argument', 'give either group or level, not both');
+    children = framework.nodes.filter((node) => node.level === level && node.parent !== null).map((node) => node.code);
+    if (children.length === 0) throw new PinganError('invalid-argument', `level must be an integer from 1 to ${framework.levels - 1}, got ${level}`);
+    against = framework.root;
+  } else {
+    if (group === undefined) throw new PinganError('invalid-argument', 'give the group (an aggregate) or the level whose weights to optimise');
+    const node = framework.byCode.get(group);
+    if (!node || node.type !== 'aggregate') throw new UnknownCodeError('node', group, `"${group}" is not an aggregate of this framework`);
+    children = node.children;
+    against = options.against ?? group;
+    if (!isSelfOrAncestor(framework, against, group)) {
+      throw new PinganError('invalid-argument', `"${against}" must be "${group}" or one of its ancestors, else the weights cannot change it`);
+    }
   }
   const objectiveKind = options.objective ?? 'balance';
   if (objectiveKind !== 'balance' && objectiveKind !== 'infomax') {
-    throw new RangeError(`objective must be "balance" or "infomax", got "${String(objectiveKind)}"`);
+    throw new PinganError('invalid-argument', `objective must be "balance" or "infomax", got "${String(objectiveKind)}"`);
   }
   const method = options.correlation ?? 'pearson';
   const aggregate = options.aggregate ?? aggregatePanel;
-  const children = node.children;
   const n = children.length;
 
   const target = objectiveKind === 'balance' ? normalisedTarget(options.target, n) : [];
@@ -144,6 +173,33 @@ export function optimiseWeights(options: OptimiseWeightsOptions): OptimiseWeight
     return sum / n;
   };
 
+  if (options.search === 'coinr') {
+    // COINr's objfunc: w / sum(w) at the level, correlations with the index, log of the mean squared difference.
+    const objective = (raw: readonly number[]): number => {
+      const total = raw.reduce((sum, w) => sum + w, 0);
+      const w = raw.map((x) => x / total);
+      if (w.some((x) => !(x > 0))) return Number.POSITIVE_INFINITY;
+      const loss = lossOf(correlationsFor(aggregate(scores, withWeights(framework, recordOf(w)))));
+      return objectiveKind === 'balance' ? Math.log(loss) : loss;
+    };
+    const searched = optimNelderMead(objective, start, { reltol: options.tolerance ?? 0.1, maxit: options.maxIterations ?? 500 });
+    const total = searched.par.reduce((sum, w) => sum + w, 0);
+    const weights = searched.par.map((w) => w / total);
+    const tuned = withWeights(framework, recordOf(weights));
+    const correlations = correlationsFor(aggregate(scores, tuned));
+    return {
+      weights: recordOf(weights),
+      framework: tuned,
+      correlations,
+      shares: sharesOf(correlations),
+      target,
+      objective: searched.value,
+      converged: searched.convergence === 0,
+      iterations: searched.counts,
+      evaluations: searched.counts + 2,
+    };
+  }
+
   let iterations = 0;
   let evaluations = 1;
   let converged = true;
@@ -188,8 +244,8 @@ function clamp(x: number): number {
 
 function normalisedTarget(target: readonly number[] | undefined, n: number): number[] {
   if (target === undefined) return new Array<number>(n).fill(1 / n);
-  if (target.length !== n) throw new RangeError(`target has ${target.length} values but the group has ${n} children`);
-  if (target.some((t) => !(t > 0) || !Number.isFinite(t))) throw new RangeError('target importances must be positive numbers');
+  if (target.length !== n) throw new PinganError('invalid-argument', `target has ${target.length} values but the group has ${n} children`);
+  if (target.some((t) => !(t > 0) || !Number.isFinite(t))) throw new PinganError('invalid-argument', 'target importances must be positive numbers');
   const total = target.reduce((s, t) => s + t, 0);
   return target.map((t) => t / total);
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defineFramework } from '../framework/defineFramework.ts';
+import { frameworkFromJson } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
 import { createPanel, timeSeries } from '../panel/panel.ts';
 import { trailingWindow } from './trailingWindow.ts';
 
 const name = (en: string) => ({ zh: en, en });
 const fw = (window: object) =>
-  defineFramework({
+  frameworkFromJson({
     id: 'w',
     version: '1',
     name: name('W'),

@@ -1,3 +1,4 @@
+import { PinganError } from '../errors/pinganError.ts';
 import { panelFromObservations, type Observation } from '../data/observations.ts';
 import { defineFramework, type Framework } from '../framework/defineFramework.ts';
 import type { AggregationInput } from '../framework/methods.ts';
@@ -151,7 +152,7 @@ export function startAnalysis(
     result,
     cancel: () => {
       worker.terminate();
-      settle?.reject(new Error('the analysis was cancelled'));
+      settle?.reject(new PinganError('cancelled', 'the analysis was cancelled'));
     },
   };
 }

@@ -1,0 +1,1 @@
+export { PinganError, UnknownCodeError, type ErrorCode } from './pinganError.ts';

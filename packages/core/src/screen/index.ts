@@ -1,0 +1,1 @@
+export { screenUnits, type ScreenOptions, type ScreenedUnit } from './screenUnits.ts';
