@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, cellIndex, effectiveWeights, Exact, monthUncertainty, normalQuantile, roundHalfUp, timeSeries, type MonthUncertainty } from '@pingan/core';
+import { buildIndex, cellAt, effectiveWeights, Exact, monthUncertainty, normalQuantile, roundHalfUp, timeSeries, type MonthUncertainty } from '@pingan/core';
 import { population, samplePanel, xiangtanFramework } from '../packages/core/test/noise/sampleData.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -140,10 +140,10 @@ describe('the methodology noise example', () => {
     expect({ value: index.interval!.value, interval: [index.interval!.lower, index.interval!.upper] }).toEqual(s.index);
     expect(change(index.mom)).toEqual(s.mom);
     const values = Float64Array.from(raw.values);
-    values[cellIndex(raw, s.unit, example.month, 'homicide')] += 1;
+    values[cellAt(raw, s.unit, example.month, 'homicide')] += 1;
     const withOne = buildIndex(fw, { ...raw, values });
-    const before = result.aggregated.values[cellIndex(result.aggregated, s.unit, example.month, 'index')];
-    const after = withOne.aggregated.values[cellIndex(withOne.aggregated, s.unit, example.month, 'index')];
+    const before = result.aggregated.values[cellAt(result.aggregated, s.unit, example.month, 'index')];
+    const after = withOne.aggregated.values[cellAt(withOne.aggregated, s.unit, example.month, 'index')];
     expect(fixed(before - after, 2)).toBe(s.indexFall);
     expect(change(node(monthUncertainty(withOne, example.month, { level: example.level }), s.unit, 'index').mom)).toEqual(s.withOneMore);
   });

@@ -91,7 +91,7 @@ interface AsemInputs {
  * defaults and validated again (work COINr's side does not do twice).
  */
 function validateAsem(tables: AsemTables): AsemInputs {
-  const imported = fromCoinr(tables, { denominate: true });
+  const imported = fromCoinr(tables, { Denominate: {} });
   const framework = defineFramework({
     ...imported.document,
     defaults: {

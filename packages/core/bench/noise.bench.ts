@@ -26,7 +26,7 @@ import {
   cellNoise,
   controlCharts,
   createPanel,
-  defineFramework,
+  frameworkFromJson,
   periodRange,
   type Framework,
   type IndexResult,
@@ -103,7 +103,7 @@ function linearNationwideFramework(): Framework {
       });
     }
   }
-  return defineFramework({
+  return frameworkFromJson({
     id: 'nationwide-synthetic-linear',
     version: '1',
     name: { zh: '合成全国面板（线性）', en: 'Synthetic nationwide panel (linear)' },

@@ -48,7 +48,7 @@ describe.skipIf(!haveReference)("the project's side of each matched run", () => 
   // The library's ordinary path: the tables, build_example_coin's methods as
   // the framework's defaults, one build, analyses that reuse its imputed stage.
   const tables = readAsemTables(REFERENCE);
-  const imported = fromCoinr(tables, { denominate: true });
+  const imported = fromCoinr(tables, { Denominate: {} });
   const framework = defineFramework({
     ...imported.document,
     defaults: { imputation: { method: 'groupMean', grouping: 'EurAsia_group' }, treatment: { method: 'winsorise', winmax: 5 } },

@@ -54,8 +54,8 @@ export interface AnalyticUncertainty {
  *
  * @example
  * const a = analyticUncertainty(buildIndex(fw, raw), [1, 12]);
- * a.se[cellIndex(result.aggregated, '430300', '2025-10', 'index')]; // the city index's standard error
- * a.changeSe[1][cellIndex(result.aggregated, '430300', '2025-10', 'index')]; // of its month-on-month change
+ * a.se[cellAt(result.aggregated, '430300', '2025-10', 'index')]; // the city index's standard error
+ * a.changeSe[1][cellAt(result.aggregated, '430300', '2025-10', 'index')]; // of its month-on-month change
  */
 export function analyticUncertainty(result: IndexResult, lags: readonly number[] = [1, 12], noise: CellNoise = cellNoise(result.raw, result.framework)): AnalyticUncertainty {
   const framework: Framework = result.framework;

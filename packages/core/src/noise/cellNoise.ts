@@ -32,7 +32,7 @@ export interface CellNoise {
  *
  * @example
  * const noise = cellNoise(result.raw, fw);
- * noise.variance[cellIndex(result.raw, '430382', '2025-10', 'homicide')]; // φ × μ of Shaoshan's homicides
+ * noise.variance[cellAt(result.raw, '430382', '2025-10', 'homicide')]; // φ × μ of Shaoshan's homicides
  */
 export function cellNoise(raw: Panel, framework: Framework): CellNoise {
   const models = resolveNoise(framework);

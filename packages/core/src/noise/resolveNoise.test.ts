@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineFramework } from '../framework/defineFramework.ts';
+import { frameworkFromJson } from '../framework/defineFramework.ts';
 import { resolveNoise, resolveUncertaintySettings } from './resolveNoise.ts';
 
 const base = {
@@ -17,7 +17,7 @@ const nodes = [
 
 describe('the noise model of a framework', () => {
   it('defaults: counts quasi-Poisson, % shares surveys of 1,000, others none', () => {
-    const fw = defineFramework({ ...base, nodes });
+    const fw = frameworkFromJson({ ...base, nodes });
     expect(resolveNoise(fw)).toEqual({
       cases: { model: 'poisson', dispersion: 'estimate' },
       safe: { model: 'survey', total: 100, sampleSize: 1000, marginOfError: null },
@@ -29,7 +29,7 @@ describe('the noise model of a framework', () => {
     expect(fw.document.nodes.some((n) => 'noise' in n)).toBe(false);
   });
   it('takes the declared models and settings', () => {
-    const fw = defineFramework({
+    const fw = frameworkFromJson({
       ...base,
       uncertainty: { level: 0.95, surveySampleSize: 600 },
       nodes: [
@@ -44,6 +44,6 @@ describe('the noise model of a framework', () => {
     expect(resolveUncertaintySettings(fw).level).toBe(0.95);
   });
   it('refuses a bad noise model with its framework path', () => {
-    expect(() => defineFramework({ ...base, nodes: [nodes[0], { ...nodes[1], noise: { model: 'poisson', dispersion: 0.5 } }, nodes[2]] })).toThrow(/nodes\[1\] \(cases\)\.noise\.dispersion/);
+    expect(() => frameworkFromJson({ ...base, nodes: [nodes[0], { ...nodes[1], noise: { model: 'poisson', dispersion: 0.5 } }, nodes[2]] })).toThrow(/nodes\[1\] \(cases\)\.noise\.dispersion/);
   });
 });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildIndex,
-  cellIndex,
+  cellAt,
   effectiveWeights,
   monthUncertainty,
   normalCdf,
@@ -82,7 +82,7 @@ describe('Yuhu (430302), 2025-10, by hand', () => {
       }
       variance += (e[code] * inside(linear, sigma) * sigma) ** 2;
     }
-    const value = result.aggregated.values[cellIndex(result.aggregated, unit, month, 'index')];
+    const value = result.aggregated.values[cellAt(result.aggregated, unit, month, 'index')];
     const se = Math.sqrt(variance);
     expect(nodes.get('index')!.interval).toEqual({ value: round2(value), lower: round2(value - z * se), upper: round2(value + z * se) });
   });
@@ -116,13 +116,13 @@ describe('Shaoshan (430382): one homicide', () => {
 
   it('costs 100000 / P / 2.2 × 100 homicide points, about 5 index points, as the methodology says', () => {
     // Shaoshan had no homicide in the 12 months to 2025-10 (score 100, at the cap); add one in 2025-10.
-    expect(result.aggregated.values[cellIndex(result.aggregated, unit, month, 'homicide')]).toBe(100);
+    expect(result.aggregated.values[cellAt(result.aggregated, unit, month, 'homicide')]).toBe(100);
     const values = Float64Array.from(raw.values);
-    values[cellIndex(raw, unit, month, 'homicide')] += 1;
+    values[cellAt(raw, unit, month, 'homicide')] += 1;
     const withOne = buildIndex(fw, { ...raw, values });
     const rise = 100000 / pop.get(`${unit}|2025`)!;
     const scoreFall = (100 * rise) / 2.2;
-    const at = (p: Panel, code: string) => p.values[cellIndex(p, unit, month, code)];
+    const at = (p: Panel, code: string) => p.values[cellAt(p, unit, month, code)];
     expect(at(withOne.aggregated, 'homicide')).toBeCloseTo(100 - scoreFall, 9);
     const indexFall = at(result.aggregated, 'index') - at(withOne.aggregated, 'index');
     expect(indexFall).toBeCloseTo(e.homicide * scoreFall, 9);
@@ -132,7 +132,7 @@ describe('Shaoshan (430382): one homicide', () => {
 
   it('is larger than the noise of a month without it: the change it makes is 下降, while without it the month is 基本持平', () => {
     const values = Float64Array.from(raw.values);
-    values[cellIndex(raw, unit, month, 'homicide')] += 1;
+    values[cellAt(raw, unit, month, 'homicide')] += 1;
     const withOne = monthUncertainty(buildIndex(fw, { ...raw, values }), month);
     const without = monthUncertainty(result, month);
     const index = (u: typeof without) => u.regions.find((r) => r.unit === unit)!.nodes.find((n) => n.code === 'index')!;
