@@ -70,6 +70,7 @@ export function methodologyText(lang: Lang): MethodologyText {
     'methodology.zh.md': '/methodology/',
     'methodology.en.md': '/en/methodology/',
   };
+  let formulas = 0;
   const mathBlock: TokenizerAndRendererExtension = {
     name: 'mathBlock',
     level: 'block',
@@ -78,7 +79,8 @@ export function methodologyText(lang: Lang): MethodologyText {
       const m = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/.exec(src);
       return m ? { type: 'mathBlock', raw: m[0], text: m[1].trim() } : undefined;
     },
-    renderer: (token) => `<div class="formula">${formulaToMathML(String(token.text), true, where)}</div>\n`,
+    // A long formula scrolls within its box on a phone; the box takes focus so keyboard users can scroll it too.
+    renderer: (token) => `<div class="formula" tabindex="0" role="region" aria-label="${lang === 'zh' ? '公式' : 'Formula'} ${++formulas}">${formulaToMathML(String(token.text), true, where)}</div>\n`,
   };
   const mathInline: TokenizerAndRendererExtension = {
     name: 'mathInline',
@@ -112,6 +114,8 @@ export function methodologyText(lang: Lang): MethodologyText {
   if (h1) html = html.replace(h1[0], '');
   const label = lang === 'zh' ? '表' : 'Table';
   html = html.replace(/<table>/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${label} ${++tables}`)}"><table>`).replace(/<\/table>/g, '</table></div>');
+  // An empty corner cell of a matrix is no header: it becomes a plain cell, so no header is empty.
+  html = html.replace(/<th(\s+align="\w+")?>\s*<\/th>/g, '<td></td>');
   let section = 0;
   html = html.replace(/<h([23])>/g, (_, level: string) => `<h${level} id="s${++section}">`);
   const [before, after = ''] = html.split(WORKED_EXAMPLE_MARK);
