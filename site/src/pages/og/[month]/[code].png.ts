@@ -21,6 +21,6 @@ export const GET: APIRoute = async ({ props }) => {
     bands: bands.map((b) => ({ colour: b.colour ?? '#666666', current: b.code === region.index.band?.code })),
     series: regionSeries(code, entry.month).map((p) => p.index),
   });
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true, colours: 64, dither: 0 }).toBuffer();
+  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6, palette: true, colours: 32, dither: 0, effort: 1 }).toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
