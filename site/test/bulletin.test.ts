@@ -9,7 +9,7 @@ import { formulaToMathML, methodologyText, WORKED_EXAMPLE_MARK } from '../src/li
 import { previewSvg, segmentNumber } from '../src/lib/preview.ts';
 import { CITY, districts, loadReleases, region, type Release } from '../src/lib/releases.ts';
 import { difference, neighbours, standing } from '../src/lib/standing.ts';
-import { bandFills, labelWidth, mapShapes, placeLabels, MAP_HEIGHT, MAP_WIDTH } from '../src/lib/charts.ts';
+import { bandFills, compactPath, labelWidth, mapShapes, placeLabels, MAP_HEIGHT, MAP_WIDTH } from '../src/lib/charts.ts';
 
 // The data folder beside the site (astro.config.ts sets the same default for builds; vitest may run from the root).
 process.env.PINGAN_DATA_DIR ??= join(import.meta.dirname, '..', '..', 'data');
@@ -161,5 +161,14 @@ describe('map and share preview', () => {
     const one = segmentNumber('8', 0, 0, 1);
     expect((one.d.match(/M/g) ?? []).length).toBe(7);
     expect(segmentNumber('85.93', 0, 0, 1).width).toBeGreaterThan(one.width * 4);
+  });
+});
+
+describe('compact map paths', () => {
+  it('rounds to whole units, drops near points and keeps each ring closed', () => {
+    expect(compactPath('M0.4,0.4L0.9,0.2L10.2,0.1L10.4,10.6L0,10Z')).toBe('M0,0L10,0L10,11L0,10Z');
+    expect(compactPath('M0,0L0.5,0.5L1,1Z')).toBe('');
+    const shape = mapShapes()[0];
+    expect(shape.d).toMatch(/^M\d+,\d+(L\d+,\d+)+Z/);
   });
 });

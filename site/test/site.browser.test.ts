@@ -459,4 +459,29 @@ describe.skipIf(!haveChromium)('the built site in Chromium', () => {
       await page.context().close();
     }
   });
+
+  it('prints on A4 with whole tables: nothing clipped or scrolled, no navigation', async () => {
+    for (const path of ['/', `${monthPath}${district}/`, '/en/methodology/']) {
+      // A4 at 96 dpi less 12 mm margins each side: about 703 CSS pixels.
+      const context = await browser.newContext({ viewport: { width: 703, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(server.url + path);
+      await page.emulateMedia({ media: 'print' });
+      const problems = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        const out: string[] = [];
+        if (getComputedStyle(document.querySelector('.site-nav')!).display !== 'none') out.push('the navigation prints');
+        for (const table of document.querySelectorAll('main table')) {
+          const r = table.getBoundingClientRect();
+          if (r.right > vw + 0.5) out.push(`${table.querySelector('caption')?.textContent ?? 'a table'} ends at ${r.right} of ${vw}`);
+          for (let a = table.parentElement; a; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== 'visible' && a.scrollWidth > a.clientWidth + 1) out.push(`${table.querySelector('caption')?.textContent ?? 'a table'} is cut by a scroll box`);
+          }
+        }
+        return out;
+      });
+      expect(problems, path).toEqual([]);
+      await context.close();
+    }
+  });
 });

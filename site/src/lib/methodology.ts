@@ -114,8 +114,15 @@ export function methodologyText(lang: Lang): MethodologyText {
   if (h1) html = html.replace(h1[0], '');
   const label = lang === 'zh' ? '表' : 'Table';
   html = html.replace(/<table>/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${label} ${++tables}`)}"><table>`).replace(/<\/table>/g, '</table></div>');
-  // An empty corner cell of a matrix is no header: it becomes a plain cell, so no header is empty.
-  html = html.replace(/<th(\s+align="\w+")?>\s*<\/th>/g, '<td></td>');
+  // A table whose corner header is empty is a matrix: the corner becomes a plain cell (no header is empty) and each row's first cell its row header.
+  html = html.replace(/<table>[\s\S]*?<\/table>/g, (table) => {
+    if (!/<thead>\s*<tr>\s*<th(?:\s+align="\w+")?>\s*<\/th>/.test(table)) return table;
+    return table
+      .replace(/(<thead>\s*<tr>\s*)<th(?:\s+align="\w+")?>\s*<\/th>/, '$1<td></td>')
+      .replace(/<tr>\s*<td(\s+align="\w+")?>([\s\S]*?)<\/td>/g, (row, _align: string | undefined, cell: string, offset: number, all: string) =>
+        all.lastIndexOf('<tbody>', offset) > 0 ? `<tr>\n<th scope="row">${cell}</th>` : row,
+      );
+  });
   let section = 0;
   html = html.replace(/<h([23])>/g, (_, level: string) => `<h${level} id="s${++section}">`);
   const [before, after = ''] = html.split(WORKED_EXAMPLE_MARK);
