@@ -19,8 +19,9 @@ export function monthName(lang: Lang, month: string): string {
   if (lang === 'zh') return `${y}年${m}月`;
   return `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`;
 }
+/** A month for an axis tick, never mistakable for a number: "24年10月", "Oct 2024". */
 export function shortMonth(lang: Lang, month: string): string {
-  return lang === 'zh' ? `${month.slice(2, 4)}.${Number(month.slice(5, 7))}` : `${month.slice(5, 7)}/${month.slice(2, 4)}`;
+  return lang === 'zh' ? `${month.slice(2, 4)}年${Number(month.slice(5, 7))}月` : `${monthName('en', month).slice(0, 3)} ${month.slice(0, 4)}`;
 }
 export function dayName(lang: Lang, day: string): string {
   const [y, m, d] = day.slice(0, 10).split('-');
