@@ -238,12 +238,18 @@ describe.skipIf(!haveChromium)('the built site in Chromium', () => {
             if (document.documentElement.scrollWidth > vw) problems.push(`document is ${document.documentElement.scrollWidth}px wide in ${vw}px`);
             // Every chart.
             const charts = [...document.querySelectorAll('figure.trend svg.trend-svg, figure.map > svg')].filter(visible);
+            const trendSvg = charts.find((c) => c.classList.contains('trend-svg'));
             if (charts.length < 2) problems.push(`expected a trend chart and a map, found ${charts.length} visible charts`);
             for (const svg of charts) {
               const r = svg.getBoundingClientRect();
               if (!inside(r, 0, vw)) problems.push(`chart ${svg.getAttribute('class') ?? 'map'} spans ${r.left}–${r.right} in ${vw}`);
               if (scrollsSideways(svg)) problems.push(`chart ${svg.getAttribute('class') ?? 'map'} sits in a sideways scroll box`);
             }
+            // The chart's axis labels, none over another.
+            const ticks = trendSvg ? [...trendSvg.querySelectorAll('.axis text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })) : [];
+            ticks.forEach((a, i) => ticks.slice(i + 1).forEach((b) => {
+              if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) problems.push(`axis labels "${a.text}" and "${b.text}" overlap`);
+            }));
             // The newest month's point, in view without scrolling sideways.
             const trend = charts.find((c) => c.classList.contains('trend-svg'));
             const newest = trend?.querySelector('circle.point.newest');

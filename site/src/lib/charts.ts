@@ -167,8 +167,9 @@ export function placeLabels(items: { shape: MapShape; lines: LabelLine[] }[]): P
 
 /** The trend chart's two drawings: a narrow one for phones and a wide one for larger screens, each at its own scale. */
 export const TREND_SIZES = {
-  narrow: { width: 340, height: 250, margin: { top: 14, right: 14, bottom: 30, left: 34 }, ticks: 4 },
-  wide: { width: 640, height: 320, margin: { top: 16, right: 20, bottom: 36, left: 44 }, ticks: 8 },
+  // At most `xTicks` month labels, spaced so that none touches the next in either language.
+  narrow: { width: 340, height: 250, margin: { top: 14, right: 14, bottom: 30, left: 34 }, xTicks: 3, yTicks: 4 },
+  wide: { width: 640, height: 320, margin: { top: 16, right: 20, bottom: 36, left: 44 }, xTicks: 6, yTicks: 5 },
 } as const;
 export type TrendSize = (typeof TREND_SIZES)[keyof typeof TREND_SIZES];
 
@@ -221,12 +222,12 @@ export function trendChart(points: TrendPoint[], subCodes: string[], size: Trend
     const style = SERIES_STYLE[code] ?? { colour: '#444', dash: '', width: 2 };
     return { code, d: gen(defined) ?? '', ...style };
   });
-  const step = Math.max(1, Math.ceil(months.length / size.ticks));
+  const step = Math.max(1, Math.ceil(months.length / size.xTicks));
   const xTicks = months
     .map((month, i) => ({ month, i }))
     .filter(({ i }) => (months.length - 1 - i) % step === 0)
     .map(({ month }) => ({ month, x: x(month) ?? 0 }));
-  const yTicks = y.ticks(size.ticks === 4 ? 4 : 5).map((value) => ({ value, y: round1(y(value)) }));
+  const yTicks = y.ticks(size.yTicks).map((value) => ({ value, y: round1(y(value)) }));
   return {
     width,
     height,
