@@ -24,7 +24,7 @@ function latestRaw() {
   const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const dir = join(releasesDir, month, revs.at(-1)!);
   const json = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as {
-    regions: { code: string; parent: string | null; aggregates: { value: string | null }[] }[];
+    regions: { code: string; parent: string | null; aggregates: { code: string; parent: string | null; value: string | null; flags: string[] }[] }[];
   };
   return { month, dir, json };
 }
@@ -93,7 +93,8 @@ describe.skipIf(!haveChromium)('the built site in Chromium', () => {
     expect(await en.getAttribute('html', 'lang')).toBe('en');
     expect((await en.textContent('[data-testid=headline]'))?.trim()).toBe(cityIndex);
     // The same numbers in the ranking and the trend table.
-    const cells = (p: Page, sel: string) => p.$$eval(`${sel} td.num`, (tds) => tds.map((td) => td.textContent?.trim()));
+    // The numbers only (the notes beside them are words of each language).
+    const cells = (p: Page, sel: string) => p.$$eval(`${sel} td.num`, (tds) => tds.map((td) => /[−+-]?\d+(?:\.\d+)?/.exec(td.textContent ?? '')?.[0] ?? td.textContent?.trim()));
     expect(await cells(en, '[data-testid=ranking]')).toEqual(await cells(zh, '[data-testid=ranking]'));
     expect(await cells(en, '[data-testid=trend-table]')).toEqual(await cells(zh, '[data-testid=trend-table]'));
     // A language switch on every page kind.
@@ -176,7 +177,9 @@ describe.skipIf(!haveChromium)('the built site in Chromium', () => {
       expect(html, where).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       expect(html, where).not.toMatch(/<style[\s>]/);
       expect(html, where).not.toMatch(/\sstyle="/);
-      expect(html, where).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+      // Canonical and hreflang links are absolute by design: metadata for search engines, never fetched by the page.
+      const fetched = html.replace(/<link rel="(?:canonical|alternate)"[^>]*>/g, '');
+      expect(fetched, where).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
     }
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -193,5 +196,298 @@ describe.skipIf(!haveChromium)('the built site in Chromium', () => {
       await page.context().close();
     }
     expect(consoleErrors).toEqual([]);
+  });
+
+  /*
+   * Phone-first layout, as residents read it: 360 × 740 and 1280 × 800, zh and en,
+   * on home, the latest month and one of its districts.
+   */
+  const LAYOUT_PAGES = [
+    { name: 'home', path: '/' },
+    { name: 'month', path: monthPath },
+    { name: 'district', path: `${monthPath}${district}/` },
+  ];
+  const VIEWPORTS = [
+    { width: 360, height: 740 },
+    { width: 1280, height: 800 },
+  ];
+  for (const lang of ['zh', 'en'] as const) {
+    for (const { width, height } of VIEWPORTS) {
+      for (const target of LAYOUT_PAGES) {
+        const path = lang === 'en' ? `/en${target.path}` : target.path;
+        it(`fits ${target.name} (${lang}) at ${width}×${height}: no overflow, newest point in view, every column reachable, no clipped map label`, async () => {
+          const context = await browser.newContext({ viewport: { width, height } });
+          const page = await context.newPage();
+          page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+          expect((await page.goto(server.url + path))?.status()).toBe(200);
+          mkdirSync(screenshots, { recursive: true });
+          await page.screenshot({ path: join(screenshots, `${target.name}-${lang}-${width}.png`), fullPage: true });
+          const report = await page.evaluate(() => {
+            const vw = document.documentElement.clientWidth;
+            const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+            const inside = (r: DOMRect, left: number, right: number) => r.left >= left - 0.5 && r.right <= right + 0.5;
+            const scrollsSideways = (el: Element) => {
+              for (let a = el.parentElement; a; a = a.parentElement) {
+                const o = getComputedStyle(a).overflowX;
+                if ((o === 'auto' || o === 'scroll') && a.scrollWidth > a.clientWidth + 1) return true;
+              }
+              return false;
+            };
+            const problems: string[] = [];
+            // The document.
+            if (document.documentElement.scrollWidth > vw) problems.push(`document is ${document.documentElement.scrollWidth}px wide in ${vw}px`);
+            // Every chart.
+            const charts = [...document.querySelectorAll('figure.trend svg.trend-svg, figure.map > svg')].filter(visible);
+            const trendSvg = charts.find((c) => c.classList.contains('trend-svg'));
+            if (charts.length < 2) problems.push(`expected a trend chart and a map, found ${charts.length} visible charts`);
+            for (const svg of charts) {
+              const r = svg.getBoundingClientRect();
+              if (!inside(r, 0, vw)) problems.push(`chart ${svg.getAttribute('class') ?? 'map'} spans ${r.left}–${r.right} in ${vw}`);
+              if (scrollsSideways(svg)) problems.push(`chart ${svg.getAttribute('class') ?? 'map'} sits in a sideways scroll box`);
+            }
+            // The chart's axis labels, none over another.
+            const ticks = trendSvg ? [...trendSvg.querySelectorAll('.axis text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })) : [];
+            ticks.forEach((a, i) => ticks.slice(i + 1).forEach((b) => {
+              if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) problems.push(`axis labels "${a.text}" and "${b.text}" overlap`);
+            }));
+            // The newest month's point, in view without scrolling sideways.
+            const trend = charts.find((c) => c.classList.contains('trend-svg'));
+            const newest = trend?.querySelector('circle.point.newest');
+            let newestMonth: string | null = null;
+            if (!newest) problems.push('no newest point in the visible trend chart');
+            else {
+              const r = newest.getBoundingClientRect();
+              const box = trend!.getBoundingClientRect();
+              if (!inside(r, Math.max(0, box.left), Math.min(vw, box.right))) problems.push(`newest point at ${r.left}–${r.right}, chart ${box.left}–${box.right}, screen ${vw}`);
+              newestMonth = newest.querySelector('title')?.textContent ?? null;
+            }
+            // Every table column: each cell inside the screen, never in a sideways scroll box; reflowed cells keep their column's name.
+            const tables = [...document.querySelectorAll('main table')].filter(visible);
+            for (const table of tables) {
+              const id = table.getAttribute('data-testid') ?? table.querySelector('caption')?.textContent ?? 'table';
+              const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+              const headsShown = table.querySelector('thead') !== null && [...table.querySelectorAll('thead th')].every((th) => th.getBoundingClientRect().width > 2);
+              if (scrollsSideways(table)) problems.push(`${id}: in a sideways scroll box`);
+              for (const cell of table.querySelectorAll('tbody td, tbody th')) {
+                if (!visible(cell)) {
+                  problems.push(`${id}: a cell is not displayed`);
+                  continue;
+                }
+                if (!inside(cell.getBoundingClientRect(), 0, vw)) problems.push(`${id}: cell "${cell.textContent?.trim()}" spans ${cell.getBoundingClientRect().left}–${cell.getBoundingClientRect().right}`);
+                if (!headsShown && cell.tagName === 'TD' && !heads.includes(cell.getAttribute('data-label') ?? '\u0000')) problems.push(`${id}: reflowed cell "${cell.textContent?.trim()}" has no column name`);
+              }
+            }
+            // Map labels: each wholly inside the map, none over another.
+            const map = document.querySelector('figure.map > svg');
+            const labels = [...document.querySelectorAll('figure.map text.map-label')];
+            if (labels.length === 0) problems.push('no map labels');
+            const mapBox = map!.getBoundingClientRect();
+            const boxes = labels.map((l) => l.getBoundingClientRect());
+            boxes.forEach((b, i) => {
+              if (!(b.left >= mapBox.left - 0.5 && b.right <= mapBox.right + 0.5 && b.top >= mapBox.top - 0.5 && b.bottom <= mapBox.bottom + 0.5)) problems.push(`map label "${labels[i].textContent}" is clipped: ${b.left}–${b.right} × ${b.top}–${b.bottom} in ${mapBox.left}–${mapBox.right} × ${mapBox.top}–${mapBox.bottom}`);
+              boxes.forEach((c, j) => {
+                if (j > i && b.left < c.right - 1 && c.left < b.right - 1 && b.top < c.bottom - 1 && c.top < b.bottom - 1) problems.push(`map labels "${labels[i].textContent}" and "${labels[j].textContent}" overlap`);
+              });
+            });
+            return { problems, newestMonth, tables: tables.length };
+          });
+          expect(report.problems).toEqual([]);
+          expect(report.tables).toBeGreaterThanOrEqual(target.name === 'home' ? 2 : 3);
+          expect(report.newestMonth).toContain(lang === 'zh' ? `${month.slice(0, 4)}年${Number(month.slice(5))}月` : month.slice(0, 4));
+          await context.close();
+        });
+      }
+    }
+  }
+
+  it('shows a month’s values on a tap or a key, in a read-out never cut off', async () => {
+    for (const width of [360, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, hasTouch: width === 360 });
+      const page = await context.newPage();
+      await page.goto(server.url + '/');
+      const readout = page.locator('[data-testid=trend-readout]');
+      const newest = (await readout.textContent())!;
+      expect(newest).toContain(`${month.slice(0, 4)}年${Number(month.slice(5))}月`);
+      expect(newest).toContain(cityIndex!);
+      const svg = page.locator('svg.trend-svg:visible');
+      await svg.scrollIntoViewIfNeeded();
+      const box = (await svg.boundingBox())!;
+      // A tap at the chart's left edge picks the oldest month.
+      if (width === 360) await page.touchscreen.tap(box.x + box.width * 0.1, box.y + box.height / 2);
+      else await page.mouse.click(box.x + box.width * 0.1, box.y + box.height / 2);
+      await expect.poll(() => readout.textContent()).not.toBe(newest);
+      // The keys: End goes back to the newest, ArrowLeft to the month before.
+      await page.locator('[data-trend-plots]').focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => readout.textContent()).toBe(newest);
+      await page.keyboard.press('ArrowLeft');
+      const before = (await readout.textContent())!;
+      expect(before).not.toBe(newest);
+      const r = (await readout.boundingBox())!;
+      expect(r.x).toBeGreaterThanOrEqual(0);
+      expect(r.x + r.width).toBeLessThanOrEqual(width);
+      await context.close();
+    }
+  });
+
+  it('gives every page the publication date of its own release, and a next release date after the latest', async () => {
+    const manifests = new Map<string, { date: string }>();
+    for (const m of readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n))) {
+      for (const r of readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n))) {
+        manifests.set(`${m}/${r}`, JSON.parse(readFileSync(join(releasesDir, m, r, 'manifest.json'), 'utf8')));
+      }
+    }
+    const latestRev = (m: string) => [...manifests.keys()].filter((k) => k.startsWith(`${m}/`)).sort((a, b) => Number(a.split('/r')[1]) - Number(b.split('/r')[1])).at(-1)!;
+    let checked = 0;
+    const dates = new Set<string>();
+    for (const file of htmlFiles(out)) {
+      const rel = relative(out, file).split('\\').join('/');
+      const m = /^(?:en\/)?(\d{4})\/(\d{2})\/(?:(\d{6}|r\d+)\/)?index\.html$/.exec(rel);
+      if (!m) continue;
+      const monthKey = `${m[1]}-${m[2]}`;
+      const key = m[3]?.startsWith('r') ? `${monthKey}/${m[3]}` : latestRev(monthKey);
+      const html = readFileSync(file, 'utf8');
+      const published = /<time datetime="(\d{4}-\d{2}-\d{2})" data-testid="published">/.exec(html) ?? /data-testid="published"[^>]*datetime="(\d{4}-\d{2}-\d{2})"/.exec(html);
+      expect(published?.[1], rel).toBe(manifests.get(key)!.date);
+      dates.add(published![1]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(manifests.size * 2);
+    // The fixtures were published on different days: the pages must show different dates.
+    expect(dates.size).toBeGreaterThan(1);
+    // The next release, from data/release-calendar.json, comes after the latest release.
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    const next = /data-testid="next-release">[^<]*<time datetime="([^"]+)"/.exec(home);
+    expect(next, 'the home page shows the next release date').not.toBeNull();
+    const latestDate = manifests.get(latestRev(month))!.date;
+    expect(Date.parse(next![1])).toBeGreaterThan(Date.parse(`${latestDate}T23:59:59+14:00`));
+    // Only the latest month says when the next one is due.
+    expect(readFileSync(join(out, monthPath.slice(1), 'index.html'), 'utf8')).toContain('data-testid="next-release"');
+  });
+
+  it('says so on the home page when the next release is late (by the reader’s clock)', async () => {
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    const due = /data-due="([^"]+)"/.exec(home)![1];
+    for (const [offset, late] of [[-86_400_000, false], [86_400_000, true]] as const) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date(Date.parse(due) + offset));
+      await page.goto(server.url + '/');
+      expect(await page.locator('[data-testid=late-notice]').isVisible(), `${offset > 0 ? 'after' : 'before'} ${due}`).toBe(late);
+      await context.close();
+    }
+  });
+
+  it('marks flagged values beside them, with a legend, and says when the survey was carried forward', async () => {
+    const page = await open(`${monthPath}${district}/`, { width: 360 });
+    const flagged = json.regions.find((r) => r.code === district)!.aggregates;
+    const legend = page.locator('[data-testid=flag-legend]');
+    if (flagged.some((a) => a.flags.length > 0)) expect(await legend.isVisible()).toBe(true);
+    for (const a of flagged.filter((x) => x.parent !== null && x.flags.includes('imputed'))) {
+      const card = page.locator(`.card[data-code="${a.code}"]`);
+      expect(await card.textContent()).toContain('沿用上期调查');
+      expect(await card.textContent()).toContain('本月无调查');
+    }
+    const headlineFlags = flagged[0].flags.filter((f) => ['provisional', 'estimated', 'imputed'].includes(f));
+    const words: Record<string, string> = { provisional: '初步', estimated: '估计', imputed: '沿用上期调查' };
+    const headline = await page.locator('.headline').textContent();
+    for (const f of headlineFlags) expect(headline).toContain(words[f]);
+    await page.context().close();
+  });
+
+  it('shows a district’s rank and gap to the city, previous/next links, and links an old month to the latest', async () => {
+    const page = await open(`/en${monthPath}${district}/`);
+    const values = json.regions.filter((r) => r.parent !== null).map((r) => Number(r.aggregates[0].value));
+    const own = Number(json.regions.find((r) => r.code === district)!.aggregates[0].value);
+    const rank = 1 + values.filter((v) => v > own).length;
+    const standingText = await page.textContent('[data-testid=standing]');
+    expect(standingText).toContain(`Ranked ${rank} of ${values.length}`);
+    const gap = Math.round((own - Number(cityIndex)) * 100) / 100;
+    expect(standingText?.replace('−', '-')).toContain(gap === 0 ? '0.00' : `${gap > 0 ? '+' : '-'}${Math.abs(gap).toFixed(2)}`);
+    expect(await page.locator('a[rel=prev]').count()).toBe(1);
+    await page.context().close();
+    const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
+    const old = months[0];
+    const oldPage = await open(`/${old.slice(0, 4)}/${old.slice(5)}/`);
+    expect(await oldPage.locator('[data-testid=not-latest] a').getAttribute('href')).toBe(monthPath);
+    expect(await oldPage.locator('a[rel=next]').count()).toBe(1);
+    await oldPage.context().close();
+  });
+
+  it('offers the full history as one CSV and one JSON, and a data link under every chart', async () => {
+    const csv = await (await fetch(`${server.url}/downloads/history.csv`)).text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    let expected = 0;
+    for (const m of readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n))) {
+      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      expected += readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
+    }
+    expect(lines.length - 1).toBe(expected);
+    expect(lines[0]).toMatch(/^月份 month,修订 revision,地区代码 region/);
+    const history = (await (await fetch(`${server.url}/downloads/history.json`)).json()) as { series: { region: string; code: string; points: { month: string; value: string | null }[] }[] };
+    const citySeries = history.series.find((s) => s.region === city.code && s.code === city.aggregates[0].code)!;
+    expect(citySeries.points.at(-1)!.value).toBe(cityIndex);
+    const page = await open(monthPath);
+    for (const figure of await page.locator('figure').all()) {
+      expect(await figure.locator('figcaption a[href*="/downloads/"]').count()).toBeGreaterThan(0);
+    }
+    await page.context().close();
+  });
+
+  it('has canonical and absolute hreflang links, and share tags with a preview image that exists', async () => {
+    const page = await open(`/en${monthPath}`);
+    const canonical = await page.getAttribute('link[rel=canonical]', 'href');
+    expect(canonical).toMatch(new RegExp(`^https?://[^/]+/en${monthPath}$`));
+    for (const lang of ['zh-Hans', 'en', 'x-default']) expect(await page.getAttribute(`link[hreflang="${lang}"]`, 'href')).toMatch(/^https?:\/\//);
+    const image = (await page.getAttribute('meta[property="og:image"]', 'content'))!;
+    expect(await page.getAttribute('meta[name="twitter:card"]', 'content')).toBe('summary_large_image');
+    const res = await fetch(server.url + new URL(image).pathname);
+    expect(res.status).toBe(200);
+    const png = Buffer.from(await res.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1200);
+    expect(png.readUInt32BE(20)).toBe(630);
+    await page.context().close();
+  });
+
+  it('renders the whole methodology from data/methodology with MathML formulas and no script', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false });
+      const md = readFileSync(join(site, '..', 'data', 'methodology', `methodology.${lang}.md`), 'utf8');
+      const headings = [...md.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1].replace(/[`*]/g, '').trim());
+      const shown = (await page.locator('[data-testid=methodology] :is(h2, h3)').allTextContents()).map((h) => h.trim());
+      for (const h of headings) expect(shown, h).toContain(h);
+      const formulas = (md.match(/\$\$[\s\S]+?\$\$/g) ?? []).length;
+      expect(await page.locator('[data-testid=methodology] math').count()).toBeGreaterThanOrEqual(formulas);
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.locator('[data-testid=worked-check]').textContent()).toMatch(/一致|equals/);
+      expect((await page.textContent('[data-testid=publisher-contact]'))?.length).toBeGreaterThan(20);
+      await page.context().close();
+    }
+  });
+
+  it('prints on A4 with whole tables: nothing clipped or scrolled, no navigation', async () => {
+    for (const path of ['/', `${monthPath}${district}/`, '/en/methodology/']) {
+      // A4 at 96 dpi less 12 mm margins each side: about 703 CSS pixels.
+      const context = await browser.newContext({ viewport: { width: 703, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(server.url + path);
+      await page.emulateMedia({ media: 'print' });
+      const problems = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        const out: string[] = [];
+        if (getComputedStyle(document.querySelector('.site-nav')!).display !== 'none') out.push('the navigation prints');
+        for (const table of document.querySelectorAll('main table')) {
+          const r = table.getBoundingClientRect();
+          if (r.right > vw + 0.5) out.push(`${table.querySelector('caption')?.textContent ?? 'a table'} ends at ${r.right} of ${vw}`);
+          for (let a = table.parentElement; a; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== 'visible' && a.scrollWidth > a.clientWidth + 1) out.push(`${table.querySelector('caption')?.textContent ?? 'a table'} is cut by a scroll box`);
+          }
+        }
+        return out;
+      });
+      expect(problems, path).toEqual([]);
+      await context.close();
+    }
   });
 });

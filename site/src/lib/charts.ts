@@ -49,28 +49,129 @@ export function mapShapes(): MapShape[] {
     fc,
   );
   const path = geoPath(projection).digits(1);
-  // Label nudges so the two small urban districts' labels do not overlap.
-  const nudge: Record<string, [number, number]> = { '430302': [-22, -24], '430304': [10, 26] };
   shapes = features.map((f) => {
     const [cx, cy] = path.centroid(f);
-    const [dx, dy] = nudge[String(f.id)] ?? [0, 0];
-    const x = Math.min(MAP_WIDTH - 56, Math.max(56, Math.round(cx + dx)));
-    return { code: String(f.id), name: f.properties.name, d: path(f) ?? '', x, y: Math.round(cy + dy) };
+    return { code: String(f.id), name: f.properties.name, d: compactPath(path(f) ?? ''), x: Math.round(cx), y: Math.round(cy) };
   });
   return shapes;
 }
 
-/** Sequential fill for an index value: light for low, dark blue for high (text labels carry the value). */
-export function mapFill(values: number[]): (v: number) => string {
-  const lo = Math.floor(Math.min(...values) - 1);
-  const hi = Math.ceil(Math.max(...values) + 1);
-  const s = scaleLinear<string>().domain([lo, hi]).range(['#e4eef8', '#4a7fb5']).clamp(true);
-  return (v) => s(v);
+/**
+ * A polygon path with fewer points: whole units (the map is 600 units wide, a
+ * phone shows it at about half that) and no point closer than `minStep` to the
+ * last one kept. The boundaries look the same; the page carries a third of the bytes.
+ */
+export function compactPath(d: string, minStep = 1.5): string {
+  const out: string[] = [];
+  for (const ring of d.split(/(?=M)/)) {
+    const points = [...ring.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))] as const);
+    const kept: (readonly [number, number])[] = [];
+    for (const p of points) {
+      const last = kept[kept.length - 1];
+      if (!last || Math.hypot(p[0] - last[0], p[1] - last[1]) >= minStep) kept.push(p);
+    }
+    if (kept.length < 3) continue;
+    out.push(`M${kept.map((p) => `${p[0]},${p[1]}`).join('L')}Z`);
+  }
+  return out.join('');
 }
 
-export const TREND_WIDTH = 640;
-export const TREND_HEIGHT = 320;
-const margin = { top: 16, right: 16, bottom: 36, left: 44 };
+/** A band of the framework: its code and lower bound (the highest band first). */
+export interface BandSpec {
+  code: string;
+  min: number;
+}
+
+/**
+ * One fixed fill per band, the same in every month: darkest for the safest
+ * band, lightest for the least safe ("darker is safer", said in the legend).
+ * Tied to the framework's bands, never to this month's lowest and highest value.
+ */
+export function bandFills(bands: readonly BandSpec[]): Map<string, string> {
+  const ordered = [...bands].sort((a, b) => b.min - a.min);
+  const steps = Math.max(1, ordered.length - 1);
+  const s = scaleLinear<string>().domain([0, steps]).range(['#1d4f7c', '#e6eef7']);
+  return new Map(ordered.map((b, i) => [b.code, s(i)]));
+}
+
+/** A rough width of a label in user units: CJK characters are one em, others about 0.62 em (bold system sans). */
+export function labelWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2E80-\uFFFF]/.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.62;
+  return em * fontSize;
+}
+
+export interface LabelLine {
+  text: string;
+  fontSize: number;
+}
+export interface PlacedLabel {
+  code: string;
+  /** The first line's baseline centre. */
+  x: number;
+  y: number;
+  /** Where the label belongs (the shape's centroid), for a leader line when it had to move away. */
+  anchor: { x: number; y: number };
+  moved: boolean;
+}
+
+/**
+ * Places each shape's label at its centroid, then moves overlapping labels
+ * apart (vertically, then sideways) and keeps every label wholly inside the
+ * map, so that none is clipped or covers another in either language.
+ */
+export function placeLabels(items: { shape: MapShape; lines: LabelLine[] }[]): PlacedLabel[] {
+  const pad = 6;
+  const gap = 4;
+  const boxes = items.map(({ shape, lines }) => {
+    const width = Math.max(...lines.map((l) => labelWidth(l.text, l.fontSize)));
+    const above = lines[0]?.fontSize ?? 0;
+    const below = lines.slice(1).reduce((a, l) => a + l.fontSize * 1.2, 0) + 0.25 * above;
+    return { code: shape.code, anchor: { x: shape.x, y: shape.y }, x: shape.x, y: shape.y, width, above, below };
+  });
+  const clamp = (b: (typeof boxes)[number]) => {
+    b.x = Math.min(MAP_WIDTH - pad - b.width / 2, Math.max(pad + b.width / 2, b.x));
+    b.y = Math.min(MAP_HEIGHT - pad - b.below, Math.max(pad + b.above, b.y));
+  };
+  boxes.forEach(clamp);
+  for (let round = 0; round < 200; round++) {
+    let moved = false;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = boxes[i].y <= boxes[j].y ? [boxes[i], boxes[j]] : [boxes[j], boxes[i]];
+        const overlapX = (a.width + b.width) / 2 + gap - Math.abs(a.x - b.x);
+        const overlapY = a.y + a.below + gap - (b.y - b.above);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        // Move apart the cheaper way: usually vertically; sideways when that is shorter.
+        if (overlapY <= overlapX) {
+          a.y -= overlapY / 2 + 0.5;
+          b.y += overlapY / 2 + 0.5;
+        } else {
+          const [l, r] = a.x <= b.x ? [a, b] : [b, a];
+          l.x -= overlapX / 2 + 0.5;
+          r.x += overlapX / 2 + 0.5;
+        }
+        clamp(a);
+        clamp(b);
+      }
+    }
+    if (!moved) break;
+  }
+  return boxes.map((b) => {
+    const x = Math.round(b.x);
+    const y = Math.round(b.y);
+    return { code: b.code, x, y, anchor: b.anchor, moved: Math.hypot(x - b.anchor.x, y - b.anchor.y) > 24 };
+  });
+}
+
+/** The trend chart's two drawings: a narrow one for phones and a wide one for larger screens, each at its own scale. */
+export const TREND_SIZES = {
+  // At most `xTicks` month labels, spaced so that none touches the next in either language.
+  narrow: { width: 340, height: 250, margin: { top: 14, right: 14, bottom: 30, left: 34 }, xTicks: 3, yTicks: 4 },
+  wide: { width: 640, height: 320, margin: { top: 16, right: 20, bottom: 36, left: 44 }, xTicks: 6, yTicks: 5 },
+} as const;
+export type TrendSize = (typeof TREND_SIZES)[keyof typeof TREND_SIZES];
 
 export interface TrendSeries {
   code: string;
@@ -80,11 +181,13 @@ export interface TrendSeries {
   width: number;
 }
 export interface TrendChart {
+  width: number;
+  height: number;
   series: TrendSeries[];
   xTicks: { x: number; month: string }[];
   yTicks: { y: number; value: number }[];
   plot: { left: number; right: number; top: number; bottom: number };
-  points: { month: string; x: number; y: number; value: string }[];
+  points: { month: string; x: number; y: number; value: string; subs: Record<string, string | null> }[];
 }
 
 /** Colour and dash per series; the dash tells the lines apart without colour. */
@@ -96,14 +199,18 @@ export const SERIES_STYLE: Record<string, { colour: string; dash: string; width:
   perception: { colour: '#00695c', dash: '4 2', width: 2 },
 };
 
-export function trendChart(points: TrendPoint[], subCodes: string[]): TrendChart {
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** The trend chart's geometry at one size; the newest month is the rightmost point, inside the plot. */
+export function trendChart(points: TrendPoint[], subCodes: string[], size: TrendSize = TREND_SIZES.wide): TrendChart {
+  const { width, height, margin } = size;
   const months = points.map((p) => p.month);
-  const x = scalePoint<string>().domain(months).range([margin.left, TREND_WIDTH - margin.right]).padding(0.3);
+  const x = scalePoint<string>().domain(months).range([margin.left, width - margin.right]).padding(0.3);
   const num = (v: string | null | undefined) => (v == null ? Number.NaN : Number(v));
   const all = points.flatMap((p) => [num(p.index), ...subCodes.map((c) => num(p.subs[c]))]).filter(Number.isFinite);
   const lo = all.length ? Math.max(0, Math.floor((Math.min(...all) - 2) / 5) * 5) : 0;
   const hi = all.length ? Math.min(100, Math.ceil((Math.max(...all) + 2) / 5) * 5) : 100;
-  const y = scaleLinear().domain([lo, hi]).range([TREND_HEIGHT - margin.bottom, margin.top]);
+  const y = scaleLinear().domain([lo, hi]).range([height - margin.bottom, margin.top]);
   const codes = ['index', ...subCodes];
   const valueOf = (p: TrendPoint, code: string) => (code === 'index' ? p.index : p.subs[code]);
   const series = codes.map((code) => {
@@ -115,17 +222,19 @@ export function trendChart(points: TrendPoint[], subCodes: string[]): TrendChart
     const style = SERIES_STYLE[code] ?? { colour: '#444', dash: '', width: 2 };
     return { code, d: gen(defined) ?? '', ...style };
   });
-  const step = Math.max(1, Math.ceil(months.length / 8));
+  const step = Math.max(1, Math.ceil(months.length / size.xTicks));
   const xTicks = months
     .map((month, i) => ({ month, i }))
     .filter(({ i }) => (months.length - 1 - i) % step === 0)
     .map(({ month }) => ({ month, x: x(month) ?? 0 }));
-  const yTicks = y.ticks(5).map((value) => ({ value, y: Math.round(y(value) * 10) / 10 }));
+  const yTicks = y.ticks(size.yTicks).map((value) => ({ value, y: round1(y(value)) }));
   return {
+    width,
+    height,
     series,
     xTicks,
     yTicks,
-    plot: { left: margin.left, right: TREND_WIDTH - margin.right, top: margin.top, bottom: TREND_HEIGHT - margin.bottom },
-    points: points.flatMap((p) => (p.index === null ? [] : [{ month: p.month, x: Math.round((x(p.month) ?? 0) * 10) / 10, y: Math.round(y(Number(p.index)) * 10) / 10, value: p.index }])),
+    plot: { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom },
+    points: points.flatMap((p) => (p.index === null ? [] : [{ month: p.month, x: round1(x(p.month) ?? 0), y: round1(y(Number(p.index))), value: p.index, subs: p.subs }])),
   };
 }

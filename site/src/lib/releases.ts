@@ -109,8 +109,8 @@ export interface RegionRelease {
   level: string;
   isCity: boolean;
   index: { value: string | null; band: BandInfo | null; flags: string[]; mom: PublishedChange | null; yoy: PublishedChange | null };
-  subIndices: { code: string; value: string | null; band: BandInfo | null; mom: string | null; yoy: string | null }[];
-  indicators: { code: string; value: string | null; rate: string | null; score: string | null; mom: string | null; yoy: string | null; imputed: boolean }[];
+  subIndices: { code: string; value: string | null; band: BandInfo | null; mom: string | null; yoy: string | null; flags: string[] }[];
+  indicators: { code: string; value: string | null; rate: string | null; score: string | null; mom: string | null; yoy: string | null; imputed: boolean; flags: string[] }[];
 }
 export interface Release {
   month: string;
@@ -157,7 +157,7 @@ function toView(raw: RawRelease): Release {
         },
         subIndices: r.aggregates
           .filter((a) => a.parent === index.code)
-          .map((a) => ({ code: a.code, value: a.value, band: a.band, mom: a.change.mom, yoy: a.change.yoy })),
+          .map((a) => ({ code: a.code, value: a.value, band: a.band, mom: a.change.mom, yoy: a.change.yoy, flags: a.flags })),
         indicators: r.indicators.map((i) => ({
           code: i.code,
           value: i.raw,
@@ -166,6 +166,7 @@ function toView(raw: RawRelease): Release {
           mom: i.change.mom,
           yoy: i.change.yoy,
           imputed: i.flags.includes('imputed'),
+          flags: i.flags,
         })),
       };
     }),

@@ -1,0 +1,130 @@
+/**
+ * The methodology page's text, from one source: data/methodology/methodology.{zh,en}.md,
+ * rendered at build time. Markdown by `marked`; formulas ($$…$$ and $…$) by
+ * `temml` as MathML, which browsers lay out themselves, so the page needs no
+ * script and no web font for them. The worked example's JSON block is where
+ * the page puts the example computed by @pingan/core at build time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import temml from 'temml';
+import { dataDir, frameworkFileName } from './framework.ts';
+import type { Lang } from './i18n.ts';
+
+/** Where the worked example computed at build time goes in the rendered text. */
+export const WORKED_EXAMPLE_MARK = '<!--pingan:worked-example-->';
+
+/*
+ * The page's Content-Security-Policy allows no inline style, so temml's few
+ * style attributes become classes defined in site.css. A formula that needs
+ * another style stops the build with its name, rather than render wrongly.
+ */
+const STYLE_CLASSES: Record<string, string> = {
+  'display:block math;': 'tml-block',
+  'padding-left:0em;padding-right:0em;': 'tml-pad-0-0',
+  'padding-left:1em;padding-right:0em;': 'tml-pad-1-0',
+  'padding-left:0em;padding-right:1em;': 'tml-pad-0-1',
+  'padding-left:1em;padding-right:1em;': 'tml-pad-1-1',
+};
+
+/** A TeX formula as MathML, with temml's inline styles turned into classes. */
+export function formulaToMathML(tex: string, display: boolean, where: string): string {
+  let html: string;
+  try {
+    html = temml.renderToString(tex, { displayMode: display, throwOnError: true, annotate: true });
+  } catch (error) {
+    throw new Error(`pingan site: ${where}: the formula ${JSON.stringify(tex)} does not render: ${(error as Error).message}`, { cause: error });
+  }
+  return html.replace(/<(\w+)([^>]*?) style="([^"]*)"([^>]*)>/g, (_, tag: string, before: string, style: string, after: string) => {
+    const cls = STYLE_CLASSES[style];
+    if (!cls) throw new Error(`pingan site: ${where}: the formula ${JSON.stringify(tex)} needs the style "${style}"; add a class for it to STYLE_CLASSES and site.css`);
+    const attrs = `${before}${after}`;
+    return /\sclass="/.test(attrs) ? `<${tag}${attrs.replace(/\sclass="([^"]*)"/, ` class="$1 ${cls}"`)}>` : `<${tag}${attrs} class="${cls}">`;
+  });
+}
+
+export interface MethodologyText {
+  /** The document's first heading (the page's h1). */
+  title: string;
+  /** The rendered text before and after the worked example's place (after is empty when there is none). */
+  before: string;
+  after: string;
+  hasWorkedExample: boolean;
+  file: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Renders the methodology document of a language. */
+export function methodologyText(lang: Lang): MethodologyText {
+  const name = `methodology.${lang}.md`;
+  const file = join(dataDir(), 'methodology', name);
+  if (!existsSync(file)) throw new Error(`pingan site: no methodology document at ${file}`);
+  const source = readFileSync(file, 'utf8');
+  const where = `data/methodology/${name}`;
+  // Code spans that name a published file link to it.
+  const links: Record<string, string> = {
+    [`data/framework/${frameworkFileName}`]: `/downloads/framework/${frameworkFileName}`,
+    [`framework/${frameworkFileName}`]: `/downloads/framework/${frameworkFileName}`,
+    'methodology.zh.md': '/methodology/',
+    'methodology.en.md': '/en/methodology/',
+  };
+  let formulas = 0;
+  const mathBlock: TokenizerAndRendererExtension = {
+    name: 'mathBlock',
+    level: 'block',
+    start: (src) => src.match(/^\$\$/m)?.index,
+    tokenizer(src) {
+      const m = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/.exec(src);
+      return m ? { type: 'mathBlock', raw: m[0], text: m[1].trim() } : undefined;
+    },
+    // A long formula scrolls within its box on a phone; the box takes focus so keyboard users can scroll it too.
+    renderer: (token) => `<div class="formula" tabindex="0" role="region" aria-label="${lang === 'zh' ? '公式' : 'Formula'} ${++formulas}">${formulaToMathML(String(token.text), true, where)}</div>\n`,
+  };
+  const mathInline: TokenizerAndRendererExtension = {
+    name: 'mathInline',
+    level: 'inline',
+    start: (src) => src.indexOf('$') >= 0 ? src.indexOf('$') : undefined,
+    tokenizer(src) {
+      const m = /^\$(?!\$)([^$\n]+?)\$/.exec(src);
+      return m ? { type: 'mathInline', raw: m[0], text: m[1].trim() } : undefined;
+    },
+    renderer: (token) => formulaToMathML(String(token.text), false, where),
+  };
+  let tables = 0;
+  const marked = new Marked({
+    gfm: true,
+    extensions: [mathBlock, mathInline],
+    renderer: {
+      code(token: Tokens.Code) {
+        if (/\bworked-example\b/.test(token.lang ?? '')) return WORKED_EXAMPLE_MARK;
+        return false;
+      },
+      codespan(token: Tokens.Codespan) {
+        const target = links[token.text];
+        return target ? `<a href="${target}"><code>${token.text}</code></a>` : false;
+      },
+    },
+  });
+  let html = marked.parse(source, { async: false });
+  // The first h1 is the page's title; tables scroll in a focusable region on narrow screens (the page itself never does).
+  const h1 = /<h1>([\s\S]*?)<\/h1>\n?/.exec(html);
+  const title = h1 ? h1[1].replace(/<[^>]+>/g, '') : name;
+  if (h1) html = html.replace(h1[0], '');
+  const label = lang === 'zh' ? '表' : 'Table';
+  html = html.replace(/<table>/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${label} ${++tables}`)}"><table>`).replace(/<\/table>/g, '</table></div>');
+  // A table whose corner header is empty is a matrix: the corner becomes a plain cell (no header is empty) and each row's first cell its row header.
+  html = html.replace(/<table>[\s\S]*?<\/table>/g, (table) => {
+    if (!/<thead>\s*<tr>\s*<th(?:\s+align="\w+")?>\s*<\/th>/.test(table)) return table;
+    return table
+      .replace(/(<thead>\s*<tr>\s*)<th(?:\s+align="\w+")?>\s*<\/th>/, '$1<td></td>')
+      .replace(/<tr>\s*<td(\s+align="\w+")?>([\s\S]*?)<\/td>/g, (row, _align: string | undefined, cell: string, offset: number, all: string) =>
+        all.lastIndexOf('<tbody>', offset) > 0 ? `<tr>\n<th scope="row">${cell}</th>` : row,
+      );
+  });
+  let section = 0;
+  html = html.replace(/<h([23])>/g, (_, level: string) => `<h${level} id="s${++section}">`);
+  const [before, after = ''] = html.split(WORKED_EXAMPLE_MARK);
+  return { title, before, after, hasWorkedExample: html.includes(WORKED_EXAMPLE_MARK), file: where };
+}

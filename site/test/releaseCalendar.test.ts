@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { calendarFile, loadReleaseCalendar, nextScheduledRelease, parseReleaseCalendar } from '../src/lib/releaseCalendar.ts';
+
+// The data folder beside the site (astro.config.ts sets the same default for builds; vitest may run from the root).
+process.env.PINGAN_DATA_DIR ??= join(import.meta.dirname, '..', '..', 'data');
+
+const releases = join(import.meta.dirname, '..', '..', 'data', 'releases');
+
+/** The latest release in data/releases: its month and its manifest's publication date. */
+function latestRelease(): { month: string; date: string } {
+  const month = readdirSync(releases).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().at(-1)!;
+  const rev = readdirSync(join(releases, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1)!;
+  return { month, date: JSON.parse(readFileSync(join(releases, month, rev, 'manifest.json'), 'utf8')).date };
+}
+
+describe('release calendar (data/release-calendar.json)', () => {
+  it('schedules the next release after the latest published one', () => {
+    const calendar = loadReleaseCalendar();
+    const latest = latestRelease();
+    const next = nextScheduledRelease(calendar, latest.month);
+    expect(next, `the calendar has no month after ${latest.month}`).not.toBeNull();
+    expect(next!.month > latest.month).toBe(true);
+    // After the whole publication day of the latest release, in any time zone.
+    expect(Date.parse(next!.at)).toBeGreaterThan(Date.parse(`${latest.date}T23:59:59+14:00`));
+    expect(next!.day).toBe(next!.at.slice(0, 10));
+    expect(calendarFile()).toMatch(/data[\\/]release-calendar\.json$/);
+  });
+
+  it('names its publisher and contact in both languages', () => {
+    const { publisher } = loadReleaseCalendar();
+    for (const lang of ['zh', 'en'] as const) {
+      expect(publisher.name[lang].length).toBeGreaterThan(3);
+      expect(publisher.contact[lang].length).toBeGreaterThan(10);
+    }
+  });
+
+  it('reports every problem at once, each at its JSON path', () => {
+    const bad = JSON.stringify({
+      publisher: { name: { zh: '某', en: 'X' }, contact: { zh: '某', en: '' } },
+      releases: [
+        { month: '2025-11', at: '2026-12-15T09:30:00+08:00' },
+        { month: '2025-11', at: '2026-12-01T09:30:00+08:00' },
+        { month: '2025-13', at: '2027-01-15' },
+      ],
+    });
+    let message = '';
+    try {
+      parseReleaseCalendar(bad, 'cal.json');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('cal.json is not a valid release calendar');
+    expect(message).toContain('publisher.contact.en');
+    expect(message).toContain('releases.2.month');
+    expect(message).toContain('releases.2.at');
+    expect(message).toMatch(/releases\.1\.month: months must increase/);
+    expect(message).toMatch(/releases\.1\.at: dates must increase/);
+    expect(() => parseReleaseCalendar('{', 'cal.json')).toThrow(/cal\.json is not JSON/);
+  });
+
+  it('has no next release when the calendar ends before it', () => {
+    const calendar = parseReleaseCalendar(JSON.stringify({ publisher: { name: { zh: '甲', en: 'A' }, contact: { zh: '乙', en: 'B' } }, releases: [{ month: '2025-11', at: '2026-12-15T09:30:00+08:00' }] }));
+    expect(nextScheduledRelease(calendar, '2025-11')).toBeNull();
+    expect(nextScheduledRelease(calendar, '2025-10')).toEqual({ month: '2025-11', at: '2026-12-15T09:30:00+08:00', day: '2026-12-15' });
+  });
+});
