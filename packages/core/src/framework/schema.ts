@@ -9,6 +9,7 @@ import {
   WindowSpec,
   BandSpec,
 } from './methods.ts';
+import { TuningSpec } from './tuning.ts';
 
 /** A name in Simplified Chinese and English. */
 export const LocalizedText = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -85,6 +86,8 @@ export const FrameworkSchema = z.strictObject({
     .array(z.strictObject({ code, name: LocalizedText, unit: LocalizedText.optional() }))
     .default([]),
   nodes: z.array(FrameworkNodeSchema).min(1, 'a framework needs at least one node'),
+  /** Present only in a framework tuned from an official one (see `TuningSpec`). */
+  tuned: TuningSpec.optional(),
 });
 export type FrameworkInput = z.input<typeof FrameworkSchema>;
 export type FrameworkDocument = z.output<typeof FrameworkSchema>;

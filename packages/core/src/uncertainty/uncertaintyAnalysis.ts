@@ -6,18 +6,22 @@ import { quantileSorted } from '../sensitivity/quantile.ts';
 import { sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
 import type { UncertainSetting } from './settings.ts';
 
-/** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
-function ranksOf(values: Float64Array, units: number, periods: number): Float64Array {
+/**
+ * Ranks within each period (1 = highest value; ties share the lowest rank;
+ * missing stays NaN), among the units where `ranked` is true (the others get
+ * NaN), e.g. the districts without the city they make up.
+ */
+function ranksOf(values: Float64Array, units: number, periods: number, ranked: readonly boolean[]): Float64Array {
   const ranks = new Float64Array(values.length);
   for (let p = 0; p < periods; p++) {
     for (let u = 0; u < units; u++) {
       const v = values[p * units + u];
-      if (v !== v) {
+      if (v !== v || !ranked[u]) {
         ranks[p * units + u] = Number.NaN;
         continue;
       }
       let higher = 0;
-      for (let w = 0; w < units; w++) if (values[p * units + w] > v) higher++;
+      for (let w = 0; w < units; w++) if (ranked[w] && values[p * units + w] > v) higher++;
       ranks[p * units + u] = higher + 1;
     }
   }
@@ -31,6 +35,13 @@ function column(panel: Panel, code: string): Float64Array {
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) out[r] = panel.values[r * panel.codes.length + c];
   return out;
+}
+
+function rankedUnits(units: readonly string[], among: readonly string[] | undefined): boolean[] {
+  if (among === undefined) return units.map(() => true);
+  const unknown = among.filter((u) => !units.includes(u));
+  if (unknown.length) throw new RangeError(`rankAmong names units that are not in the results: ${unknown.join(', ')}`);
+  return units.map((u) => among.includes(u));
 }
 
 function meanAbsoluteShift(ranks: Float64Array, nominal: Float64Array): number {
@@ -53,6 +64,8 @@ export interface UncertaintyOptions {
   readonly seed?: number;
   /** The output to study (default: the index). */
   readonly code?: string;
+  /** The units ranked against each other (default: all); the others keep their values but get no rank. */
+  readonly rankAmong?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
 }
@@ -94,7 +107,8 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   const U = nominal.aggregated.units.length;
   const P = nominal.aggregated.periods.length;
   const base = column(nominal.aggregated, code);
-  const baseRanks = ranksOf(base, U, P);
+  const ranked = rankedUnits(nominal.aggregated.units, options.rankAmong);
+  const baseRanks = ranksOf(base, U, P, ranked);
   const random = randomLcg(options.seed ?? 1);
   const values = Array.from({ length: U * P }, () => new Float64Array(options.n));
   const ranks = Array.from({ length: U * P }, () => new Float64Array(options.n));
@@ -104,7 +118,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
     const framework = options.settings.reduce((fw, s, i) => s.apply(fw, levels[i]), nominal.framework);
     const out = column(rebuildIndex(nominal, framework), code);
-    const r = ranksOf(out, U, P);
+    const r = ranksOf(out, U, P, ranked);
     for (let i = 0; i < U * P; i++) {
       values[i][run] = out[i];
       ranks[i][run] = r[i];
@@ -114,6 +128,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   }
   const summary = (draws: Float64Array) => {
     const sorted = draws.filter((v) => v === v).sort();
+    if (sorted.length === 0) return { median: Number.NaN, lower: Number.NaN, upper: Number.NaN };
     return { median: quantileSorted(sorted, 0.5), lower: quantileSorted(sorted, 0.05), upper: quantileSorted(sorted, 0.95) };
   };
   const units: UnitUncertainty[] = [];
@@ -146,15 +161,16 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
  */
 export function sensitivityAnalysis(
   nominal: IndexResult,
-  options: Omit<SobolOptions, 'n'> & { readonly settings: readonly UncertainSetting[]; readonly n: number; readonly code?: string },
+  options: Omit<SobolOptions, 'n'> & { readonly settings: readonly UncertainSetting[]; readonly n: number; readonly code?: string; readonly rankAmong?: readonly string[] },
 ): SobolResult {
   const code = options.code ?? nominal.framework.root;
   const U = nominal.aggregated.units.length;
   const P = nominal.aggregated.periods.length;
-  const baseRanks = ranksOf(column(nominal.aggregated, code), U, P);
+  const ranked = rankedUnits(nominal.aggregated.units, options.rankAmong);
+  const baseRanks = ranksOf(column(nominal.aggregated, code), U, P, ranked);
   const model = (x: Float64Array): number => {
     const framework = options.settings.reduce((fw, s, i) => s.apply(fw, Math.min(s.levels - 1, Math.floor(x[i] * s.levels))), nominal.framework);
-    return meanAbsoluteShift(ranksOf(column(rebuildIndex(nominal, framework), code), U, P), baseRanks);
+    return meanAbsoluteShift(ranksOf(column(rebuildIndex(nominal, framework), code), U, P, ranked), baseRanks);
   };
   return sobolIndices(model, options.settings.length, options);
 }
