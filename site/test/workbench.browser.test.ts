@@ -532,10 +532,11 @@ describe.skipIf(!haveChromium || !haveInputs)('the workbench in Chromium', () =>
         if (seen.has(url)) return;
         seen.add(url);
         const text = readFileSync(join(out, url), 'utf8');
-        for (const m of text.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) visit(new URL(m[1], `http://x${url}`).pathname);
-        for (const m of text.matchAll(/new URL\(\s*["']([^"']+\.js)["']/g)) if (!m[1].includes('import.worker')) visit(new URL(m[1], `http://x${url}`).pathname);
+        for (const m of text.matchAll(/(?:import|from)\s*["'`]([^"'`]+\.js)["'`]/g)) visit(new URL(m[1], `http://x${url}`).pathname);
+        for (const m of text.matchAll(/new URL\(\s*["'`]([^"'`]+\.js)["'`]/g)) if (!m[1].includes('import.worker')) visit(new URL(m[1], `http://x${url}`).pathname);
       };
       for (const s of scripts) visit(s);
+      expect([...seen].some((u) => u.includes('analysis.worker'))).toBe(true);
       for (const url of seen) {
         const text = readFileSync(join(out, url), 'utf8');
         expect(text, url).not.toMatch(/ZodError|new Function\(|\beval\(/);

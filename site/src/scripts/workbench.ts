@@ -16,5 +16,7 @@ export function startWorkbench(t: Text): void {
   const props = document.getElementById('wb-props');
   if (!root || !props?.textContent) return;
   const { lang, shell } = JSON.parse(props.textContent) as { lang: Lang; shell: WorkbenchShell };
-  hydrate(h(Workbench, { lang, shell, t }), root);
+  // The page is already drawn (rendered at build time): hydrate once the browser has painted it and is idle.
+  const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));
+  whenIdle(() => hydrate(h(Workbench, { lang, shell, t }), root));
 }

@@ -18,7 +18,7 @@ import {
 } from '@pingan/core';
 import type { WorkbenchShell, WorkbenchValues } from '../lib/workbench.ts';
 import type { AnalysisOutcome, AnalysisSetting } from './model/analysis.ts';
-import { contextOf, officialState, sameSettings, tune, type WorkbenchContext, type WorkbenchState } from './model/state.ts';
+import { ahpOf, contextOf, officialState, sameSettings, tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './model/state.ts';
 
 export interface Recomputed {
   readonly framework: Framework;
@@ -47,6 +47,10 @@ export function createStore(shell: WorkbenchShell) {
   const official = officialState(ctx);
   const state = signal<WorkbenchState>(official);
   const values = signal<WorkbenchValues | null>(null);
+  // Derived once per change of the settings, however many components read them.
+  const ahp = computed(() => ahpOf(ctx, state.value));
+  const inForce = computed(() => weightsInForce(ctx, state.value, ahp.value));
+  const tuned = computed(() => tune(ctx, state.value, inForce.value));
   const status = signal<{ text: string; error?: boolean }>({ text: '' });
   const addressNotice = signal<{ kind: 'fallback' | 'note'; lines: string[] } | null>(null);
 
@@ -67,16 +71,24 @@ export function createStore(shell: WorkbenchShell) {
     return out;
   });
   const nominal = computed<IndexResult | null>(() => (observations.value ? buildIndex(framework, panelFromObservations(framework, observations.value)) : null));
+  /**
+   * Set once the nominal index is built: until then the page shows what was
+   * rendered at build time. Kept apart from `values` so that reading the
+   * data, building the index and drawing the result run as separate short
+   * tasks (see Workbench's start), not one long one.
+   */
+  const ready = signal(false);
   const recomputeError = signal<string | null>(null);
   const current = computed<Recomputed | null>(() => {
+    if (!ready.value) return null;
     const base = nominal.value;
     const s = state.value;
     if (!base) return null;
     const started = performance.now();
     try {
-      const tuned = tune(ctx, s);
-      const panel = rebuildIndex(base, tuned);
-      return { framework: tuned, panel, ms: performance.now() - started };
+      const framework = tune(ctx, s, weightsInForce(ctx, s, ahp.value));
+      const panel = rebuildIndex(base, framework);
+      return { framework, panel, ms: performance.now() - started };
     } catch (error) {
       queueMicrotask(() => (recomputeError.value = (error as Error).message));
       return null;
@@ -84,7 +96,7 @@ export function createStore(shell: WorkbenchShell) {
   });
   /** The months with a whole-city index: the released ones until the data are in. */
   const months = computed<string[]>(() => {
-    const base = nominal.value;
+    const base = ready.value ? nominal.value : null;
     const city = ctx.regions.find((r) => r.isCity)?.code;
     if (!base || !city) return [...ctx.months];
     return base.aggregated.periods.filter((p) => Number.isFinite(getValue(base.aggregated, city, p, framework.root)));
@@ -122,10 +134,14 @@ export function createStore(shell: WorkbenchShell) {
     official,
     state,
     values,
+    ahp,
+    inForce,
+    tuned,
     status,
     addressNotice,
     observations,
     nominal,
+    ready,
     current,
     recomputeError,
     months,

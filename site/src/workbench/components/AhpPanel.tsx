@@ -1,6 +1,5 @@
 /** The AHP helper: pairwise judgements over the first level, live weights, λmax and CR, and applying them. */
 import { SAATY, pairIndex, reciprocal } from '../model/ahp.ts';
-import { ahpOf } from '../model/state.ts';
 import { HowTo } from './Results.tsx';
 import type { PanelProps } from './Workbench.tsx';
 
@@ -10,7 +9,7 @@ export function AhpPanel({ store, t, lang }: PanelProps) {
   const order = ctx.ahpOrder;
   const n = order.length;
   const name = (code: string) => store.framework.byCode.get(code)?.name[lang] ?? code;
-  const ahp = ahpOf(ctx, state);
+  const ahp = store.ahp.value;
   const cr = ahp.consistencyRatio.toFixed(3);
   const bad = ahp.consistencyRatio >= 0.1;
   const ready = store.current.value !== null;

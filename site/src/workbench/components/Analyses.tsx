@@ -4,7 +4,7 @@ import { frameworkToJson, type NormalisationSpec } from '@pingan/core';
 import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertaintySettings, type AnalysisRequest } from '../model/analysis.ts';
 import { fixed3, formatValue } from '../model/format.ts';
 import { CancelledError, startJob } from '../model/jobs.ts';
-import { sameSettings, tune } from '../model/state.ts';
+import { sameSettings } from '../model/state.ts';
 import type { AnalysisView } from '../store.ts';
 import { RankChart, SobolChart } from './Charts.tsx';
 import { HowTo } from './Results.tsx';
@@ -35,7 +35,7 @@ export function Analyses(p: PanelProps) {
     const n = what === 'ua' ? uaN : saN;
     const request: AnalysisRequest = {
       kind: what === 'ua' ? 'uncertainty' : 'sensitivity',
-      framework: frameworkToJson(tune(store.ctx, state)),
+      framework: frameworkToJson(store.tuned.value),
       officialNormalisation: Object.fromEntries(store.framework.nodes.flatMap((node): [string, NormalisationSpec][] => (node.type === 'indicator' ? [[node.code, node.normalisation]] : []))),
       observations,
       settings,

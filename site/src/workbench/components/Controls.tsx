@@ -4,7 +4,7 @@ import type { AggregateNode, IndicatorNode } from '@pingan/core';
 import type { ImportOutcome, ImportRequest } from '../importFramework.ts';
 import { encodeAddress } from '../model/address.ts';
 import { tunedDocument } from '../model/provenance.ts';
-import { MAX_WEIGHT, MIN_WEIGHT, roundWeight, weightsInForce } from '../model/state.ts';
+import { MAX_WEIGHT, MIN_WEIGHT, roundWeight } from '../model/state.ts';
 import type { PanelProps } from './Workbench.tsx';
 
 export function Controls(p: PanelProps) {
@@ -70,7 +70,7 @@ export function Controls(p: PanelProps) {
 function WeightInput({ store, t, code, disabled, lang }: PanelProps & { code: string; disabled: boolean }) {
   const node = store.framework.byCode.get(code) as AggregateNode | IndicatorNode;
   const state = store.state.value;
-  const inForce = weightsInForce(store.ctx, state)[code];
+  const inForce = store.inForce.value[code];
   const shown = String(roundWeight(inForce) ?? inForce);
   const [text, setText] = useState(shown);
   const [invalid, setInvalid] = useState(false);
@@ -139,7 +139,7 @@ function WeightInput({ store, t, code, disabled, lang }: PanelProps & { code: st
 
 /** The weights in force, rounded to the address's precision (the first level's AHP weights become hand-set ones). */
 function weightsRounded(store: PanelProps['store']): Record<string, number> {
-  const inForce = weightsInForce(store.ctx, store.state.value);
+  const inForce = store.inForce.value;
   return Object.fromEntries(Object.entries(inForce).map(([k, v]) => [k, roundWeight(v) ?? v]));
 }
 

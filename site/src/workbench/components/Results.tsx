@@ -1,7 +1,7 @@
 /** What the current settings give: the areas compared over the whole history, the ranking in the basis month, the overall weights. */
 import { effectiveWeights, type AggregateNode } from '@pingan/core';
 import { formatValue, percent, signed } from '../model/format.ts';
-import { onOfficialScale, tune } from '../model/state.ts';
+import { onOfficialScale } from '../model/state.ts';
 import { TrendChart, type Series } from './Charts.tsx';
 import type { PanelProps } from './Workbench.tsx';
 
@@ -161,7 +161,7 @@ export function Ranking({ store, t, lang }: PanelProps) {
 }
 
 export function WeightsTable({ store, t, lang }: PanelProps) {
-  const tuned = tune(store.ctx, store.state.value);
+  const tuned = store.tuned.value;
   const fw = store.framework;
   const officialEff = effectiveWeights(fw);
   const f = tuned;

@@ -4,7 +4,8 @@
  * the script arrives), then hydrated: it reads the address, fetches the
  * observations and recomputes on every change.
  */
-import { useEffect, useMemo } from 'preact/hooks';
+import { useSignalEffect } from '@preact/signals';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { bandOf, getValue } from '@pingan/core';
 import type { WorkbenchShell, WorkbenchValues } from '../../lib/workbench.ts';
 import { decodeAddress, encodeAddress } from '../model/address.ts';
@@ -29,8 +30,16 @@ export function Workbench(props: { lang: Lang; shell: WorkbenchShell; t: Text })
   const t = props.t;
   const p: PanelProps = { store, t, lang: props.lang };
   useEffect(() => start(store, t, props.lang), [store]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // The root's attributes follow the signals directly, so that a change does not re-render the whole tree.
+  useSignalEffect(() => {
+    const ready = store.current.value !== null;
+    const busy = store.running.value !== null;
+    rootRef.current?.setAttribute('data-ready', ready ? 'true' : 'false');
+    rootRef.current?.setAttribute('aria-busy', busy ? 'true' : 'false');
+  });
   return (
-    <div class="wb" data-lang={props.lang} data-ready={store.current.value ? 'true' : 'false'} aria-busy={store.running.value ? 'true' : 'false'}>
+    <div class="wb" data-lang={props.lang} data-ready="false" aria-busy="false" ref={rootRef}>
       <StatusLine {...p} />
       <Headline {...p} />
       <div class="wb-grid">
@@ -68,13 +77,19 @@ function start(store: Store, t: Text, lang: Lang): () => void {
     return stop;
   }
   store.status.value = { text: t.loading };
+  // One short task each: read the data, build the nominal index, then recompute and draw (no long task blocks the page).
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   fetch(store.shell.dataUrl)
     .then((res) => {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       return res.json() as Promise<WorkbenchValues>;
     })
-    .then((values) => {
+    .then(async (values) => {
       store.values.value = values;
+      await nextTask();
+      if (!store.nominal.value) throw new Error('no observations');
+      await nextTask();
+      store.ready.value = true;
       store.status.value = { text: t.ready(values.periods.length, values.units.length) };
     })
     .catch((error: Error) => {

@@ -83,11 +83,10 @@ export function ahpOf(ctx: WorkbenchContext, state: WorkbenchState) {
   return ahpWeights(matrixOf(state.ahp, ctx.ahpOrder.length));
 }
 
-/** The weights in force: the hand-set ones, with the AHP group's children from the judgements when applied. */
-export function weightsInForce(ctx: WorkbenchContext, state: WorkbenchState): Record<string, number> {
+/** The weights in force: the hand-set ones, with the AHP group's children from the judgements when applied (`ahp`: their result, if already computed). */
+export function weightsInForce(ctx: WorkbenchContext, state: WorkbenchState, ahp = state.ahpApplied ? ahpOf(ctx, state) : null): Record<string, number> {
   const out = { ...state.weights };
-  if (state.ahpApplied) {
-    const ahp = ahpOf(ctx, state);
+  if (state.ahpApplied && ahp) {
     ctx.ahpOrder.forEach((code, i) => (out[code] = ahp.weights[i]));
   }
   return out;
@@ -104,9 +103,8 @@ export function onOfficialScale(state: WorkbenchState): boolean {
  * from the official ones, the min–max normalisation, the aggregation method.
  * The official state gives the official framework itself.
  */
-export function tune(ctx: WorkbenchContext, state: WorkbenchState): Framework {
+export function tune(ctx: WorkbenchContext, state: WorkbenchState, weights = weightsInForce(ctx, state)): Framework {
   const fw = ctx.framework;
-  const weights = weightsInForce(ctx, state);
   return reviseNodes(fw, (node): NodeRevision | undefined => {
     const revision: { weight?: number; normalisation?: NormalisationSpec; aggregation?: AggregationSpec } = {};
     if (node.parent !== null && weights[node.code] !== node.weight) revision.weight = weights[node.code];
