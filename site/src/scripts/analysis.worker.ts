@@ -5,11 +5,12 @@
  * bundle carries no zod. Cancelling terminates the worker.
  */
 import { buildIndex, frameworkFromDocument, panelFromObservations, sensitivityAnalysis, uncertaintyAnalysis } from '@pingan/core';
-import { runsOf, uncertainSetting, type AnalysisOutcome, type AnalysisRequest, type WorkerMessage } from '../workbench/model/analysis.ts';
+import type { WorkbenchValues } from '../lib/workbench.ts';
+import { observationsOf, runsOf, uncertainSetting, type AnalysisOutcome, type AnalysisRequest, type NominalRequest, type WorkerMessage } from '../workbench/model/analysis.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
-  onmessage: ((event: MessageEvent<AnalysisRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<AnalysisRequest | NominalRequest>) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -28,9 +29,21 @@ function run(request: AnalysisRequest): AnalysisOutcome {
   return { kind: 'sensitivity', result: sensitivityAnalysis(nominal, { ...common, bootstrap: request.bootstrap }) };
 }
 
-scope.onmessage = (event) => {
+/** The observations and the nominal index, built here so that the page's main thread stays free. */
+async function nominal(request: NominalRequest): Promise<WorkerMessage> {
+  const res = await fetch(request.dataUrl);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const values = (await res.json()) as WorkbenchValues;
+  const framework = frameworkFromDocument(request.framework);
+  const result = buildIndex(framework, panelFromObservations(framework, observationsOf(values)));
+  return { type: 'nominal', values, nominal: { imputed: result.imputed, aggregated: result.aggregated } };
+}
+
+scope.onmessage = async (event) => {
   try {
-    scope.postMessage({ type: 'result', outcome: run(event.data) });
+    const request = event.data;
+    if (request.kind === 'nominal') scope.postMessage(await nominal(request));
+    else scope.postMessage({ type: 'result', outcome: run(request) });
   } catch (error) {
     scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,22 +1,37 @@
 /**
- * The workbench's client: hydrates the island the page rendered at build
- * time, with the props it serialised beside it (already validated, so no
- * schema runs here). Plain `hydrate` instead of an Astro client directive:
+ * The workbench's client: hydrates the islands the page rendered at build
+ * time, with the props it serialised beside them (already validated, so no
+ * schema runs here), one island per idle task, then starts the store (the
+ * address, the data). Plain `hydrate` instead of Astro's client directives:
  * Astro's island loader is an inline script, which the site's CSP forbids.
  * Each language's page calls this from its own entry (workbench.zh.ts,
  * workbench.en.ts), so a page carries one language's words.
  */
 import { h, hydrate } from 'preact';
 import type { WorkbenchShell } from '../lib/workbench.ts';
-import { Workbench } from '../workbench/components/Workbench.tsx';
+import { ISLANDS, followRoot, start, type IslandName } from '../workbench/components/Workbench.tsx';
+import { createStore } from '../workbench/store.ts';
 import type { Lang, Text } from '../workbench/text.ts';
 
+const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 1));
+
 export function startWorkbench(t: Text): void {
-  const root = document.getElementById('wb-root');
+  const root = document.getElementById('wb');
   const props = document.getElementById('wb-props');
   if (!root || !props?.textContent) return;
   const { lang, shell } = JSON.parse(props.textContent) as { lang: Lang; shell: WorkbenchShell };
-  // The page is already drawn (rendered at build time): hydrate once the browser has painted it and is idle.
-  const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));
-  whenIdle(() => hydrate(h(Workbench, { lang, shell, t }), root));
+  const store = createStore(shell);
+  const islands = [...root.querySelectorAll<HTMLElement>('[data-island]')];
+  // The page is already drawn: hydrate once the browser is idle, one island per task.
+  const next = (i: number) => {
+    if (i === islands.length) {
+      followRoot(store, root);
+      start(store, t, lang);
+      return;
+    }
+    const name = islands[i].dataset.island as IslandName;
+    hydrate(h(ISLANDS[name], { store, t, lang }), islands[i]);
+    whenIdle(() => next(i + 1));
+  };
+  whenIdle(() => next(0));
 }

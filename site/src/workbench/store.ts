@@ -5,19 +5,9 @@
  * live in model/; this file only wires them to signals.
  */
 import { batch, computed, signal } from '@preact/signals';
-import {
-  buildIndex,
-  frameworkFromDocument,
-  getValue,
-  panelFromObservations,
-  rebuildIndex,
-  type Framework,
-  type IndexResult,
-  type Observation,
-  type Panel,
-} from '@pingan/core';
+import { frameworkFromDocument, getValue, rebuildIndex, type Framework, type IndexResult, type Observation, type Panel } from '@pingan/core';
 import type { WorkbenchShell, WorkbenchValues } from '../lib/workbench.ts';
-import type { AnalysisOutcome, AnalysisSetting } from './model/analysis.ts';
+import { observationsOf, type AnalysisOutcome, type AnalysisSetting, type NominalPanels } from './model/analysis.ts';
 import { ahpOf, contextOf, officialState, sameSettings, tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './model/state.ts';
 
 export interface Recomputed {
@@ -54,23 +44,9 @@ export function createStore(shell: WorkbenchShell) {
   const status = signal<{ text: string; error?: boolean }>({ text: '' });
   const addressNotice = signal<{ kind: 'fallback' | 'note'; lines: string[] } | null>(null);
 
-  const observations = computed<Observation[] | null>(() => {
-    const v = values.value;
-    if (!v) return null;
-    const out: Observation[] = [];
-    const C = v.codes.length;
-    const U = v.units.length;
-    v.periods.forEach((period, p) =>
-      v.units.forEach((unit, u) =>
-        v.codes.forEach((code, c) => {
-          const value = v.values[(p * U + u) * C + c];
-          if (value !== null) out.push({ unit, period, code, value });
-        }),
-      ),
-    );
-    return out;
-  });
-  const nominal = computed<IndexResult | null>(() => (observations.value ? buildIndex(framework, panelFromObservations(framework, observations.value)) : null));
+  const observations = computed<Observation[] | null>(() => (values.value ? observationsOf(values.value) : null));
+  /** The nominal index's panels, built by the worker from the fetched observations. */
+  const nominal = signal<NominalPanels | null>(null);
   /**
    * Set once the nominal index is built: until then the page shows what was
    * rendered at build time. Kept apart from `values` so that reading the
@@ -87,7 +63,8 @@ export function createStore(shell: WorkbenchShell) {
     const started = performance.now();
     try {
       const framework = tune(ctx, s, weightsInForce(ctx, s, ahp.value));
-      const panel = rebuildIndex(base, framework);
+      // rebuildIndex starts from the nominal index's imputed panel, the only part it reads.
+      const panel = rebuildIndex(base as IndexResult, framework);
       return { framework, panel, ms: performance.now() - started };
     } catch (error) {
       queueMicrotask(() => (recomputeError.value = (error as Error).message));

@@ -1,17 +1,16 @@
 /**
- * The statistician's workbench: one island that owns its markup. It is
- * rendered at build time with the published figures (so nothing moves when
- * the script arrives), then hydrated: it reads the address, fetches the
- * observations and recomputes on every change.
+ * The statistician's workbench: islands that own their markup, sharing one
+ * store. They are rendered at build time with the published figures (so
+ * nothing moves when the script arrives), then hydrated; `start` reads the
+ * address, fetches the observations and recomputes on every change.
  */
-import { useSignalEffect } from '@preact/signals';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { effect } from '@preact/signals';
 import { bandOf, getValue } from '@pingan/core';
-import type { WorkbenchShell, WorkbenchValues } from '../../lib/workbench.ts';
 import { decodeAddress, encodeAddress } from '../model/address.ts';
+import type { NominalRequest, WorkerMessage } from '../model/analysis.ts';
 import { formatValue, signed } from '../model/format.ts';
 import { onOfficialScale } from '../model/state.ts';
-import { createStore, type Store } from '../store.ts';
+import type { Store } from '../store.ts';
 import type { Lang, Text } from '../text.ts';
 import { Analyses } from './Analyses.tsx';
 import { AhpPanel } from './AhpPanel.tsx';
@@ -24,40 +23,33 @@ export interface PanelProps {
   lang: Lang;
 }
 
-/** `t` is the page's language's words (each page's script bundles only its own language). */
-export function Workbench(props: { lang: Lang; shell: WorkbenchShell; t: Text }) {
-  const store = useMemo(() => createStore(props.shell), [props.shell]);
-  const t = props.t;
-  const p: PanelProps = { store, t, lang: props.lang };
-  useEffect(() => start(store, t, props.lang), [store]);
-  const rootRef = useRef<HTMLDivElement>(null);
-  // The root's attributes follow the signals directly, so that a change does not re-render the whole tree.
-  useSignalEffect(() => {
-    const ready = store.current.value !== null;
-    const busy = store.running.value !== null;
-    rootRef.current?.setAttribute('data-ready', ready ? 'true' : 'false');
-    rootRef.current?.setAttribute('aria-busy', busy ? 'true' : 'false');
+/**
+ * The workbench's islands, in page order. Each is rendered at build time and
+ * hydrated on its own (one short task each), all sharing one store of
+ * signals, so that no single long task blocks a phone.
+ */
+export const ISLANDS = {
+  status: StatusLine,
+  headline: Headline,
+  controls: Controls,
+  compare: Compare,
+  ranking: Ranking,
+  weights: WeightsTable,
+  ahp: AhpPanel,
+  analyses: Analyses,
+} satisfies Record<string, (p: PanelProps) => unknown>;
+export type IslandName = keyof typeof ISLANDS;
+
+/** Keeps the workbench's root attributes in step with the store (ready once the data are in; busy while an analysis runs). */
+export function followRoot(store: Store, root: HTMLElement): () => void {
+  return effect(() => {
+    root.setAttribute('data-ready', store.current.value !== null ? 'true' : 'false');
+    root.setAttribute('aria-busy', store.running.value !== null ? 'true' : 'false');
   });
-  return (
-    <div class="wb" data-lang={props.lang} data-ready="false" aria-busy="false" ref={rootRef}>
-      <StatusLine {...p} />
-      <Headline {...p} />
-      <div class="wb-grid">
-        <Controls {...p} />
-        <section class="wb-results" aria-labelledby="wb-trend-h">
-          <Compare {...p} />
-          <Ranking {...p} />
-          <WeightsTable {...p} />
-        </section>
-      </div>
-      <AhpPanel {...p} />
-      <Analyses {...p} />
-    </div>
-  );
 }
 
 /** After hydration: the address, then the data; the address follows every change from then on. */
-function start(store: Store, t: Text, lang: Lang): () => void {
+export function start(store: Store, t: Text, lang: Lang): () => void {
   const decoded = decodeAddress(store.ctx, location.search);
   if (decoded.problems.length) {
     store.addressNotice.value = { kind: 'fallback', lines: decoded.problems.map((p) => `${p.key}: ${p[lang]}`) };
@@ -77,28 +69,35 @@ function start(store: Store, t: Text, lang: Lang): () => void {
     return stop;
   }
   store.status.value = { text: t.loading };
-  // One short task each: read the data, build the nominal index, then recompute and draw (no long task blocks the page).
-  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  fetch(store.shell.dataUrl)
-    .then((res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json() as Promise<WorkbenchValues>;
-    })
-    .then(async (values) => {
-      store.values.value = values;
-      await nextTask();
-      if (!store.nominal.value) throw new Error('no observations');
-      await nextTask();
+  // The worker fetches the observations and builds the nominal index; the page only draws the result.
+  const worker = new Worker(new URL('../../scripts/analysis.worker.ts', import.meta.url), { type: 'module' });
+  const request: NominalRequest = { kind: 'nominal', framework: store.shell.framework, dataUrl: new URL(store.shell.dataUrl, location.href).href };
+  const fail = (message: string) => {
+    worker.terminate();
+    store.status.value = { text: t.loadFailed + message, error: true };
+  };
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+    const m = event.data;
+    worker.terminate();
+    if (m.type === 'error') return fail(m.message);
+    if (m.type !== 'nominal') return;
+    store.values.value = m.values;
+    store.nominal.value = m.nominal;
+    // Drawing the recomputed page is a task of its own.
+    setTimeout(() => {
       store.ready.value = true;
-      store.status.value = { text: t.ready(values.periods.length, values.units.length) };
-    })
-    .catch((error: Error) => {
-      store.status.value = { text: t.loadFailed + error.message, error: true };
-    });
+      store.status.value = { text: t.ready(m.values.periods.length, m.values.units.length) };
+    }, 0);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    fail(event.message || 'worker error');
+  };
+  worker.postMessage(request);
   return stop;
 }
 
-function StatusLine({ store, t }: PanelProps) {
+export function StatusLine({ store, t }: PanelProps) {
   const notice = store.addressNotice.value;
   const error = store.recomputeError.value;
   return (
@@ -120,7 +119,7 @@ function StatusLine({ store, t }: PanelProps) {
   );
 }
 
-function Headline({ store, t, lang }: PanelProps) {
+export function Headline({ store, t, lang }: PanelProps) {
   const state = store.state.value;
   const city = store.ctx.regions.find((r) => r.isCity)?.code ?? '';
   const decimals = store.framework.decimals;

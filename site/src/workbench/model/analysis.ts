@@ -12,11 +12,29 @@ import {
   type FrameworkDocument,
   type NormalisationSpec,
   type Observation,
+  type Panel,
   type SobolResult,
   type UncertainSetting,
   type UncertaintyResult,
 } from '@pingan/core';
+import type { WorkbenchValues } from '../../lib/workbench.ts';
 import { MIN_MAX_PANEL, type Aggregation, type Normalisation } from './state.ts';
+
+/** The observations of the dense values the build wrote (period-major, then unit, then code; null where none). */
+export function observationsOf(v: WorkbenchValues): Observation[] {
+  const out: Observation[] = [];
+  const C = v.codes.length;
+  const U = v.units.length;
+  v.periods.forEach((period, p) =>
+    v.units.forEach((unit, u) =>
+      v.codes.forEach((code, c) => {
+        const value = v.values[(p * U + u) * C + c];
+        if (value !== null) out.push({ unit, period, code, value });
+      }),
+    ),
+  );
+  return out;
+}
 
 export type AnalysisSetting =
   | { readonly kind: 'noisyWeights'; readonly name: string; readonly noise: number; readonly levels: readonly number[]; readonly samples: number; readonly seed: number }
@@ -43,8 +61,23 @@ export type AnalysisOutcome =
   | { readonly kind: 'uncertainty'; readonly result: UncertaintyResult }
   | { readonly kind: 'sensitivity'; readonly result: SobolResult };
 
+/** Asks the worker to fetch the observations and build the nominal index, off the main thread. */
+export interface NominalRequest {
+  readonly kind: 'nominal';
+  readonly framework: FrameworkDocument;
+  /** The absolute address of the observations (WorkbenchValues). */
+  readonly dataUrl: string;
+}
+
+/** The nominal index's panels the page needs: the imputed data (which rebuildIndex starts from) and the aggregated results. */
+export interface NominalPanels {
+  readonly imputed: Panel;
+  readonly aggregated: Panel;
+}
+
 /** Messages from the worker. */
 export type WorkerMessage =
+  | { readonly type: 'nominal'; readonly values: WorkbenchValues; readonly nominal: NominalPanels }
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   | { readonly type: 'result'; readonly outcome: AnalysisOutcome }
   | { readonly type: 'error'; readonly message: string };

@@ -26,6 +26,7 @@ export function startJob(makeWorker: () => Worker, request: AnalysisRequest, onP
   };
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const m = event.data;
+    if (m.type === 'nominal') return;
     if (m.type === 'progress') onProgress(m.done, m.total);
     else if (m.type === 'result') {
       settle?.resolve(m.outcome);
