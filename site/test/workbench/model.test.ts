@@ -196,6 +196,8 @@ describe('scales and bands', () => {
   it('builds the alternatives without a schema, the current choice first', () => {
     const [, aggregation, normalisation] = uncertaintySettings({ ...official, aggregation: 'geometric' }, true).map((s) => uncertainSetting(s, fw, {}));
     expect(aggregation.levels).toBe(2);
+    expect(normalisation.levels).toBe(2);
+    expect(normalisation.apply(fw, 1).nodes.every((n) => n.type !== 'indicator' || n.normalisation.method === 'minMax')).toBe(true);
     const geometric = aggregation.apply(fw, 0);
     expect(geometric.nodes.every((n) => n.type !== 'aggregate' || n.aggregation.method === 'geometric')).toBe(true);
     const officialNorm = Object.fromEntries(fw.nodes.flatMap((n) => (n.type === 'indicator' ? [[n.code, n.normalisation]] : [])));

@@ -244,9 +244,17 @@ function SensitivityResults({ store, t }: PanelProps) {
             {rows.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td class="num">{`${fixed3(r.first)} (${fixed3(r.firstInterval[0])} – ${fixed3(r.firstInterval[1])})`}</td>
-                <td class="num">{`${fixed3(r.total)} (${fixed3(r.totalInterval[0])} – ${fixed3(r.totalInterval[1])})`}</td>
-                <td data-converged={r.converged ? 'true' : 'false'}>{r.converged ? `✓ ${t.converged}` : `⚠ ${t.notConverged}`}</td>
+                <td class="num">
+                  {fixed3(r.first)}
+                  <span class="wb-interval-text">{`(${fixed3(r.firstInterval[0])} – ${fixed3(r.firstInterval[1])})`}</span>
+                </td>
+                <td class="num">
+                  {fixed3(r.total)}
+                  <span class="wb-interval-text">{`(${fixed3(r.totalInterval[0])} – ${fixed3(r.totalInterval[1])})`}</span>
+                </td>
+                <td class="wb-converged" data-converged={r.converged ? 'true' : 'false'}>
+                  {r.converged ? `✓ ${t.converged}` : `⚠ ${t.notConverged}`}
+                </td>
               </tr>
             ))}
           </tbody>
