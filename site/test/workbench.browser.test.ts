@@ -263,8 +263,8 @@ describe.skipIf(!haveChromium || !haveInputs)('the workbench in Chromium', () =>
     for (const v of VIEWS) {
       const words = WORDS[v.lang];
       const page = await open(v.path, { width: v.width });
-      expect(await page.inputValue('#wb-sa-n')).toBe('512');
-      expect(await page.textContent('[data-testid=sa-runs]')).toBe(words.runs(512 * 6));
+      expect(await page.inputValue('#wb-sa-n')).toBe('2048');
+      expect(await page.textContent('[data-testid=sa-runs]')).toBe(words.runs(2048 * 6));
       await page.selectOption('#wb-sa-n', '64');
       expect(await page.textContent('[data-testid=sa-runs]')).toBe(words.runs(64 * 6));
       await page.click('[data-wb=sa-run]');
