@@ -1,6 +1,6 @@
 /**
  * The workbench's client: hydrates the islands the page rendered at build
- * time, with the props it serialised beside them (already validated, so no
+ * time, with the props it wrote beside them in a <template> (already validated, so no
  * schema runs here), one island per idle task, then starts the store (the
  * address, the data). Plain `hydrate` instead of Astro's client directives:
  * Astro's island loader is an inline script, which the site's CSP forbids.
@@ -17,9 +17,9 @@ const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ?
 
 export function startWorkbench(t: Text): void {
   const root = document.getElementById('wb');
-  const props = document.getElementById('wb-props');
-  if (!root || !props?.textContent) return;
-  const { lang, shell } = JSON.parse(props.textContent) as { lang: Lang; shell: WorkbenchShell };
+  const props = (document.getElementById('wb-props') as HTMLTemplateElement | null)?.content.textContent;
+  if (!root || !props) return;
+  const { lang, shell } = JSON.parse(props) as { lang: Lang; shell: WorkbenchShell };
   const store = createStore(shell);
   const islands = [...root.querySelectorAll<HTMLElement>('[data-island]')];
   // The page is already drawn: hydrate once the browser is idle, one island per task.
