@@ -10,6 +10,7 @@
 import { h, hydrate } from 'preact';
 import type { WorkbenchShell } from '../lib/workbench.ts';
 import { ISLANDS, followRoot, start, type IslandName } from '../workbench/components/Workbench.tsx';
+import { formatValue } from '../workbench/model/format.ts';
 import { createStore } from '../workbench/store.ts';
 import type { Lang, Text } from '../workbench/text.ts';
 
@@ -19,14 +20,23 @@ export function startWorkbench(t: Text): void {
   const root = document.getElementById('wb');
   const props = (document.getElementById('wb-props') as HTMLTemplateElement | null)?.content.textContent;
   if (!root || !props) return;
+  // Even reading the props waits until the browser is idle: the page is already drawn.
+  whenIdle(() => hydrateAll(root, props, t));
+}
+
+function hydrateAll(root: HTMLElement, props: string, t: Text): void {
   const { lang, shell } = JSON.parse(props) as { lang: Lang; shell: WorkbenchShell };
   const store = createStore(shell);
   const islands = [...root.querySelectorAll<HTMLElement>('[data-island]')];
   // The page is already drawn: hydrate once the browser is idle, one island per task.
   const next = (i: number) => {
     if (i === islands.length) {
-      followRoot(store, root);
-      start(store, t, lang);
+      // The number format's first use loads locale data: a task of its own, before the data arrive.
+      formatValue(0.125, 2);
+      whenIdle(() => {
+        followRoot(store, root);
+        start(store, t, lang);
+      });
       return;
     }
     const name = islands[i].dataset.island as IslandName;

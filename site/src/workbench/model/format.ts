@@ -10,6 +10,9 @@ const formats = new Map<number, Intl.NumberFormat>();
  */
 export function formatValue(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return '—';
+  // A value already short enough (a published figure, say) needs no rounding: toFixed only pads it.
+  const shortest = String(value);
+  if (!/e/i.test(shortest) && (shortest.split('.')[1] ?? '').length <= decimals) return value.toFixed(decimals);
   let format = formats.get(decimals);
   if (!format) {
     format = new Intl.NumberFormat('en-US', {
