@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
 
 // Where the published releases are read from at build time. Tests point this at
@@ -19,6 +20,8 @@ export default defineConfig({
   // Content-Security-Policy can say 'self' with no 'unsafe-inline' and no hashes.
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
+  // The workbench's island (Preact with signals), rendered at build time and hydrated by its own script.
+  integrations: [preact()],
   vite: {
     // Scripts are never inlined either (Astro inlines small scripts under assetsInlineLimit).
     build: { assetsInlineLimit: 0 },

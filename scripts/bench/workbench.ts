@@ -3,7 +3,8 @@
  * asserts nothing about time): on the Xiangtan panel in data/ (6 regions ×
  * 82 months × 14 indicators, read and validated with the CLI's readInputs
  * and validateData, built with core's buildIndex), "recompute after one
- * weight change" = reviseNodes with one first-level weight changed +
+ * weight change" = what the page runs: the workbench's own `tune` (its
+ * settings → reviseNodes) with one first-level weight changed by hand +
  * rebuildIndex + reading the city's latest index. 2000 repetitions after a
  * warm-up, median, p95 and spread in milliseconds, target p95 ≤ 0.2 ms:
  * first in Node, then in headless Chromium (an esbuild bundle of
@@ -18,9 +19,10 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildIndex, frameworkToJson, panelFromObservations, rebuildIndex, reviseNodes, type IndexResult, type Observation } from '@pingan/core';
+import { buildIndex, frameworkToJson, panelFromObservations, rebuildIndex, type IndexResult, type Observation } from '@pingan/core';
 import { populationObservations, readInputs, validateData } from '@pingan/cli';
 import { formatTiming, summarise } from '../../packages/core/bench/timing.ts';
+import { contextOf, officialState, tune, type WorkbenchState } from '../../site/src/workbench/model/state.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -54,9 +56,14 @@ const first = framework.nodes.filter((n) => n.parent === framework.root).map((n)
 const changed = first[0];
 const shape = `${units.length} regions × ${periods.length} months × ${framework.indicators.length} indicators; weight of "${changed}" changed, city ${city}'s latest index read`;
 
+/** The workbench's settings with the first-level weight set by hand (which replaces the AHP weights, as in the page). */
+const ctx = contextOf(framework, periods, []);
+const official = officialState(ctx);
+const stateWith = (weight: number): WorkbenchState => ({ ...official, ahpApplied: false, weights: { ...official.weights, [changed]: weight } });
+
 /** The measured step, the same in Node and in the page. */
 function recompute(nominal: IndexResult, weight: number): number {
-  const tuned = reviseNodes(nominal.framework, (node) => (node.code === changed ? { weight } : undefined));
+  const tuned = tune(ctx, stateWith(weight));
   const panel = rebuildIndex(nominal, tuned);
   const u = panel.units.indexOf(city);
   const p = panel.periods.length - 1;
@@ -80,12 +87,15 @@ function benchNode(): void {
 
 /** The page's script: builds the index once, then times the same recompute. */
 const ENTRY = `
-import { buildIndex, defineFramework, panelFromObservations, rebuildIndex, reviseNodes } from '@pingan/core';
+import { buildIndex, defineFramework, panelFromObservations, rebuildIndex } from '@pingan/core';
+import { contextOf, officialState, tune } from ${JSON.stringify(join(ROOT, 'site/src/workbench/model/state.ts'))};
 const input = globalThis.BENCH_INPUT;
 const framework = defineFramework(input.framework);
 const nominal = buildIndex(framework, panelFromObservations(framework, input.observations, { units: input.units, periods: input.periods }));
+const ctx = contextOf(framework, input.periods, []);
+const official = officialState(ctx);
 function recompute(weight) {
-  const tuned = reviseNodes(nominal.framework, (node) => (node.code === input.changed ? { weight } : undefined));
+  const tuned = tune(ctx, { ...official, ahpApplied: false, weights: { ...official.weights, [input.changed]: weight } });
   const panel = rebuildIndex(nominal, tuned);
   const u = panel.units.indexOf(input.city);
   const p = panel.periods.length - 1;

@@ -6,6 +6,7 @@ import { readInputs } from './readInputs.ts';
 import { textTable } from './textTable.ts';
 import { validateData, type ValidatedData } from './validateData.ts';
 import { writeRelease, type ReleaseHooks, type ReleaseOutcome } from './writeRelease.ts';
+import { tunedFrameworkNotice } from './tunedNotice.ts';
 
 /** What a command prints and how it ends. */
 export interface CommandResult {
@@ -126,10 +127,11 @@ export function computeCommand(options: ComputeOptions): CommandResult {
   const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   if (valid.issues.length) return problems(valid, options.json);
   const computation = computeIndex(valid, options.month);
+  const stderr = tunedFrameworkNotice(valid.framework);
   if (options.json) {
-    return { exitCode: ExitCode.Ok, stdout: stableJson({ ...computation.published, provenance: computation.provenance, inputHash: computation.inputHash }), stderr: '' };
+    return { exitCode: ExitCode.Ok, stdout: stableJson({ ...computation.published, provenance: computation.provenance, inputHash: computation.inputHash }), stderr };
   }
-  return { exitCode: ExitCode.Ok, stdout: formatMonth(computation.published), stderr: '' };
+  return { exitCode: ExitCode.Ok, stdout: formatMonth(computation.published), stderr };
 }
 
 export interface ReleaseOptions extends CommonOptions {

@@ -5,12 +5,12 @@
  * covers the 24 months up to its release; a later release's cell replaces an
  * earlier one's). These are published release files, not the raw input CSVs.
  *
- * Returns `null` when the releases carry no `inputs.csv` (older formats, the
- * test fixtures): the page then shows the official weights only.
+ * `values` is `null` when the releases carry no `inputs.csv` (older formats,
+ * the test fixtures): the page then shows the published figures only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { frameworkFromJson, type FrameworkDocument } from '@pingan/core';
+import { frameworkFromJson, frameworkHash, frameworkToJson, type FrameworkDocument } from '@pingan/core';
 import { dataDir, frameworkText } from './framework.ts';
 import { CITY, latest, loadReleases } from './releases.ts';
 
@@ -18,18 +18,37 @@ export interface WorkbenchRegion {
   code: string;
   name: { zh: string; en: string };
   isCity: boolean;
-  /** The published index of the latest month (its latest revision), or null. */
-  official: string | null;
 }
 
-export interface WorkbenchData {
+/** Every released month's published index per region (its latest revision), as published. */
+export interface ReleasedMonth {
+  month: string;
+  index: Record<string, string | null>;
+}
+
+/**
+ * What the workbench's page is given at build time (its island's props): the
+ * framework, validated here and sent with its defaults filled in, so that the
+ * browser needs no schema (no zod); the regions; the published figures.
+ */
+export interface WorkbenchShell {
   /** The latest released month, YYYY-MM. */
   month: string;
   revision: number;
   /** Where the framework was read from (relative to the data folder). */
   frameworkFile: string;
+  /** The validated framework document, defaults filled in (frameworkToJson). */
   framework: FrameworkDocument;
+  /** Its SHA-256 (core's frameworkHash), which a tuned export names as its base. */
+  frameworkSha256: string;
   regions: WorkbenchRegion[];
+  released: ReleasedMonth[];
+  /** Where the observations are fetched from, or null when the releases carry none. */
+  dataUrl: string | null;
+}
+
+/** The observations, fetched by the page from `WorkbenchShell.dataUrl`. */
+export interface WorkbenchValues {
   units: string[];
   periods: string[];
   /** Input codes: the framework's indicators and denominators. */
@@ -38,6 +57,11 @@ export interface WorkbenchData {
   values: (number | null)[];
   /** Which release files were read. */
   sources: string[];
+}
+
+export interface WorkbenchData {
+  shell: WorkbenchShell;
+  values: WorkbenchValues | null;
 }
 
 /** The framework document named by the latest manifest (`framework.file`), else the site's framework file. */
@@ -52,9 +76,9 @@ export function latestFrameworkText(): { file: string; text: string } {
   return { file: 'framework/xiangtan.json', text: frameworkText() };
 }
 
-let cache: { key: string; data: WorkbenchData | null } | undefined;
+let cache: { key: string; data: WorkbenchData } | undefined;
 
-export function workbenchData(): WorkbenchData | null {
+export function workbenchData(): WorkbenchData {
   const months = loadReleases();
   const key = months.map((m) => m.dir).join('|');
   if (cache?.key === key) return cache.data;
@@ -81,13 +105,30 @@ export function workbenchData(): WorkbenchData | null {
       cells.set(`${f[ri].trim()}|${f[mi].trim()}|${f[ii].trim()}`, x);
     }
   }
-  if (cells.size === 0) {
-    cache = { key, data: null };
-    return null;
-  }
   const { file, text } = latestFrameworkText();
-  const doc = JSON.parse(text) as unknown;
-  const fw = frameworkFromJson(doc);
+  const fw = frameworkFromJson(JSON.parse(text) as unknown);
+  const release = latest().release;
+  const regionCodes = [CITY, ...release.regions.filter((r) => !r.isCity).map((r) => r.code)];
+  const shell: WorkbenchShell = {
+    month: release.month,
+    revision: release.revision,
+    frameworkFile: file,
+    framework: frameworkToJson(fw),
+    frameworkSha256: frameworkHash(fw),
+    regions: regionCodes.map((u) => {
+      const r = release.regions.find((x) => x.code === u);
+      return { code: u, name: r?.name ?? { zh: u, en: u }, isCity: u === CITY };
+    }),
+    released: months.map((m) => ({
+      month: m.month,
+      index: Object.fromEntries(regionCodes.map((u) => [u, m.release.regions.find((r) => r.code === u)?.index.value ?? null])),
+    })),
+    dataUrl: cells.size === 0 ? null : '/workbench/data.json',
+  };
+  if (cells.size === 0) {
+    cache = { key, data: { shell, values: null } };
+    return cache.data;
+  }
   const codes = [...fw.indicators, ...fw.denominators.map((d) => d.code)];
   const unitSet = new Set<string>();
   const periodSet = new Set<string>();
@@ -98,25 +139,9 @@ export function workbenchData(): WorkbenchData | null {
     periodSet.add(p);
   }
   const periods = [...periodSet].sort();
-  const release = latest().release;
-  const units = [CITY, ...release.regions.filter((r) => !r.isCity).map((r) => r.code)].filter((u) => unitSet.has(u));
+  const units = regionCodes.filter((u) => unitSet.has(u));
   const values: (number | null)[] = [];
   for (const p of periods) for (const u of units) for (const c of codes) values.push(cells.get(`${u}|${p}|${c}`) ?? null);
-  const data: WorkbenchData = {
-    month: release.month,
-    revision: release.revision,
-    frameworkFile: file,
-    framework: doc as FrameworkDocument,
-    regions: units.map((u) => {
-      const r = release.regions.find((x) => x.code === u);
-      return { code: u, name: r?.name ?? { zh: u, en: u }, isCity: u === CITY, official: r?.index.value ?? null };
-    }),
-    units,
-    periods,
-    codes,
-    values,
-    sources,
-  };
-  cache = { key, data };
-  return data;
+  cache = { key, data: { shell: { ...shell, regions: shell.regions.filter((r) => unitSet.has(r.code)) }, values: { units, periods, codes, values, sources } } };
+  return cache.data;
 }

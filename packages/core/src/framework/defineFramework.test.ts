@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameworkFromJson, frameworkToJson, withWeights } from './defineFramework.ts';
+import { defineFramework, frameworkFromDocument, frameworkFromJson, frameworkToJson, withWeights } from './defineFramework.ts';
 import { ValidationError } from './frameworkError.ts';
 
 const name = (en: string) => ({ zh: en, en });
@@ -148,6 +148,36 @@ describe('frameworkFromJson', () => {
     expect(fw.byCode.get('b')?.weight).toBe(1);
     expect(() => withWeights(fw, { nope: 1 })).toThrow(/"nope" is not a node/);
     expect(() => withWeights(fw, { b: 0 })).toThrow(/weight must be a positive number/);
+  });
+});
+
+describe('frameworkFromDocument', () => {
+  it('resolves a validated document exactly as defineFramework does, and still runs the tree checks', () => {
+    const fw = frameworkFromJson(valid);
+    const again = frameworkFromDocument(frameworkToJson(fw));
+    expect(again.nodes).toEqual(fw.nodes);
+    expect(again.aggregates).toEqual(fw.aggregates);
+    expect(again.document).toEqual(fw.document);
+    const orphan = frameworkToJson(fw);
+    orphan.nodes[5] = { ...orphan.nodes[5], parent: 'nowhere' };
+    expect(() => frameworkFromDocument(orphan)).toThrow(ValidationError);
+  });
+});
+
+describe('tuned frameworks', () => {
+  const tuned = {
+    from: { id: 'demo', version: '1', sha256: 'a'.repeat(64) },
+    tool: 'workbench ?v=2&w=g1:2',
+    changes: [{ path: 'nodes.g1.weight', official: '3', tuned: '2' }],
+  };
+  it('accepts and keeps a tuning record', () => {
+    const fw = frameworkFromJson({ ...valid, id: 'demo-tuned', tuned });
+    expect(fw.document.tuned).toEqual(tuned);
+    expect(frameworkFromJson(valid).document.tuned).toBeUndefined();
+  });
+  it('refuses a malformed one, saying where', () => {
+    const issues = issuesOf({ ...valid, tuned: { ...tuned, from: { ...tuned.from, sha256: 'xyz' } } });
+    expect(issues).toEqual([{ path: 'tuned.from.sha256', message: 'expected a SHA-256 as 64 lowercase hex digits' }]);
   });
 });
 

@@ -150,6 +150,21 @@ export function frameworkFromJson(input: unknown): Framework {
   return resolveFramework(parsed.data);
 }
 
+/**
+ * A framework from a document that has already passed the schema, such as
+ * `frameworkToJson`'s output serialised at build time: the tree, AHP and
+ * band checks of `defineFramework` still run, but not the zod schema, so a
+ * browser bundle that calls only this carries no zod (and no `eval` check).
+ * Give it only documents that `defineFramework` accepted.
+ *
+ * @example
+ * const doc = frameworkToJson(defineFramework(input)); // at build time
+ * frameworkFromDocument(doc).indicators; // in the browser: same as defineFramework(input).indicators
+ */
+export function frameworkFromDocument(doc: FrameworkDocument): Framework {
+  return resolveFramework(doc);
+}
+
 function resolveFramework(doc: FrameworkDocument): Framework {
   const issues: ValidationIssue[] = [];
   const label = (i: number) => nodeLabel(doc, i);

@@ -11,6 +11,7 @@ import {
 } from './methods.ts';
 // The noise model (issue 9): optional, so frameworks without it stay valid and unchanged.
 import { NoiseSpec, UncertaintySpec } from './noiseSpec.ts';
+import { TuningSpec } from './tuning.ts';
 
 /** A name in Simplified Chinese and English. */
 export const LocalizedText = z.object({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
@@ -88,6 +89,8 @@ export const FrameworkSchema = z.strictObject({
   denominators: z._default(z.array(z.strictObject({ code, name: LocalizedText, unit: z.optional(LocalizedText) })), []),
   /** Settings of intervals, verdicts and the early warning (issue 9); defaults in noise/resolveNoise.ts. */
   uncertainty: z.optional(UncertaintySpec),
+  /** Present only in a framework tuned from an official one (see `TuningSpec`). */
+  tuned: z.optional(TuningSpec),
   nodes: z.array(FrameworkNodeSchema).check(z.minLength(1, 'a framework needs at least one node')),
 });
 export type FrameworkInput = z.input<typeof FrameworkSchema>;

@@ -32,6 +32,20 @@ const raw = panelFromObservations(
 const nominal = buildIndex(fw, raw);
 
 describe('uncertaintyAnalysis', () => {
+  it('ranks only the units named in rankAmong (hand-worked): without D, A and B take ranks 1 and 3, C stays 2nd', () => {
+    // Nominal: A, B and C tie at 50 (rank 1 each among the three). a:b = 1:0.001 → A 1st, C 2nd, B 3rd; 0.001:1 swaps A and B.
+    const ua = uncertaintyAnalysis(nominal, { n: 100, seed: 4, rankAmong: ['A', 'B', 'C'], settings: [weightSetsSetting([{ a: 1, b: 0.001 }, { a: 0.001, b: 1 }])] });
+    const byUnit = Object.fromEntries(ua.units.map((u) => [u.unit, u]));
+    expect([byUnit.A.rank.lower, byUnit.A.rank.upper]).toEqual([1, 3]);
+    expect([byUnit.C.rank.lower, byUnit.C.rank.median, byUnit.C.rank.upper]).toEqual([2, 2, 2]);
+    expect(byUnit.D.rank.nominal).toBeNaN();
+    expect(byUnit.D.rank.median).toBeNaN();
+    expect(byUnit.D.upper).toBeGreaterThan(99);
+    // Each run: A and B move 0 and 2 ranks, C moves 1: a mean shift of 3/3.
+    expect(ua.runs.every((r) => r.meanAbsoluteRankShift === 1)).toBe(true);
+    expect(() => uncertaintyAnalysis(nominal, { n: 2, rankAmong: ['Z'], settings: [] })).toThrow(/rankAmong names units that are not in the results: Z/);
+  });
+
   it('with a setting that has only the nominal alternative, every band collapses onto the nominal value', () => {
     const ua = uncertaintyAnalysis(nominal, { n: 20, settings: [aggregationSetting([{ method: 'arithmetic' }])] });
     for (const u of ua.units) {

@@ -1,4 +1,4 @@
-import { PinganError } from '../errors/pinganError.ts';
+import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
 import type { Panel } from '../panel/panel.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
@@ -8,17 +8,17 @@ import { sobolIndices, type SobolOptions, type SobolResult } from '../sensitivit
 import type { UncertainSetting } from './settings.ts';
 
 /** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
-function ranksOf(values: Float64Array, units: number, periods: number): Float64Array {
+function ranksOf(values: Float64Array, units: number, periods: number, ranked: readonly boolean[]): Float64Array {
   const ranks = new Float64Array(values.length);
   for (let p = 0; p < periods; p++) {
     for (let u = 0; u < units; u++) {
       const v = values[p * units + u];
-      if (v !== v) {
+      if (v !== v || !ranked[u]) {
         ranks[p * units + u] = Number.NaN;
         continue;
       }
       let higher = 0;
-      for (let w = 0; w < units; w++) if (values[p * units + w] > v) higher++;
+      for (let w = 0; w < units; w++) if (ranked[w] && values[p * units + w] > v) higher++;
       ranks[p * units + u] = higher + 1;
     }
   }
@@ -32,6 +32,13 @@ function column(panel: Panel, code: string): Float64Array {
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) out[r] = panel.values[r * panel.codes.length + c];
   return out;
+}
+
+function rankedUnits(units: readonly string[], among: readonly string[] | undefined): boolean[] {
+  if (among === undefined) return units.map(() => true);
+  const unknown = among.filter((u) => !units.includes(u));
+  if (unknown.length) throw new UnknownCodeError('unit', unknown[0], `rankAmong names units that are not in the results: ${unknown.join(', ')}`);
+  return units.map((u) => among.includes(u));
 }
 
 function meanAbsoluteShift(ranks: Float64Array, nominal: Float64Array): number {
@@ -56,6 +63,8 @@ export interface UncertaintyOptions {
   readonly code?: string;
   /** The coverage of the intervals (default 0.9: the 5–95% band, as COINr reports). */
   readonly coverage?: number;
+  /** The units ranked against each other (default: all); the others keep their values but get no rank. */
+  readonly rankAmong?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
 }
@@ -160,7 +169,8 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   const U = nominal.aggregated.units.length;
   const P = nominal.aggregated.periods.length;
   const base = column(nominal.aggregated, code);
-  const baseRanks = ranksOf(base, U, P);
+  const ranked = rankedUnits(nominal.aggregated.units, options.rankAmong);
+  const baseRanks = ranksOf(base, U, P, ranked);
   const random = randomLcg(options.seed ?? 1);
   const values = Array.from({ length: U * P }, () => new Float64Array(options.n).fill(Number.NaN));
   const ranks = Array.from({ length: U * P }, () => new Float64Array(options.n).fill(Number.NaN));
@@ -175,7 +185,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
       failed++;
       runs.push({ levels, meanAbsoluteRankShift: Number.NaN, error: out.message });
     } else {
-      const r = ranksOf(out, U, P);
+      const r = ranksOf(out, U, P, ranked);
       for (let i = 0; i < U * P; i++) {
         values[i][run] = out[i];
         ranks[i][run] = r[i];
@@ -221,12 +231,13 @@ export interface SensitivityResult extends SobolResult {
  */
 export function sensitivityAnalysis(
   nominal: IndexResult,
-  options: Omit<SobolOptions, 'n'> & { readonly settings: readonly UncertainSetting[]; readonly n: number; readonly code?: string },
+  options: Omit<SobolOptions, 'n'> & { readonly settings: readonly UncertainSetting[]; readonly n: number; readonly code?: string; readonly rankAmong?: readonly string[] },
 ): SensitivityResult {
   const code = options.code ?? nominal.framework.root;
   const U = nominal.aggregated.units.length;
   const P = nominal.aggregated.periods.length;
-  const baseRanks = ranksOf(column(nominal.aggregated, code), U, P);
+  const ranked = rankedUnits(nominal.aggregated.units, options.rankAmong);
+  const baseRanks = ranksOf(column(nominal.aggregated, code), U, P, ranked);
   const recorded: Float64Array[] = [];
   let failed = 0;
   const model = (x: Float64Array): number => {
@@ -236,7 +247,7 @@ export function sensitivityAnalysis(
       failed++;
       return Number.NaN;
     }
-    const ranks = ranksOf(out, U, P);
+    const ranks = ranksOf(out, U, P, ranked);
     recorded.push(ranks);
     return meanAbsoluteShift(ranks, baseRanks);
   };

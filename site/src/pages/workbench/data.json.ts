@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { workbenchData } from '../../lib/workbench.ts';
 
-/** The workbench's framework and observations, fetched by the page from the same origin. */
+/** The workbench's observations (the published inputs.csv files), fetched by the page from the same origin. */
 export const GET: APIRoute = () => {
-  const data = workbenchData();
-  return new Response(JSON.stringify(data ?? { unavailable: true }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const { values } = workbenchData();
+  return new Response(JSON.stringify(values ?? { unavailable: true }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,0 +1,22 @@
+import type { Framework } from '@pingan/core';
+
+/**
+ * The notice printed when a command computes with a framework tuned from an
+ * official one (it carries a `tuned` record, as the workbench's exports do):
+ * its results are not the official figures. Empty for any other framework.
+ */
+export function tunedFrameworkNotice(framework: Framework | undefined): string {
+  const tuned = framework?.document.tuned;
+  if (!framework || !tuned) return '';
+  const { from, changes } = tuned;
+  const lines = [
+    `NOTICE: not the official framework (非正式指标体系): ${framework.id} ${framework.version} was tuned from ${from.id} ${from.version} (sha256 ${from.sha256}); these results are not the official figures.`,
+    `  ${changes.length} change${changes.length === 1 ? '' : 's'} from the official framework:`,
+    ...changes.map((c) => `    ${c.path}: ${c.official} → ${c.tuned}`),
+  ];
+  if (tuned.ahp) {
+    const { node, order, consistencyRatio, applied } = tuned.ahp;
+    lines.push(`  AHP judgements on ${node} (${order.join(', ')}): CR ${consistencyRatio.toFixed(3)}, ${applied ? 'applied to the weights' : 'not applied'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

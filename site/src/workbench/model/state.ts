@@ -1,0 +1,126 @@
+/**
+ * The workbench's settings: weights, the AHP judgements, the methods, the
+ * basis month and the regions compared. Pure functions from a validated
+ * framework; the components only read and replace a `WorkbenchState`.
+ */
+import { ahpWeights, reviseNodes, type AggregateNode, type AggregationSpec, type Framework, type NodeRevision, type NormalisationSpec } from '@pingan/core';
+import { judgementsOf, matrixOf } from './ahp.ts';
+
+export type Normalisation = 'framework' | 'minmax';
+export type Aggregation = 'arithmetic' | 'geometric';
+
+export interface WorkbenchState {
+  /** Each node's weight among its siblings (every node but the root), as set by hand; kept to `WEIGHT_DECIMALS`. */
+  readonly weights: Readonly<Record<string, number>>;
+  /** The AHP judgements over the AHP group's children, upper triangle row by row ("3", "1/2"). */
+  readonly ahp: readonly string[];
+  /** Whether the AHP group's children weigh as the judgements say (else as `weights` says). */
+  readonly ahpApplied: boolean;
+  readonly normalisation: Normalisation;
+  readonly aggregation: Aggregation;
+  /** The released month the headline, ranking and analyses are for (YYYY-MM). */
+  readonly month: string;
+  /** The regions drawn over the whole history, in the order of `WorkbenchContext.regions`. */
+  readonly compare: readonly string[];
+}
+
+/** What the state is about: the official framework and the released months and regions. */
+export interface WorkbenchContext {
+  readonly framework: Framework;
+  /** The aggregate whose children's weights the AHP helper sets (the root), and their order. */
+  readonly ahpNode: string;
+  readonly ahpOrder: readonly string[];
+  /** Released months, oldest first. */
+  readonly months: readonly string[];
+  readonly regions: readonly { readonly code: string; readonly isCity: boolean }[];
+}
+
+/** Weights are kept to three decimals, so that an address is short and restores the same numbers. */
+export const WEIGHT_DECIMALS = 3;
+export const MIN_WEIGHT = 0.001;
+export const MAX_WEIGHT = 1000;
+
+/** A weight rounded to `WEIGHT_DECIMALS`, or null when it is not a number in [MIN_WEIGHT, MAX_WEIGHT] after rounding. */
+export function roundWeight(x: number): number | null {
+  if (!Number.isFinite(x)) return null;
+  const r = Math.round(x * 10 ** WEIGHT_DECIMALS) / 10 ** WEIGHT_DECIMALS;
+  return r >= MIN_WEIGHT && r <= MAX_WEIGHT ? r : null;
+}
+
+/** The min–max alternative: every indicator scaled to 1–100 over the whole panel (all months and regions). */
+export const MIN_MAX_PANEL: NormalisationSpec = { method: 'minMax', lower: 1, upper: 100, scope: 'panel' };
+
+/** The context of a framework: its root is the AHP group (with its own judgements when it uses AHP). */
+export function contextOf(framework: Framework, months: readonly string[], regions: WorkbenchContext['regions']): WorkbenchContext {
+  const root = framework.byCode.get(framework.root) as AggregateNode;
+  const ahpOrder = root.weighting.method === 'ahp' ? [...root.weighting.order] : [...root.children];
+  return { framework, ahpNode: root.code, ahpOrder, months, regions };
+}
+
+/** The official settings: the framework's weights, judgements and methods, the latest month, the city and the first district. */
+export function officialState(ctx: WorkbenchContext): WorkbenchState {
+  const fw = ctx.framework;
+  const root = fw.byCode.get(ctx.ahpNode) as AggregateNode;
+  const weights: Record<string, number> = {};
+  for (const node of fw.nodes) if (node.parent !== null) weights[node.code] = node.weight;
+  const ahpMatrix = root.weighting.method === 'ahp' ? root.weighting.matrix : null;
+  const ratioMatrix = ahpMatrix ?? ctx.ahpOrder.map((a) => ctx.ahpOrder.map((b) => fw.byCode.get(a)!.weight / fw.byCode.get(b)!.weight));
+  const city = ctx.regions.find((r) => r.isCity);
+  const district = ctx.regions.find((r) => !r.isCity);
+  return {
+    weights,
+    ahp: judgementsOf(ratioMatrix, ctx.ahpOrder.length),
+    ahpApplied: ahpMatrix !== null,
+    normalisation: 'framework',
+    aggregation: root.aggregation.method === 'geometric' ? 'geometric' : 'arithmetic',
+    month: ctx.months[ctx.months.length - 1] ?? '',
+    compare: [city, district].filter((r) => r !== undefined).map((r) => r.code),
+  };
+}
+
+/** The AHP result of the state's judgements (weights in `ahpOrder`, λmax, CI, CR). */
+export function ahpOf(ctx: WorkbenchContext, state: WorkbenchState) {
+  return ahpWeights(matrixOf(state.ahp, ctx.ahpOrder.length));
+}
+
+/** The weights in force: the hand-set ones, with the AHP group's children from the judgements when applied (`ahp`: their result, if already computed). */
+export function weightsInForce(ctx: WorkbenchContext, state: WorkbenchState, ahp = state.ahpApplied ? ahpOf(ctx, state) : null): Record<string, number> {
+  const out = { ...state.weights };
+  if (state.ahpApplied && ahp) {
+    ctx.ahpOrder.forEach((code, i) => (out[code] = ahp.weights[i]));
+  }
+  return out;
+}
+
+/** Whether the index is on the scale the framework's bands were defined for (its own normalisation). */
+export function onOfficialScale(state: WorkbenchState): boolean {
+  return state.normalisation === 'framework';
+}
+
+/**
+ * The framework tuned to the state, without a new validation (the state's
+ * values are valid by construction): the weights in force where they differ
+ * from the official ones, the min–max normalisation, the aggregation method.
+ * The official state gives the official framework itself.
+ */
+export function tune(ctx: WorkbenchContext, state: WorkbenchState, weights = weightsInForce(ctx, state)): Framework {
+  const fw = ctx.framework;
+  return reviseNodes(fw, (node): NodeRevision | undefined => {
+    const revision: { weight?: number; normalisation?: NormalisationSpec; aggregation?: AggregationSpec } = {};
+    if (node.parent !== null && weights[node.code] !== node.weight) revision.weight = weights[node.code];
+    if (node.type === 'indicator' && state.normalisation === 'minmax') revision.normalisation = MIN_MAX_PANEL;
+    if (node.type === 'aggregate' && node.aggregation.method !== state.aggregation) revision.aggregation = { ...node.aggregation, method: state.aggregation };
+    return Object.keys(revision).length ? revision : undefined;
+  });
+}
+
+/** Whether two states give the same settings (the month and the compared regions aside). */
+export function sameSettings(a: WorkbenchState, b: WorkbenchState): boolean {
+  return (
+    a.normalisation === b.normalisation &&
+    a.aggregation === b.aggregation &&
+    a.ahpApplied === b.ahpApplied &&
+    a.ahp.join() === b.ahp.join() &&
+    Object.keys(a.weights).every((k) => a.weights[k] === b.weights[k])
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The workbench's live state as Preact signals: the settings, the fetched
+ * observations, the index recomputed from them (computed signals, so a weight
+ * change recomputes once), and the analyses' progress and results. The rules
+ * live in model/; this file only wires them to signals.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { frameworkFromDocument, getValue, rebuildIndex, type Framework, type IndexResult, type Observation, type Panel } from '@pingan/core';
+import type { WorkbenchShell, WorkbenchValues } from '../lib/workbench.ts';
+import { observationsOf, type AnalysisOutcome, type AnalysisSetting, type NominalPanels } from './model/analysis.ts';
+import { ahpOf, contextOf, officialState, sameSettings, tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './model/state.ts';
+
+export interface Recomputed {
+  readonly framework: Framework;
+  readonly panel: Panel;
+  readonly ms: number;
+}
+
+export interface AnalysisView {
+  readonly outcome: AnalysisOutcome;
+  readonly settings: readonly AnalysisSetting[];
+  readonly n: number;
+  readonly runs: number;
+  /** The state it was run with (the results are stale once the settings differ). */
+  readonly state: WorkbenchState;
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function createStore(shell: WorkbenchShell) {
+  const framework = frameworkFromDocument(shell.framework);
+  const ctx: WorkbenchContext = contextOf(
+    framework,
+    shell.released.map((r) => r.month),
+    shell.regions,
+  );
+  const official = officialState(ctx);
+  const state = signal<WorkbenchState>(official);
+  const values = signal<WorkbenchValues | null>(null);
+  // Derived once per change of the settings, however many components read them.
+  const ahp = computed(() => ahpOf(ctx, state.value));
+  const inForce = computed(() => weightsInForce(ctx, state.value, ahp.value));
+  const tuned = computed(() => tune(ctx, state.value, inForce.value));
+  const status = signal<{ text: string; error?: boolean }>({ text: '' });
+  const addressNotice = signal<{ kind: 'fallback' | 'note'; lines: string[] } | null>(null);
+
+  const observations = computed<Observation[] | null>(() => (values.value ? observationsOf(values.value) : null));
+  /** The nominal index's panels, built by the worker from the fetched observations. */
+  const nominal = signal<NominalPanels | null>(null);
+  /**
+   * Set once the nominal index is built: until then the page shows what was
+   * rendered at build time. Kept apart from `values` so that reading the
+   * data, building the index and drawing the result run as separate short
+   * tasks (see Workbench's start), not one long one.
+   */
+  const ready = signal(false);
+  const recomputeError = signal<string | null>(null);
+  const current = computed<Recomputed | null>(() => {
+    if (!ready.value) return null;
+    const base = nominal.value;
+    const s = state.value;
+    if (!base) return null;
+    const started = performance.now();
+    try {
+      const framework = tune(ctx, s, weightsInForce(ctx, s, ahp.value));
+      // rebuildIndex starts from the nominal index's imputed panel, the only part it reads.
+      const panel = rebuildIndex(base as IndexResult, framework);
+      return { framework, panel, ms: performance.now() - started };
+    } catch (error) {
+      queueMicrotask(() => (recomputeError.value = (error as Error).message));
+      return null;
+    }
+  });
+  /** The months with a whole-city index: the released ones until the data are in. */
+  const months = computed<string[]>(() => {
+    const base = ready.value ? nominal.value : null;
+    const city = ctx.regions.find((r) => r.isCity)?.code;
+    if (!base || !city) return [...ctx.months];
+    return base.aggregated.periods.filter((p) => Number.isFinite(getValue(base.aggregated, city, p, framework.root)));
+  });
+  const publishedOf = (month: string, region: string): string | null => shell.released.find((r) => r.month === month)?.index[region] ?? null;
+  /**
+   * A region's index in a month with the current settings: recomputed once
+   * the data are in; before that, the published value when the settings are
+   * the official ones (the page as built), else NaN.
+   */
+  const valueOf = (month: string, region: string): number => {
+    const c = current.value;
+    if (c) return c.panel.periods.includes(month) ? getValue(c.panel, region, month, framework.root) : Number.NaN;
+    if (sameSettings(state.value, official)) {
+      const p = publishedOf(month, region);
+      return p === null ? Number.NaN : Number(p);
+    }
+    return Number.NaN;
+  };
+
+  const ua = signal<AnalysisView | null>(null);
+  const sa = signal<AnalysisView | null>(null);
+  const running = signal<{ what: 'ua' | 'sa'; cancel: () => void } | null>(null);
+  const progress = signal<{ done: number; total: number }>({ done: 0, total: 0 });
+  const analysisStatus = signal('');
+
+  const update = (change: Partial<WorkbenchState>) => {
+    state.value = { ...state.value, ...change };
+  };
+
+  return {
+    shell,
+    ctx,
+    framework,
+    official,
+    state,
+    values,
+    ahp,
+    inForce,
+    tuned,
+    status,
+    addressNotice,
+    observations,
+    nominal,
+    ready,
+    current,
+    recomputeError,
+    months,
+    publishedOf,
+    valueOf,
+    ua,
+    sa,
+    running,
+    progress,
+    analysisStatus,
+    update,
+    batch,
+  };
+}

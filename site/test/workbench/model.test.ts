@@ -1,0 +1,263 @@
+/**
+ * Unit tests of the workbench's pure state modules: the address codec, the
+ * AHP helper, the settings, the tuned framework's provenance, the analyses'
+ * display rules, number formats and chart geometry. The framework and
+ * regions are data/'s own; hand-worked values where stated.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ahpWeights,
+  buildIndex,
+  defineFramework,
+  frameworkHash,
+  frameworkToJson,
+  getValue,
+  panelFromObservations,
+  rebuildIndex,
+  roundHalfUp,
+  toExact,
+  type AggregateNode,
+  type Observation,
+} from '@pingan/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeAddress, encodeAddress } from '../../src/workbench/model/address.ts';
+import { SAATY, judgementValue, judgementsOf, matrixOf, nearestJudgement, pairIndex, reciprocal } from '../../src/workbench/model/ahp.ts';
+import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertainSetting, uncertaintySettings } from '../../src/workbench/model/analysis.ts';
+import { areaPath, linePath, linear, pointPositions } from '../../src/workbench/model/chart.ts';
+import { formatValue } from '../../src/workbench/model/format.ts';
+import { changesFrom, tunedDocument } from '../../src/workbench/model/provenance.ts';
+import { contextOf, officialState, onOfficialScale, roundWeight, tune, weightsInForce, type WorkbenchState } from '../../src/workbench/model/state.ts';
+
+const data = join(import.meta.dirname, '..', '..', '..', 'data');
+const fw = defineFramework(JSON.parse(readFileSync(join(data, 'framework', 'xiangtan.json'), 'utf8')));
+const regions = readFileSync(join(data, 'regions.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [code, , , , parent] = line.split(',');
+    return { code, isCity: parent === '' };
+  });
+const months = ['2025-08', '2025-09', '2025-10'];
+const ctx = contextOf(fw, months, regions);
+const official = officialState(ctx);
+const city = regions.find((r) => r.isCity)!.code;
+const [d1, d2] = regions.filter((r) => !r.isCity).map((r) => r.code);
+const firstLevel = (fw.byCode.get(fw.root) as AggregateNode).children;
+const aSecondLevel = fw.indicators[0];
+
+describe('the official state', () => {
+  it('is the framework: its weights, its AHP judgements applied, its methods, the latest month, the city and the first district', () => {
+    expect(official.month).toBe('2025-10');
+    expect(official.compare).toEqual([city, d1]);
+    expect(official.normalisation).toBe('framework');
+    expect(official.ahpApplied).toBe(true);
+    const weights = weightsInForce(ctx, official);
+    for (const node of fw.nodes) if (node.parent !== null) expect(weights[node.code]).toBe(node.weight);
+    // No revision at all: the same framework, so the same published figures.
+    expect(tune(ctx, official).nodes).toEqual(fw.nodes);
+    expect(encodeAddress(ctx, official)).toBe('');
+  });
+});
+
+describe('the AHP helper', () => {
+  it('reads Saaty judgements, their reciprocals and pair positions', () => {
+    expect(SAATY).toHaveLength(17);
+    expect(judgementValue('1/4')).toBe(0.25);
+    expect(reciprocal('3')).toBe('1/3');
+    expect(reciprocal('1/7')).toBe('7');
+    expect(reciprocal('1')).toBe('1');
+    expect(nearestJudgement(0.3333333333333333)).toBe('1/3');
+    expect(nearestJudgement(2.2)).toBe('2');
+    // 4 items: (0,1) (0,2) (0,3) (1,2) (1,3) (2,3)
+    expect([pairIndex(4, 0, 1), pairIndex(4, 0, 3), pairIndex(4, 1, 2), pairIndex(4, 2, 3)]).toEqual([0, 2, 3, 5]);
+    expect(() => pairIndex(4, 2, 1)).toThrow(RangeError);
+  });
+  it('builds the reciprocal matrix (hand-worked) and recovers the framework’s judgements', () => {
+    expect(matrixOf(['2', '1/4', '3'], 3)).toEqual([
+      [1, 2, 0.25],
+      [0.5, 1, 3],
+      [4, 1 / 3, 1],
+    ]);
+    const root = fw.byCode.get(fw.root) as AggregateNode;
+    if (root.weighting.method !== 'ahp') throw new Error('the framework’s root uses AHP');
+    expect(matrixOf(judgementsOf(root.weighting.matrix, 4), 4)).toEqual(root.weighting.matrix);
+  });
+});
+
+describe('the address', () => {
+  const tuned: WorkbenchState = {
+    ...official,
+    weights: { ...official.weights, [firstLevel[0]]: 0.3, [aSecondLevel]: 0.5 },
+    ahpApplied: false,
+    normalisation: 'minmax',
+    aggregation: 'geometric',
+    month: '2025-08',
+    compare: [d1, d2],
+  };
+  it('writes only what differs from the official settings, short and readable, with its version', () => {
+    const first = official.weights;
+    const others = firstLevel.slice(1).map((c) => `${c}:${first[c]}`);
+    expect(encodeAddress(ctx, tuned)).toBe(`?v=2&w=${firstLevel[0]}:0.3,${others.join(',')},${aSecondLevel}:0.5&ahpw=0&n=minmax&a=geometric&m=2025-08&c=${d1},${d2}`.replace(`,${others.join(',')}`, ''));
+  });
+  it('restores the state it wrote (any valid state, property test)', () => {
+    const codes = Object.keys(official.weights);
+    const state = fc.record({
+      weights: fc.dictionary(fc.constantFrom(...codes), fc.integer({ min: 1, max: 1_000_000 }).map((k) => k / 1000)),
+      ahp: fc.array(fc.constantFrom(...SAATY), { minLength: 6, maxLength: 6 }),
+      ahpApplied: fc.boolean(),
+      normalisation: fc.constantFrom('framework' as const, 'minmax' as const),
+      aggregation: fc.constantFrom('arithmetic' as const, 'geometric' as const),
+      month: fc.constantFrom(...months),
+      compare: fc.subarray(regions.map((r) => r.code), { minLength: 1 }),
+    });
+    fc.assert(
+      fc.property(state, (s) => {
+        const full: WorkbenchState = { ...s, weights: { ...official.weights, ...s.weights } };
+        const back = decodeAddress(ctx, encodeAddress(ctx, full));
+        expect(back.problems).toEqual([]);
+        expect(weightsInForce(ctx, back.state)).toEqual(weightsInForce(ctx, full));
+        expect({ ...back.state, weights: undefined }).toEqual({ ...full, weights: undefined });
+      }),
+    );
+  });
+  it('falls back to the official settings, listing every problem, for a malformed or extreme address', () => {
+    for (const query of ['?n=%', '?v=2&n=%E0%A4%A', '?v=2&w=order:1e308', '?v=2&w=order:0', '?v=2&w=order:-1', '?v=2&w=nowhere:1', '?v=9', '?v=2&zz=1', '?v=2&m=1999-01', '?v=2&c=', '?v=2&ahp=1,2', '?v=2&w=order:0.12345']) {
+      const decoded = decodeAddress(ctx, query);
+      expect(decoded.state, query).toEqual(official);
+      expect(decoded.problems.length, query).toBeGreaterThan(0);
+    }
+    const many = decodeAddress(ctx, '?v=2&w=order:1e308,traffic:abc&n=%&a=median&m=2030-01');
+    expect(many.problems.map((p) => p.key)).toEqual(['w', 'w', 'n', 'a', 'm']);
+    expect(many.problems[0].en).toBe('weight order: "1e308" is not a number from 0.001 to 1000');
+    expect(many.problems[2].en).toBe('normalisation "%" is not known (framework or minmax)');
+    expect(many.problems[2].zh).toBe('标准化方法 "%" 无法识别（可用：framework、minmax）');
+  });
+  it('reads the first workbench’s addresses (no version), rounding their weights with a note', () => {
+    const legacy = decodeAddress(ctx, `?w=${aSecondLevel}:0.123456789012345,${firstLevel[0]}:${official.weights[firstLevel[0]]}&n=goalposts&a=geometric&d=${d2}&ahp=3,3,2,1,1/2,1/2`);
+    expect(legacy.problems).toEqual([]);
+    expect(legacy.state.weights[aSecondLevel]).toBe(0.123);
+    expect(legacy.state.ahpApplied).toBe(true);
+    expect(legacy.state.aggregation).toBe('geometric');
+    expect(legacy.state.compare).toEqual([city, d2]);
+    expect(legacy.notes[0].en).toBe('An address in the old format: 2 weights were rounded to 3 decimals');
+  });
+  it('keeps weights to three decimals within 0.001 and 1000', () => {
+    expect(roundWeight(0.12345)).toBe(0.123);
+    expect(roundWeight(0.0004)).toBeNull();
+    expect(roundWeight(1e308)).toBeNull();
+    expect(roundWeight(Number.NaN)).toBeNull();
+  });
+});
+
+describe('the tuned framework', () => {
+  const state: WorkbenchState = { ...official, weights: { ...official.weights, [aSecondLevel]: 0.5 }, ahp: ['2', '4', '2', '2', '1', '1/2'], normalisation: 'minmax' };
+  const doc = tunedDocument(ctx, state, { sha256: frameworkHash(fw), address: 'https://example.org/workbench/?v=2' });
+  it('says it is tuned: a new id and version, the base framework’s hash, the AHP matrix and every change', () => {
+    expect(doc.id).toBe(`${fw.id}-tuned`);
+    expect(doc.version).toMatch(new RegExp(`^${fw.version.replace('.', '\\.')}\\+tuned\\.[0-9a-f]{8}$`));
+    expect(doc.name.en).toContain('tuned, not official');
+    expect(doc.tuned?.from).toEqual({ id: fw.id, version: fw.version, sha256: frameworkHash(fw) });
+    expect(doc.tuned?.ahp).toMatchObject({ node: fw.root, order: firstLevel, matrix: matrixOf(state.ahp, 4), applied: true });
+    const ahp = ahpWeights(matrixOf(state.ahp, 4));
+    expect(doc.tuned?.changes).toEqual([
+      { path: `nodes.${fw.root}.weighting.matrix`, official: expect.any(String), tuned: JSON.stringify(matrixOf(state.ahp, 4)) },
+      ...firstLevel.map((c, i) => ({ path: `nodes.${c}.weight`, official: String(Number(fw.byCode.get(c)!.weight.toFixed(6))), tuned: String(Number(ahp.weights[i].toFixed(6))) })),
+      { path: `nodes.${aSecondLevel}.weight`, official: String(fw.byCode.get(aSecondLevel)!.weight), tuned: '0.5' },
+      { path: 'nodes.*.normalisation', official: 'each indicator’s own (goalposts)', tuned: 'minMax 1–100 over the panel' },
+    ]);
+  });
+  it('is a valid framework that gives the workbench’s weights (AHP derived again from the matrix) and methods', () => {
+    const again = defineFramework(JSON.parse(JSON.stringify(doc)));
+    const tuned = tune(ctx, state);
+    for (const node of tuned.nodes) expect(again.byCode.get(node.code)?.weight, node.code).toBe(node.weight);
+    expect(again.nodes.every((n) => n.type !== 'indicator' || n.normalisation.method === 'minMax')).toBe(true);
+    expect(again.document.tuned?.changes).toEqual(changesFrom(ctx, state));
+  });
+  it('lists nothing for the official settings', () => {
+    expect(changesFrom(ctx, official)).toEqual([]);
+  });
+});
+
+describe('scales and bands', () => {
+  it('shows bands and value bands only on the framework’s own scale', () => {
+    expect(onOfficialScale(official)).toBe(true);
+    expect(onOfficialScale({ ...official, normalisation: 'minmax' })).toBe(false);
+    expect(bandMode(uncertaintySettings(official, false))).toBe('value');
+    expect(bandMode(uncertaintySettings(official, true))).toBe('rank');
+    expect(bandMode(uncertaintySettings({ ...official, normalisation: 'minmax' }, false))).toBe('value');
+  });
+  it('counts the runs as the analyses make them: n, or N × (k + 2)', () => {
+    expect(runsOf({ kind: 'uncertainty', n: 200, settings: uncertaintySettings(official, false) })).toBe(200);
+    expect(runsOf({ kind: 'sensitivity', n: 64, settings: sensitivitySettings(official) })).toBe(64 * 6);
+  });
+  it('builds the alternatives without a schema, the current choice first', () => {
+    const [, aggregation, normalisation] = uncertaintySettings({ ...official, aggregation: 'geometric' }, true).map((s) => uncertainSetting(s, fw, {}));
+    expect(aggregation.levels).toBe(2);
+    expect(normalisation.levels).toBe(2);
+    expect(normalisation.apply(fw, 1).nodes.every((n) => n.type !== 'indicator' || n.normalisation.method === 'minMax')).toBe(true);
+    const geometric = aggregation.apply(fw, 0);
+    expect(geometric.nodes.every((n) => n.type !== 'aggregate' || n.aggregation.method === 'geometric')).toBe(true);
+    const officialNorm = Object.fromEntries(fw.nodes.flatMap((n) => (n.type === 'indicator' ? [[n.code, n.normalisation]] : [])));
+    const minmax = uncertainSetting(sensitivitySettings({ ...official, normalisation: 'framework' })[3], fw, officialNorm);
+    expect(minmax.apply(fw, 1).nodes.every((n) => n.type !== 'indicator' || n.normalisation.method === 'minMax')).toBe(true);
+    const back = minmax.apply(minmax.apply(fw, 1), 0);
+    expect(back.nodes.every((n) => n.type !== 'indicator' || n.normalisation.method === 'goalposts')).toBe(true);
+  });
+  it('clips Sobol’ estimates to [0, 1] for the chart, keeps the raw ones, and judges convergence by the interval’s width', () => {
+    const rows = sobolRows({
+      runs: 384,
+      variance: 1,
+      indices: [
+        { first: -0.043, total: 0.9, firstInterval: [-0.275, 0.161], totalInterval: [0.7, 1.158] },
+        { first: 0.4, total: 0.45, firstInterval: [0.37, 0.43], totalInterval: [0.41, 0.5] },
+      ],
+    });
+    expect(rows[0].clipped).toEqual({ first: 0, total: 0.9, firstInterval: [0, 0.161], totalInterval: [0.7, 1] });
+    expect(rows[0].first).toBe(-0.043);
+    expect(rows[0].converged).toBe(false);
+    expect(rows[1].width).toBeCloseTo(0.09, 12);
+    expect(rows[1].converged).toBe(true);
+  });
+});
+
+describe('formats and chart geometry', () => {
+  it('rounds as published: half up from the shortest decimal, like core’s roundHalfUp(toExact())', () => {
+    expect(formatValue(1.005, 2)).toBe('1.01');
+    expect(formatValue(-2.345, 2)).toBe('-2.35');
+    expect(formatValue(-0.001, 2)).toBe('0.00');
+    expect(formatValue(Number.NaN, 2)).toBe('—');
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        expect(formatValue(x, d)).toBe(roundHalfUp(toExact(x)!, d));
+      }),
+      { numRuns: 2000 },
+    );
+    for (let k = 0; k < 1000; k++) expect(formatValue(k / 1000 + 0.005, 2)).toBe(roundHalfUp(toExact(k / 1000 + 0.005)!, 2));
+  });
+  it('maps linearly with nice ticks, and draws paths that break at missing values', () => {
+    const y = linear([3, 97], [100, 0], true);
+    expect(y.domain).toEqual([0, 100]);
+    expect(y(50)).toBe(50);
+    expect(y.ticks(5)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(pointPositions(3, [0, 10])).toEqual([0, 5, 10]);
+    const xs = [0, 1, 2, 3];
+    expect(linePath(xs, [1, Number.NaN, 2, 3], (v) => v)).toBe('M0,1M2,2L3,3');
+    expect(areaPath(xs, [0, 0, Number.NaN, 1], [2, 2, 2, 2], (v) => v)).toBe('M0,2L1,2L1,0L0,0ZM3,2L3,1Z');
+  });
+});
+
+describe('recompute', () => {
+  it('gives core’s index for the tuned framework (the same rebuild the page runs)', () => {
+    const observations: Observation[] = [];
+    const periods = ['2025-01', '2025-02'];
+    for (const p of periods) for (const r of regions) for (const [i, code] of [...fw.indicators, 'population'].entries()) observations.push({ unit: r.code, period: p, code, value: code === 'population' ? 100000 : 1 + i + r.code.length });
+    const nominal = buildIndex(fw, panelFromObservations(fw, observations));
+    const state = { ...official, weights: { ...official.weights, [aSecondLevel]: 0.9 }, normalisation: 'minmax' as const };
+    const direct = buildIndex(defineFramework(frameworkToJson(tune(ctx, state))), panelFromObservations(fw, observations)).aggregated;
+    const fast = rebuildIndex(nominal, tune(ctx, state));
+    for (const r of regions) for (const p of periods) expect(getValue(fast, r.code, p, fw.root)).toBe(getValue(direct, r.code, p, fw.root));
+  });
+});
