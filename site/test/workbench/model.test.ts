@@ -209,6 +209,7 @@ describe('scales and bands', () => {
   it('clips Sobol’ estimates to [0, 1] for the chart, keeps the raw ones, and judges convergence by the interval’s width', () => {
     const rows = sobolRows({
       runs: 384,
+      missing: 0,
       variance: 1,
       indices: [
         { first: -0.043, total: 0.9, firstInterval: [-0.275, 0.161], totalInterval: [0.7, 1.158] },
