@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core';
 import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
 import { CliError, DataInvalidError, ExitCode, formatIssue, UsageError, type Issue } from './issues.ts';
 import { stableJson } from './json.ts';
 import { readInputs } from './readInputs.ts';
+import { releaseStore, ReleasesTamperedError, writeChain } from './releaseStore.ts';
 import { textTable } from './textTable.ts';
 import { validateData, type ValidatedData } from './validateData.ts';
 import { writeRelease, type ReleaseHooks, type ReleaseOutcome } from './writeRelease.ts';
@@ -194,4 +197,52 @@ export function errorResult(error: unknown, json: boolean): CommandResult {
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { exitCode: ExitCode.ReleaseFailed, stdout: json ? stableJson({ ok: false, error: String(error) }) : '', stderr: `pingan: unexpected error: ${message}\n` };
+}
+
+export interface VerifyOptions {
+  /** The releases directory (default `DATA/releases`). */
+  readonly outDir: string;
+  readonly json: boolean;
+  /** Write chain.json for a releases folder that has none yet, after checking every file against its manifest. */
+  readonly startChain?: boolean;
+}
+
+/**
+ * `pingan verify`: checks every file of every release against its manifest
+ * and every manifest against chain.json (exit 4 and every problem when
+ * anything differs); with `startChain`, first writes the chain of a folder
+ * published before chains existed. Repairs nothing.
+ */
+export function verifyCommand(options: VerifyOptions): CommandResult {
+  const { outDir } = options;
+  if (!existsSync(outDir)) throw new UsageError(`no releases folder at ${outDir}`);
+  const store = releaseStore(outDir);
+  if (options.startChain) {
+    if (existsSync(join(outDir, CHAIN_FILE))) throw new UsageError(`${join(outDir, CHAIN_FILE)} exists already; a chain is started once`);
+    const { chain, problems: found } = chainFromReleases(store);
+    if (found.length > 0) throw new ReleasesTamperedError(outDir, found);
+    writeChain(outDir, chain);
+  }
+  const verification = verifyReleases(store);
+  const problems = [
+    ...verification.problems,
+    ...verification.temporary.map((name) => ({ path: name, message: 'a temporary folder left by an interrupted run (the next `pingan release` removes it)' })),
+  ];
+  const revisions = verification.months.reduce((n, m) => n + m.revisions.length, 0);
+  const withdrawn = verification.months.filter((m) => m.withdrawal !== null).map((m) => m.month);
+  const head = verification.chain.entries.at(-1)?.hash ?? null;
+  const exitCode = problems.length ? ExitCode.ReleasesTampered : ExitCode.Ok;
+  if (options.json) {
+    return {
+      exitCode,
+      stdout: stableJson({ ok: problems.length === 0, outDir, months: verification.months.length, revisions, withdrawn, chainHead: head, problems: problems.map((p) => ({ path: p.path, message: p.message })) }),
+      stderr: '',
+    };
+  }
+  if (problems.length) {
+    return { exitCode, stdout: '', stderr: `${problems.map((p) => `${outDir}/${p.path}: ${p.message}`).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${outDir}: the releases differ from their chain and manifests\n` };
+  }
+  const started = options.startChain ? `started ${join(outDir, CHAIN_FILE)}; ` : '';
+  const gone = withdrawn.length ? `, ${withdrawn.length} withdrawn (${withdrawn.join(', ')})` : '';
+  return { exitCode, stdout: `${started}ok: ${verification.months.length} months, ${revisions} revisions${gone}; every file matches its manifest and chain.json (head ${head ?? 'none'})\n`, stderr: '' };
 }

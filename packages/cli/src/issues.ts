@@ -45,6 +45,8 @@ export const ExitCode = {
   Usage: 2,
   /** A release could not be written (conflict with a concurrent run, or an I/O error). */
   ReleaseFailed: 3,
+  /** The published releases differ from their chain and manifests (a file edited or deleted): nothing is written or read. */
+  ReleasesTampered: 4,
 } as const;
 
 /** An error that ends the command with a given exit code. */

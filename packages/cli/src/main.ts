@@ -4,7 +4,8 @@
  * and prints what it returns. All logic lives in the modules beside this one.
  */
 import { parseArgs } from 'node:util';
-import { computeCommand, errorResult, isDate, releaseCommand, todayString, validateCommand, type CommandResult, type CommonOptions } from './commands.ts';
+import { join } from 'node:path';
+import { computeCommand, errorResult, isDate, releaseCommand, todayString, validateCommand, verifyCommand, type CommandResult, type CommonOptions } from './commands.ts';
 import { COMMAND_HELP, MAIN_HELP } from './help.ts';
 import { ExitCode, UsageError } from './issues.ts';
 import { sensitivityCommand, type AnalysisPhase } from './sensitivity.ts';
@@ -23,14 +24,17 @@ const OPTIONS = {
   bootstrap: { type: 'string' },
   seed: { type: 'string' },
   settings: { type: 'string' },
+  'start-chain': { type: 'boolean' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  validate: ['data', 'framework', 'today', 'json', 'help'],
+  validate: ['data', 'framework', 'today', 'json', 'strict', 'help'],
+  verify: ['data', 'out', 'json', 'start-chain', 'help'],
   compute: ['data', 'framework', 'today', 'json', 'help'],
-  release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'help'],
+  release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'strict', 'help'],
   sensitivity: ['data', 'framework', 'out', 'today', 'json', 'progress', 'n', 'sobol-n', 'bootstrap', 'seed', 'settings', 'help'],
 };
 const COMMANDS = Object.keys(ALLOWED).join(', ');
@@ -77,7 +81,7 @@ function prepare(argv: readonly string[], io: Io): Prepared {
   }
   const wrong = Object.keys(values).filter((k) => !ALLOWED[command].includes(k));
   if (wrong.length) throw new UsageError(`${command} does not take ${wrong.map((k) => `--${k}`).join(', ')}`);
-  const maxPositionals = command === 'validate' || command === 'sensitivity' ? 0 : 1;
+  const maxPositionals = command === 'validate' || command === 'sensitivity' || command === 'verify' ? 0 : 1;
   if (rest.length > maxPositionals) throw new UsageError(`unexpected argument "${rest[maxPositionals]}"`);
   const month = rest[0];
   if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`"${month}" is not a month (expected YYYY-MM)`);
@@ -107,7 +111,8 @@ export function run(argv: readonly string[], io: Io): number {
     if ('done' in prepared) return prepared.done;
     json = prepared.json;
     const { command, values, month, common } = prepared;
-    if (command === 'validate') result = validateCommand(common);
+    if (command === 'validate') result = validateCommand({ ...common, strict: values.strict === true });
+    else if (command === 'verify') result = verifyCommand({ outDir: values.out ?? join(common.dataDir, 'releases'), json, startChain: values['start-chain'] === true });
     else if (command === 'compute') result = computeCommand({ ...common, ...(month ? { month } : {}) });
     else if (command === 'release') {
       const showProgress = values.progress === true || io.stderrIsTty;
@@ -115,6 +120,7 @@ export function run(argv: readonly string[], io: Io): number {
         ...common,
         ...(month ? { month } : {}),
         all: values.all === true,
+        strict: values.strict === true,
         ...(values.out !== undefined ? { outDir: values.out } : {}),
         ...(showProgress
           ? {

@@ -17,3 +17,4 @@ export * from './coinr/index.ts';
 export * from './sensitivity/index.ts';
 export * from './uncertainty/index.ts';
 export * from './worker/index.ts';
+export * from './release/index.ts';
