@@ -119,6 +119,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     return { value: result.raw.values[i], flags: result.raw.flags[i] };
   };
 
+  const givenText = new Map(inputs.filter((o) => o.period === target && o.text !== null).map((o) => [`${o.unit} ${o.code}`, o.text!]));
   const missingIndex: string[] = [];
   const regions: PublishedRegion[] = valid.units.map((unit) => {
     const region = regionsByCode.get(unit)!;
@@ -159,7 +160,8 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
         name: { zh: node.name.zh, en: node.name.en },
         unit: node.unit ? { zh: node.unit.zh, en: node.unit.en } : null,
         direction: node.direction,
-        raw: Number.isNaN(raw.value) ? null : exactText(raw.value),
+        // The value exactly as the input file gave it (never a float's rendering of it).
+        raw: Number.isNaN(raw.value) ? null : (givenText.get(`${unit} ${code}`) ?? exactText(raw.value)),
         rate: round(at(rates, unit, target, code).value),
         score: round(score.value),
         flags: flagNames(score.flags | raw.flags),
@@ -176,7 +178,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
   const codeOrder = [...framework.indicators, POPULATION_CODE];
   const unitOrder = new Map(valid.units.map((u, i) => [u, i]));
   const cells: InputCell[] = observations
-    .map((o) => ({ region: o.unit, month: o.period, indicator: o.code, value: o.value === null ? null : exactText(o.value), flag: o.flag ?? '' }))
+    .map((o) => ({ region: o.unit, month: o.period, indicator: o.code, value: o.value === null ? null : ('text' in o && typeof o.text === 'string' ? o.text : exactText(o.value)), flag: o.flag ?? '' }))
     .sort((a, b) =>
       a.month !== b.month
         ? a.month < b.month ? -1 : 1

@@ -70,11 +70,11 @@ function prepare(argv: readonly string[], io: Io): Prepared {
   }
   if (command === undefined || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
-    if (topic !== undefined && !(topic in COMMAND_HELP)) throw new UsageError(`unknown command "${topic}"`);
+    if (topic !== undefined && !Object.hasOwn(COMMAND_HELP, topic)) throw new UsageError(`unknown command "${topic}"`);
     io.stdout(topic ? COMMAND_HELP[topic] : MAIN_HELP);
     return { done: command === undefined && !values.help ? ExitCode.Usage : ExitCode.Ok };
   }
-  if (!(command in ALLOWED)) throw new UsageError(`unknown command "${command}"; commands: ${COMMANDS}`);
+  if (!Object.hasOwn(ALLOWED, command)) throw new UsageError(`unknown command "${command}"; commands: ${COMMANDS}`);
   if (values.help) {
     io.stdout(COMMAND_HELP[command]);
     return { done: ExitCode.Ok };
@@ -89,9 +89,10 @@ function prepare(argv: readonly string[], io: Io): Prepared {
   if (values.framework === '') throw new UsageError('--framework needs a file');
   const common: CommonOptions = {
     dataDir: values.data ?? 'data',
-    today: values.today ?? todayString(),
+    today: values.today ?? (command === 'verify' ? '' : todayString(values.data ?? 'data')),
     json,
     ...(values.framework !== undefined ? { frameworkFile: values.framework } : {}),
+    ...(values.strict === true ? { strict: true } : {}),
   };
   return { command, values, month, json, common };
 }
@@ -111,7 +112,7 @@ export function run(argv: readonly string[], io: Io): number {
     if ('done' in prepared) return prepared.done;
     json = prepared.json;
     const { command, values, month, common } = prepared;
-    if (command === 'validate') result = validateCommand({ ...common, strict: values.strict === true });
+    if (command === 'validate') result = validateCommand(common);
     else if (command === 'verify') result = verifyCommand({ outDir: values.out ?? join(common.dataDir, 'releases'), json, startChain: values['start-chain'] === true });
     else if (command === 'compute') result = computeCommand({ ...common, ...(month ? { month } : {}) });
     else if (command === 'release') {
@@ -120,7 +121,6 @@ export function run(argv: readonly string[], io: Io): number {
         ...common,
         ...(month ? { month } : {}),
         all: values.all === true,
-        strict: values.strict === true,
         ...(values.out !== undefined ? { outDir: values.out } : {}),
         ...(showProgress
           ? {

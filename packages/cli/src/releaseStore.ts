@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   appendToChain,
@@ -74,6 +74,7 @@ export function writeChain(outDir: string, chain: Chain): void {
  */
 export function removeTemporary(outDir: string): string[] {
   if (!existsSync(outDir)) return [];
+  if (!statSync(outDir).isDirectory()) throw new CliError(ExitCode.ReleaseFailed, `cannot write ${outDir}: it is not a folder`);
   const removed: string[] = [];
   const sweep = (dir: string, prefix: string) => {
     for (const entry of readdirSync(join(outDir, dir), { withFileTypes: true })) {

@@ -3,3 +3,4 @@ export * from './schema.ts';
 export * from './frameworkError.ts';
 export * from './defineFramework.ts';
 export * from './bands.ts';
+export * from './weightWarnings.ts';
