@@ -27,6 +27,8 @@ export const MAX_QUOTED = 80;
  */
 export function quoteValue(value: string): string {
   const cut = value.length > MAX_QUOTED ? value.slice(0, MAX_QUOTED) : value;
+  // Control characters are matched on purpose: they are what must not reach a terminal or a log unescaped.
+  // eslint-disable-next-line no-control-regex
   const escaped = cut.replace(/[\u0000-\u001f\u007f-\u009f"\\\u2028\u2029]/g, (c) =>
     c === '"' ? '\\"' : c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
