@@ -328,10 +328,11 @@ function checkCompleteness(
     const record = monthFirst.get(month);
     if (!record) continue; // a whole month missing is reported as a gap
     for (const unit of units) {
-      const missing = framework.indicators.filter((code) => scheduled(code, month) && !given.has(`${month} ${unit} ${code}`));
+      const expected = framework.indicators.filter((code) => scheduled(code, month));
+      const missing = expected.filter((code) => !given.has(`${month} ${unit} ${code}`));
       if (missing.length === 0) continue;
       complete = false;
-      const what = missing.length === framework.indicators.length ? `all ${missing.length} indicators` : missing.join(', ');
+      const what = missing.length === expected.length && missing.length > 1 ? `all ${missing.length} indicators` : missing.join(', ');
       issues.push({ file: record.file, reason: `missing rows: ${unit} ${month}: ${what} (every region, indicator and month is expected; give an unknown value as an empty cell)`, month });
     }
   }

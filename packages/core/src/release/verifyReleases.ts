@@ -159,7 +159,9 @@ export function verifyReleases(store: ReleaseStore, options: { readonly month?: 
   const chainBytes = store.read(CHAIN_FILE);
   let chain: Chain = { format: 1, entries: [] };
   if (!chainBytes) {
-    if (monthDirs.length > 0) problems.push({ path: CHAIN_FILE, message: 'is missing, so the releases cannot be verified (start one with `pingan verify --start-chain` once they are checked)' });
+    // One month and no chain is what a first run interrupted before it wrote the chain leaves (its r1 is then offered for repair below).
+    const firstRunInterrupted = monthDirs.length === 1 && (store.list(monthDirs[0]) ?? []).filter((e) => e.directory && REVISION_DIR.test(e.name)).length === 1;
+    if (monthDirs.length > 0 && !firstRunInterrupted) problems.push({ path: CHAIN_FILE, message: 'is missing, so the releases cannot be verified (start one with `pingan verify --start-chain` once they are checked)' });
   } else {
     const parsed = parseJson(chainBytes, ChainSchema, CHAIN_FILE, problems);
     if (!parsed) return { problems, chain, months: [], temporary };
