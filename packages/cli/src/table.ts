@@ -1,6 +1,6 @@
 import { parseCsv } from './csv.ts';
 import { decodeText } from './decode.ts';
-import type { Issue } from './issues.ts';
+import { quoteValue, type Issue } from './issues.ts';
 
 /** A column a table file may have: its key, the header names it goes by, and whether it is required. */
 export interface ColumnSpec<K extends string> {
@@ -64,7 +64,7 @@ export function readTable<K extends string>(file: string, bytes: Uint8Array, col
     const name = raw.trim();
     const spec = byName.get(name.toLowerCase());
     if (!spec) {
-      issues.push({ file, line: header.line, column: i + 1, value: name, reason: `unknown column "${name}": expected ${columns.map(columnLabel).join(', ')}` });
+      issues.push({ file, line: header.line, column: i + 1, value: name.slice(0, 80), reason: `unknown column ${quoteValue(name)}: expected ${columns.map(columnLabel).join(', ')}` });
     } else if (position.has(spec.key)) {
       issues.push({ file, line: header.line, column: i + 1, value: name, reason: `column ${columnLabel(spec)} appears twice (first in column ${position.get(spec.key)! + 1})` });
     } else position.set(spec.key, i);

@@ -108,8 +108,9 @@ export function fromCoinr(tables: { iData: readonly CoinrRecord[]; iMeta: readon
 
   const denominatorCodes = denominators.map((d) => d.code);
   const observations: Observation[] = [];
-  const unitGroups: Record<string, Record<string, string>> = Object.fromEntries(groupings.map((g) => [g, {}]));
-  const unitNames: Record<string, string> = {};
+  // Null-prototype objects: unit codes come from the data, and "__proto__" must be an ordinary key.
+  const unitGroups: Record<string, Record<string, string>> = Object.fromEntries(groupings.map((g) => [g, Object.create(null) as Record<string, string>]));
+  const unitNames: Record<string, string> = Object.create(null) as Record<string, string>;
   tables.iData.forEach((row, i) => {
     const where = `iData row ${i + 2}`;
     const unit = text(row.uCode);
@@ -128,7 +129,7 @@ export function fromCoinr(tables: { iData: readonly CoinrRecord[]; iMeta: readon
       if (group) unitGroups[g][unit] = group;
     }
     for (const code of [...indicatorCodes, ...denominatorCodes]) {
-      if (!(code in row)) {
+      if (!Object.hasOwn(row, code)) {
         issues.push({ path: `${where} (${unit})`, message: `no column "${code}"` });
         continue;
       }

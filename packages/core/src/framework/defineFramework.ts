@@ -370,7 +370,8 @@ export function withWeights(framework: Framework, weights: Readonly<Record<strin
         ? { ...node, weighting: { method: 'fixed' as const } }
         : node;
     const current = node.parent !== null && touchedParents.has(node.parent) ? framework.byCode.get(node.code)?.weight : undefined;
-    const weight = weights[node.code] ?? current;
+    // Own keys only: a node coded "constructor" must not pick up Object.prototype.constructor.
+    const weight = Object.hasOwn(weights, node.code) ? weights[node.code] : current;
     return weight === undefined ? fixed : { ...fixed, weight };
   });
   return defineFramework({ ...framework.document, nodes });
