@@ -21,7 +21,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'malformed-month.csv': ['input/malformed-month.csv:2:2: malformed month "2025/05": expected YYYY-MM'],
   'missing-month.csv': [
     'input/missing-month.csv: missing rows: 430302 2025-06: fire_loss (every region, indicator and month is expected; give an unknown value as an empty cell)',
-    'input/missing-month.csv: missing rows: 430304 2025-06: injury, fire_loss (every region, indicator and month is expected; give an unknown value as an empty cell)',
+    'input/missing-month.csv: missing rows: 430304 2025-06: all 2 indicators (every region, indicator and month is expected; give an unknown value as an empty cell)',
     'input/missing-month.csv:2:2: month 2025-05 is missing: no input rows between 2025-04 and 2025-06',
   ],
   'future-month.csv': ['input/future-month.csv:2:2: month 2025-09 is in the future (today is 2025-07-20)'],
