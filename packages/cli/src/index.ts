@@ -17,3 +17,4 @@ export * from './publication.ts';
 export * from './strictJson.ts';
 export * from './releaseStore.ts';
 export * from './durableFs.ts';
+export * from './streamTable.ts';

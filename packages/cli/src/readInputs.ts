@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { MAX_QUOTED, quoteValue, type Issue } from './issues.ts';
 import { readPublication, type Publication } from './publication.ts';
 import { parseJsonStrict } from './strictJson.ts';
+import { readTableFile } from './streamTable.ts';
 import { readTable, type ColumnSpec, type TableRow } from './table.ts';
 
 /** The columns of a monthly input file, in Chinese or English. */
@@ -336,6 +337,19 @@ export function readInputFile(file: string, bytes: Uint8Array): { info: FileInfo
   };
 }
 
+/** Reads one monthly input file from disk in chunks (see `readTableFile`); a file that cannot be opened is an issue. */
+function streamInputFile(dataDir: string, file: string, issues: Issue[]): { info: FileInfo; records: InputRecord[]; issues: Issue[] } | undefined {
+  try {
+    const { table, sha256 } = readTableFile(join(dataDir, file), file, INPUT_COLUMNS);
+    return { info: { file, sha256, ...(table.encoding ? { encoding: table.encoding } : {}) }, records: table.rows, issues: table.issues };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    issues.push({ file, reason: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code})` });
+    return undefined;
+  }
+}
+
 export interface ReadOptions {
   /**
    * A framework file to use instead of the data directory's `framework/*.json`
@@ -366,9 +380,8 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   if (names.length === 0 && !issues.some((i) => i.file === `${INPUT_DIR}/`)) issues.push({ file: `${INPUT_DIR}/`, reason: 'no input files (*.csv)' });
   for (const name of names) {
     const file = `${INPUT_DIR}/${name}`;
-    const bytes = readBytes(dataDir, file, issues);
-    if (!bytes) continue;
-    const read = readInputFile(file, bytes);
+    const read = streamInputFile(dataDir, file, issues);
+    if (!read) continue;
     inputs.push(read.info);
     // One by one: spreading a long file's rows into push() exceeds the engine's argument limit.
     for (const record of read.records) records.push(record);
