@@ -55,6 +55,22 @@ export interface ReleasesVerification {
   readonly temporary: readonly string[];
 }
 
+/**
+ * The platform's strict UTF-8 decoder (Node and browsers both have one; the
+ * core's compile target declares no platform, so it is reached through
+ * globalThis). Throws on bytes that are not UTF-8.
+ */
+const utf8Decoder = new (globalThis as unknown as { TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string } }).TextDecoder('utf-8', { fatal: true });
+const decodeUtf8 = (bytes: Uint8Array): string => utf8Decoder.decode(bytes);
+/** The text of bytes, or undefined when they are not UTF-8 (for comparisons). */
+const textOf = (bytes: Uint8Array): string | undefined => {
+  try {
+    return decodeUtf8(bytes);
+  } catch {
+    return undefined;
+  }
+};
+
 const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2])$/;
 const REVISION_DIR = /^r([1-9]\d*)$/;
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -63,7 +79,7 @@ const hex = (bytes: Uint8Array) => sha256Bytes(bytes);
 function parseJson<T>(bytes: Uint8Array, schema: z.ZodType<T>, path: string, problems: ReleaseProblem[]): T | undefined {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    json = JSON.parse(decodeUtf8(bytes));
   } catch (error) {
     problems.push({ path, message: `not valid UTF-8 JSON (${(error as Error).message})` });
     return undefined;
@@ -117,7 +133,7 @@ function checkRevision(store: ReleaseStore, month: string, revision: number, pro
     }
     if (file === 'inputs.csv') {
       try {
-        parseInputsCsv(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        parseInputsCsv(decodeUtf8(bytes));
       } catch (error) {
         problems.push({ path: `${dir}/inputs.csv`, message: (error as Error).message.replace(/^inputs\.csv: /, '') });
       }
@@ -238,7 +254,7 @@ export function verifyReleases(store: ReleaseStore, options: { readonly month?: 
     if (manifests.length > 0 && manifests.length === entries.filter((e) => e.kind === 'revision').length) {
       const expected = revisionsJsonText(month, manifests);
       const actual = store.read(`${month}/revisions.json`);
-      const actualText = actual ? new TextDecoder().decode(actual) : undefined;
+      const actualText = actual ? textOf(actual) : undefined;
       if (actualText !== expected) {
         problems.push({
           path: `${month}/revisions.json`,
@@ -278,7 +294,7 @@ export function chainFromReleases(store: ReleaseStore): { readonly chain: Chain;
     });
     if (manifests.length > 0) {
       const actual = store.read(`${month}/revisions.json`);
-      if (!actual || new TextDecoder().decode(actual) !== revisionsJsonText(month, manifests)) problems.push({ path: `${month}/revisions.json`, message: 'differs from the revisions\' manifests' });
+      if (!actual || textOf(actual) !== revisionsJsonText(month, manifests)) problems.push({ path: `${month}/revisions.json`, message: 'differs from the revisions\' manifests' });
     }
   }
   return { chain, problems };
