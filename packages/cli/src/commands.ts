@@ -294,7 +294,7 @@ export function verifyCommand(options: VerifyOptions): CommandResult {
     if (found.length > 0) throw new ReleasesTamperedError(outDir, found);
     writeChain(outDir, chain);
   }
-  const verification = verifyReleases(store);
+  const verification = verifyReleases(store, { deep: true });
   const problems = [
     ...verification.problems,
     ...verification.temporary.map((name) => ({ path: name, message: 'a temporary folder left by an interrupted run (the next `pingan release` removes it)' })),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -34,6 +35,7 @@ export function releaseStore(outDir: string): ReleaseStore {
         return undefined;
       }
     },
+    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
   };
 }
 

@@ -13,6 +13,7 @@
  * else `../data/releases` beside the site. A missing or empty folder is an error:
  * the site never falls back to test fixtures.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -176,6 +177,7 @@ function storeOf(dir: string): ReleaseStore {
         return undefined;
       }
     },
+    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
   };
 }
 
