@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '@pingan/core';
 import { computeIndex, formatIssue, loadData, quoteValue, readInputs, todayIn, validateData, writeRelease } from '../src/index.ts';
-import { run } from '../src/main.ts';
+import { run, runAsync } from '../src/main.ts';
 import { encodeUtf8 } from './gb18030.ts';
 import { dataDir, TODAY } from './helpers.ts';
 
@@ -364,6 +364,16 @@ describe('wrong data is not published silently', () => {
     byCode('index').weighting = { method: 'ahp', order: ['order', 'fire', 'perception'], matrix: [[1, 2, 2], [0.5, 1, 1], [0.5, 1, 1]] };
     writeFileSync(file, JSON.stringify(fw, null, 2));
     expect(warningsOf(dir).slice(0, 1)).toEqual(['framework/fixture.json: nodes[1] (order).weight: ignored: the weights of "index"\'s children come from its AHP matrix']);
+  });
+
+  it('duplicate JSON keys in a --settings file are refused with their place', async () => {
+    const text = '[{"kind": "aggregation", "kind": "normalisation", "alternatives": []}]';
+    const dir = dataDir({ 'settings.json': text });
+    const file = join(dir, 'settings.json');
+    let stderr = '';
+    const code = await runAsync(['sensitivity', '--data', dir, '--today', TODAY, '--settings', file], { stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTty: false });
+    expect(code).toBe(2);
+    expect(stderr).toBe(`pingan: --settings ${file}:1:${text.lastIndexOf('"kind"') + 1}: duplicate key "kind" (first at 1:3)\n`);
   });
 
   it('duplicate JSON keys in the framework are refused with their place', () => {
