@@ -426,6 +426,14 @@ describe('smaller defects', () => {
     // A second run withdraws nothing more.
     const again = cli(['release', '--all', '--data', dir, '--today', TODAY]);
     expect(again.stdout).not.toContain('WITHDRAWN');
+    // The file comes back: the months are computed again as a new revision, no longer withdrawn; then archived again.
+    cpSync(join(archived, 'SYNTHETIC-2024.csv'), join(dir, 'input', 'SYNTHETIC-2024.csv'));
+    const back = JSON.parse(cli(['release', '--all', '--data', dir, '--today', TODAY, '--json']).stdout) as { releases: { month: string; status: string; revision: number }[] };
+    expect(back.releases.find((x) => x.month === '2024-03')).toMatchObject({ status: 'revised', revision: 2 });
+    expect((JSON.parse(cli(['verify', '--data', dir, '--json']).stdout) as { withdrawn: string[] }).withdrawn).toEqual([]);
+    rmSync(join(dir, 'input', 'SYNTHETIC-2024.csv'));
+    expect(cli(['release', '--all', '--data', dir, '--today', TODAY]).stdout).toContain('2024-03: WITHDRAWN r2: ');
+    expect((JSON.parse(cli(['verify', '--data', dir, '--json']).stdout) as { ok: boolean; withdrawn: string[] }).withdrawn).toHaveLength(12);
     // Editing the withdrawal is detected like any other edit.
     edit(join(out, '2024-03', 'withdrawn.json'), 'no longer', 'still');
     expect(cli(['verify', '--data', dir]).code).toBe(4);

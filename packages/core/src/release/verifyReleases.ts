@@ -230,6 +230,12 @@ export function verifyReleases(store: ReleaseStore, options: VerifyOptions = {})
         manifests.push(manifest);
         revisions.push({ revision: entry.revision, dir: `${month}/r${entry.revision}`, manifest });
       } else {
+        if (entry.revision !== latest) {
+          problems.push({ path: `${month}/withdrawn.json`, message: `the chain withdraws r${entry.revision}, but the latest revision of ${month} then was r${latest}` });
+          continue;
+        }
+        // withdrawn.json holds the month's last withdrawal (a month withdrawn, revised, then withdrawn again).
+        if (entry !== entries.filter((e) => e.kind === 'withdrawal').at(-1)) continue;
         const bytes = store.read(`${month}/withdrawn.json`);
         if (!bytes) {
           problems.push({ path: `${month}/withdrawn.json`, message: 'is in the chain but missing (deleted?)' });
@@ -240,7 +246,7 @@ export function verifyReleases(store: ReleaseStore, options: VerifyOptions = {})
           continue;
         }
         const parsed = parseJson(bytes, WithdrawalSchema, `${month}/withdrawn.json`, problems);
-        if (parsed && (parsed.month !== month || parsed.revision !== entry.revision || entry.revision !== latest)) {
+        if (parsed && (parsed.month !== month || parsed.revision !== entry.revision)) {
           problems.push({ path: `${month}/withdrawn.json`, message: `withdraws ${parsed.month} r${parsed.revision}, but the chain's latest revision of ${month} is r${latest}` });
         }
         withdrawal = parsed ?? null;
