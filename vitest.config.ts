@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts', 'site/test/**/*.test.ts'],
     testTimeout: 60_000,
+    // PINGAN_FUZZ_RUNS: the runs of every property test (pnpm fuzz).
+    setupFiles: ['scripts/fuzzSetup.ts'],
     hookTimeout: 240_000,
   },
 });

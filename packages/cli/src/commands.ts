@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core';
 import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
 import { CliError, DataInvalidError, ExitCode, formatIssue, UsageError, type Issue } from './issues.ts';
 import { stableJson } from './json.ts';
+import { readPublication, todayIn } from './publication.ts';
 import { readInputs } from './readInputs.ts';
+import { releaseStore, ReleasesTamperedError, removeTemporary, verifyAndRepair, writeChain } from './releaseStore.ts';
 import { textTable } from './textTable.ts';
 import { validateData, type ValidatedData } from './validateData.ts';
-import { writeRelease, type ReleaseHooks, type ReleaseOutcome } from './writeRelease.ts';
+import { withdrawRelease, writeRelease, type ReleaseHooks, type ReleaseOutcome } from './writeRelease.ts';
 import { tunedFrameworkNotice } from './tunedNotice.ts';
 
 /** What a command prints and how it ends. */
@@ -23,12 +27,20 @@ export interface CommonOptions {
   readonly json: boolean;
   /** A framework file to use instead of `DATA/framework/*.json` (`--framework`). */
   readonly frameworkFile?: string;
+  /** Data-quality warnings are problems (`--strict`). */
+  readonly strict?: boolean;
 }
 
-/** Today's local date as `YYYY-MM-DD`. */
-export function todayString(date: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * Today's date as `YYYY-MM-DD` in the index's time zone (DATA/publication.json's
+ * `timeZone`), never the machine's; a usage error when publication.json is
+ * missing or invalid (then give --today).
+ */
+export function todayString(dataDir: string, date: Date = new Date()): string {
+  const issues: Issue[] = [];
+  const publication = readPublication(dataDir, issues);
+  if (!publication) throw new UsageError(`no --today, and the index's time zone cannot be read:\n${issues.map((i) => `  ${formatIssue({ ...i, file: join(dataDir, i.file) })}`).join('\n')}`);
+  return todayIn(publication.timeZone, date);
 }
 
 /** Whether `text` is a real calendar date `YYYY-MM-DD`. */
@@ -49,8 +61,13 @@ const issueJson = (i: Issue) => ({
 });
 
 /** Reads and validates a data directory (with the framework file `frameworkFile` instead of `DATA/framework/*.json` when given). */
-export function loadData(dataDir: string, today: string, frameworkFile?: string): ValidatedData {
-  return validateData(readInputs(dataDir, frameworkFile === undefined ? {} : { framework: frameworkFile }), { today });
+export function loadData(dataDir: string, today: string, frameworkFile?: string, strict = false): ValidatedData {
+  return validateData(readInputs(dataDir, frameworkFile === undefined ? {} : { framework: frameworkFile }), { today, strict });
+}
+
+/** The warnings of a validation, one `warning: FILE:LINE:COLUMN: REASON` line each. */
+function warningLines(valid: ValidatedData): string {
+  return valid.warnings.map((w) => `warning: ${formatIssue(w)}\n`).join('');
 }
 
 /** The result of a command that stops because the data is invalid (exit code 1). */
@@ -75,21 +92,25 @@ function summary(valid: ValidatedData) {
 
 /** `pingan validate`: every problem in the data, or a summary when there is none. Writes nothing. */
 export function validateCommand(options: CommonOptions): CommandResult {
-  const valid = loadData(options.dataDir, options.today, options.frameworkFile);
+  const valid = loadData(options.dataDir, options.today, options.frameworkFile, options.strict);
   const s = summary(valid);
+  const publishable = valid.publishable.length ? { from: valid.publishable[0], to: valid.publishable[valid.publishable.length - 1] } : null;
   if (options.json) {
     return {
       exitCode: valid.issues.length ? ExitCode.DataInvalid : ExitCode.Ok,
-      stdout: stableJson({ ok: valid.issues.length === 0, problems: valid.issues.map(issueJson), ...s }),
+      stdout: stableJson({ ok: valid.issues.length === 0, problems: valid.issues.map(issueJson), warnings: options.strict ? [] : valid.warnings.map(issueJson), ...s, publishable }),
       stderr: '',
     };
   }
   const n = valid.issues.length;
+  const warnings = options.strict ? '' : warningLines(valid);
   if (n > 0) {
-    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}\n`, stderr: '' };
+    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(formatIssue).join('\n')}\n${warnings}${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}\n`, stderr: '' };
   }
   const months = s.months ? `${s.months.from} to ${s.months.to}` : 'no months';
-  return { exitCode: ExitCode.Ok, stdout: `ok: ${s.files} input files, ${s.rows} rows, ${s.regions} regions, ${months}\n`, stderr: '' };
+  const index = publishable ? `; an index for ${publishable.from} to ${publishable.to}` : '';
+  const w = valid.warnings.length ? `; ${valid.warnings.length} warning${valid.warnings.length === 1 ? '' : 's'} (--strict makes them problems)` : '';
+  return { exitCode: ExitCode.Ok, stdout: `${warnings}ok: ${s.files} input files, ${s.rows} rows, ${s.regions} regions, ${months}${index}${w}\n`, stderr: '' };
 }
 
 const signed = (v: string | null) => (v === null ? '—' : v.startsWith('-') ? v : `+${v}`);
@@ -124,7 +145,7 @@ export interface ComputeOptions extends CommonOptions {
 
 /** `pingan compute [MONTH]`: validates, computes and prints the month (default: the latest). */
 export function computeCommand(options: ComputeOptions): CommandResult {
-  const valid = loadData(options.dataDir, options.today, options.frameworkFile);
+  const valid = loadData(options.dataDir, options.today, options.frameworkFile, options.strict);
   if (valid.issues.length) return problems(valid, options.json);
   const computation = computeIndex(valid, options.month);
   const stderr = tunedFrameworkNotice(valid.framework);
@@ -145,41 +166,94 @@ export interface ReleaseOptions extends CommonOptions {
   readonly onProgress?: (done: number, total: number, month: string) => void;
 }
 
-export type ReleaseReport = ReleaseOutcome | { readonly month: string; readonly status: 'skipped'; readonly reason: string };
+export type ReleaseReport =
+  | ReleaseOutcome
+  | { readonly month: string; readonly status: 'skipped'; readonly reason: string }
+  | { readonly month: string; readonly status: 'withdrawn'; readonly revision: number; readonly reason: string };
 
-/** `pingan release MONTH | --all`: validates, computes and writes immutable releases. */
+/** The warnings that concern a month's release: those of the months it reads, and those without a month (files, framework). */
+function notesFor(valid: ValidatedData, computation: MonthComputation): string[] {
+  const months = new Set(computation.periods);
+  return valid.warnings.filter((w) => w.month === undefined || months.has(w.month)).map(formatIssue);
+}
+
+/**
+ * `pingan release MONTH | --all`: validates (the same checks as
+ * `validate`), removes the temporary folders of interrupted runs, verifies
+ * the published releases against their chain, then computes and writes
+ * immutable releases. With `--all`, every month from the first with full
+ * windows to the last is released, and a published month the data can no
+ * longer compute is withdrawn. A failure part way names the months this run
+ * had already written.
+ */
 export function releaseCommand(options: ReleaseOptions): CommandResult {
   if (options.all === (options.month !== undefined)) throw new UsageError('release needs either a MONTH or --all');
-  const valid = loadData(options.dataDir, options.today, options.frameworkFile);
+  const valid = loadData(options.dataDir, options.today, options.frameworkFile, options.strict);
   if (valid.issues.length) return problems(valid, options.json);
   const outDir = options.outDir ?? join(options.dataDir, 'releases');
+  const removed = removeTemporary(outDir);
+  const { verification, repaired } = existsSync(outDir) ? verifyAndRepair(outDir) : { verification: undefined, repaired: [] as string[] };
+  const publishable = new Set(valid.publishable);
+  const first = valid.publishable[0];
+  if (!options.all && !publishable.has(options.month!)) {
+    if (!valid.months.includes(options.month!)) throw new UsageError(`no data for ${options.month}: the data covers ${valid.months[0]} to ${valid.months[valid.months.length - 1]}`);
+    throw new UsageError(`${options.month} has no index: the first month whose windows are full is ${first}`);
+  }
   const months = options.all ? valid.months : [options.month!];
   const reports: ReleaseReport[] = [];
-  months.forEach((month, i) => {
-    const computation: MonthComputation = computeIndex(valid, month);
-    if (computation.missingIndex.length > 0) {
-      const reason = `no index for ${computation.missingIndex.join(', ')} in ${month} (a window or an indicator lacks data)`;
-      if (!options.all) throw new DataInvalidError([{ file: 'input/', reason }]);
-      reports.push({ month, status: 'skipped', reason });
-    } else {
-      reports.push(writeRelease(computation, { outDir, today: options.today, ...(options.hooks ? { hooks: options.hooks } : {}) }));
+  const written: string[] = [];
+  try {
+    months.forEach((month, i) => {
+      if (!publishable.has(month)) {
+        reports.push({ month, status: 'skipped', reason: `before ${first}, the first month whose windows are full` });
+      } else {
+        const computation: MonthComputation = computeIndex(valid, month);
+        if (computation.missingIndex.length > 0) {
+          throw new DataInvalidError([{ file: 'input/', month, reason: `no index for ${computation.missingIndex.join(', ')} in ${month}, although the data validated` }]);
+        }
+        const outcome = writeRelease(computation, { outDir, today: options.today, notes: notesFor(valid, computation), ...(options.hooks ? { hooks: options.hooks } : {}) });
+        if (outcome.status !== 'unchanged') written.push(`${month} r${outcome.revision}`);
+        reports.push(outcome);
+      }
+      options.onProgress?.(i + 1, months.length, month);
+    });
+    if (options.all) {
+      for (const published of verification?.months ?? []) {
+        if (publishable.has(published.month)) continue;
+        const latest = published.revisions[published.revisions.length - 1];
+        const reason = valid.publishable.length
+          ? `the data no longer computes ${published.month}: it gives an index for ${valid.publishable[0]} to ${valid.publishable[valid.publishable.length - 1]}`
+          : `the data no longer computes ${published.month}`;
+        if (withdrawRelease(outDir, published.month, { today: options.today, reason })) {
+          written.push(`${published.month} withdrawn`);
+          reports.push({ month: published.month, status: 'withdrawn', revision: latest.revision, reason });
+        }
+      }
     }
-    options.onProgress?.(i + 1, months.length, month);
-  });
+  } catch (error) {
+    if (written.length === 0 || !(error instanceof CliError)) throw error;
+    throw new CliError(error.exitCode, `${error.message}\nbefore this failure the run wrote: ${written.join(', ')} (complete and verified; the rest was not written)`, error.issues);
+  }
+  const housekeeping = [
+    ...removed.map((name) => `removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
+    ...repaired.map((line) => `repaired ${line}`),
+    ...reports.flatMap((r) => (r.status !== 'skipped' && r.status !== 'withdrawn' ? r.repaired.map((line) => `repaired ${line}`) : [])),
+  ];
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
-      stdout: stableJson({ ok: true, outDir, releases: reports.map((r) => (r.status === 'skipped' ? r : { ...r, path: r.path })) }),
+      stdout: stableJson({ ok: true, outDir, removed, repaired: housekeeping.filter((l) => l.startsWith('repaired ')), warnings: valid.warnings.map(issueJson), releases: reports }),
       stderr: '',
     };
   }
   const lines = reports.map((r) => {
     if (r.status === 'skipped') return `${r.month}: skipped: ${r.reason}`;
+    if (r.status === 'withdrawn') return `${r.month}: WITHDRAWN r${r.revision}: ${r.reason}`;
     if (r.status === 'unchanged') return `${r.month}: unchanged (r${r.revision}, ${r.path})`;
     if (r.status === 'released') return `${r.month}: released r${r.revision} → ${r.path}`;
     return `${r.month}: revised r${r.revision} → ${r.path} (${r.changes.length} input cell${r.changes.length === 1 ? '' : 's'} changed)`;
   });
-  return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: '' };
+  return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: `${warningLines(valid)}${housekeeping.map((l) => `${l}\n`).join('')}` };
 }
 
 /** Turns a thrown error into a command result with its exit code. */
@@ -196,4 +270,52 @@ export function errorResult(error: unknown, json: boolean): CommandResult {
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { exitCode: ExitCode.ReleaseFailed, stdout: json ? stableJson({ ok: false, error: String(error) }) : '', stderr: `pingan: unexpected error: ${message}\n` };
+}
+
+export interface VerifyOptions {
+  /** The releases directory (default `DATA/releases`). */
+  readonly outDir: string;
+  readonly json: boolean;
+  /** Write chain.json for a releases folder that has none yet, after checking every file against its manifest. */
+  readonly startChain?: boolean;
+}
+
+/**
+ * `pingan verify`: checks every file of every release against its manifest
+ * and every manifest against chain.json (exit 4 and every problem when
+ * anything differs); with `startChain`, first writes the chain of a folder
+ * published before chains existed. Repairs nothing.
+ */
+export function verifyCommand(options: VerifyOptions): CommandResult {
+  const { outDir } = options;
+  if (!existsSync(outDir)) throw new UsageError(`no releases folder at ${outDir}`);
+  const store = releaseStore(outDir);
+  if (options.startChain) {
+    if (existsSync(join(outDir, CHAIN_FILE))) throw new UsageError(`${join(outDir, CHAIN_FILE)} exists already; a chain is started once`);
+    const { chain, problems: found } = chainFromReleases(store);
+    if (found.length > 0) throw new ReleasesTamperedError(outDir, found);
+    writeChain(outDir, chain);
+  }
+  const verification = verifyReleases(store, { deep: true });
+  const problems = [
+    ...verification.problems,
+    ...verification.temporary.map((name) => ({ path: name, message: 'a temporary folder left by an interrupted run (the next `pingan release` removes it)' })),
+  ];
+  const revisions = verification.months.reduce((n, m) => n + m.revisions.length, 0);
+  const withdrawn = verification.months.filter((m) => m.withdrawal !== null).map((m) => m.month);
+  const head = verification.chain.entries.at(-1)?.hash ?? null;
+  const exitCode = problems.length ? ExitCode.ReleasesTampered : ExitCode.Ok;
+  if (options.json) {
+    return {
+      exitCode,
+      stdout: stableJson({ ok: problems.length === 0, outDir, months: verification.months.length, revisions, withdrawn, chainHead: head, problems: problems.map((p) => ({ path: p.path, message: p.message })) }),
+      stderr: '',
+    };
+  }
+  if (problems.length) {
+    return { exitCode, stdout: '', stderr: `${problems.map((p) => `${outDir}/${p.path}: ${p.message}`).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${outDir}: the releases differ from their chain and manifests\n` };
+  }
+  const started = options.startChain ? `started ${join(outDir, CHAIN_FILE)}; ` : '';
+  const gone = withdrawn.length ? `, ${withdrawn.length} withdrawn (${withdrawn.join(', ')})` : '';
+  return { exitCode, stdout: `${started}ok: ${verification.months.length} months, ${revisions} revisions${gone}; every file matches its manifest and chain.json (head ${head ?? 'none'})\n`, stderr: '' };
 }

@@ -15,6 +15,11 @@ import {
   ValidationError,
   type ExactPanel,
   type Framework,
+  type InputCell,
+  type PublishedAggregate,
+  type PublishedIndicator,
+  type PublishedMonth,
+  type PublishedRegion,
   type IndexResult,
   type Observation,
   type Provenance,
@@ -26,79 +31,11 @@ import { populationObservations, type ValidatedData } from './validateData.ts';
 /** How many months before the published month its computation reads: 12 for the trailing window, 12 more for the year-on-year change. */
 export const LOOKBACK_MONTHS = 23;
 
-export interface Names {
-  readonly zh: string;
-  readonly en: string;
-}
-
-export interface PublishedBand {
-  readonly code: string;
-  readonly name: Names;
-}
-
-export interface Changes {
-  /** Month on month (环比). */
-  readonly mom: string | null;
-  /** Year on year (同比). */
-  readonly yoy: string | null;
-}
-
-export interface PublishedAggregate {
-  readonly code: string;
-  readonly level: number;
-  readonly parent: string | null;
-  readonly name: Names;
-  readonly value: string | null;
-  readonly band: PublishedBand | null;
-  readonly flags: readonly string[];
-  readonly change: Changes;
-}
-
-export interface PublishedIndicator {
-  readonly code: string;
-  readonly parent: string;
-  readonly name: Names;
-  readonly unit: Names | null;
-  readonly direction: 1 | -1;
-  /** The month's own count or share, as given (null when not given). */
-  readonly raw: string | null;
-  /** Denominated and windowed (e.g. per 100,000 residents over 12 months), imputed where flagged. */
-  readonly rate: string | null;
-  readonly score: string | null;
-  readonly flags: readonly string[];
-  /** Change of the score. */
-  readonly change: Changes;
-  /** What the indicator contributed to the index's change; the contributions add up to the index's published change. */
-  readonly contribution: Changes;
-}
-
-export interface PublishedRegion {
-  readonly code: string;
-  readonly name: Names;
-  readonly level: string;
-  readonly parent: string | null;
-  /** The index and every sub-index, index first, in framework order. */
-  readonly aggregates: readonly PublishedAggregate[];
-  readonly indicators: readonly PublishedIndicator[];
-}
-
-/** The published figures of one month (release.json without revision and date). */
-export interface PublishedMonth {
-  readonly month: string;
-  readonly framework: { readonly id: string; readonly version: string; readonly name: Names };
-  readonly decimals: number;
-  readonly note?: string;
-  readonly regions: readonly PublishedRegion[];
-}
-
-/** One input cell of the months a release reads (what `inputs.csv` lists). */
-export interface InputCell {
-  readonly region: string;
-  readonly month: string;
-  readonly indicator: string;
-  readonly value: string | null;
-  readonly flag: string;
-}
+/** The published figures and input cells, as the release format's one schema in @pingan/core declares them. */
+export type { PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion, InputCell } from '@pingan/core';
+export type Names = PublishedMonth['framework']['name'];
+export type PublishedBand = NonNullable<PublishedAggregate['band']>;
+export type Changes = PublishedAggregate['change'];
 
 export interface MonthComputation {
   readonly month: string;
@@ -182,6 +119,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     return { value: result.raw.values[i], flags: result.raw.flags[i] };
   };
 
+  const givenText = new Map(inputs.filter((o) => o.period === target && o.text !== null).map((o) => [`${o.unit} ${o.code}`, o.text!]));
   const missingIndex: string[] = [];
   const regions: PublishedRegion[] = valid.units.map((unit) => {
     const region = regionsByCode.get(unit)!;
@@ -222,7 +160,8 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
         name: { zh: node.name.zh, en: node.name.en },
         unit: node.unit ? { zh: node.unit.zh, en: node.unit.en } : null,
         direction: node.direction,
-        raw: Number.isNaN(raw.value) ? null : exactText(raw.value),
+        // The value exactly as the input file gave it (never a float's rendering of it).
+        raw: Number.isNaN(raw.value) ? null : (givenText.get(`${unit} ${code}`) ?? exactText(raw.value)),
         rate: round(at(rates, unit, target, code).value),
         score: round(score.value),
         flags: flagNames(score.flags | raw.flags),
@@ -239,7 +178,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
   const codeOrder = [...framework.indicators, POPULATION_CODE];
   const unitOrder = new Map(valid.units.map((u, i) => [u, i]));
   const cells: InputCell[] = observations
-    .map((o) => ({ region: o.unit, month: o.period, indicator: o.code, value: o.value === null ? null : exactText(o.value), flag: o.flag ?? '' }))
+    .map((o) => ({ region: o.unit, month: o.period, indicator: o.code, value: o.value === null ? null : ('text' in o && typeof o.text === 'string' ? o.text : exactText(o.value)), flag: o.flag ?? '' }))
     .sort((a, b) =>
       a.month !== b.month
         ? a.month < b.month ? -1 : 1

@@ -34,18 +34,20 @@ function lineAt(starts: readonly number[], offset: number): number {
 /**
  * Splits CSV text (comma-separated, CRLF or LF, double quotes) into records,
  * each with the line it starts on. Blank lines are dropped; every other line
- * belongs to exactly one record.
+ * belongs to exactly one record. The record separator is papaparse's guess
+ * from the text (`guessNewline`) unless `newline` is given.
  *
  * @example
  * parseCsv('a,b\r\n1,2\r\n'); // [{ line: 1, endLine: 1, cells: ['a', 'b'] }, { line: 2, endLine: 2, cells: ['1', '2'] }]
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, newline?: '\n' | '\r\n' | '\r'): CsvRecord[] {
   const starts = lineStarts(text);
   const records: CsvRecord[] = [];
   let start = 0;
   Papa.parse<string[]>(text, {
     delimiter: ',',
     quoteChar: '"',
+    ...(newline ? { newline } : {}),
     step: (result) => {
       const end = result.meta.cursor;
       const cells = result.data;
@@ -78,4 +80,24 @@ export function writeCsv(rows: readonly (readonly (string | null)[])[], options:
   const newline = options.newline ?? '\n';
   const body = rows.map((row) => row.map((cell) => csvCell(cell ?? '')).join(',')).join(newline) + newline;
   return options.bom ? `\uFEFF${body}` : body;
+}
+
+/**
+ * The record separator papaparse would guess for a text (from its first
+ * MiB, quoted fields left out): LF when there is no CR or an LF comes first,
+ * else CRLF when at least half the CRs are followed by LF, else CR. A text
+ * read in pieces is parsed with its beginning's guess, as it would be whole.
+ *
+ * @example
+ * guessNewline('a,b\r\n1,2\r\n'); // '\r\n'
+ */
+export function guessNewline(text: string): '\n' | '\r\n' | '\r' {
+  const head = text.substring(0, 1024 * 1024).replace(/"([^]*?)"/gm, '');
+  const r = head.split('\r');
+  const n = head.split('\n');
+  const nFirst = n.length > 1 && n[0].length < r[0].length;
+  if (r.length === 1 || nFirst) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
 }

@@ -5,21 +5,26 @@ export const EXIT_CODES_HELP = `Exit codes:
   1  the data is invalid: every problem is listed as FILE:LINE:COLUMN: REASON
   2  usage error: unknown command or option, malformed MONTH or --today, a month without data
   3  release conflict or I/O error: nothing partial is left behind
+  4  the published releases differ from their manifests or chain.json (a file
+     edited or deleted): nothing is written
   130  sensitivity cancelled with Ctrl-C: nothing was written`;
 
 export const MAIN_HELP = `pingan — validate, compute and release the safety index (平安指数)
 
 Usage:
-  pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+  pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--strict] [--json]
+  pingan verify [--data DIR] [--out DIR] [--start-chain] [--json]
   pingan compute [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
-  pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--json] [--progress]
+  pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--strict] [--json] [--progress]
   pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N] [--bootstrap B]
                      [--seed S] [--settings FILE.json] [--today YYYY-MM-DD] [--json] [--progress]
   pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
   pingan help [COMMAND]      pingan COMMAND --help      pingan --version
 
 Commands:
-  validate   check every input file and report every problem at once; writes nothing
+  validate   check every input file and report every problem at once, and the
+             data-quality warnings (problems with --strict); writes nothing
+  verify     check every file of every release against its manifest and chain.json
   compute    validate, then compute and print a month (default: the latest)
   release    validate, then write immutable releases: OUT/MONTH/rN/ with release.json,
              release.csv (UTF-8 with BOM, CRLF), inputs.csv and manifest.json
@@ -34,29 +39,39 @@ instead of DIR/framework/*.json; problems in it are reported as FILE: PATH: REAS
 
 The data directory (default "data") holds framework/*.json (one framework),
 regions.csv, population.csv and input/*.csv (UTF-8 with or without BOM, or
-GB18030; Chinese or English headers).
+GB18030; Chinese or English headers) and publication.json (the index's time
+zone, the survey schedules, the thresholds of the data-quality checks).
 
 ${EXIT_CODES_HELP}
 `;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   warnings: WARNINGS_HELP,
-  validate: `pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+  validate: `pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--strict] [--json]
 
 Reads DIR (default "data") and reports every problem at once, each as
 FILE:LINE:COLUMN: REASON (the column is the CSV field number): unknown
 regions and indicators, duplicate rows (within and across files, naming both
 places), counts that are negative, fractional or not numbers, shares outside
 0–100, malformed months, months missing between the first and the last,
-months that have not ended by --today (default: today), years without
-population, undecodable or empty files, missing or unknown columns.
+months that have not ended by --today (default: today in publication.json's
+time zone), years without population, undecodable, ambiguously encoded or
+empty files, missing or unknown columns, rows missing for a region,
+indicator and month, survey values outside their schedule, files in input/
+that are not read, values with more than 15 significant digits, and months
+in range that could not be computed. The same checks run before every
+release, so data that validates releases. Data-quality warnings (totals
+against the sum of their parts, values far from their own series, shares
+that look like fractions, implausible populations, framework weights) are
+listed as "warning: FILE:LINE:COLUMN: REASON"; --strict makes them problems.
 Writes nothing.
 
 Options:
   --data DIR          the data directory (default: data)
   --framework FILE    use this framework file instead of DIR/framework/*.json
-  --today YYYY-MM-DD  the date to judge future months by (default: today)
-  --json              print {ok, problems: [{file, line, column, value, reason, message}], …}
+  --today YYYY-MM-DD  the date to judge future months by (default: today in the index's time zone)
+  --strict            data-quality warnings are problems (exit 1)
+  --json              print {ok, problems: [{file, line, column, value, reason, message}], warnings, …}
 
 ${EXIT_CODES_HELP}
 `,
@@ -75,12 +90,18 @@ Options:
 
 ${EXIT_CODES_HELP}
 `,
-  release: `pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--json] [--progress]
+  release: `pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--strict] [--json] [--progress]
 
-Validates the data, then writes OUT/MONTH/rN/ (release.json, release.csv,
-inputs.csv, manifest.json) and OUT/MONTH/revisions.json for MONTH, or for
-every month with an index (--all; months whose windows lack data are
-skipped). Releases are immutable: when the latest revision was computed from
+Validates the data (the checks of validate), removes the temporary folders
+of interrupted runs, verifies the published releases against their
+manifests and OUT/chain.json (exit 4 when anything differs), then writes
+OUT/MONTH/rN/ (release.json, release.csv, inputs.csv, manifest.json) and
+OUT/MONTH/revisions.json for MONTH, or for every month from the first whose
+windows are full to the last (--all), and adds each to OUT/chain.json. A
+month before the first full window is listed as skipped; with --all, a
+published month the data can no longer compute is withdrawn
+(OUT/MONTH/withdrawn.json, chained). The warnings of the months a release
+reads are written into its release.json as "notes". Releases are immutable: when the latest revision was computed from
 the same inputs nothing is written ("unchanged"); otherwise a new revision
 rN+1 is written beside it, and revisions.json lists the input cells that
 changed. Each revision is built in a temporary directory inside OUT and
@@ -91,9 +112,28 @@ Options:
   --data DIR          the data directory (default: data)
   --framework FILE    use this framework file instead of DIR/framework/*.json
   --out DIR           the releases directory (default: DIR/releases)
-  --today YYYY-MM-DD  the release date and the date to judge future months by (default: today)
-  --json              print {ok, outDir, releases: [{month, status, revision, path, changes}]}
+  --today YYYY-MM-DD  the release date and the date to judge future months by (default: today in the index's time zone)
+  --strict            data-quality warnings are problems: nothing is released
+  --json              print {ok, outDir, removed, repaired, warnings, releases: [{month, status, revision, path, changes}]}
   --progress          show progress on stderr even when it is not a terminal
+
+${EXIT_CODES_HELP}
+`,
+  verify: `pingan verify [--data DIR] [--out DIR] [--start-chain] [--json]
+
+Checks the releases folder OUT (default DIR/releases) without writing: every
+revision's files against the SHA-256 in its manifest.json, every manifest
+and withdrawal against OUT/chain.json (each entry holds the hash of the one
+before it), each revisions.json against its manifests, and that nothing is
+in the folder that the chain does not hold. Every problem is listed as
+OUT/PATH: REASON, with exit 4.
+
+Options:
+  --data DIR          the data directory (default: data)
+  --out DIR           the releases folder (default: DIR/releases)
+  --start-chain       for a folder published before chains existed: check every
+                      file against its manifest, then write chain.json (once)
+  --json              print {ok, outDir, months, revisions, withdrawn, chainHead, problems}
 
 ${EXIT_CODES_HELP}
 `,

@@ -13,3 +13,8 @@ export * from './version.ts';
 export * from './analysis.ts';
 export * from './sensitivity.ts';
 export * from './exactThreads.ts';
+export * from './publication.ts';
+export * from './strictJson.ts';
+export * from './releaseStore.ts';
+export * from './durableFs.ts';
+export * from './streamTable.ts';

@@ -10,6 +10,29 @@ export interface Issue {
   readonly column?: number;
   readonly value?: string;
   readonly reason: string;
+  /** The month a problem or warning concerns, when it concerns one (to list a warning in that month's release notes). */
+  readonly month?: string;
+}
+
+/** The most characters of a value a message quotes. */
+export const MAX_QUOTED = 80;
+
+/**
+ * A value as a message quotes it: in double quotes, at most 80 characters
+ * (then "…" and the full length), with control characters, quotes and
+ * backslashes escaped, so a NUL byte or a 10 MB cell cannot garble a report.
+ *
+ * @example
+ * quoteValue('a\u0000b'); // '"a\\u0000b"'
+ */
+export function quoteValue(value: string): string {
+  const cut = value.length > MAX_QUOTED ? value.slice(0, MAX_QUOTED) : value;
+  // Control characters are matched on purpose: they are what must not reach a terminal or a log unescaped.
+  // eslint-disable-next-line no-control-regex
+  const escaped = cut.replace(/[\u0000-\u001f\u007f-\u009f"\\\u2028\u2029]/g, (c) =>
+    c === '"' ? '\\"' : c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `"${escaped}"${value.length > MAX_QUOTED ? `… (${value.length} characters)` : ''}`;
 }
 
 /** `file:line:column: reason`, or `file: reason` for a problem without a place in the file. */
@@ -45,6 +68,8 @@ export const ExitCode = {
   Usage: 2,
   /** A release could not be written (conflict with a concurrent run, or an I/O error). */
   ReleaseFailed: 3,
+  /** The published releases differ from their chain and manifests (a file edited or deleted): nothing is written or read. */
+  ReleasesTampered: 4,
 } as const;
 
 /** An error that ends the command with a given exit code. */

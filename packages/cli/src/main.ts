@@ -4,7 +4,8 @@
  * and prints what it returns. All logic lives in the modules beside this one.
  */
 import { parseArgs } from 'node:util';
-import { computeCommand, errorResult, isDate, releaseCommand, todayString, validateCommand, type CommandResult, type CommonOptions } from './commands.ts';
+import { join } from 'node:path';
+import { computeCommand, errorResult, isDate, releaseCommand, todayString, validateCommand, verifyCommand, type CommandResult, type CommonOptions } from './commands.ts';
 import { COMMAND_HELP, MAIN_HELP } from './help.ts';
 import { ExitCode, UsageError } from './issues.ts';
 import { sensitivityCommand, type AnalysisPhase } from './sensitivity.ts';
@@ -24,14 +25,17 @@ const OPTIONS = {
   bootstrap: { type: 'string' },
   seed: { type: 'string' },
   settings: { type: 'string' },
+  'start-chain': { type: 'boolean' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  validate: ['data', 'framework', 'today', 'json', 'help'],
+  validate: ['data', 'framework', 'today', 'json', 'strict', 'help'],
+  verify: ['data', 'out', 'json', 'start-chain', 'help'],
   compute: ['data', 'framework', 'today', 'json', 'help'],
-  release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'help'],
+  release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'strict', 'help'],
   sensitivity: ['data', 'framework', 'out', 'today', 'json', 'progress', 'n', 'sobol-n', 'bootstrap', 'seed', 'settings', 'help'],
   warnings: ['data', 'framework', 'today', 'json', 'help'],
 };
@@ -68,18 +72,18 @@ function prepare(argv: readonly string[], io: Io): Prepared {
   }
   if (command === undefined || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
-    if (topic !== undefined && !(topic in COMMAND_HELP)) throw new UsageError(`unknown command "${topic}"`);
+    if (topic !== undefined && !Object.hasOwn(COMMAND_HELP, topic)) throw new UsageError(`unknown command "${topic}"`);
     io.stdout(topic ? COMMAND_HELP[topic] : MAIN_HELP);
     return { done: command === undefined && !values.help ? ExitCode.Usage : ExitCode.Ok };
   }
-  if (!(command in ALLOWED)) throw new UsageError(`unknown command "${command}"; commands: ${COMMANDS}`);
+  if (!Object.hasOwn(ALLOWED, command)) throw new UsageError(`unknown command "${command}"; commands: ${COMMANDS}`);
   if (values.help) {
     io.stdout(COMMAND_HELP[command]);
     return { done: ExitCode.Ok };
   }
   const wrong = Object.keys(values).filter((k) => !ALLOWED[command].includes(k));
   if (wrong.length) throw new UsageError(`${command} does not take ${wrong.map((k) => `--${k}`).join(', ')}`);
-  const maxPositionals = command === 'validate' || command === 'sensitivity' ? 0 : 1;
+  const maxPositionals = command === 'validate' || command === 'sensitivity' || command === 'verify' ? 0 : 1;
   if (rest.length > maxPositionals) throw new UsageError(`unexpected argument "${rest[maxPositionals]}"`);
   const month = rest[0];
   if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`"${month}" is not a month (expected YYYY-MM)`);
@@ -87,9 +91,10 @@ function prepare(argv: readonly string[], io: Io): Prepared {
   if (values.framework === '') throw new UsageError('--framework needs a file');
   const common: CommonOptions = {
     dataDir: values.data ?? 'data',
-    today: values.today ?? todayString(),
+    today: values.today ?? (command === 'verify' ? '' : todayString(values.data ?? 'data')),
     json,
     ...(values.framework !== undefined ? { frameworkFile: values.framework } : {}),
+    ...(values.strict === true ? { strict: true } : {}),
   };
   return { command, values, month, json, common };
 }
@@ -110,6 +115,7 @@ export function run(argv: readonly string[], io: Io): number {
     json = prepared.json;
     const { command, values, month, common } = prepared;
     if (command === 'validate') result = validateCommand(common);
+    else if (command === 'verify') result = verifyCommand({ outDir: values.out ?? join(common.dataDir, 'releases'), json, startChain: values['start-chain'] === true });
     else if (command === 'compute') result = computeCommand({ ...common, ...(month ? { month } : {}) });
     else if (command === 'warnings') result = warningsCommand({ ...common, ...(month ? { month } : {}) });
     else if (command === 'release') {

@@ -3,7 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { frameworkFromJson, ValidationError, type Framework } from '@pingan/core';
 import { z } from 'zod';
-import type { Issue } from './issues.ts';
+import { MAX_QUOTED, quoteValue, type Issue } from './issues.ts';
+import { readPublication, type Publication } from './publication.ts';
+import { parseJsonStrict } from './strictJson.ts';
+import { readTableFile } from './streamTable.ts';
 import { readTable, type ColumnSpec, type TableRow } from './table.ts';
 
 /** The columns of a monthly input file, in Chinese or English. */
@@ -71,6 +74,14 @@ export interface DataSet {
   readonly records: readonly InputRecord[];
   /** Problems found while reading (files, headers, reference tables). */
   readonly issues: readonly Issue[];
+  /** Warnings found while reading (files in input/ that are not read). */
+  readonly warnings: readonly Issue[];
+  /** publication.json: the time zone, the survey schedules and the thresholds of the data-quality checks. */
+  readonly publication?: Publication;
+  /** The framework file's JSON as written (before defaults), for the weight warnings. */
+  readonly frameworkDocument?: unknown;
+  /** The framework file as problems name it (the path given with --framework, or framework/NAME.json). */
+  readonly frameworkShown?: string;
 }
 
 export const FRAMEWORK_DIR = 'framework';
@@ -106,26 +117,63 @@ function listDir(dataDir: string, dir: string, ext: string, issues: Issue[]): st
   }
 }
 
+/**
+ * Files under input/ that look like inputs but are not read: anything but
+ * `*.csv` (a `.csv.txt`, an `.xlsx`) and anything in a subfolder, except
+ * README files. Each is a problem: a month sent in the wrong form would
+ * otherwise go unpublished unseen.
+ */
+function unreadInputs(dataDir: string): Issue[] {
+  const found: Issue[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dataDir, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        found.push({ file: `${path}/`, reason: 'a folder inside input/ is not read: put its .csv files directly in input/' });
+        continue;
+      }
+      if (dir === INPUT_DIR && entry.name.toLowerCase().endsWith('.csv')) continue;
+      if (/^readme(\.[a-z]+)?$/i.test(entry.name) || entry.name.startsWith('.')) continue;
+      found.push({ file: path, reason: dir === INPUT_DIR ? 'not read: only .csv files are inputs (save it as CSV, named *.csv)' : 'not read: it is inside a folder of input/' });
+    }
+  };
+  walk(INPUT_DIR);
+  return found;
+}
+
 /** Issues from a zod error on a table row, placed at each offending cell. */
 export function rowIssues<K extends string>(row: TableRow<K>, error: z.ZodError): Issue[] {
   return error.issues.map((issue) => {
     const key = issue.path[0] as K | undefined;
     const cell = key === undefined ? undefined : row.cells[key];
-    return { file: row.file, line: row.line, column: cell?.column ?? 1, ...(cell ? { value: cell.value } : {}), reason: issue.message };
+    const value = cell && cell.value.length > MAX_QUOTED ? `${cell.value.slice(0, MAX_QUOTED)}…` : cell?.value;
+    return { file: row.file, line: row.line, column: cell?.column ?? 1, ...(value !== undefined ? { value } : {}), reason: issue.message };
   });
 }
 
 const text = (cell: { value: string } | undefined) => cell?.value ?? '';
 
 /** Validates a framework file's bytes; problems are reported against `file` (with the path inside the document). */
-function parseFramework(file: string, bytes: Uint8Array, issues: Issue[]): Framework | undefined {
+function parseFramework(file: string, bytes: Uint8Array, issues: Issue[], read: { document?: unknown } = {}): Framework | undefined {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const parsed = parseJsonStrict(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (!parsed.ok) {
+      parsed.problems.forEach((p) => issues.push({ file, line: p.line, column: p.column, reason: p.message }));
+      return undefined;
+    }
+    json = parsed.value;
   } catch (error) {
     issues.push({ file, reason: `not valid UTF-8 JSON: ${(error as Error).message}` });
     return undefined;
   }
+  read.document = json;
   try {
     const framework = frameworkFromJson(json);
     if (!framework.denominators.some((d) => d.code === POPULATION_CODE)) {
@@ -143,6 +191,8 @@ function parseFramework(file: string, bytes: Uint8Array, issues: Issue[]): Frame
 interface FrameworkRead {
   readonly framework?: Framework;
   readonly info?: FileInfo;
+  readonly document?: unknown;
+  readonly shown?: string;
 }
 
 function readFramework(dataDir: string, issues: Issue[], reference: FileInfo[]): FrameworkRead {
@@ -157,8 +207,9 @@ function readFramework(dataDir: string, issues: Issue[], reference: FileInfo[]):
   if (!bytes) return {};
   const info = { file, sha256: sha256Hex(bytes) };
   reference.push(info);
-  const framework = parseFramework(file, bytes, issues);
-  return framework ? { framework, info } : { info };
+  const read: { document?: unknown } = {};
+  const framework = parseFramework(file, bytes, issues, read);
+  return framework ? { framework, info, document: read.document, shown: file } : { info };
 }
 
 /**
@@ -186,8 +237,9 @@ function readFrameworkFile(dataDir: string, path: string, issues: Issue[], refer
   }
   const info = { file: frameworkFileName(dataDir, path), sha256: sha256Hex(bytes) };
   reference.push(info);
-  const framework = parseFramework(shown, bytes, issues);
-  return framework ? { framework, info } : { info };
+  const read: { document?: unknown } = {};
+  const framework = parseFramework(shown, bytes, issues, read);
+  return framework ? { framework, info, document: read.document, shown } : { info };
 }
 
 const RegionSchema = z.object({
@@ -224,7 +276,7 @@ function readRegions(dataDir: string, issues: Issue[], reference: FileInfo[]): R
   for (const row of table.rows) {
     const parent = text(row.cells.parent);
     if (parent !== '' && !seen.has(parent)) {
-      issues.push({ file: REGIONS_FILE, line: row.line, column: row.cells.parent!.column, value: parent, reason: `parent ${parent} is not a region of ${REGIONS_FILE}` });
+      issues.push({ file: REGIONS_FILE, line: row.line, column: row.cells.parent!.column, value: parent, reason: `parent ${quoteValue(parent)} is not a region of ${REGIONS_FILE}` });
     }
   }
   return regions;
@@ -237,9 +289,12 @@ function readPopulation(dataDir: string, regions: ReadonlySet<string>, issues: I
   const table = readTable(POPULATION_FILE, bytes, POPULATION_COLUMNS);
   issues.push(...table.issues);
   const schema = z.object({
-    region: z.string().refine((r) => regions.size === 0 || regions.has(r), { error: (i) => `unknown region "${String(i.input)}": not in ${REGIONS_FILE}` }),
+    region: z.string().refine((r) => regions.size === 0 || regions.has(r), { error: (i) => `unknown region ${quoteValue(String(i.input))}: not in ${REGIONS_FILE}` }),
     year: z.string().regex(/^\d{4}$/, 'year must be 4 digits'),
-    population: z.string().regex(/^[1-9]\d*$/, 'population must be a positive whole number'),
+    population: z
+      .string()
+      .regex(/^[1-9]\d*$/, 'population must be a positive whole number')
+      .max(15, { error: (i) => `population ${quoteValue(String(i.input))} has more than 15 digits` }),
     source: z.string(),
   });
   const rows: PopulationRow[] = [];
@@ -282,6 +337,19 @@ export function readInputFile(file: string, bytes: Uint8Array): { info: FileInfo
   };
 }
 
+/** Reads one monthly input file from disk in chunks (see `readTableFile`); a file that cannot be opened is an issue. */
+function streamInputFile(dataDir: string, file: string, issues: Issue[]): { info: FileInfo; records: InputRecord[]; issues: Issue[] } | undefined {
+  try {
+    const { table, sha256 } = readTableFile(join(dataDir, file), file, INPUT_COLUMNS);
+    return { info: { file, sha256, ...(table.encoding ? { encoding: table.encoding } : {}) }, records: table.rows, issues: table.issues };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    issues.push({ file, reason: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code})` });
+    return undefined;
+  }
+}
+
 export interface ReadOptions {
   /**
    * A framework file to use instead of the data directory's `framework/*.json`
@@ -299,22 +367,39 @@ export interface ReadOptions {
 export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet {
   const issues: Issue[] = [];
   const reference: FileInfo[] = [];
-  const { framework, info: frameworkFile } =
-    options.framework === undefined ? readFramework(dataDir, issues, reference) : readFrameworkFile(dataDir, options.framework, issues, reference);
+  const frameworkRead = options.framework === undefined ? readFramework(dataDir, issues, reference) : readFrameworkFile(dataDir, options.framework, issues, reference);
+  const { framework, info: frameworkFile } = frameworkRead;
   const regions = readRegions(dataDir, issues, reference);
   const population = readPopulation(dataDir, new Set(regions.map((r) => r.code)), issues, reference);
+  const publication = readPublication(dataDir, issues);
   const inputs: FileInfo[] = [];
   const records: InputRecord[] = [];
+  const warnings: Issue[] = [];
   const names = listDir(dataDir, INPUT_DIR, '.csv', issues);
+  issues.push(...unreadInputs(dataDir));
   if (names.length === 0 && !issues.some((i) => i.file === `${INPUT_DIR}/`)) issues.push({ file: `${INPUT_DIR}/`, reason: 'no input files (*.csv)' });
   for (const name of names) {
     const file = `${INPUT_DIR}/${name}`;
-    const bytes = readBytes(dataDir, file, issues);
-    if (!bytes) continue;
-    const read = readInputFile(file, bytes);
+    const read = streamInputFile(dataDir, file, issues);
+    if (!read) continue;
     inputs.push(read.info);
-    records.push(...read.records);
-    issues.push(...read.issues);
+    // One by one: spreading a long file's rows into push() exceeds the engine's argument limit.
+    for (const record of read.records) records.push(record);
+    for (const issue of read.issues) issues.push(issue);
   }
-  return { dataDir, ...(framework ? { framework } : {}), ...(frameworkFile ? { frameworkFile } : {}), reference, regions, population, inputs, records, issues };
+  return {
+    dataDir,
+    ...(framework ? { framework } : {}),
+    ...(frameworkFile ? { frameworkFile } : {}),
+    ...(frameworkRead.document !== undefined ? { frameworkDocument: frameworkRead.document } : {}),
+    ...(frameworkRead.shown !== undefined ? { frameworkShown: frameworkRead.shown } : {}),
+    ...(publication ? { publication } : {}),
+    reference,
+    regions,
+    population,
+    inputs,
+    records,
+    issues,
+    warnings,
+  };
 }

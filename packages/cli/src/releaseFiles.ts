@@ -1,6 +1,5 @@
+import { formatInputsCsv, ReleaseJsonSchema, writeThrough, type InputCell, type PublishedMonth } from '@pingan/core';
 import { writeCsv } from './csv.ts';
-import type { InputCell, PublishedMonth } from './computeIndex.ts';
-import { stableJson } from './json.ts';
 
 /** The bilingual header of release.csv. */
 export const RELEASE_CSV_HEADER = [
@@ -26,10 +25,23 @@ export const RELEASE_CSV_HEADER = [
   '标记 flags',
 ] as const;
 
-/** release.json: the published month with its revision and date. */
-export function releaseJson(published: PublishedMonth, revision: number, date: string): string {
-  const { month, ...rest } = published;
-  return stableJson({ month, revision, date, ...rest });
+/**
+ * release.json: the published month with its revision and date, checked
+ * against the release format's schema; `notes` (the data-quality warnings
+ * it was published with) only when there are any.
+ */
+export function releaseJson(published: PublishedMonth, revision: number, date: string, notes: readonly string[] = []): string {
+  const { month, framework, decimals, note, regions } = published;
+  return writeThrough(ReleaseJsonSchema, 'release.json', {
+    month,
+    revision,
+    date,
+    framework,
+    decimals,
+    ...(note !== undefined ? { note } : {}),
+    ...(notes.length ? { notes: [...notes] } : {}),
+    regions,
+  });
 }
 
 /**
@@ -89,5 +101,5 @@ export function releaseCsv(published: PublishedMonth): string {
 
 /** inputs.csv: every input cell the release read (UTF-8, LF), to recompute it and to list what a revision changed. */
 export function inputsCsv(cells: readonly InputCell[]): string {
-  return writeCsv([['region', 'month', 'indicator', 'value', 'flag'], ...cells.map((c) => [c.region, c.month, c.indicator, c.value, c.flag])]);
+  return formatInputsCsv(cells);
 }

@@ -28,6 +28,7 @@ import { loadData, problems, type CommandResult, type CommonOptions } from './co
 import { writeCsv } from './csv.ts';
 import { CliError, ExitCode, UsageError } from './issues.ts';
 import { stableJson } from './json.ts';
+import { parseJsonStrict } from './strictJson.ts';
 import { sha256Hex } from './readInputs.ts';
 import { textTable } from './textTable.ts';
 import { populationObservations, type ValidatedData } from './validateData.ts';
@@ -106,13 +107,17 @@ const integer = (value: number, label: string, min: number) => {
 };
 
 function readSettingsFile(file: string, framework: Framework, seed: number): SettingSpec[] {
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--settings ${file}: ${code === 'ENOENT' ? 'file not found' : code ? `cannot read the file (${code})` : `not valid JSON: ${(error as Error).message}`}`);
+    throw new UsageError(`--settings ${file}: ${code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`}`);
   }
+  // Duplicate keys are refused too: the last one would win unseen.
+  const parsed = parseJsonStrict(text);
+  if (!parsed.ok) throw new UsageError(parsed.problems.map((p) => `--settings ${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  const json = parsed.value;
   try {
     return parseSettings(json, framework, seed);
   } catch (error) {

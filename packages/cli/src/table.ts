@@ -1,6 +1,6 @@
-import { parseCsv } from './csv.ts';
+import { parseCsv, type CsvRecord } from './csv.ts';
 import { decodeText } from './decode.ts';
-import type { Issue } from './issues.ts';
+import { quoteValue, type Issue } from './issues.ts';
 
 /** A column a table file may have: its key, the header names it goes by, and whether it is required. */
 export interface ColumnSpec<K extends string> {
@@ -35,6 +35,97 @@ export function columnLabel(spec: ColumnSpec<string>): string {
 }
 
 /**
+ * Builds a table from CSV records as they come (from one decoded text, or
+ * chunk by chunk from a stream): comment lines before the header, the
+ * header, then each data row, checked as `readTable` describes.
+ */
+export class TableBuilder<K extends string> {
+  readonly rows: TableRow<K>[] = [];
+  readonly issues: Issue[] = [];
+  private position: Map<K, number> | undefined;
+  private width = 0;
+  private headerLine = 0;
+  private dead = false;
+  private sawHeader = false;
+
+  private readonly file: string;
+  private readonly columns: readonly ColumnSpec<K>[];
+
+  constructor(file: string, columns: readonly ColumnSpec<K>[]) {
+    this.file = file;
+    this.columns = columns;
+  }
+
+  /** Takes the next record of the file. */
+  push(record: CsvRecord): void {
+    if (this.dead) return;
+    if (record.error === undefined && !record.cells.some((c) => c.trim() !== '')) return;
+    const { file, columns } = this;
+    if (!this.sawHeader) {
+      if (record.error === undefined && record.cells[0]?.trimStart().startsWith('#')) return;
+      this.sawHeader = true;
+      this.headerLine = record.line;
+      if (record.error !== undefined) {
+        this.issues.push({ file, line: record.line, column: 1, reason: `cannot read the header: ${record.error}` });
+        this.dead = true;
+        return;
+      }
+      const byName = new Map<string, ColumnSpec<K>>();
+      columns.forEach((spec) => spec.names.forEach((name) => byName.set(name.toLowerCase(), spec)));
+      const position = new Map<K, number>();
+      record.cells.forEach((raw, i) => {
+        const name = raw.trim();
+        const spec = byName.get(name.toLowerCase());
+        if (!spec) {
+          this.issues.push({ file, line: record.line, column: i + 1, value: name.slice(0, 80), reason: `unknown column ${quoteValue(name)}: expected ${columns.map(columnLabel).join(', ')}` });
+        } else if (position.has(spec.key)) {
+          this.issues.push({ file, line: record.line, column: i + 1, value: name, reason: `column ${columnLabel(spec)} appears twice (first in column ${position.get(spec.key)! + 1})` });
+        } else position.set(spec.key, i);
+      });
+      for (const spec of columns) {
+        if (spec.required && !position.has(spec.key)) this.issues.push({ file, line: record.line, column: 1, reason: `missing required column ${columnLabel(spec)}` });
+      }
+      if (this.issues.length > 0) {
+        this.dead = true;
+        return;
+      }
+      this.position = position;
+      this.width = record.cells.length;
+      return;
+    }
+    if (record.error !== undefined) {
+      const span = record.endLine > record.line ? ` (the record runs over lines ${record.line}–${record.endLine})` : '';
+      this.issues.push({ file, line: record.line, column: Math.max(1, record.cells.length), reason: `${record.error}${span}` });
+      return;
+    }
+    if (record.cells.length !== this.width) {
+      this.issues.push({
+        file,
+        line: record.line,
+        column: Math.min(record.cells.length, this.width) + 1,
+        reason: `the row has ${record.cells.length} field${record.cells.length === 1 ? '' : 's'}, the header has ${this.width}`,
+      });
+      return;
+    }
+    const cells: Partial<Record<K, Cell>> = {};
+    for (const [key, i] of this.position!) cells[key] = { value: record.cells[i].trim(), column: i + 1 };
+    this.rows.push({ file, line: record.line, cells });
+  }
+
+  /** The table, once every record was pushed. */
+  finish(encoding?: string): Table<K> {
+    const { file } = this;
+    const withEncoding = encoding ? { encoding } : {};
+    if (!this.sawHeader) return { rows: [], issues: [{ file, line: 1, column: 1, reason: 'empty file: no header and no data rows' }], ...withEncoding };
+    if (this.dead) return { rows: [], issues: this.issues, ...withEncoding };
+    if (this.rows.length === 0 && this.issues.length === 0) {
+      return { rows: [], issues: [{ file, line: this.headerLine, column: 1, reason: 'empty file: a header but no data rows' }], ...withEncoding };
+    }
+    return { rows: this.rows, issues: this.issues, ...withEncoding };
+  }
+}
+
+/**
  * Reads a CSV table: decodes the bytes (UTF-8 with or without BOM, or
  * GB18030), splits the records, maps the header (names matched after
  * trimming, case-insensitively) to column keys and returns every data row.
@@ -47,56 +138,7 @@ export function columnLabel(spec: ColumnSpec<string>): string {
 export function readTable<K extends string>(file: string, bytes: Uint8Array, columns: readonly ColumnSpec<K>[]): Table<K> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { rows: [], issues: [{ file, line: decoded.line, column: decoded.column, reason: decoded.reason }] };
-  const records = parseCsv(decoded.text).filter((r) => r.error !== undefined || r.cells.some((c) => c.trim() !== ''));
-  let h = 0;
-  while (h < records.length && records[h].error === undefined && records[h].cells[0]?.trimStart().startsWith('#')) h++;
-  const encoding = decoded.encoding;
-  if (h >= records.length) return { rows: [], issues: [{ file, line: 1, column: 1, reason: 'empty file: no header and no data rows' }], encoding };
-  const header = records[h];
-  const issues: Issue[] = [];
-  if (header.error !== undefined) {
-    return { rows: [], issues: [{ file, line: header.line, column: 1, reason: `cannot read the header: ${header.error}` }], encoding };
-  }
-  const byName = new Map<string, ColumnSpec<K>>();
-  columns.forEach((spec) => spec.names.forEach((name) => byName.set(name.toLowerCase(), spec)));
-  const position = new Map<K, number>();
-  header.cells.forEach((raw, i) => {
-    const name = raw.trim();
-    const spec = byName.get(name.toLowerCase());
-    if (!spec) {
-      issues.push({ file, line: header.line, column: i + 1, value: name, reason: `unknown column "${name}": expected ${columns.map(columnLabel).join(', ')}` });
-    } else if (position.has(spec.key)) {
-      issues.push({ file, line: header.line, column: i + 1, value: name, reason: `column ${columnLabel(spec)} appears twice (first in column ${position.get(spec.key)! + 1})` });
-    } else position.set(spec.key, i);
-  });
-  for (const spec of columns) {
-    if (spec.required && !position.has(spec.key)) {
-      issues.push({ file, line: header.line, column: 1, reason: `missing required column ${columnLabel(spec)}` });
-    }
-  }
-  if (issues.length > 0) return { rows: [], issues, encoding };
-  const data = records.slice(h + 1);
-  if (data.length === 0) return { rows: [], issues: [{ file, line: header.line, column: 1, reason: 'empty file: a header but no data rows' }], encoding };
-  const width = header.cells.length;
-  const rows: TableRow<K>[] = [];
-  for (const record of data) {
-    if (record.error !== undefined) {
-      const span = record.endLine > record.line ? ` (the record runs over lines ${record.line}–${record.endLine})` : '';
-      issues.push({ file, line: record.line, column: Math.max(1, record.cells.length), reason: `${record.error}${span}` });
-      continue;
-    }
-    if (record.cells.length !== width) {
-      issues.push({
-        file,
-        line: record.line,
-        column: Math.min(record.cells.length, width) + 1,
-        reason: `the row has ${record.cells.length} field${record.cells.length === 1 ? '' : 's'}, the header has ${width}`,
-      });
-      continue;
-    }
-    const cells: Partial<Record<K, Cell>> = {};
-    for (const [key, i] of position) cells[key] = { value: record.cells[i].trim(), column: i + 1 };
-    rows.push({ file, line: record.line, cells });
-  }
-  return { rows, issues, encoding };
+  const builder = new TableBuilder(file, columns);
+  for (const record of parseCsv(decoded.text)) builder.push(record);
+  return builder.finish(decoded.encoding);
 }

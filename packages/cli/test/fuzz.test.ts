@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readInputFile, readInputs, validateData, type DataSet } from '../src/index.ts';
+import { parseInputsCsv } from '@pingan/core';
+import { computeIndex, inputsCsv, readInputFile, readInputs, releaseCsv, releaseJson, validateData, type DataSet, type InputRecord } from '../src/index.ts';
 import { encodeGb18030, encodeUtf8 } from './gb18030.ts';
 import { dataDir, TODAY } from './helpers.ts';
 
@@ -102,7 +103,7 @@ describe('readInputs and validateData on malformed input (fast-check)', () => {
           goodRows += good ? 1 : 0;
         });
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 300) },
     );
     // The generator reaches both sides of the oracle.
     expect(goodRows).toBeGreaterThan(total / 20);
@@ -134,7 +135,61 @@ describe('readInputs and validateData on malformed input (fast-check)', () => {
         }
         for (const p of valid.issues) expect(typeof p.reason).toBe('string');
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 300) },
     );
+  });
+});
+
+describe('what validates also releases (fast-check)', () => {
+  /** A change a careless clerk might make to one row of the fixture data. */
+  const mutation = fc.oneof(
+    fc.record({ kind: fc.constant('value' as const), at: fc.nat(), value: fc.constantFrom('', '0', '7', '0.5', '2.5', '-1', '100', '101', '0.95', '99.99', '123456789012345', '1234567890123456', '1e3', 'x', ' 3 ') }),
+    fc.record({ kind: fc.constant('flag' as const), at: fc.nat(), value: fc.constantFrom('', '估计', '初步', 'estimated', 'provisional', 'constructor', '__proto__', 'toString') }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('month' as const), at: fc.nat(), value: fc.constantFrom('2024-02', '2024-10', '2025-03', '2025-05') }),
+  );
+
+  function mutate(records: readonly InputRecord[], changes: readonly (typeof mutation extends fc.Arbitrary<infer T> ? T : never)[]): InputRecord[] {
+    let out = [...records];
+    for (const change of changes) {
+      if (out.length === 0) break;
+      const i = change.at % out.length;
+      const row = out[i];
+      const cell = (key: 'value' | 'flag' | 'month', value: string) => ({ ...row, cells: { ...row.cells, [key]: { value, column: row.cells[key]?.column ?? (key === 'value' ? 4 : key === 'flag' ? 5 : 2) } } });
+      if (change.kind === 'value') out[i] = cell('value', change.value.trim() === change.value ? change.value : change.value.trim());
+      else if (change.kind === 'flag') out[i] = cell('flag', change.value);
+      else if (change.kind === 'month') out[i] = cell('month', change.value);
+      else if (change.kind === 'delete') out = [...out.slice(0, i), ...out.slice(i + 1)];
+      else out = [...out, { ...row, line: row.line + 1000 }];
+    }
+    return out;
+  }
+
+  it('data that validate accepts computes every month in range and renders every release file through the schema', () => {
+    let accepted = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 4 }), (changes) => {
+        total++;
+        const data: DataSet = { ...base, records: mutate(base.records, changes) };
+        const valid = validateData(data, { today: TODAY });
+        if (valid.issues.length > 0) return;
+        accepted++;
+        expect(valid.publishable.length).toBeGreaterThan(0);
+        expect(valid.months.slice(valid.months.length - valid.publishable.length)).toEqual(valid.publishable);
+        for (const month of valid.publishable) {
+          const computation = computeIndex(valid, month);
+          expect(computation.missingIndex).toEqual([]);
+          releaseJson(computation.published, 1, TODAY, valid.warnings.map((w) => w.reason));
+          releaseCsv(computation.published);
+          expect(parseInputsCsv(inputsCsv(computation.cells))).toEqual(computation.cells.map((c) => ({ ...c })));
+        }
+      }),
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 60) },
+    );
+    // Both sides are reached: some changes are refused, some pass.
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(total);
   });
 });

@@ -44,7 +44,16 @@ describe('pingan', () => {
   it('validates: exit 0 with a summary, exit 1 with every problem', () => {
     expect(cli(['validate', '--data', dataDir(), '--today', TODAY])).toEqual({
       code: 0,
-      stdout: 'ok: 5 input files, 74 rows, 2 regions, 2024-01 to 2025-04\n',
+      stdout:
+        'warning: regions.csv: region 430300 (湘潭市) has no input rows: it is not published\n' +
+        'ok: 5 input files, 74 rows, 2 regions, 2024-01 to 2025-04; an index for 2024-03 to 2025-04; 1 warning (--strict makes them problems)\n',
+      stderr: '',
+    });
+    // --strict makes the warning a problem.
+    const strictDir = dataDir();
+    expect(cli(['validate', '--data', strictDir, '--today', TODAY, '--strict'])).toEqual({
+      code: 1,
+      stdout: `regions.csv: region 430300 (湘潭市) has no input rows: it is not published (--strict)\n1 problem in ${strictDir}\n`,
       stderr: '',
     });
     const dir = dataDir({ 'input/bad.csv': readFileSync(join(BAD, 'share-101.csv')) });
@@ -77,7 +86,7 @@ describe('pingan', () => {
   it('releases with progress on stderr when asked (or on a terminal)', () => {
     const dir = dataDir();
     const quiet = cli(['release', '2025-03', '--data', dir, '--today', TODAY]);
-    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    expect(quiet).toMatchObject({ code: 0, stderr: 'warning: regions.csv: region 430300 (湘潭市) has no input rows: it is not published\n' });
     expect(quiet.stdout).toBe(`2025-03: released r1 → ${join(dir, 'releases', '2025-03', 'r1')}\n`);
     const shown = cli(['release', '--all', '--data', dir, '--today', TODAY, '--progress']);
     expect(shown.stderr).toContain('released 16/16 … 2025-04\n');

@@ -118,8 +118,13 @@ describe('release', () => {
     expect(status['2025-04']).toBe('revised');
     const after = snapshot(join(dir, 'releases'));
     for (const [path, bytes] of before) {
-      if (!path.endsWith('revisions.json')) expect(after.get(path)?.equals(bytes), path).toBe(true);
+      if (!path.endsWith('revisions.json') && path !== 'chain.json') expect(after.get(path)?.equals(bytes), path).toBe(true);
     }
+    // The chain only grows: its old entries are kept as they were, the revisions follow.
+    const chainBefore = JSON.parse(before.get('chain.json')!.toString()) as { entries: unknown[] };
+    const chainAfter = JSON.parse(after.get('chain.json')!.toString()) as { entries: { month: string; revision: number }[] };
+    expect(chainAfter.entries.slice(0, chainBefore.entries.length)).toEqual(chainBefore.entries);
+    expect(chainAfter.entries.slice(chainBefore.entries.length).every((e) => e.revision === 2)).toBe(true);
     const revisions = JSON.parse(readFileSync(join(dir, 'releases', '2025-04', 'revisions.json'), 'utf8'));
     expect(revisions.revisions).toHaveLength(2);
     expect(revisions.revisions[1]).toEqual({
@@ -149,7 +154,7 @@ describe('release', () => {
     // The next run writes the release as if nothing had happened.
     writeRelease(computeIndex(valid, '2025-04'), { outDir: out, today: TODAY });
     const clean = dataDir();
-    release(clean, { month: '2025-04' });
+    writeRelease(computeIndex(loadData(clean, TODAY), '2025-04'), { outDir: join(clean, 'releases'), today: TODAY });
     const good = snapshot(out);
     expect(good).toEqual(snapshot(join(clean, 'releases')));
 

@@ -60,7 +60,7 @@ describe('the sample data, end to end', () => {
     const after = tree(first);
     for (const [path, bytes] of a) expect(bytes.equals(after.get(path) as Buffer), path).toBe(true);
     expect(after.size).toBe(a.size);
-  });
+  }, 600_000);
 
   it('every committed first release in data/releases is exactly what the pipeline writes for its month and date', () => {
     const committedDir = join(DATA, 'releases');
@@ -77,5 +77,7 @@ describe('the sample data, end to end', () => {
         expect(fresh.equals(readFileSync(join(committedDir, month, 'r1', file))), `${month}/r1/${file}`).toBe(true);
       }
     }
-  });
+    // And the committed folder verifies against its manifests and chain.json.
+    expect(cli(['verify', '--data', DATA]).code).toBe(0);
+  }, 600_000);
 });

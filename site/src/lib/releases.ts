@@ -1,97 +1,40 @@
 /**
  * Reads the published releases at build time: `<releases>/YYYY-MM/rN/{release.json,
- * release.csv, manifest.json}` (+ `YYYY-MM/revisions.json` for a revised month).
+ * release.csv, manifest.json}` (+ `YYYY-MM/revisions.json`, `YYYY-MM/withdrawn.json`).
  * The latest revision of each month is the one shown; older revisions are listed.
+ *
+ * Before anything is read, the whole folder is verified with @pingan/core's
+ * `verifyReleases`: every file against its manifest's SHA-256, every manifest
+ * against `chain.json`. A folder that differs (a figure edited, a revision
+ * deleted) stops the build with every problem listed. Files are read through
+ * the release format's one schema in @pingan/core, the one the CLI writes through.
  *
  * The folder is `PINGAN_RELEASES_DIR` when set (tests point it at the fixtures),
  * else `../data/releases` beside the site. A missing or empty folder is an error:
  * the site never falls back to test fixtures.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import {
+  CellChangeSchema,
+  ManifestSchema as CoreManifestSchema,
+  ReleaseJsonSchema,
+  RevisionsJsonSchema,
+  verifyReleases,
+  type ReleaseStore,
+  type Withdrawal,
+} from '@pingan/core';
+import type { z } from 'zod';
 
-const Decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string such as "85.12"');
-const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-
-/*
- * The release format written by `pingan release` (packages/cli: computeIndex.ts
- * PublishedMonth, writeRelease.ts Manifest). Unknown keys are allowed, so the
- * CLI can add fields without breaking the site; the fields read here are checked.
- */
-const Band = z.object({ code: z.string().min(1), name: Text }).loose();
-const Changes = z.object({ mom: Decimal.nullable(), yoy: Decimal.nullable() }).loose();
-const Aggregate = z
-  .object({
-    code: z.string().min(1),
-    level: z.number().int(),
-    parent: z.string().nullable(),
-    name: Text,
-    value: Decimal.nullable(),
-    band: Band.nullable(),
-    flags: z.array(z.string()),
-    change: Changes,
-  })
-  .loose();
-const Indicator = z
-  .object({
-    code: z.string().min(1),
-    parent: z.string().min(1),
-    name: Text,
-    unit: Text.nullable(),
-    direction: z.union([z.literal(1), z.literal(-1)]),
-    raw: Decimal.nullable(),
-    rate: Decimal.nullable(),
-    score: Decimal.nullable(),
-    flags: z.array(z.string()),
-    change: Changes,
-    contribution: Changes,
-  })
-  .loose();
-const RegionSchema = z
-  .object({
-    code: z.string().regex(/^\d{6}$/, 'expected a six-digit GB/T 2260 code'),
-    name: Text,
-    level: z.string().min(1),
-    parent: z.string().nullable(),
-    aggregates: z.array(Aggregate).min(1),
-    indicators: z.array(Indicator).min(1),
-  })
-  .loose()
-  .refine((r) => r.aggregates[0].parent === null, { message: 'the first aggregate must be the index (parent null)' });
-export const ReleaseSchema = z
-  .object({
-    month: Month,
-    revision: z.number().int().positive(),
-    date: Day,
-    framework: z.object({ id: z.string().min(1), version: z.string().min(1), name: Text.optional() }).loose(),
-    decimals: z.number().int().nonnegative(),
-    note: z.string().optional(),
-    regions: z.array(RegionSchema).min(1),
-  })
-  .loose();
-export const ManifestSchema = z
-  .object({
-    month: Month,
-    revision: z.number().int().positive(),
-    date: Day,
-    nextRelease: Day.nullable().optional(),
-    framework: z.object({ id: z.string(), version: z.string() }).loose(),
-    provenance: z.object({ hash: z.string().min(1) }).loose(),
-    changed: z.array(z.string()).optional(),
-  })
-  .loose();
-const CellChange = z.object({ region: z.string(), indicator: z.string(), month: Month, before: z.string().nullable(), after: z.string().nullable() }).loose();
-export const RevisionsSchema = z.object({
-  month: Month,
-  revisions: z.array(z.object({ revision: z.number().int().positive(), date: Day, changes: z.array(CellChange).default([]) }).loose()),
-});
+/** release.json, manifest.json and revisions.json as @pingan/core declares them (one schema for writer and reader). */
+export const ReleaseSchema = ReleaseJsonSchema;
+export const ManifestSchema = CoreManifestSchema;
+export const RevisionsSchema = RevisionsJsonSchema;
 
 type RawRelease = z.output<typeof ReleaseSchema>;
 export type Manifest = z.output<typeof ManifestSchema>;
-export type CellChangeInfo = z.output<typeof CellChange>;
+export type CellChangeInfo = z.output<typeof CellChangeSchema>;
 
 /* The site's view of a release: the same figures, arranged for the pages. */
 export interface BandInfo {
@@ -191,6 +134,8 @@ export interface MonthRelease {
   dir: string;
   /** Every revision, oldest first (the last is `release`'s). */
   revisions: Revision[];
+  /** Set when the latest revision was withdrawn: the data can no longer compute the month. */
+  withdrawal: Withdrawal | null;
 }
 
 export const CITY = '430300';
@@ -216,6 +161,44 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
 
 let cache: { dir: string; months: MonthRelease[] } | undefined;
 
+/** A `ReleaseStore` over a releases folder on disk, for core's `verifyReleases`. */
+function storeOf(dir: string): ReleaseStore {
+  return {
+    list: (path) => {
+      try {
+        return readdirSync(join(dir, path), { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() }));
+      } catch {
+        return undefined;
+      }
+    },
+    read: (path) => {
+      try {
+        return new Uint8Array(readFileSync(join(dir, path)));
+      } catch {
+        return undefined;
+      }
+    },
+    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+/**
+ * Verifies a releases folder and throws, listing every problem, when any
+ * file differs from its manifest or chain, so a tampered release never
+ * reaches a page. Returns what was verified.
+ */
+export function verifiedReleases(dir: string): ReturnType<typeof verifyReleases> {
+  const verification = verifyReleases(storeOf(dir));
+  const problems = [...verification.problems];
+  if (problems.length > 0) {
+    throw new Error(
+      `pingan site: the releases in ${dir} fail verification, so the site is not built (\`pingan verify\` lists the same):\n` +
+        problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'),
+    );
+  }
+  return verification;
+}
+
 /** Every released month, oldest first, each at its latest revision. */
 export function loadReleases(): MonthRelease[] {
   const dir = releasesDir();
@@ -227,35 +210,21 @@ export function loadReleases(): MonthRelease[] {
         'or set PINGAN_RELEASES_DIR to a releases folder (the test fixtures are for tests only).',
     );
   }
+  const verification = verifiedReleases(dir);
   const months: MonthRelease[] = [];
-  for (const month of readdirSync(dir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort()) {
+  for (const verified of verification.months) {
+    const { month } = verified;
     const monthDir = join(dir, month);
-    const revs = readdirSync(monthDir)
-      .map((n) => /^r(\d+)$/.exec(n))
-      .filter((m): m is RegExpExecArray => m !== null && existsSync(join(monthDir, m[0], 'release.json')))
-      .map((m) => Number(m[1]))
-      .sort((a, b) => a - b);
-    if (revs.length === 0) continue;
     const changes = new Map<number, CellChangeInfo[]>();
-    const revisionsFile = join(monthDir, 'revisions.json');
-    if (existsSync(revisionsFile)) {
-      for (const r of readJson(revisionsFile, RevisionsSchema).revisions) changes.set(r.revision, r.changes);
-    }
-    const revisions: Revision[] = revs.map((revision) => {
-      const revDir = join(monthDir, `r${revision}`);
-      const manifest = readJson(join(revDir, 'manifest.json'), ManifestSchema);
-      if (manifest.month !== month || manifest.revision !== revision) {
-        throw new Error(`pingan site: ${revDir}/manifest.json says ${manifest.month} r${manifest.revision}`);
-      }
-      return { revision, dir: revDir, manifest, changes: changes.get(revision) ?? [] };
-    });
+    for (const r of readJson(join(monthDir, 'revisions.json'), RevisionsSchema).revisions) changes.set(r.revision, r.changes);
+    const revisions: Revision[] = verified.revisions.map((r) => ({ revision: r.revision, dir: join(dir, r.dir), manifest: r.manifest, changes: changes.get(r.revision) ?? [] }));
     const latest = revisions[revisions.length - 1];
     const release = toView(readJson(join(latest.dir, 'release.json'), ReleaseSchema));
     if (release.month !== month || release.revision !== latest.revision) {
       throw new Error(`pingan site: ${latest.dir}/release.json says ${release.month} r${release.revision}`);
     }
     if (!release.regions.some((r) => r.code === CITY)) throw new Error(`pingan site: ${latest.dir}/release.json has no city (${CITY})`);
-    months.push({ month, year: month.slice(0, 4), mm: month.slice(5, 7), release, manifest: latest.manifest, dir: latest.dir, revisions });
+    months.push({ month, year: month.slice(0, 4), mm: month.slice(5, 7), release, manifest: latest.manifest, dir: latest.dir, revisions, withdrawal: verified.withdrawal });
   }
   if (months.length === 0) {
     throw new Error(`pingan site: ${dir} holds no release (expected YYYY-MM/rN/release.json). Publish a month with \`pingan release\` first.`);

@@ -199,8 +199,9 @@ export function fromCoinr(tables: { iData: readonly CoinrRecord[]; iMeta: readon
 
   const denominatorCodes = denominators.map((d) => d.code);
   const observations: Observation[] = [];
-  const unitGroups: Record<string, Record<string, string>> = Object.fromEntries(groupings.map((g) => [g, {}]));
-  const unitNames: Record<string, string> = {};
+  // Null-prototype objects: unit codes come from the data, and "__proto__" must be an ordinary key.
+  const unitGroups: Record<string, Record<string, string>> = Object.fromEntries(groupings.map((g) => [g, Object.create(null) as Record<string, string>]));
+  const unitNames: Record<string, string> = Object.create(null) as Record<string, string>;
   const denoms = new Map<string, CoinrRecord>();
   for (const row of options.Denominate?.denoms ?? []) if (text(row.uCode)) denoms.set(text(row.uCode), row);
   const denomColumns = new Set((options.Denominate?.denoms ?? []).flatMap((row) => Object.keys(row)));
@@ -230,7 +231,7 @@ export function fromCoinr(tables: { iData: readonly CoinrRecord[]; iMeta: readon
         else observations.push({ unit, period, code, value, where: `options.Denominate.denoms, uCode ${unit}, column ${code}` });
         continue;
       }
-      if (!(code in row)) {
+      if (!Object.hasOwn(row, code)) {
         issues.push({ path: `${where} (${unit})`, message: `no column "${code}"` });
         continue;
       }

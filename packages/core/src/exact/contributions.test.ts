@@ -85,7 +85,7 @@ describe('decomposeChange', () => {
           if (method === 'arithmetic') for (const c of Object.values(d.contributions)) expect(c.abs().lte(400)).toBe(true);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 500) },
     );
   });
 });

@@ -14,7 +14,7 @@ describe('compareExact', () => {
         expect(compareExact(a, b)).toBe(a.comparedTo(b));
         expect(compareExact(a, a)).toBe(0);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 2000) },
     );
   });
 

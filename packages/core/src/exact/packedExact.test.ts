@@ -18,7 +18,7 @@ describe('packExact and unpackExact', () => {
           if (v !== null) expect(v.div(3).toString()).toBe((values[i] as InstanceType<typeof Exact>).div(3).toString());
         });
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 300) },
     );
   });
 

@@ -145,6 +145,10 @@ export function defineFramework(input: FrameworkInput): Framework {
  * // throws ValidationError: the framework has 1 problem: nodes: a framework needs at least one node
  */
 export function frameworkFromJson(input: unknown): Framework {
+  const count = (input as { nodes?: unknown } | null)?.nodes;
+  if (Array.isArray(count) && count.length > MAX_FRAMEWORK_NODES) {
+    throw new ValidationError('the framework', [{ path: 'nodes', message: `${count.length} nodes; a framework has at most ${MAX_FRAMEWORK_NODES}` }]);
+  }
   const parsed = FrameworkSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError('the framework', zodIssues(input, parsed.error));
   return resolveFramework(parsed.data);
@@ -164,6 +168,11 @@ export function frameworkFromJson(input: unknown): Framework {
 export function frameworkFromDocument(doc: FrameworkDocument): Framework {
   return resolveFramework(doc);
 }
+
+/** The most nodes a framework may have. */
+export const MAX_FRAMEWORK_NODES = 10_000;
+/** The most levels a framework's tree may have (indicators are level 1). */
+export const MAX_FRAMEWORK_LEVELS = 32;
 
 function resolveFramework(doc: FrameworkDocument): Framework {
   const issues: ValidationIssue[] = [];
@@ -205,21 +214,24 @@ function resolveFramework(doc: FrameworkDocument): Framework {
   if (roots.length === 0) issues.push({ path: 'nodes', message: 'no root: exactly one aggregate must have "parent": null' });
   if (roots.length > 1) issues.push({ path: 'nodes', message: `${roots.length} roots (${roots.map((i) => doc.nodes[i].code).join(', ')}); exactly one node may have "parent": null` });
 
-  // Cycles: follow parents from each node; a node that meets itself is in a cycle.
-  const reported = new Set<string>();
-  doc.nodes.forEach((node, i) => {
-    const seen: string[] = [];
+  // Cycles: follow parents from each node, each node once (linear in the number of nodes);
+  // a walk that meets a node of its own path has found a cycle.
+  const state = new Map<string, 'onPath' | 'done'>();
+  doc.nodes.forEach((node) => {
+    const path: string[] = [];
     let current: string | null = node.code;
-    while (current !== null && !seen.includes(current)) {
-      seen.push(current);
+    while (current !== null && !state.has(current)) {
+      state.set(current, 'onPath');
+      path.push(current);
       const at = indexOf.get(current);
       current = at === undefined ? null : doc.nodes[at].parent;
     }
-    if (current === node.code && !reported.has(node.code)) {
-      const cycle = [...seen, node.code];
-      cycle.forEach((c) => reported.add(c));
-      issues.push({ path: `${label(i)}.parent`, message: `cycle: ${cycle.join(' → ')}` });
+    if (current !== null && state.get(current) === 'onPath') {
+      const cycle = [...path.slice(path.indexOf(current)), current];
+      const shown = cycle.length > 8 ? [...cycle.slice(0, 4), `… (${cycle.length - 6} more)`, ...cycle.slice(-2)] : cycle;
+      issues.push({ path: `${label(indexOf.get(current)!)}.parent`, message: `cycle: ${shown.join(' → ')}` });
     }
+    path.forEach((code) => state.set(code, 'done'));
   });
 
   doc.nodes.forEach((node, i) => {
@@ -290,22 +302,33 @@ function resolveFramework(doc: FrameworkDocument): Framework {
 
   if (issues.length > 0) throw new ValidationError('the framework', issues);
 
-  // Levels and bottom-up order, by depth-first traversal from the root.
+  // Levels and bottom-up order: a depth-first traversal from the root, with
+  // an explicit stack so that no depth of tree can overflow the call stack.
   const level = new Map<string, number>();
   const aggregates: string[] = [];
-  const visit = (code: string): number => {
-    const kids = children.get(code);
-    if (!kids) {
-      level.set(code, 1);
-      return 1;
-    }
-    const l = 1 + Math.max(...kids.map(visit));
-    level.set(code, l);
-    aggregates.push(code);
-    return l;
-  };
   const root = doc.nodes[roots[0]].code;
-  visit(root);
+  const stack: { code: string; expanded: boolean }[] = [{ code: root, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const kids = children.get(top.code);
+    if (!kids) {
+      level.set(top.code, 1);
+      stack.pop();
+    } else if (!top.expanded) {
+      top.expanded = true;
+      for (let k = kids.length - 1; k >= 0; k--) stack.push({ code: kids[k], expanded: false });
+    } else {
+      let highest = 0;
+      for (const k of kids) highest = Math.max(highest, level.get(k) ?? 0);
+      level.set(top.code, highest + 1);
+      aggregates.push(top.code);
+      stack.pop();
+    }
+  }
+  const depth = level.get(root) ?? 1;
+  if (depth > MAX_FRAMEWORK_LEVELS) {
+    throw new ValidationError('the framework', [{ path: `${label(roots[0])}`, message: `the tree has ${depth} levels; a framework has at most ${MAX_FRAMEWORK_LEVELS}` }]);
+  }
 
   const nodes: FrameworkNode[] = doc.nodes.map((node) => {
     const weight = derivedWeight.get(node.code) ?? node.weight;
@@ -384,7 +407,8 @@ export function withWeights(framework: Framework, weights: Readonly<Record<strin
         ? { ...node, weighting: { method: 'fixed' as const } }
         : node;
     const current = node.parent !== null && touchedParents.has(node.parent) ? framework.byCode.get(node.code)?.weight : undefined;
-    const weight = weights[node.code] ?? current;
+    // Own keys only: a node coded "constructor" must not pick up Object.prototype.constructor.
+    const weight = Object.hasOwn(weights, node.code) ? weights[node.code] : current;
     return weight === undefined ? fixed : { ...fixed, weight };
   });
   return defineFramework({ ...framework.document, nodes });

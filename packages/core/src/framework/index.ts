@@ -5,3 +5,4 @@ export * from './frameworkError.ts';
 export * from './defineFramework.ts';
 export * from './bands.ts';
 export * from './noiseSpec.ts';
+export * from './weightWarnings.ts';

@@ -125,7 +125,7 @@ describe('buildIndex', () => {
         const again = buildIndex(framework, panelFromObservations(framework, shuffled, { units: ['A', 'B', 'C', 'D', 'E'] }));
         expect(Array.from(again.aggregated.values)).toEqual(Array.from(base.aggregated.values));
       }),
-      { numRuns: 20 },
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 20) },
     );
   });
 });

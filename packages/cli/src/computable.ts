@@ -1,0 +1,79 @@
+import { buildIndex, getValue, panelFromObservations, shiftPeriod, ValidationError, type Framework, type Observation } from '@pingan/core';
+import type { Issue } from './issues.ts';
+import { INPUT_DIR } from './readInputs.ts';
+import type { InputObservation } from './validateData.ts';
+
+function span(months: readonly string[]): string {
+  return months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]} (${months.length} months)`;
+}
+
+/**
+ * The check `validate` and `release` share, so that data that validates
+ * always releases: the index is built over every region and month (the
+ * float path: quick, and it fails where the exact path fails), and every
+ * month from the first whose windows are full to the last must have an
+ * index for every region. Each month without one is reported with its
+ * region, the indicator and the input cell that leaves it empty (an empty
+ * value, with its file, line and column). When the windows are longer than
+ * the data, no month can be computed, and that is reported too.
+ */
+export function checkComputable(
+  framework: Framework,
+  observations: readonly InputObservation[],
+  population: readonly Observation[],
+  units: readonly string[],
+  months: readonly string[],
+): { issues: Issue[]; publishable: string[] } {
+  const issues: Issue[] = [];
+  const windows = framework.indicators.map((code) => {
+    const node = framework.byCode.get(code);
+    return { code, periods: node?.type === 'indicator' && node.window ? node.window.periods : 1 };
+  });
+  const longest = windows.reduce((a, b) => (b.periods > a.periods ? b : a));
+  if (months.length === 0) return { issues, publishable: [] };
+  if (longest.periods > months.length) {
+    issues.push({
+      file: `${INPUT_DIR}/`,
+      reason: `no month can be computed: the ${longest.periods}-month window of ${longest.code} needs ${longest.periods} months of data, and the data covers ${span(months)}`,
+    });
+    return { issues, publishable: [] };
+  }
+  let result;
+  try {
+    result = buildIndex(framework, panelFromObservations(framework, [...observations, ...population], { units, periods: months }));
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    error.issues.forEach((i) => issues.push({ file: i.path.split(':')[0] || `${INPUT_DIR}/`, reason: `${i.path}: ${i.message}` }));
+    return { issues, publishable: [] };
+  }
+  const publishable = months.slice(longest.periods - 1);
+  const byCell = new Map(observations.map((o) => [`${o.period} ${o.unit} ${o.code}`, o]));
+  const causes = new Map<string, { issue: Omit<Issue, 'reason'>; what: string; unit: string; months: string[] }>();
+  for (const month of publishable) {
+    for (const unit of units) {
+      if (!Number.isNaN(getValue(result.aggregated, unit, month, framework.root))) continue;
+      const empty = windows.filter(({ code }) => Number.isNaN(getValue(result.normalised, unit, month, code)));
+      for (const { code, periods } of empty.length ? empty : windows) {
+        let cause: InputObservation | undefined;
+        for (let k = 0; k < periods && !cause; k++) {
+          const o = byCell.get(`${shiftPeriod(month, -k)} ${unit} ${code}`);
+          if (o && o.value === null) cause = o;
+        }
+        const key = cause ? `${cause.file}:${cause.line}` : `${unit} ${code}`;
+        const entry = causes.get(key) ?? {
+          issue: cause ? { file: cause.file, line: cause.line, column: cause.column, month } : { file: `${INPUT_DIR}/`, month },
+          what: cause ? `${unit} ${code} ${cause.period} is empty` : `${code} has no value for ${unit} within its window or carry-forward`,
+          unit,
+          months: [],
+        };
+        if (!entry.months.includes(month)) entry.months.push(month);
+        causes.set(key, entry);
+        if (!empty.length) break;
+      }
+    }
+  }
+  for (const { issue, what, unit, months: lost } of causes.values()) {
+    issues.push({ ...issue, reason: `${what}: no index for ${unit} in ${span(lost)}` });
+  }
+  return { issues, publishable };
+}

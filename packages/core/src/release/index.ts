@@ -1,0 +1,6 @@
+export * from './schema.ts';
+export * from './releaseJson.ts';
+export * from './inputsCsv.ts';
+export * from './chain.ts';
+export * from './revisionsJson.ts';
+export * from './verifyReleases.ts';
