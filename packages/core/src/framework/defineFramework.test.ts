@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineFramework, frameworkFromDocument, frameworkFromJson, frameworkToJson, withWeights } from './defineFramework.ts';
+import { frameworkFromDocument, frameworkFromJson, frameworkToJson, withWeights } from './defineFramework.ts';
 import { ValidationError } from './frameworkError.ts';
 
 const name = (en: string) => ({ zh: en, en });

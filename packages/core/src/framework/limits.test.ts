@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineFramework, MAX_FRAMEWORK_LEVELS, MAX_FRAMEWORK_NODES } from './defineFramework.ts';
+import { frameworkFromJson, MAX_FRAMEWORK_LEVELS, MAX_FRAMEWORK_NODES } from './defineFramework.ts';
 import { ValidationError } from './frameworkError.ts';
 import { weightWarnings } from './weightWarnings.ts';
 
@@ -15,7 +15,7 @@ function chain(levels: number) {
 
 function issuesOf(input: unknown) {
   try {
-    defineFramework(input);
+    frameworkFromJson(input);
   } catch (error) {
     if (error instanceof ValidationError) return error.issues;
     throw error;
@@ -26,7 +26,7 @@ function issuesOf(input: unknown) {
 describe('framework limits', () => {
   it('refuses a tree deeper than the stated limit with a message, not a stack overflow (4,000 levels)', () => {
     expect(issuesOf(chain(4000))).toEqual([{ path: 'nodes[0] (n0)', message: `the tree has 4001 levels; a framework has at most ${MAX_FRAMEWORK_LEVELS}` }]);
-    expect(defineFramework(chain(MAX_FRAMEWORK_LEVELS - 1)).levels).toBe(MAX_FRAMEWORK_LEVELS);
+    expect(frameworkFromJson(chain(MAX_FRAMEWORK_LEVELS - 1)).levels).toBe(MAX_FRAMEWORK_LEVELS);
   });
 
   it('finds a cycle through thousands of nodes in one pass over them', () => {
