@@ -23,7 +23,7 @@ function cli(args: string[]) {
 /** A copy of data/ (without releases) with Yuhu's fires multiplied by `factor` in the given months. */
 function raisedFires(months: readonly string[], factor: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'pingan-warnings-'));
-  for (const part of ['framework', 'input', 'regions.csv', 'population.csv']) cpSync(join(DATA, part), join(dir, part), { recursive: true });
+  for (const part of ['framework', 'input', 'regions.csv', 'population.csv', 'publication.json']) cpSync(join(DATA, part), join(dir, part), { recursive: true });
   for (const month of months) {
     const file = join(dir, 'input', `SYNTHETIC-${month}.csv`);
     const text = readFileSync(file, 'utf8').replace(/^(430302,\d{4}-\d{2},fires,)(\d+)/m, (_, head: string, n: string) => `${head}${Math.round(Number(n) * factor)}`);
