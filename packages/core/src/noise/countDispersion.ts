@@ -18,6 +18,12 @@ import { normalQuantile } from './normal.ts';
  * countDispersion([5, 8, 6, 7, 5, 6, 9, 4, 6, 5, 7, 6, 8, 5, 9, 4, 8, 3, 12, 7, 3, 8, 4, 9], 23, 24); // (12 × 9) / (2 × 74) < 1 → 1
  */
 export function countDispersion(series: ArrayLike<number>, end: number, months: number): number {
+  return yearOnYearPairs(series, end, months).phi;
+}
+
+/** The same-month-last-year pairs inside the window: their number and φ̂ (1 with no event). */
+function yearOnYearPairs(series: ArrayLike<number>, end: number, months: number): { readonly pairs: number; readonly phi: number } {
+  let pairs = 0;
   let squares = 0;
   let sums = 0;
   const start = Math.max(0, end - months + 1);
@@ -25,11 +31,11 @@ export function countDispersion(series: ArrayLike<number>, end: number, months: 
     const a = series[t];
     const b = series[t - 12];
     if (a !== a || b !== b) continue;
+    pairs++;
     squares += (a - b) * (a - b);
     sums += a + b;
   }
-  if (!(sums > 0)) return 1;
-  return Math.max(1, squares / sums);
+  return { pairs, phi: sums > 0 ? Math.max(1, squares / sums) : 1 };
 }
 
 /**
@@ -70,19 +76,7 @@ export function baselineMean(series: ArrayLike<number>, end: number, months: num
  * countDispersionBound(series, 35, 36, 0.8);
  */
 export function countDispersionBound(series: ArrayLike<number>, end: number, months: number, confidence = 0.8): number {
-  let pairs = 0;
-  let squares = 0;
-  let sums = 0;
-  const start = Math.max(0, end - months + 1);
-  for (let t = Math.max(start + 12, 12); t <= end; t++) {
-    const a = series[t];
-    const b = series[t - 12];
-    if (a !== a || b !== b) continue;
-    pairs++;
-    squares += (a - b) * (a - b);
-    sums += a + b;
-  }
-  const phi = sums > 0 ? Math.max(1, squares / sums) : 1;
+  const { pairs, phi } = yearOnYearPairs(series, end, months);
   if (pairs === 0) return phi;
   if (confidence !== boundConfidence) {
     boundConfidence = confidence;
