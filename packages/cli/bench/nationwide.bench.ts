@@ -14,57 +14,10 @@
  * - the process's peak memory (resident set, target ≤ 1 GB).
  */
 import { availableParallelism } from 'node:os';
-import { randomLcg, randomNormal } from 'd3-random';
-import { buildExact, buildIndex, compareExact, createPanel, frameworkFromJson, exactAt, periodRange, type Exact, type ExactPanel, type Panel } from '@pingan/core';
+import { buildExact, buildIndex, compareExact, exactAt, type Exact, type ExactPanel } from '@pingan/core';
+import { nationwideFramework, nationwidePanel } from '../../core/bench/nationwidePanel.ts';
 import { formatTiming, summarise } from '../../core/bench/timing.ts';
 import { buildExactOnThreads } from '../src/exactThreads.ts';
-
-/** A Xiangtan-shaped framework: 4 groups, 14 indicators, counts per 100,000 residents. */
-function nationwideFramework() {
-  const groups = { order: 6, traffic: 3, fire: 3, perception: 2 } as const;
-  const nodes: unknown[] = [{ code: 'index', type: 'aggregate', parent: null, name: { zh: '平安指数', en: 'Safety index' } }];
-  let k = 0;
-  for (const [group, n] of Object.entries(groups)) {
-    nodes.push({ code: group, type: 'aggregate', parent: 'index', name: { zh: group, en: group } });
-    for (let i = 0; i < n; i++, k++) {
-      const survey = group === 'perception';
-      nodes.push({
-        code: `i${k}`,
-        type: 'indicator',
-        parent: group,
-        name: { zh: `指标${k}`, en: `Indicator ${k}` },
-        direction: survey ? 1 : -1,
-        ...(survey ? {} : { denominator: { code: 'population', scale: 100000 } }),
-      });
-    }
-  }
-  return frameworkFromJson({
-    id: 'nationwide-synthetic',
-    version: '1',
-    name: { zh: '合成全国面板', en: 'Synthetic nationwide panel' },
-    denominators: [{ code: 'population', name: { zh: '常住人口', en: 'Resident population' } }],
-    nodes,
-  });
-}
-
-function nationwidePanel(framework: ReturnType<typeof nationwideFramework>): Panel {
-  const units = Array.from({ length: 2844 }, (_, i) => `U${String(i).padStart(4, '0')}`);
-  const periods = periodRange('2016-01', '2025-12');
-  const codes = [...framework.indicators, 'population'];
-  const random = randomNormal.source(randomLcg(20261122))(0, 1);
-  const values = new Float64Array(units.length * periods.length * codes.length);
-  const population = units.map(() => 50000 + Math.abs(random()) * 400000);
-  for (let p = 0; p < periods.length; p++) {
-    for (let u = 0; u < units.length; u++) {
-      const row = (p * units.length + u) * codes.length;
-      for (let c = 0; c < 14; c++) {
-        values[row + c] = c >= 12 ? 90 + 5 * Math.tanh(random()) : Math.max(0, Math.round(population[u] / 10000 * (1 + c) * (1 + 0.3 * random())));
-      }
-      values[row + 14] = population[u];
-    }
-  }
-  return createPanel({ units, periods, codes, values });
-}
 
 /** The first cell where two exact panels differ in value or flags, or -1. */
 function firstDifference(a: ExactPanel, b: ExactPanel): number {
@@ -84,7 +37,7 @@ function firstDifference(a: ExactPanel, b: ExactPanel): number {
 }
 
 async function benchNationwide(): Promise<void> {
-  const framework = nationwideFramework();
+  const framework = nationwideFramework('nationwide-synthetic', { zh: '合成全国面板', en: 'Synthetic nationwide panel' });
   const raw = nationwidePanel(framework);
   const cells = raw.units.length * raw.periods.length * 14;
   const floatTimes: number[] = [];

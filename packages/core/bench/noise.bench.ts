@@ -18,21 +18,17 @@
  *    to the bootstrap): the same analytic work; target ≤ 5 s. Beside it the
  *    bootstrap's time per draw for one month.
  */
-import { randomLcg, randomNormal } from 'd3-random';
 import {
   analyticUncertainty,
   bootstrapUncertainty,
   buildIndex,
   cellNoise,
   controlCharts,
-  createPanel,
-  frameworkFromJson,
-  periodRange,
   type Framework,
   type IndexResult,
-  type Panel,
 } from '../src/index.ts';
 import { samplePanel, xiangtanFramework } from '../test/noise/sampleData.ts';
+import { nationwideFramework, nationwidePanel } from './nationwidePanel.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -83,53 +79,12 @@ function benchSample(): void {
 
 /** The nationwide framework with Xiangtan's methods: 12-month rates per 100,000, goalposts, arithmetic means. */
 function linearNationwideFramework(): Framework {
-  const groups = { order: 6, traffic: 3, fire: 3, perception: 2 } as const;
-  const nodes: unknown[] = [{ code: 'index', type: 'aggregate', parent: null, name: { zh: '平安指数', en: 'Safety index' } }];
-  let k = 0;
-  for (const [group, n] of Object.entries(groups)) {
-    nodes.push({ code: group, type: 'aggregate', parent: 'index', name: { zh: group, en: group } });
-    for (let i = 0; i < n; i++, k++) {
-      const survey = group === 'perception';
-      nodes.push({
-        code: `i${k}`,
-        type: 'indicator',
-        parent: group,
-        name: { zh: `指标${k}`, en: `Indicator ${k}` },
-        unit: survey ? { zh: '%', en: '%' } : { zh: '起', en: 'cases' },
-        direction: survey ? 1 : -1,
-        // The panel's monthly counts are about (1 + k) per 10,000 residents: a 12-month rate of 120 (1 + k) per 100,000.
-        normalisation: survey ? { method: 'goalposts', min: 80, max: 100 } : { method: 'goalposts', min: 0, max: 240 * (1 + k) },
-        ...(survey ? {} : { denominator: { code: 'population', scale: 100000 }, window: { periods: 12, statistic: 'sum' } }),
-      });
-    }
-  }
-  return frameworkFromJson({
-    id: 'nationwide-synthetic-linear',
-    version: '1',
-    name: { zh: '合成全国面板（线性）', en: 'Synthetic nationwide panel (linear)' },
-    denominators: [{ code: 'population', name: { zh: '常住人口', en: 'Resident population' } }],
-    nodes,
-  });
-}
-
-/** The panel of packages/cli/bench/nationwide.bench.ts: same seed, same recipe (SYNTHETIC). */
-function nationwidePanel(framework: Framework): Panel {
-  const units = Array.from({ length: 2844 }, (_, i) => `U${String(i).padStart(4, '0')}`);
-  const periods = periodRange('2016-01', '2025-12');
-  const codes = [...framework.indicators, 'population'];
-  const random = randomNormal.source(randomLcg(20261122))(0, 1);
-  const values = new Float64Array(units.length * periods.length * codes.length);
-  const population = units.map(() => 50000 + Math.abs(random()) * 400000);
-  for (let p = 0; p < periods.length; p++) {
-    for (let u = 0; u < units.length; u++) {
-      const row = (p * units.length + u) * codes.length;
-      for (let c = 0; c < 14; c++) {
-        values[row + c] = c >= 12 ? 90 + 5 * Math.tanh(random()) : Math.max(0, Math.round((population[u] / 10000) * (1 + c) * (1 + 0.3 * random())));
-      }
-      values[row + 14] = population[u];
-    }
-  }
-  return createPanel({ units, periods, codes, values });
+  return nationwideFramework('nationwide-synthetic-linear', { zh: '合成全国面板（线性）', en: 'Synthetic nationwide panel (linear)' }, (k, survey) => ({
+    unit: survey ? { zh: '%', en: '%' } : { zh: '起', en: 'cases' },
+    // The panel's monthly counts are about (1 + k) per 10,000 residents: a 12-month rate of 120 (1 + k) per 100,000.
+    normalisation: survey ? { method: 'goalposts', min: 80, max: 100 } : { method: 'goalposts', min: 0, max: 240 * (1 + k) },
+    ...(survey ? {} : { window: { periods: 12, statistic: 'sum' } }),
+  }));
 }
 
 function benchNationwide(): void {
