@@ -98,3 +98,18 @@ function computePart(framework: Framework, part: ExactPart): ExactPanel {
   const kept: DecimalPanel = { ...inputs, periods: inputs.periods.slice(part.context), values: inputs.values.slice(skip), flags: inputs.flags.slice(skip) };
   return packPanel(aggregateDecimals(normaliseDecimals(kept, framework), framework));
 }
+
+/**
+ * The exact build of periods `start` to `end` (exclusive) alone, reading
+ * the `reach` earlier periods its trailing windows need: the same cells,
+ * digit for digit, as those periods of `buildExact(result)` when no step
+ * pools periods (see `splitExact`).
+ *
+ * @example
+ * exactBlock(result, 5, 6, windowReach(result.framework)).periods; // [result.raw.periods[5]]
+ */
+export function exactBlock(result: ExactSource, start: number, end: number, reach: number): ExactPanel {
+  const from = Math.max(0, start - reach);
+  const slice = result.raw.periods.slice(from, end);
+  return computePart(result.framework, { framework: result.framework.document, raw: selectPeriods(result.raw, slice), treated: selectPeriods(result.treated, slice), context: start - from });
+}

@@ -7,3 +7,4 @@ export * from './contributions.ts';
 export { buildExact, exactInputs, publishChange, type ExactSource, type PublishedChange } from './publish.ts';
 export * from './packedExact.ts';
 export * from './exactParts.ts';
+export { publishValues, publishedAt, type PublishedValues } from './publishValues.ts';

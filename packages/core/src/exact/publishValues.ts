@@ -1,0 +1,633 @@
+import type { AggregateNode, Framework, IndicatorNode } from '../framework/defineFramework.ts';
+import type { NormalisationSpec } from '../framework/methods.ts';
+import { Flag } from '../panel/flags.ts';
+import { add, div, exp, inputError, ln, mul, out, publishedInteger, publishedText, sqrt, sub } from './boundedFloat.ts';
+import { roundHalfUp } from './decimal.ts';
+import type { ExactPanel } from './exactPanel.ts';
+import { exactBlock } from './exactParts.ts';
+import { exactAt } from './packedExact.ts';
+import { buildExact, poolsPeriods, windowReach, type ExactSource } from './publish.ts';
+
+/**
+ * The published values of a build: every indicator score and aggregate
+ * rounded half up to `decimals`, as `roundHalfUp` writes the cells of
+ * `buildExact(result)`, byte for byte. Laid out as `result.aggregated`
+ * (cell `(p * units.length + u) * codes.length + c`).
+ */
+export interface PublishedValues {
+  readonly units: readonly string[];
+  readonly periods: readonly string[];
+  /** The indicators, then the aggregates, as `result.aggregated.codes`. */
+  readonly codes: readonly string[];
+  readonly decimals: number;
+  /** Each value × 10^decimals, an integer; NaN where the value is missing. Read texts with `publishedAt`. */
+  readonly scaled: Float64Array;
+  /** Texts too long for `scaled` (beyond 2⁵⁰), by cell; almost always empty. */
+  readonly texts: ReadonlyMap<number, string>;
+  /** How the values were settled: how many cells needed the decimal path, and over what. */
+  readonly fallback: {
+    /** Cells whose rounding the float bound left ambiguous. */
+    readonly cells: number;
+    /** Periods recomputed in decimal (with the earlier periods their windows read). */
+    readonly periods: number;
+    /** Why the whole build ran in decimal, or null when it did not. */
+    readonly whole: string | null;
+  };
+}
+
+/**
+ * Cell `i` of published values as its text, or null when missing.
+ *
+ * @example
+ * publishedAt(publishValues(result), 0); // e.g. '87.25'
+ */
+export function publishedAt(values: PublishedValues, i: number): string | null {
+  const text = values.texts.get(i);
+  if (text !== undefined) return text;
+  const k = values.scaled[i];
+  return Number.isNaN(k) ? null : publishedText(k, values.decimals);
+}
+
+/** Normalisation methods whose scores have a float bound here; the others (ranks) run in decimal. */
+const BOUNDED_NORMALISATION = new Set<NormalisationSpec['method']>(['minMax', 'zScore', 'goalposts', 'distanceToReference', 'distanceToTarget', 'indexToBase']);
+const BOUNDED_AGGREGATION = new Set<AggregateNode['aggregation']['method']>(['arithmetic', 'geometric', 'harmonic']);
+
+/** Why a framework's published values cannot come from the float bound, or null when they can. */
+function unboundedReason(framework: Framework): string | null {
+  for (const code of framework.indicators) {
+    const method = (framework.byCode.get(code) as IndicatorNode).normalisation.method;
+    if (!BOUNDED_NORMALISATION.has(method)) return `indicator "${code}" is scored by ${method}, which has no float bound`;
+  }
+  for (const code of framework.aggregates) {
+    const method = (framework.byCode.get(code) as AggregateNode).aggregation.method;
+    if (!BOUNDED_AGGREGATION.has(method)) return `aggregate "${code}" uses the ${method} mean, which has no float bound`;
+  }
+  return null;
+}
+
+/**
+ * The published values of a build (every score and aggregate rounded to
+ * the framework's decimals), byte for byte those of `buildExact(result)`,
+ * at nearly the speed of float64: each cell is computed in float64 with a
+ * rigorous bound on its distance from the decimal path's value (see
+ * `boundedFloat.ts`); where every value within the bound rounds to the same
+ * text, that text is the decimal path's too. The cells whose bound holds a
+ * rounding tie are settled by the decimal path: the periods that hold them
+ * (with the earlier periods their windows read), or the whole build when a
+ * step pools periods. Ranks, Copeland and generalised means have no float
+ * bound here; a framework with them runs wholly in decimal
+ * (`fallback.whole` says why).
+ *
+ * @example
+ * const published = publishValues(buildIndex(fw, panel));
+ * publishedAt(published, 0) === roundHalfUp(exactAt(buildExact(result).values, 0)!, fw.decimals); // true
+ */
+export function publishValues(result: ExactSource, decimals = result.framework.decimals): PublishedValues {
+  const { framework, raw, treated } = result;
+  const codes = [...framework.indicators, ...framework.aggregates];
+  const U = raw.units.length;
+  const P = raw.periods.length;
+  const C = codes.length;
+  const rows = U * P;
+  const scaled = new Float64Array(rows * C);
+  const texts = new Map<number, string>();
+  const base = { units: raw.units, periods: raw.periods, codes, decimals, scaled, texts };
+  const whole =
+    unboundedReason(framework) ??
+    (treated.units.length !== U || treated.periods.length !== P ? 'the treated panel has other units or periods than the raw one (screening)' : null);
+  if (whole !== null) {
+    fillFromExact(buildExact(result), scaled, texts, decimals, null);
+    return { ...base, fallback: { cells: rows * C, periods: P, whole } };
+  }
+  const value = new Float64Array(rows * C);
+  const error = new Float64Array(rows * C);
+  boundedInputs(result, value, error, C);
+  boundedScores(result, value, error, C);
+  boundedAggregates(framework, rows, value, error, C);
+  // Round every cell the bound settles; list the periods of the others.
+  const ambiguous: number[] = [];
+  for (let i = 0; i < scaled.length; i++) {
+    const v = value[i];
+    const e = error[i];
+    if (Number.isNaN(v) && e === 0) {
+      scaled[i] = Number.NaN;
+      continue;
+    }
+    const k = publishedInteger(v, e, decimals);
+    scaled[i] = k;
+    if (Number.isNaN(k)) ambiguous.push(i);
+  }
+  if (ambiguous.length === 0) return { ...base, fallback: { cells: 0, periods: 0, whole: null } };
+  if (poolsPeriods(framework)) {
+    fillFromExact(buildExact(result), scaled, texts, decimals, ambiguous);
+    return { ...base, fallback: { cells: ambiguous.length, periods: P, whole: 'a step pools periods, so the ambiguous cells need the whole build in decimal' } };
+  }
+  // Runs of consecutive periods with ambiguous cells, each computed in decimal as one block.
+  const periodOf = (i: number) => Math.floor(i / (U * C));
+  let recomputed = 0;
+  for (let a = 0; a < ambiguous.length; ) {
+    const start = periodOf(ambiguous[a]);
+    let end = start + 1;
+    let b = a;
+    while (b < ambiguous.length && periodOf(ambiguous[b]) <= end) {
+      end = Math.max(end, periodOf(ambiguous[b]) + 1);
+      b++;
+    }
+    const block = exactBlock(result, start, end, windowReach(framework));
+    recomputed += end - start;
+    const offset = start * U * C;
+    for (let j = a; j < b; j++) settle(block, ambiguous[j], ambiguous[j] - offset, scaled, texts, decimals);
+    a = b;
+  }
+  return { ...base, fallback: { cells: ambiguous.length, periods: recomputed, whole: null } };
+}
+
+/** Cell `i` of the published values from cell `at` of an exact panel. */
+function settle(exact: ExactPanel, i: number, at: number, scaled: Float64Array, texts: Map<number, string>, decimals: number): void {
+  const x = exactAt(exact.values, at);
+  if (x === null) {
+    scaled[i] = Number.NaN;
+    return;
+  }
+  const text = roundHalfUp(x, decimals);
+  const k = Number(text.replace('.', ''));
+  if (Math.abs(k) < 2 ** 50 && publishedText(k, decimals) === text) scaled[i] = k;
+  else {
+    scaled[i] = Number.NaN;
+    texts.set(i, text);
+  }
+}
+
+function fillFromExact(exact: ExactPanel, scaled: Float64Array, texts: Map<number, string>, decimals: number, cells: readonly number[] | null): void {
+  if (cells) for (const i of cells) settle(exact, i, i, scaled, texts, decimals);
+  else for (let i = 0; i < scaled.length; i++) settle(exact, i, i, scaled, texts, decimals);
+}
+
+/**
+ * The indicator values that enter normalisation, with bounds, into the
+ * first columns of `value`/`error` (row stride `C`): the float twin of
+ * `decimalInputs`, case for case. A missing value is NaN with bound 0.
+ */
+function boundedInputs(result: ExactSource, value: Float64Array, error: Float64Array, C: number): void {
+  const { framework, raw, treated } = result;
+  const U = raw.units.length;
+  const rows = U * raw.periods.length;
+  const R = raw.codes.length;
+  const K = treated.codes.length;
+  const baseV = new Float64Array(rows);
+  const baseE = new Float64Array(rows);
+  framework.indicators.forEach((code, k) => {
+    const node = framework.byCode.get(code) as IndicatorNode;
+    const t = treated.codes.indexOf(code);
+    const c = raw.codes.indexOf(code);
+    const dc = node.denominator ? raw.codes.indexOf(node.denominator.code) : -1;
+    const scale = node.denominator?.scale ?? 1;
+    const scaleE = inputError(scale);
+    // The denominated value of every cell (NaN where decimalInputs has none).
+    for (let j = 0; j < rows; j++) {
+      const x = c < 0 ? Number.NaN : raw.values[j * R + c];
+      baseV[j] = Number.NaN;
+      baseE[j] = 0;
+      if (Number.isNaN(x)) continue;
+      if (node.denominator) {
+        const den = dc < 0 ? Number.NaN : raw.values[j * R + dc];
+        if (!Number.isFinite(den) || den === 0) continue;
+        // factor = scale / den, then factor × x, as the decimal path does.
+        div(scale, scaleE, den, inputError(den));
+        mul(out.v, out.e, x, inputError(x));
+        baseV[j] = out.v;
+        baseE[j] = out.e;
+      } else {
+        baseV[j] = x;
+        baseE[j] = inputError(x);
+      }
+    }
+    const window = node.window;
+    const transformed = node.transform !== 'none';
+    for (let j = 0; j < rows; j++) {
+      const at = j * C + k;
+      const float = t < 0 ? Number.NaN : treated.values[j * K + t];
+      const changed = t < 0 || transformed || (treated.flags[j * K + t] & (Flag.Imputed | Flag.Treated)) !== 0;
+      if (Number.isNaN(float)) {
+        value[at] = Number.NaN;
+        error[at] = 0;
+        continue;
+      }
+      if (changed || c < 0) {
+        value[at] = float;
+        error[at] = inputError(float);
+        continue;
+      }
+      if (!window) {
+        const has = !Number.isNaN(baseV[j]);
+        value[at] = has ? baseV[j] : float;
+        error[at] = has ? baseE[j] : inputError(float);
+        continue;
+      }
+      const p = Math.floor(j / U);
+      const u = j % U;
+      let sv = 0;
+      let se = 0;
+      let present = 0;
+      for (let q = Math.max(0, p - window.periods + 1); q <= p; q++) {
+        const b = q * U + u;
+        if (Number.isNaN(baseV[b])) continue;
+        if (present === 0) {
+          sv = baseV[b];
+          se = baseE[b];
+        } else {
+          add(sv, se, baseV[b], baseE[b]);
+          sv = out.v;
+          se = out.e;
+        }
+        present++;
+      }
+      if (present === 0) {
+        value[at] = float;
+        error[at] = inputError(float);
+        continue;
+      }
+      if (window.statistic === 'mean') div(sv, se, present, 0);
+      else {
+        mul(sv, se, window.periods, 0);
+        div(out.v, out.e, present, 0);
+      }
+      value[at] = out.v;
+      error[at] = out.e;
+    }
+  });
+}
+
+/** A set of cells whose scores are unknown: the decimal path settles them. */
+function unknown(value: Float64Array, error: Float64Array, cells: ArrayLike<number>): void {
+  for (let i = 0; i < cells.length; i++) {
+    value[cells[i]] = Number.NaN;
+    error[cells[i]] = Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Scores with bounds, in place over the inputs: the float twin of `normaliseDecimals`. */
+function boundedScores(result: ExactSource, value: Float64Array, error: Float64Array, C: number): void {
+  const { framework, raw } = result;
+  const U = raw.units.length;
+  const P = raw.periods.length;
+  const rows = U * P;
+  const cells = new Int32Array(rows);
+  framework.indicators.forEach((code, k) => {
+    const node = framework.byCode.get(code) as IndicatorNode;
+    const spec = node.normalisation;
+    const d = node.direction;
+    if (spec.method === 'indexToBase') {
+      const inBase = raw.periods.map((period) =>
+        typeof spec.base === 'string' ? period === spec.base : period >= spec.base.from && period <= spec.base.to,
+      );
+      for (let u = 0; u < U; u++) {
+        let bv = 0;
+        let be = 0;
+        let n = 0;
+        for (let p = 0; p < P; p++) {
+          const at = (p * U + u) * C + k;
+          if (!inBase[p] || Number.isNaN(value[at])) continue;
+          add(bv, be, value[at], error[at]);
+          bv = out.v;
+          be = out.e;
+          n++;
+        }
+        for (let p = 0; p < P; p++) cells[p] = (p * U + u) * C + k;
+        if (n === 0) {
+          for (let p = 0; p < P; p++) {
+            value[cells[p]] = Number.NaN;
+            error[cells[p]] = 0;
+          }
+          continue;
+        }
+        div(bv, be, n, 0);
+        const mean = out.v;
+        const meanE = out.e;
+        if (meanE >= Math.abs(mean)) {
+          // The base may be zero (then every score is missing) or not.
+          if (mean === 0 && meanE === 0) {
+            for (let p = 0; p < P; p++) {
+              value[cells[p]] = Number.NaN;
+              error[cells[p]] = 0;
+            }
+          } else unknown(value, error, cells.subarray(0, P));
+          continue;
+        }
+        const scaleE = inputError(spec.scale);
+        for (let p = 0; p < P; p++) {
+          const at = cells[p];
+          if (Number.isNaN(value[at])) continue;
+          // (1 + d·(x − base) / |base|) × scale
+          sub(value[at], error[at], mean, meanE);
+          div(d * out.v, out.e, Math.abs(mean), meanE);
+          add(1, 0, out.v, out.e);
+          mul(out.v, out.e, spec.scale, scaleE);
+          value[at] = out.v;
+          error[at] = out.e;
+        }
+      }
+      return;
+    }
+    const pooled = spec.method === 'goalposts' || ('scope' in spec && spec.scope === 'panel');
+    const referenceUnit = spec.method === 'distanceToReference' && 'unit' in spec.reference ? raw.units.indexOf(spec.reference.unit) : -1;
+    const sets = pooled ? 1 : P;
+    const size = pooled ? rows : U;
+    for (let s = 0; s < sets; s++) {
+      for (let i = 0; i < size; i++) cells[i] = (s * size + i) * C + k;
+      const set = cells.subarray(0, size);
+      const reference = referenceUnit >= 0 ? set[referenceUnit] : -1;
+      scoreSet(value, error, set, spec as Exclude<NormalisationSpec, { method: 'indexToBase' }>, d, reference);
+    }
+  });
+}
+
+/** Clamps a bounded value (in `out`) to [low, high] (either may be ±Infinity): the clamp is 1-Lipschitz. */
+function clampOut(low: number, high: number): void {
+  if (out.v > high) out.v = high;
+  else if (out.v < low) out.v = low;
+  if (out.v - out.e >= high || out.v + out.e <= low) out.e = 0;
+}
+
+/** Scores of one reference set with bounds, in place; the float twin of the exact path's `scoreSet`. */
+function scoreSet(
+  value: Float64Array,
+  error: Float64Array,
+  set: Int32Array,
+  spec: Exclude<NormalisationSpec, { method: 'indexToBase' }>,
+  d: 1 | -1,
+  reference: number,
+): void {
+  // The extremes of the raw values, and the widest bound (min and max are 1-Lipschitz).
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  let widest = 0;
+  let n = 0;
+  for (let i = 0; i < set.length; i++) {
+    const x = value[set[i]];
+    if (Number.isNaN(x)) continue;
+    n++;
+    if (x < low) low = x;
+    if (x > high) high = x;
+    if (error[set[i]] > widest) widest = error[set[i]];
+  }
+  const missing = () => {
+    for (let i = 0; i < set.length; i++) {
+      value[set[i]] = Number.NaN;
+      error[set[i]] = 0;
+    }
+  };
+  // A width that may be zero: the decimal path may give no scores at all.
+  const degenerate = (w: number, we: number): boolean => {
+    if (Math.abs(w) > we) return false;
+    if (w === 0 && we === 0) missing();
+    else unknown(value, error, set);
+    return true;
+  };
+  switch (spec.method) {
+    case 'minMax': {
+      if (n === 0) return missing();
+      sub(high, widest, low, widest);
+      if (degenerate(out.v, out.e)) return;
+      const wv = out.v;
+      const we = out.e;
+      sub(spec.upper, inputError(spec.upper), spec.lower, inputError(spec.lower));
+      div(out.v, out.e, wv, we);
+      const fv = out.v;
+      const fe = out.e;
+      const lowerE = inputError(spec.lower);
+      for (let i = 0; i < set.length; i++) {
+        const at = set[i];
+        const x = value[at];
+        if (Number.isNaN(x)) continue;
+        if (d === 1) sub(x, error[at], low, widest);
+        else sub(high, widest, x, error[at]);
+        mul(out.v, out.e, fv, fe);
+        if (spec.lower !== 0) add(out.v, out.e, spec.lower, lowerE);
+        value[at] = out.v;
+        error[at] = out.e;
+      }
+      return;
+    }
+    case 'zScore': {
+      if (n < 2) return missing();
+      let sv = 0;
+      let se = 0;
+      for (let i = 0; i < set.length; i++) {
+        const x = value[set[i]];
+        if (Number.isNaN(x)) continue;
+        add(sv, se, d * x, error[set[i]]);
+        sv = out.v;
+        se = out.e;
+      }
+      div(sv, se, n, 0);
+      const mv = out.v;
+      const me = out.e;
+      let qv = 0;
+      let qe = 0;
+      for (let i = 0; i < set.length; i++) {
+        const x = value[set[i]];
+        if (Number.isNaN(x)) continue;
+        sub(d * x, error[set[i]], mv, me);
+        mul(out.v, out.e, out.v, out.e);
+        add(qv, qe, out.v, out.e);
+        qv = out.v;
+        qe = out.e;
+      }
+      div(qv, qe, n - 1, 0);
+      sqrt(out.v, out.e);
+      if (degenerate(out.v, out.e)) return;
+      const sdv = out.v;
+      const sde = out.e;
+      for (let i = 0; i < set.length; i++) {
+        const at = set[i];
+        const x = value[at];
+        if (Number.isNaN(x)) continue;
+        sub(d * x, error[at], mv, me);
+        div(out.v, out.e, sdv, sde);
+        mul(out.v, out.e, spec.sd, inputError(spec.sd));
+        add(out.v, out.e, spec.mean, inputError(spec.mean));
+        value[at] = out.v;
+        error[at] = out.e;
+      }
+      return;
+    }
+    case 'goalposts': {
+      const loE = inputError(spec.min);
+      const hiE = inputError(spec.max);
+      sub(spec.max, hiE, spec.min, loE);
+      const wv = out.v;
+      const we = out.e;
+      const scaleE = inputError(spec.scale);
+      for (let i = 0; i < set.length; i++) {
+        const at = set[i];
+        const x = value[at];
+        if (Number.isNaN(x)) continue;
+        if (d === -1) sub(spec.max, hiE, x, error[at]);
+        else sub(x, error[at], spec.min, loE);
+        div(out.v, out.e, wv, we);
+        if (spec.cap) clampOut(0, 1);
+        mul(out.v, out.e, spec.scale, scaleE);
+        value[at] = out.v;
+        error[at] = out.e;
+      }
+      return;
+    }
+    case 'distanceToReference': {
+      let rv: number;
+      let re: number;
+      if ('unit' in spec.reference) {
+        // An unknown reference unit is the decimal path's error to give.
+        if (reference < 0) return unknown(value, error, set);
+        if (Number.isNaN(value[reference])) return missing();
+        rv = d * value[reference];
+        re = error[reference];
+      } else {
+        rv = d * spec.reference.value;
+        re = inputError(spec.reference.value);
+      }
+      if (n === 0) return missing();
+      // The directed minimum: low for d = 1, −high for d = −1.
+      const minV = d === 1 ? low : -high;
+      sub(rv, re, minV, widest);
+      if (degenerate(out.v, out.e)) return;
+      const wv = out.v;
+      const we = out.e;
+      const scaleE = inputError(spec.scale);
+      for (let i = 0; i < set.length; i++) {
+        const at = set[i];
+        const x = value[at];
+        if (Number.isNaN(x)) continue;
+        // (1 − (ref − d·x) / width), capped at 1 when asked, × scale
+        sub(rv, re, d * x, error[at]);
+        div(out.v, out.e, wv, we);
+        sub(1, 0, out.v, out.e);
+        if (spec.cap) clampOut(Number.NEGATIVE_INFINITY, 1);
+        mul(out.v, out.e, spec.scale, scaleE);
+        value[at] = out.v;
+        error[at] = out.e;
+      }
+      return;
+    }
+    case 'distanceToTarget': {
+      if (n === 0) return missing();
+      const tE = inputError(spec.target);
+      const worst = d === -1 ? high : low;
+      if (d === -1) sub(worst, widest, spec.target, tE);
+      else sub(spec.target, tE, worst, widest);
+      if (degenerate(out.v, out.e)) return;
+      const wv = out.v;
+      const we = out.e;
+      const scaleE = inputError(spec.scale);
+      for (let i = 0; i < set.length; i++) {
+        const at = set[i];
+        const x = value[at];
+        if (Number.isNaN(x)) continue;
+        if (d === -1) sub(worst, widest, x, error[at]);
+        else sub(x, error[at], worst, widest);
+        div(out.v, out.e, wv, we);
+        if (spec.cap) clampOut(Number.NEGATIVE_INFINITY, 1);
+        mul(out.v, out.e, spec.scale, scaleE);
+        value[at] = out.v;
+        error[at] = out.e;
+      }
+      return;
+    }
+    case 'rank':
+    case 'percentileRank':
+      return unknown(value, error, set);
+  }
+}
+
+/** Aggregates with bounds, bottom-up, row by row: the float twin of `aggregateDecimals`. */
+function boundedAggregates(framework: Framework, rows: number, value: Float64Array, error: Float64Array, C: number): void {
+  const column = new Map([...framework.indicators, ...framework.aggregates].map((c, i) => [c, i]));
+  const steps = framework.aggregates.map((code) => {
+    const node = framework.byCode.get(code) as AggregateNode;
+    const weights = node.children.map((k) => framework.byCode.get(k)?.weight ?? 1);
+    return {
+      at: column.get(code) as number,
+      children: Int32Array.from(node.children.map((k) => column.get(k) as number)),
+      weights: Float64Array.from(weights),
+      weightErrors: Float64Array.from(weights, inputError),
+      allOne: weights.every((w) => w === 1),
+      method: node.aggregation.method,
+      minAvailability: node.aggregation.minAvailability,
+    };
+  });
+  for (let r = 0; r < rows; r++) {
+    const row = r * C;
+    for (const step of steps) {
+      const n = step.children.length;
+      let present = 0;
+      let isUnknown = false;
+      let sv = 0;
+      let se = 0;
+      let tv = 0;
+      let te = 0;
+      for (let i = 0; i < n; i++) {
+        const x = value[row + step.children[i]];
+        const xe = error[row + step.children[i]];
+        if (xe === Number.POSITIVE_INFINITY) {
+          isUnknown = true;
+          break;
+        }
+        if (Number.isNaN(x)) continue;
+        const w = step.weights[i];
+        const we = step.weightErrors[i];
+        switch (step.method) {
+          case 'arithmetic':
+            if (step.allOne) {
+              out.v = x;
+              out.e = xe;
+            } else mul(w, we, x, xe);
+            break;
+          case 'geometric':
+            ln(x, xe);
+            mul(w, we, out.v, out.e);
+            break;
+          default:
+            // The decimal path refuses a value ≤ 0 (an error): one that may be is left to it.
+            if (x - xe > 0) div(w, we, x, xe);
+            else out.e = Number.POSITIVE_INFINITY;
+        }
+        if (out.e === Number.POSITIVE_INFINITY) {
+          isUnknown = true;
+          break;
+        }
+        if (present === 0) {
+          sv = out.v;
+          se = out.e;
+          tv = w;
+          te = we;
+        } else {
+          add(sv, se, out.v, out.e);
+          sv = out.v;
+          se = out.e;
+          add(tv, te, w, we);
+          tv = out.v;
+          te = out.e;
+        }
+        present++;
+      }
+      const at = row + step.at;
+      if (isUnknown) {
+        value[at] = Number.NaN;
+        error[at] = Number.POSITIVE_INFINITY;
+        continue;
+      }
+      if (present === 0 || present / n < step.minAvailability) {
+        value[at] = Number.NaN;
+        error[at] = 0;
+        continue;
+      }
+      if (step.method === 'arithmetic') div(sv, se, tv, te);
+      else if (step.method === 'geometric') {
+        div(sv, se, tv, te);
+        exp(out.v, out.e);
+      } else div(tv, te, sv, se);
+      value[at] = out.v;
+      error[at] = out.e;
+    }
+  }
+}
