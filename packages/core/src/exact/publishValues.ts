@@ -101,22 +101,27 @@ export function publishValues(result: ExactSource, decimals = result.framework.d
   }
   const value = new Float64Array(rows * C);
   const error = new Float64Array(rows * C);
-  boundedInputs(result, value, error, C);
-  boundedScores(result, value, error, C);
-  boundedAggregates(framework, rows, value, error, C);
-  // Round every cell the bound settles; list the periods of the others.
+  boundedInputs(result, value, error);
+  boundedScores(result, value, error);
+  boundedAggregates(framework, rows, value, error);
+  // Round every cell the bound settles (the bounds are stored column by
+  // column, the published values row by row); list the others.
   const ambiguous: number[] = [];
-  for (let i = 0; i < scaled.length; i++) {
-    const v = value[i];
-    const e = error[i];
-    if (Number.isNaN(v) && e === 0) {
-      scaled[i] = Number.NaN;
-      continue;
+  for (let c = 0; c < C; c++) {
+    for (let r = 0, at = c * rows; r < rows; r++, at++) {
+      const v = value[at];
+      const e = error[at];
+      const i = r * C + c;
+      if (Number.isNaN(v) && e === 0) {
+        scaled[i] = Number.NaN;
+        continue;
+      }
+      const k = publishedInteger(v, e, decimals);
+      scaled[i] = k;
+      if (Number.isNaN(k)) ambiguous.push(i);
     }
-    const k = publishedInteger(v, e, decimals);
-    scaled[i] = k;
-    if (Number.isNaN(k)) ambiguous.push(i);
   }
+  ambiguous.sort((a, b) => a - b);
   if (ambiguous.length === 0) return { ...base, fallback: { cells: 0, periods: 0, whole: null } };
   if (poolsPeriods(framework)) {
     fillFromExact(buildExact(result), scaled, texts, decimals, ambiguous);
@@ -165,78 +170,109 @@ function fillFromExact(exact: ExactPanel, scaled: Float64Array, texts: Map<numbe
 
 /**
  * The indicator values that enter normalisation, with bounds, into the
- * first columns of `value`/`error` (row stride `C`): the float twin of
+ * first columns of `value`/`error` (column by column: code c of row r at c · rows + r): the float twin of
  * `decimalInputs`, case for case. A missing value is NaN with bound 0.
  */
-function boundedInputs(result: ExactSource, value: Float64Array, error: Float64Array, C: number): void {
+function boundedInputs(result: ExactSource, value: Float64Array, error: Float64Array): void {
   const { framework, raw, treated } = result;
   const U = raw.units.length;
   const rows = U * raw.periods.length;
   const R = raw.codes.length;
   const K = treated.codes.length;
+  const rawValues = raw.values;
+  const treatedValues = treated.values;
+  const treatedFlags = treated.flags;
   const baseV = new Float64Array(rows);
   const baseE = new Float64Array(rows);
-  framework.indicators.forEach((code, k) => {
+  // scale / denominator per row, once per denominator and scale (NaN where the denominator is 0 or missing).
+  const factors = new Map<string, { v: Float64Array; e: Float64Array }>();
+  const factorsOf = (dc: number, scale: number) => {
+    const key = `${dc}\u0000${scale}`;
+    let f = factors.get(key);
+    if (!f) {
+      f = { v: new Float64Array(rows), e: new Float64Array(rows) };
+      const scaleE = inputError(scale);
+      for (let j = 0; j < rows; j++) {
+        const den = dc < 0 ? Number.NaN : rawValues[j * R + dc];
+        if (!Number.isFinite(den) || den === 0) f.v[j] = Number.NaN;
+        else {
+          div(scale, scaleE, den, inputError(den));
+          f.v[j] = out.v;
+          f.e[j] = out.e;
+        }
+      }
+      factors.set(key, f);
+    }
+    return f;
+  };
+  for (let k = 0; k < framework.indicators.length; k++) {
+    const code = framework.indicators[k];
     const node = framework.byCode.get(code) as IndicatorNode;
     const t = treated.codes.indexOf(code);
     const c = raw.codes.indexOf(code);
-    const dc = node.denominator ? raw.codes.indexOf(node.denominator.code) : -1;
-    const scale = node.denominator?.scale ?? 1;
-    const scaleE = inputError(scale);
+    const factor = node.denominator ? factorsOf(raw.codes.indexOf(node.denominator.code), node.denominator.scale) : null;
     // The denominated value of every cell (NaN where decimalInputs has none).
-    for (let j = 0; j < rows; j++) {
-      const x = c < 0 ? Number.NaN : raw.values[j * R + c];
-      baseV[j] = Number.NaN;
-      baseE[j] = 0;
-      if (Number.isNaN(x)) continue;
-      if (node.denominator) {
-        const den = dc < 0 ? Number.NaN : raw.values[j * R + dc];
-        if (!Number.isFinite(den) || den === 0) continue;
-        // factor = scale / den, then factor × x, as the decimal path does.
-        div(scale, scaleE, den, inputError(den));
-        mul(out.v, out.e, x, inputError(x));
+    if (c < 0) baseV.fill(Number.NaN);
+    else if (factor) {
+      const fv = factor.v;
+      const fe = factor.e;
+      for (let j = 0; j < rows; j++) {
+        const x = rawValues[j * R + c];
+        const f = fv[j];
+        if (Number.isNaN(x) || Number.isNaN(f)) {
+          baseV[j] = Number.NaN;
+          continue;
+        }
+        // factor × x, as the decimal path computes the rate.
+        mul(f, fe[j], x, inputError(x));
         baseV[j] = out.v;
         baseE[j] = out.e;
-      } else {
+      }
+    } else {
+      for (let j = 0; j < rows; j++) {
+        const x = rawValues[j * R + c];
         baseV[j] = x;
-        baseE[j] = inputError(x);
+        baseE[j] = Number.isNaN(x) ? 0 : inputError(x);
       }
     }
     const window = node.window;
+    const periods = window ? window.periods : 1;
+    const mean = window?.statistic === 'mean';
     const transformed = node.transform !== 'none';
     for (let j = 0; j < rows; j++) {
-      const at = j * C + k;
-      const float = t < 0 ? Number.NaN : treated.values[j * K + t];
-      const changed = t < 0 || transformed || (treated.flags[j * K + t] & (Flag.Imputed | Flag.Treated)) !== 0;
+      const at = k * rows + j;
+      const float = t < 0 ? Number.NaN : treatedValues[j * K + t];
       if (Number.isNaN(float)) {
         value[at] = Number.NaN;
         error[at] = 0;
         continue;
       }
-      if (changed || c < 0) {
+      if (t < 0 || c < 0 || transformed || (treatedFlags[j * K + t] & (Flag.Imputed | Flag.Treated)) !== 0) {
         value[at] = float;
         error[at] = inputError(float);
         continue;
       }
       if (!window) {
-        const has = !Number.isNaN(baseV[j]);
-        value[at] = has ? baseV[j] : float;
+        const b = baseV[j];
+        const has = !Number.isNaN(b);
+        value[at] = has ? b : float;
         error[at] = has ? baseE[j] : inputError(float);
         continue;
       }
       const p = Math.floor(j / U);
-      const u = j % U;
+      const u = j - p * U;
       let sv = 0;
       let se = 0;
       let present = 0;
-      for (let q = Math.max(0, p - window.periods + 1); q <= p; q++) {
+      for (let q = Math.max(0, p - periods + 1); q <= p; q++) {
         const b = q * U + u;
-        if (Number.isNaN(baseV[b])) continue;
+        const bv = baseV[b];
+        if (Number.isNaN(bv)) continue;
         if (present === 0) {
-          sv = baseV[b];
+          sv = bv;
           se = baseE[b];
         } else {
-          add(sv, se, baseV[b], baseE[b]);
+          add(sv, se, bv, baseE[b]);
           sv = out.v;
           se = out.e;
         }
@@ -247,15 +283,15 @@ function boundedInputs(result: ExactSource, value: Float64Array, error: Float64A
         error[at] = inputError(float);
         continue;
       }
-      if (window.statistic === 'mean') div(sv, se, present, 0);
+      if (mean) div(sv, se, present, 0);
       else {
-        mul(sv, se, window.periods, 0);
+        mul(sv, se, periods, 0);
         div(out.v, out.e, present, 0);
       }
       value[at] = out.v;
       error[at] = out.e;
     }
-  });
+  }
 }
 
 /** A set of cells whose scores are unknown: the decimal path settles them. */
@@ -267,7 +303,7 @@ function unknown(value: Float64Array, error: Float64Array, cells: ArrayLike<numb
 }
 
 /** Scores with bounds, in place over the inputs: the float twin of `normaliseDecimals`. */
-function boundedScores(result: ExactSource, value: Float64Array, error: Float64Array, C: number): void {
+function boundedScores(result: ExactSource, value: Float64Array, error: Float64Array): void {
   const { framework, raw } = result;
   const U = raw.units.length;
   const P = raw.periods.length;
@@ -286,14 +322,14 @@ function boundedScores(result: ExactSource, value: Float64Array, error: Float64A
         let be = 0;
         let n = 0;
         for (let p = 0; p < P; p++) {
-          const at = (p * U + u) * C + k;
+          const at = k * rows + p * U + u;
           if (!inBase[p] || Number.isNaN(value[at])) continue;
           add(bv, be, value[at], error[at]);
           bv = out.v;
           be = out.e;
           n++;
         }
-        for (let p = 0; p < P; p++) cells[p] = (p * U + u) * C + k;
+        for (let p = 0; p < P; p++) cells[p] = k * rows + p * U + u;
         if (n === 0) {
           for (let p = 0; p < P; p++) {
             value[cells[p]] = Number.NaN;
@@ -334,7 +370,7 @@ function boundedScores(result: ExactSource, value: Float64Array, error: Float64A
     const sets = pooled ? 1 : P;
     const size = pooled ? rows : U;
     for (let s = 0; s < sets; s++) {
-      for (let i = 0; i < size; i++) cells[i] = (s * size + i) * C + k;
+      for (let i = 0; i < size; i++) cells[i] = k * rows + s * size + i;
       const set = cells.subarray(0, size);
       const reference = referenceUnit >= 0 ? set[referenceUnit] : -1;
       scoreSet(value, error, set, spec as Exclude<NormalisationSpec, { method: 'indexToBase' }>, d, reference);
@@ -540,14 +576,14 @@ function scoreSet(
 }
 
 /** Aggregates with bounds, bottom-up, row by row: the float twin of `aggregateDecimals`. */
-function boundedAggregates(framework: Framework, rows: number, value: Float64Array, error: Float64Array, C: number): void {
+function boundedAggregates(framework: Framework, rows: number, value: Float64Array, error: Float64Array): void {
   const column = new Map([...framework.indicators, ...framework.aggregates].map((c, i) => [c, i]));
   const steps = framework.aggregates.map((code) => {
     const node = framework.byCode.get(code) as AggregateNode;
     const weights = node.children.map((k) => framework.byCode.get(k)?.weight ?? 1);
     return {
       at: column.get(code) as number,
-      children: Int32Array.from(node.children.map((k) => column.get(k) as number)),
+      children: Int32Array.from(node.children.map((k) => (column.get(k) as number) * rows)),
       weights: Float64Array.from(weights),
       weightErrors: Float64Array.from(weights, inputError),
       allOne: weights.every((w) => w === 1),
@@ -555,10 +591,17 @@ function boundedAggregates(framework: Framework, rows: number, value: Float64Arr
       minAvailability: node.aggregation.minAvailability,
     };
   });
-  for (let r = 0; r < rows; r++) {
-    const row = r * C;
-    for (const step of steps) {
-      const n = step.children.length;
+  // Step by step over every row (children come before parents): each loop sees one method.
+  for (const step of steps) {
+    const n = step.children.length;
+    const children = step.children;
+    const weights = step.weights;
+    const weightErrors = step.weightErrors;
+    const method = step.method === 'arithmetic' ? (step.allOne ? 0 : 1) : step.method === 'geometric' ? 2 : 3;
+    const minAvailability = step.minAvailability;
+    // Columns are stored one after the other (code c of row r at c · rows + r): each loop streams.
+    for (let r = 0; r < rows; r++) {
+      const row = step.at * rows + r;
       let present = 0;
       let isUnknown = false;
       let sv = 0;
@@ -566,31 +609,25 @@ function boundedAggregates(framework: Framework, rows: number, value: Float64Arr
       let tv = 0;
       let te = 0;
       for (let i = 0; i < n; i++) {
-        const x = value[row + step.children[i]];
-        const xe = error[row + step.children[i]];
+        const x = value[children[i] + r];
+        const xe = error[children[i] + r];
         if (xe === Number.POSITIVE_INFINITY) {
           isUnknown = true;
           break;
         }
         if (Number.isNaN(x)) continue;
-        const w = step.weights[i];
-        const we = step.weightErrors[i];
-        switch (step.method) {
-          case 'arithmetic':
-            if (step.allOne) {
-              out.v = x;
-              out.e = xe;
-            } else mul(w, we, x, xe);
-            break;
-          case 'geometric':
-            ln(x, xe);
-            mul(w, we, out.v, out.e);
-            break;
-          default:
-            // The decimal path refuses a value ≤ 0 (an error): one that may be is left to it.
-            if (x - xe > 0) div(w, we, x, xe);
-            else out.e = Number.POSITIVE_INFINITY;
-        }
+        const w = weights[i];
+        const we = weightErrors[i];
+        if (method === 0) {
+          out.v = x;
+          out.e = xe;
+        } else if (method === 1) mul(w, we, x, xe);
+        else if (method === 2) {
+          ln(x, xe);
+          mul(w, we, out.v, out.e);
+        } else if (x - xe > 0) div(w, we, x, xe);
+        // The decimal path refuses a value ≤ 0 (an error): one that may be is left to it.
+        else out.e = Number.POSITIVE_INFINITY;
         if (out.e === Number.POSITIVE_INFINITY) {
           isUnknown = true;
           break;
@@ -610,24 +647,23 @@ function boundedAggregates(framework: Framework, rows: number, value: Float64Arr
         }
         present++;
       }
-      const at = row + step.at;
       if (isUnknown) {
-        value[at] = Number.NaN;
-        error[at] = Number.POSITIVE_INFINITY;
+        value[row] = Number.NaN;
+        error[row] = Number.POSITIVE_INFINITY;
         continue;
       }
-      if (present === 0 || present / n < step.minAvailability) {
-        value[at] = Number.NaN;
-        error[at] = 0;
+      if (present === 0 || present / n < minAvailability) {
+        value[row] = Number.NaN;
+        error[row] = 0;
         continue;
       }
-      if (step.method === 'arithmetic') div(sv, se, tv, te);
-      else if (step.method === 'geometric') {
+      if (method <= 1) div(sv, se, tv, te);
+      else if (method === 2) {
         div(sv, se, tv, te);
         exp(out.v, out.e);
       } else div(tv, te, sv, se);
-      value[at] = out.v;
-      error[at] = out.e;
+      value[row] = out.v;
+      error[row] = out.e;
     }
   }
 }
