@@ -1,11 +1,11 @@
 /**
- * The exact decimal build across CPU cores: core's `buildExactInParts` with
+ * The exact decimal build across CPU cores: core's `buildExact(result, { parts, run })` with
  * the first block of periods on this thread and each other block on a Node
  * worker thread. The result is digit for digit that of `buildExact`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { buildExact, buildExactInParts, type ExactPanel, type ExactPart, type ExactPartMessage, type ExactSource } from '@pingan/core';
+import { buildExact, type ExactPanel, type ExactPart, type ExactPartMessage, type ExactSource } from '@pingan/core';
 
 export interface ExactThreadsOptions {
   /** Threads to use, this one included (default: the cores Node may use, `os.availableParallelism()`). */
@@ -24,7 +24,7 @@ export async function buildExactOnThreads(result: ExactSource, options: ExactThr
   const threads = options.threads ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
   if (threads === 1) return buildExact(result);
-  return buildExactInParts(result, threads, exactPartOnThread);
+  return buildExact(result, { parts: threads, run: exactPartOnThread });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { NormalisationInput } from '../framework/methods.ts';
 import { periodRange } from '../panel/period.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import type { ExactPanel } from './exactPanel.ts';
-import { buildExactInParts, buildExactPart, splitExact, type ExactPart } from './exactParts.ts';
+import { buildExactPart, splitExact, type ExactPart } from './exactParts.ts';
 import { unpackExact } from './packedExact.ts';
 import { buildExact } from './publish.ts';
 
@@ -70,14 +70,14 @@ const text = (panel: ExactPanel) => unpackExact(panel.values).map((v) => (v === 
 /** A stand-in for a worker: the part crosses a structured clone each way, as through postMessage. */
 const throughClone = async (part: ExactPart) => structuredClone(buildExactPart(structuredClone(part)));
 
-describe('buildExactInParts', () => {
+describe('buildExact in parts', () => {
   for (const windowed of [false, true]) {
     it(`gives buildExact's panel digit for digit, in any number of parts (${windowed ? 'with' : 'without'} trailing windows)`, async () => {
       const fw = frameworkWith(windowed);
       const result = buildIndex(fw, panelFromObservations(fw, observations()));
       const whole = buildExact(result);
       for (const parts of [2, 3, 5, 12, 40]) {
-        const joined = await buildExactInParts(result, parts, throughClone);
+        const joined = await buildExact(result, { parts, run: throughClone });
         expect(joined.periods).toEqual(whole.periods);
         expect(joined.codes).toEqual(whole.codes);
         expect(text(joined), `${parts} parts`).toEqual(text(whole));
@@ -103,9 +103,12 @@ describe('buildExactInParts', () => {
     const result = buildIndex(fw, panelFromObservations(fw, observations()));
     expect(splitExact(result, 4)).toBeNull();
     let calls = 0;
-    const joined = await buildExactInParts(result, 4, async (part) => {
-      calls++;
-      return buildExactPart(part);
+    const joined = await buildExact(result, {
+      parts: 4,
+      run: async (part) => {
+        calls++;
+        return buildExactPart(part);
+      },
     });
     expect(calls).toBe(0);
     expect(text(joined)).toEqual(text(buildExact(result)));
@@ -114,7 +117,7 @@ describe('buildExactInParts', () => {
   it('rejects with the error of a part that fails, and refuses a part count that is not a positive integer', async () => {
     const fw = frameworkWith(false);
     const result = buildIndex(fw, panelFromObservations(fw, observations()));
-    await expect(buildExactInParts(result, 3, () => Promise.reject(new Error('worker crashed')))).rejects.toThrow('worker crashed');
+    await expect(buildExact(result, { parts: 3, run: () => Promise.reject(new Error('worker crashed')) })).rejects.toThrow('worker crashed');
     expect(() => splitExact(result, 0)).toThrow('parts must be a positive integer');
   });
 });

@@ -66,16 +66,10 @@ export function buildExactPart(part: ExactPart): ExactPanel {
  * block but the first goes to `runPart` (a worker, typically, that answers
  * with `buildExactPart`), while the calling thread computes the first. The
  * result is the same, digit for digit, as `buildExact(result)`, which is
- * what runs when the build cannot be split (see `splitExact`).
- *
- * The same as `buildExact(result, { parts, run })`, which is the one way
- * to use in new code.
- *
- * @example
- * const exact = await buildExactInParts(result, 2, (part) => postToWorker(part));
- * exact.values.length === buildExact(result).values.length; // true
+ * what runs when the build cannot be split (see `splitExact`). Internal:
+ * callers use `buildExact(result, { parts, run })`.
  */
-export async function buildExactInParts(
+export async function runExactParts(
   result: ExactSource,
   parts: number,
   runPart: (part: ExactPart) => Promise<ExactPanel>,

@@ -6,5 +6,5 @@ export * from './largestRemainder.ts';
 export * from './contributions.ts';
 export { buildExact, exactInputs, publishChange, type ExactSource, type PublishedChange } from './publish.ts';
 export * from './packedExact.ts';
-export * from './exactParts.ts';
+export { buildExactPart, exactBlock, splitExact, type ExactPart } from './exactParts.ts';
 export { publishValues, publishedAt, type PublishedValues } from './publishValues.ts';

@@ -1,4 +1,4 @@
-import { buildExactInParts, type ExactPart } from './exactParts.ts';
+import { runExactParts, type ExactPart } from './exactParts.ts';
 import type { Decimal } from 'decimal.js';
 import type { IndicatorNode } from '../framework/defineFramework.ts';
 import { Flag } from '../panel/flags.ts';
@@ -135,7 +135,7 @@ export function buildExact(
   result: ExactSource,
   threads?: { readonly parts: number; readonly run: (part: ExactPart) => Promise<ExactPanel> },
 ): ExactPanel | Promise<ExactPanel> {
-  if (threads) return buildExactInParts(result, threads.parts, threads.run);
+  if (threads) return runExactParts(result, threads.parts, threads.run);
   const { framework } = result;
   if (!periodLocal(framework) || result.raw.periods.length < 2) {
     return packPanel(aggregateDecimals(normaliseDecimals(decimalInputs(result), framework), framework));
