@@ -1,1 +1,2 @@
 export * from './fromCoinr.ts';
+export * from './compileCoinr.ts';
