@@ -5,7 +5,8 @@
  * and validateData, built with core's buildIndex), "recompute after one
  * weight change" = what the page runs: the workbench's own `tune` (its
  * settings → reviseNodes) with one first-level weight changed by hand +
- * rebuildIndex + reading the city's latest index. 2000 repetitions after a
+ * rebuildIndex (which aggregates the nominal scores again, as only a weight
+ * changed) + reading the city's latest index. 2000 repetitions after a
  * warm-up, median, p95 and spread in milliseconds, target p95 ≤ 0.2 ms:
  * first in Node, then in headless Chromium (an esbuild bundle of
  * @pingan/core's source, served from 127.0.0.1 cross-origin isolated, so

@@ -36,7 +36,7 @@ async function nominal(request: NominalRequest): Promise<WorkerMessage> {
   const values = (await res.json()) as WorkbenchValues;
   const framework = frameworkFromDocument(request.framework);
   const result = buildIndex(framework, panelFromObservations(framework, observationsOf(values)));
-  return { type: 'nominal', values, nominal: { imputed: result.imputed, aggregated: result.aggregated } };
+  return { type: 'nominal', values, nominal: { imputed: result.imputed, normalised: result.normalised, screening: [], aggregated: result.aggregated } };
 }
 
 scope.onmessage = async (event) => {

@@ -5,7 +5,7 @@
  * live in model/; this file only wires them to signals.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { frameworkFromDocument, getValue, rebuildIndex, type Framework, type IndexResult, type Observation, type Panel } from '@pingan/core';
+import { frameworkFromDocument, getValue, rebuildIndex, type Framework, type Observation, type Panel } from '@pingan/core';
 import type { WorkbenchShell, WorkbenchValues } from '../lib/workbench.ts';
 import { observationsOf, type AnalysisOutcome, type AnalysisSetting, type NominalPanels } from './model/analysis.ts';
 import { ahpOf, contextOf, officialState, sameSettings, tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './model/state.ts';
@@ -63,8 +63,8 @@ export function createStore(shell: WorkbenchShell) {
     const started = performance.now();
     try {
       const framework = tune(ctx, s, weightsInForce(ctx, s, ahp.value));
-      // rebuildIndex starts from the nominal index's imputed panel, the only part it reads.
-      const panel = rebuildIndex(base as IndexResult, framework);
+      // rebuildIndex starts from the nominal index's imputed panel, or reuses its scores when only weights or means changed.
+      const panel = rebuildIndex({ ...base, framework: ctx.framework }, framework);
       return { framework, panel, ms: performance.now() - started };
     } catch (error) {
       queueMicrotask(() => (recomputeError.value = (error as Error).message));

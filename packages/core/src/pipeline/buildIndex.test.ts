@@ -140,4 +140,29 @@ describe('rebuildIndex', () => {
     expect(Array.from(rebuildIndex(nominal, tuned).values)).toEqual(Array.from(buildIndex(tuned, raw).aggregated.values));
     expect(Array.from(rebuildIndex(nominal, tuned).values)).not.toEqual(Array.from(nominal.aggregated.values));
   });
+
+  it('reuses the nominal scores when only weights or means change, and computes them again otherwise', async () => {
+    const { rebuildIndex } = await import('./rebuildIndex.ts');
+    const { reviseNodes } = await import('../framework/defineFramework.ts');
+    const raw = panelFromObservations(framework, observations(13));
+    const nominal = buildIndex(framework, raw);
+    let reads = 0;
+    // The nominal stages, with a count of the reads of the imputed data (the start of a full rebuild).
+    const counted = { framework: nominal.framework, normalised: nominal.normalised, screening: nominal.screening, get imputed() {
+      reads++;
+      return nominal.imputed;
+    } };
+    const weights = reviseNodes(framework, (node) => (node.code === 'g2' ? { weight: 5 } : undefined));
+    expect(Array.from(rebuildIndex(counted, weights).values)).toEqual(Array.from(buildIndex(weights, raw).aggregated.values));
+    expect(reads).toBe(0);
+    const zScores = reviseNodes(framework, (node) => (node.code === 'mm' ? { normalisation: { method: 'zScore', mean: 0, sd: 1, scope: 'period' } } : undefined));
+    expect(Array.from(rebuildIndex(counted, zScores).values)).toEqual(Array.from(buildIndex(zScores, raw).aggregated.values));
+    expect(reads).toBe(1);
+    // Units screened out: the nominal scores are not those of the imputed data, so they are not reused.
+    const screened = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(counted), screening: { value: [{ unit: 'A', availability: 0 }] } }) as typeof counted;
+    rebuildIndex(screened, weights);
+    expect(reads).toBe(2);
+    // Without the nominal scores, it rebuilds from the imputed data.
+    expect(rebuildIndex({ imputed: nominal.imputed }, weights).values).toEqual(buildIndex(weights, raw).aggregated.values);
+  });
 });

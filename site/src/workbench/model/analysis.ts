@@ -69,9 +69,16 @@ export interface NominalRequest {
   readonly dataUrl: string;
 }
 
-/** The nominal index's panels the page needs: the imputed data (which rebuildIndex starts from) and the aggregated results. */
+/**
+ * The nominal index's panels the page needs: the imputed data (which
+ * rebuildIndex starts from), the scores (which it reuses when only weights
+ * or means change) with the screening (none, so that they may be reused),
+ * and the aggregated results.
+ */
 export interface NominalPanels {
   readonly imputed: Panel;
+  readonly normalised: Panel;
+  readonly screening: readonly [];
   readonly aggregated: Panel;
 }
 
