@@ -106,6 +106,8 @@ export function impute(
     }
   }
   if (issues.length > 0) throw new ValidationError('the imputation', issues);
+  // Nothing to impute: the panel passes unchanged (panels are never written to), with no copy.
+  if (jobs.length === 0) return { panel, report: [] };
 
   const values = Float64Array.from(panel.values);
   const flags = Uint8Array.from(panel.flags);

@@ -26,6 +26,8 @@ export function transform(panel: Panel, framework: Framework): Panel {
     else if (node?.type === 'indicator' && node.transform === 'log') logged.push(c);
   }
   if (issues.length > 0) throw new ValidationError('the panel', issues);
+  // Nothing to log: the panel passes unchanged (panels are never written to), with no copy.
+  if (logged.length === 0) return panel;
 
   const values = Float64Array.from(panel.values);
   const U = panel.units.length;

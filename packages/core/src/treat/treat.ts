@@ -43,6 +43,8 @@ export function treat(panel: Panel, framework: Framework): { panel: Panel; repor
     else if (node?.type === 'indicator' && node.treatment.method !== 'none') jobs.push({ c, code, spec: node.treatment });
   }
   if (issues.length > 0) throw new ValidationError('the panel', issues);
+  // Nothing to treat: the panel passes unchanged (panels are never written to), with no copy.
+  if (jobs.length === 0) return { panel, report: [] };
 
   const U = panel.units.length;
   const C = panel.codes.length;

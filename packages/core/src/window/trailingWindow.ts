@@ -19,6 +19,8 @@ export function trailingWindow(panel: Panel, framework: Framework): Panel {
   const U = panel.units.length;
   const P = panel.periods.length;
   const C = panel.codes.length;
+  // No window anywhere: the panel passes unchanged (panels are never written to), with no copy.
+  if (!panel.codes.some((code) => { const node = framework.byCode.get(code); return node?.type === 'indicator' && node.window; })) return panel;
   const values = Float64Array.from(panel.values);
   const flags = Uint8Array.from(panel.flags);
   panel.codes.forEach((code, c) => {
