@@ -1,6 +1,7 @@
 import type { AggregateNode, Framework, IndicatorNode } from '../framework/defineFramework.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
+import { selectPeriods } from '../panel/panel.ts';
 import { add, div, exp, inputError, ln, mul, out, publishedInteger, publishedText, sqrt, sub } from './boundedFloat.ts';
 import { roundHalfUp } from './decimal.ts';
 import type { ExactPanel } from './exactPanel.ts';
@@ -99,31 +100,48 @@ export function publishValues(result: ExactSource, decimals = result.framework.d
     fillFromExact(buildExact(result), scaled, texts, decimals, null);
     return { ...base, fallback: { cells: rows * C, periods: P, whole } };
   }
-  const value = new Float64Array(rows * C);
-  const error = new Float64Array(rows * C);
-  boundedInputs(result, value, error);
-  boundedScores(result, value, error);
-  boundedAggregates(framework, rows, value, error);
-  // Round every cell the bound settles (the bounds are stored column by
-  // column, the published values row by row); list the others.
+  // Blocks of periods, each computed in small buffers that stay in cache:
+  // a block reads the `reach` earlier periods its windows need (computed,
+  // not published); a step that pools periods makes the whole panel one block.
+  const pooled = poolsPeriods(framework);
+  const reach = windowReach(framework);
+  const step = pooled ? P : Math.max(1, 2 * reach, Math.ceil(2 ** 18 / (U * C)));
+  const widest = U * Math.min(P, step + reach) * C;
+  const valueBuffer = new Float64Array(widest);
+  const errorBuffer = new Float64Array(widest);
   const ambiguous: number[] = [];
-  for (let c = 0; c < C; c++) {
-    for (let r = 0, at = c * rows; r < rows; r++, at++) {
-      const v = value[at];
-      const e = error[at];
-      const i = r * C + c;
-      if (Number.isNaN(v) && e === 0) {
-        scaled[i] = Number.NaN;
-        continue;
+  for (let start = 0; start < P; start += step) {
+    const end = Math.min(P, start + step);
+    const from = pooled ? 0 : Math.max(0, start - reach);
+    const slice = raw.periods.slice(from, end);
+    const block: ExactSource = pooled ? result : { framework, raw: selectPeriods(raw, slice), treated: selectPeriods(treated, slice) };
+    const blockRows = U * (end - from);
+    const value = valueBuffer.subarray(0, blockRows * C);
+    const error = errorBuffer.subarray(0, blockRows * C);
+    boundedInputs(block, value, error);
+    boundedScores(block, value, error);
+    boundedAggregates(framework, blockRows, value, error);
+    // Round every cell the bound settles (the bounds are stored column by
+    // column, the published values row by row); list the others.
+    const skip = U * (start - from);
+    for (let c = 0; c < C; c++) {
+      for (let r = skip, at = c * blockRows + skip; r < blockRows; r++, at++) {
+        const v = value[at];
+        const e = error[at];
+        const i = (from * U + r) * C + c;
+        if (Number.isNaN(v) && e === 0) {
+          scaled[i] = Number.NaN;
+          continue;
+        }
+        const k = publishedInteger(v, e, decimals);
+        scaled[i] = k;
+        if (Number.isNaN(k)) ambiguous.push(i);
       }
-      const k = publishedInteger(v, e, decimals);
-      scaled[i] = k;
-      if (Number.isNaN(k)) ambiguous.push(i);
     }
   }
   ambiguous.sort((a, b) => a - b);
   if (ambiguous.length === 0) return { ...base, fallback: { cells: 0, periods: 0, whole: null } };
-  if (poolsPeriods(framework)) {
+  if (pooled) {
     fillFromExact(buildExact(result), scaled, texts, decimals, ambiguous);
     return { ...base, fallback: { cells: ambiguous.length, periods: P, whole: 'a step pools periods, so the ambiguous cells need the whole build in decimal' } };
   }
@@ -138,7 +156,7 @@ export function publishValues(result: ExactSource, decimals = result.framework.d
       end = Math.max(end, periodOf(ambiguous[b]) + 1);
       b++;
     }
-    const block = exactBlock(result, start, end, windowReach(framework));
+    const block = exactBlock(result, start, end, reach);
     recomputed += end - start;
     const offset = start * U * C;
     for (let j = a; j < b; j++) settle(block, ambiguous[j], ambiguous[j] - offset, scaled, texts, decimals);
@@ -575,6 +593,10 @@ function scoreSet(
   }
 }
 
+/** Float64's and the decimal path's unit roundoff together, and a margin for the bound's own rounding (see boundedFloat.ts). */
+const SUM_UNIT = 2 ** -53 + 1e-22;
+const SUM_INFLATE = 1 + 2 ** -40;
+
 /** Aggregates with bounds, bottom-up, row by row: the float twin of `aggregateDecimals`. */
 function boundedAggregates(framework: Framework, rows: number, value: Float64Array, error: Float64Array): void {
   const column = new Map([...framework.indicators, ...framework.aggregates].map((c, i) => [c, i]));
@@ -602,6 +624,55 @@ function boundedAggregates(framework: Framework, rows: number, value: Float64Arr
     // Columns are stored one after the other (code c of row r at c · rows + r): each loop streams.
     for (let r = 0; r < rows; r++) {
       const row = step.at * rows + r;
+      if (method <= 1) {
+        // The weighted arithmetic mean with its bound in closed form: each
+        // term's bound, plus the summation's (n − 1)·u·Σ|term| (Higham's
+        // γ), for the float sum and the decimal one alike.
+        let st = 0;
+        let sa = 0;
+        let se = 0;
+        let tw = 0;
+        let ta = 0;
+        let te = 0;
+        let m = 0;
+        let unknownChild = false;
+        for (let i = 0; i < n; i++) {
+          const x = value[children[i] + r];
+          const xe = error[children[i] + r];
+          if (xe === Number.POSITIVE_INFINITY) {
+            unknownChild = true;
+            break;
+          }
+          if (Number.isNaN(x)) continue;
+          const w = weights[i];
+          const we = weightErrors[i];
+          let t = x;
+          let et = xe;
+          if (method === 1) {
+            t = w * x;
+            et = ((Math.abs(w) + we) * xe + (Math.abs(x) + xe) * we + SUM_UNIT * Math.abs(t)) * SUM_INFLATE;
+          }
+          st += t;
+          se += et;
+          sa += Math.abs(t) + et;
+          tw += w;
+          te += we;
+          ta += Math.abs(w) + we;
+          m++;
+        }
+        if (unknownChild) {
+          value[row] = Number.NaN;
+          error[row] = Number.POSITIVE_INFINITY;
+        } else if (m === 0 || m / n < minAvailability) {
+          value[row] = Number.NaN;
+          error[row] = 0;
+        } else {
+          div(st, (se + m * SUM_UNIT * sa) * SUM_INFLATE, tw, (te + m * SUM_UNIT * ta) * SUM_INFLATE);
+          value[row] = out.v;
+          error[row] = out.e;
+        }
+        continue;
+      }
       let present = 0;
       let isUnknown = false;
       let sv = 0;
