@@ -205,6 +205,8 @@ export function fromCoinr(tables: { iData: readonly CoinrRecord[]; iMeta: readon
   const denoms = new Map<string, CoinrRecord>();
   for (const row of options.Denominate?.denoms ?? []) if (text(row.uCode)) denoms.set(text(row.uCode), row);
   const denomColumns = new Set((options.Denominate?.denoms ?? []).flatMap((row) => Object.keys(row)));
+  const dataCodes = [...indicatorCodes, ...denominatorCodes];
+  const fromDenoms = dataCodes.map((code) => denomColumns.has(code) && denominatorCodes.includes(code));
   tables.iData.forEach((row, i) => {
     if (blank(row)) return;
     const where = `iData row ${i + 2}`;
@@ -223,8 +225,9 @@ export function fromCoinr(tables: { iData: readonly CoinrRecord[]; iMeta: readon
       const group = text(row[g]);
       if (group) unitGroups[g][unit] = group;
     }
-    for (const code of [...indicatorCodes, ...denominatorCodes]) {
-      if (denomColumns.has(code) && denominatorCodes.includes(code)) {
+    for (let k = 0; k < dataCodes.length; k++) {
+      const code = dataCodes[k];
+      if (fromDenoms[k]) {
         const cell = text(denoms.get(unit)?.[code]);
         const value = cell === '' || cell === 'NA' ? null : Number(cell);
         if (value !== null && !Number.isFinite(value)) issues.push({ path: `options.Denominate.denoms (${unit}).${code}`, message: `"${cell}" is not a number` });

@@ -54,11 +54,18 @@ export function panelFromObservations(
   const unitSet = new Set(unitOrder);
   let first: string | undefined;
   let last: string | undefined;
+  // Rows mostly repeat the period before them: its frequency is looked up once per run of equal periods.
+  let seenPeriod: string | undefined;
+  let seenFrequency: Frequency | undefined;
   observations.forEach((o, i) => {
     if (!codeIndex.has(o.code)) {
       issues.push({ path: where(o, i), message: `unknown indicator "${o.code}": not an indicator or denominator of framework "${framework.id}"` });
     }
-    const f = periodFrequency(o.period);
+    if (o.period !== seenPeriod) {
+      seenPeriod = o.period;
+      seenFrequency = periodFrequency(o.period);
+    }
+    const f = seenFrequency;
     if (!f) issues.push({ path: where(o, i), message: `"${o.period}" is not a period (expected YYYY-MM or YYYY)` });
     else if (frequency && f !== frequency) issues.push({ path: where(o, i), message: `period "${o.period}" is a ${f}, but earlier rows are ${frequency}s` });
     else {
