@@ -19,7 +19,9 @@
  * To stay free of allocation in the hot loops, an operation leaves its
  * result in the module's `out` slot (`out.v`, `out.e`) rather than returning
  * an object. An unknown bound (a division by something that may be zero, a
- * logarithm of something that may be negative) is `Infinity`.
+ * logarithm of something that may be negative) is `Infinity`. The relative
+ * bounds assume no result underflows into the subnormals (below 2⁻¹⁰²²),
+ * which the scores and means of an index never come near.
  */
 
 /** Unit roundoff of float64 plus that of the decimal path. */
@@ -42,7 +44,8 @@ export const out = { v: 0, e: 0 };
  * inputError(0.1) > 0; // true
  */
 export function inputError(x: number): number {
-  return Number.isInteger(x) && Math.abs(x) <= 2 ** 53 ? 0 : Math.abs(x) * 2 ** -53;
+  // Half an ulp is at most |x|·2⁻⁵³, or (rounded up) 2⁻¹⁰⁷⁴ for a subnormal.
+  return Number.isInteger(x) && Math.abs(x) <= 2 ** 53 ? 0 : Math.max(Math.abs(x) * 2 ** -53, Number.MIN_VALUE);
 }
 
 /**
