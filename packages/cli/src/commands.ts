@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core';
+import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core/release';
 import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
 import { CliError, DataInvalidError, ExitCode, formatIssue, UsageError, type Issue } from './issues.ts';
 import { stableJson } from './json.ts';

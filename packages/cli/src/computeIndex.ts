@@ -1,29 +1,5 @@
-import {
-  bandOf,
-  buildExact,
-  buildIndex,
-  canonicalJson,
-  Exact,
-  exactAt,
-  exactInputs,
-  flagNames,
-  panelFromObservations,
-  periodDistance,
-  publishChange,
-  roundHalfUp,
-  shiftPeriod,
-  ValidationError,
-  type ExactPanel,
-  type Framework,
-  type InputCell,
-  type PublishedAggregate,
-  type PublishedIndicator,
-  type PublishedMonth,
-  type PublishedRegion,
-  type IndexResult,
-  type Observation,
-  type Provenance,
-} from '@pingan/core';
+import { bandOf, buildExact, buildIndex, canonicalJson, Exact, exactAt, exactInputs, flagNames, panelFromObservations, periodDistance, publishChange, roundHalfUp, shiftPeriod, ValidationError, type ExactPanel, type Framework, type IndexResult, type Observation, type Provenance } from '@pingan/core';
+import type { InputCell, PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion } from '@pingan/core/release';
 import { DataInvalidError, UsageError } from './issues.ts';
 import { POPULATION_CODE, sha256Hex, type FileInfo, type Region } from './readInputs.ts';
 import { populationObservations, type ValidatedData } from './validateData.ts';
@@ -32,7 +8,7 @@ import { populationObservations, type ValidatedData } from './validateData.ts';
 export const LOOKBACK_MONTHS = 23;
 
 /** The published figures and input cells, as the release format's one schema in @pingan/core declares them. */
-export type { PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion, InputCell } from '@pingan/core';
+export type { PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion, InputCell } from '@pingan/core/release';
 export type Names = PublishedMonth['framework']['name'];
 export type PublishedBand = NonNullable<PublishedAggregate['band']>;
 export type Changes = PublishedAggregate['change'];

@@ -1,18 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  appendToChain,
-  ManifestSchema,
-  parseInputsCsv,
-  revisionsJsonText,
-  shiftPeriod,
-  WithdrawalSchema,
-  writeThrough,
-  type CellChange,
-  type InputCell,
-  type Manifest,
-  type RevisionEntry,
-} from '@pingan/core';
+import { shiftPeriod } from '@pingan/core';
+import { appendToChain, ManifestSchema, parseInputsCsv, revisionsJsonText, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
 import type { MonthComputation } from './computeIndex.ts';
 import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
 import { CliError, ExitCode } from './issues.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInputsCsv } from '@pingan/core';
+import { parseInputsCsv } from '@pingan/core/release';
 import { computeIndex, inputsCsv, readInputFile, readInputs, releaseCsv, releaseJson, validateData, type DataSet, type InputRecord } from '../src/index.ts';
 import { encodeGb18030, encodeUtf8 } from './gb18030.ts';
 import { dataDir, TODAY } from './helpers.ts';

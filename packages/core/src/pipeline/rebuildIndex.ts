@@ -8,7 +8,7 @@ import type { IndexResult } from './buildIndex.ts';
 /**
  * Rebuilds the scores and aggregates of a result with another framework that
  * differs only in treatment, normalisation, weights or aggregation (say, from
- * `reviseNodes` or `withWeights`): the data up to imputation are reused, so a
+ * `reviseNodes`): the data up to imputation are reused, so a
  * weight slider can recompute every month and unit at once in well under a
  * millisecond for a city's panel. Returns the new aggregated panel.
  *
