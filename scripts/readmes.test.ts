@@ -109,7 +109,7 @@ describe('README code blocks', () => {
           if (notRun.length > 0) console.info(`${title}: not run here (the CI runs them): ${notRun.map((c) => c.text).join('; ')}`);
           for (const command of commands.filter((c) => c.pingan)) {
             it(`${command.where} $ pingan ${command.pingan?.join(' ')}`, () => {
-              const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/pingan.js'), ...(command.pingan ?? [])], {
+              const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/pingan.cjs'), ...(command.pingan ?? [])], {
                 cwd: work,
                 encoding: 'utf8',
                 env: { ...process.env, FORCE_COLOR: '0', TZ: 'UTC' },

@@ -210,7 +210,8 @@ export function processInterrupts(handler: () => void): () => void {
   return () => process.off('SIGINT', handler);
 }
 
-if (import.meta.main) {
+/** Runs `pingan` in this process: its arguments, its standard streams, Ctrl-C; sets the exit code. The bin calls it. */
+export async function main(): Promise<void> {
   process.exitCode = await runAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -218,3 +219,6 @@ if (import.meta.main) {
     onInterrupt: processInterrupts,
   });
 }
+
+// `node src/main.ts …` in the workspace (import.meta.main is undefined before Node 24.2, where the bin runs main()).
+if (import.meta.main) await main();

@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { siblingModule } from './siblingModule.ts';
 import {
   buildIndex,
   frameworkToJson,
@@ -73,7 +74,7 @@ export interface SensitivityOptions extends CommonOptions {
  * running analysis's promise rejects.
  */
 export function nodeAnalysisWorker(): AnalysisWorker {
-  const worker = new Worker(new URL('./sensitivity.worker.ts', import.meta.url));
+  const worker = new Worker(siblingModule('sensitivity.worker', import.meta.url));
   let id = 0;
   let listener: ((message: AnalysisMessage) => void) | undefined;
   let stopped = false;
