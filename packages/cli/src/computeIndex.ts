@@ -3,6 +3,7 @@ import type { InputCell, PublishedAggregate, PublishedIndicator, PublishedMonth,
 import { DataInvalidError, UsageError } from './issues.ts';
 import { POPULATION_CODE, sha256Hex, type FileInfo, type Region } from './readInputs.ts';
 import { populationObservations, type ValidatedData } from './validateData.ts';
+import { t } from './i18n/t.ts';
 
 /** How many months before the published month its computation reads: 12 for the trailing window, 12 more for the year-on-year change. */
 export const LOOKBACK_MONTHS = 23;
@@ -55,12 +56,12 @@ function at(panel: ExactPanel, unit: string, period: string, code: string): { va
 export function computeIndex(valid: ValidatedData, month?: string): MonthComputation {
   if (valid.issues.length > 0 || !valid.framework) throw new DataInvalidError(valid.issues);
   const framework = valid.framework;
-  if (valid.months.length === 0) throw new UsageError('there is no data to compute');
+  if (valid.months.length === 0) throw new UsageError(t`there is no data to compute`);
   const first = valid.months[0];
   const last = valid.months[valid.months.length - 1];
   const target = month ?? last;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(target)) throw new UsageError(`"${target}" is not a month (expected YYYY-MM)`);
-  if (target < first || target > last) throw new UsageError(`no data for ${target}: the data covers ${first} to ${last}`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(target)) throw new UsageError(t`"${target}" is not a month (expected YYYY-MM)`);
+  if (target < first || target > last) throw new UsageError(t`no data for ${target}: the data covers ${first} to ${last}`);
   const start = periodDistance(first, target) > LOOKBACK_MONTHS ? shiftPeriod(target, -LOOKBACK_MONTHS) : first;
   const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
   const inSlice = new Set(periods);

@@ -34,6 +34,7 @@ import { sha256Hex } from './readInputs.ts';
 import { textTable } from './textTable.ts';
 import { populationObservations, type ValidatedData } from './validateData.ts';
 import { CLI_NAME, CLI_VERSION } from './version.ts';
+import { t } from './i18n/t.ts';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 export const EXIT_CANCELLED = 130;
@@ -293,7 +294,7 @@ async function analyseAndWrite(
   const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   if (valid.issues.length || !valid.framework) return problems(valid, options.json);
   const framework = valid.framework;
-  if (valid.months.length === 0) throw new UsageError('there is no data to analyse');
+  if (valid.months.length === 0) throw new UsageError(t`there is no data to analyse`);
   const specs = options.settingsFile === undefined ? defaultSettings(framework, seed) : readSettingsFile(options.settingsFile, framework, seed);
   const observations = analysisObservations(valid);
   const provenance = buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods: valid.months })).provenance;
@@ -326,7 +327,7 @@ async function analyseAndWrite(
     if (cancelled) throw new Cancelled();
   } catch (error) {
     if (error instanceof Cancelled) {
-      const message = 'cancelled: nothing was written';
+      const message = t`cancelled: nothing was written`;
       return { exitCode: EXIT_CANCELLED, stdout: options.json ? stableJson({ ok: false, error: message }) : '', stderr: options.json ? '' : `pingan: ${message}\n` };
     }
     throw error;
@@ -372,7 +373,7 @@ async function analyseAndWrite(
       `settings:\n${described}` +
       `uncertainty (N = ${n}, seed ${seed}): mean absolute rank shift ${fixed(meanShift)} on average over the runs\n` +
       `Sobol' sensitivity of the rank shift (N = ${sobolN}, ${sa.result.runs} runs, bootstrap ${bootstrap}):\n${table}` +
-      `wrote ${files.map((f) => f.file).join(', ')}\n`,
+      `${t`wrote ${files.map((f) => f.file).join(', ')}`}\n`,
     stderr: '',
   };
 }
