@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/main.ts';
 
@@ -130,6 +132,12 @@ describe('the packed CLI, installed outside the repository', () => {
     expect(manifest.engines.node).toBe('>=20');
   });
 
+  it('passes publint', async () => {
+    const bytes = readFileSync(tarballs.find((t) => /pingan-cli-/.test(t)) as string);
+    const lint = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, strict: true, level: 'suggestion' });
+    expect(lint.messages.map((m) => formatMessage(m, lint.pkg))).toEqual([]);
+  });
+
   const nodes: [string, () => string | undefined][] = [
     ['Node 20 (the machine’s)', () => node20],
     ['Node 24', () => node24],
@@ -195,6 +203,25 @@ describe('the packed CLI, installed outside the repository', () => {
         const usage = pingan(['validate', '--nope']);
         expect(usage.status).toBe(2);
         expect(pingan(['validate', '--nope'], { LANG: 'zh_CN.UTF-8' }).stderr).not.toBe(usage.stderr);
+      });
+
+      it('loads every entry point of @pingan/core', ({ skip: skipTest }) => {
+        if (skip()) return skipTest();
+        const entries = ['', '/verbs', '/framework', '/weights', '/exact', '/analysis', '/coinr', '/worker', '/release'];
+        const script = join(app, 'entries.mjs');
+        writeFileSync(
+          script,
+          `const entries = ${JSON.stringify(entries)};
+const counts = [];
+for (const entry of entries) counts.push(Object.keys(await import('@pingan/core' + entry)).length);
+console.log(JSON.stringify(counts));
+`,
+        );
+        const result = spawnSync(which() as string, [script], { cwd: app, encoding: 'utf8' });
+        expect(result.stderr).toBe('');
+        const counts = JSON.parse(result.stdout) as number[];
+        expect(counts).toHaveLength(entries.length);
+        for (const count of counts) expect(count).toBeGreaterThan(0);
       });
 
       it('runs the exact build on worker threads from the compiled package', ({ skip: skipTest }) => {
