@@ -10,7 +10,9 @@ const { pathToFileURL } = require('node:url');
 
 const source = join(__dirname, '..', 'src');
 const compiled = join(__dirname, '..', 'dist', 'main.js');
-const fromSource = existsSync(join(source, 'main.ts')) && Boolean(process.features.typescript);
+// Type stripping, and the module hooks src/sourceHooks.ts registers (Node >= 22.15).
+const canRunSource = Boolean(process.features.typescript) && typeof require('node:module').registerHooks === 'function';
+const fromSource = canRunSource && existsSync(join(source, 'main.ts'));
 
 async function start() {
   if (fromSource) {
