@@ -11,6 +11,12 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI's bin is CommonJS on purpose: it must load on any Node to say which version it needs.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core library runs in the browser too: nothing from Node.
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],

@@ -13,5 +13,8 @@ export default defineConfig({
     // PINGAN_FUZZ_RUNS: the runs of every property test (pnpm fuzz).
     setupFiles: ['scripts/fuzzSetup.ts'],
     hookTimeout: 240_000,
+    // The CLI's messages follow LC_ALL, LC_MESSAGES and LANG (packages/cli/src/i18n); the tests
+    // expect English whatever the machine's locale, and set a Chinese one where they test it.
+    env: { LC_ALL: '', LC_MESSAGES: 'C.UTF-8' },
   },
 });

@@ -82,13 +82,14 @@ import * as coinr from '${manifest.name}/coinr';
 import * as worker from '${manifest.name}/worker';
 import * as weights from '${manifest.name}/weights';
 import * as framework from '${manifest.name}/framework';
+import * as release from '${manifest.name}/release';
 import { createRequire } from 'node:module';
 const schema = createRequire(import.meta.url)('${manifest.name}/framework.schema.json');
-console.log(JSON.stringify([typeof verbs.buildIndex, typeof exact.buildExact, typeof analysis.uncertaintyAnalysis, typeof coinr.fromCoinr, typeof worker.analysisMessageHandler, typeof weights.ahpWeights, typeof framework.defineFramework, schema.title]));
+console.log(JSON.stringify([typeof verbs.buildIndex, typeof exact.buildExact, typeof analysis.uncertaintyAnalysis, typeof coinr.fromCoinr, typeof worker.analysisMessageHandler, typeof weights.ahpWeights, typeof framework.defineFramework, typeof release.verifyReleases, schema.title]));
 `;
   writeFileSync(join(project, 'entries.mjs'), entries);
   const kinds = run(process.execPath, ['entries.mjs'], project).trim();
-  check('every entry point and framework.schema.json resolve from the installed tarball', kinds === JSON.stringify([...new Array(7).fill('function'), 'Pingan index framework']), kinds);
+  check('every entry point and framework.schema.json resolve from the installed tarball', kinds === JSON.stringify([...new Array(8).fill('function'), 'Pingan index framework']), kinds);
 
   const usage = `
 import { defineFramework, panelFromObservations, buildIndex, getValue, ahpWeights, LIBRARY_VERSION } from '${manifest.name}';

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core';
+import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core/release';
 import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
+import { t } from './i18n/t.ts';
 import { CliError, DataInvalidError, ExitCode, formatIssue, UsageError, type Issue } from './issues.ts';
 import { stableJson } from './json.ts';
-import { readPublication, todayIn } from './publication.ts';
+import { PUBLICATION_FILE, readPublication, todayIn } from './publication.ts';
 import { readInputs } from './readInputs.ts';
 import { releaseStore, ReleasesTamperedError, removeTemporary, verifyAndRepair, writeChain } from './releaseStore.ts';
 import { textTable } from './textTable.ts';
@@ -39,7 +40,7 @@ export interface CommonOptions {
 export function todayString(dataDir: string, date: Date = new Date()): string {
   const issues: Issue[] = [];
   const publication = readPublication(dataDir, issues);
-  if (!publication) throw new UsageError(`no --today, and the index's time zone cannot be read:\n${issues.map((i) => `  ${formatIssue({ ...i, file: join(dataDir, i.file) })}`).join('\n')}`);
+  if (!publication) throw new UsageError(`${t`no --today, and the index's time zone cannot be read:`}\n${issues.map((i) => `  ${formatIssue({ ...i, file: join(dataDir, i.file) })}`).join('\n')}`);
   return todayIn(publication.timeZone, date);
 }
 
@@ -67,7 +68,7 @@ export function loadData(dataDir: string, today: string, frameworkFile?: string,
 
 /** The warnings of a validation, one `warning: FILE:LINE:COLUMN: REASON` line each. */
 function warningLines(valid: ValidatedData): string {
-  return valid.warnings.map((w) => `warning: ${formatIssue(w)}\n`).join('');
+  return valid.warnings.map((w) => `${t`warning: ${formatIssue(w)}`}\n`).join('');
 }
 
 /** The result of a command that stops because the data is invalid (exit code 1). */
@@ -77,7 +78,7 @@ export function problems(valid: ValidatedData, json: boolean): CommandResult {
   return {
     exitCode: ExitCode.DataInvalid,
     stdout: '',
-    stderr: `${valid.issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${valid.data.dataDir}; nothing was computed or written\n`,
+    stderr: `${valid.issues.map(formatIssue).join('\n')}\n${t`${n} problem${n === 1 ? '' : 's'} in ${valid.data.dataDir}; nothing was computed or written`}\n`,
   };
 }
 
@@ -105,12 +106,13 @@ export function validateCommand(options: CommonOptions): CommandResult {
   const n = valid.issues.length;
   const warnings = options.strict ? '' : warningLines(valid);
   if (n > 0) {
-    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(formatIssue).join('\n')}\n${warnings}${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}\n`, stderr: '' };
+    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(formatIssue).join('\n')}\n${warnings}${t`${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}`}\n`, stderr: '' };
   }
-  const months = s.months ? `${s.months.from} to ${s.months.to}` : 'no months';
-  const index = publishable ? `; an index for ${publishable.from} to ${publishable.to}` : '';
-  const w = valid.warnings.length ? `; ${valid.warnings.length} warning${valid.warnings.length === 1 ? '' : 's'} (--strict makes them problems)` : '';
-  return { exitCode: ExitCode.Ok, stdout: `${warnings}ok: ${s.files} input files, ${s.rows} rows, ${s.regions} regions, ${months}${index}${w}\n`, stderr: '' };
+  const months = s.months ? t`${s.months.from} to ${s.months.to}` : t`no months`;
+  const index = publishable ? t`; an index for ${publishable.from} to ${publishable.to}` : '';
+  const nw = valid.warnings.length;
+  const w = nw ? t`; ${nw} warning${nw === 1 ? '' : 's'} (--strict makes them problems)` : '';
+  return { exitCode: ExitCode.Ok, stdout: `${warnings}${t`ok: ${s.files} input files, ${s.rows} rows, ${s.regions} regions, ${months}${index}${w}`}\n`, stderr: '' };
 }
 
 const signed = (v: string | null) => (v === null ? '—' : v.startsWith('-') ? v : `+${v}`);
@@ -135,7 +137,7 @@ export function formatMonth(published: PublishedMonth): string {
   const title = `${published.framework.name.zh} ${published.framework.name.en} · ${published.month} · ${published.framework.id} ${published.framework.version}`;
   const note = published.note ? `${published.note}\n` : '';
   const flagged = published.regions.filter((r) => r.aggregates[0].flags.length > 0).map((r) => `${r.code} (${r.aggregates[0].flags.join(', ')})`);
-  const flags = flagged.length ? `flags: ${flagged.join('; ')}\n` : '';
+  const flags = flagged.length ? `${t`flags: ${flagged.join('; ')}`}\n` : '';
   return `${title}\n${note}\n${textTable([header, ...rows])}${flags}`;
 }
 
@@ -187,7 +189,7 @@ function notesFor(valid: ValidatedData, computation: MonthComputation): string[]
  * had already written.
  */
 export function releaseCommand(options: ReleaseOptions): CommandResult {
-  if (options.all === (options.month !== undefined)) throw new UsageError('release needs either a MONTH or --all');
+  if (options.all === (options.month !== undefined)) throw new UsageError(t`release needs either a MONTH or --all`);
   const valid = loadData(options.dataDir, options.today, options.frameworkFile, options.strict);
   if (valid.issues.length) return problems(valid, options.json);
   const outDir = options.outDir ?? join(options.dataDir, 'releases');
@@ -196,12 +198,13 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   const publishable = new Set(valid.publishable);
   const first = valid.publishable[0];
   if (!options.all && !publishable.has(options.month!)) {
-    if (!valid.months.includes(options.month!)) throw new UsageError(`no data for ${options.month}: the data covers ${valid.months[0]} to ${valid.months[valid.months.length - 1]}`);
-    throw new UsageError(`${options.month} has no index: the first month whose windows are full is ${first}`);
+    if (!valid.months.includes(options.month!)) throw new UsageError(t`no data for ${options.month}: the data covers ${valid.months[0]} to ${valid.months[valid.months.length - 1]}`);
+    throw new UsageError(t`${options.month} has no index: the first month whose windows are full is ${first}`);
   }
   const months = options.all ? valid.months : [options.month!];
   const reports: ReleaseReport[] = [];
   const written: string[] = [];
+  const undated: string[] = [];
   try {
     months.forEach((month, i) => {
       if (!publishable.has(month)) {
@@ -212,6 +215,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
           throw new DataInvalidError([{ file: 'input/', month, reason: `no index for ${computation.missingIndex.join(', ')} in ${month}, although the data validated` }]);
         }
         const outcome = writeRelease(computation, { outDir, today: options.today, notes: notesFor(valid, computation), ...(options.hooks ? { hooks: options.hooks } : {}) });
+        if (computation.nextRelease === null && outcome.status !== 'unchanged') undated.push(month);
         if (outcome.status !== 'unchanged') written.push(`${month} r${outcome.revision}`);
         reports.push(outcome);
       }
@@ -232,9 +236,12 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
     }
   } catch (error) {
     if (written.length === 0 || !(error instanceof CliError)) throw error;
-    throw new CliError(error.exitCode, `${error.message}\nbefore this failure the run wrote: ${written.join(', ')} (complete and verified; the rest was not written)`, error.issues);
+    throw new CliError(error.exitCode, `${error.message}\n${t`before this failure the run wrote: ${written.join(', ')} (complete and verified; the rest was not written)`}`, error.issues);
   }
   const housekeeping = [
+    ...(undated.length
+      ? [`no release date after ${undated.length > 3 ? `${undated[0]} … ${undated[undated.length - 1]} (${undated.length} months)` : undated.join(', ')}: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`]
+      : []),
     ...removed.map((name) => `removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
     ...repaired.map((line) => `repaired ${line}`),
     ...reports.flatMap((r) => (r.status !== 'skipped' && r.status !== 'withdrawn' ? r.repaired.map((line) => `repaired ${line}`) : [])),
@@ -242,16 +249,17 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
-      stdout: stableJson({ ok: true, outDir, removed, repaired: housekeeping.filter((l) => l.startsWith('repaired ')), warnings: valid.warnings.map(issueJson), releases: reports }),
+      stdout: stableJson({ ok: true, outDir, removed, repaired: housekeeping.filter((l) => l.startsWith('repaired ')), warnings: valid.warnings.map(issueJson), undated, releases: reports }),
       stderr: '',
     };
   }
   const lines = reports.map((r) => {
-    if (r.status === 'skipped') return `${r.month}: skipped: ${r.reason}`;
-    if (r.status === 'withdrawn') return `${r.month}: WITHDRAWN r${r.revision}: ${r.reason}`;
-    if (r.status === 'unchanged') return `${r.month}: unchanged (r${r.revision}, ${r.path})`;
-    if (r.status === 'released') return `${r.month}: released r${r.revision} → ${r.path}`;
-    return `${r.month}: revised r${r.revision} → ${r.path} (${r.changes.length} input cell${r.changes.length === 1 ? '' : 's'} changed)`;
+    if (r.status === 'skipped') return t`${r.month}: skipped: ${r.reason}`;
+    if (r.status === 'withdrawn') return t`${r.month}: WITHDRAWN r${r.revision}: ${r.reason}`;
+    if (r.status === 'unchanged') return t`${r.month}: unchanged (r${r.revision}, ${r.path})`;
+    if (r.status === 'released') return t`${r.month}: released r${r.revision} → ${r.path}`;
+    const n = r.changes.length;
+    return t`${r.month}: revised r${r.revision} → ${r.path} (${n} input cell${n === 1 ? '' : 's'} changed)`;
   });
   return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: `${warningLines(valid)}${housekeeping.map((l) => `${l}\n`).join('')}` };
 }
@@ -269,7 +277,7 @@ export function errorResult(error: unknown, json: boolean): CommandResult {
     return { exitCode: error.exitCode, stdout: '', stderr: `pingan: ${error.message}\n` };
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { exitCode: ExitCode.ReleaseFailed, stdout: json ? stableJson({ ok: false, error: String(error) }) : '', stderr: `pingan: unexpected error: ${message}\n` };
+  return { exitCode: ExitCode.ReleaseFailed, stdout: json ? stableJson({ ok: false, error: String(error) }) : '', stderr: `pingan: ${t`unexpected error: ${message}`}\n` };
 }
 
 export interface VerifyOptions {
@@ -288,10 +296,10 @@ export interface VerifyOptions {
  */
 export function verifyCommand(options: VerifyOptions): CommandResult {
   const { outDir } = options;
-  if (!existsSync(outDir)) throw new UsageError(`no releases folder at ${outDir}`);
+  if (!existsSync(outDir)) throw new UsageError(t`no releases folder at ${outDir}`);
   const store = releaseStore(outDir);
   if (options.startChain) {
-    if (existsSync(join(outDir, CHAIN_FILE))) throw new UsageError(`${join(outDir, CHAIN_FILE)} exists already; a chain is started once`);
+    if (existsSync(join(outDir, CHAIN_FILE))) throw new UsageError(t`${join(outDir, CHAIN_FILE)} exists already; a chain is started once`);
     const { chain, problems: found } = chainFromReleases(store);
     if (found.length > 0) throw new ReleasesTamperedError(outDir, found);
     writeChain(outDir, chain);
@@ -313,9 +321,10 @@ export function verifyCommand(options: VerifyOptions): CommandResult {
     };
   }
   if (problems.length) {
-    return { exitCode, stdout: '', stderr: `${problems.map((p) => `${outDir}/${p.path}: ${p.message}`).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${outDir}: the releases differ from their chain and manifests\n` };
+    return { exitCode, stdout: '', stderr: `${problems.map((p) => `${outDir}/${p.path}: ${p.message}`).join('\n')}\n${t`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${outDir}: the releases differ from their chain and manifests`}\n` };
   }
-  const started = options.startChain ? `started ${join(outDir, CHAIN_FILE)}; ` : '';
-  const gone = withdrawn.length ? `, ${withdrawn.length} withdrawn (${withdrawn.join(', ')})` : '';
-  return { exitCode, stdout: `${started}ok: ${verification.months.length} months, ${revisions} revisions${gone}; every file matches its manifest and chain.json (head ${head ?? 'none'})\n`, stderr: '' };
+  const started = options.startChain ? t`started ${join(outDir, CHAIN_FILE)}; ` : '';
+  const gone = withdrawn.length ? t`, ${withdrawn.length} withdrawn (${withdrawn.join(', ')})` : '';
+  const months = verification.months.length;
+  return { exitCode, stdout: `${started}${t`ok: ${months} months, ${revisions} revisions${gone}; every file matches its manifest and chain.json (head ${head ?? t`none`})`}\n`, stderr: '' };
 }

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { siblingModule } from './siblingModule.ts';
 import { buildExact, type ExactPanel, type ExactPart, type ExactPartMessage, type ExactSource } from '@pingan/core';
 
 export interface ExactThreadsOptions {
@@ -35,7 +36,7 @@ export async function buildExactOnThreads(result: ExactSource, options: ExactThr
  * const packed = await exactPartOnThread(splitExact(result, 2)![1]);
  */
 export function exactPartOnThread(part: ExactPart): Promise<ExactPanel> {
-  const worker = new Worker(new URL('./exact.worker.ts', import.meta.url));
+  const worker = new Worker(siblingModule('exact.worker', import.meta.url));
   return new Promise<ExactPanel>((resolve, reject) => {
     worker.once('message', (message: ExactPartMessage) => {
       if (message.type === 'result') resolve(message.panel);

@@ -21,6 +21,13 @@ Usage:
   pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
   pingan help [COMMAND]      pingan COMMAND --help      pingan --version
 
+Examples:
+  pingan validate --data data                check every file in ./data
+  pingan compute 2025-10                     print October 2025's index
+  pingan release --all --today 2025-11-15    release every month, dated 2025-11-15
+  pingan verify                              check the published releases
+  LANG=zh_CN.UTF-8 pingan --help             this help in Chinese
+
 Commands:
   validate   check every input file and report every problem at once, and the
              data-quality warnings (problems with --strict); writes nothing
@@ -66,6 +73,11 @@ that look like fractions, implausible populations, framework weights) are
 listed as "warning: FILE:LINE:COLUMN: REASON"; --strict makes them problems.
 Writes nothing.
 
+Examples:
+  pingan validate                            check ./data
+  pingan validate --data ../shifan --strict  warnings count as problems too
+  pingan validate --json > problems.json     every problem as JSON, for a script
+
 Options:
   --data DIR          the data directory (default: data)
   --framework FILE    use this framework file instead of DIR/framework/*.json
@@ -81,6 +93,11 @@ Validates the data, then computes MONTH (YYYY-MM; default: the latest month
 with data) from the months MONTH−23 to MONTH, and prints each region's index
 and band, the sub-indices and the month-on-month (环比) and year-on-year
 (同比) changes. Writes nothing.
+
+Examples:
+  pingan compute                             the latest month
+  pingan compute 2025-10 --data ../shifan    October 2025 of another data folder
+  pingan compute 2025-10 --json              the month as release.json will have it
 
 Options:
   --data DIR          the data directory (default: data)
@@ -107,6 +124,11 @@ rN+1 is written beside it, and revisions.json lists the input cells that
 changed. Each revision is built in a temporary directory inside OUT and
 renamed into place. The manifest's date is --today, so runs are reproducible.
 
+Examples:
+  pingan release 2025-10 --today 2025-11-15  release October 2025, dated 2025-11-15
+  pingan release --all --out site-releases   every month, into ./site-releases
+  pingan release --all --strict --json       stop on any data-quality warning; JSON report
+
 Options:
   --all               release every month with an index
   --data DIR          the data directory (default: data)
@@ -127,6 +149,10 @@ and withdrawal against OUT/chain.json (each entry holds the hash of the one
 before it), each revisions.json against its manifests, and that nothing is
 in the folder that the chain does not hold. Every problem is listed as
 OUT/PATH: REASON, with exit 4.
+
+Examples:
+  pingan verify                              check data/releases
+  pingan verify --out /srv/pingan/releases   check a published copy
 
 Options:
   --data DIR          the data directory (default: data)
@@ -170,6 +196,11 @@ directory inside OUT:
                     provenance hash of framework and data, the library version
 The same data, framework, settings and seed give byte-identical files.
 Ctrl-C stops the worker at once and exits with 130; nothing is written.
+
+Examples:
+  pingan sensitivity --n 50 --sobol-n 32     a quick first look
+  pingan sensitivity --seed 7 --out analysis  another seed, into ./analysis
+  pingan sensitivity --settings settings.json  your own settings
 
 Options:
   --data DIR          the data directory (default: data)

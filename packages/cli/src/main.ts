@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { computeCommand, errorResult, isDate, releaseCommand, todayString, validateCommand, verifyCommand, type CommandResult, type CommonOptions } from './commands.ts';
 import { COMMAND_HELP, MAIN_HELP } from './help.ts';
+import { COMMAND_HELP_ZH, MAIN_HELP_ZH } from './help.zh.ts';
+import { localised, t } from './i18n/t.ts';
 import { ExitCode, UsageError } from './issues.ts';
 import { sensitivityCommand, type AnalysisPhase } from './sensitivity.ts';
 import { CLI_VERSION } from './version.ts';
@@ -56,12 +58,23 @@ type Prepared =
   | { readonly done: number }
   | { readonly command: string; readonly values: Values; readonly month: string | undefined; readonly json: boolean; readonly common: CommonOptions };
 
+/** Node's parseArgs error in the user's language: the unknown option, or the option missing its value. */
+function parseArgsMessage(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1];
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t`unknown option "${option}"`;
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(error.message) ? t`option "${option}" needs a value` : t`option "${option}" takes no value`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return t`unexpected argument: ${error.message}`;
+  return error.message;
+}
+
 function prepare(argv: readonly string[], io: Io): Prepared {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nRun "pingan --help" for usage.`);
+    throw new UsageError(`${parseArgsMessage(error as Error & { code?: string })}\n${t`Run "pingan --help" for usage.`}`);
   }
   const { values, positionals } = parsed;
   const json = values.json === true;
@@ -72,23 +85,23 @@ function prepare(argv: readonly string[], io: Io): Prepared {
   }
   if (command === undefined || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
-    if (topic !== undefined && !Object.hasOwn(COMMAND_HELP, topic)) throw new UsageError(`unknown command "${topic}"`);
-    io.stdout(topic ? COMMAND_HELP[topic] : MAIN_HELP);
+    if (topic !== undefined && !Object.hasOwn(COMMAND_HELP, topic)) throw new UsageError(t`unknown command "${topic}"`);
+    io.stdout(topic ? localised({ en: COMMAND_HELP[topic], zh: COMMAND_HELP_ZH[topic] }) : localised({ en: MAIN_HELP, zh: MAIN_HELP_ZH }));
     return { done: command === undefined && !values.help ? ExitCode.Usage : ExitCode.Ok };
   }
-  if (!Object.hasOwn(ALLOWED, command)) throw new UsageError(`unknown command "${command}"; commands: ${COMMANDS}`);
+  if (!Object.hasOwn(ALLOWED, command)) throw new UsageError(t`unknown command "${command}"; commands: ${COMMANDS}`);
   if (values.help) {
-    io.stdout(COMMAND_HELP[command]);
+    io.stdout(localised({ en: COMMAND_HELP[command], zh: COMMAND_HELP_ZH[command] }));
     return { done: ExitCode.Ok };
   }
   const wrong = Object.keys(values).filter((k) => !ALLOWED[command].includes(k));
-  if (wrong.length) throw new UsageError(`${command} does not take ${wrong.map((k) => `--${k}`).join(', ')}`);
+  if (wrong.length) throw new UsageError(t`${command} does not take ${wrong.map((k) => `--${k}`).join(', ')}`);
   const maxPositionals = command === 'validate' || command === 'sensitivity' || command === 'verify' ? 0 : 1;
-  if (rest.length > maxPositionals) throw new UsageError(`unexpected argument "${rest[maxPositionals]}"`);
+  if (rest.length > maxPositionals) throw new UsageError(t`unexpected argument "${rest[maxPositionals]}"`);
   const month = rest[0];
-  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`"${month}" is not a month (expected YYYY-MM)`);
-  if (values.today !== undefined && !isDate(values.today)) throw new UsageError(`--today "${values.today}" is not a date (expected YYYY-MM-DD)`);
-  if (values.framework === '') throw new UsageError('--framework needs a file');
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(t`"${month}" is not a month (expected YYYY-MM)`);
+  if (values.today !== undefined && !isDate(values.today)) throw new UsageError(t`--today "${values.today}" is not a date (expected YYYY-MM-DD)`);
+  if (values.framework === '') throw new UsageError(t`--framework needs a file`);
   const common: CommonOptions = {
     dataDir: values.data ?? 'data',
     today: values.today ?? (command === 'verify' ? '' : todayString(values.data ?? 'data')),
@@ -128,7 +141,7 @@ export function run(argv: readonly string[], io: Io): number {
         ...(showProgress
           ? {
               onProgress: (done: number, total: number, m: string) => {
-                const text = `released ${done}/${total} … ${m}`;
+                const text = t`released ${done}/${total} … ${m}`;
                 if (io.stderrIsTty) io.stderr(`\r${text}${done === total ? '\n' : ''}`);
                 else io.stderr(`${text}\n`);
               },
@@ -146,7 +159,7 @@ export function run(argv: readonly string[], io: Io): number {
 function wholeNumber(values: Values, key: 'n' | 'sobol-n' | 'bootstrap' | 'seed'): number | undefined {
   const text = values[key];
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`--${key} "${text}" is not a whole number`);
+  if (!/^\d+$/.test(text)) throw new UsageError(t`--${key} "${text}" is not a whole number`);
   return Number(text);
 }
 
@@ -210,7 +223,8 @@ export function processInterrupts(handler: () => void): () => void {
   return () => process.off('SIGINT', handler);
 }
 
-if (import.meta.main) {
+/** Runs `pingan` in this process: its arguments, its standard streams, Ctrl-C; sets the exit code. The bin calls it. */
+export async function main(): Promise<void> {
   process.exitCode = await runAsync(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -218,3 +232,6 @@ if (import.meta.main) {
     onInterrupt: processInterrupts,
   });
 }
+
+// `node src/main.ts …` in the workspace (import.meta.main is undefined before Node 24.2, where the bin runs main()).
+if (import.meta.main) await main();

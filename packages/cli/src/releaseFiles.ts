@@ -1,4 +1,4 @@
-import { formatInputsCsv, ReleaseJsonSchema, writeThrough, type InputCell, type PublishedMonth } from '@pingan/core';
+import { formatInputsCsv, ReleaseJsonSchema, writeThrough, type InputCell, type PublishedMonth } from '@pingan/core/release';
 import { writeCsv } from './csv.ts';
 
 /** The bilingual header of release.csv. */

@@ -1,20 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  appendToChain,
-  CHAIN_FILE,
-  chainText,
-  ChainSchema,
-  ManifestSchema,
-  revisionsJsonText,
-  sha256Bytes,
-  verifyReleases,
-  type Chain,
-  type ReleaseProblem,
-  type ReleaseStore,
-  type ReleasesVerification,
-} from '@pingan/core';
+import { sha256Bytes } from '@pingan/core';
+import { appendToChain, CHAIN_FILE, chainText, ChainSchema, ManifestSchema, revisionsJsonText, verifyReleases, type Chain, type ReleaseProblem, type ReleaseStore, type ReleasesVerification } from '@pingan/core/release';
 import { replaceFileDurably } from './durableFs.ts';
 import { CliError, ExitCode } from './issues.ts';
 

@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { siblingModule } from './siblingModule.ts';
 import {
   buildIndex,
   frameworkToJson,
@@ -31,8 +32,9 @@ import { stableJson } from './json.ts';
 import { parseJsonStrict } from './strictJson.ts';
 import { sha256Hex } from './readInputs.ts';
 import { textTable } from './textTable.ts';
-import { populationObservations, type ValidatedData } from './validateData.ts';
+import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { CLI_NAME, CLI_VERSION } from './version.ts';
+import { t } from './i18n/t.ts';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 export const EXIT_CANCELLED = 130;
@@ -73,7 +75,7 @@ export interface SensitivityOptions extends CommonOptions {
  * running analysis's promise rejects.
  */
 export function nodeAnalysisWorker(): AnalysisWorker {
-  const worker = new Worker(new URL('./sensitivity.worker.ts', import.meta.url));
+  const worker = new Worker(siblingModule('sensitivity.worker', import.meta.url));
   let id = 0;
   let listener: ((message: AnalysisMessage) => void) | undefined;
   let stopped = false;
@@ -125,10 +127,10 @@ function readSettingsFile(file: string, framework: Framework, seed: number): Set
   }
 }
 
-/** The observations the analyses read: every input row and the population of every month. */
+/** The observations the analyses read: every input row and every denominator of every month. */
 function analysisObservations(valid: ValidatedData): Observation[] {
   const inputs = valid.observations.map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value, ...(o.flag ? { flag: o.flag } : {}) }));
-  return [...inputs, ...populationObservations(valid, valid.months).map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value }))];
+  return [...inputs, ...denominatorObservations(valid, valid.months).map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value }))];
 }
 
 /** A number for the CSV files: rounded to 6 decimals, empty when missing. */
@@ -292,7 +294,7 @@ async function analyseAndWrite(
   const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   if (valid.issues.length || !valid.framework) return problems(valid, options.json);
   const framework = valid.framework;
-  if (valid.months.length === 0) throw new UsageError('there is no data to analyse');
+  if (valid.months.length === 0) throw new UsageError(t`there is no data to analyse`);
   const specs = options.settingsFile === undefined ? defaultSettings(framework, seed) : readSettingsFile(options.settingsFile, framework, seed);
   const observations = analysisObservations(valid);
   const provenance = buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods: valid.months })).provenance;
@@ -325,7 +327,7 @@ async function analyseAndWrite(
     if (cancelled) throw new Cancelled();
   } catch (error) {
     if (error instanceof Cancelled) {
-      const message = 'cancelled: nothing was written';
+      const message = t`cancelled: nothing was written`;
       return { exitCode: EXIT_CANCELLED, stdout: options.json ? stableJson({ ok: false, error: message }) : '', stderr: options.json ? '' : `pingan: ${message}\n` };
     }
     throw error;
@@ -371,7 +373,7 @@ async function analyseAndWrite(
       `settings:\n${described}` +
       `uncertainty (N = ${n}, seed ${seed}): mean absolute rank shift ${fixed(meanShift)} on average over the runs\n` +
       `Sobol' sensitivity of the rank shift (N = ${sobolN}, ${sa.result.runs} runs, bootstrap ${bootstrap}):\n${table}` +
-      `wrote ${files.map((f) => f.file).join(', ')}\n`,
+      `${t`wrote ${files.map((f) => f.file).join(', ')}`}\n`,
     stderr: '',
   };
 }

@@ -3,7 +3,8 @@ import { loadData, problems, type CommandResult, type CommonOptions } from './co
 import { ExitCode, UsageError } from './issues.ts';
 import { stableJson } from './json.ts';
 import { textTable } from './textTable.ts';
-import { populationObservations } from './validateData.ts';
+import { denominatorObservations } from './validateData.ts';
+import { t } from './i18n/t.ts';
 
 export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
 
@@ -17,6 +18,10 @@ EWMA (λ = 0.2) of each month's normal score, signalling "worse than usual";
 its in-control average run length is 500 months (one false alarm per chart in
 about 42 years; with 6 regions × 12 counts, about one false alarm a year in
 all). A chart needs 36 months of history before MONTH. Writes nothing.
+
+Examples:
+  pingan warnings                            the latest month's warnings
+  pingan warnings 2025-10 --json             October 2025's, as JSON
 
 Options:
   --data DIR          the data directory (default: data)
@@ -36,14 +41,14 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   if (valid.issues.length) return problems(valid, options.json);
   const framework = valid.framework!;
-  if (valid.months.length === 0) throw new UsageError('there is no data to chart');
+  if (valid.months.length === 0) throw new UsageError(t`there is no data to chart`);
   const first = valid.months[0];
   const last = valid.months[valid.months.length - 1];
   const month = options.month ?? last;
-  if (month < first || month > last) throw new UsageError(`no data for ${month}: the data covers ${first} to ${last}`);
+  if (month < first || month > last) throw new UsageError(t`no data for ${month}: the data covers ${first} to ${last}`);
   const periods = Array.from({ length: periodDistance(first, month) + 1 }, (_, i) => shiftPeriod(first, i));
   const inRange = new Set(periods);
-  const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...populationObservations(valid, periods)];
+  const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...denominatorObservations(valid, periods)];
   const raw = panelFromObservations(framework, observations, { units: valid.units, periods });
   const charts = controlCharts(raw, framework, DEFAULT_CHART);
   const at = periods.indexOf(month);
@@ -83,9 +88,9 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const settings = `EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
   if (charted === 0) {
     const from = shiftPeriod(first, CHART_HISTORY_MONTHS);
-    return { exitCode: ExitCode.Ok, stdout: `${title}\nno chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})\n`, stderr: '' };
+    return { exitCode: ExitCode.Ok, stdout: `${title}\n${t`no chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})`}\n`, stderr: '' };
   }
-  if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\nno indicator out of control in ${month} (${charted} charts)\n`, stderr: '' };
+  if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n`, stderr: '' };
   const header = ['地区 Region', '指标 Indicator', '本月 Observed', '预期 Expected', 'EWMA', '界限 Limit', '新 New'];
   const body = rows.map(({ w, region, node }) => [
     `${w.unit} ${region.name.zh} ${region.name.en}`,
@@ -96,5 +101,5 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     round(w.limit, 3),
     w.newAlarm ? '新 new' : '',
   ]);
-  return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body])}${rows.length} of ${charted} charts out of control\n`, stderr: '' };
+  return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body])}${t`${rows.length} of ${charted} charts out of control`}\n`, stderr: '' };
 }

@@ -1,18 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  appendToChain,
-  ManifestSchema,
-  parseInputsCsv,
-  revisionsJsonText,
-  shiftPeriod,
-  WithdrawalSchema,
-  writeThrough,
-  type CellChange,
-  type InputCell,
-  type Manifest,
-  type RevisionEntry,
-} from '@pingan/core';
+import { appendToChain, ManifestSchema, parseInputsCsv, revisionsJsonText, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
 import type { MonthComputation } from './computeIndex.ts';
 import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
 import { CliError, ExitCode } from './issues.ts';
@@ -57,11 +45,6 @@ export interface ReleaseOutcome {
 
 /** The files of a revision directory, in the order they are written. */
 export const RELEASE_FILES = ['release.json', 'release.csv', 'inputs.csv', 'manifest.json'] as const;
-
-/** The month's figures are due on the 15th of the following month; the next release is the next month's. */
-export function nextReleaseDate(month: string): string {
-  return `${shiftPeriod(month, 2)}-15`;
-}
 
 function ioError(what: string, error: unknown, renaming = false): CliError {
   const code = (error as NodeJS.ErrnoException).code;
@@ -187,7 +170,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     month,
     revision,
     date: today,
-    nextRelease: nextReleaseDate(month),
+    nextRelease: computation.nextRelease,
     inputHash: computation.inputHash,
     previous: previous ? { revision: latest, inputHash: previous.inputHash } : null,
     changed: previous ? whatChanged(previous, computation) : [],

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIndex, frameworkToJson, panelFromObservations, withWeights } from '@pingan/core';
+import { buildIndex, frameworkToJson, panelFromObservations, reviseNodes } from '@pingan/core';
 import { describe, expect, it } from 'vitest';
-import { loadData, populationObservations } from '../src/index.ts';
+import { loadData, denominatorObservations } from '../src/index.ts';
 import { run } from '../src/main.ts';
 import { dataDir, TODAY } from './helpers.ts';
 
@@ -19,7 +19,7 @@ describe('--framework FILE', () => {
   const data = dataDir();
   const valid = loadData(data, TODAY);
   const framework = valid.framework!;
-  const tuned = withWeights(framework, { order: 1, fire: 3, injury: 2 });
+  const tuned = reviseNodes(framework, { order: { weight: 1 }, fire: { weight: 3 }, injury: { weight: 2 } });
   const dir = mkdtempSync(join(tmpdir(), 'pingan-fw-'));
   const exported = join(dir, 'workbench-export.json');
   writeFileSync(exported, JSON.stringify(frameworkToJson(tuned)));
@@ -29,7 +29,7 @@ describe('--framework FILE', () => {
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     const published = JSON.parse(out.stdout);
-    const observations = [...valid.observations, ...populationObservations(valid, valid.months)];
+    const observations = [...valid.observations, ...denominatorObservations(valid, valid.months)];
     const direct = buildIndex(tuned, panelFromObservations(tuned, observations, { units: valid.units, periods: valid.months })).aggregated;
     const last = valid.months.length - 1;
     const index = direct.codes.indexOf('index');

@@ -7,7 +7,7 @@ import { runAsync, type Io } from '../src/main.ts';
 import { BAD, dataDir, TODAY } from './helpers.ts';
 
 const SMALL = ['--n', '20', '--sobol-n', '8', '--bootstrap', '10', '--today', TODAY];
-const BIN = new URL('../bin/pingan.js', import.meta.url).pathname;
+const BIN = new URL('../bin/pingan.cjs', import.meta.url).pathname;
 
 async function cli(args: string[], extra: Partial<Io> = {}) {
   let stdout = '';

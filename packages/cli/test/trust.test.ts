@@ -398,7 +398,7 @@ describe('smaller defects', () => {
   it('"today" is the index\'s own date (Asia/Shanghai), whatever the machine\'s time zone', () => {
     const instant = new Date('2025-11-30T20:30:00Z'); // already 1 December in Shanghai
     expect(todayIn('Asia/Shanghai', instant)).toBe('2025-12-01');
-    const bin = resolve(import.meta.dirname, '..', 'bin', 'pingan.js');
+    const bin = resolve(import.meta.dirname, '..', 'bin', 'pingan.cjs');
     const dates = ['Pacific/Kiritimati', 'Etc/GMT+12'].map((tz) => {
       const dir = dataDir();
       const r = spawnSync(process.execPath, [bin, 'release', '2025-04', '--data', dir, '--json'], { encoding: 'utf8', env: { ...process.env, TZ: tz } });

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { frameworkHash, frameworkToJson, withWeights } from '@pingan/core';
+import { frameworkHash, frameworkToJson, reviseNodes } from '@pingan/core';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/index.ts';
 import { run } from '../src/main.ts';
@@ -18,7 +18,7 @@ describe('computing with a tuned framework', () => {
   const data = dataDir();
   const official = loadData(data, TODAY).framework!;
   const dir = mkdtempSync(join(tmpdir(), 'pingan-tuned-'));
-  const doc = frameworkToJson(withWeights(official, { order: 2 }));
+  const doc = frameworkToJson(reviseNodes(official, { order: { weight: 2 } }));
   const tunedFile = join(dir, 'tuned.json');
   writeFileSync(
     tunedFile,

@@ -22,4 +22,4 @@ export * from './warning/index.ts';
 export * from './errors/index.ts';
 export * from './screen/index.ts';
 export * from './results/index.ts';
-export * from './release/index.ts';
+export * from './publication/index.ts';

@@ -24,7 +24,7 @@ import {
   verifyReleases,
   type ReleaseStore,
   type Withdrawal,
-} from '@pingan/core';
+} from '@pingan/core/release';
 import type { z } from 'zod';
 
 /** release.json, manifest.json and revisions.json as @pingan/core declares them (one schema for writer and reader). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameworkFromDocument, frameworkFromJson, frameworkToJson, withWeights } from './defineFramework.ts';
+import { frameworkFromDocument, frameworkFromJson, frameworkToJson, reviseNodes } from './defineFramework.ts';
 import { ValidationError } from './frameworkError.ts';
 
 const name = (en: string) => ({ zh: en, en });
@@ -140,14 +140,14 @@ describe('frameworkFromJson', () => {
     expect(() => frameworkFromJson(withAhp(inconsistent, true))).not.toThrow();
   });
 
-  it('withWeights sets new weights and keeps the siblings’ derived weights', () => {
+  it('reviseNodes sets new weights and keeps the siblings’ derived weights', () => {
     const fw = frameworkFromJson(valid);
-    const tuned = withWeights(fw, { b: 4 });
+    const tuned = reviseNodes(fw, { b: { weight: 4 } });
     expect(tuned.byCode.get('b')?.weight).toBe(4);
     expect(tuned.byCode.get('a')?.weight).toBe(1);
     expect(fw.byCode.get('b')?.weight).toBe(1);
-    expect(() => withWeights(fw, { nope: 1 })).toThrow(/"nope" is not a node/);
-    expect(() => withWeights(fw, { b: 0 })).toThrow(/weight must be a positive number/);
+    expect(() => reviseNodes(fw, { nope: { weight: 1 } })).toThrow(/"nope" is not a node/);
+    expect(() => reviseNodes(fw, { b: { weight: 0 } })).toThrow(/weight must be a positive number/);
   });
 });
 
@@ -183,7 +183,6 @@ describe('tuned frameworks', () => {
 
 describe('reviseNodes', () => {
   it('gives the framework that a full revision and validation gives', async () => {
-    const { reviseNodes } = await import('./defineFramework.ts');
     const { AggregationSpec } = await import('./methods.ts');
     const ahp = frameworkFromJson({
       ...valid,
@@ -193,13 +192,17 @@ describe('reviseNodes', () => {
     const revised = reviseNodes(ahp, (node) =>
       node.code === 'g2' ? { weight: 0.5, aggregation: geometric } : node.type === 'aggregate' ? { aggregation: geometric } : undefined,
     );
-    const expected = withWeights(
-      frameworkFromJson({
-        ...ahp.document,
-        nodes: ahp.document.nodes.map((n) => (n.type === 'aggregate' ? { ...n, aggregation: geometric } : n)),
+    // The same revision written into the document by hand and validated from scratch:
+    // the root's AHP weighting gives way to fixed weights, g1 keeps its derived 0.75.
+    const expected = frameworkFromJson({
+      ...ahp.document,
+      nodes: ahp.document.nodes.map((n) => {
+        if (n.code === 'index') return { ...n, aggregation: geometric, weighting: { method: 'fixed' } };
+        if (n.code === 'g1') return { ...n, aggregation: geometric, weight: 0.75 };
+        if (n.code === 'g2') return { ...n, aggregation: geometric, weight: 0.5 };
+        return n.type === 'aggregate' ? { ...n, aggregation: geometric } : n;
       }),
-      { g2: 0.5 },
-    );
+    });
     expect(revised.document).toEqual(expected.document);
     expect(revised.nodes).toEqual(expected.nodes);
     expect(revised.byCode.get('g1')?.weight).toBeCloseTo(0.75, 12);

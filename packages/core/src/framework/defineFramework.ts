@@ -383,38 +383,6 @@ function resolveFramework(doc: FrameworkDocument): Framework {
 }
 
 /**
- * A copy of the framework with new weights for some nodes (weights among
- * siblings). Unlisted nodes keep theirs; the result is validated again.
- * Kept for existing callers: `reviseNodes(fw, { b: { weight: 1 } })` does
- * the same and is the one way to use in new code.
- *
- * @deprecated Use `reviseNodes` with a map of weights.
- * @example
- * const tuned = withWeights(fw, { b: 1 });
- * tuned.byCode.get('b')?.weight; // 1
- */
-export function withWeights(framework: Framework, weights: Readonly<Record<string, number>>): Framework {
-  const unknown = Object.keys(weights).filter((code) => !framework.byCode.has(code));
-  if (unknown.length) {
-    throw new ValidationError('the weights', unknown.map((code) => ({ path: code, message: `"${code}" is not a node of this framework` })));
-  }
-  // A weight set by hand replaces the parent's derived weighting (AHP,
-  // equal); the siblings keep the weight they had, derived or given.
-  const touchedParents = new Set(Object.keys(weights).map((code) => framework.byCode.get(code)?.parent));
-  const nodes = framework.document.nodes.map((node) => {
-    const fixed =
-      node.type === 'aggregate' && node.weighting && touchedParents.has(node.code)
-        ? { ...node, weighting: { method: 'fixed' as const } }
-        : node;
-    const current = node.parent !== null && touchedParents.has(node.parent) ? framework.byCode.get(node.code)?.weight : undefined;
-    // Own keys only: a node coded "constructor" must not pick up Object.prototype.constructor.
-    const weight = Object.hasOwn(weights, node.code) ? weights[node.code] : current;
-    return weight === undefined ? fixed : { ...fixed, weight };
-  });
-  return defineFramework({ ...framework.document, nodes });
-}
-
-/**
  * The framework as a plain JSON document (defaults filled in), which
  * `defineFramework` accepts again.
  *

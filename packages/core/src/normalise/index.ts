@@ -3,6 +3,7 @@ export { zScore, type ZScoreOptions } from './zScore.ts';
 export { goalposts, type GoalpostsOptions, type CappedScores } from './goalposts.ts';
 export { distanceToReference, type DistanceToReferenceOptions } from './distanceToReference.ts';
 export { distanceToTarget, type DistanceToTargetOptions } from './distanceToTarget.ts';
+export { distanceToMaximum, distanceToMinimum, type DistanceToExtremeOptions } from './distanceToExtremes.ts';
 export { percentileRank, type PercentileRankOptions } from './percentileRank.ts';
 export { rank } from './rank.ts';
 export { indexToBase, type IndexToBaseOptions } from './indexToBase.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameworkFromJson, withWeights } from '../framework/defineFramework.ts';
+import { frameworkFromJson, reviseNodes } from '../framework/defineFramework.ts';
 import { effectiveWeights } from './effective.ts';
 
 const name = { zh: '名', en: 'name' };
@@ -39,7 +39,7 @@ describe('effectiveWeights', () => {
     expect(indicators).toBeCloseTo(1, 15);
   });
   it('depends only on the ratios among siblings', () => {
-    const scaled = withWeights(fw, { a: 10, b: 30 });
+    const scaled = reviseNodes(fw, { a: { weight: 10 }, b: { weight: 30 } });
     const w = effectiveWeights(fw);
     const v = effectiveWeights(scaled);
     for (const code of Object.keys(w)) expect(v[code]).toBeCloseTo(w[code], 15);

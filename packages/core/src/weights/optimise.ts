@@ -3,7 +3,7 @@ import { optimNelderMead } from './optimNelderMead.ts';
 import { aggregate as aggregatePanel } from '../aggregate/index.ts';
 import { columnValues } from '../analysis/columnValues.ts';
 import { correlation, type CorrelationMethod } from '../analysis/correlation.ts';
-import { withWeights, type Framework } from '../framework/defineFramework.ts';
+import { reviseNodes, type Framework, type NodeRevision } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
 import { nelderMead } from './nelderMead.ts';
 
@@ -56,7 +56,7 @@ export interface OptimiseWeightsOptions {
 export interface OptimiseWeightsResult {
   /** The optimised weights of the group's children (or the level's nodes), summing to 1. */
   weights: Record<string, number>;
-  /** The framework with these weights (`withWeights`). */
+  /** The framework with these weights (`reviseNodes`). */
   framework: Framework;
   /** Each child's correlation with the `against` aggregate at the optimum, in `children` order. */
   correlations: number[];
@@ -151,9 +151,11 @@ export function optimiseWeights(options: OptimiseWeightsOptions): OptimiseWeight
   };
   const recordOf = (w: readonly number[]): Record<string, number> =>
     Object.fromEntries(children.map((code, i) => [code, w[i]]));
+  const reweighted = (w: readonly number[]): Framework =>
+    reviseNodes(framework, Object.fromEntries(children.map((code, i): [string, NodeRevision] => [code, { weight: w[i] }])));
 
   // Children's own scores do not depend on their weights: read them once.
-  const first = aggregate(scores, withWeights(framework, recordOf(weightsOf(theta0))));
+  const first = aggregate(scores, reweighted(weightsOf(theta0)));
   const childColumns = children.map((code) => columnValues(first, code, options.period));
   const correlationsFor = (aggregated: Panel): number[] => {
     const score = columnValues(aggregated, against, options.period);
@@ -179,13 +181,13 @@ export function optimiseWeights(options: OptimiseWeightsOptions): OptimiseWeight
       const total = raw.reduce((sum, w) => sum + w, 0);
       const w = raw.map((x) => x / total);
       if (w.some((x) => !(x > 0))) return Number.POSITIVE_INFINITY;
-      const loss = lossOf(correlationsFor(aggregate(scores, withWeights(framework, recordOf(w)))));
+      const loss = lossOf(correlationsFor(aggregate(scores, reweighted(w))));
       return objectiveKind === 'balance' ? Math.log(loss) : loss;
     };
     const searched = optimNelderMead(objective, start, { reltol: options.tolerance ?? 0.1, maxit: options.maxIterations ?? 500 });
     const total = searched.par.reduce((sum, w) => sum + w, 0);
     const weights = searched.par.map((w) => w / total);
-    const tuned = withWeights(framework, recordOf(weights));
+    const tuned = reweighted(weights);
     const correlations = correlationsFor(aggregate(scores, tuned));
     return {
       weights: recordOf(weights),
@@ -206,7 +208,7 @@ export function optimiseWeights(options: OptimiseWeightsOptions): OptimiseWeight
   let best = theta0;
   if (n > 1) {
     const result = nelderMead(
-      (theta) => lossOf(correlationsFor(aggregate(scores, withWeights(framework, recordOf(weightsOf(theta)))))),
+      (theta) => lossOf(correlationsFor(aggregate(scores, reweighted(weightsOf(theta))))),
       theta0,
       {
         initialStep: 0.5,
@@ -222,7 +224,7 @@ export function optimiseWeights(options: OptimiseWeightsOptions): OptimiseWeight
   }
 
   const weights = weightsOf(best);
-  const tuned = withWeights(framework, recordOf(weights));
+  const tuned = reweighted(weights);
   const correlations = correlationsFor(aggregate(scores, tuned));
   const loss = lossOf(correlations);
   return {

@@ -1,0 +1,70 @@
+/**
+ * The Chinese translations of the CLI's messages, keyed by the English
+ * message with its holes numbered ({0}, {1}, …; see t.ts). A translation
+ * may reorder the holes or leave out one that only English needs (a plural
+ * "s"). Add a line here beside each new t`…` message; a test finds any
+ * message without one.
+ */
+export const ZH: Readonly<Record<string, string>> = {
+  // main.ts: the command line
+  'unknown option "{0}"': '未知选项 "{0}"',
+  'option "{0}" needs a value': '选项 "{0}" 需要一个值',
+  'option "{0}" takes no value': '选项 "{0}" 不接受值',
+  'unexpected argument: {0}': '多余的参数：{0}',
+  'Run "pingan --help" for usage.': '用法见 "pingan --help"。',
+  'unknown command "{0}"': '未知命令 "{0}"',
+  'unknown command "{0}"; commands: {1}': '未知命令 "{0}"；可用命令：{1}',
+  '{0} does not take {1}': '{0} 不接受 {1}',
+  'unexpected argument "{0}"': '多余的参数 "{0}"',
+  '"{0}" is not a month (expected YYYY-MM)': '"{0}" 不是月份（应为 YYYY-MM）',
+  '--today "{0}" is not a date (expected YYYY-MM-DD)': '--today "{0}" 不是日期（应为 YYYY-MM-DD）',
+  '--framework needs a file': '--framework 需要一个文件',
+  'released {0}/{1} … {2}': '已发布 {0}/{1} … {2}',
+  '--{0} "{1}" is not a whole number': '--{0} "{1}" 不是非负整数',
+
+  // commands.ts: validate, compute, release, verify
+  "no --today, and the index's time zone cannot be read:": '没有给出 --today，且无法读取指数的时区：',
+  'warning: {0}': '警告：{0}',
+  '{0} problem{1} in {2}; nothing was computed or written': '{2} 中有 {0} 个问题；没有计算，也没有写入任何文件',
+  '{0} problem{1} in {2}': '{2} 中有 {0} 个问题',
+  '{0} to {1}': '{0} 至 {1}',
+  'no months': '没有月份',
+  '; an index for {0} to {1}': '；可计算指数的月份为 {0} 至 {1}',
+  '; {0} warning{1} (--strict makes them problems)': '；{0} 个警告（--strict 时算作问题）',
+  'ok: {0} input files, {1} rows, {2} regions, {3}{4}{5}': '通过：{0} 个输入文件，{1} 行，{2} 个地区，{3}{4}{5}',
+  'release needs either a MONTH or --all': 'release 需要 MONTH 或 --all（二选一）',
+  'no data for {0}: the data covers {1} to {2}': '没有 {0} 的数据：数据范围为 {1} 至 {2}',
+  '{0} has no index: the first month whose windows are full is {1}': '{0} 没有指数：第一个窗口完整的月份是 {1}',
+  'before this failure the run wrote: {0} (complete and verified; the rest was not written)':
+    '出错之前本次运行已写入：{0}（完整且已核对；其余未写入）',
+  '{0}: skipped: {1}': '{0}：跳过：{1}',
+  '{0}: WITHDRAWN r{1}: {2}': '{0}：已撤回 r{1}：{2}',
+  '{0}: unchanged (r{1}, {2})': '{0}：无变化（r{1}，{2}）',
+  '{0}: released r{1} → {2}': '{0}：已发布 r{1} → {2}',
+  '{0}: revised r{1} → {2} ({3} input cell{4} changed)': '{0}：已修订 r{1} → {2}（{3} 个输入单元格有改动）',
+  'unexpected error: {0}': '意外错误：{0}',
+  'no releases folder at {0}': '{0} 处没有发布文件夹',
+  '{0} exists already; a chain is started once': '{0} 已存在；链只能开始一次',
+  '{0} problem{1} in {2}: the releases differ from their chain and manifests': '{2} 中有 {0} 个问题：发布版本与其链和 manifest 不符',
+  'started {0}; ': '已创建 {0}；',
+  ', {0} withdrawn ({1})': '，{0} 个已撤回（{1}）',
+  'ok: {0} months, {1} revisions{2}; every file matches its manifest and chain.json (head {3})':
+    '通过：{0} 个月，{1} 个版本{2}；每个文件都与其 manifest 和 chain.json 一致（链头 {3}）',
+  none: '无',
+  'flags: {0}': '标记：{0}',
+
+  // computeIndex.ts
+  'there is no data to compute': '没有可计算的数据',
+
+  // sensitivity.ts
+  'there is no data to analyse': '没有可分析的数据',
+  'cancelled: nothing was written': '已取消：没有写入任何文件',
+  'wrote {0}': '已写入 {0}',
+
+  // warnings.ts
+  'there is no data to chart': '没有可绘制控制图的数据',
+  'no chart for {0}: a chart needs {1} months of history (the first charted month is {2})':
+    '{0} 没有控制图：控制图需要 {1} 个月的历史（第一个有控制图的月份是 {2}）',
+  'no indicator out of control in {0} ({1} charts)': '{0} 没有失控的指标（{1} 张控制图）',
+  '{0} of {1} charts out of control': '{1} 张控制图中有 {0} 张失控',
+};
