@@ -1,0 +1,63 @@
+/**
+ * The fictional example (examples/shifan-county: 示范县, SYNTHETIC data) gets
+ * every browser test Xiangtan gets: this file points site.browser.test.ts at
+ * the example's data folder and releases, and adds the words its pages must
+ * never contain: 湘潭, Xiangtan and every area name of Xiangtan's regions.csv.
+ * (site.browser.test.ts also checks that every count of groups and indicators
+ * on its pages is the example's own.)
+ *
+ * The releases are the example's own releases/ folder when the main job
+ * (`pnpm start`) has written it, else they are made here, into a temporary
+ * folder, by the CLI's `release --all` from the example's data.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const example = join(root, 'examples', 'shifan-county');
+
+
+async function exampleReleases(): Promise<string> {
+  const own = join(example, 'releases');
+  if (existsSync(join(own, 'chain.json'))) return own;
+  const out = mkdtempSync(join(tmpdir(), 'pingan-example-releases-'));
+  const { runAsync } = await import('../../packages/cli/src/main.ts');
+  let log = '';
+  const code = await runAsync(['release', '--all', '--data', example, '--out', out], {
+    stdout: (text: string) => void (log += text),
+    stderr: (text: string) => void (log += text),
+    stderrIsTty: false,
+  });
+  if (code !== 0) throw new Error(`pingan release --all on ${example} failed (exit ${code}):\n${log}`);
+  return out;
+}
+
+/** Xiangtan's names: the place and each of its areas, in both languages, from data/regions.csv. */
+function xiangtanNames(): string[] {
+  const lines = readFileSync(join(root, 'data', 'regions.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+  const names = lines.flatMap((line) => line.split(',').slice(1, 3));
+  return [...new Set(['湘潭', 'Xiangtan', ...names])];
+}
+
+if (existsSync(example)) {
+  (globalThis as { pinganSiteUnderTest?: unknown }).pinganSiteUnderTest = {
+    name: 'the fictional example’s site (示范县)',
+    dataDir: example,
+    releasesDir: await exampleReleases(),
+    forbidden: xiangtanNames(),
+    screenshots: join(root, 'artifacts', 'screenshots', 'shifan-county'),
+  };
+} else {
+  console.warn(`\n*** ${example} is absent: the site's tests run on a renamed copy of Xiangtan's data with fewer indicators instead ***\n`);
+  const { renamedIndex } = await import('./fixtures/renamedIndex.ts');
+  const renamed = await renamedIndex();
+  (globalThis as { pinganSiteUnderTest?: unknown }).pinganSiteUnderTest = {
+    name: 'a renamed index with fewer indicators',
+    dataDir: renamed.dataDir,
+    releasesDir: renamed.releasesDir,
+    forbidden: xiangtanNames(),
+    screenshots: join(root, 'artifacts', 'screenshots', 'renamed-index'),
+  };
+}
+await import('./site.browser.test.ts');
