@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildIndex, frameworkToJson, panelFromObservations, rebuildIndex, type IndexResult, type Observation } from '@pingan/core';
-import { populationObservations, readInputs, validateData } from '@pingan/cli';
+import { denominatorObservations, readInputs, validateData } from '@pingan/cli';
 import { formatTiming, summarise } from '../../packages/core/bench/timing.ts';
 import { contextOf, officialState, tune, type WorkbenchState } from '../../site/src/workbench/model/state.ts';
 
@@ -47,7 +47,7 @@ if (valid.issues.length || !valid.framework) {
 const framework = valid.framework;
 const observations: Observation[] = [
   ...valid.observations.map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value, ...(o.flag ? { flag: o.flag } : {}) })),
-  ...populationObservations(valid, valid.months),
+  ...denominatorObservations(valid, valid.months),
 ];
 const units = valid.units;
 const periods = valid.months;

@@ -15,7 +15,7 @@ function latestRelease(): { month: string; date: string } {
   return { month, date: JSON.parse(readFileSync(join(releases, month, rev, 'manifest.json'), 'utf8')).date };
 }
 
-describe('release calendar (data/release-calendar.json)', () => {
+describe('release calendar (data/publication.json, releaseCalendar)', () => {
   it('schedules the next release after the latest published one', () => {
     const calendar = loadReleaseCalendar();
     const latest = latestRelease();
@@ -25,7 +25,7 @@ describe('release calendar (data/release-calendar.json)', () => {
     // After the whole publication day of the latest release, in any time zone.
     expect(Date.parse(next!.at)).toBeGreaterThan(Date.parse(`${latest.date}T23:59:59+14:00`));
     expect(next!.day).toBe(next!.at.slice(0, 10));
-    expect(calendarFile()).toMatch(/data[\\/]release-calendar\.json$/);
+    expect(calendarFile()).toMatch(/data[\\/]publication\.json$/);
   });
 
   it('names its publisher and contact in both languages', () => {
@@ -36,13 +36,17 @@ describe('release calendar (data/release-calendar.json)', () => {
     }
   });
 
+  /** Xiangtan's publication configuration with another release calendar. */
+  const withCalendar = (releaseCalendar: unknown) =>
+    JSON.stringify({ ...JSON.parse(readFileSync(calendarFile(), 'utf8')), releaseCalendar });
+
   it('reports every problem at once, each at its JSON path', () => {
-    const bad = JSON.stringify({
+    const bad = withCalendar({
       publisher: { name: { zh: '某', en: 'X' }, contact: { zh: '某', en: '' } },
       releases: [
-        { month: '2025-11', at: '2026-12-15T09:30:00+08:00' },
-        { month: '2025-11', at: '2026-12-01T09:30:00+08:00' },
-        { month: '2025-13', at: '2027-01-15' },
+        { period: '2025-11', at: '2026-12-15T09:30:00+08:00' },
+        { period: '2025-11', at: '2026-12-01T09:30:00+08:00' },
+        { period: '2025-13', at: '2027-01-15' },
       ],
     });
     let message = '';
@@ -51,17 +55,17 @@ describe('release calendar (data/release-calendar.json)', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain('cal.json is not a valid release calendar');
-    expect(message).toContain('publisher.contact.en');
-    expect(message).toContain('releases.2.month');
-    expect(message).toContain('releases.2.at');
-    expect(message).toMatch(/releases\.1\.month: months must increase/);
-    expect(message).toMatch(/releases\.1\.at: dates must increase/);
+    expect(message).toContain('cal.json is not a valid publication configuration');
+    expect(message).toContain('releaseCalendar.publisher.contact.en');
+    expect(message).toContain('releaseCalendar.releases.2.period');
+    expect(message).toContain('releaseCalendar.releases.2.at');
+    expect(message).toMatch(/releaseCalendar\.releases\.1\.period: periods must increase/);
+    expect(message).toMatch(/releaseCalendar\.releases\.1\.at: moments must increase/);
     expect(() => parseReleaseCalendar('{', 'cal.json')).toThrow(/cal\.json is not JSON/);
   });
 
   it('has no next release when the calendar ends before it', () => {
-    const calendar = parseReleaseCalendar(JSON.stringify({ publisher: { name: { zh: '甲', en: 'A' }, contact: { zh: '乙', en: 'B' } }, releases: [{ month: '2025-11', at: '2026-12-15T09:30:00+08:00' }] }));
+    const calendar = parseReleaseCalendar(withCalendar({ publisher: { name: { zh: '甲', en: 'A' }, contact: { zh: '乙', en: 'B' } }, releases: [{ period: '2025-11', at: '2026-12-15T09:30:00+08:00' }] }));
     expect(nextScheduledRelease(calendar, '2025-11')).toBeNull();
     expect(nextScheduledRelease(calendar, '2025-10')).toEqual({ month: '2025-11', at: '2026-12-15T09:30:00+08:00', day: '2026-12-15' });
   });

@@ -425,7 +425,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     expect(checked).toBeGreaterThan(manifests.size * 2);
     // The fixtures were published on different days: the pages must show different dates.
     expect(dates.size).toBeGreaterThan(1);
-    // The next release, from data/release-calendar.json, comes after the latest release.
+    // The next release, from the calendar in data/publication.json, comes after the latest release.
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     const next = /data-testid="next-release">[^<]*<time datetime="([^"]+)"/.exec(home);
     expect(next, 'the home page shows the next release date').not.toBeNull();

@@ -4,7 +4,7 @@ import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core';
 import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
 import { CliError, DataInvalidError, ExitCode, formatIssue, UsageError, type Issue } from './issues.ts';
 import { stableJson } from './json.ts';
-import { readPublication, todayIn } from './publication.ts';
+import { PUBLICATION_FILE, readPublication, todayIn } from './publication.ts';
 import { readInputs } from './readInputs.ts';
 import { releaseStore, ReleasesTamperedError, removeTemporary, verifyAndRepair, writeChain } from './releaseStore.ts';
 import { textTable } from './textTable.ts';
@@ -202,6 +202,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   const months = options.all ? valid.months : [options.month!];
   const reports: ReleaseReport[] = [];
   const written: string[] = [];
+  const undated: string[] = [];
   try {
     months.forEach((month, i) => {
       if (!publishable.has(month)) {
@@ -212,6 +213,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
           throw new DataInvalidError([{ file: 'input/', month, reason: `no index for ${computation.missingIndex.join(', ')} in ${month}, although the data validated` }]);
         }
         const outcome = writeRelease(computation, { outDir, today: options.today, notes: notesFor(valid, computation), ...(options.hooks ? { hooks: options.hooks } : {}) });
+        if (computation.nextRelease === null && outcome.status !== 'unchanged') undated.push(month);
         if (outcome.status !== 'unchanged') written.push(`${month} r${outcome.revision}`);
         reports.push(outcome);
       }
@@ -235,6 +237,9 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
     throw new CliError(error.exitCode, `${error.message}\nbefore this failure the run wrote: ${written.join(', ')} (complete and verified; the rest was not written)`, error.issues);
   }
   const housekeeping = [
+    ...(undated.length
+      ? [`no release date after ${undated.join(', ')}: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`]
+      : []),
     ...removed.map((name) => `removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
     ...repaired.map((line) => `repaired ${line}`),
     ...reports.flatMap((r) => (r.status !== 'skipped' && r.status !== 'withdrawn' ? r.repaired.map((line) => `repaired ${line}`) : [])),
@@ -242,7 +247,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
-      stdout: stableJson({ ok: true, outDir, removed, repaired: housekeeping.filter((l) => l.startsWith('repaired ')), warnings: valid.warnings.map(issueJson), releases: reports }),
+      stdout: stableJson({ ok: true, outDir, removed, repaired: housekeeping.filter((l) => l.startsWith('repaired ')), warnings: valid.warnings.map(issueJson), undated, releases: reports }),
       stderr: '',
     };
   }

@@ -20,7 +20,7 @@ function span(months: readonly string[]): string {
 export function checkComputable(
   framework: Framework,
   observations: readonly InputObservation[],
-  population: readonly Observation[],
+  denominators: readonly Observation[],
   units: readonly string[],
   months: readonly string[],
 ): { issues: Issue[]; publishable: string[] } {
@@ -40,7 +40,7 @@ export function checkComputable(
   }
   let result;
   try {
-    result = buildIndex(framework, panelFromObservations(framework, [...observations, ...population], { units, periods: months }));
+    result = buildIndex(framework, panelFromObservations(framework, [...observations, ...denominators], { units, periods: months }));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     error.issues.forEach((i) => issues.push({ file: i.path.split(':')[0] || `${INPUT_DIR}/`, reason: `${i.path}: ${i.message}` }));

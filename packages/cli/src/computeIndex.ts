@@ -25,8 +25,9 @@ import {
   type Provenance,
 } from '@pingan/core';
 import { DataInvalidError, UsageError } from './issues.ts';
-import { POPULATION_CODE, sha256Hex, type FileInfo, type Region } from './readInputs.ts';
-import { populationObservations, type ValidatedData } from './validateData.ts';
+import { nextReleaseDate } from './publication.ts';
+import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
+import { denominatorObservations, type ValidatedData } from './validateData.ts';
 
 /** How many months before the published month its computation reads: 12 for the trailing window, 12 more for the year-on-year change. */
 export const LOOKBACK_MONTHS = 23;
@@ -53,10 +54,12 @@ export interface MonthComputation {
   readonly inputFiles: readonly FileInfo[];
   /** The framework file that was read (default or `--framework`), with its SHA-256. */
   readonly frameworkFile: FileInfo | null;
-  /** The framework file, regions.csv and population.csv, with their SHA-256. */
+  /** The framework file, the regions file and the denominator files, with their SHA-256. */
   readonly referenceFiles: readonly FileInfo[];
   /** Regions whose index is missing this month. */
   readonly missingIndex: readonly string[];
+  /** The day the next period is due by publication.json's release calendar (the manifest's `nextRelease`); null when the calendar has no date for it. */
+  readonly nextRelease: string | null;
 }
 
 const exactText = (x: number) => new Exact(x).toString();
@@ -89,7 +92,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
   const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
   const inSlice = new Set(periods);
   const inputs = valid.observations.filter((o) => inSlice.has(o.period));
-  const observations: Observation[] = [...inputs, ...populationObservations(valid, periods)];
+  const observations: Observation[] = [...inputs, ...denominatorObservations(valid, periods)];
   let result: IndexResult;
   try {
     result = buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods }));
@@ -174,8 +177,9 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
 
   const usedFiles = new Set(inputs.map((o) => o.file));
   const inputFiles = valid.data.inputs.filter((f) => usedFiles.has(f.file));
-  const synthetic = inputFiles.some((f) => /synthetic/i.test(f.file));
-  const codeOrder = [...framework.indicators, POPULATION_CODE];
+  // Synthetic when publication.json says so, or when an input file is named so.
+  const synthetic = valid.data.publication?.synthetic === true || inputFiles.some((f) => /synthetic/i.test(f.file));
+  const codeOrder = [...framework.indicators, ...framework.denominators.map((d) => d.code)];
   const unitOrder = new Map(valid.units.map((u, i) => [u, i]));
   const cells: InputCell[] = observations
     .map((o) => ({ region: o.unit, month: o.period, indicator: o.code, value: o.value === null ? null : ('text' in o && typeof o.text === 'string' ? o.text : exactText(o.value)), flag: o.flag ?? '' }))
@@ -208,5 +212,6 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     frameworkFile: valid.data.frameworkFile ?? null,
     referenceFiles: valid.data.reference,
     missingIndex,
+    nextRelease: valid.data.publication ? nextReleaseDate(valid.data.publication.releaseCalendar, target) : null,
   };
 }

@@ -1,44 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { dueDay, nextPeriod, PublicationSchema, type Publication } from '@pingan/core';
 import type { Issue } from './issues.ts';
 import { parseJsonStrict } from './strictJson.ts';
 
-/** The publication configuration file of a data directory. */
-export const PUBLICATION_FILE = 'publication.json';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export type { Publication } from '@pingan/core';
 
 /**
- * publication.json: how the index is published. `timeZone` (IANA) dates the
- * releases and decides when a month is over; `surveys` declares the months
- * in which each survey indicator is collected (a value in another month is
- * an error; a scheduled month without one is missing); `checks` sets the
- * thresholds of the data-quality warnings.
+ * The publication configuration file of a data directory: the index's and
+ * the place's names, regions and totals, denominators and their files,
+ * value kinds and survey months, flags, periods, time zone, release
+ * calendar, map, whether the data are synthetic, the site's address
+ * (schema: @pingan/core's `PublicationSchema`; documented in data/README.md).
  */
-export const PublicationSchema = z.strictObject({
-  timeZone: z.string().refine(isTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone (such as "Asia/Shanghai")` }),
-  surveys: z.record(z.string().min(1), z.strictObject({ months: z.array(z.number().int().min(1).max(12)).min(1) })).default({}),
-  checks: z
-    .strictObject({
-      /** A value whose robust z-score against its own series (median and MAD) exceeds this is reported. */
-      outlierScore: z.number().positive().default(8),
-      /** A population that differs from the year before by more than this share is reported. */
-      populationChange: z.number().positive().default(0.2),
-    })
-    .prefault({}),
-});
-export type Publication = z.output<typeof PublicationSchema>;
+export const PUBLICATION_FILE = 'publication.json';
 
 /** The defaults of `checks` when publication.json sets none. */
-export const DEFAULT_CHECKS: Publication['checks'] = PublicationSchema.shape.checks.parse({});
+export const DEFAULT_CHECKS: Publication['checks'] = { outlierScore: 8, denominatorChange: 0.2 };
 
 /** Reads DATA/publication.json; problems are returned as issues naming the file and the path inside it. */
 export function readPublication(dataDir: string, issues: Issue[]): Publication | undefined {
@@ -47,7 +25,10 @@ export function readPublication(dataDir: string, issues: Issue[]): Publication |
     text = readFileSync(join(dataDir, PUBLICATION_FILE), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    issues.push({ file: PUBLICATION_FILE, reason: code === 'ENOENT' ? 'file not found: it sets the index\'s time zone (e.g. {"timeZone": "Asia/Shanghai"})' : `cannot read the file (${code ?? String(error)})` });
+    issues.push({
+      file: PUBLICATION_FILE,
+      reason: code === 'ENOENT' ? 'file not found: every data folder has one (names, regions, denominators, value kinds, calendar; see data/README.md)' : `cannot read the file (${code ?? String(error)})`,
+    });
     return undefined;
   }
   const json = parseJsonStrict(text);
@@ -57,7 +38,7 @@ export function readPublication(dataDir: string, issues: Issue[]): Publication |
   }
   const parsed = PublicationSchema.safeParse(json.value);
   if (!parsed.success) {
-    parsed.error.issues.forEach((i) => issues.push({ file: PUBLICATION_FILE, reason: `${i.path.join('.') || '(root)'}: ${i.message}` }));
+    parsed.error.issues.forEach((i) => issues.push({ file: PUBLICATION_FILE, reason: `${i.path.map(String).join('.') || '(root)'}: ${i.message}` }));
     return undefined;
   }
   return parsed.data;
@@ -72,4 +53,13 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * The day the period after `period` is due, from publication.json's release
+ * calendar (its standing rule, else its announced moment for that period),
+ * or null when the calendar has no date for it: a date is never made up.
+ */
+export function nextReleaseDate(calendar: Publication['releaseCalendar'], period: string): string | null {
+  return dueDay(calendar, nextPeriod(period))?.day ?? null;
 }

@@ -1,7 +1,7 @@
 import { Exact, weightWarnings } from '@pingan/core';
 import { quoteValue, type Issue } from './issues.ts';
 import { DEFAULT_CHECKS } from './publication.ts';
-import { POPULATION_FILE, type DataSet } from './readInputs.ts';
+import type { DataSet, DenominatorRow } from './readInputs.ts';
 import type { IndicatorKind, InputObservation } from './validateData.ts';
 
 function median(values: readonly number[]): number {
@@ -15,14 +15,15 @@ const place = (o: InputObservation) => ({ file: o.file, line: o.line, column: o.
 /**
  * The checks a statistics office runs before publication, as warnings
  * (problems with `--strict`), each at the cell it concerns:
- * - a total (a region with divisions in regions.csv) that differs from the
- *   sum of its divisions, for counts;
+ * - a total (publication.json's `regions.totals`) that differs from the sum
+ *   of its parts, for counts and amounts;
  * - a value far from its own series: robust z-score |x − median| / (1.4826
  *   MAD) above `checks.outlierScore` (the scale is at least √median for
- *   counts and 1 point for shares, so rare events are not flagged);
- * - a share between 0 and 1 whose series is otherwise in percent;
- * - a population that differs from the year before by more than
- *   `checks.populationChange`;
+ *   counts and amounts, 1 point for shares of 100, 0.01 for shares of 1, so
+ *   rare events are not flagged);
+ * - a share of 100 between 0 and 1 whose series is otherwise in percent;
+ * - a denominator that differs from the period a year before by more than
+ *   `checks.denominatorChange`;
  * - framework weights given as shares that do not sum to 1, a missing
  *   sibling weight, a weight where AHP decides (`weightWarnings`).
  */
@@ -41,12 +42,11 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
   }
 
   // Totals against the sum of their parts.
-  const children = new Map<string, string[]>();
-  for (const r of data.regions) if (r.parent !== null) children.set(r.parent, [...(children.get(r.parent) ?? []), r.code]);
+  const children = new Map<string, readonly string[]>((data.publication?.regions.totals ?? []).map((t) => [t.region, t.of]));
   for (const o of observations) {
     const kids = children.get(o.unit);
     const kind = kinds.get(o.code);
-    if (!kids || o.text === null || (kind !== 'count' && kind !== 'fractionalCount')) continue;
+    if (!kids || o.text === null || (kind !== 'count' && kind !== 'amount')) continue;
     const parts = kids.map((k) => byCell.get(`${o.period} ${k} ${o.code}`));
     if (parts.some((p) => p === undefined || p.text === null)) continue;
     const sum = parts.reduce((acc, p) => acc.plus(p!.text!), new Exact(0));
@@ -61,14 +61,14 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
     const kind = kinds.get(list[0].code);
     for (const o of list) {
       const others = values.filter((_, i) => list[i] !== o);
-      if (kind === 'share' && o.value! > 0 && o.value! <= 1 && (others.length === 0 || median(others) > 10)) {
+      if (kind === 'share-0-100' && o.value! > 0 && o.value! <= 1 && (others.length === 0 || median(others) > 10)) {
         warnings.push({ ...place(o), reason: `share ${quoteValue(o.text!)} of ${o.unit} ${o.code} ${o.period} looks like a fraction: shares are percentages (${new Exact(o.text!).times(100).toFixed()} for ${o.text})` });
         continue;
       }
       if (others.length < 6) continue;
       const m = median(others);
       const mad = median(others.map((v) => Math.abs(v - m)));
-      const floor = kind === 'share' ? 1 : Math.sqrt(Math.max(m, 1));
+      const floor = kind === 'share-0-100' ? 1 : kind === 'share-0-1' ? 0.01 : kind === 'rate' ? Math.max(Math.abs(m) * 0.05, 1e-9) : Math.sqrt(Math.max(m, 1));
       const score = Math.abs(o.value! - m) / Math.max(1.4826 * mad, floor);
       if (score > checks.outlierScore) {
         warnings.push({
@@ -79,26 +79,21 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
     }
   }
 
-  // Population against the year before.
-  const byRegion = new Map<string, DataSet['population'][number][]>();
-  for (const p of data.population) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
-  for (const rows of byRegion.values()) {
-    const sorted = [...rows].sort((a, b) => a.year - b.year);
-    for (let i = 1; i < sorted.length; i++) {
-      const before = sorted[i - 1];
-      const now = sorted[i];
-      if (now.year !== before.year + 1) continue;
-      const change = now.population / before.population - 1;
-      if (Math.abs(change) > checks.populationChange) {
-        const line = Number(now.where.split(':')[1]);
-        warnings.push({
-          file: POPULATION_FILE,
-          line,
-          column: 3,
-          value: String(now.population),
-          reason: `population ${now.population} of ${now.region} in ${now.year} differs from ${before.year}'s ${before.population} by ${(change * 100).toFixed(1)}% (more than ${(checks.populationChange * 100).toFixed(0)}%)`,
-        });
-      }
+  // Denominators against the same period a year before.
+  const byKey = new Map<string, DenominatorRow>(data.denominators.map((row) => [`${row.denominator} ${row.region} ${row.period}`, row]));
+  for (const now of data.denominators) {
+    const year = Number(now.period.slice(0, 4));
+    const before = byKey.get(`${now.denominator} ${now.region} ${String(year - 1).padStart(4, '0')}${now.period.slice(4)}`);
+    if (!before) continue;
+    const change = now.value / before.value - 1;
+    if (Math.abs(change) > checks.denominatorChange) {
+      warnings.push({
+        file: now.file,
+        line: now.line,
+        column: now.column,
+        value: String(now.value),
+        reason: `${now.denominator} ${now.value} of ${now.region} in ${now.period} differs from ${before.period}'s ${before.value} by ${(change * 100).toFixed(1)}% (more than ${(checks.denominatorChange * 100).toFixed(0)}%)`,
+      });
     }
   }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import { frameworkFromJson, ValidationError, type Framework } from '@pingan/core';
+import { frameworkFromJson, publicationProblems, ValidationError, type DenominatorSpec, type Framework } from '@pingan/core';
 import { z } from 'zod';
 import { MAX_QUOTED, quoteValue, type Issue } from './issues.ts';
-import { readPublication, type Publication } from './publication.ts';
+import { PUBLICATION_FILE, readPublication, type Publication } from './publication.ts';
 import { parseJsonStrict } from './strictJson.ts';
 import { readTableFile } from './streamTable.ts';
 import { readTable, type ColumnSpec, type TableRow } from './table.ts';
@@ -20,19 +20,41 @@ export const INPUT_COLUMNS: readonly ColumnSpec<InputField>[] = [
 ];
 
 type RegionField = 'code' | 'name_zh' | 'name_en' | 'level' | 'parent';
-const REGION_COLUMNS: readonly ColumnSpec<RegionField>[] = (['code', 'name_zh', 'name_en', 'level', 'parent'] as const).map((key) => ({
-  key,
-  names: [key],
-  required: true,
-}));
-
-type PopulationField = 'region' | 'year' | 'population' | 'source';
-const POPULATION_COLUMNS: readonly ColumnSpec<PopulationField>[] = [
-  { key: 'region', names: ['region'], required: true },
-  { key: 'year', names: ['year'], required: true },
-  { key: 'population', names: ['population'], required: true },
-  { key: 'source', names: ['source'], required: false },
+/** The columns of the regions file, in Chinese or English. */
+export const REGION_COLUMNS: readonly ColumnSpec<RegionField>[] = [
+  { key: 'code', names: ['地区代码', 'code'], required: true },
+  { key: 'name_zh', names: ['中文名称', 'name_zh'], required: true },
+  { key: 'name_en', names: ['英文名称', 'name_en'], required: true },
+  { key: 'level', names: ['级别', 'level'], required: true },
+  { key: 'parent', names: ['上级代码', 'parent'], required: true },
 ];
+
+type DenominatorField = 'region' | 'period' | 'value' | 'source';
+const PERIOD_COLUMN: Record<DenominatorSpec['frequency'], readonly string[]> = {
+  annual: ['年份', 'year'],
+  quarterly: ['季度', 'quarter'],
+  monthly: ['月份', 'month'],
+};
+const PERIOD_PATTERN: Record<DenominatorSpec['frequency'], { regex: RegExp; shape: string }> = {
+  annual: { regex: /^\d{4}$/, shape: 'year must be 4 digits' },
+  quarterly: { regex: /^\d{4}-Q[1-4]$/, shape: 'quarter must be YYYY-Qn (e.g. 2025-Q3)' },
+  monthly: { regex: /^\d{4}-(0[1-9]|1[0-2])$/, shape: 'month must be YYYY-MM' },
+};
+
+/**
+ * The columns of a denominator file, in Chinese or English: the region, the
+ * period (`year`, `quarter` or `month` by the denominator's frequency), the
+ * value (headed by the denominator's code, its Chinese name, `value` or
+ * `数值`) and an optional source.
+ */
+export function denominatorColumns(code: string, frequency: DenominatorSpec['frequency'], nameZh?: string): readonly ColumnSpec<DenominatorField>[] {
+  return [
+    { key: 'region', names: ['地区代码', 'region'], required: true },
+    { key: 'period', names: PERIOD_COLUMN[frequency], required: true },
+    { key: 'value', names: [...new Set([code, 'value', '数值', ...(nameZh ? [nameZh] : [])])], required: true },
+    { key: 'source', names: ['来源', 'source'], required: false },
+  ];
+}
 
 /** A row of an input file, cells as text, before validation. */
 export type InputRecord = TableRow<InputField>;
@@ -44,12 +66,22 @@ export interface Region {
   readonly parent: string | null;
 }
 
-export interface PopulationRow {
+/** One value of a denominator file: a region's figure for a year, quarter or month. */
+export interface DenominatorRow {
+  /** The denominator's code (e.g. `population`, `vehicles`). */
+  readonly denominator: string;
   readonly region: string;
-  readonly year: number;
-  readonly population: number;
+  /** `YYYY`, `YYYY-Qn` or `YYYY-MM`, by the denominator's frequency. */
+  readonly period: string;
+  readonly frequency: DenominatorSpec['frequency'];
+  readonly value: number;
   readonly source: string;
+  /** `FILE:LINE`. */
   readonly where: string;
+  /** The file, line and the value's column. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** A file that was read, with the SHA-256 of its bytes. */
@@ -65,10 +97,11 @@ export interface DataSet {
   readonly framework?: Framework;
   /** The framework file read (as the manifest records it: relative to the data directory, or the file name of a file given with --framework), with its SHA-256. */
   readonly frameworkFile?: FileInfo;
-  /** The framework file, regions.csv and population.csv. */
+  /** The framework file, the regions file and the denominator files (in the order publication.json lists them). */
   readonly reference: readonly FileInfo[];
   readonly regions: readonly Region[];
-  readonly population: readonly PopulationRow[];
+  /** Every denominator file's rows. */
+  readonly denominators: readonly DenominatorRow[];
   /** The monthly input files (input/*.csv), in name order. */
   readonly inputs: readonly FileInfo[];
   readonly records: readonly InputRecord[];
@@ -76,7 +109,7 @@ export interface DataSet {
   readonly issues: readonly Issue[];
   /** Warnings found while reading (files in input/ that are not read). */
   readonly warnings: readonly Issue[];
-  /** publication.json: the time zone, the survey schedules and the thresholds of the data-quality checks. */
+  /** publication.json: names, regions, denominators, value kinds, surveys, flags, calendar, checks (absent when it is missing or invalid). */
   readonly publication?: Publication;
   /** The framework file's JSON as written (before defaults), for the weight warnings. */
   readonly frameworkDocument?: unknown;
@@ -85,11 +118,11 @@ export interface DataSet {
 }
 
 export const FRAMEWORK_DIR = 'framework';
+/** The regions file when publication.json cannot be read (its `regions.file` otherwise). */
 export const REGIONS_FILE = 'regions.csv';
-export const POPULATION_FILE = 'population.csv';
 export const INPUT_DIR = 'input';
-/** The denominator code the data contract requires; population.csv fills it. */
-export const POPULATION_CODE = 'population';
+/** Region codes when publication.json sets no `regions.codePattern`: six digits (GB/T 2260). */
+export const DEFAULT_CODE_PATTERN = '^\\d{6}$';
 
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -175,12 +208,7 @@ function parseFramework(file: string, bytes: Uint8Array, issues: Issue[], read: 
   }
   read.document = json;
   try {
-    const framework = frameworkFromJson(json);
-    if (!framework.denominators.some((d) => d.code === POPULATION_CODE)) {
-      issues.push({ file, reason: `the framework must declare the denominator "${POPULATION_CODE}" (filled from ${POPULATION_FILE})` });
-      return undefined;
-    }
-    return framework;
+    return frameworkFromJson(json);
   } catch (error) {
     if (error instanceof ValidationError) error.issues.forEach((i) => issues.push({ file, reason: `${i.path}: ${i.message}` }));
     else issues.push({ file, reason: String(error) });
@@ -242,24 +270,28 @@ function readFrameworkFile(dataDir: string, path: string, issues: Issue[], refer
   return framework ? { framework, info, document: read.document, shown } : { info };
 }
 
-const RegionSchema = z.object({
-  code: z.string().regex(/^\d{6}$/, 'region code must be 6 digits (GB/T 2260)'),
-  name_zh: z.string().min(1, 'name_zh is empty'),
-  name_en: z.string().min(1, 'name_en is empty'),
-  level: z.string().min(1, 'level is empty'),
-  parent: z.string().regex(/^(\d{6})?$/, 'parent must be empty or a 6-digit region code'),
-});
+function regionSchema(codePattern: RegExp) {
+  const shape = codePattern.source === DEFAULT_CODE_PATTERN ? 'region code must be 6 digits (GB/T 2260)' : `region code must match ${codePattern.source} (publication.json regions.codePattern)`;
+  return z.object({
+    code: z.string().regex(codePattern, shape),
+    name_zh: z.string().min(1, 'name_zh is empty'),
+    name_en: z.string().min(1, 'name_en is empty'),
+    level: z.string().min(1, 'level is empty'),
+    parent: z.string().refine((p) => p === '' || codePattern.test(p), 'parent must be empty or a region code'),
+  });
+}
 
-function readRegions(dataDir: string, issues: Issue[], reference: FileInfo[]): Region[] {
-  const bytes = readBytes(dataDir, REGIONS_FILE, issues);
+function readRegions(dataDir: string, file: string, codePattern: RegExp, issues: Issue[], reference: FileInfo[]): Region[] {
+  const bytes = readBytes(dataDir, file, issues);
   if (!bytes) return [];
-  reference.push({ file: REGIONS_FILE, sha256: sha256Hex(bytes) });
-  const table = readTable(REGIONS_FILE, bytes, REGION_COLUMNS);
+  reference.push({ file, sha256: sha256Hex(bytes) });
+  const table = readTable(file, bytes, REGION_COLUMNS);
   issues.push(...table.issues);
+  const schema = regionSchema(codePattern);
   const regions: Region[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
-    const parsed = RegionSchema.safeParse(Object.fromEntries(REGION_COLUMNS.map((c) => [c.key, text(row.cells[c.key])])));
+    const parsed = schema.safeParse(Object.fromEntries(REGION_COLUMNS.map((c) => [c.key, text(row.cells[c.key])])));
     if (!parsed.success) {
       issues.push(...rowIssues(row, parsed.error));
       continue;
@@ -267,7 +299,7 @@ function readRegions(dataDir: string, issues: Issue[], reference: FileInfo[]): R
     const r = parsed.data;
     const first = seen.get(r.code);
     if (first !== undefined) {
-      issues.push({ file: REGIONS_FILE, line: row.line, column: row.cells.code!.column, value: r.code, reason: `duplicate region ${r.code} (first at line ${first})` });
+      issues.push({ file, line: row.line, column: row.cells.code!.column, value: r.code, reason: `duplicate region ${r.code} (first at line ${first})` });
       continue;
     }
     seen.set(r.code, row.line);
@@ -276,48 +308,66 @@ function readRegions(dataDir: string, issues: Issue[], reference: FileInfo[]): R
   for (const row of table.rows) {
     const parent = text(row.cells.parent);
     if (parent !== '' && !seen.has(parent)) {
-      issues.push({ file: REGIONS_FILE, line: row.line, column: row.cells.parent!.column, value: parent, reason: `parent ${quoteValue(parent)} is not a region of ${REGIONS_FILE}` });
+      issues.push({ file, line: row.line, column: row.cells.parent!.column, value: parent, reason: `parent ${quoteValue(parent)} is not a region of ${file}` });
     }
   }
   return regions;
 }
 
-function readPopulation(dataDir: string, regions: ReadonlySet<string>, issues: Issue[], reference: FileInfo[]): PopulationRow[] {
-  const bytes = readBytes(dataDir, POPULATION_FILE, issues);
+/** Reads one denominator file (`publication.json` names it and its frequency). */
+function readDenominator(
+  dataDir: string,
+  code: string,
+  spec: DenominatorSpec,
+  nameZh: string | undefined,
+  regions: ReadonlySet<string>,
+  regionsFile: string,
+  issues: Issue[],
+  reference: FileInfo[],
+): DenominatorRow[] {
+  const { file, frequency } = spec;
+  const bytes = readBytes(dataDir, file, issues);
   if (!bytes) return [];
-  reference.push({ file: POPULATION_FILE, sha256: sha256Hex(bytes) });
-  const table = readTable(POPULATION_FILE, bytes, POPULATION_COLUMNS);
+  reference.push({ file, sha256: sha256Hex(bytes) });
+  const columns = denominatorColumns(code, frequency, nameZh);
+  const table = readTable(file, bytes, columns);
   issues.push(...table.issues);
+  const pattern = PERIOD_PATTERN[frequency];
   const schema = z.object({
-    region: z.string().refine((r) => regions.size === 0 || regions.has(r), { error: (i) => `unknown region ${quoteValue(String(i.input))}: not in ${REGIONS_FILE}` }),
-    year: z.string().regex(/^\d{4}$/, 'year must be 4 digits'),
-    population: z
-      .string()
-      .regex(/^[1-9]\d*$/, 'population must be a positive whole number')
-      .max(15, { error: (i) => `population ${quoteValue(String(i.input))} has more than 15 digits` }),
+    region: z.string().refine((r) => regions.size === 0 || regions.has(r), { error: (i) => `unknown region ${quoteValue(String(i.input))}: not in ${regionsFile}` }),
+    period: z.string().regex(pattern.regex, pattern.shape),
+    value: z.string().superRefine((v, ctx) => {
+      if (!/^(?:[1-9]\d*|0)(?:\.\d+)?$/.test(v) || Number(v) <= 0) ctx.addIssue({ code: 'custom', message: `${code} must be a positive number` });
+      else if (v.replace('.', '').length > 15) ctx.addIssue({ code: 'custom', message: `${code} ${quoteValue(v)} has more than 15 digits` });
+    }),
     source: z.string(),
   });
-  const rows: PopulationRow[] = [];
+  const rows: DenominatorRow[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
-    const parsed = schema.safeParse(Object.fromEntries(POPULATION_COLUMNS.map((c) => [c.key, text(row.cells[c.key])])));
+    const parsed = schema.safeParse(Object.fromEntries(columns.map((c) => [c.key, text(row.cells[c.key])])));
     if (!parsed.success) {
       issues.push(...rowIssues(row, parsed.error));
       continue;
     }
-    const key = `${parsed.data.region} ${parsed.data.year}`;
+    const key = `${parsed.data.region} ${parsed.data.period}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ file: POPULATION_FILE, line: row.line, column: 1, value: parsed.data.region, reason: `duplicate row: ${key} already given at line ${first}` });
+      issues.push({ file, line: row.line, column: 1, value: parsed.data.region, reason: `duplicate row: ${key} already given at line ${first}` });
       continue;
     }
     seen.set(key, row.line);
     rows.push({
+      denominator: code,
       region: parsed.data.region,
-      year: Number(parsed.data.year),
-      population: Number(parsed.data.population),
+      period: parsed.data.period,
+      frequency,
+      value: Number(parsed.data.value),
       source: parsed.data.source,
-      where: `${POPULATION_FILE}:${row.line}`,
+      where: `${file}:${row.line}`,
+      file,
+      line: row.line,
+      column: row.cells.value?.column ?? 3,
     });
   }
   return rows;
@@ -360,18 +410,32 @@ export interface ReadOptions {
 }
 
 /**
- * Reads a data directory: `framework/*.json` (one file, or `options.framework`), `regions.csv`,
- * `population.csv` and every `input/*.csv`. Never throws for a problem in
- * the data: every problem found is returned in `issues`.
+ * Reads a data directory: `publication.json` (the publication configuration),
+ * `framework/*.json` (one file, or `options.framework`), the regions file,
+ * every denominator file publication.json names, and every `input/*.csv`.
+ * publication.json is checked against the framework (every indicator's value
+ * kind declared, every denominator with a file). Never throws for a problem
+ * in the data: every problem found is returned in `issues`.
  */
 export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet {
   const issues: Issue[] = [];
   const reference: FileInfo[] = [];
+  const publication = readPublication(dataDir, issues);
   const frameworkRead = options.framework === undefined ? readFramework(dataDir, issues, reference) : readFrameworkFile(dataDir, options.framework, issues, reference);
   const { framework, info: frameworkFile } = frameworkRead;
-  const regions = readRegions(dataDir, issues, reference);
-  const population = readPopulation(dataDir, new Set(regions.map((r) => r.code)), issues, reference);
-  const publication = readPublication(dataDir, issues);
+  const regionsFile = publication?.regions.file ?? REGIONS_FILE;
+  const codePattern = new RegExp(publication?.regions.codePattern ?? DEFAULT_CODE_PATTERN);
+  const regions = readRegions(dataDir, regionsFile, codePattern, issues, reference);
+  const regionCodes = new Set(regions.map((r) => r.code));
+  const denominators: DenominatorRow[] = [];
+  if (publication) {
+    if (framework) publicationProblems(publication, framework).forEach((p) => issues.push({ file: PUBLICATION_FILE, reason: `${p.path}: ${p.message}` }));
+    issues.push(...placeProblems(publication, regions, regionsFile));
+    for (const [code, spec] of Object.entries(publication.denominators)) {
+      const nameZh = framework?.denominators.find((d) => d.code === code)?.name.zh;
+      for (const row of readDenominator(dataDir, code, spec, nameZh, regionCodes, regionsFile, issues, reference)) denominators.push(row);
+    }
+  }
   const inputs: FileInfo[] = [];
   const records: InputRecord[] = [];
   const warnings: Issue[] = [];
@@ -396,10 +460,34 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
     ...(publication ? { publication } : {}),
     reference,
     regions,
-    population,
+    denominators,
     inputs,
     records,
     issues,
     warnings,
   };
+}
+
+/**
+ * publication.json's regions against the regions file: the place's region
+ * and every total and part must be regions of the file, and each part of a
+ * total must have the total as its parent there.
+ */
+function placeProblems(publication: Publication, regions: readonly Region[], regionsFile: string): Issue[] {
+  if (regions.length === 0) return [];
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const problems: Issue[] = [];
+  const unknown = (path: string, code: string) => problems.push({ file: PUBLICATION_FILE, reason: `${path}: ${quoteValue(code)} is not a region of ${regionsFile}` });
+  if (!byCode.has(publication.place.region)) unknown('place.region', publication.place.region);
+  publication.regions.totals.forEach((total, i) => {
+    if (!byCode.has(total.region)) unknown(`regions.totals.${i}.region`, total.region);
+    total.of.forEach((part, j) => {
+      const region = byCode.get(part);
+      if (!region) unknown(`regions.totals.${i}.of.${j}`, part);
+      else if (region.parent !== total.region && (region.parent === null || byCode.has(region.parent))) {
+        problems.push({ file: PUBLICATION_FILE, reason: `regions.totals.${i}.of.${j}: ${part} has parent ${region.parent ?? '(none)'} in ${regionsFile}, not ${total.region}` });
+      }
+    });
+  });
+  return problems;
 }

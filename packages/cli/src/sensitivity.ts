@@ -31,7 +31,7 @@ import { stableJson } from './json.ts';
 import { parseJsonStrict } from './strictJson.ts';
 import { sha256Hex } from './readInputs.ts';
 import { textTable } from './textTable.ts';
-import { populationObservations, type ValidatedData } from './validateData.ts';
+import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { CLI_NAME, CLI_VERSION } from './version.ts';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
@@ -125,10 +125,10 @@ function readSettingsFile(file: string, framework: Framework, seed: number): Set
   }
 }
 
-/** The observations the analyses read: every input row and the population of every month. */
+/** The observations the analyses read: every input row and every denominator of every month. */
 function analysisObservations(valid: ValidatedData): Observation[] {
   const inputs = valid.observations.map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value, ...(o.flag ? { flag: o.flag } : {}) }));
-  return [...inputs, ...populationObservations(valid, valid.months).map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value }))];
+  return [...inputs, ...denominatorObservations(valid, valid.months).map((o) => ({ unit: o.unit, period: o.period, code: o.code, value: o.value }))];
 }
 
 /** A number for the CSV files: rounded to 6 decimals, empty when missing. */

@@ -1,23 +1,17 @@
-import { periodDistance, shiftPeriod, type Framework, type Observation } from '@pingan/core';
+import { periodDistance, shiftPeriod, type Framework, type Observation, type Publication, type ValueKind } from '@pingan/core';
 import { z } from 'zod';
 import { checkComputable } from './computable.ts';
 import { quoteValue, sortIssues, type Issue } from './issues.ts';
 import { PUBLICATION_FILE } from './publication.ts';
 import { qualityWarnings } from './quality.ts';
-import { INPUT_COLUMNS, POPULATION_CODE, POPULATION_FILE, REGIONS_FILE, rowIssues, type DataSet, type InputRecord, type PopulationRow } from './readInputs.ts';
+import { INPUT_COLUMNS, REGIONS_FILE, rowIssues, type DataSet, type DenominatorRow, type InputRecord } from './readInputs.ts';
 
-/** How an indicator's value is checked. */
-export type IndicatorKind = 'share' | 'count' | 'fractionalCount';
+/** How an indicator's value is checked: its value kind, declared in publication.json. */
+export type IndicatorKind = ValueKind;
 
 export interface ValidateOptions {
   /** Today's date, `YYYY-MM-DD`: months that have not ended by then are refused. */
   readonly today: string;
-  /**
-   * Count indicators that may hold fractions (money). By default `fire_loss`
-   * and any count whose unit mentions 元 or yuan; every other count must be
-   * a whole number.
-   */
-  readonly fractionalCounts?: readonly string[];
   /** Data-quality warnings become problems (`--strict`). */
   readonly strict?: boolean;
 }
@@ -44,8 +38,8 @@ export interface ValidatedData {
   readonly units: readonly string[];
   /** Every month from the first to the last with data. */
   readonly months: readonly string[];
-  /** Population by `region year`. */
-  readonly population: ReadonlyMap<string, PopulationRow>;
+  /** Each denominator's rows by `code region period` (period as its file gives it: year, quarter or month). */
+  readonly denominators: ReadonlyMap<string, DenominatorRow>;
   readonly today: string;
   /** Data-quality warnings (problems when `strict`), in file, line, column order; each names its month when it has one. */
   readonly warnings: readonly Issue[];
@@ -57,37 +51,45 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
 /** The most significant digits a value may have: a double holds 15 exactly, so the computation sees the very number given. */
 export const MAX_SIGNIFICANT_DIGITS = 15;
-/** A Map, not an object: an `in` test on an object would accept "constructor" or "__proto__" as flags. */
-const FLAGS: ReadonlyMap<string, 'estimated' | 'provisional'> = new Map([
-  ['估计', 'estimated'],
-  ['estimated', 'estimated'],
-  ['初步', 'provisional'],
-  ['provisional', 'provisional'],
-]);
+/**
+ * The words of the flag column publication.json allows, lower-cased, and the
+ * flag each sets. A Map, not an object: an `in` test on an object would
+ * accept "constructor" or "__proto__" as flags.
+ */
+export function flagWords(publication: Publication | undefined): ReadonlyMap<string, 'estimated' | 'provisional'> {
+  return new Map((publication?.flags ?? []).flatMap((f) => f.words.map((word) => [word.toLowerCase(), f.flag] as const)));
+}
+
+/** The flags allowed, as a problem message says them: `估计/estimated or 初步/provisional`. */
+function flagChoices(publication: Publication | undefined): string {
+  const words = (publication?.flags ?? []).map((f) => f.words.join('/'));
+  if (words.length === 0) return 'publication.json allows no flags: leave the column empty';
+  return `expected empty, ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`}`;
+}
 
 /** The significant digits of a decimal text (leading zeros do not count). */
 export function significantDigits(text: string): number {
   return text.replace(/[-.]/g, '').replace(/^0+/, '').length;
 }
 
-/** Whether each indicator of a framework is a share (no denominator, 0–100) or a count (whole or fractional). */
-export function indicatorKinds(framework: Framework, fractionalCounts?: readonly string[]): Map<string, IndicatorKind> {
+/**
+ * Each indicator's value kind, as publication.json declares it (none is
+ * inferred: an indicator without a declaration is a problem reported by
+ * `publicationProblems`, and its values are only checked to be numbers).
+ */
+export function indicatorKinds(framework: Framework, publication: Publication | undefined): Map<string, IndicatorKind> {
   const kinds = new Map<string, IndicatorKind>();
   for (const code of framework.indicators) {
-    const node = framework.byCode.get(code);
-    if (!node || node.type !== 'indicator') continue;
-    if (!node.denominator) kinds.set(code, 'share');
-    else {
-      const money = /元|yuan/i.test(`${node.unit?.zh ?? ''} ${node.unit?.en ?? ''}`);
-      const fractional = fractionalCounts ? fractionalCounts.includes(code) : code === 'fire_loss' || money;
-      kinds.set(code, fractional ? 'fractionalCount' : 'count');
-    }
+    const spec = publication?.indicators[code];
+    if (spec) kinds.set(code, spec.kind);
   }
   return kinds;
 }
 
+const KIND_WORD: Record<IndicatorKind, string> = { count: 'count', amount: 'amount', 'share-0-100': 'share', 'share-0-1': 'share', rate: 'rate' };
+
 function valueSchema(kind: IndicatorKind | undefined) {
-  const what = kind === 'share' ? 'share' : kind === undefined ? 'value' : 'count';
+  const what = kind === undefined ? 'value' : KIND_WORD[kind];
   return z.string().superRefine((v, ctx) => {
     if (v === '') return; // an explicitly missing value
     if (!NUMBER.test(v)) {
@@ -100,16 +102,20 @@ function valueSchema(kind: IndicatorKind | undefined) {
       return;
     }
     const x = Number(v);
-    if (kind === 'share' && (x < 0 || x > 100)) ctx.addIssue({ code: 'custom', message: `share ${v} is outside 0–100` });
-    if ((kind === 'count' || kind === 'fractionalCount') && x < 0) ctx.addIssue({ code: 'custom', message: `count ${v} is negative` });
-    else if (kind === 'count' && !Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `count ${v} is not a whole number` });
+    if (kind === 'share-0-100' && (x < 0 || x > 100)) ctx.addIssue({ code: 'custom', message: `share ${v} is outside 0–100` });
+    else if (kind === 'share-0-1' && (x < 0 || x > 1)) ctx.addIssue({ code: 'custom', message: `share ${v} is outside 0–1 (publication.json declares it a share of 1, not a percentage)` });
+    else if ((kind === 'count' || kind === 'amount' || kind === 'rate') && x < 0) ctx.addIssue({ code: 'custom', message: `${what} ${v} is negative` });
+    else if (kind === 'count' && !Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `count ${v} is not a whole number (publication.json declares it a count; an amount may have fractions)` });
   });
 }
 
-function recordSchema(regions: ReadonlySet<string>, framework: Framework | undefined, kind: IndicatorKind | undefined) {
+function recordSchema(regions: ReadonlySet<string>, data: DataSet, kind: IndicatorKind | undefined) {
+  const { framework, publication } = data;
+  const flags = flagWords(publication);
+  const regionsFile = publication?.regions.file ?? REGIONS_FILE;
   return z.object({
     region: z.string().superRefine((r, ctx) => {
-      if (regions.size > 0 && !regions.has(r)) ctx.addIssue({ code: 'custom', message: r === '' ? 'region is empty' : `unknown region ${quoteValue(r)}: not in ${REGIONS_FILE}` });
+      if (regions.size > 0 && !regions.has(r)) ctx.addIssue({ code: 'custom', message: r === '' ? 'region is empty' : `unknown region ${quoteValue(r)}: not in ${regionsFile}` });
     }),
     month: z.string().superRefine((m, ctx) => {
       if (!MONTH.test(m)) ctx.addIssue({ code: 'custom', message: `malformed month ${quoteValue(m)}: expected YYYY-MM` });
@@ -117,12 +123,13 @@ function recordSchema(regions: ReadonlySet<string>, framework: Framework | undef
     indicator: z.string().superRefine((code, ctx) => {
       if (!framework || framework.indicators.includes(code)) return;
       if (framework.denominators.some((d) => d.code === code)) {
-        ctx.addIssue({ code: 'custom', message: `${quoteValue(code)} is a denominator: it comes from ${POPULATION_FILE}, not from input files` });
+        const file = publication?.denominators[code]?.file ?? 'its own file (publication.json denominators)';
+        ctx.addIssue({ code: 'custom', message: `${quoteValue(code)} is a denominator: it comes from ${file}, not from input files` });
       } else ctx.addIssue({ code: 'custom', message: `unknown indicator ${quoteValue(code)}: not an indicator of framework "${framework.id}"` });
     }),
     value: valueSchema(kind),
     flag: z.string().superRefine((f, ctx) => {
-      if (f !== '' && !FLAGS.has(f.toLowerCase())) ctx.addIssue({ code: 'custom', message: `unknown flag ${quoteValue(f)}: expected empty, 估计/estimated or 初步/provisional` });
+      if (f !== '' && !flags.has(f.toLowerCase())) ctx.addIssue({ code: 'custom', message: `unknown flag ${quoteValue(f)}: ${flagChoices(publication)}` });
     }),
   });
 }
@@ -134,23 +141,24 @@ const place = (record: InputRecord) => `${record.file}:${record.line}`;
 
 /**
  * Checks every row of a data set read by `readInputs` against the
- * framework, regions.csv and population.csv, and the rows against each
+ * framework, publication.json, the regions and denominator files, and the rows against each
  * other. Every problem is reported at once: unknown regions and indicators,
  * malformed months, values that are not numbers, negative or fractional
  * counts, shares outside 0–100, unknown flags, duplicate rows (within and
  * across files), months missing between the first and the last, months that
- * have not ended by `today`, and years without population. Never throws for
+ * have not ended by `today`, and periods without a denominator. Never throws for
  * a problem in the data.
  */
 export function validateData(data: DataSet, options: ValidateOptions): ValidatedData {
   const { framework } = data;
   const issues: Issue[] = [...data.issues];
   const regionCodes = new Set(data.regions.map((r) => r.code));
-  const kinds = framework ? indicatorKinds(framework, options.fractionalCounts) : new Map<string, IndicatorKind>();
+  const kinds = framework ? indicatorKinds(framework, data.publication) : new Map<string, IndicatorKind>();
+  const flags = flagWords(data.publication);
   const schemas = new Map<IndicatorKind | undefined, ReturnType<typeof recordSchema>>();
   const schemaFor = (kind: IndicatorKind | undefined) => {
     let schema = schemas.get(kind);
-    if (!schema) schemas.set(kind, (schema = recordSchema(regionCodes, framework, kind)));
+    if (!schema) schemas.set(kind, (schema = recordSchema(regionCodes, data, kind)));
     return schema;
   };
   const todayMonth = options.today.slice(0, 7);
@@ -190,17 +198,29 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
 
   // Months: the first row of each month that is well formed and not in the future.
   const monthFirst = new Map<string, InputRecord>();
-  const regionYear = new Map<string, InputRecord[]>();
+  // The rows that need each denominator, by `code region period` (the denominator's period: year, quarter or month).
+  const needing = new Map<string, InputRecord[]>();
+  const denominatorOf = new Map<string, string>();
+  for (const code of framework?.indicators ?? []) {
+    const node = framework!.byCode.get(code);
+    if (node?.type === 'indicator' && node.denominator) denominatorOf.set(code, node.denominator.code);
+  }
   for (const record of data.records) {
     const month = cellText(record, 'month');
     if (!MONTH.test(month) || month >= todayMonth) continue;
     if (!monthFirst.has(month)) monthFirst.set(month, record);
     const region = cellText(record, 'region');
     if (!regionCodes.has(region)) continue;
-    const key = `${region} ${month.slice(0, 4)}`;
-    const list = regionYear.get(key);
-    if (list) list.push(record);
-    else regionYear.set(key, [record]);
+    // Without a framework it is not known which indicator uses which denominator: every row needs every one.
+    const used = framework ? [denominatorOf.get(cellText(record, 'indicator'))] : Object.keys(data.publication?.denominators ?? {});
+    for (const denominator of used) {
+      const spec = denominator === undefined ? undefined : data.publication?.denominators[denominator];
+      if (!spec) continue;
+      const key = `${denominator} ${region} ${denominatorPeriod(month, spec.frequency)}`;
+      const list = needing.get(key);
+      if (list) list.push(record);
+      else needing.set(key, [record]);
+    }
   }
   const present = [...monthFirst.keys()].sort();
   for (let i = 1; i < present.length; i++) {
@@ -218,23 +238,24 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
     });
   }
 
-  const population = new Map(data.population.map((p) => [`${p.region} ${p.year}`, p]));
-  if (data.reference.some((f) => f.file === POPULATION_FILE)) {
-    for (const [key, records] of regionYear) {
-      if (population.has(key)) continue;
-      const [region, year] = key.split(' ');
-      const record = records[0];
-      const more = records.length > 1 ? ` (this and ${records.length - 1} more row${records.length === 2 ? '' : 's'})` : '';
-      issues.push({ file: record.file, line: record.line, column: column(record, 'region'), value: region, reason: `no population for ${region} in ${year} in ${POPULATION_FILE}${more}` });
-      records.forEach((r) => bad.add(r));
-    }
+  const denominators = new Map(data.denominators.map((row) => [`${row.denominator} ${row.region} ${row.period}`, row]));
+  const readFiles = new Set(data.reference.map((f) => f.file));
+  for (const [key, records] of needing) {
+    if (denominators.has(key)) continue;
+    const [denominator, region, period] = key.split(' ');
+    const file = data.publication!.denominators[denominator].file;
+    if (!readFiles.has(file)) continue; // the file itself is missing: reported once
+    const record = records[0];
+    const more = records.length > 1 ? ` (this and ${records.length - 1} more row${records.length === 2 ? '' : 's'})` : '';
+    issues.push({ file: record.file, line: record.line, column: column(record, 'region'), value: region, reason: `no ${denominator} for ${region} in ${period} in ${file}${more}` });
+    records.forEach((r) => bad.add(r));
   }
 
   const observations: InputObservation[] = [];
   for (const record of data.records) {
     if (bad.has(record)) continue;
     const value = cellText(record, 'value');
-    const flag = FLAGS.get(cellText(record, 'flag').toLowerCase());
+    const flag = flags.get(cellText(record, 'flag').toLowerCase());
     observations.push({
       unit: cellText(record, 'region'),
       period: cellText(record, 'month'),
@@ -264,7 +285,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
       }
     }
     if (complete && issues.length === 0 && observations.length > 0) {
-      const computable = checkComputable(framework, observations, populationObservationsOf(units, months, population), units, months);
+      const computable = checkComputable(framework, observations, denominatorObservationsOf(framework, data.publication, units, months, denominators), units, months);
       issues.push(...computable.issues);
       publishable = computable.publishable;
     }
@@ -277,7 +298,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
     observations,
     units,
     months,
-    population,
+    denominators,
     today: options.today,
     warnings: sortIssues(warnings),
     publishable,
@@ -301,10 +322,8 @@ function checkCompleteness(
   monthFirst: ReadonlyMap<string, InputRecord>,
   issues: Issue[],
 ): boolean {
-  const surveys = new Map(Object.entries(data.publication?.surveys ?? {}));
-  for (const code of surveys.keys()) {
-    if (!framework.indicators.includes(code)) issues.push({ file: PUBLICATION_FILE, reason: `surveys.${code}: ${quoteValue(code)} is not an indicator of framework "${framework.id}"` });
-  }
+  // Survey schedules of indicators the framework lacks are reported by publicationProblems.
+  const surveys = new Map(Object.entries(data.publication?.indicators ?? {}).flatMap(([code, spec]) => (spec.survey ? [[code, spec.survey] as const] : [])));
   const scheduled = (code: string, month: string) => {
     const survey = surveys.get(code);
     return !survey || survey.months.includes(Number(month.slice(5, 7)));
@@ -339,18 +358,38 @@ function checkCompleteness(
   return complete;
 }
 
-function populationObservationsOf(units: readonly string[], months: readonly string[], population: ReadonlyMap<string, PopulationRow>): Observation[] {
+/** The period of a denominator file that serves a month: its year, its quarter or the month itself. */
+export function denominatorPeriod(month: string, frequency: 'annual' | 'quarterly' | 'monthly'): string {
+  if (frequency === 'annual') return month.slice(0, 4);
+  if (frequency === 'quarterly') return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  return month;
+}
+
+function denominatorObservationsOf(
+  framework: Framework,
+  publication: Publication | undefined,
+  units: readonly string[],
+  months: readonly string[],
+  denominators: ReadonlyMap<string, DenominatorRow>,
+): Observation[] {
   const out: Observation[] = [];
+  const codes = framework.denominators.map((d) => d.code).filter((code) => publication?.denominators[code] !== undefined);
   for (const month of months) {
     for (const unit of units) {
-      const row = population.get(`${unit} ${month.slice(0, 4)}`);
-      if (row) out.push({ unit, period: month, code: POPULATION_CODE, value: row.population, where: row.where });
+      for (const code of codes) {
+        const row = denominators.get(`${code} ${unit} ${denominatorPeriod(month, publication!.denominators[code].frequency)}`);
+        if (row) out.push({ unit, period: month, code, value: row.value, where: row.where });
+      }
     }
   }
   return out;
 }
 
-/** The population observations (the denominator) for each unit and month: each month of a year gets that year's population. */
-export function populationObservations(valid: ValidatedData, months: readonly string[]): Observation[] {
-  return populationObservationsOf(valid.units, months, valid.population);
+/**
+ * The denominator observations (population, vehicles, …) for each unit and
+ * month: each month gets the figure of its year, its quarter or itself, by
+ * the denominator's frequency in publication.json.
+ */
+export function denominatorObservations(valid: ValidatedData, months: readonly string[]): Observation[] {
+  return valid.framework ? denominatorObservationsOf(valid.framework, valid.data.publication, valid.units, months, valid.denominators) : [];
 }

@@ -3,7 +3,7 @@ import { loadData, problems, type CommandResult, type CommonOptions } from './co
 import { ExitCode, UsageError } from './issues.ts';
 import { stableJson } from './json.ts';
 import { textTable } from './textTable.ts';
-import { populationObservations } from './validateData.ts';
+import { denominatorObservations } from './validateData.ts';
 
 export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
 
@@ -43,7 +43,7 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   if (month < first || month > last) throw new UsageError(`no data for ${month}: the data covers ${first} to ${last}`);
   const periods = Array.from({ length: periodDistance(first, month) + 1 }, (_, i) => shiftPeriod(first, i));
   const inRange = new Set(periods);
-  const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...populationObservations(valid, periods)];
+  const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...denominatorObservations(valid, periods)];
   const raw = panelFromObservations(framework, observations, { units: valid.units, periods });
   const charts = controlCharts(raw, framework, DEFAULT_CHART);
   const at = periods.indexOf(month);

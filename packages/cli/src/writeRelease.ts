@@ -5,7 +5,6 @@ import {
   ManifestSchema,
   parseInputsCsv,
   revisionsJsonText,
-  shiftPeriod,
   WithdrawalSchema,
   writeThrough,
   type CellChange,
@@ -57,11 +56,6 @@ export interface ReleaseOutcome {
 
 /** The files of a revision directory, in the order they are written. */
 export const RELEASE_FILES = ['release.json', 'release.csv', 'inputs.csv', 'manifest.json'] as const;
-
-/** The month's figures are due on the 15th of the following month; the next release is the next month's. */
-export function nextReleaseDate(month: string): string {
-  return `${shiftPeriod(month, 2)}-15`;
-}
 
 function ioError(what: string, error: unknown, renaming = false): CliError {
   const code = (error as NodeJS.ErrnoException).code;
@@ -187,7 +181,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     month,
     revision,
     date: today,
-    nextRelease: nextReleaseDate(month),
+    nextRelease: computation.nextRelease,
     inputHash: computation.inputHash,
     previous: previous ? { revision: latest, inputHash: previous.inputHash } : null,
     changed: previous ? whatChanged(previous, computation) : [],

@@ -16,7 +16,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   ],
   'negative-count.csv': ['input/negative-count.csv:2:4: count -3 is negative'],
   'non-numeric-count.csv': ['input/non-numeric-count.csv:2:4: count "twelve" is not a number'],
-  'fractional-count.csv': ['input/fractional-count.csv:2:4: count 2.5 is not a whole number'],
+  'fractional-count.csv': ['input/fractional-count.csv:2:4: count 2.5 is not a whole number (publication.json declares it a count; an amount may have fractions)'],
   'share-101.csv': ['input/share-101.csv:2:4: share 101 is outside 0–100'],
   'malformed-month.csv': ['input/malformed-month.csv:2:2: malformed month "2025/05": expected YYYY-MM'],
   'missing-month.csv': [
@@ -94,7 +94,7 @@ describe('the bad-input corpus', () => {
       expect.stringMatching(/^framework\/fixture\.json:1:1: not valid JSON: /),
       // population for 430304 in 2024 was refused, so its 2024 rows have none
       'input/SYNTHETIC-2024.csv:5:1: no population for 430304 in 2024 in population.csv (this and 26 more rows)',
-      'population.csv:3:3: population must be a positive whole number',
+      'population.csv:3:3: population must be a positive number',
       'population.csv:6:1: duplicate row: 430302 2024 already given at line 2',
       'regions.csv:4:5: parent "430399" is not a region of regions.csv',
       'regions.csv:5:1: region code must be 6 digits (GB/T 2260)',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIndex, frameworkToJson, panelFromObservations, withWeights } from '@pingan/core';
 import { describe, expect, it } from 'vitest';
-import { loadData, populationObservations } from '../src/index.ts';
+import { loadData, denominatorObservations } from '../src/index.ts';
 import { run } from '../src/main.ts';
 import { dataDir, TODAY } from './helpers.ts';
 
@@ -29,7 +29,7 @@ describe('--framework FILE', () => {
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     const published = JSON.parse(out.stdout);
-    const observations = [...valid.observations, ...populationObservations(valid, valid.months)];
+    const observations = [...valid.observations, ...denominatorObservations(valid, valid.months)];
     const direct = buildIndex(tuned, panelFromObservations(tuned, observations, { units: valid.units, periods: valid.months })).aggregated;
     const last = valid.months.length - 1;
     const index = direct.codes.indexOf('index');

@@ -34,7 +34,7 @@ const row = fc.oneof(
 /**
  * An oracle independent of the CLI's code: 'good', 'local' (a cell is wrong:
  * the row's own line must carry a problem) or 'group' (the row is fine but
- * its month is in the future or its year has no population: reported once
+ * its month is in the future, or it is a count and its year has no population: reported once
  * per group, at the group's first row).
  */
 function oracle(cells: readonly string[]): 'good' | 'local' | 'group' {
@@ -48,8 +48,11 @@ function oracle(cells: readonly string[]): 'good' | 'local' | 'group' {
     const x = Number(value);
     if (SHARES.has(indicator) ? x < 0 || x > 100 : x < 0 || (indicator !== 'fire_loss' && !Number.isInteger(x))) return 'local';
   }
-  // 2025-05 and 2025-06 follow the fixture's data; 2099-01 is in the future; 2023-12, and the city in 2025, have no population.
-  return (month === '2025-05' || month === '2025-06') && region !== '430300' ? 'good' : 'group';
+  // 2099-01 is in the future. 2023-12, and the city in 2025, have no population: a count there is refused
+  // (its denominator is missing); a share needs none.
+  if (month === '2099-01') return 'group';
+  const hasPopulation = (month === '2025-05' || month === '2025-06') && region !== '430300';
+  return hasPopulation || SHARES.has(indicator) ? 'good' : 'group';
 }
 
 function run(bytes: Uint8Array) {

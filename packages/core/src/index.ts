@@ -23,3 +23,4 @@ export * from './errors/index.ts';
 export * from './screen/index.ts';
 export * from './results/index.ts';
 export * from './release/index.ts';
+export * from './publication/index.ts';

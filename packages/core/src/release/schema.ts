@@ -101,7 +101,8 @@ export const ManifestSchema = z.strictObject({
   month: MonthText,
   revision: z.number().int().positive(),
   date: DayText,
-  nextRelease: DayText,
+  /** The day the next period's figures are due by the publication's release calendar; null when the calendar has no date for it. */
+  nextRelease: DayText.nullable(),
   inputHash: Sha256Text,
   previous: z.strictObject({ revision: z.number().int().positive(), inputHash: Sha256Text }).nullable(),
   changed: z.array(z.enum(['data', 'framework', 'options', 'library', 'regions'])),
