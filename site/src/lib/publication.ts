@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Framework, FrameworkNode } from '@pingan/core';
+import { checkPublication, publicationFromJson, type Framework, type FrameworkNode, type Publication } from '@pingan/core';
 import { dataDir, framework } from './framework.ts';
 import { latest } from './releases.ts';
 
@@ -26,41 +26,30 @@ export interface MapSource {
   regionKey: string;
 }
 
-/**
- * The publication configuration's fields the site reads (the file's format is
- * @pingan/core's publication schema; fields are optional here only while an
- * older data folder lacks them, and each then falls back to what the
- * framework and the releases say).
- */
-interface SiteConfig {
-  name?: Text;
-  place?: { name: Text; region: string };
-  synthetic?: boolean;
-  timeZone?: string;
-  indicators?: Record<string, { survey?: { months: number[] } }>;
-  flags?: { flag: string; label: Text }[];
-  map?: { file: string; credit: Text; regionKey?: string } | null;
-}
-
 /** The publication configuration's path: PINGAN_PUBLICATION, else publication.json in the data folder. */
 export function publicationFile(): string {
   return resolve(process.env.PINGAN_PUBLICATION ?? join(dataDir(), 'publication.json'));
 }
 
-let configCache: { file: string; config: SiteConfig } | undefined;
-function config(): SiteConfig {
+let configCache: { file: string; config: Publication } | undefined;
+/**
+ * The index's publication configuration, validated by @pingan/core's schema
+ * (the one the CLI reads) and checked against the framework: a missing or
+ * invalid file stops the build with every problem at its path.
+ */
+export function publication(): Publication {
   const file = publicationFile();
   if (configCache?.file === file) return configCache.config;
-  let parsed: SiteConfig = {};
-  if (existsSync(file)) {
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8')) as SiteConfig;
-    } catch (error) {
-      throw new Error(`pingan site: ${file} is not JSON: ${(error as Error).message}`, { cause: error });
-    }
+  if (!existsSync(file)) throw new Error(`pingan site: no publication configuration at ${file} (see data/README.md)`);
+  let config: Publication;
+  try {
+    config = publicationFromJson(JSON.parse(readFileSync(file, 'utf8')));
+    checkPublication(config, framework());
+  } catch (error) {
+    throw new Error(`pingan site: ${file}: ${(error as Error).message}`, { cause: error });
   }
-  configCache = { file, config: parsed };
-  return parsed;
+  configCache = { file, config };
+  return config;
 }
 
 /** Chinese numerals for the small counts a page names ("三个一级指标"); digits beyond ten. */
@@ -155,11 +144,11 @@ export function frameworkFacts(fw: Framework): Pick<SiteFacts, 'groups' | 'indic
 }
 
 /** The map named by the configuration (its file relative to the data folder), or null for none. */
-function readMap(cfg: SiteConfig): MapSource | null {
+function readMap(cfg: Publication): MapSource | null {
   if (!cfg.map) return null;
   const file = isAbsolute(cfg.map.file) ? cfg.map.file : resolve(dataDir(), cfg.map.file);
   if (!existsSync(file)) throw new Error(`pingan site: ${publicationFile()}: map.file names ${cfg.map.file}, which is not at ${file}`);
-  return { geojson: readFileSync(file, 'utf8'), file, credit: cfg.map.credit, regionKey: cfg.map.regionKey ?? 'id' };
+  return { geojson: readFileSync(file, 'utf8'), file, credit: cfg.map.credit, regionKey: cfg.map.regionKey };
 }
 
 /*
@@ -205,33 +194,34 @@ let factsCache: { key: string; facts: SiteFacts } | undefined;
 export function siteFacts(): SiteFacts {
   const key = `${publicationFile()}|${dataDir()}|${latest().dir}`;
   if (factsCache?.key === key) return factsCache.facts;
-  const cfg = config();
+  const cfg = publication();
   const fw = framework();
   const release = latest();
   const roots = release.release.regions.filter((r) => r.isCity);
   if (roots.length !== 1) throw new Error(`pingan site: ${release.dir}/release.json has ${roots.length} regions without a parent; expected the one whole place`);
   const total = roots[0].code;
-  if (cfg.place && cfg.place.region !== total) throw new Error(`pingan site: ${publicationFile()} names the whole place ${cfg.place.region}, but ${release.dir}/release.json's region without a parent is ${total}`);
-  const placeName = cfg.place?.name ?? roots[0].name;
+  if (cfg.place.region !== total) throw new Error(`pingan site: ${publicationFile()}: place.region is ${cfg.place.region}, but ${release.dir}/release.json's region without a parent is ${total}`);
+  const placeName = cfg.place.name;
   const derived = frameworkFacts(fw);
-  const surveyMonths = [...new Set(derived.surveyIndicators.flatMap((c) => cfg.indicators?.[c]?.survey?.months ?? []))].sort((a, b) => a - b);
-  const synthetic = cfg.synthetic ?? release.manifest.inputs.some((i) => /SYNTHETIC/.test(i.file));
+  // Survey indicators: those the configuration schedules, and those the framework carries forward.
+  const surveyIndicators = fw.indicators.filter((c) => cfg.indicators[c]?.survey !== undefined || derived.surveyIndicators.includes(c));
+  const surveyMonths = [...new Set(surveyIndicators.flatMap((c) => cfg.indicators[c]?.survey?.months ?? []))].sort((a, b) => a - b);
   const facts: SiteFacts = {
-    name: cfg.name ?? (fw.name as Text),
+    name: cfg.name,
     place: placeName,
     whole: { zh: `全${placeName.zh.slice(-1)}`, en: `${placeName.en} as a whole` },
     total,
     areas: areaWords(release.release.regions.filter((r) => !r.isCity).map((r) => r.level)),
-    synthetic,
+    synthetic: cfg.synthetic,
     groups: derived.groups,
     indicatorCount: derived.indicatorCount,
     indicatorsAreSecondLevel: derived.indicatorsAreSecondLevel,
     indicatorNames: derived.indicatorNames,
     rates: derived.rates,
-    surveys: { indicators: derived.surveyIndicators, months: surveyMonths, carried: derived.carried },
+    surveys: { indicators: surveyIndicators, months: surveyMonths, carried: derived.carried },
     map: readMap(cfg),
-    timeZone: cfg.timeZone ?? 'UTC',
-    flagLabels: Object.fromEntries((cfg.flags ?? []).map((f) => [f.flag, f.label])),
+    timeZone: cfg.timeZone,
+    flagLabels: Object.fromEntries(cfg.flags.map((f) => [f.flag, f.label])),
   };
   factsCache = { key, facts };
   return facts;
