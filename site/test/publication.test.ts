@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineFramework } from '@pingan/core';
 import { flagNotes } from '../src/lib/flags.ts';
-import { areaWords, enCount, frameworkFacts, utcOffset, zhCount } from '../src/lib/publication.ts';
+import { areaWords, enCount, frameworkFacts, utcOffset, wholePlace, zhCount } from '../src/lib/publication.ts';
 
 const text = (s: string) => ({ zh: s, en: s });
 
@@ -55,7 +55,13 @@ describe('words', () => {
     expect(areaWords(['district', 'county', 'county-level city', 'district'])).toEqual({ zh: '县市区', en: 'county or district', enPlural: 'counties and districts' });
     expect(areaWords(['township', 'subdistrict'])).toEqual({ zh: '乡镇街道', en: 'area', enPlural: 'areas' });
     expect(areaWords(['township', 'township', 'township'])).toEqual({ zh: '乡镇', en: 'township', enPlural: 'townships' });
+    expect(areaWords(['town', 'township', 'town'])).toEqual({ zh: '乡镇', en: 'town or township', enPlural: 'towns and townships' });
     expect(areaWords(['ward'])).toEqual({ zh: '地区', en: 'area', enPlural: 'areas' });
+  });
+
+  it('names the whole place by the last character of its name, remarks in brackets aside', () => {
+    expect(wholePlace({ zh: '某市', en: 'X' }).zh).toBe('全市');
+    expect(wholePlace({ zh: '某县（虚构）', en: 'Y (fictional)' })).toEqual({ zh: '全县', en: 'Y (fictional) as a whole' });
   });
 
   it('writes small counts as words and larger ones as digits', () => {

@@ -170,6 +170,7 @@ const LEVEL_WORDS: Record<string, { zh: string; en: string; enPlural: string }> 
 };
 const ZH_ORDER = ['县', '市', '区', '乡镇', '镇', '街道'];
 const COUNTY_LEVEL = new Set(['county', 'county-level city', 'district']);
+const TOWNSHIP_LEVEL = new Set(['town', 'township']);
 
 /** "A, B and C". */
 export function listEn(items: readonly string[]): string {
@@ -182,10 +183,20 @@ export function areaWords(levels: readonly string[]): SiteFacts['areas'] {
   const words = distinct.map((l) => LEVEL_WORDS[l]);
   if (distinct.length === 0 || words.some((w) => w === undefined)) return { zh: '地区', en: 'area', enPlural: 'areas' };
   if (words.length === 1) return words[0];
-  const zh = [...new Set(words.map((w) => w.zh))].sort((a, b) => ZH_ORDER.indexOf(a) - ZH_ORDER.indexOf(b)).join('');
-  // Counties, county-level cities and districts together are, in English, "counties and districts".
+  const chars = new Set(words.map((w) => w.zh));
+  // Towns (镇) with townships (乡镇) are 乡镇.
+  if (chars.has('乡镇')) chars.delete('镇');
+  const zh = [...chars].sort((a, b) => ZH_ORDER.indexOf(a) - ZH_ORDER.indexOf(b)).join('');
+  // Counties, county-level cities and districts together are, in English, "counties and districts"; towns and townships, "towns and townships".
   if (distinct.every((l) => COUNTY_LEVEL.has(l))) return { zh, en: 'county or district', enPlural: 'counties and districts' };
+  if (distinct.every((l) => TOWNSHIP_LEVEL.has(l))) return { zh, en: 'town or township', enPlural: 'towns and townships' };
   return { zh, en: 'area', enPlural: 'areas' };
+}
+
+/** "全市" for 某市, "全县" for 某县（虚构）: 全 and the last character of the name without its remarks in brackets; "<place> as a whole". */
+export function wholePlace(place: Text): Text {
+  const bare = place.zh.replace(/[（(][^）)]*[）)]/g, '').trim();
+  return { zh: `全${bare.slice(-1)}`, en: `${place.en} as a whole` };
 }
 
 let factsCache: { key: string; facts: SiteFacts } | undefined;
@@ -209,7 +220,7 @@ export function siteFacts(): SiteFacts {
   const facts: SiteFacts = {
     name: cfg.name,
     place: placeName,
-    whole: { zh: `全${placeName.zh.slice(-1)}`, en: `${placeName.en} as a whole` },
+    whole: wholePlace(placeName),
     total,
     areas: areaWords(release.release.regions.filter((r) => !r.isCity).map((r) => r.level)),
     synthetic: cfg.synthetic,
