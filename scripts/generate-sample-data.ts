@@ -15,11 +15,17 @@
  * (144 → 92). Seeded (d3-random's LCG): running it again writes the same bytes.
  *
  * Usage: node --conditions=pingan-source scripts/generate-sample-data.ts [outDir]
+ *
+ * Any other index: `--config DIR` generates DIR's SYNTHETIC data from its
+ * configuration (DIR/publication.json, DIR/framework/*.json and the model
+ * DIR/synthetic.json; see scripts/syntheticFromConfiguration.ts), e.g. the
+ * fictional example: `--config examples/shifan-county [outDir]`.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomLcg, randomLogNormal, randomNormal, randomPoisson } from 'd3-random';
+import { generateFromConfiguration } from './syntheticFromConfiguration.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -306,7 +312,13 @@ export function generateSampleData(outDir = join(root, 'data/input'), dataDir = 
   return written;
 }
 
-if (import.meta.main) {
+if (import.meta.main && process.argv[2] === '--config') {
+  if (!process.argv[3]) throw new Error('--config needs a data folder (with publication.json, framework/ and synthetic.json)');
+  const dataDir = resolve(process.argv[3]);
+  const outDir = process.argv[4] ? resolve(process.argv[4]) : dataDir;
+  const files = generateFromConfiguration(dataDir, outDir);
+  console.log(`wrote ${files.length} SYNTHETIC files (${files.join(', ').slice(0, 120)}…) to ${outDir}`);
+} else if (import.meta.main) {
   const outDir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'data/input');
   const files = generateSampleData(outDir);
   console.log(`wrote ${files.length} SYNTHETIC monthly files (${files[0]} … ${files[files.length - 1]}) to ${outDir}`);
