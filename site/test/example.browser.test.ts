@@ -40,24 +40,12 @@ function xiangtanNames(): string[] {
   return [...new Set(['湘潭', 'Xiangtan', ...names])];
 }
 
-if (existsSync(example)) {
-  (globalThis as { pinganSiteUnderTest?: unknown }).pinganSiteUnderTest = {
-    name: 'the fictional example’s site (示范县)',
-    dataDir: example,
-    releasesDir: await exampleReleases(),
-    forbidden: xiangtanNames(),
-    screenshots: join(root, 'artifacts', 'screenshots', 'shifan-county'),
-  };
-} else {
-  console.warn(`\n*** ${example} is absent: the site's tests run on a renamed copy of Xiangtan's data with fewer indicators instead ***\n`);
-  const { renamedIndex } = await import('./fixtures/renamedIndex.ts');
-  const renamed = await renamedIndex();
-  (globalThis as { pinganSiteUnderTest?: unknown }).pinganSiteUnderTest = {
-    name: 'a renamed index with fewer indicators',
-    dataDir: renamed.dataDir,
-    releasesDir: renamed.releasesDir,
-    forbidden: xiangtanNames(),
-    screenshots: join(root, 'artifacts', 'screenshots', 'renamed-index'),
-  };
-}
+if (!existsSync(example)) throw new Error(`the fictional example is missing: ${example}`);
+(globalThis as { pinganSiteUnderTest?: unknown }).pinganSiteUnderTest = {
+  name: 'the fictional example’s site (示范县)',
+  dataDir: example,
+  releasesDir: await exampleReleases(),
+  forbidden: xiangtanNames(),
+  screenshots: join(root, 'artifacts', 'screenshots', 'shifan-county'),
+};
 await import('./site.browser.test.ts');
