@@ -206,6 +206,8 @@ export function siteFacts(): SiteFacts {
   const key = `${publicationFile()}|${dataDir()}|${latest().dir}`;
   if (factsCache?.key === key) return factsCache.facts;
   const cfg = publication();
+  // Every page, chart and date of the site is a month's (as are the release files); say so rather than mislabel quarters.
+  if (cfg.periods !== 'monthly') throw new Error(`pingan site: ${publicationFile()}: periods is "${cfg.periods}", but the site publishes monthly periods only`);
   const fw = framework();
   const release = latest();
   const roots = release.release.regions.filter((r) => r.isCity);
