@@ -10,28 +10,13 @@
  * (`pnpm start`) has written it, else they are made here, into a temporary
  * folder, by the CLI's `release --all` from the example's data.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exampleReleases } from './exampleReleases.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = join(root, 'examples', 'shifan-county');
 
-
-async function exampleReleases(): Promise<string> {
-  const own = join(example, 'releases');
-  if (existsSync(join(own, 'chain.json'))) return own;
-  const out = mkdtempSync(join(tmpdir(), 'pingan-example-releases-'));
-  const { runAsync } = await import('../../packages/cli/src/main.ts');
-  let log = '';
-  const code = await runAsync(['release', '--all', '--data', example, '--out', out], {
-    stdout: (text: string) => void (log += text),
-    stderr: (text: string) => void (log += text),
-    stderrIsTty: false,
-  });
-  if (code !== 0) throw new Error(`pingan release --all on ${example} failed (exit ${code}):\n${log}`);
-  return out;
-}
 
 /** Xiangtan's names: the place and each of its areas, in both languages, from data/regions.csv. */
 function xiangtanNames(): string[] {
@@ -44,7 +29,7 @@ if (!existsSync(example)) throw new Error(`the fictional example is missing: ${e
 (globalThis as { pinganSiteUnderTest?: unknown }).pinganSiteUnderTest = {
   name: 'the fictional example’s site (示范县)',
   dataDir: example,
-  releasesDir: await exampleReleases(),
+  releasesDir: await exampleReleases(example),
   forbidden: xiangtanNames(),
   screenshots: join(root, 'artifacts', 'screenshots', 'shifan-county'),
 };

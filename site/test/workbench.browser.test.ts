@@ -39,9 +39,11 @@ import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } f
 
 const site = join(import.meta.dirname, '..');
 const root = join(site, '..');
-const dataDir = join(root, 'data');
-const releasesDir = process.env.PINGAN_WORKBENCH_RELEASES_DIR ?? join(dataDir, 'releases');
-const screenshots = join(root, 'artifacts', 'screenshots');
+/** The index under test: Xiangtan's data/ unless an importing file (example.workbench.browser.test.ts) names another. */
+const underTest = (globalThis as { pinganWorkbenchUnderTest?: { name: string; dataDir: string; releasesDir: string; screenshots: string } }).pinganWorkbenchUnderTest;
+const dataDir = underTest?.dataDir ?? join(root, 'data');
+const releasesDir = underTest?.releasesDir ?? process.env.PINGAN_WORKBENCH_RELEASES_DIR ?? join(dataDir, 'releases');
+const screenshots = underTest?.screenshots ?? join(root, 'artifacts', 'screenshots');
 const require = createRequire(import.meta.url);
 
 const latestRevisionDir = (month: string) => {
@@ -103,7 +105,7 @@ function expectations() {
   return { month, fw, city: city.code, cityName: city.name, cityBand: city.aggregates[0].band, districts, official: city.aggregates[0].value, index, firstLevel };
 }
 
-describe.skipIf(!haveChromium || !haveInputs)('the workbench in Chromium', () => {
+describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of ${underTest.name}` : ''} in Chromium`, () => {
   let out: string;
   let server: StaticServer;
   let browser: Browser;
@@ -364,12 +366,12 @@ describe.skipIf(!haveChromium || !haveInputs)('the workbench in Chromium', () =>
   it('copies a short, readable link that restores the same state, in either language', async () => {
     for (const v of VIEWS) {
       const page = await open(v.path, { width: v.width, clipboard: true });
-      const [a, b] = [x.fw.indicators[12], x.fw.indicators[13]];
+      const [a, b] = [x.fw.indicators.at(-2)!, x.fw.indicators.at(-1)!];
       await setNumber(page, a, '0.05');
       await setNumber(page, b, '0.123456');
       expect(await page.inputValue(`#w-${b}`)).toBe('0.123');
       await page.check('input[name=wb-norm][value=minmax]');
-      const other = x.districts[3].code;
+      const other = x.districts.at(-1)!.code;
       await page.check(`input[name=wb-compare][value="${other}"]`);
       const earlier = months.at(-4)!;
       await page.selectOption('#wb-month', earlier);
@@ -418,6 +420,7 @@ describe.skipIf(!haveChromium || !haveInputs)('the workbench in Chromium', () =>
     for (const v of VIEWS) {
       const page = await open(v.path, { width: v.width });
       const chosen = x.districts.slice(1, 4).map((d) => d.code);
+      expect(chosen.length).toBeGreaterThan(0);
       for (const code of chosen) await page.check(`input[name=wb-compare][value="${code}"]`);
       await page.uncheck(`input[name=wb-compare][value="${x.city}"]`);
       const series = await page.$$eval('[data-wb=trend] path.wb-line', (ps) => ps.map((p) => [p.getAttribute('data-series'), (p.getAttribute('d') ?? '').split(/[ML]/).length - 1]));
