@@ -249,3 +249,8 @@ export function trendChart(points: TrendPoint[], subCodes: string[], size: Trend
     points: points.flatMap((p) => (p.index === null ? [] : [{ month: p.month, x: round1(x(p.month) ?? 0), y: round1(y(Number(p.index))), value: p.index, subs: p.subs }])),
   };
 }
+
+/** A band code as a CSS class name part (`.band-<part>` in /bands.css; codes may hold characters a class cannot). */
+export function bandClass(code: string): string {
+  return code.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
+}
