@@ -12,6 +12,9 @@
  * - An HTML comment on the line before a fence gives directives:
  *   `<!-- doctest: name=first -->` names a block, `<!-- doctest: with=first -->`
  *   runs a block after the named one (in the same module, imports merged).
+ *   `<!-- doctest: shell -->` runs a whole `sh` block in bash (in the scratch
+ *   copy of the repository); `<!-- doctest: file=PATH -->` on a `json` or
+ *   `csv` block writes it to PATH there, for the blocks after it.
  * - `sh`/`console` blocks: every `pingan …` command (also behind
  *   `npx -y pnpm@10.34.9 exec`) is run; in a `console` block, lines after a
  *   `$ ` command are its expected output (`…` on its own line matches any

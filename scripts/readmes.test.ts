@@ -58,6 +58,8 @@ beforeAll(() => {
   work = join(scratch, 'repo');
   mkdirSync(work);
   cpSync(join(root, 'data'), join(work, 'data'), { recursive: true });
+  // The examples too (without the releases the main job writes), for the steps that set up a new index from one.
+  cpSync(join(root, 'examples'), join(work, 'examples'), { recursive: true, filter: (from) => !/[\\/]releases$/.test(from) });
   const shared = resolve(root, '../shared');
   if (existsSync(shared)) symlinkSync(shared, join(scratch, 'shared'));
   for (const blocks of blocksByFile.values()) {
@@ -103,6 +105,12 @@ describe('README code blocks', () => {
           it.skipIf(Boolean(missing))(`${title} runs and shows what it gives`, async () => {
             await import(pathToFileURL(moduleFile(block)).href);
           });
+        } else if ((block.lang === 'sh' || block.lang === 'bash') && block.directives.shell) {
+          // `<!-- doctest: shell -->`: the whole block runs in bash, in the scratch copy, and must succeed.
+          it(`${title} runs in bash`, () => {
+            const run = spawnSync('bash', ['-euo', 'pipefail', '-c', block.code], { cwd: work, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+            expect(run.status, `${block.code}\n${run.stdout}\n${run.stderr}`).toBe(0);
+          });
         } else if (block.lang === 'sh' || block.lang === 'console' || block.lang === 'bash') {
           const commands = shellCommands(block);
           const notRun = commands.filter((c) => !c.pingan);
@@ -119,14 +127,17 @@ describe('README code blocks', () => {
             }, 240_000);
           }
         } else if (block.lang === 'json') {
-          it(`${title} is JSON`, () => {
+          it(`${title} is JSON${block.directives.file ? ` (written to ${block.directives.file})` : ''}`, () => {
             expect(() => JSON.parse(block.code)).not.toThrow();
+            // `<!-- doctest: file=PATH -->`: the block is that file's content, written into the scratch copy for the steps after it.
+            if (block.directives.file) writeFileSync(join(work, block.directives.file), `${block.code.trim()}\n`);
           });
         } else if (block.lang === 'csv') {
           it(`${title} is CSV with one field count`, () => {
             const parsed = Papa.parse<string[]>(block.code.trim(), { skipEmptyLines: true });
             expect(parsed.errors).toEqual([]);
             expect(new Set(parsed.data.map((row) => row.length)).size).toBe(1);
+            if (block.directives.file) writeFileSync(join(work, block.directives.file), `${block.code.trim()}\n`);
           });
         }
       }

@@ -37,10 +37,11 @@ Commands:
 --framework FILE uses that framework file (e.g. one exported from the workbench)
 instead of DIR/framework/*.json; problems in it are reported as FILE: PATH: REASON.
 
-The data directory (default "data") holds framework/*.json (one framework),
-regions.csv, population.csv and input/*.csv (UTF-8 with or without BOM, or
-GB18030; Chinese or English headers) and publication.json (the index's time
-zone, the survey schedules, the thresholds of the data-quality checks).
+The data directory (default "data") holds publication.json (the publication
+configuration: names, regions, denominators and their files, value kinds,
+survey months, flags, time zone, release calendar), framework/*.json (one
+framework), the regions file, the denominator files and input/*.csv (UTF-8
+with or without BOM, or GB18030; Chinese or English headers).
 
 ${EXIT_CODES_HELP}
 `;
@@ -52,17 +53,18 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
 Reads DIR (default "data") and reports every problem at once, each as
 FILE:LINE:COLUMN: REASON (the column is the CSV field number): unknown
 regions and indicators, duplicate rows (within and across files, naming both
-places), counts that are negative, fractional or not numbers, shares outside
-0–100, malformed months, months missing between the first and the last,
+places), values that do not fit their declared kind (negative, fractional
+counts, shares outside 0–100 or 0–1, not numbers), malformed months, months
+missing between the first and the last,
 months that have not ended by --today (default: today in publication.json's
-time zone), years without population, undecodable, ambiguously encoded or
+time zone), periods without a denominator, undecodable, ambiguously encoded or
 empty files, missing or unknown columns, rows missing for a region,
 indicator and month, survey values outside their schedule, files in input/
 that are not read, values with more than 15 significant digits, and months
 in range that could not be computed. The same checks run before every
 release, so data that validates releases. Data-quality warnings (totals
 against the sum of their parts, values far from their own series, shares
-that look like fractions, implausible populations, framework weights) are
+that look like fractions, implausible denominators, framework weights) are
 listed as "warning: FILE:LINE:COLUMN: REASON"; --strict makes them problems.
 Writes nothing.
 

@@ -429,6 +429,8 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   const regionCodes = new Set(regions.map((r) => r.code));
   const denominators: DenominatorRow[] = [];
   if (publication) {
+    // The release files and the core's period arithmetic are monthly: a quarterly index is refused, never computed as if monthly.
+    if (publication.periods !== 'monthly') issues.push({ file: PUBLICATION_FILE, reason: `periods: "${publication.periods}" is not computed by this version of the CLI (its releases are monthly); use "monthly"` });
     if (framework) publicationProblems(publication, framework).forEach((p) => issues.push({ file: PUBLICATION_FILE, reason: `${p.path}: ${p.message}` }));
     issues.push(...placeProblems(publication, regions, regionsFile));
     for (const [code, spec] of Object.entries(publication.denominators)) {

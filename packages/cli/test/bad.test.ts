@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, readInputs, releaseCommand, validateData } from '../src/index.ts';
-import { BAD, dataDir, TODAY } from './helpers.ts';
+import { BAD, dataDir, FIXTURE_DATA, TODAY } from './helpers.ts';
 
 // The root vitest config sets the pingan-source condition for the client only; load the core from source.
 
@@ -98,6 +98,22 @@ describe('the bad-input corpus', () => {
       'population.csv:6:1: duplicate row: 430302 2024 already given at line 2',
       'regions.csv:4:5: parent "430399" is not a region of regions.csv',
       'regions.csv:5:1: region code must be 6 digits (GB/T 2260)',
+    ]);
+  });
+
+  it('reports what publication.json and the framework say differently, and a quarterly index, all at once', () => {
+    const publication = JSON.parse(readFileSync(join(FIXTURE_DATA, 'publication.json'), 'utf8')) as Record<string, unknown> & { indicators: Record<string, unknown> };
+    const { fire_loss: _dropped, ...indicators } = publication.indicators;
+    const dir = dataDir({
+      'publication.json': JSON.stringify({ ...publication, periods: 'quarterly', indicators: { ...indicators, arson: { kind: 'count' } }, denominators: {} }),
+    });
+    const valid = validateData(readInputs(dir), { today: TODAY });
+    expect(valid.issues.filter((i) => i.file === 'publication.json').map(formatIssue)).toEqual([
+      'publication.json: periods: "quarterly" is not computed by this version of the CLI (its releases are monthly); use "monthly"',
+      'publication.json: indicators: the framework\'s indicator "fire_loss" has no declared value kind (add "fire_loss": {"kind": …})',
+      'publication.json: indicators.sense_of_safety.survey.months: with quarterly periods a survey is dated by the last month of its quarter (3, 6, 9, 12), not 1, 4, 7',
+      'publication.json: indicators.arson: "arson" is not an indicator of framework "fixture"',
+      'publication.json: denominators: the framework\'s denominator "population" has no file (add "population": {"file": …, "frequency": …})',
     ]);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, readInputFile, readInputs, validateData, type DataSet } from '../src/index.ts';
 import { encodeGb18030, encodeUtf8 } from './gb18030.ts';
@@ -56,5 +58,26 @@ describe('input encodings and headers', () => {
     const text = 'region,month,indicator,value,flag\r\n\r\n430302,2025-05,injury,"1\r\n2",\r\n430302,2025-05,fire_loss,x,\r\n';
     const read = readInputFile('input/d.csv', encodeUtf8(text));
     expect(read.records.map((r) => r.line)).toEqual([3, 5]);
+  });
+
+  it('reads regions.csv and the denominator files with Chinese headers (GB18030, CRLF) as with English ones', () => {
+    const english = readInputs(dataDir());
+    const dir = dataDir();
+    const toChinese = (file: string, header: string) => {
+      const lines = readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean);
+      writeFileSync(join(dir, file), encodeGb18030([header, ...lines.slice(1)].join('\r\n') + '\r\n'));
+    };
+    toChinese('regions.csv', '地区代码,中文名称,英文名称,级别,上级代码');
+    toChinese('population.csv', '地区代码,年份,常住人口,来源');
+    const chinese = readInputs(dir);
+    expect(chinese.issues).toEqual([]);
+    expect(chinese.regions).toEqual(english.regions);
+    expect(chinese.denominators.map(({ region, period, value, source, line }) => ({ region, period, value, source, line }))).toEqual(
+      english.denominators.map(({ region, period, value, source, line }) => ({ region, period, value, source, line })),
+    );
+    expect(chinese.denominators.length).toBe(5);
+    // The value column may also be headed 数值 or value.
+    const other = dataDir({ 'population.csv': 'region,year,value,source\n430300,2024,2726000,S\n' });
+    expect(readInputs(other).denominators.map((d) => [d.region, d.period, d.value])).toEqual([['430300', '2024', 2726000]]);
   });
 });
