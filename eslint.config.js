@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.astro/**', 'artifacts/**', 'data/releases/**'] },
+  { ignores: ['**/dist/**', '**/dist-examples/**', 'examples/*/releases/**', '**/node_modules/**', '**/.astro/**', 'artifacts/**', 'data/releases/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,19 +1,31 @@
 import { defineConfig } from 'astro/config';
 import preact from '@astrojs/preact';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Where the published releases are read from at build time. Tests point this at
-// test/fixtures/releases; a production build reads ../data/releases and fails
-// with a clear message when it is missing (see src/lib/releases.ts).
-process.env.PINGAN_RELEASES_DIR ??= fileURLToPath(new URL('../data/releases/', import.meta.url));
-process.env.PINGAN_DATA_DIR ??= fileURLToPath(new URL('../data/', import.meta.url));
+// Which index the site is built for: its data folder (framework/, publication.json,
+// methodology/; PINGAN_DATA_DIR, default ../data) and its releases
+// (PINGAN_RELEASES_DIR, default the data folder's releases/). Tests point the
+// releases at test/fixtures/releases; a build fails with a clear message when
+// they are missing (see src/lib/releases.ts). See site/README.md.
+process.env.PINGAN_DATA_DIR = resolve(process.env.PINGAN_DATA_DIR ?? fileURLToPath(new URL('../data/', import.meta.url)));
+process.env.PINGAN_RELEASES_DIR = resolve(process.env.PINGAN_RELEASES_DIR ?? join(process.env.PINGAN_DATA_DIR, 'releases'));
+
+/** The site's address from the publication configuration (`site.url`), unless PINGAN_SITE_URL overrides it. */
+function siteUrl(): string {
+  if (process.env.PINGAN_SITE_URL) return process.env.PINGAN_SITE_URL;
+  const file = process.env.PINGAN_PUBLICATION ?? join(process.env.PINGAN_DATA_DIR!, 'publication.json');
+  const url = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { site?: { url?: string } }).site?.url : undefined;
+  return url ?? 'https://pingan.example.org';
+}
 
 const clientConditions = ['pingan-source', 'module', 'browser', 'development|production'];
 const serverConditions = ['pingan-source', 'module', 'node', 'development|production'];
 
 export default defineConfig({
   // Absolute addresses are needed only by rss.xml and sitemap.xml.
-  site: process.env.PINGAN_SITE_URL ?? 'https://pingan.example.org',
+  site: siteUrl(),
   trailingSlash: 'always',
   output: 'static',
   // No inline <style> or <script>: everything is an external file, so the

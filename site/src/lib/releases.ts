@@ -10,7 +10,7 @@
  * the release format's one schema in @pingan/core, the one the CLI writes through.
  *
  * The folder is `PINGAN_RELEASES_DIR` when set (tests point it at the fixtures),
- * else `../data/releases` beside the site. A missing or empty folder is an error:
+ * else the data folder's `releases/` (`PINGAN_DATA_DIR`, default `../data`). A missing or empty folder is an error:
  * the site never falls back to test fixtures.
  */
 import { createHash } from 'node:crypto';
@@ -26,6 +26,7 @@ import {
   type Withdrawal,
 } from '@pingan/core/release';
 import type { z } from 'zod';
+import { dataDir } from './framework.ts';
 
 /** release.json, manifest.json and revisions.json as @pingan/core declares them (one schema for writer and reader). */
 export const ReleaseSchema = ReleaseJsonSchema;
@@ -138,10 +139,9 @@ export interface MonthRelease {
   withdrawal: Withdrawal | null;
 }
 
-export const CITY = '430300';
-
+/** The releases folder: PINGAN_RELEASES_DIR, else the data folder's releases/. */
 export function releasesDir(): string {
-  return resolve(process.env.PINGAN_RELEASES_DIR ?? join(process.cwd(), '..', 'data', 'releases'));
+  return resolve(process.env.PINGAN_RELEASES_DIR ?? join(dataDir(), 'releases'));
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
@@ -223,7 +223,11 @@ export function loadReleases(): MonthRelease[] {
     if (release.month !== month || release.revision !== latest.revision) {
       throw new Error(`pingan site: ${latest.dir}/release.json says ${release.month} r${release.revision}`);
     }
-    if (!release.regions.some((r) => r.code === CITY)) throw new Error(`pingan site: ${latest.dir}/release.json has no city (${CITY})`);
+    const roots = release.regions.filter((r) => r.isCity).map((r) => r.code);
+    if (roots.length !== 1) throw new Error(`pingan site: ${latest.dir}/release.json has ${roots.length === 0 ? 'no region' : `${roots.length} regions (${roots.join(', ')})`} without a parent; expected one, the whole place`);
+    if (months.length > 0 && !months[0].release.regions.some((r) => r.code === roots[0])) {
+      throw new Error(`pingan site: ${latest.dir}/release.json's whole place is ${roots[0]}, which ${months[0].dir}/release.json does not have`);
+    }
     months.push({ month, year: month.slice(0, 4), mm: month.slice(5, 7), release, manifest: latest.manifest, dir: latest.dir, revisions, withdrawal: verified.withdrawal });
   }
   if (months.length === 0) {
@@ -241,6 +245,11 @@ export function loadRevision(rev: Revision): Release {
 export function latest(): MonthRelease {
   const all = loadReleases();
   return all[all.length - 1];
+}
+
+/** The region code of the whole place: the one region without a parent (the same in every release; the loader checks). */
+export function cityCode(release: Release = latest().release): string {
+  return release.regions.find((r) => r.isCity)!.code;
 }
 
 export function region(release: Release, code: string): RegionRelease {

@@ -2,7 +2,7 @@
  * Where a page stands among the others: a district's rank and its gap to the
  * city, and the months before and after one (for previous/next links).
  */
-import { CITY, districts, loadReleases, region, type MonthRelease, type Release } from './releases.ts';
+import { cityCode, districts, loadReleases, region, type MonthRelease, type Release } from './releases.ts';
 
 /** Hundredths (or 10^-decimals) as an integer, so differences of published values are exact. */
 function units(value: string, decimals: number): number {
@@ -29,12 +29,12 @@ export interface Standing {
 
 /** A district's rank among the districts and its gap to the city; null for the city or a district without an index. */
 export function standing(release: Release, code: string): Standing | null {
-  if (code === CITY) return null;
+  if (code === cityCode(release)) return null;
   const own = region(release, code).index.value;
   if (own === null) return null;
   const values = districts(release).flatMap((r) => (r.index.value === null ? [] : [units(r.index.value, release.decimals)]));
   const mine = units(own, release.decimals);
-  const city = region(release, CITY).index.value;
+  const city = region(release, cityCode(release)).index.value;
   return { rank: 1 + values.filter((v) => v > mine).length, of: values.length, gap: city === null ? null : difference(own, city, release.decimals) };
 }
 

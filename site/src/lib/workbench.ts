@@ -11,8 +11,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { frameworkFromJson, frameworkHash, frameworkToJson, type FrameworkDocument } from '@pingan/core';
-import { dataDir, frameworkText } from './framework.ts';
-import { CITY, latest, loadReleases } from './releases.ts';
+import { dataDir, frameworkFileName, frameworkText } from './framework.ts';
+import { siteFacts } from './publication.ts';
+import { cityCode, latest, loadReleases } from './releases.ts';
+import type { PlaceWords } from '../workbench/placeWords.ts';
 
 export interface WorkbenchRegion {
   code: string;
@@ -45,6 +47,8 @@ export interface WorkbenchShell {
   released: ReleasedMonth[];
   /** Where the observations are fetched from, or null when the releases carry none. */
   dataUrl: string | null;
+  /** The words for this index's areas and whole place, by language (the text dictionaries' `{areas}` and `{whole}`). */
+  place: { zh: PlaceWords; en: PlaceWords };
 }
 
 /** The observations, fetched by the page from `WorkbenchShell.dataUrl`. */
@@ -73,7 +77,12 @@ export function latestFrameworkText(): { file: string; text: string } {
     if (!existsSync(path)) throw new Error(`pingan site: the latest manifest names ${file}, which is not at ${path}`);
     return { file, text: readFileSync(path, 'utf8') };
   }
-  return { file: 'framework/xiangtan.json', text: frameworkText() };
+  return { file: `framework/${frameworkFileName()}`, text: frameworkText() };
+}
+
+function placeWords(): WorkbenchShell['place'] {
+  const f = siteFacts();
+  return { zh: { areas: f.areas.zh, whole: f.whole.zh }, en: { areas: f.areas.enPlural, whole: f.whole.en } };
 }
 
 let cache: { key: string; data: WorkbenchData } | undefined;
@@ -108,7 +117,7 @@ export function workbenchData(): WorkbenchData {
   const { file, text } = latestFrameworkText();
   const fw = frameworkFromJson(JSON.parse(text) as unknown);
   const release = latest().release;
-  const regionCodes = [CITY, ...release.regions.filter((r) => !r.isCity).map((r) => r.code)];
+  const regionCodes = [cityCode(), ...release.regions.filter((r) => !r.isCity).map((r) => r.code)];
   const shell: WorkbenchShell = {
     month: release.month,
     revision: release.revision,
@@ -117,13 +126,14 @@ export function workbenchData(): WorkbenchData {
     frameworkSha256: frameworkHash(fw),
     regions: regionCodes.map((u) => {
       const r = release.regions.find((x) => x.code === u);
-      return { code: u, name: r?.name ?? { zh: u, en: u }, isCity: u === CITY };
+      return { code: u, name: r?.name ?? { zh: u, en: u }, isCity: u === cityCode() };
     }),
     released: months.map((m) => ({
       month: m.month,
       index: Object.fromEntries(regionCodes.map((u) => [u, m.release.regions.find((r) => r.code === u)?.index.value ?? null])),
     })),
     dataUrl: cells.size === 0 ? null : '/workbench/data.json',
+    place: placeWords(),
   };
   if (cells.size === 0) {
     cache = { key, data: { shell, values: null } };

@@ -13,6 +13,7 @@ import { ISLANDS, followRoot, start, type IslandName } from '../workbench/compon
 import { formatValue } from '../workbench/model/format.ts';
 import { createStore } from '../workbench/store.ts';
 import type { Lang, Text } from '../workbench/text.ts';
+import { withPlace } from '../workbench/placeWords.ts';
 
 const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 1));
 
@@ -24,8 +25,9 @@ export function startWorkbench(t: Text): void {
   whenIdle(() => hydrateAll(root, props, t));
 }
 
-function hydrateAll(root: HTMLElement, props: string, t: Text): void {
+function hydrateAll(root: HTMLElement, props: string, words: Text): void {
   const { lang, shell } = JSON.parse(props) as { lang: Lang; shell: WorkbenchShell };
+  const t = withPlace(words, shell.place[lang]);
   const store = createStore(shell);
   const islands = [...root.querySelectorAll<HTMLElement>('[data-island]')];
   // The page is already drawn: hydrate once the browser is idle, one island per task.
