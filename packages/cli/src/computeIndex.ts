@@ -3,6 +3,7 @@ import {
   buildExact,
   buildIndex,
   canonicalJson,
+  monthUncertainty,
   Exact,
   exactAt,
   exactInputs,
@@ -12,7 +13,9 @@ import {
   publishChange,
   roundHalfUp,
   shiftPeriod,
+  uncertaintyLookback,
   ValidationError,
+  RELEASE_FORMAT,
   type ExactPanel,
   type Framework,
   type InputCell,
@@ -21,6 +24,8 @@ import {
   type PublishedMonth,
   type PublishedRegion,
   type IndexResult,
+  type MonthUncertainty,
+  type PublishedUncertainty,
   type Observation,
   type Provenance,
 } from '@pingan/core';
@@ -28,8 +33,18 @@ import { DataInvalidError, UsageError } from './issues.ts';
 import { POPULATION_CODE, sha256Hex, type FileInfo, type Region } from './readInputs.ts';
 import { populationObservations, type ValidatedData } from './validateData.ts';
 
-/** How many months before the published month its computation reads: 12 for the trailing window, 12 more for the year-on-year change. */
-export const LOOKBACK_MONTHS = 23;
+/**
+ * How many months before the published month its computation reads: what
+ * the framework's windows, carried values and the year-on-year change need,
+ * plus the noise model's baseline and the early warning's history
+ * (`uncertaintyLookback`: 63 months for Xiangtan's 12-month windows).
+ */
+export function lookbackMonths(framework: Framework): number {
+  return uncertaintyLookback(framework);
+}
+
+/** The release's uncertainty settings: the bootstrap's and rank intervals' replicates and seed (fixed, so releases are byte-deterministic). */
+export const RELEASE_UNCERTAINTY = { draws: 1000, seed: 1 } as const;
 
 /** The published figures and input cells, as the release format's one schema in @pingan/core declares them. */
 export type { PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion, InputCell } from '@pingan/core';
@@ -39,7 +54,7 @@ export type Changes = PublishedAggregate['change'];
 
 export interface MonthComputation {
   readonly month: string;
-  /** The months read: from month − 23 (or the first month with data) to month. */
+  /** The months read: from month − `lookbackMonths` (or the first month with data) to month. */
   readonly periods: readonly string[];
   readonly framework: Framework;
   readonly result: IndexResult;
@@ -57,6 +72,8 @@ export interface MonthComputation {
   readonly referenceFiles: readonly FileInfo[];
   /** Regions whose index is missing this month. */
   readonly missingIndex: readonly string[];
+  /** The month's intervals, verdicts, rank intervals and early warnings. */
+  readonly uncertainty: MonthUncertainty;
 }
 
 const exactText = (x: number) => new Exact(x).toString();
@@ -72,9 +89,10 @@ function at(panel: ExactPanel, unit: string, period: string, code: string): { va
 
 /**
  * Computes the index for one month (default: the latest) from validated
- * data: the months from month − 23 to month are read (the 12-month windows
- * and the year-on-year comparison), so edits to older months do not change
- * this month's inputs or provenance.
+ * data, with the uncertainty of every figure (`monthUncertainty`): the
+ * months from month − `lookbackMonths(framework)` to month are read (the
+ * windows, the year-on-year comparison and the noise model's baseline), so
+ * edits to older months do not change this month's inputs or provenance.
  */
 export function computeIndex(valid: ValidatedData, month?: string): MonthComputation {
   if (valid.issues.length > 0 || !valid.framework) throw new DataInvalidError(valid.issues);
@@ -85,7 +103,8 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
   const target = month ?? last;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(target)) throw new UsageError(`"${target}" is not a month (expected YYYY-MM)`);
   if (target < first || target > last) throw new UsageError(`no data for ${target}: the data covers ${first} to ${last}`);
-  const start = periodDistance(first, target) > LOOKBACK_MONTHS ? shiftPeriod(target, -LOOKBACK_MONTHS) : first;
+  const lookback = lookbackMonths(framework);
+  const start = periodDistance(first, target) > lookback ? shiftPeriod(target, -lookback) : first;
   const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
   const inSlice = new Set(periods);
   const inputs = valid.observations.filter((o) => inSlice.has(o.period));
@@ -119,6 +138,19 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     return { value: result.raw.values[i], flags: result.raw.flags[i] };
   };
 
+  const rankUnits = valid.units.filter((u) => {
+    const parent = regionsByCode.get(u)!.parent;
+    return parent !== null && valid.units.includes(parent);
+  });
+  const uncertainty = monthUncertainty(result, target, { ...RELEASE_UNCERTAINTY, rankUnits: rankUnits.length > 0 ? rankUnits : valid.units });
+  const byUnit = new Map(uncertainty.regions.map((r) => [r.unit, new Map(r.nodes.map((n) => [n.code, n]))]));
+  const ranks = new Map(uncertainty.ranking.units.map((r) => [r.unit, { rank: r.rank, lower: r.lower, upper: r.upper }]));
+  const nodeUncertainty = (unit: string, code: string): PublishedUncertainty => {
+    const n = byUnit.get(unit)?.get(code);
+    const changeOf = (c: MonthUncertainty['regions'][number]['nodes'][number]['mom']) => (c ? { lower: c.lower, upper: c.upper, verdict: c.verdict } : null);
+    return { interval: n?.interval ? { lower: n.interval.lower, upper: n.interval.upper } : null, mom: changeOf(n?.mom ?? null), yoy: changeOf(n?.yoy ?? null) };
+  };
+
   const givenText = new Map(inputs.filter((o) => o.period === target && o.text !== null).map((o) => [`${o.unit} ${o.code}`, o.text!]));
   const missingIndex: string[] = [];
   const regions: PublishedRegion[] = valid.units.map((unit) => {
@@ -146,6 +178,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
           band: band(value),
           flags: flagNames(cell.flags),
           change: changes(node.code),
+          uncertainty: nodeUncertainty(unit, node.code),
         };
       });
     if (aggregates[0]?.value === null) missingIndex.push(unit);
@@ -167,9 +200,11 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
         flags: flagNames(score.flags | raw.flags),
         change: changes(code),
         contribution: { mom: momChange?.contributions[code] ?? null, yoy: yoyChange?.contributions[code] ?? null },
+        uncertainty: nodeUncertainty(unit, code),
       };
     });
-    return { code: unit, name: { zh: region.name.zh, en: region.name.en }, level: region.level, parent: region.parent, aggregates, indicators };
+    const rank = ranks.get(unit);
+    return { code: unit, name: { zh: region.name.zh, en: region.name.en }, level: region.level, parent: region.parent, ...(rank ? { rank } : {}), aggregates, indicators };
   });
 
   const usedFiles = new Set(inputs.map((o) => o.file));
@@ -199,14 +234,38 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
       framework: { id: framework.id, version: framework.version, name: { zh: framework.name.zh, en: framework.name.en } },
       decimals: d,
       ...(synthetic ? { note: 'Computed from SYNTHETIC input files: not real figures. 由合成数据计算，并非真实数字。' } : {}),
+      uncertainty: {
+        method: uncertainty.method,
+        level: uncertainty.level,
+        draws: uncertainty.draws,
+        seed: uncertainty.seed,
+        baseline: { from: periods[0], to: target },
+        ranking: { code: uncertainty.ranking.code, neighbours: uncertainty.ranking.neighbours.map((n) => ({ ...n })) },
+      },
+      warnings: {
+        chart: { ...uncertainty.chart },
+        charted: uncertainty.charted,
+        outOfControl: uncertainty.warnings.map((w) => ({
+          region: w.unit,
+          indicator: w.code,
+          observed: w.observed,
+          expected: w.expected,
+          ewma: w.ewma,
+          limit: w.limit,
+          newAlarm: w.newAlarm,
+          history: w.history.map((h) => ({ ...h })),
+        })),
+      },
       regions,
     },
     cells,
     provenance,
-    inputHash: sha256Hex(canonicalJson({ provenance: provenance.hash, regions: regionsUsed })),
+    // The release format is part of the hash: the same figures in a new format are a new revision.
+    inputHash: sha256Hex(canonicalJson({ format: RELEASE_FORMAT, provenance: provenance.hash, regions: regionsUsed })),
     inputFiles,
     frameworkFile: valid.data.frameworkFile ?? null,
     referenceFiles: valid.data.reference,
     missingIndex,
+    uncertainty,
   };
 }
