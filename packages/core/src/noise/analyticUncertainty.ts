@@ -165,6 +165,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const own = new Float64Array(I * P);
   const before = new Float64Array(lagCount * I * P);
   const across = new Float64Array(lagCount * I * P);
+  const beforeScoreVariance = new Float64Array(lagCount * I * P); // Var of the capped score of month q at month p's noise
 
   /** Cov(T_i(p), T_i(q)) with the noise level of month r. */
   const covariance = (i: number, p: number, q: number, r: number = p): number => {
@@ -278,6 +279,11 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
           const at = (l * I + i) * P + p;
           before[at] = q >= 0 ? covariance(i, q, q, p) : Number.NaN;
           across[at] = q >= 0 ? covariance(i, p, q) : Number.NaN;
+          if (q >= 0) {
+            const pl = plan[i];
+            const sigmaQ = Math.abs(pl.beta) * Math.sqrt(Math.max(0, before[at]));
+            beforeScoreVariance[at] = pl.cap ? censoredNormalVariance(linearValueU[q * K + i], sigmaQ, 0, pl.scale) : sigmaQ * sigmaQ;
+          }
         }
       }
     }
@@ -340,17 +346,12 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
             const at = (l * I + i) * P + p;
             const hasX = x !== 0 && x === x;
             const hasY = y !== 0 && y === y;
-            const pl = plan[i];
             // Each month's term is the capped score's exact variance (a censored normal; month
             // q at month p's noise level, `before`), and the two capped scores are taken to be
             // correlated as their uncapped values are (ρ from the shared window months), so a
             // carried value (ρ = 1) still has no change.
             const sdX = hasX ? Math.abs(eff[(p * K + k) * I + i]) * Math.sqrt(scoreVariance[i * P + p]) : 0;
-            let sdY = 0;
-            if (hasY) {
-              const sigmaQ = Math.abs(pl.beta) * Math.sqrt(Math.max(0, before[at]));
-              sdY = Math.abs(eff[(q * K + k) * I + i]) * Math.sqrt(pl.cap ? censoredNormalVariance(linearValueU[rowQ + i], sigmaQ, 0, pl.scale) : sigmaQ * sigmaQ);
-            }
+            const sdY = hasY ? Math.abs(eff[(q * K + k) * I + i]) * Math.sqrt(beforeScoreVariance[at]) : 0;
             variance += sdX * sdX + sdY * sdY;
             if (hasX && hasY) {
               const denominator = Math.sqrt(own[i * P + p] * before[at]);
