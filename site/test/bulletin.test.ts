@@ -34,10 +34,10 @@ describe('standing', () => {
   it('ranks tied districts alike and measures the gap to the city', () => {
     const base = (code: string, value: string, parent: string | null) => ({
       code, name: { zh: code, en: code }, level: 'district', isCity: parent === null,
-      index: { value, band: null, flags: [], mom: null, yoy: null }, subIndices: [], indicators: [],
+      index: { value, band: null, flags: [], mom: null, yoy: null }, subIndices: [], indicators: [], uncertainty: null,
     });
     const release = {
-      month: '2025-10', revision: 1, date: '2025-11-15', framework: { id: 'f', version: '1' }, decimals: 2, note: null, subIndices: [], indicators: [],
+      month: '2025-10', revision: 1, date: '2025-11-15', framework: { id: 'f', version: '1' }, decimals: 2, note: null, subIndices: [], indicators: [], uncertainty: null,
       regions: [base('P', '85.00', null), base('A', '86.50', 'P'), base('B', '86.50', 'P'), base('C', '84.25', 'P')],
     } as Release;
     expect(standing(release, 'A')).toEqual({ rank: 1, of: 3, gap: '1.50' });

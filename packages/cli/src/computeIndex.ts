@@ -1,13 +1,23 @@
-import { bandOf, buildExact, buildIndex, canonicalJson, Exact, exactAt, exactInputs, flagNames, panelFromObservations, periodDistance, publishChange, roundHalfUp, shiftPeriod, ValidationError, type ExactPanel, type Framework, type IndexResult, type Observation, type Provenance } from '@pingan/core';
-import type { InputCell, PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion } from '@pingan/core/release';
+import { bandOf, buildExact, buildIndex, canonicalJson, Exact, exactAt, exactInputs, flagNames, monthUncertainty, panelFromObservations, periodDistance, publishChange, roundHalfUp, shiftPeriod, uncertaintyLookback, ValidationError, type ExactPanel, type Framework, type IndexResult, type MonthUncertainty, type Observation, type Provenance } from '@pingan/core';
+import { RELEASE_FORMAT, type InputCell, type PublishedAggregate, type PublishedIndicator, type PublishedMonth, type PublishedRegion, type PublishedUncertainty } from '@pingan/core/release';
 import { DataInvalidError, UsageError } from './issues.ts';
 import { nextReleaseDate } from './publication.ts';
 import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
 import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { t } from './i18n/t.ts';
 
-/** How many months before the published month its computation reads: 12 for the trailing window, 12 more for the year-on-year change. */
-export const LOOKBACK_MONTHS = 23;
+/**
+ * How many months before the published month its computation reads: what
+ * the framework's windows, carried values and the year-on-year change need,
+ * plus the noise model's baseline and the early warning's history
+ * (`uncertaintyLookback`: 63 months for Xiangtan's 12-month windows).
+ */
+export function lookbackMonths(framework: Framework): number {
+  return uncertaintyLookback(framework);
+}
+
+/** The release's uncertainty settings: the bootstrap's and rank intervals' replicates and seed (fixed, so releases are byte-deterministic). */
+export const RELEASE_UNCERTAINTY = { draws: 1000, seed: 1 } as const;
 
 /** The published figures and input cells, as the release format's one schema in @pingan/core declares them. */
 export type { PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion, InputCell } from '@pingan/core/release';
@@ -17,7 +27,7 @@ export type Changes = PublishedAggregate['change'];
 
 export interface MonthComputation {
   readonly month: string;
-  /** The months read: from month − 23 (or the first month with data) to month. */
+  /** The months read: from month − `lookbackMonths` (or the first month with data) to month. */
   readonly periods: readonly string[];
   readonly framework: Framework;
   readonly result: IndexResult;
@@ -37,6 +47,8 @@ export interface MonthComputation {
   readonly missingIndex: readonly string[];
   /** The day the next period is due by publication.json's release calendar (the manifest's `nextRelease`); null when the calendar has no date for it. */
   readonly nextRelease: string | null;
+  /** The month's intervals, verdicts, rank intervals and early warnings. */
+  readonly uncertainty: MonthUncertainty;
 }
 
 const exactText = (x: number) => new Exact(x).toString();
@@ -52,9 +64,10 @@ function at(panel: ExactPanel, unit: string, period: string, code: string): { va
 
 /**
  * Computes the index for one month (default: the latest) from validated
- * data: the months from month − 23 to month are read (the 12-month windows
- * and the year-on-year comparison), so edits to older months do not change
- * this month's inputs or provenance.
+ * data, with the uncertainty of every figure (`monthUncertainty`): the
+ * months from month − `lookbackMonths(framework)` to month are read (the
+ * windows, the year-on-year comparison and the noise model's baseline), so
+ * edits to older months do not change this month's inputs or provenance.
  */
 export function computeIndex(valid: ValidatedData, month?: string): MonthComputation {
   if (valid.issues.length > 0 || !valid.framework) throw new DataInvalidError(valid.issues);
@@ -65,7 +78,8 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
   const target = month ?? last;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(target)) throw new UsageError(t`"${target}" is not a month (expected YYYY-MM)`);
   if (target < first || target > last) throw new UsageError(t`no data for ${target}: the data covers ${first} to ${last}`);
-  const start = periodDistance(first, target) > LOOKBACK_MONTHS ? shiftPeriod(target, -LOOKBACK_MONTHS) : first;
+  const lookback = lookbackMonths(framework);
+  const start = periodDistance(first, target) > lookback ? shiftPeriod(target, -lookback) : first;
   const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
   const inSlice = new Set(periods);
   const inputs = valid.observations.filter((o) => inSlice.has(o.period));
@@ -99,6 +113,19 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     return { value: result.raw.values[i], flags: result.raw.flags[i] };
   };
 
+  const rankUnits = valid.units.filter((u) => {
+    const parent = regionsByCode.get(u)!.parent;
+    return parent !== null && valid.units.includes(parent);
+  });
+  const uncertainty = monthUncertainty(result, target, { ...RELEASE_UNCERTAINTY, rankUnits: rankUnits.length > 0 ? rankUnits : valid.units });
+  const byUnit = new Map(uncertainty.regions.map((r) => [r.unit, new Map(r.nodes.map((n) => [n.code, n]))]));
+  const ranks = new Map(uncertainty.ranking.units.map((r) => [r.unit, { rank: r.rank, lower: r.lower, upper: r.upper }]));
+  const nodeUncertainty = (unit: string, code: string): PublishedUncertainty => {
+    const n = byUnit.get(unit)?.get(code);
+    const changeOf = (c: MonthUncertainty['regions'][number]['nodes'][number]['mom']) => (c ? { lower: c.lower, upper: c.upper, verdict: c.verdict } : null);
+    return { interval: n?.interval ? { lower: n.interval.lower, upper: n.interval.upper } : null, mom: changeOf(n?.mom ?? null), yoy: changeOf(n?.yoy ?? null) };
+  };
+
   const givenText = new Map(inputs.filter((o) => o.period === target && o.text !== null).map((o) => [`${o.unit} ${o.code}`, o.text!]));
   const missingIndex: string[] = [];
   const regions: PublishedRegion[] = valid.units.map((unit) => {
@@ -126,6 +153,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
           band: band(value),
           flags: flagNames(cell.flags),
           change: changes(node.code),
+          uncertainty: nodeUncertainty(unit, node.code),
         };
       });
     if (aggregates[0]?.value === null) missingIndex.push(unit);
@@ -147,9 +175,11 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
         flags: flagNames(score.flags | raw.flags),
         change: changes(code),
         contribution: { mom: momChange?.contributions[code] ?? null, yoy: yoyChange?.contributions[code] ?? null },
+        uncertainty: nodeUncertainty(unit, code),
       };
     });
-    return { code: unit, name: { zh: region.name.zh, en: region.name.en }, level: region.level, parent: region.parent, aggregates, indicators };
+    const rank = ranks.get(unit);
+    return { code: unit, name: { zh: region.name.zh, en: region.name.en }, level: region.level, parent: region.parent, ...(rank ? { rank } : {}), aggregates, indicators };
   });
 
   const usedFiles = new Set(inputs.map((o) => o.file));
@@ -180,15 +210,39 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
       framework: { id: framework.id, version: framework.version, name: { zh: framework.name.zh, en: framework.name.en } },
       decimals: d,
       ...(synthetic ? { note: 'Computed from SYNTHETIC input files: not real figures. 由合成数据计算，并非真实数字。' } : {}),
+      uncertainty: {
+        method: uncertainty.method,
+        level: uncertainty.level,
+        draws: uncertainty.draws,
+        seed: uncertainty.seed,
+        baseline: { from: periods[0], to: target },
+        ranking: { code: uncertainty.ranking.code, neighbours: uncertainty.ranking.neighbours.map((n) => ({ ...n })) },
+      },
+      warnings: {
+        chart: { ...uncertainty.chart },
+        charted: uncertainty.charted,
+        outOfControl: uncertainty.warnings.map((w) => ({
+          region: w.unit,
+          indicator: w.code,
+          observed: w.observed,
+          expected: w.expected,
+          ewma: w.ewma,
+          limit: w.limit,
+          newAlarm: w.newAlarm,
+          history: w.history.map((h) => ({ ...h })),
+        })),
+      },
       regions,
     },
     cells,
     provenance,
-    inputHash: sha256Hex(canonicalJson({ provenance: provenance.hash, regions: regionsUsed })),
+    // The release format is part of the hash: the same figures in a new format are a new revision.
+    inputHash: sha256Hex(canonicalJson({ format: RELEASE_FORMAT, provenance: provenance.hash, regions: regionsUsed })),
     inputFiles,
     frameworkFile: valid.data.frameworkFile ?? null,
     referenceFiles: valid.data.reference,
     missingIndex,
     nextRelease: valid.data.publication ? nextReleaseDate(valid.data.publication.releaseCalendar, target) : null,
+    uncertainty,
   };
 }

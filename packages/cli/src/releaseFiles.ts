@@ -1,4 +1,14 @@
-import { formatInputsCsv, ReleaseJsonSchema, writeThrough, type InputCell, type PublishedMonth } from '@pingan/core/release';
+import {
+  formatInputsCsv,
+  RELEASE_FORMAT,
+  ReleaseJsonSchema,
+  VERDICT_NAMES,
+  writeThrough,
+  type InputCell,
+  type PublishedUncertainty,
+  type PublishedMonth,
+  type PublishedRegion,
+} from '@pingan/core/release';
 import { writeCsv } from './csv.ts';
 
 /** The bilingual header of release.csv. */
@@ -23,16 +33,46 @@ export const RELEASE_CSV_HEADER = [
   '环比贡献 contribution_mom',
   '同比贡献 contribution_yoy',
   '标记 flags',
+  '下限 lower',
+  '上限 upper',
+  '环比下限 mom_lower',
+  '环比上限 mom_upper',
+  '环比判断 mom_verdict',
+  'MoM verdict mom_verdict_en',
+  '同比下限 yoy_lower',
+  '同比上限 yoy_upper',
+  '同比判断 yoy_verdict',
+  'YoY verdict yoy_verdict_en',
+  '排名 rank',
+  '排名下限 rank_lower',
+  '排名上限 rank_upper',
 ] as const;
 
+/** The uncertainty columns of a row (format 2): the interval, the changes' intervals and verdicts, and for the index the region's rank interval. */
+function uncertaintyColumns(u: PublishedUncertainty | undefined, rank: PublishedRegion['rank'] | null): (string | null)[] {
+  const change = (c: PublishedUncertainty['mom'] | undefined) =>
+    c ? [c.lower, c.upper, VERDICT_NAMES[c.verdict].zh, VERDICT_NAMES[c.verdict].en] : [null, null, null, null];
+  return [
+    u?.interval?.lower ?? null,
+    u?.interval?.upper ?? null,
+    ...change(u?.mom),
+    ...change(u?.yoy),
+    rank ? String(rank.rank) : null,
+    rank ? String(rank.lower) : null,
+    rank ? String(rank.upper) : null,
+  ];
+}
+
 /**
- * release.json: the published month with its revision and date, checked
- * against the release format's schema; `notes` (the data-quality warnings
- * it was published with) only when there are any.
+ * release.json: the published month with its revision and date, in the
+ * current release format, checked against the release format's schema;
+ * `notes` (the data-quality warnings it was published with) only when there
+ * are any.
  */
 export function releaseJson(published: PublishedMonth, revision: number, date: string, notes: readonly string[] = []): string {
-  const { month, framework, decimals, note, regions } = published;
+  const { month, framework, decimals, note, uncertainty, warnings, regions } = published;
   return writeThrough(ReleaseJsonSchema, 'release.json', {
+    format: RELEASE_FORMAT,
     month,
     revision,
     date,
@@ -40,6 +80,8 @@ export function releaseJson(published: PublishedMonth, revision: number, date: s
     decimals,
     ...(note !== undefined ? { note } : {}),
     ...(notes.length ? { notes: [...notes] } : {}),
+    ...(uncertainty !== undefined ? { uncertainty } : {}),
+    ...(warnings !== undefined ? { warnings } : {}),
     regions,
   });
 }
@@ -72,6 +114,7 @@ export function releaseCsv(published: PublishedMonth): string {
         null,
         null,
         a.flags.join(';'),
+        ...uncertaintyColumns(a.uncertainty, a.parent === null ? (region.rank ?? null) : null),
       ]);
     }
     for (const i of region.indicators) {
@@ -93,6 +136,7 @@ export function releaseCsv(published: PublishedMonth): string {
         i.contribution.mom,
         i.contribution.yoy,
         i.flags.join(';'),
+        ...uncertaintyColumns(i.uncertainty, null),
       ]);
     }
   }

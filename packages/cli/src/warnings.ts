@@ -1,5 +1,6 @@
 import { controlCharts, DEFAULT_CHART, earlyWarnings, panelFromObservations, periodDistance, shiftPeriod, CHART_HISTORY_MONTHS, type Observation } from '@pingan/core';
 import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
+import { lookbackMonths } from './computeIndex.ts';
 import { ExitCode, UsageError } from './issues.ts';
 import { stableJson } from './json.ts';
 import { textTable } from './textTable.ts';
@@ -17,7 +18,8 @@ list while its chart is above the limit; "new" marks the month it crossed. The c
 EWMA (λ = 0.2) of each month's normal score, signalling "worse than usual";
 its in-control average run length is 500 months (one false alarm per chart in
 about 42 years; with 6 regions × 12 counts, about one false alarm a year in
-all). A chart needs 36 months of history before MONTH. Writes nothing.
+all). A chart needs 36 months of history before MONTH; it reads the same
+months as MONTH's release, so it lists the release's warnings. Writes nothing.
 
 Examples:
   pingan warnings                            the latest month's warnings
@@ -46,7 +48,10 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const last = valid.months[valid.months.length - 1];
   const month = options.month ?? last;
   if (month < first || month > last) throw new UsageError(t`no data for ${month}: the data covers ${first} to ${last}`);
-  const periods = Array.from({ length: periodDistance(first, month) + 1 }, (_, i) => shiftPeriod(first, i));
+  // The same months as the month's release reads, so both list the same warnings.
+  const lookback = lookbackMonths(framework);
+  const start = periodDistance(first, month) > lookback ? shiftPeriod(month, -lookback) : first;
+  const periods = Array.from({ length: periodDistance(start, month) + 1 }, (_, i) => shiftPeriod(start, i));
   const inRange = new Set(periods);
   const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...denominatorObservations(valid, periods)];
   const raw = panelFromObservations(framework, observations, { units: valid.units, periods });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendToChain, ManifestSchema, parseInputsCsv, revisionsJsonText, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
+import { shiftPeriod } from '@pingan/core';
+import { appendToChain, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
 import type { MonthComputation } from './computeIndex.ts';
 import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
 import { CliError, ExitCode } from './issues.ts';
@@ -112,8 +113,33 @@ function whatChanged(previous: Manifest, now: MonthComputation): Manifest['chang
   if (p.frameworkHash !== n.frameworkHash) out.push('framework');
   if (p.optionsHash !== n.optionsHash) out.push('options');
   if (p.library !== n.library || p.libraryVersion !== n.libraryVersion) out.push('library');
+  if ((previous.format ?? 1) !== RELEASE_FORMAT) out.push('format');
   if (out.length === 0 && previous.inputHash !== now.inputHash) out.push('regions');
   return out;
+}
+
+/**
+ * Why the pipeline writes a new revision when the reason is not (only) an
+ * edit of the cells both revisions read: a new release format, or a longer
+ * or shorter span of months read. Undefined otherwise.
+ */
+function revisionReason(previous: Manifest, now: MonthComputation): string | undefined {
+  const reasons: string[] = [];
+  const format = previous.format ?? 1;
+  if (format !== RELEASE_FORMAT) {
+    const level = Math.round(now.uncertainty.level * 100);
+    reasons.push(
+      `release format ${RELEASE_FORMAT} (was ${format}): adds each figure's ${level}% interval, the verdicts of its changes (上升 up / 下降 down / 基本持平 broadly unchanged), the districts' rank intervals and the month's early warnings; the published values are recomputed from the same rules`,
+    );
+  }
+  const from = now.periods[0];
+  if (previous.months.from !== from) reasons.push(`reads the months from ${from} (was ${previous.months.from}) for the noise model's baseline; cells of months only one revision read are not listed as changes`);
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
+/** The cells of the months both revisions read, so a longer lookback does not list every newly read cell as a change. */
+function commonMonths(cells: readonly InputCell[], from: string): InputCell[] {
+  return cells.filter((c) => c.month >= from);
 }
 
 /** Brings revisions.json up to date with the revision directories (after a new revision). */
@@ -157,7 +183,9 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     return { month, status: 'unchanged', revision: latest, path: join(monthDir, `r${latest}`), changes: [], repaired };
   }
   const revision = latest + 1;
-  const changes = previous ? diffCells(readCells(join(monthDir, `r${latest}`, 'inputs.csv')), computation.cells) : [];
+  const commonFrom = previous && previous.months.from > computation.periods[0] ? previous.months.from : computation.periods[0];
+  const changes = previous ? diffCells(commonMonths(readCells(join(monthDir, `r${latest}`, 'inputs.csv')), commonFrom), commonMonths(computation.cells, commonFrom)) : [];
+  const reason = previous ? revisionReason(previous, computation) : undefined;
   const content: Record<(typeof RELEASE_FILES)[number], string> = {
     'release.json': releaseJson(computation.published, revision, today, notes),
     'release.csv': releaseCsv(computation.published),
@@ -167,6 +195,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
   const reference = computation.referenceFiles;
   const fw = computation.frameworkFile;
   const manifest: Manifest = {
+    format: RELEASE_FORMAT,
     month,
     revision,
     date: today,
@@ -174,6 +203,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     inputHash: computation.inputHash,
     previous: previous ? { revision: latest, inputHash: previous.inputHash } : null,
     changed: previous ? whatChanged(previous, computation) : [],
+    ...(reason !== undefined ? { reason } : {}),
     changes,
     framework: { id: computation.framework.id, version: computation.framework.version, file: fw?.file ?? null, sha256: fw?.sha256 ?? null },
     provenance: { ...computation.provenance },

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VERDICT_NAMES, type ReleaseJson } from '@pingan/core';
 import { computeIndex, loadData, releaseCommand, writeRelease, type Manifest } from '../src/index.ts';
 import { dataDir, TODAY } from './helpers.ts';
 
@@ -52,7 +53,8 @@ describe('release', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.toString('utf8').slice(1);
     expect(text.split('\r\n')[0]).toBe(
-      '地区代码 region,地区 region_zh,Region region_en,地区层级 region_level,代码 code,类型 type,层级 level,上级 parent,名称 name_zh,Name name_en,原始值 raw,比率 rate,指数或得分 value,等级 band,Band band_en,环比 change_mom,同比 change_yoy,环比贡献 contribution_mom,同比贡献 contribution_yoy,标记 flags',
+      '地区代码 region,地区 region_zh,Region region_en,地区层级 region_level,代码 code,类型 type,层级 level,上级 parent,名称 name_zh,Name name_en,原始值 raw,比率 rate,指数或得分 value,等级 band,Band band_en,环比 change_mom,同比 change_yoy,环比贡献 contribution_mom,同比贡献 contribution_yoy,标记 flags,' +
+        '下限 lower,上限 upper,环比下限 mom_lower,环比上限 mom_upper,环比判断 mom_verdict,MoM verdict mom_verdict_en,同比下限 yoy_lower,同比上限 yoy_upper,同比判断 yoy_verdict,YoY verdict yoy_verdict_en,排名 rank,排名下限 rank_lower,排名上限 rank_upper',
     );
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
     expect(text.split('\r\n')).toHaveLength(2 * 7 + 2); // header, 2 regions × (4 aggregates + 3 indicators), final empty
@@ -61,7 +63,7 @@ describe('release', () => {
     expect(json).toBe(`${JSON.stringify(JSON.parse(json), null, 2)}\n`);
     const manifest = JSON.parse(readFileSync(join(r1, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest).toMatchObject({ month: '2025-04', revision: 1, date: TODAY, nextRelease: '2025-06-15', previous: null, months: { from: '2024-01', to: '2025-04' } });
-    // A month reads 23 months back at most, and never before the first month of data.
+    // A month reads `lookbackMonths` back at most (windows + the noise model's baseline), and never before the first month of data.
     expect(computeIndex(loadData(dir, TODAY), '2024-12').periods[0]).toBe('2024-01');
     expect(manifest.provenance.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.inputs.map((f) => f.file)).toEqual([
@@ -92,6 +94,49 @@ describe('release', () => {
       const survey = region.indicators.find((i) => i.code === 'sense_of_safety')!;
       expect(survey.raw).toBeNull(); // given as empty in April
       expect(survey.flags).toContain('imputed');
+    }
+  });
+
+  it('carries every figure\'s interval, its changes\' verdicts, the rank intervals and the warnings (format 2), the same in release.csv', () => {
+    const dir = dataDir();
+    expect(release(dir, { month: '2025-04' }).exitCode).toBe(0);
+    const r1 = join(dir, 'releases', '2025-04', 'r1');
+    const json = JSON.parse(readFileSync(join(r1, 'release.json'), 'utf8')) as ReleaseJson;
+    expect(json.format).toBe(2);
+    expect(json.uncertainty).toMatchObject({ level: 0.9, draws: 1000, seed: 1, ranking: { code: 'index' } });
+    expect(json.warnings?.chart).toEqual({ lambda: 0.2, limitSigmas: 2.8704, runLength: 500 });
+    expect(JSON.parse(readFileSync(join(r1, 'manifest.json'), 'utf8'))).toMatchObject({ format: 2, changed: [] });
+    const rows = readFileSync(join(r1, 'release.csv'), 'utf8').slice(1).split('\r\n').slice(1, -1).map((l) => l.split(','));
+    for (const region of json.regions) {
+      for (const node of [...region.aggregates, ...region.indicators]) {
+        const u = node.uncertainty!;
+        const value = 'value' in node ? node.value : node.score;
+        if (value !== null) {
+          // The interval holds the published value.
+          expect(Number(u.interval!.lower)).toBeLessThanOrEqual(Number(value));
+          expect(Number(u.interval!.upper)).toBeGreaterThanOrEqual(Number(value));
+        }
+        if (u.mom) {
+          // The stated rule: up when the whole interval is above zero, down below, else broadly unchanged.
+          const expected = Number(u.mom.lower) > 0 ? 'up' : Number(u.mom.upper) < 0 ? 'down' : 'unchanged';
+          expect(u.mom.verdict).toBe(expected);
+        }
+        const row = rows.find((r) => r[0] === region.code && r[4] === node.code)!;
+        expect(row.slice(20, 30)).toEqual([
+          u.interval?.lower ?? '',
+          u.interval?.upper ?? '',
+          u.mom?.lower ?? '',
+          u.mom?.upper ?? '',
+          u.mom ? VERDICT_NAMES[u.mom.verdict].zh : '',
+          u.mom ? VERDICT_NAMES[u.mom.verdict].en : '',
+          u.yoy?.lower ?? '',
+          u.yoy?.upper ?? '',
+          u.yoy ? VERDICT_NAMES[u.yoy.verdict].zh : '',
+          u.yoy ? VERDICT_NAMES[u.yoy.verdict].en : '',
+        ]);
+        const rank = node.code === region.aggregates[0].code ? region.rank : undefined;
+        expect(row.slice(30)).toEqual(rank ? [String(rank.rank), String(rank.lower), String(rank.upper)] : ['', '', '']);
+      }
     }
   });
 

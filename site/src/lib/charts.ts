@@ -1,7 +1,7 @@
 /** Build-time SVG geometry for the map (d3-geo) and the trend chart (d3-scale, d3-shape). */
 import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import { scaleLinear, scalePoint } from 'd3-scale';
-import { line } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { TrendPoint } from './releases.ts';
 
@@ -199,6 +199,8 @@ export interface TrendChart {
   yTicks: { y: number; value: number }[];
   plot: { left: number; right: number; top: number; bottom: number };
   points: { month: string; x: number; y: number; value: string; subs: Record<string, string | null> }[];
+  /** The index's interval as a band behind the lines ('' without intervals). */
+  band: string;
 }
 
 /** Colour and dash per series; the dash tells the lines apart without colour. */
@@ -218,7 +220,8 @@ export function trendChart(points: TrendPoint[], subCodes: string[], size: Trend
   const months = points.map((p) => p.month);
   const x = scalePoint<string>().domain(months).range([margin.left, width - margin.right]).padding(0.3);
   const num = (v: string | null | undefined) => (v == null ? Number.NaN : Number(v));
-  const all = points.flatMap((p) => [num(p.index), ...subCodes.map((c) => num(p.subs[c]))]).filter(Number.isFinite);
+  const intervalOf = (p: TrendPoint) => p.indexInterval ?? null;
+  const all = points.flatMap((p) => [num(p.index), ...subCodes.map((c) => num(p.subs[c])), num(intervalOf(p)?.lower), num(intervalOf(p)?.upper)]).filter(Number.isFinite);
   const lo = all.length ? Math.max(0, Math.floor((Math.min(...all) - 2) / 5) * 5) : 0;
   const hi = all.length ? Math.min(100, Math.ceil((Math.max(...all) + 2) / 5) * 5) : 100;
   const y = scaleLinear().domain([lo, hi]).range([height - margin.bottom, margin.top]);
@@ -239,7 +242,15 @@ export function trendChart(points: TrendPoint[], subCodes: string[], size: Trend
     .filter(({ i }) => (months.length - 1 - i) % step === 0)
     .map(({ month }) => ({ month, x: x(month) ?? 0 }));
   const yTicks = y.ticks(size.yTicks).map((value) => ({ value, y: round1(y(value)) }));
+  const banded = points.filter((p) => intervalOf(p) !== null);
+  const band =
+    area<TrendPoint>()
+      .x((p) => x(p.month) ?? 0)
+      .y0((p) => y(Number(intervalOf(p)!.lower)))
+      .y1((p) => y(Number(intervalOf(p)!.upper)))
+      .digits(1)(banded) ?? '';
   return {
+    band,
     width,
     height,
     series,

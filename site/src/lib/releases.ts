@@ -27,6 +27,7 @@ import {
 } from '@pingan/core/release';
 import type { z } from 'zod';
 import { dataDir } from './framework.ts';
+import { regionUncertainty, releaseUncertainty, type RegionUncertainty, type ReleaseUncertainty } from './uncertainty.ts';
 
 /** release.json, manifest.json and revisions.json as @pingan/core declares them (one schema for writer and reader). */
 export const ReleaseSchema = ReleaseJsonSchema;
@@ -55,6 +56,8 @@ export interface RegionRelease {
   index: { value: string | null; band: BandInfo | null; flags: string[]; mom: PublishedChange | null; yoy: PublishedChange | null };
   subIndices: { code: string; value: string | null; band: BandInfo | null; mom: string | null; yoy: string | null; flags: string[] }[];
   indicators: { code: string; value: string | null; rate: string | null; score: string | null; mom: string | null; yoy: string | null; imputed: boolean; flags: string[] }[];
+  /** Intervals, verdicts and the rank interval (release format 2; null before). */
+  uncertainty: RegionUncertainty | null;
 }
 export interface Release {
   month: string;
@@ -66,6 +69,8 @@ export interface Release {
   subIndices: { code: string; name: { zh: string; en: string } }[];
   indicators: { code: string; parent: string; name: { zh: string; en: string }; unit: { zh: string; en: string } | null }[];
   regions: RegionRelease[];
+  /** The intervals' settings and the month's early warnings (release format 2; null before). */
+  uncertainty: ReleaseUncertainty | null;
 }
 
 function contributionsOf(r: RawRelease['regions'][number], which: 'mom' | 'yoy'): Record<string, string> {
@@ -112,8 +117,10 @@ function toView(raw: RawRelease): Release {
           imputed: i.flags.includes('imputed'),
           flags: i.flags,
         })),
+        uncertainty: regionUncertainty(raw, r),
       };
     }),
+    uncertainty: releaseUncertainty(raw),
   };
 }
 
@@ -272,6 +279,8 @@ export interface TrendPoint {
   month: string;
   index: string | null;
   subs: Record<string, string | null>;
+  /** The index's interval, drawn as a band (release format 2). */
+  indexInterval?: { lower: string; upper: string } | null;
 }
 
 /** The last `n` released months up to `month` for one region (latest revisions). */

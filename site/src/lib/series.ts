@@ -7,6 +7,8 @@ export interface SeriesPoint {
   indexFlags: string[];
   subs: Record<string, string | null>;
   subFlags: Record<string, string[]>;
+  /** The index's interval (release format 2; null before). */
+  indexInterval: { lower: string; upper: string } | null;
 }
 
 /** The last `n` released months up to `month` for one region (each at its latest revision). */
@@ -24,6 +26,7 @@ export function regionSeries(code: string, month: string, n = 24): SeriesPoint[]
           indexFlags: r.index.flags,
           subs: Object.fromEntries(r.subIndices.map((s) => [s.code, s.value])),
           subFlags: Object.fromEntries(r.subIndices.map((s) => [s.code, s.flags])),
+          indexInterval: r.uncertainty?.index?.interval ?? null,
         },
       ];
     });

@@ -5,7 +5,7 @@ import { districts, loadReleases } from '../lib/releases.ts';
 /** Every page in both languages. */
 export const GET: APIRoute = ({ site }) => {
   const base = site ?? new URL('https://pingan.example.org');
-  const paths = ['/', '/archive/', '/methodology/', '/downloads/', '/workbench/'];
+  const paths = ['/', '/archive/', '/methodology/', '/downloads/', '/warnings/', '/workbench/'];
   for (const m of loadReleases()) {
     paths.push(monthPath(m.month));
     for (const r of districts(m.release)) paths.push(regionPath(m.month, r.code));

@@ -2,6 +2,7 @@ import type { Framework } from '../framework/defineFramework.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
+import { censoredNormalVariance } from './censoredNormal.ts';
 import { normalCdf } from './normal.ts';
 
 /** Standard errors of every value and change of a build, from the noise of its raw values. */
@@ -40,13 +41,16 @@ export interface AnalyticUncertainty {
  *   month compared with: one noise level per published figure, which a
  *   reader can check by hand; a survey value's variance is its own;
  * - the goalposts score is s = clamp(α + β T). With L = α + β T ~ N(L̂, σ²),
- *   the score moves with L only while L is inside the goalposts, so its
- *   first-order slope is g β with g = P(0 < L < scale) (Stein's lemma);
- *   `se` of an indicator is g |β| σ, `linearSe` is |β| σ;
+ *   s is a censored normal: `se` of an indicator is its exact standard
+ *   deviation (`censoredNormalVariance`), which near a cap is smaller than
+ *   σ but larger than the first-order g σ (g = P(0 < L < scale), Stein's
+ *   lemma); `linearSe` is |β| σ;
  * - an arithmetic mean (with weights rescaled over the children present) is
  *   Σ e_i s_i with effective weights e_i, so Var = Σ_i e_i² Var s_i, and the
  *   variance of a change between months p and p' is
- *   Σ_i Var(e_i(p) g_i(p) β_i T_i(p) − e_i(p') g_i(p') β_i T_i(p')).
+ *   Σ_i (e_i(p)² Var s_i(p) + e_i(p')² Var s_i(p') − 2 ρ_i e_i(p) e_i(p') sd s_i(p) sd s_i(p')),
+ *   ρ_i the correlation of T_i(p) and T_i(p') (the months their windows
+ *   share), so a carried value still has no change.
  *
  * Indicators are independent of each other, and months of a count are
  * independent given their means. Throws when the framework is not linear
@@ -154,12 +158,14 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const factor = new Float64Array(I * P); // the window factor (1, k / present or 1 / present)
   const prefixes = new Float64Array(I * (P + 1));
   const slope = new Float64Array(I * P); // g β
+  const scoreVariance = new Float64Array(I * P); // Var of the (capped) score
   // Effective weight of indicator i in column k at period p: (p * K + k) * I + i
   const eff = new Float64Array(P * K * I);
   // Per indicator and period: Var T(p), and for each lag Var T(p − lag) and Cov(T(p), T(p − lag)), all at the level of p.
   const own = new Float64Array(I * P);
   const before = new Float64Array(lagCount * I * P);
   const across = new Float64Array(lagCount * I * P);
+  const beforeScoreVariance = new Float64Array(lagCount * I * P); // Var of the capped score of month q at month p's noise
 
   /** Cov(T_i(p), T_i(q)) with the noise level of month r. */
   const covariance = (i: number, p: number, q: number, r: number = p): number => {
@@ -245,6 +251,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         const t = treatedU[p * Ct + pl.treatedColumn];
         if (source[i * P + p] < 0 || t !== t) {
           slope[i * P + p] = Number.NaN;
+          scoreVariance[i * P + p] = 0;
           continue;
         }
         const sigma = Math.abs(pl.beta) * Math.sqrt(Math.max(0, covariance(i, p, p)));
@@ -258,7 +265,10 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         slope[i * P + p] = g * pl.beta;
         linearSeU[k] = sigma;
         linearValueU[k] = level;
-        seU[k] = g * sigma;
+        // The exact variance of the capped score (a censored normal), not (g σ)²: near a cap
+        // the first-order slope understates how far a score can fall.
+        scoreVariance[i * P + p] = pl.cap ? censoredNormalVariance(level, sigma, 0, pl.scale) : sigma * sigma;
+        seU[k] = Math.sqrt(scoreVariance[i * P + p]);
       }
     }
     for (let i = 0; i < I; i++) {
@@ -269,6 +279,11 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
           const at = (l * I + i) * P + p;
           before[at] = q >= 0 ? covariance(i, q, q, p) : Number.NaN;
           across[at] = q >= 0 ? covariance(i, p, q) : Number.NaN;
+          if (q >= 0) {
+            const pl = plan[i];
+            const sigmaQ = Math.abs(pl.beta) * Math.sqrt(Math.max(0, before[at]));
+            beforeScoreVariance[at] = pl.cap ? censoredNormalVariance(linearValueU[q * K + i], sigmaQ, 0, pl.scale) : sigmaQ * sigmaQ;
+          }
         }
       }
     }
@@ -310,8 +325,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
           const i = under[d];
           const e = eff[(p * K + k) * I + i];
           if (e === 0) continue;
-          const x = e * slope[i * P + p];
-          variance += x * x * own[i * P + p];
+          variance += e * e * scoreVariance[i * P + p];
         }
         seU[row + k] = Math.sqrt(variance);
         linearSeU[row + k] = seU[row + k];
@@ -332,9 +346,18 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
             const at = (l * I + i) * P + p;
             const hasX = x !== 0 && x === x;
             const hasY = y !== 0 && y === y;
-            if (hasX) variance += x * x * own[i * P + p];
-            if (hasY) variance += y * y * before[at];
-            if (hasX && hasY) variance -= 2 * x * y * across[at];
+            // Each month's term is the capped score's exact variance (a censored normal; month
+            // q at month p's noise level, `before`), and the two capped scores are taken to be
+            // correlated as their uncapped values are (ρ from the shared window months), so a
+            // carried value (ρ = 1) still has no change.
+            const sdX = hasX ? Math.abs(eff[(p * K + k) * I + i]) * Math.sqrt(scoreVariance[i * P + p]) : 0;
+            const sdY = hasY ? Math.abs(eff[(q * K + k) * I + i]) * Math.sqrt(beforeScoreVariance[at]) : 0;
+            variance += sdX * sdX + sdY * sdY;
+            if (hasX && hasY) {
+              const denominator = Math.sqrt(own[i * P + p] * before[at]);
+              const rho = denominator > 0 ? Math.min(1, across[at] / denominator) : 0;
+              variance -= 2 * Math.sign(x * y) * rho * sdX * sdY;
+            }
           }
           target[row + k] = Math.sqrt(Math.max(0, variance));
         }

@@ -1,5 +1,6 @@
 export * from './resolveNoise.ts';
 export * from './normal.ts';
+export * from './censoredNormal.ts';
 export * from './negativeBinomial.ts';
 export * from './countDispersion.ts';
 export * from './cellNoise.ts';

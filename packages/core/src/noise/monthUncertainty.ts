@@ -24,6 +24,16 @@ export interface MonthUncertaintyOptions {
   readonly level?: number;
   /** The early warning's chart (default `DEFAULT_CHART`). */
   readonly chart?: ChartSettings;
+  /** How many months of each warning's chart, up to `month`, come with it (default 24). */
+  readonly historyMonths?: number;
+}
+
+/** One charted month of a warning's control chart. */
+export interface ChartPoint {
+  readonly month: string;
+  readonly observed: string;
+  readonly expected: string;
+  readonly ewma: string;
 }
 
 /** A published value and its interval, rounded to the framework's decimals. */
@@ -79,7 +89,11 @@ export interface MonthUncertainty {
     readonly ewma: string;
     readonly limit: string;
     readonly newAlarm: boolean;
+    /** The chart's charted months among the last `historyMonths` up to `month`, oldest first. */
+    readonly history: readonly ChartPoint[];
   }[];
+  /** How many region × indicator charts are charted in `month`. */
+  readonly charted: number;
   /** The early warning's settings and its in-control average run length (months). */
   readonly chart: ChartSettings;
 }
@@ -214,15 +228,28 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
   }
 
   const chart = options.chart ?? DEFAULT_CHART;
-  const warnings = earlyWarnings(controlCharts(result.raw, framework, chart), month).map((w) => ({
-    unit: w.unit,
-    code: w.code,
-    observed: new Exact(w.observed).toString(),
-    expected: text(w.expected, decimals),
-    ewma: text(w.ewma, 3),
-    limit: text(w.limit, 3),
-    newAlarm: w.newAlarm,
-  }));
+  const charts = controlCharts(result.raw, framework, chart);
+  const historyMonths = options.historyMonths ?? 24;
+  const chartAt = charts.length ? charts[0].periods.indexOf(month) : -1;
+  const warnings = earlyWarnings(charts, month).map((w) => {
+    const c = charts.find((x) => x.unit === w.unit && x.code === w.code)!;
+    const history: ChartPoint[] = [];
+    for (let t = Math.max(0, chartAt - historyMonths + 1); t <= chartAt; t++) {
+      if (!c.charted[t]) continue;
+      history.push({ month: c.periods[t], observed: new Exact(c.observed[t]).toString(), expected: text(c.expected[t], decimals), ewma: text(c.ewma[t], 3) });
+    }
+    return {
+      unit: w.unit,
+      code: w.code,
+      observed: new Exact(w.observed).toString(),
+      expected: text(w.expected, decimals),
+      ewma: text(w.ewma, 3),
+      limit: text(w.limit, 3),
+      newAlarm: w.newAlarm,
+      history,
+    };
+  });
+  const charted = chartAt < 0 ? 0 : charts.filter((c) => c.charted[chartAt] === 1).length;
 
   return {
     month,
@@ -237,6 +264,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
       neighbours: neighbours.map((n) => ({ higher: n.higher, lower: n.lower, probability: text(n.probability, 2) })),
     },
     warnings,
+    charted,
     chart,
   };
 }

@@ -14,6 +14,7 @@ export function revisionsJsonText(month: string, manifests: readonly Manifest[])
     date: m.date,
     previousHash: m.previous?.inputHash ?? null,
     hash: m.inputHash,
+    ...(m.reason !== undefined ? { reason: m.reason } : {}),
     changes: m.changes,
   }));
   return writeThrough(RevisionsJsonSchema, 'revisions.json', { month, revisions });

@@ -21,6 +21,65 @@ const Names = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const Changes = z.strictObject({ mom: DecimalText.nullable(), yoy: DecimalText.nullable() });
 const Band = z.strictObject({ code: z.string().min(1), name: Names });
 
+/**
+ * The release format: absent (format 1) before issue 9; 2 adds each
+ * figure's interval, the verdicts of its changes, the regions' rank
+ * intervals and the month's early warnings. Old revisions keep their format.
+ */
+export const RELEASE_FORMAT = 2;
+
+/** A change's interval and its verdict (上升 up / 下降 down / 基本持平 broadly unchanged: the interval excludes zero or not). */
+const ChangeInterval = z.strictObject({ lower: DecimalText, upper: DecimalText, verdict: z.enum(['up', 'down', 'unchanged']) });
+
+/** A figure's uncertainty (format 2): its interval and those of its changes, at the release's `uncertainty.level`; null where missing. */
+export const NodeUncertaintySchema = z.strictObject({
+  interval: z.strictObject({ lower: DecimalText, upper: DecimalText }).nullable(),
+  mom: ChangeInterval.nullable(),
+  yoy: ChangeInterval.nullable(),
+});
+
+/** A region's rank by the index among the ranked regions (1 = safest) and its interval (format 2). */
+export const RankSchema = z.strictObject({ rank: z.number().int().positive(), lower: z.number().int().positive(), upper: z.number().int().positive() });
+
+/** How the release's intervals were computed (format 2). */
+export const UncertaintySchema = z.strictObject({
+  /** `analytic` (the pipeline is linear in the counts) or a seeded parametric `bootstrap`. */
+  method: z.enum(['analytic', 'bootstrap']),
+  /** The intervals' level, e.g. 0.9. */
+  level: z.number().gt(0).lt(1),
+  /** Replicates of the bootstrap and the rank intervals, and their seed. */
+  draws: z.number().int().positive(),
+  seed: z.number().int(),
+  /** The months read for the noise model's baseline: from … to the release month. */
+  baseline: z.strictObject({ from: MonthText, to: MonthText }),
+  /** The ranking: the node ranked, and for neighbours the probability that the higher-ranked region is really safer. */
+  ranking: z.strictObject({
+    code: z.string().min(1),
+    neighbours: z.array(z.strictObject({ higher: z.string().min(1), lower: z.string().min(1), probability: DecimalText })),
+  }),
+});
+
+/** One out-of-control region × indicator of the month, with its control chart's recent history. */
+export const EarlyWarningSchema = z.strictObject({
+  region: z.string().min(1),
+  indicator: z.string().min(1),
+  observed: DecimalText,
+  expected: DecimalText,
+  ewma: DecimalText,
+  limit: DecimalText,
+  /** The episode starts this month. */
+  newAlarm: z.boolean(),
+  /** The chart's charted months up to the release month (oldest first). */
+  history: z.array(z.strictObject({ month: MonthText, observed: DecimalText, expected: DecimalText, ewma: DecimalText })).min(1),
+});
+
+/** The month's early warning (format 2): the chart's settings, how many charts were drawn, and those out of control. */
+export const WarningsSchema = z.strictObject({
+  chart: z.strictObject({ lambda: z.number().positive(), limitSigmas: z.number().positive(), runLength: z.number().positive() }),
+  charted: z.number().int().nonnegative(),
+  outOfControl: z.array(EarlyWarningSchema),
+});
+
 export const PublishedAggregateSchema = z.strictObject({
   code: z.string().min(1),
   level: z.number().int().positive(),
@@ -30,6 +89,7 @@ export const PublishedAggregateSchema = z.strictObject({
   band: Band.nullable(),
   flags: z.array(z.string()),
   change: Changes,
+  uncertainty: NodeUncertaintySchema.optional(),
 });
 
 export const PublishedIndicatorSchema = z.strictObject({
@@ -48,6 +108,7 @@ export const PublishedIndicatorSchema = z.strictObject({
   change: Changes,
   /** What the indicator contributed to the index's change. */
   contribution: Changes,
+  uncertainty: NodeUncertaintySchema.optional(),
 });
 
 export const PublishedRegionSchema = z
@@ -56,6 +117,8 @@ export const PublishedRegionSchema = z
     name: Names,
     level: z.string().min(1),
     parent: z.string().nullable(),
+    /** Only for the ranked regions (format 2). */
+    rank: RankSchema.optional(),
     aggregates: z.array(PublishedAggregateSchema).min(1),
     indicators: z.array(PublishedIndicatorSchema).min(1),
   })
@@ -67,21 +130,30 @@ export const PublishedMonthSchema = z.strictObject({
   framework: z.strictObject({ id: z.string().min(1), version: z.string().min(1), name: Names }),
   decimals: z.number().int().nonnegative(),
   note: z.string().min(1).optional(),
+  uncertainty: UncertaintySchema.optional(),
+  warnings: WarningsSchema.optional(),
   regions: z.array(PublishedRegionSchema).min(1),
 });
 
-/** release.json. */
-export const ReleaseJsonSchema = z.strictObject({
-  month: MonthText,
-  revision: z.number().int().positive(),
-  date: DayText,
-  framework: z.strictObject({ id: z.string().min(1), version: z.string().min(1), name: Names }),
-  decimals: z.number().int().nonnegative(),
-  note: z.string().min(1).optional(),
-  /** Warnings of the data-quality checks the release was published with. */
-  notes: z.array(z.string().min(1)).optional(),
-  regions: z.array(PublishedRegionSchema).min(1),
-});
+/** release.json (`format` absent: format 1, without uncertainty). */
+export const ReleaseJsonSchema = z
+  .strictObject({
+    format: z.literal(RELEASE_FORMAT).optional(),
+    month: MonthText,
+    revision: z.number().int().positive(),
+    date: DayText,
+    framework: z.strictObject({ id: z.string().min(1), version: z.string().min(1), name: Names }),
+    decimals: z.number().int().nonnegative(),
+    note: z.string().min(1).optional(),
+    /** Warnings of the data-quality checks the release was published with. */
+    notes: z.array(z.string().min(1)).optional(),
+    uncertainty: UncertaintySchema.optional(),
+    warnings: WarningsSchema.optional(),
+    regions: z.array(PublishedRegionSchema).min(1),
+  })
+  .refine((r) => (r.format === RELEASE_FORMAT) === (r.uncertainty !== undefined && r.warnings !== undefined), {
+    message: `format ${RELEASE_FORMAT} carries uncertainty and warnings, format 1 (no "format") neither`,
+  });
 
 /** One input cell that differs from the previous revision. */
 export const CellChangeSchema = z.strictObject({
@@ -98,6 +170,8 @@ const FileHash = z.strictObject({ file: z.string().min(1), sha256: Sha256Text })
 
 /** manifest.json. */
 export const ManifestSchema = z.strictObject({
+  /** The release format of the revision's release.json (absent: 1). */
+  format: z.literal(RELEASE_FORMAT).optional(),
   month: MonthText,
   revision: z.number().int().positive(),
   date: DayText,
@@ -105,7 +179,9 @@ export const ManifestSchema = z.strictObject({
   nextRelease: DayText.nullable(),
   inputHash: Sha256Text,
   previous: z.strictObject({ revision: z.number().int().positive(), inputHash: Sha256Text }).nullable(),
-  changed: z.array(z.enum(['data', 'framework', 'options', 'library', 'regions'])),
+  changed: z.array(z.enum(['data', 'framework', 'options', 'library', 'regions', 'format'])),
+  /** Why the pipeline wrote this revision, when it is not (only) a change of the input cells, e.g. a new release format. */
+  reason: z.string().min(1).optional(),
   changes: z.array(CellChangeSchema),
   framework: z.strictObject({ id: z.string().min(1), version: z.string().min(1), file: z.string().min(1).nullable(), sha256: Sha256Text.nullable() }),
   provenance: z.strictObject({
@@ -132,6 +208,8 @@ export const RevisionEntrySchema = z.strictObject({
   date: DayText,
   previousHash: Sha256Text.nullable(),
   hash: Sha256Text,
+  /** The manifest's `reason`, when it has one. */
+  reason: z.string().min(1).optional(),
   changes: z.array(CellChangeSchema),
 });
 
@@ -182,6 +260,10 @@ export const ChainSchema = z.strictObject({
 export type DecimalText = z.output<typeof DecimalText>;
 export type PublishedAggregate = z.output<typeof PublishedAggregateSchema>;
 export type PublishedIndicator = z.output<typeof PublishedIndicatorSchema>;
+export type PublishedUncertainty = z.output<typeof NodeUncertaintySchema>;
+export type ReleaseUncertainty = z.output<typeof UncertaintySchema>;
+export type ReleaseWarnings = z.output<typeof WarningsSchema>;
+export type ReleaseEarlyWarning = z.output<typeof EarlyWarningSchema>;
 export type PublishedRegion = z.output<typeof PublishedRegionSchema>;
 export type PublishedMonth = z.output<typeof PublishedMonthSchema>;
 export type ReleaseJson = z.output<typeof ReleaseJsonSchema>;

@@ -11,7 +11,6 @@ import {
   cellAt,
   effectiveWeights,
   monthUncertainty,
-  normalCdf,
   normalQuantile,
   periodRange,
   shiftPeriod,
@@ -48,8 +47,26 @@ function countByHand(panel: Panel, unit: string, code: string, month: string, ma
   return { mean, dispersion, rate, linear, sigma };
 }
 
-/** The slope of a capped score: P(0 < L < 100) for L ~ N(linear, σ²). */
-const inside = (linear: number, sigma: number) => (sigma > 0 ? normalCdf((100 - linear) / sigma) - normalCdf(-linear / sigma) : linear > 0 && linear < 100 ? 1 : 0);
+/**
+ * The variance of a capped score, min(100, max(0, L)) for L ~ N(linear, σ²),
+ * by numerical integration over the normal density (trapezoids on ±12 σ),
+ * independently of the library's closed form.
+ */
+function cappedVarianceByIntegration(linear: number, sigma: number): number {
+  if (!(sigma > 0)) return 0;
+  const n = 24000;
+  const h = 24 / n;
+  let m1 = 0;
+  let m2 = 0;
+  for (let j = 0; j <= n; j++) {
+    const zj = -12 + j * h;
+    const w = ((j === 0 || j === n ? 0.5 : 1) * h * Math.exp(-0.5 * zj * zj)) / Math.sqrt(2 * Math.PI);
+    const s = Math.min(100, Math.max(0, linear + sigma * zj));
+    m1 += w * s;
+    m2 += w * s * s;
+  }
+  return Math.max(0, m2 - m1 * m1);
+}
 
 describe('Yuhu (430302), 2025-10, by hand', () => {
   const unit = '430302';
@@ -64,7 +81,7 @@ describe('Yuhu (430302), 2025-10, by hand', () => {
     expect(nodes.get('homicide')!.interval).toEqual({ value: round2(h.linear), lower: round2(lower), upper: round2(upper) });
   });
 
-  it('the index: √(Σ e_i² g_i² σ_i²) over the 14 indicators, ± 1.645 of it', () => {
+  it('the index: √(Σ e_i² Var s_i) over the 14 indicators (Var s_i of the capped score), ± 1.645 of it', () => {
     const e = effectiveWeights(fw);
     let variance = 0;
     for (const code of fw.indicators) {
@@ -80,7 +97,7 @@ describe('Yuhu (430302), 2025-10, by hand', () => {
         linear = (100 * (v - min)) / (max - min);
         sigma = ((100 / (max - min)) * Math.sqrt((v * (100 - v)) / 1000));
       }
-      variance += (e[code] * inside(linear, sigma) * sigma) ** 2;
+      variance += e[code] ** 2 * cappedVarianceByIntegration(linear, sigma);
     }
     const value = result.aggregated.values[cellAt(result.aggregated, unit, month, 'index')];
     const se = Math.sqrt(variance);

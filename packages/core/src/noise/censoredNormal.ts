@@ -1,0 +1,37 @@
+import { normalCdf } from './normal.ts';
+
+const INV_SQRT_2PI = 0.3989422804014327;
+const density = (z: number) => INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+
+/**
+ * The variance of a normal variable clamped into [lo, hi]: S = min(hi,
+ * max(lo, L)) with L ~ N(mean, sd²), the exact second moment of the
+ * censored normal (a capped goalposts score near its cap). With a = (lo −
+ * mean)/sd, b = (hi − mean)/sd and P = Φ(b) − Φ(a):
+ * E S = lo Φ(a) + hi (1 − Φ(b)) + mean P + sd (φ(a) − φ(b)),
+ * E S² = lo² Φ(a) + hi² (1 − Φ(b)) + mean² P + 2 mean sd (φ(a) − φ(b))
+ *        + sd² (P + a φ(a) − b φ(b)).
+ * It equals sd² far from both bounds and falls towards 0 beyond them.
+ *
+ * @example
+ * censoredNormalVariance(50, 2, 0, 100); // 4 (no bound in reach)
+ * censoredNormalVariance(100, 2, 0, 100); // ≈ 1.36 (half the mass sits at the cap)
+ */
+export function censoredNormalVariance(mean: number, sd: number, lo: number, hi: number): number {
+  if (!(sd > 0)) return 0;
+  const a = (lo - mean) / sd;
+  const b = (hi - mean) / sd;
+  if (a < -9 && b > 9) return sd * sd;
+  const Fa = normalCdf(a);
+  const Fb = normalCdf(b);
+  const fa = a < -40 ? 0 : density(a);
+  const fb = b > 40 ? 0 : density(b);
+  const P = Fb - Fa;
+  const upper = 1 - Fb;
+  // Moments of S − mean, which keeps the arithmetic small near a bound.
+  const dl = lo - mean;
+  const dh = hi - mean;
+  const m1 = dl * Fa + dh * upper + sd * (fa - fb);
+  const m2 = dl * dl * Fa + dh * dh * upper + sd * sd * (P + (a > -40 ? a * fa : 0) - (b < 40 ? b * fb : 0));
+  return Math.max(0, m2 - m1 * m1);
+}

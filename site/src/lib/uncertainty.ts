@@ -1,0 +1,122 @@
+/**
+ * The uncertainty a release of format 2 carries (issue 9), arranged for the
+ * pages, and its words in both languages: a change's verdict and interval
+ * ("基本持平，90% 区间 −0.60 至 +0.38"), a rank interval ("第1–3名"), the
+ * early warning's charts. A format-1 release (no `format`) has none: every
+ * function then gives null and the pages show the figures alone.
+ */
+import type { PublishedRegion, PublishedUncertainty, ReleaseJson, ReleaseWarnings } from '@pingan/core';
+import { signed, type Lang } from './i18n.ts';
+
+export type ChangeInterval = NonNullable<PublishedUncertainty['mom']>;
+export type Rank = NonNullable<PublishedRegion['rank']>;
+export type Verdict = ChangeInterval['verdict'];
+
+/** A region's uncertainty: its index's, each aggregate's and indicator's by code, and its rank interval. */
+export interface RegionUncertainty {
+  /** The intervals' level, e.g. 0.9. */
+  level: number;
+  index: PublishedUncertainty | null;
+  nodes: Record<string, PublishedUncertainty>;
+  rank: Rank | null;
+}
+
+/** The release's uncertainty settings and the month's early warnings. */
+export interface ReleaseUncertainty {
+  level: number;
+  method: 'analytic' | 'bootstrap';
+  /** The months read for the noise model's baseline. */
+  baseline: { from: string; to: string };
+  warnings: ReleaseWarnings;
+  /** Neighbours in the ranking and the probability that the higher-ranked one is really safer. */
+  neighbours: { higher: string; lower: string; probability: string }[];
+}
+
+/** The release's uncertainty, or null for a format-1 release. */
+export function releaseUncertainty(raw: ReleaseJson): ReleaseUncertainty | null {
+  if (!raw.uncertainty || !raw.warnings) return null;
+  const u = raw.uncertainty;
+  return { level: u.level, method: u.method, baseline: { ...u.baseline }, warnings: raw.warnings, neighbours: u.ranking.neighbours.map((n) => ({ ...n })) };
+}
+
+/** One region's uncertainty, or null for a format-1 release. */
+export function regionUncertainty(raw: ReleaseJson, region: ReleaseJson['regions'][number]): RegionUncertainty | null {
+  if (!raw.uncertainty) return null;
+  const nodes: Record<string, PublishedUncertainty> = {};
+  for (const n of [...region.aggregates, ...region.indicators]) if (n.uncertainty) nodes[n.code] = n.uncertainty;
+  return { level: raw.uncertainty.level, index: region.aggregates[0].uncertainty ?? null, nodes, rank: region.rank ?? null };
+}
+
+/** The verdicts' words (the same as @pingan/core's VERDICT_NAMES, which the release's CSV uses). */
+export const VERDICT_WORDS: Record<Verdict, Record<Lang, string>> = {
+  up: { zh: '上升', en: 'up' },
+  down: { zh: '下降', en: 'down' },
+  unchanged: { zh: '基本持平', en: 'broadly unchanged' },
+};
+
+/** "90%" for 0.9. */
+export function levelText(level: number): string {
+  return `${Math.round(level * 1000) / 10}%`;
+}
+
+/** "90% 区间 −0.60 至 +0.38" / "90% interval −0.60 to +0.38". */
+export function intervalText(lang: Lang, interval: { lower: string; upper: string }, level: number, signs = true): string {
+  const f = (v: string) => (signs ? signed(v) : v);
+  return lang === 'zh' ? `${levelText(level)} 区间 ${f(interval.lower)} 至 ${f(interval.upper)}` : `${levelText(level)} interval ${f(interval.lower)} to ${f(interval.upper)}`;
+}
+
+/** A change's verdict and interval: "基本持平，90% 区间 −0.60 至 +0.38" / "broadly unchanged, 90% interval −0.60 to +0.38". */
+export function verdictText(lang: Lang, change: ChangeInterval, level: number): string {
+  return `${VERDICT_WORDS[change.verdict][lang]}${lang === 'zh' ? '，' : ', '}${intervalText(lang, change, level)}`;
+}
+
+/** A rank interval: "第1–3名" / "ranks 1–3"; "第1名" / "rank 1" when it is one rank. */
+export function rankRangeText(lang: Lang, rank: Rank): string {
+  const span = rank.lower === rank.upper ? `${rank.lower}` : `${rank.lower}–${rank.upper}`;
+  if (lang === 'zh') return `第${span}名`;
+  return rank.lower === rank.upper ? `rank ${span}` : `ranks ${span}`;
+}
+
+/** The sentence that explains the rule, for a page's small print. */
+export function verdictRule(lang: Lang, level: number): string {
+  const l = levelText(level);
+  return lang === 'zh'
+    ? `判断规则：变化的 ${l} 区间全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动）。排名后括号内为 ${l} 区间内可能的名次。区间反映计数本身的随机性，见方法说明第 9 节。`
+    : `The rule: a change is "up" when its whole ${l} interval lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance). Beside a rank, in brackets: the ranks within the ${l} interval. The intervals reflect the randomness of the counts; see section 9 of the methodology.`;
+}
+
+/** The trend chart's key for the index's band: "指数 90% 区间" / "Index, 90% interval". */
+export function trendBandLabel(lang: Lang, level: number): string {
+  return lang === 'zh' ? `指数 ${levelText(level)} 区间` : `Index, ${levelText(level)} interval`;
+}
+
+/** The trend chart's caption for the band. */
+export function trendBandNote(lang: Lang, level: number): string {
+  return lang === 'zh'
+    ? `阴影为指数的 ${levelText(level)} 区间：计数的随机波动使指数可能落在其中。`
+    : `The shaded band is the index's ${levelText(level)} interval: where chance variation in the counts could have put it.`;
+}
+
+/** The early-warning page's words. */
+export function warningsPage(lang: Lang) {
+  const zh = lang === 'zh';
+  return {
+    title: zh ? '预警' : 'Early warning',
+    nav: zh ? '预警' : 'Early warning',
+    intro: zh
+      ? '供统计人员使用：每个地区的每项计数指标都有一张控制图，把本月的计数与该地区自己前三年同月的水平（已考虑季节性和过度离散）相比。图中指数加权移动平均（EWMA）超过控制界限的指标，即为本月“失控”的指标，值得核查。'
+      : 'For statisticians: every count indicator of every region has a control chart that compares the month’s count with the same calendar month of the region’s own previous three years (allowing for seasonality and over-dispersion). Indicators whose EWMA is above the limit are out of control this month and worth a look.',
+    summary: (n: number, charted: number) =>
+      zh ? (n === 0 ? `本月没有指标失控（共 ${charted} 张控制图）。` : `本月 ${charted} 张控制图中有 ${n} 项失控。`) : n === 0 ? `No indicator is out of control this month (${charted} charts).` : `${n} of ${charted} charts are out of control this month.`,
+    settings: (lambda: number, sigmas: number, runLength: number) =>
+      zh
+        ? `控制图：单侧 EWMA，λ = ${lambda}，界限 ${sigmas} 倍标准差；受控时平均运行长度 ${runLength} 个月（每张图约 ${Math.round(runLength / 12)} 年误报一次），已用模拟检验。`
+        : `Chart: one-sided EWMA, λ = ${lambda}, limit ${sigmas} standard deviations; in-control average run length ${runLength} months (one false alarm per chart in about ${Math.round(runLength / 12)} years), checked by simulation.`,
+    line: (observed: string, expected: string, ewma: string, limit: string) =>
+      zh ? `本月 ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `This month ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
+    newAlarm: zh ? '本月新出现' : 'new this month',
+    noIntervals: zh ? '本月的发布没有预警信息（旧的发布格式）。' : 'This month’s release carries no early warning (an older release format).',
+    backToMonth: (month: string) => (zh ? `返回${month}` : `Back to ${month}`),
+    method: zh ? '方法说明' : 'Methodology',
+  };
+}

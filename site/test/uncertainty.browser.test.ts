@@ -1,0 +1,185 @@
+/**
+ * Browser tests of the uncertainty on the built site (issue 9): the verdict
+ * and interval beside the headline changes, the rank intervals and the
+ * trend band on home, month and district pages in both languages, at a
+ * 360 px phone width and on a desktop, each equal to the release JSON (read
+ * straight from the files, and put into words here independently of the
+ * site's code); and the early-warning page with a control chart per
+ * out-of-control indicator. Built against the test fixtures (or
+ * PINGAN_RELEASES_DIR), with JavaScript off: everything is in the HTML.
+ * Skipped, with a notice, without chromium.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } from './server.ts';
+
+const site = join(import.meta.dirname, '..');
+const releasesDir = process.env.PINGAN_RELEASES_DIR ?? join(site, 'test', 'fixtures', 'releases');
+const require = createRequire(import.meta.url);
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`\n*** uncertainty browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);
+
+interface Change { lower: string; upper: string; verdict: 'up' | 'down' | 'unchanged' }
+interface RawRelease {
+  format?: number;
+  uncertainty: { level: number };
+  warnings: { charted: number; outOfControl: { region: string; indicator: string; observed: string; expected: string; ewma: string; limit: string; history: unknown[] }[] };
+  regions: { code: string; parent: string | null; rank?: { rank: number; lower: number; upper: number }; aggregates: { uncertainty: { interval: { lower: string; upper: string } | null; mom: Change | null; yoy: Change | null } }[] }[];
+}
+
+/** The latest month's latest revision, straight from the files. */
+function latestRaw(): { month: string; json: RawRelease } {
+  const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
+  const month = months.at(-1)!;
+  const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  return { month, json: JSON.parse(readFileSync(join(releasesDir, month, revs.at(-1)!, 'release.json'), 'utf8')) as RawRelease };
+}
+
+/** What the page must say, written out here from the release JSON (U+2212 for minus, + for a positive bound). */
+const sign = (v: string) => (v.startsWith('-') ? `\u2212${v.slice(1)}` : Number(v) === 0 ? v : `+${v}`);
+const words = { zh: { up: '上升', down: '下降', unchanged: '基本持平' }, en: { up: 'up', down: 'down', unchanged: 'broadly unchanged' } } as const;
+function expectedVerdict(lang: 'zh' | 'en', c: Change, level: number): string {
+  const pct = `${Math.round(level * 100)}%`;
+  return lang === 'zh'
+    ? `${words.zh[c.verdict]}，${pct} 区间 ${sign(c.lower)} 至 ${sign(c.upper)}`
+    : `${words.en[c.verdict]}, ${pct} interval ${sign(c.lower)} to ${sign(c.upper)}`;
+}
+
+describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
+  let out: string;
+  let server: StaticServer;
+  let browser: Browser;
+  const { month, json } = latestRaw();
+  const monthPath = `/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+  const level = json.uncertainty.level;
+  const city = json.regions.find((r) => r.parent === null)!;
+  const districts = json.regions.filter((r) => r.parent !== null);
+
+  beforeAll(async () => {
+    expect(json.format, 'the fixtures must be in release format 2').toBe(2);
+    out = buildSite('pingan-site-u-', { PINGAN_RELEASES_DIR: releasesDir });
+    server = await startServer(out);
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  async function open(path: string, width: number, bypassCSP = false): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: bypassCSP, bypassCSP, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const response = await page.goto(server.url + path);
+    expect(response?.status(), path).toBe(200);
+    return page;
+  }
+
+  const pages = (lang: 'zh' | 'en') => {
+    const p = lang === 'zh' ? '' : '/en';
+    return [
+      { path: `${p}/`, region: city },
+      { path: `${p}${monthPath}`, region: city },
+      ...districts.map((d) => ({ path: `${p}${monthPath}${d.code}/`, region: d })),
+    ];
+  };
+
+  for (const width of [360, 1280]) {
+    it(`shows the verdict and interval of every headline change, equal to the release JSON, in both languages at ${width}px`, async () => {
+      for (const lang of ['zh', 'en'] as const) {
+        for (const { path, region } of pages(lang)) {
+          const page = await open(path, width);
+          const index = region.aggregates[0].uncertainty;
+          for (const key of ['mom', 'yoy'] as const) {
+            const change = index[key];
+            const shown = page.locator(`[data-testid=verdict-${key}]`);
+            if (!change) {
+              expect(await shown.count(), `${path} ${key}`).toBe(0);
+              continue;
+            }
+            expect((await shown.textContent())?.trim(), `${path} ${key}`).toBe(expectedVerdict(lang, change, level));
+            expect(await shown.getAttribute('data-verdict')).toBe(change.verdict);
+            expect(await shown.isVisible(), `${path} ${key} visible`).toBe(true);
+          }
+          // Nothing runs off a phone's screen.
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
+          await page.context().close();
+        }
+      }
+    }, 240_000);
+  }
+
+  it('shows each district\'s rank interval as the release gives it, on its page and in the ranking, at 360px and on a desktop', async () => {
+    for (const width of [360, 1280]) {
+      for (const d of districts) {
+        const zh = await open(`${monthPath}${d.code}/`, width);
+        const rank = d.rank!;
+        const span = rank.lower === rank.upper ? `${rank.lower}` : `${rank.lower}–${rank.upper}`;
+        expect((await zh.textContent('[data-testid=rank-range]'))?.trim()).toBe(`（${Math.round(level * 100)}% 区间：第${span}名）`);
+        expect(await zh.locator('[data-testid=ranking] .rank-range').count()).toBe(districts.length);
+        await zh.context().close();
+        const en = await open(`/en${monthPath}${d.code}/`, width);
+        expect((await en.textContent('[data-testid=rank-range]'))?.trim()).toBe(`(${Math.round(level * 100)}% interval: ${rank.lower === rank.upper ? 'rank' : 'ranks'} ${span})`);
+        await en.context().close();
+      }
+    }
+  }, 240_000);
+
+  it('draws the index\'s interval as a band behind the trend lines, without JavaScript', async () => {
+    for (const path of ['/', `/en${monthPath}${districts[0].code}/`]) {
+      const page = await open(path, 1280);
+      const band = page.locator('[data-testid=trend-band]');
+      expect(await band.count()).toBe(2); // the narrow and the wide drawing
+      expect(await band.first().getAttribute('d')).toMatch(/^M[\d.,]+L/);
+      await page.context().close();
+    }
+  });
+
+  it('lists this month\'s out-of-control indicators by region with their control charts, in both languages', async () => {
+    const list = json.warnings.outOfControl;
+    for (const [path, lang] of [['/warnings/', 'zh'], ['/en/warnings/', 'en']] as const) {
+      for (const width of [360, 1280]) {
+        const page = await open(path, width);
+        const summary = (await page.textContent('[data-testid=warnings-summary]'))?.trim();
+        if (lang === 'zh') expect(summary).toBe(list.length === 0 ? `本月没有指标失控（共 ${json.warnings.charted} 张控制图）。` : `本月 ${json.warnings.charted} 张控制图中有 ${list.length} 项失控。`);
+        else expect(summary).toBe(list.length === 0 ? `No indicator is out of control this month (${json.warnings.charted} charts).` : `${list.length} of ${json.warnings.charted} charts are out of control this month.`);
+        const shown = page.locator('[data-testid=warning]');
+        expect(await shown.count()).toBe(list.length);
+        for (let i = 0; i < list.length; i++) {
+          const w = list[i];
+          const item = shown.nth(i);
+          expect([await item.getAttribute('data-region'), await item.getAttribute('data-indicator')]).toEqual([w.region, w.indicator]);
+          const text = (await item.textContent()) ?? '';
+          for (const figure of [w.observed, w.expected, w.ewma, w.limit]) expect(text).toContain(figure);
+          // One point per charted month, and the limit drawn.
+          expect(await item.locator('[data-testid=control-chart] svg circle').count()).toBe(w.history.length);
+          expect(await item.locator('[data-testid=control-chart] svg .cc-limit').count()).toBe(1);
+          expect(await item.locator('[data-testid=control-chart] svg').isVisible()).toBe(true);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
+        await page.context().close();
+      }
+    }
+    // The fixtures plant an anomaly (make-fixtures.ts), so the page has a chart to show.
+    expect(list.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('has no accessibility violations (axe) on the early-warning page and a district page with intervals', async () => {
+    for (const [path, width] of [['/warnings/', 360], ['/en/warnings/', 1280], [`${monthPath}${districts[0].code}/`, 360]] as const) {
+      // axe is injected as an inline script, which the site's CSP rightly blocks: bypass it for axe only.
+      const page = await open(path, width, true);
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
+        const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, `${path} at ${width}px`).toEqual([]);
+      await page.context().close();
+    }
+  }, 120_000);
+});
