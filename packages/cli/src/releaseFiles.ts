@@ -1,8 +1,8 @@
+import { VERDICT_NAMES } from '@pingan/core';
 import {
   formatInputsCsv,
   RELEASE_FORMAT,
   ReleaseJsonSchema,
-  VERDICT_NAMES,
   writeThrough,
   type InputCell,
   type PublishedUncertainty,

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VERDICT_NAMES, type ReleaseJson } from '@pingan/core';
+import { VERDICT_NAMES } from '@pingan/core';
+import type { ReleaseJson } from '@pingan/core/release';
 import { computeIndex, loadData, releaseCommand, writeRelease, type Manifest } from '../src/index.ts';
 import { dataDir, TODAY } from './helpers.ts';
 

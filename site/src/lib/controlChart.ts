@@ -5,7 +5,7 @@
  */
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { ReleaseEarlyWarning } from '@pingan/core';
+import type { ReleaseEarlyWarning } from '@pingan/core/release';
 
 export const CONTROL_CHART_SIZE = { width: 340, height: 200, margin: { top: 12, right: 12, bottom: 28, left: 34 } } as const;
 

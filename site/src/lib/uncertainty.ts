@@ -5,7 +5,7 @@
  * early warning's charts. A format-1 release (no `format`) has none: every
  * function then gives null and the pages show the figures alone.
  */
-import type { PublishedRegion, PublishedUncertainty, ReleaseJson, ReleaseWarnings } from '@pingan/core';
+import type { PublishedRegion, PublishedUncertainty, ReleaseJson, ReleaseWarnings } from '@pingan/core/release';
 import { signed, type Lang } from './i18n.ts';
 
 export type ChangeInterval = NonNullable<PublishedUncertainty['mom']>;
