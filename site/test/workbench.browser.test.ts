@@ -39,7 +39,7 @@ import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } f
 
 const site = join(import.meta.dirname, '..');
 const root = join(site, '..');
-/** The index under test: Xiangtan's data/ unless an importing file (example.workbench.browser.test.ts) names another. */
+/** The index under test: Xiangtan's data/ unless an importing file names another (as example.browser.test.ts does for the site's tests). */
 const underTest = (globalThis as { pinganWorkbenchUnderTest?: { name: string; dataDir: string; releasesDir: string; screenshots: string } }).pinganWorkbenchUnderTest;
 const dataDir = underTest?.dataDir ?? join(root, 'data');
 const releasesDir = underTest?.releasesDir ?? process.env.PINGAN_WORKBENCH_RELEASES_DIR ?? join(dataDir, 'releases');
