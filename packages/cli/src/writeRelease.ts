@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { shiftPeriod } from '@pingan/core';
 import { appendToChain, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
 import type { MonthComputation } from './computeIndex.ts';
 import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
