@@ -73,6 +73,16 @@ afterAll(() => {
   if (work) rmSync(dirname(work), { recursive: true, force: true });
 });
 
+/** Every workspace package's name and the names of its scripts. */
+function workspaceScripts(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const dir of ['packages/core', 'packages/cli', 'site']) {
+    const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { name: string; scripts?: Record<string, string> };
+    found.set(pkg.name, Object.keys(pkg.scripts ?? {}));
+  }
+  return found;
+}
+
 describe('README code blocks', () => {
   it('finds the READMEs of the project', () => {
     expect(readmes).toEqual(expect.arrayContaining(['README.md', 'packages/core/README.md', 'packages/cli/README.md', 'data/README.md']));
@@ -115,6 +125,17 @@ describe('README code blocks', () => {
           const commands = shellCommands(block);
           const notRun = commands.filter((c) => !c.pingan);
           if (notRun.length > 0) console.info(`${title}: not run here (the CI runs them): ${notRun.map((c) => c.text).join('; ')}`);
+          // What is not run here must at least name a workspace package and a script it has.
+          const filtered = notRun.flatMap((c) => [...c.text.matchAll(/--filter (\S+) (?:run )?([\w:-]+)/g)].map((m) => ({ text: c.text, pkg: m[1], script: m[2] })));
+          if (filtered.length > 0) {
+            it(`${title} names packages and scripts that exist`, () => {
+              const scripts = workspaceScripts();
+              for (const f of filtered) {
+                expect(scripts.has(f.pkg), `${f.text}: no workspace package ${f.pkg}`).toBe(true);
+                if (f.script !== 'exec') expect(scripts.get(f.pkg), `${f.text}: ${f.pkg} has no script ${f.script}`).toContain(f.script);
+              }
+            });
+          }
           for (const command of commands.filter((c) => c.pingan)) {
             it(`${command.where} $ pingan ${command.pingan?.join(' ')}`, () => {
               const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/pingan.cjs'), ...(command.pingan ?? [])], {
