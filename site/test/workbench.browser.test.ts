@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   AggregationSpec,
+  PinganError,
   ValidationError,
   ahpWeights,
   buildIndex,
@@ -39,7 +40,7 @@ import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } f
 
 const site = join(import.meta.dirname, '..');
 const root = join(site, '..');
-/** The index under test: Xiangtan's data/ unless an importing file names another (as example.browser.test.ts does for the site's tests). */
+/** The index under test: Xiangtan's data/ unless an importing file (example.workbench.browser.test.ts) names another. */
 const underTest = (globalThis as { pinganWorkbenchUnderTest?: { name: string; dataDir: string; releasesDir: string; screenshots: string } }).pinganWorkbenchUnderTest;
 const dataDir = underTest?.dataDir ?? join(root, 'data');
 const releasesDir = underTest?.releasesDir ?? process.env.PINGAN_WORKBENCH_RELEASES_DIR ?? join(dataDir, 'releases');
@@ -203,14 +204,32 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       const after = Number((before + 0.01).toFixed(2));
       await expect.poll(async () => Number(await page.inputValue(`#w-${fires}`))).toBe(after);
       await expect.poll(() => indexText(page)).toBe(x.index({ ...rounded, [first]: 0.2, [fires]: after }));
-      await page.check('input[name=wb-agg][value=geometric]');
-      await expect.poll(() => indexText(page)).toBe(x.index({ ...rounded, [first]: 0.2, [fires]: after }, 'geometric'));
-      expect(page.url()).toMatch(new RegExp(`\\?v=2&w=${first}:0\\.2,.*${fires}:${after}.*&a=geometric`));
+      // The geometric mean, unless a score of 0 leaves it undefined (core throws, as COINr stops): then the choice is refused with the reason and the result stays.
+      const weighted = { ...rounded, [first]: 0.2, [fires]: after };
+      let geometric: string | null = null;
+      try {
+        geometric = x.index(weighted, 'geometric');
+      } catch (error) {
+        if (!(error instanceof PinganError && error.code === 'out-of-domain')) throw error;
+      }
+      const kept = x.index(weighted);
+      if (geometric !== null) {
+        await page.check('input[name=wb-agg][value=geometric]');
+        await expect.poll(() => indexText(page)).toBe(geometric);
+        expect(page.url()).toMatch(new RegExp(`\\?v=2&w=${first}:0\\.2,.*${fires}:${after}.*&a=geometric`));
+      } else {
+        await page.click('input[name=wb-agg][value=geometric]');
+        await expect.poll(() => page.textContent('[data-testid=workbench-refused]')).toMatch(v.lang === 'zh' ? /几何平均.*0 的对数没有定义.*之前设置.*needs positive values/ : /geometric mean needs every score above 0.*previous settings.*needs positive values/);
+        expect(await page.isChecked('input[name=wb-agg][value=arithmetic]')).toBe(true);
+        expect(await page.isChecked('input[name=wb-agg][value=geometric]')).toBe(false);
+        expect(await indexText(page)).toBe(kept);
+        expect(page.url()).not.toContain('a=geometric');
+      }
       // An invalid weight is marked, explained and ignored.
       await setNumber(page, x.firstLevel[1], '-1');
       expect(await page.getAttribute(`#w-${x.firstLevel[1]}`, 'aria-invalid')).toBe('true');
       expect(await page.textContent(`#we-${x.firstLevel[1]}`)).toMatch(/0\.001.*1000/);
-      expect(await indexText(page)).toBe(x.index({ ...rounded, [first]: 0.2, [fires]: after }, 'geometric'));
+      expect(await indexText(page)).toBe(geometric ?? kept);
       const eff = effectiveWeights(reviseNodes(x.fw, (n) => (n.code === first ? { weight: 0.2 } : n.parent === x.fw.root ? { weight: rounded[n.code] } : n.code === fires ? { weight: after } : undefined)));
       const rows = await page.$$eval('[data-testid=workbench-weights] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
       expect(rows[0][1]).toBe(`${(eff[first] * 100).toFixed(1)}%`);

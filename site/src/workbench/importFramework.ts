@@ -47,7 +47,8 @@ export function importFramework({ official, text, lang }: ImportRequest): Import
   const weights: Record<string, number> = {};
   for (const node of imported.nodes) {
     if (node.parent === null || !fw.byCode.has(node.code)) continue;
-    const w = roundWeight(node.weight);
+    // An official weight is kept exactly (a framework's own AHP weights have more digits than the address keeps); another is rounded as the controls round it.
+    const w = node.weight === fw.byCode.get(node.code)!.weight ? node.weight : roundWeight(node.weight);
     if (w === null) problems.push(`${node.code}: ${t.invalidWeight(0.001, 1000)} (${node.weight})`);
     else weights[node.code] = w;
   }

@@ -5,7 +5,7 @@
  * live in model/; this file only wires them to signals.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { frameworkFromDocument, getValue, rebuildIndex, type Framework, type Observation, type Panel } from '@pingan/core';
+import { frameworkFromDocument, getValue, PinganError, rebuildIndex, type Framework, type Observation, type Panel } from '@pingan/core';
 import type { WorkbenchShell, WorkbenchValues } from '../lib/workbench.ts';
 import { observationsOf, type AnalysisOutcome, type AnalysisSetting, type NominalPanels } from './model/analysis.ts';
 import { ahpOf, contextOf, officialState, sameSettings, tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './model/state.ts';
@@ -54,20 +54,35 @@ export function createStore(shell: WorkbenchShell) {
    * tasks (see Workbench's start), not one long one.
    */
   const ready = signal(false);
-  const recomputeError = signal<string | null>(null);
+  /** Why the settings in force cannot be computed (core's message), cleared by the next result. */
+  const recomputeError = signal<{ message: string; outOfDomain: boolean } | null>(null);
+  /**
+   * A change that `update` refused because the index is not defined with it
+   * (a geometric mean meeting a score of 0), with core's words on where. A new
+   * object each time, so that the controls redraw their choice.
+   */
+  const refused = signal<{ detail: string } | null>(null);
+  const compute = (base: NominalPanels, s: WorkbenchState, inForce = weightsInForce(ctx, s)): Recomputed => {
+    const started = performance.now();
+    const framework = tune(ctx, s, inForce);
+    // rebuildIndex starts from the nominal index's imputed panel, or reuses its scores when only weights or means changed.
+    const panel = rebuildIndex({ ...base, framework: ctx.framework }, framework);
+    return { framework, panel, ms: performance.now() - started };
+  };
+  /** The result of a change `update` tried first, taken by `current` rather than computed twice. */
+  let tried: { state: WorkbenchState; result: Recomputed } | null = null;
   const current = computed<Recomputed | null>(() => {
     if (!ready.value) return null;
     const base = nominal.value;
     const s = state.value;
     if (!base) return null;
-    const started = performance.now();
     try {
-      const framework = tune(ctx, s, weightsInForce(ctx, s, ahp.value));
-      // rebuildIndex starts from the nominal index's imputed panel, or reuses its scores when only weights or means changed.
-      const panel = rebuildIndex({ ...base, framework: ctx.framework }, framework);
-      return { framework, panel, ms: performance.now() - started };
+      const result = tried?.state === s ? tried.result : compute(base, s, weightsInForce(ctx, s, ahp.value));
+      tried = null;
+      if (recomputeError.peek() !== null) queueMicrotask(() => (recomputeError.value = null));
+      return result;
     } catch (error) {
-      queueMicrotask(() => (recomputeError.value = (error as Error).message));
+      queueMicrotask(() => (recomputeError.value = { message: (error as Error).message, outOfDomain: error instanceof PinganError && error.code === 'out-of-domain' }));
       return null;
     }
   });
@@ -100,8 +115,30 @@ export function createStore(shell: WorkbenchShell) {
   const progress = signal<{ done: number; total: number }>({ done: 0, total: 0 });
   const analysisStatus = signal('');
 
-  const update = (change: Partial<WorkbenchState>) => {
-    state.value = { ...state.value, ...change };
+  /**
+   * Applies a change of the settings, or refuses it (returns false, says why
+   * in `refused`, and the result in view stays) when the index is not defined
+   * with it: core's geometric mean, as COINr's, needs every score positive, so
+   * a score of 0 under the framework's goalposts rules it out.
+   */
+  const update = (change: Partial<WorkbenchState>): boolean => {
+    const before = state.value;
+    const next = { ...before, ...change };
+    const base = ready.value ? nominal.value : null;
+    refused.value = null;
+    if (base && next.aggregation === 'geometric' && (next.aggregation !== before.aggregation || next.normalisation !== before.normalisation)) {
+      try {
+        tried = { state: next, result: compute(base, next) };
+      } catch (error) {
+        // Any other failure is the settings' own, reported by `current` as before.
+        if (error instanceof PinganError && error.code === 'out-of-domain') {
+          refused.value = { detail: error.message };
+          return false;
+        }
+      }
+    }
+    state.value = next;
+    return true;
   };
 
   return {
@@ -121,6 +158,7 @@ export function createStore(shell: WorkbenchShell) {
     ready,
     current,
     recomputeError,
+    refused,
     months,
     publishedOf,
     valueOf,

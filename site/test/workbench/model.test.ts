@@ -164,7 +164,7 @@ describe('the tuned framework', () => {
     const ahp = ahpWeights(matrixOf(state.ahp, 4));
     expect(doc.tuned?.changes).toEqual([
       { path: `nodes.${fw.root}.weighting.matrix`, official: expect.any(String), tuned: JSON.stringify(matrixOf(state.ahp, 4)) },
-      ...firstLevel.map((c, i) => ({ path: `nodes.${c}.weight`, official: String(Number(fw.byCode.get(c)!.weight.toFixed(6))), tuned: String(Number(ahp.weights[i].toFixed(6))) })),
+      ...firstLevel.map((c, i) => ({ path: `nodes.${c}.weight`, official: String(fw.byCode.get(c)!.weight), tuned: String(ahp.weights[i]) })),
       { path: `nodes.${aSecondLevel}.weight`, official: String(fw.byCode.get(aSecondLevel)!.weight), tuned: '0.5' },
       { path: 'nodes.*.normalisation', official: 'each indicator’s own (goalposts)', tuned: 'minMax 1–100 over the panel' },
     ]);
@@ -176,8 +176,10 @@ describe('the tuned framework', () => {
     expect(again.nodes.every((n) => n.type !== 'indicator' || n.normalisation.method === 'minMax')).toBe(true);
     expect(again.document.tuned?.changes).toEqual(changesFrom(ctx, state));
   });
-  it('lists nothing for the official settings', () => {
+  it('lists nothing for the official settings, whose export has every official weight exactly', () => {
     expect(changesFrom(ctx, official)).toEqual([]);
+    const untouched = defineFramework(JSON.parse(JSON.stringify(tunedDocument(ctx, official, { sha256: frameworkHash(fw), address: 'https://example.org/workbench/' }))));
+    for (const node of fw.nodes) expect(untouched.byCode.get(node.code)!.weight, node.code).toBe(node.weight);
   });
 });
 

@@ -14,6 +14,9 @@ export function Controls(p: PanelProps) {
   const groups = root.children.map((c) => fw.byCode.get(c)!).filter((n): n is AggregateNode => n.type === 'aggregate');
   const state = store.state.value;
   const ready = store.current.value !== null;
+  // Read here so that a refused choice redraws the radios back to the settings in force.
+  const refused = store.refused.value;
+  const describedBy = refused ? 'wb-refused' : undefined;
   return (
     <section class="wb-controls" aria-labelledby="wb-controls-h">
       <h2 id="wb-controls-h">{t.controls}</h2>
@@ -35,7 +38,7 @@ export function Controls(p: PanelProps) {
           ))}
         </fieldset>
       ))}
-      <fieldset class="wb-choice">
+      <fieldset class="wb-choice" aria-describedby={describedBy}>
         <legend>{t.normalisation}</legend>
         {(
           [
@@ -48,7 +51,7 @@ export function Controls(p: PanelProps) {
           </label>
         ))}
       </fieldset>
-      <fieldset class="wb-choice">
+      <fieldset class="wb-choice" aria-describedby={describedBy}>
         <legend>{t.aggregation}</legend>
         {(
           [
@@ -61,6 +64,11 @@ export function Controls(p: PanelProps) {
           </label>
         ))}
       </fieldset>
+      {refused ? (
+        <p class="wb-invalid" id="wb-refused" role="alert" data-testid="workbench-refused">
+          {t.geometricZero + t.keptPrevious + t.where + refused.detail}
+        </p>
+      ) : null}
       <Buttons {...p} ready={ready} />
       <Import {...p} ready={ready} />
     </section>
@@ -137,10 +145,17 @@ function WeightInput({ store, t, code, disabled, lang }: PanelProps & { code: st
   );
 }
 
-/** The weights in force, rounded to the address's precision (the first level's AHP weights become hand-set ones). */
+/**
+ * The hand-set weights with the first level's AHP weights made hand-set ones,
+ * rounded to the address's precision. Only the first level: the other weights
+ * stay as they are (a framework's own AHP weights at a lower level keep every
+ * digit, so the index does not move when only a first-level weight is set).
+ */
 function weightsRounded(store: PanelProps['store']): Record<string, number> {
   const inForce = store.inForce.value;
-  return Object.fromEntries(Object.entries(inForce).map(([k, v]) => [k, roundWeight(v) ?? v]));
+  const weights = { ...store.state.value.weights };
+  for (const code of store.ctx.ahpOrder) weights[code] = roundWeight(inForce[code]) ?? inForce[code];
+  return weights;
 }
 
 function Buttons({ store, t, ready }: PanelProps & { ready: boolean }) {
@@ -210,8 +225,10 @@ function Import({ store, t, lang, ready }: PanelProps & { ready: boolean }) {
       worker.postMessage(request);
     });
     if (outcome.ok) {
-      store.update({ ...outcome.state, month: store.state.value.month, compare: store.state.value.compare });
-      setResult({ ok: true, text: t.importOk(file.name) });
+      const applied = store.update({ ...outcome.state, month: store.state.value.month, compare: store.state.value.compare });
+      const refused = store.refused.value;
+      if (applied || !refused) setResult({ ok: true, text: t.importOk(file.name) });
+      else setResult({ ok: false, title: t.importErrors(1), lines: [t.geometricZero + t.where + refused.detail] });
     } else setResult({ ok: false, title: t.importErrors(outcome.problems.length), lines: outcome.problems });
   };
   return (

@@ -103,7 +103,7 @@ export function StatusLine({ store, t }: PanelProps) {
   return (
     <>
       <p class="wb-status" role="status" aria-live="polite" data-testid="workbench-status">
-        {error ? t.recomputeFailed + error : store.status.value.text}
+        {error ? t.recomputeFailed + (error.outOfDomain ? t.geometricZero + t.where : '') + error.message : store.status.value.text}
       </p>
       {notice ? (
         <div class={notice.kind === 'fallback' ? 'wb-warning wb-warning-bad' : 'wb-warning wb-warning-note'} role="alert" data-testid="address-notice">

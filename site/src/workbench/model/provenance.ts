@@ -10,8 +10,8 @@ import { canonicalJson, frameworkToJson, sha256, type AggregateNode, type Framew
 import { ahpOf, tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './state.ts';
 import { matrixOf } from './ahp.ts';
 
-/** A weight as text: at most six decimals, no trailing zeros. */
-const weightText = (x: number) => String(Number(x.toFixed(6)));
+/** A weight as text, exactly as held (the shortest decimal that reads back as the same number), so an official weight is recorded as the framework has it. */
+const weightText = (x: number) => String(x);
 
 /** Every difference between the state's settings and the official framework, as `TuningSpec` changes. */
 export function changesFrom(ctx: WorkbenchContext, state: WorkbenchState): TuningSpec['changes'] {
