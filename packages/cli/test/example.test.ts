@@ -6,36 +6,16 @@
  * its flags are its own words, and its AHP weights at two levels give the
  * published aggregates (checked against a hand computation).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateFromConfiguration } from '../../../scripts/syntheticFromConfiguration.ts';
-import { run } from '../src/main.ts';
+import { cli, tree } from './helpers.ts';
 
 const EXAMPLE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/shifan-county');
 const TODAY = '2026-12-01';
-
-function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: false });
-  return { code, stdout, stderr };
-}
-
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /** A copy of the example without its releases. */
 function copy(): string {

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from '../src/main.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const FIXTURE_DATA = join(FIXTURES, 'data');
@@ -15,4 +16,26 @@ export function dataDir(extra: Record<string, string | Uint8Array> = {}): string
   cpSync(FIXTURE_DATA, dir, { recursive: true });
   for (const [file, content] of Object.entries(extra)) writeFileSync(join(dir, file), content);
   return dir;
+}
+
+/** Runs the CLI in this process, as `pingan ARGS` would, and collects its exit code and output. */
+export function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: false });
+  return { code, stdout, stderr };
+}
+
+/** Every file below a folder (path relative to it, with its bytes), in a stable order. */
+export function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
 }

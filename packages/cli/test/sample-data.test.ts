@@ -1,33 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/main.ts';
+import { cli, tree } from './helpers.ts';
 
 /** End to end on the repository's own SYNTHETIC sample data in data/. */
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data');
 const TODAY = '2026-11-22';
-
-function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: false });
-  return { code, stdout, stderr };
-}
-
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 describe('the sample data, end to end', () => {
   it('validates, computes and releases every month from 2020-01 to 2025-10, byte-identically twice', () => {
