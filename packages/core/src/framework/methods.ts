@@ -64,7 +64,7 @@ export const IndexToBaseNormalisation = z.object({
 /**
  * How an indicator becomes a score. Directions are applied as COINr does:
  * a direction of -1 turns "higher is worse" into "higher is better". Each
- * option's schema is its method's record's `schema` (methods/normalisationMethods.ts).
+ * option's kernels are its method's record in methods/normalisationMethods.ts.
  */
 export const NormalisationSpec = z.discriminatedUnion('method', [
   MinMaxNormalisation,

@@ -1,16 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { PinganError } from '../errors/pinganError.ts';
-import {
-  DistanceToReferenceNormalisation,
-  DistanceToTargetNormalisation,
-  GoalpostsNormalisation,
-  IndexToBaseNormalisation,
-  MinMaxNormalisation,
-  PercentileRankNormalisation,
-  RankNormalisation,
-  ZScoreNormalisation,
-  type NormalisationSpec,
-} from '../framework/methods.ts';
+import type { NormalisationSpec } from '../framework/methods.ts';
 import { distanceToReferenceInto } from '../normalise/distanceToReference.ts';
 import { distanceToTargetInto } from '../normalise/distanceToTarget.ts';
 import { goalpostsInto } from '../normalise/goalposts.ts';
@@ -52,13 +42,17 @@ export type ExactScorer<S> = (x: readonly (Decimal | null)[], spec: S, direction
 
 /**
  * One normalisation method, COINr-style (`f_n = "n_minmax"` names a
- * function): its option schema (zod/mini, the framework's), its float
- * kernel, whether it scores against other periods, and whether the fast
- * exact path has a float error bound for it. `normalise`, the compiled
- * plan, the fast exact path and the analysis settings all read it here.
+ * function): its float kernel, its exact kernel, whether it scores against
+ * other periods, and whether the fast exact path has a float error bound
+ * for it. `normalise`, the compiled plan, the exact path, the fast exact
+ * path and the analysis settings all read it here. Its option schema is the
+ * zod/mini object of the same name in `framework/methods.ts` (e.g.
+ * `MinMaxNormalisation`), kept there because the workbench page's scripts
+ * must not carry zod (its CSP forbids the `new Function` zod compiles
+ * with), and this record is on the page's float path; the type of this
+ * table asks for a record for every option of that schema.
  */
 export interface NormalisationMethod<M extends NormalisationSpec['method']> {
-  readonly schema: { readonly shape: { readonly method: unknown } };
   /** COINr's function for it, where COINr has one. */
   readonly coinr: string | null;
   readonly float: FloatScorer<Extract<NormalisationSpec, { method: M }>>;
@@ -138,8 +132,8 @@ const never = (): boolean => false;
 /**
  * Every normalisation method, by the name a framework gives it
  * (`normalisation.method`). Adding a method means adding its schema to the
- * union in `framework/methods.ts` and its record here; the type checker
- * then asks for its exact kernel (`exact/normaliseExact.ts`).
+ * union in `framework/methods.ts` and its record here (the type checker
+ * asks for it, with its float and exact kernels).
  *
  * @example
  * const out = new Float64Array(3);
@@ -149,7 +143,6 @@ const never = (): boolean => false;
  */
 export const normalisationMethods: { readonly [M in NormalisationSpec['method']]: NormalisationMethod<M> } = {
   minMax: {
-    schema: MinMaxNormalisation,
     coinr: 'n_minmax',
     float: (src, out, _capped, spec, direction) => minMaxInto(src, out, direction, spec.lower, spec.upper),
     exact: (x, spec, direction, _referenceIndex, ctx) => {
@@ -173,7 +166,6 @@ export const normalisationMethods: { readonly [M in NormalisationSpec['method']]
     bounded: true,
   },
   zScore: {
-    schema: ZScoreNormalisation,
     coinr: 'n_zscore',
     float: (src, out, _capped, spec, direction) => zScoreInto(src, out, direction, spec.mean, spec.sd),
     exact: (x, spec, direction, _referenceIndex, ctx) => {
@@ -193,7 +185,6 @@ export const normalisationMethods: { readonly [M in NormalisationSpec['method']]
     bounded: true,
   },
   goalposts: {
-    schema: GoalpostsNormalisation,
     coinr: 'n_goalposts',
     float: (src, out, capped, spec, direction) => goalpostsInto(src, out, capped, direction, spec.min, spec.max, spec.scale, spec.cap),
     exact: (x, spec, direction, _referenceIndex, ctx) => {
@@ -215,7 +206,6 @@ export const normalisationMethods: { readonly [M in NormalisationSpec['method']]
     bounded: true,
   },
   distanceToReference: {
-    schema: DistanceToReferenceNormalisation,
     coinr: 'n_dist2ref',
     float: (src, out, capped, spec, direction, referenceIndex) =>
       distanceToReferenceInto(src, out, capped, direction, 'unit' in spec.reference ? src[referenceIndex] : spec.reference.value, spec.scale, spec.cap),
@@ -233,7 +223,6 @@ export const normalisationMethods: { readonly [M in NormalisationSpec['method']]
     bounded: true,
   },
   distanceToTarget: {
-    schema: DistanceToTargetNormalisation,
     coinr: 'n_dist2targ',
     float: (src, out, capped, spec, direction) => distanceToTargetInto(src, out, capped, direction, spec.target, spec.scale, spec.cap),
     exact: (x, spec, direction, _referenceIndex, ctx) => {
@@ -254,7 +243,6 @@ export const normalisationMethods: { readonly [M in NormalisationSpec['method']]
     bounded: true,
   },
   percentileRank: {
-    schema: PercentileRankNormalisation,
     coinr: 'n_prank',
     float: (src, out, _capped, spec, direction) => percentileRankInto(src, out, direction, spec.scale),
     exact: (x, spec, direction, _referenceIndex, ctx) => exactRanks(x, direction, ctx, spec.scale),
@@ -262,7 +250,6 @@ export const normalisationMethods: { readonly [M in NormalisationSpec['method']]
     bounded: false,
   },
   rank: {
-    schema: RankNormalisation,
     coinr: 'n_rank',
     float: (src, out, _capped, _spec, direction) => rankInto(src, out, direction),
     exact: (x, _spec, direction, _referenceIndex, ctx) => exactRanks(x, direction, ctx, null),
@@ -270,7 +257,6 @@ export const normalisationMethods: { readonly [M in NormalisationSpec['method']]
     bounded: false,
   },
   indexToBase: {
-    schema: IndexToBaseNormalisation,
     coinr: null,
     float: () => {
       throw new PinganError('invalid-argument', 'indexToBase compares each unit with its own base period: normalise the panel with normalise()');
