@@ -6,12 +6,12 @@
  *
  * 1. ASEM build (51 units × 49 indicators): read + parse the iData/iMeta
  *    CSVs, validate, denominate, impute, treat, normalise, aggregate.
- * 2. ASEM uncertainty analysis, N = 100, over COINr's four settings, each
- *    replication rebuilt from the tables' cells through a plan compiled
- *    once (compileCoinr: the shape validated once, each cell parsed and
- *    checked as a number on every rebuild).
- * 3. ASEM Sobol' sensitivity analysis: 600 rebuilds (N = 100, k = 4) from
- *    the parsed tables and 100 bootstraps.
+ * 2. ASEM uncertainty analysis, N = 100, over COINr's four settings: the
+ *    tables read, parsed, imported and validated once (compileCoinr), the
+ *    nominal build, then 100 replications, each rebuilding every step from
+ *    the raw data (denominate → impute → treat → normalise → aggregate).
+ * 3. ASEM Sobol' sensitivity analysis: the same, with 600 replications
+ *    (N = 100, k = 4) and 100 bootstraps.
  *
  * Ratios against COINr are measured, not quoted: `pnpm bench:coinr` runs
  * COINr's identical work alternately with these runs. The synthetic
@@ -37,14 +37,14 @@ if (!existsSync(REFERENCE)) {
   let uaRebuilds = 0;
   const ua = summarise(timeRuns(() => (uaRebuilds = asemUncertainty(REFERENCE).rebuilds), ANALYSIS_RUNS));
   console.log(
-    `ASEM uncertainty analysis, N = ${UNCERTAINTY_N} (the build above, then the tables validated once into a compiled plan and ${uaRebuilds} rebuilds from their cells; ${ASEM_SETTINGS}): ` +
+    `ASEM uncertainty analysis, N = ${UNCERTAINTY_N} (the build above, then ${uaRebuilds} replications, each every step from the raw data; ${ASEM_SETTINGS}): ` +
       `${formatTiming(ua)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
   );
 
   let saRebuilds = 0;
   const sa = summarise(timeRuns(() => (saRebuilds = asemSensitivity(REFERENCE).rebuilds), ANALYSIS_RUNS));
   console.log(
-    `ASEM Sobol' sensitivity analysis, N = ${SENSITIVITY_N} (the build above, then the tables validated once into a compiled plan and ${saRebuilds} rebuilds from their cells, ` +
+    `ASEM Sobol' sensitivity analysis, N = ${SENSITIVITY_N} (the build above, then ${saRebuilds} replications, each every step from the raw data, ` +
       `${SENSITIVITY_BOOTSTRAP} bootstraps; same settings): ${formatTiming(sa)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
   );
 }

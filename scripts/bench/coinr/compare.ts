@@ -56,8 +56,12 @@ for (const name of Object.keys(runs) as Benchmark[]) {
 
 const DESCRIPTION: Record<Benchmark, string> = {
   build: `ASEM build (${ASEM_STEPS}; COINr: read.csv, new_coin, Denominate, Impute i_mean_grp, Treat winmax 5, Normalise n_minmax, Aggregate a_amean)`,
-  uncertainty: `ASEM uncertainty, N = ${UNCERTAINTY_N}, the tables validated once into a compiled plan (compileCoinr), every replication rebuilt from their cells (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA")`,
-  sensitivity: `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} rebuilds from the tables' cells through the compiled plan, ${SENSITIVITY_BOOTSTRAP} bootstraps (same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP})`,
+  uncertainty:
+    `ASEM uncertainty, N = ${UNCERTAINTY_N}: the build above, then ${UNCERTAINTY_N} replications, each every step from the raw data (denominate → impute → treat → normalise → aggregate); ` +
+    `the tables are imported and validated once per run, where COINr's Regen reruns new_coin (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA")`,
+  sensitivity:
+    `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} replications as above, ${SENSITIVITY_BOOTSTRAP} bootstraps ` +
+    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP})`,
 };
 
 function skip(reason: string): never {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { panelFromObservations } from '../data/observations.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
-import { compileCoinr, compileFast } from './compileCoinr.ts';
+import { compileCoinr } from './compileCoinr.ts';
+import { compileFast } from './compileTables.ts';
 import { fromCoinr } from './fromCoinr.ts';
 
 const iMeta = [

@@ -1,11 +1,12 @@
 import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
+import type { Framework } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { quantileSorted } from '../sensitivity/quantile.ts';
 import { sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
-import type { UncertainSetting } from './settings.ts';
+import { frameworkFor, type UncertainSetting } from './settings.ts';
 
 /** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
 function ranksOf(values: Float64Array, units: number, periods: number, ranked: readonly boolean[]): Float64Array {
@@ -67,6 +68,8 @@ export interface UncertaintyOptions {
   readonly rankAmong?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
+  /** How each run rebuilds the index (default: from the nominal imputed data; see `Rebuild`). */
+  readonly rebuild?: Rebuild;
 }
 
 /** A distribution over runs: mean, median and the interval at the analysis's coverage. */
@@ -135,10 +138,18 @@ function rankStatistics(ranks: Float64Array, nominal: number, coverage: number):
   return { nominal, ...spread(ranks, coverage), meanAbsoluteShift: count === 0 ? Number.NaN : shift / count };
 }
 
+/**
+ * How each run rebuilds the index for its framework: the aggregated panel.
+ * By default `rebuildIndex(nominal, framework)`, which starts from the
+ * nominal build's imputed data; a run that must start from the raw data,
+ * as COINr's `Regen` does, passes one that does every step.
+ */
+export type Rebuild = (framework: Framework) => Panel;
+
 /** Rebuilds the studied column for one framework, or the error that stopped it (recorded, not thrown). */
-function runOnce(nominal: IndexResult, framework: Parameters<typeof rebuildIndex>[1], code: string): Float64Array | PinganError {
+function runOnce(nominal: IndexResult, framework: Framework, code: string, rebuild: Rebuild | undefined): Float64Array | PinganError {
   try {
-    return column(rebuildIndex(nominal, framework), code);
+    return column(rebuild ? rebuild(framework) : rebuildIndex(nominal, framework), code);
   } catch (error) {
     if (error instanceof PinganError && error.code !== 'cancelled' && error.code !== 'unknown-code') return error;
     throw error;
@@ -179,8 +190,8 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   for (let run = 0; run < options.n; run++) {
     if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
-    const framework = options.settings.reduce((fw, s, i) => s.apply(fw, levels[i]), nominal.framework);
-    const out = runOnce(nominal, framework, code);
+    const framework = frameworkFor(nominal.framework, options.settings, levels);
+    const out = runOnce(nominal, framework, code, options.rebuild);
     if (out instanceof PinganError) {
       failed++;
       runs.push({ levels, meanAbsoluteRankShift: Number.NaN, error: out.message });
@@ -231,7 +242,14 @@ export interface SensitivityResult extends SobolResult {
  */
 export function sensitivityAnalysis(
   nominal: IndexResult,
-  options: Omit<SobolOptions, 'n'> & { readonly settings: readonly UncertainSetting[]; readonly n: number; readonly code?: string; readonly rankAmong?: readonly string[] },
+  options: Omit<SobolOptions, 'n'> & {
+    readonly settings: readonly UncertainSetting[];
+    readonly n: number;
+    readonly code?: string;
+    readonly rankAmong?: readonly string[];
+    /** How each run rebuilds the index (default: from the nominal imputed data; see `Rebuild`). */
+    readonly rebuild?: Rebuild;
+  },
 ): SensitivityResult {
   const code = options.code ?? nominal.framework.root;
   const U = nominal.aggregated.units.length;
@@ -241,8 +259,8 @@ export function sensitivityAnalysis(
   const recorded: Float64Array[] = [];
   let failed = 0;
   const model = (x: Float64Array): number => {
-    const framework = options.settings.reduce((fw, s, i) => s.apply(fw, Math.min(s.levels - 1, Math.floor(x[i] * s.levels))), nominal.framework);
-    const out = runOnce(nominal, framework, code);
+    const framework = frameworkFor(nominal.framework, options.settings, options.settings.map((s, i) => Math.min(s.levels - 1, Math.floor(x[i] * s.levels))));
+    const out = runOnce(nominal, framework, code, options.rebuild);
     if (out instanceof PinganError) {
       failed++;
       return Number.NaN;
