@@ -10,53 +10,71 @@ const period = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'expected 
 /** Where a normalisation looks for its reference values. */
 const scope = z._default(z.enum(['period', 'panel']), 'period');
 
+/** Min-max scores onto [lower, upper] (COINr's `n_minmax`). */
+export const MinMaxNormalisation = z.object({
+  method: z.literal('minMax'),
+  lower: z._default(z.number(), 0),
+  upper: z._default(z.number(), 100),
+  scope,
+});
+/** z-scores with a chosen mean and standard deviation (COINr's `n_zscore`). */
+export const ZScoreNormalisation = z.object({
+  method: z.literal('zScore'),
+  mean: z._default(z.number(), 0),
+  sd: z._default(z.number().check(z.positive()), 1),
+  scope,
+});
+/** Scores between fixed goalposts (COINr's `n_goalposts`). */
+export const GoalpostsNormalisation = z.object({
+  method: z.literal('goalposts'),
+  /** The worst-to-best range in the indicator's own units; which end is best follows the direction. */
+  min: z.number(),
+  max: z.number(),
+  scale: z._default(z.number().check(z.positive()), 100),
+  cap: z._default(z.boolean(), true),
+});
+/** Distance to a reference unit or value (COINr's `n_dist2ref`). */
+export const DistanceToReferenceNormalisation = z.object({
+  method: z.literal('distanceToReference'),
+  /** A reference unit (its value in the same period) or a fixed value. */
+  reference: z.union([z.object({ unit: z.string() }), z.object({ value: z.number() })]),
+  scale: z._default(z.number().check(z.positive()), 100),
+  cap: z._default(z.boolean(), false),
+});
+/** Distance to a target (COINr's `n_dist2targ`). */
+export const DistanceToTargetNormalisation = z.object({
+  method: z.literal('distanceToTarget'),
+  target: z.number(),
+  scale: z._default(z.number().check(z.positive()), 100),
+  cap: z._default(z.boolean(), true),
+  scope,
+});
+/** Percentile ranks (COINr's `n_prank`). */
+export const PercentileRankNormalisation = z.object({ method: z.literal('percentileRank'), scale: z._default(z.number().check(z.positive()), 100), scope });
+/** Ranks (COINr's `n_rank`). */
+export const RankNormalisation = z.object({ method: z.literal('rank'), scope });
+/** Each unit against its own base period: the handbook's index to a reference period (COINr has no twin). */
+export const IndexToBaseNormalisation = z.object({
+  method: z.literal('indexToBase'),
+  /** The base period, or a range whose mean is the base (e.g. a base year of months). */
+  base: z.union([period, z.object({ from: period, to: period })]),
+  scale: z._default(z.number().check(z.positive()), 100),
+});
+
 /**
  * How an indicator becomes a score. Directions are applied as COINr does:
- * a direction of -1 turns "higher is worse" into "higher is better".
+ * a direction of -1 turns "higher is worse" into "higher is better". Each
+ * option's schema is its method's record's `schema` (methods/normalisationMethods.ts).
  */
 export const NormalisationSpec = z.discriminatedUnion('method', [
-  z.object({
-    method: z.literal('minMax'),
-    lower: z._default(z.number(), 0),
-    upper: z._default(z.number(), 100),
-    scope,
-  }),
-  z.object({
-    method: z.literal('zScore'),
-    mean: z._default(z.number(), 0),
-    sd: z._default(z.number().check(z.positive()), 1),
-    scope,
-  }),
-  z.object({
-    method: z.literal('goalposts'),
-    /** The worst-to-best range in the indicator's own units; which end is best follows the direction. */
-    min: z.number(),
-    max: z.number(),
-    scale: z._default(z.number().check(z.positive()), 100),
-    cap: z._default(z.boolean(), true),
-  }),
-  z.object({
-    method: z.literal('distanceToReference'),
-    /** A reference unit (its value in the same period) or a fixed value. */
-    reference: z.union([z.object({ unit: z.string() }), z.object({ value: z.number() })]),
-    scale: z._default(z.number().check(z.positive()), 100),
-    cap: z._default(z.boolean(), false),
-  }),
-  z.object({
-    method: z.literal('distanceToTarget'),
-    target: z.number(),
-    scale: z._default(z.number().check(z.positive()), 100),
-    cap: z._default(z.boolean(), true),
-    scope,
-  }),
-  z.object({ method: z.literal('percentileRank'), scale: z._default(z.number().check(z.positive()), 100), scope }),
-  z.object({ method: z.literal('rank'), scope }),
-  z.object({
-    method: z.literal('indexToBase'),
-    /** The base period, or a range whose mean is the base (e.g. a base year of months). */
-    base: z.union([period, z.object({ from: period, to: period })]),
-    scale: z._default(z.number().check(z.positive()), 100),
-  }),
+  MinMaxNormalisation,
+  ZScoreNormalisation,
+  GoalpostsNormalisation,
+  DistanceToReferenceNormalisation,
+  DistanceToTargetNormalisation,
+  PercentileRankNormalisation,
+  RankNormalisation,
+  IndexToBaseNormalisation,
 ]);
 export type NormalisationSpec = z.output<typeof NormalisationSpec>;
 export type NormalisationInput = z.input<typeof NormalisationSpec>;

@@ -1,13 +1,7 @@
 import { PinganError } from '../errors/pinganError.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
-import { distanceToReferenceInto } from './distanceToReference.ts';
-import { distanceToTargetInto } from './distanceToTarget.ts';
 import type { CappedScores } from './goalposts.ts';
-import { goalpostsInto } from './goalposts.ts';
-import { minMaxInto } from './minMax.ts';
-import { percentileRankInto } from './percentileRank.ts';
-import { rankInto } from './rank.ts';
-import { zScoreInto } from './zScore.ts';
+import { scoreInto } from '../methods/normalisationMethods.ts';
 
 /** Options of {@link normaliseColumn}. */
 export interface NormaliseColumnOptions {
@@ -71,31 +65,5 @@ export function normaliseInto(
   direction: 1 | -1,
   referenceIndex: number,
 ): void {
-  switch (spec.method) {
-    case 'minMax':
-      minMaxInto(src, out, direction, spec.lower, spec.upper);
-      return;
-    case 'zScore':
-      zScoreInto(src, out, direction, spec.mean, spec.sd);
-      return;
-    case 'goalposts':
-      goalpostsInto(src, out, capped, direction, spec.min, spec.max, spec.scale, spec.cap);
-      return;
-    case 'distanceToReference': {
-      const ref = 'unit' in spec.reference ? src[referenceIndex] : spec.reference.value;
-      distanceToReferenceInto(src, out, capped, direction, ref, spec.scale, spec.cap);
-      return;
-    }
-    case 'distanceToTarget':
-      distanceToTargetInto(src, out, capped, direction, spec.target, spec.scale, spec.cap);
-      return;
-    case 'percentileRank':
-      percentileRankInto(src, out, direction, spec.scale);
-      return;
-    case 'rank':
-      rankInto(src, out, direction);
-      return;
-    case 'indexToBase':
-      throw new PinganError('invalid-argument', 'indexToBase compares each unit with its own base period: normalise the panel with normalise()');
-  }
+  scoreInto(src, out, capped, spec, direction, referenceIndex);
 }

@@ -1,4 +1,5 @@
 import type { NormalisationSpec } from '../framework/methods.ts';
+import { scoresAcrossPeriodsOf } from '../methods/normalisationMethods.ts';
 
 /**
  * Whether a normalisation scores a value against other periods: an index to
@@ -12,5 +13,5 @@ import type { NormalisationSpec } from '../framework/methods.ts';
  * scoresAcrossPeriods({ method: 'indexToBase', base: '2020', scale: 100 }); // true
  */
 export function scoresAcrossPeriods(spec: NormalisationSpec): boolean {
-  return spec.method === 'indexToBase' || ('scope' in spec && spec.scope === 'panel');
+  return scoresAcrossPeriodsOf(spec);
 }

@@ -3,7 +3,8 @@ import type { Framework } from '../framework/defineFramework.ts';
 import { denominate } from '../denominate/index.ts';
 import { impute, type ImputationReport } from '../impute/index.ts';
 import { normalise } from '../normalise/index.ts';
-import type { Panel } from '../panel/panel.ts';
+import { selectColumns, type Panel } from '../panel/panel.ts';
+import { buildFromRaw, scoreAndAggregate } from '../plan/scorePlan.ts';
 import { screenUnits, type ScreenOptions, type ScreenedUnit } from '../screen/index.ts';
 import { provenance, type Provenance } from '../provenance/provenance.ts';
 import { transform } from '../transform/index.ts';
@@ -55,17 +56,64 @@ export interface IndexResult {
  * getValue(result.aggregated, 'X', '2025-01', fw.root); // the index
  */
 export function buildIndex(framework: Framework, raw: Panel, options: BuildOptions = {}): IndexResult {
+  // The provenance hashes every data value (SHA-256 of tens of MB for a
+  // large panel), so it is computed when first read, then kept.
+  let kept: Provenance | undefined;
+  const provenanceOf = () => (kept ??= provenance(framework, raw, options));
+  // The fused pass: when only denominate, normalise and aggregate have work
+  // to do, one pass per period through the compiled plan writes the
+  // aggregated panel alone; the rates and scores between are the same
+  // numbers, made when first read (by `denominate`, and as the aggregated
+  // panel's indicator columns).
+  const fused = options.screen ? null : buildFromRaw(raw, framework);
+  if (fused) {
+    let rates: Panel | undefined;
+    let scores: Panel | undefined;
+    const denominated = () => (rates ??= denominate(raw, framework));
+    return {
+      framework,
+      raw,
+      get denominated() {
+        return denominated();
+      },
+      get windowed() {
+        return denominated();
+      },
+      get transformed() {
+        return denominated();
+      },
+      get imputed() {
+        return denominated();
+      },
+      get screened() {
+        return denominated();
+      },
+      get treated() {
+        return denominated();
+      },
+      get normalised() {
+        return (scores ??= selectColumns(fused, framework.indicators));
+      },
+      aggregated: fused,
+      imputation: [],
+      screening: [],
+      treatment: [],
+      get provenance() {
+        return provenanceOf();
+      },
+    };
+  }
   const denominated = denominate(raw, framework);
   const windowed = trailingWindow(denominated, framework);
   const transformed = transform(windowed, framework);
   const { panel: imputed, report: imputation } = impute(transformed, framework, options.unitGroups ? { unitGroups: options.unitGroups } : {});
   const { panel: screened, removed: screening } = options.screen ? screenUnits(imputed, framework, options.screen) : { panel: imputed, removed: [] };
   const { panel: treated, report: treatment } = treat(screened, framework);
-  const normalised = normalise(treated, framework);
-  const aggregated = aggregate(normalised, framework);
-  // The provenance hashes every data value (SHA-256 of tens of MB for a
-  // large panel), so it is computed when first read, then kept.
-  let kept: Provenance | undefined;
+  // Scores and aggregates in one pass per period where every method scores
+  // within a period; otherwise normalise, then aggregate.
+  const together = scoreAndAggregate(treated, framework);
+  let normalised = together ? undefined : normalise(treated, framework);
+  const aggregated = together ?? aggregate(normalised as Panel, framework);
   return {
     framework,
     raw,
@@ -75,14 +123,15 @@ export function buildIndex(framework: Framework, raw: Panel, options: BuildOptio
     imputed,
     screened,
     treated,
-    normalised,
+    get normalised() {
+      return (normalised ??= selectColumns(aggregated, framework.indicators));
+    },
     aggregated,
     imputation,
     screening,
     treatment,
     get provenance() {
-      kept ??= provenance(framework, raw, options);
-      return kept;
+      return provenanceOf();
     },
   };
 }

@@ -2,11 +2,12 @@ import { aggregate } from '../aggregate/aggregate.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import { normalise } from '../normalise/normalise.ts';
 import type { Panel } from '../panel/panel.ts';
+import { aggregateScores, reaggregate, scoreAndAggregate } from '../plan/scorePlan.ts';
 import { treat } from '../treat/treat.ts';
 import type { IndexResult } from './buildIndex.ts';
 
-/** The stages `rebuildIndex` reads: the imputed data, and (optionally) the nominal scores it may reuse. */
-export type RebuildSource = Pick<IndexResult, 'imputed'> & Partial<Pick<IndexResult, 'framework' | 'normalised' | 'screening'>>;
+/** The stages `rebuildIndex` reads: the imputed data, and (optionally) the nominal scores and aggregates it may reuse. */
+export type RebuildSource = Pick<IndexResult, 'imputed'> & Partial<Pick<IndexResult, 'framework' | 'normalised' | 'aggregated' | 'screening'>>;
 
 /**
  * Rebuilds the scores and aggregates of a result with another framework that
@@ -14,30 +15,57 @@ export type RebuildSource = Pick<IndexResult, 'imputed'> & Partial<Pick<IndexRes
  * `reviseNodes`): the data up to imputation are reused, and when the
  * framework scores every indicator as the nominal one does (same direction,
  * treatment and normalisation) and no unit was screened out, so are the
- * nominal scores: a weight change then only aggregates again. Returns the
- * new aggregated panel, the same as `buildIndex(framework, raw).aggregated`.
+ * nominal scores: a weight change then only aggregates again, through the
+ * framework's compiled plan (its tree compiled once; the new weights and
+ * means read into it, with no validation and no lookup table built), and
+ * given the nominal aggregates too, only the aggregates the change reaches
+ * (the others are the same numbers either way).
+ * Returns the new aggregated panel, the same as
+ * `buildIndex(framework, raw).aggregated`.
  *
  * @example
  * const tuned = reviseNodes(result.framework, (node) => (node.code === 'order' ? { weight: 0.5 } : undefined));
  * rebuildIndex(result, tuned); // like buildIndex(tuned, raw).aggregated, aggregating result.normalised again
  */
 export function rebuildIndex(nominal: RebuildSource, framework: Framework): Panel {
-  const scores = nominal.normalised;
-  if (scores && nominal.framework && nominal.screening?.length === 0 && sameScoring(nominal.framework, framework)) return aggregate(scores, framework);
-  return aggregate(normalise(treat(nominal.imputed, framework).panel, framework), framework);
+  if (nominal.framework && nominal.screening?.length === 0 && sameScoring(nominal.framework, framework)) {
+    // Only the aggregates a weight or mean change reaches are computed again.
+    const again = nominal.aggregated && nominal.framework ? reaggregate(nominal.aggregated, nominal.framework, framework) : null;
+    if (again) return again;
+    const scores = nominal.normalised;
+    if (scores) return scores.codes.length === framework.indicators.length && sameCodes(scores.codes, framework.indicators) ? aggregateScores(scores, framework) : aggregate(scores, framework);
+  }
+  const treated = treat(nominal.imputed, framework).panel;
+  return scoreAndAggregate(treated, framework) ?? aggregate(normalise(treated, framework), framework);
 }
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two settings are the same: the same object (as `reviseNodes` keeps them), or equal field by field. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
+}
 
 /** Whether two frameworks treat and score the same indicators alike (weights and aggregation aside). */
 function sameScoring(a: Framework, b: Framework): boolean {
   if (a === b) return true;
-  if (a.indicators.length !== b.indicators.length) return false;
-  for (let k = 0; k < a.indicators.length; k++) {
-    const x = a.byCode.get(a.indicators[k]);
-    const y = b.byCode.get(b.indicators[k]);
-    if (!x || !y || x.type !== 'indicator' || y.type !== 'indicator' || x.code !== y.code || x.direction !== y.direction) return false;
-    if (!same(x.treatment, y.treatment) || !same(x.normalisation, y.normalisation)) return false;
+  if (a.nodes.length !== b.nodes.length || a.indicators.length !== b.indicators.length) return false;
+  for (let k = 0; k < a.nodes.length; k++) {
+    const x = a.nodes[k];
+    const y = b.nodes[k];
+    if (x === y) continue;
+    if (x.code !== y.code || x.type !== y.type) return false;
+    if (x.type !== 'indicator' || y.type !== 'indicator') continue;
+    if (x.direction !== y.direction || !same(x.treatment, y.treatment) || !same(x.normalisation, y.normalisation)) return false;
   }
   return true;
 }

@@ -1,0 +1,310 @@
+import { PinganError } from '../errors/pinganError.ts';
+import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
+import { aggregationMethods, arithmeticMean, type FloatMean } from '../methods/aggregationMethods.ts';
+import { copelandScores } from '../aggregate/copelandScores.ts';
+import { Flag } from '../panel/flags.ts';
+
+/**
+ * A framework's aggregation, compiled to typed arrays: for aggregate `a` (in
+ * `framework.aggregates` order), its children are entries
+ * `childStart[a]` to `childStart[a + 1]` of `childColumn` (their column in
+ * the aggregated panel, indicators first) and `weights`. The tree is fixed
+ * when the plan is compiled; weights and methods are read again from a
+ * revised framework by `refreshAggregation`, in place and without
+ * allocating, so a weight change costs one pass over the nodes.
+ */
+export interface AggregationPlan {
+  /** The tree compiled: each node's code and parent, in `framework.nodes` order. */
+  readonly nodeCodes: readonly string[];
+  readonly nodeParents: readonly (string | null)[];
+  /** The columns of the aggregated panel: the indicators, then the aggregates. */
+  readonly codes: readonly string[];
+  readonly indicators: readonly string[];
+  readonly aggregateCodes: readonly string[];
+  readonly childStart: Int32Array;
+  readonly childColumn: Int32Array;
+  /** Each child entry's node, as an index into `framework.nodes` (where its weight is read). */
+  readonly childNode: Int32Array;
+  /** Each aggregate's node, as an index into `framework.nodes`. */
+  readonly aggregateNode: Int32Array;
+  readonly weights: Float64Array;
+  readonly power: Float64Array;
+  readonly minAvailability: Float64Array;
+  /** 1 where a present child must be positive (a log or a division by it). */
+  readonly positiveOnly: Uint8Array;
+  /** 1 for Copeland's method, which compares the units of a period. */
+  readonly acrossUnits: Uint8Array;
+  readonly kernels: (FloatMean | null)[];
+  readonly labels: string[];
+  /** Whether some aggregate compares units (so periods are aggregated a whole period at a time). */
+  hasAcrossUnits: boolean;
+  /** Scratch: each indicator's column in the panel being aggregated. */
+  readonly sourceColumns: Int32Array;
+  /** Scratch: 1 for each aggregate to compute again in an incremental rebuild. */
+  readonly dirty: Uint8Array;
+}
+
+const compiled = new WeakMap<readonly string[], AggregationPlan>();
+
+/**
+ * The aggregation plan of a framework's tree, compiled once and kept for
+ * every framework that shares its tree (`reviseNodes` keeps it), then
+ * refreshed with this framework's weights and methods.
+ *
+ * @example
+ * const plan = aggregationPlanOf(fw);
+ * plan.codes; // [...fw.indicators, ...fw.aggregates]
+ */
+export function aggregationPlanOf(framework: Framework): AggregationPlan {
+  let plan = compiled.get(framework.aggregates);
+  if (!plan || !refreshAggregation(plan, framework)) {
+    plan = compileAggregation(framework);
+    compiled.set(framework.aggregates, plan);
+  }
+  return plan;
+}
+
+/** Compiles the tree (the one place a lookup table is built). */
+function compileAggregation(framework: Framework): AggregationPlan {
+  const codes = [...framework.indicators, ...framework.aggregates];
+  const columnOf = new Map<string, number>();
+  codes.forEach((code, k) => columnOf.set(code, k));
+  const nodeIndex = new Map<string, number>();
+  framework.nodes.forEach((node, i) => nodeIndex.set(node.code, i));
+  const A = framework.aggregates.length;
+  const childStart = new Int32Array(A + 1);
+  const aggregateNode = new Int32Array(A);
+  let entries = 0;
+  framework.aggregates.forEach((code, a) => {
+    const node = framework.byCode.get(code);
+    if (!node || node.type !== 'aggregate') throw new PinganError('unknown-code', `aggregate: "${code}" is not an aggregate of the framework`);
+    aggregateNode[a] = nodeIndex.get(code) as number;
+    childStart[a] = entries;
+    entries += node.children.length;
+  });
+  childStart[A] = entries;
+  const childColumn = new Int32Array(entries);
+  const childNode = new Int32Array(entries);
+  framework.aggregates.forEach((code, a) => {
+    const node = framework.byCode.get(code) as AggregateNode;
+    node.children.forEach((child, i) => {
+      const column = columnOf.get(child);
+      const at = nodeIndex.get(child);
+      if (column === undefined || at === undefined) throw new PinganError('unknown-code', `aggregate: child "${child}" of "${code}" is not in the framework`);
+      childColumn[childStart[a] + i] = column;
+      childNode[childStart[a] + i] = at;
+    });
+  });
+  const plan: AggregationPlan = {
+    nodeCodes: framework.nodes.map((n) => n.code),
+    nodeParents: framework.nodes.map((n) => n.parent),
+    codes,
+    indicators: framework.indicators,
+    aggregateCodes: framework.aggregates,
+    childStart,
+    childColumn,
+    childNode,
+    aggregateNode,
+    weights: new Float64Array(entries),
+    power: new Float64Array(A),
+    minAvailability: new Float64Array(A),
+    positiveOnly: new Uint8Array(A),
+    acrossUnits: new Uint8Array(A),
+    kernels: new Array<FloatMean | null>(A).fill(null),
+    labels: new Array<string>(A).fill(''),
+    hasAcrossUnits: false,
+    sourceColumns: new Int32Array(framework.indicators.length),
+    dirty: new Uint8Array(A),
+  };
+  refreshAggregation(plan, framework);
+  return plan;
+}
+
+/**
+ * Reads the weights and methods of `framework` into the plan, in place;
+ * false (and the plan untouched) when the framework's tree is not the
+ * plan's. Throws a `PinganError` for a generalised mean without a power.
+ */
+function refreshAggregation(plan: AggregationPlan, framework: Framework): boolean {
+  const nodes = framework.nodes;
+  const N = plan.nodeCodes.length;
+  if (nodes.length !== N) return false;
+  for (let i = 0; i < N; i++) if (nodes[i].code !== plan.nodeCodes[i] || nodes[i].parent !== plan.nodeParents[i]) return false;
+  const { childNode, weights } = plan;
+  for (let j = 0; j < childNode.length; j++) weights[j] = nodes[childNode[j]].weight;
+  let across = false;
+  for (let a = 0; a < plan.aggregateNode.length; a++) {
+    const spec = (nodes[plan.aggregateNode[a]] as AggregateNode).aggregation;
+    const method = aggregationMethods[spec.method];
+    let power = 1;
+    if (spec.method === 'generalised') {
+      power = spec.power ?? Number.NaN;
+      if (power === 0 || power !== power) throw new PinganError('invalid-argument', `aggregate: the generalised mean of "${plan.aggregateCodes[a]}" needs a non-zero power`);
+    }
+    plan.power[a] = power;
+    plan.minAvailability[a] = spec.minAvailability;
+    plan.positiveOnly[a] = method.positiveOnly(power) ? 1 : 0;
+    plan.acrossUnits[a] = method.acrossUnits ? 1 : 0;
+    plan.kernels[a] = method.float;
+    plan.labels[a] = method.label(power);
+    across ||= method.acrossUnits;
+  }
+  plan.hasAcrossUnits = across;
+  return true;
+}
+
+/** Where the aggregation writes: a panel-shaped grid with the plan's columns (`rows × codes.length`). */
+export interface AggregationTarget {
+  readonly values: Float64Array;
+  readonly flags: Uint8Array;
+  readonly units: readonly string[];
+  readonly periods: readonly string[];
+}
+
+export function aggregatePeriod(plan: AggregationPlan, target: AggregationTarget, p: number): void {
+  const U = target.units.length;
+  if (!plan.hasAcrossUnits) {
+    aggregateRows(plan, target, p * U, (p + 1) * U, 0, plan.aggregateNode.length);
+    return;
+  }
+  // Copeland's method compares units, so its groups are computed over a whole
+  // period once every unit's children are there.
+  const A = plan.aggregateNode.length;
+  for (let a = 0; a < A; a++) {
+    if (plan.acrossUnits[a] === 1) copelandPeriod(plan, target, a, p);
+    else aggregateRows(plan, target, p * U, (p + 1) * U, a, a + 1);
+  }
+}
+
+/** Aggregates `first` to `last - 1` (those marked in `only`, when given) of rows `rowFrom` to `rowTo - 1`, row by row. */
+function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom: number, rowTo: number, first: number, last: number, only: Uint8Array | null = null): void {
+  const { values, flags } = target;
+  const { childStart, childColumn, weights, kernels, power, minAvailability, positiveOnly } = plan;
+  const I = plan.indicators.length;
+  const K = plan.codes.length;
+  for (let r = rowFrom; r < rowTo; r++) {
+    const base = r * K;
+    for (let a = first; a < last; a++) {
+      if (only !== null && only[a] === 0) continue;
+      const from = childStart[a];
+      const to = childStart[a + 1];
+      const n = to - from;
+      const out = base + I + a;
+      let present = 0;
+      let sw = 0;
+      let flagUnion = 0;
+      for (let i = from; i < to; i++) {
+        const at = base + childColumn[i];
+        const v = values[at];
+        if (v === v) {
+          present++;
+          sw += weights[i];
+          flagUnion |= flags[at];
+        }
+      }
+      // COINr: if (sum(!is.na(x_row)) / lx < dat_thresh) NA
+      if (present === 0 || present / n < minAvailability[a]) {
+        values[out] = Number.NaN;
+        flags[out] = Flag.None;
+        continue;
+      }
+      if (positiveOnly[a] === 1) {
+        for (let i = from; i < to; i++) {
+          const v = values[base + childColumn[i]];
+          if (v <= 0) nonPositive(plan, target, r, a, i, v);
+        }
+      }
+      const kernel = kernels[a];
+      // The arithmetic mean, by far the commonest, is called directly (so it is inlined).
+      values[out] =
+        kernel === arithmeticMean
+          ? arithmeticMean(values, base, childColumn, weights, from, to, sw, 1)
+          : (kernel as FloatMean)(values, base, childColumn, weights, from, to, sw, power[a]);
+      flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
+    }
+  }
+}
+
+function copelandPeriod(plan: AggregationPlan, target: AggregationTarget, a: number, p: number): void {
+  const { values, flags } = target;
+  const U = target.units.length;
+  const K = plan.codes.length;
+  const I = plan.indicators.length;
+  const from = plan.childStart[a];
+  const to = plan.childStart[a + 1];
+  const n = to - from;
+  const columns = Array.from(plan.childColumn.subarray(from, to));
+  const rowsOf = Array.from({ length: U }, (_, u) => (p * U + u) * K);
+  const table = rowsOf.map((base) => columns.map((c) => values[base + c]));
+  const scores = copelandScores(table, Array.from(plan.weights.subarray(from, to)));
+  rowsOf.forEach((base, u) => {
+    const out = base + I + a;
+    let present = 0;
+    let flagUnion = 0;
+    for (const c of columns) {
+      const v = values[base + c];
+      if (v === v) {
+        present++;
+        flagUnion |= flags[base + c];
+      }
+    }
+    if (present === 0 || present / n < plan.minAvailability[a]) {
+      values[out] = Number.NaN;
+      flags[out] = Flag.None;
+      return;
+    }
+    values[out] = scores[u];
+    flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
+  });
+}
+
+function nonPositive(plan: AggregationPlan, target: AggregationTarget, row: number, a: number, i: number, value: number): never {
+  const U = target.units.length;
+  const unit = target.units[row % U];
+  const period = target.periods[Math.floor(row / U)];
+  throw new PinganError(
+    'out-of-domain',
+    `${plan.labels[a]} of "${plan.aggregateCodes[a]}" needs positive values: unit "${unit}", period "${period}", child "${plan.nodeCodes[plan.childNode[i]]}" is ${value}`,
+  );
+}
+
+/**
+ * Marks in `plan.dirty` the aggregates whose result may differ between the
+ * nominal framework and the one the plan was last refreshed with: a child's
+ * weight or the aggregation settings changed, or a child aggregate is dirty
+ * (children come before parents). Returns how many are dirty, or -1 when an
+ * incremental rebuild does not apply (the trees differ, or a Copeland
+ * aggregate compares units).
+ */
+export function markChanged(plan: AggregationPlan, nominal: Framework): number {
+  const nodes = nominal.nodes;
+  const N = plan.nodeCodes.length;
+  if (plan.hasAcrossUnits || nodes.length !== N) return -1;
+  for (let i = 0; i < N; i++) if (nodes[i].code !== plan.nodeCodes[i] || nodes[i].parent !== plan.nodeParents[i]) return -1;
+  const { childStart, childColumn, childNode, weights, dirty } = plan;
+  const I = plan.indicators.length;
+  let count = 0;
+  for (let a = 0; a < dirty.length; a++) {
+    const spec = (nodes[plan.aggregateNode[a]] as AggregateNode).aggregation;
+    let changed =
+      aggregationMethods[spec.method].float !== plan.kernels[a] ||
+      spec.minAvailability !== plan.minAvailability[a] ||
+      (spec.method === 'generalised' && spec.power !== plan.power[a]);
+    for (let i = childStart[a]; i < childStart[a + 1] && !changed; i++) {
+      if (nodes[childNode[i]].weight !== weights[i]) changed = true;
+      else if (childColumn[i] >= I && dirty[childColumn[i] - I] === 1) changed = true;
+    }
+    dirty[a] = changed ? 1 : 0;
+    if (changed) count++;
+  }
+  return count;
+}
+
+/**
+ * Computes again the aggregates marked in `plan.dirty`, every row, in a
+ * target that holds the nominal aggregated panel's values and flags.
+ */
+export function aggregateChanged(plan: AggregationPlan, target: AggregationTarget): void {
+  const rows = target.units.length * target.periods.length;
+  aggregateRows(plan, target, 0, rows, 0, plan.aggregateNode.length, plan.dirty);
+}
