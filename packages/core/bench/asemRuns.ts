@@ -54,6 +54,15 @@ export const ASEM_STEPS =
 export const ASEM_SETTINGS =
   "COINr's four settings: winmax 1–5; min-max 1–100 or z-score (10, 2); 100 noisy weight sets (noise 0.25 at levels 2 and 3); arithmetic or geometric mean";
 
+/**
+ * Untimed builds before the timed ones: V8 compiles the hot functions
+ * after a few runs, and the build takes about 20 to reach its steady time
+ * (measured: 50 ms, then 5–10 ms, then 2 ms from about the 15th). COINr's
+ * code is byte-compiled when installed, so one untimed build per R process
+ * warms it (asem.R).
+ */
+export const BUILD_WARM_UP = 20;
+
 /** Uncertainty: N Monte Carlo rebuilds. */
 export const UNCERTAINTY_N = 100;
 /** Sensitivity: base sample N (N × (k + 2) = 600 rebuilds for k = 4 settings) and bootstrap resamples. */
@@ -67,8 +76,8 @@ export interface AsemTables {
 }
 
 function parseCsv(dir: string, file: string): string[][] {
-  // The delimiter is given, as read.csv is told it, so that papaparse does not guess it.
-  const parsed = Papa.parse<string[]>(readFileSync(join(dir, file), 'utf8'), { delimiter: ',', skipEmptyLines: true });
+  // The delimiter and line ending are given (as read.csv is told the separator), so that papaparse does not guess them.
+  const parsed = Papa.parse<string[]>(readFileSync(join(dir, file), 'utf8'), { delimiter: ',', newline: '\n', skipEmptyLines: true });
   if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`);
   return parsed.data;
 }

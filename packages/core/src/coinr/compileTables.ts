@@ -109,6 +109,7 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const unitIndex = new Map<string, number>();
   const seenPeriods = new Map<string, Set<string>>();
   let frequency: string | undefined;
+  let lastPeriod: string | undefined;
   let first: string | undefined;
   let last: string | undefined;
   const iData = tableReader(tables.iData);
@@ -127,11 +128,15 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     }
     const period = cellText(iData.cell(i, time)) || options.period;
     if (!period) return undefined;
-    const f = periodFrequency(period);
-    if (!f || (frequency !== undefined && f !== frequency)) return undefined;
-    frequency = f;
-    if (first === undefined || period < first) first = period;
-    if (last === undefined || period > last) last = period;
+    if (period !== lastPeriod) {
+      // Rows mostly repeat the period before them: it is checked once per run of equal periods.
+      const f = periodFrequency(period);
+      if (!f || (frequency !== undefined && f !== frequency)) return undefined;
+      frequency = f;
+      lastPeriod = period;
+      if (first === undefined || period < first) first = period;
+      if (last === undefined || period > last) last = period;
+    }
     let periodsOfUnit = seenPeriods.get(unit);
     if (!periodsOfUnit) seenPeriods.set(unit, (periodsOfUnit = new Set()));
     if (periodsOfUnit.has(period)) return undefined; // a duplicate row: the slow path names both
