@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from './asemRuns.ts';
-import { formatTiming, summarise, timeRuns } from './timing.ts';
+import { formatWallAndCpu, timeRunsWithCpu } from './timing.ts';
 
 const REFERENCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/coinr-asem');
 const BUILD_RUNS = 51;
@@ -31,20 +31,20 @@ console.log('== @pingan/core benchmarks');
 if (!existsSync(REFERENCE)) {
   console.log(`ASEM benchmarks: skipped (NOTICE: ${REFERENCE}, COINr's ASEM tables, is absent)`);
 } else {
-  const build = summarise(timeRuns(() => buildAsem(REFERENCE), BUILD_RUNS, BUILD_WARM_UP));
-  console.log(`ASEM build, 51 units × 49 indicators (${ASEM_STEPS}; after ${BUILD_WARM_UP} untimed builds): ${formatTiming(build, 'ms', 2)}; target ≥ 100× COINr (ratio from pnpm bench:coinr)`);
+  const build = timeRunsWithCpu(() => buildAsem(REFERENCE), BUILD_RUNS, BUILD_WARM_UP);
+  console.log(`ASEM build, 51 units × 49 indicators (${ASEM_STEPS}; after ${BUILD_WARM_UP} untimed builds): ${formatWallAndCpu(build, 'ms', 2)}; target ≥ 100× COINr (ratio from pnpm bench:coinr)`);
 
   let uaRebuilds = 0;
-  const ua = summarise(timeRuns(() => (uaRebuilds = asemUncertainty(REFERENCE).rebuilds), ANALYSIS_RUNS));
+  const ua = timeRunsWithCpu(() => (uaRebuilds = asemUncertainty(REFERENCE).rebuilds), ANALYSIS_RUNS);
   console.log(
     `ASEM uncertainty analysis, N = ${UNCERTAINTY_N} (the build above, then ${uaRebuilds} replications, each every step from the raw data; ${ASEM_SETTINGS}): ` +
-      `${formatTiming(ua)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
+      `${formatWallAndCpu(ua)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
   );
 
   let saRebuilds = 0;
-  const sa = summarise(timeRuns(() => (saRebuilds = asemSensitivity(REFERENCE).rebuilds), ANALYSIS_RUNS));
+  const sa = timeRunsWithCpu(() => (saRebuilds = asemSensitivity(REFERENCE).rebuilds), ANALYSIS_RUNS);
   console.log(
     `ASEM Sobol' sensitivity analysis, N = ${SENSITIVITY_N} (the build above, then ${saRebuilds} replications, each every step from the raw data, ` +
-      `${SENSITIVITY_BOOTSTRAP} bootstraps; same settings): ${formatTiming(sa)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
+      `${SENSITIVITY_BOOTSTRAP} bootstraps; same settings): ${formatWallAndCpu(sa)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
   );
 }
