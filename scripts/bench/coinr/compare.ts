@@ -6,7 +6,10 @@
  * and the project's side (packages/core/bench/asemRuns.ts, timed in this
  * process) alternately, the same number of times, both starting from the
  * raw iData/iMeta CSVs, and prints each side's median with its spread and
- * the ratios. It also checks that both sides built the same nominal index.
+ * the ratios, of the wall times and of each process's CPU time (user +
+ * system), with the load average while they ran: on a loaded machine the
+ * wall time also counts the time a process waited for a core. It also
+ * checks that both sides built the same nominal index.
  *
  * Needs R and COINr (see the README's Benchmarks section); where either is
  * absent, it says so and exits 0. Nothing here asserts a timing.
