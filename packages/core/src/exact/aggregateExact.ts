@@ -3,6 +3,7 @@ import { PinganError } from '../errors/pinganError.ts';
 import type { Decimal } from 'decimal.js';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
 import { Exact } from './decimal.ts';
+import { aggregationMethods } from '../methods/aggregationMethods.ts';
 import { packPanel, unpackPanel, type DecimalPanel } from './decimalPanel.ts';
 import type { ExactPanel } from './exactPanel.ts';
 
@@ -45,6 +46,12 @@ function prepareWeights(weights: readonly Decimal[]): PreparedWeights {
 
 function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWeights, spec: AggregateNode['aggregation']): Decimal | null {
   const { weights, allOne } = prepared;
+  // The method's exact kernel, from its one record (methods/aggregationMethods.ts).
+  const method = aggregationMethods[spec.method];
+  const exact = method.exact;
+  if (exact === null) throw new PinganError('invalid-argument', 'a Copeland aggregate compares units: use aggregateDecimals');
+  const power = spec.power ?? 1;
+  const positiveOnly = method.positiveOnly(power);
   let present = 0;
   // The sum starts at the first term (0 + t is t exactly): one decimal
   // operation fewer per aggregate.
@@ -53,26 +60,8 @@ function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWe
     const x = values[i];
     if (x === null) continue;
     present++;
-    const w = weights[i];
-    let term: Decimal;
-    switch (spec.method) {
-      case 'arithmetic':
-        term = allOne ? x : w.times(x);
-        break;
-      case 'geometric':
-        if (x.lte(0)) throw new PinganError('out-of-domain', `geometric mean needs positive values, got ${x.toString()}`);
-        term = w.times(x.ln());
-        break;
-      case 'harmonic':
-        if (x.lte(0)) throw new PinganError('out-of-domain', `harmonic mean needs positive values, got ${x.toString()}`);
-        term = w.div(x);
-        break;
-      case 'generalised':
-        term = w.times(x.pow(spec.power ?? 1));
-        break;
-      case 'copeland':
-        throw new PinganError('invalid-argument', 'a Copeland aggregate compares units: use aggregateDecimals');
-    }
+    if (positiveOnly && x.lte(0)) throw new PinganError('out-of-domain', `${method.label(power)} needs positive values, got ${x.toString()}`);
+    const term = exact.term(x, weights[i], allOne, power);
     sum = sum === null ? term : sum.plus(term);
   }
   if (sum === null) return null;
@@ -82,18 +71,7 @@ function meanOfPresent(values: readonly (Decimal | null)[], prepared: PreparedWe
   // 270 × 0.333… is not, and a value on a rounding edge must round the right way.
   const total =
     present === values.length ? prepared.total : values.reduce((sum: Decimal, x, i) => (x === null ? sum : sum.plus(weights[i])), ZERO);
-  switch (spec.method) {
-    case 'arithmetic':
-      return sum.div(total);
-    case 'geometric':
-      return sum.div(total).exp();
-    case 'harmonic':
-      return total.div(sum);
-    case 'generalised':
-      return sum.div(total).pow(ONE.div(spec.power ?? 1));
-    case 'copeland':
-      throw new PinganError('invalid-argument', 'a Copeland aggregate compares units: use aggregateDecimals');
-  }
+  return exact.finish(sum, total, spec.method === 'generalised' ? ONE.div(power) : null);
 }
 
 /**

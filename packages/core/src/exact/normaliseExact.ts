@@ -3,6 +3,7 @@ import type { Decimal } from 'decimal.js';
 import type { Framework, IndicatorNode } from '../framework/defineFramework.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
+import { normalisationMethods, type ExactContext, type ExactScorer } from '../methods/normalisationMethods.ts';
 import { compareExact, Exact } from './decimal.ts';
 import { packPanel, unpackPanel, type DecimalPanel } from './decimalPanel.ts';
 import type { ExactPanel } from './exactPanel.ts';
@@ -10,122 +11,8 @@ import type { ExactPanel } from './exactPanel.ts';
 const ZERO = new Exact(0);
 const ONE = new Exact(1);
 
-/** Scores of one reference set (a cross-section, or the pooled panel), in exact arithmetic. */
-function scoreSet(
-  x: readonly (Decimal | null)[],
-  spec: Exclude<NormalisationSpec, { method: 'indexToBase' }>,
-  direction: 1 | -1,
-  referenceIndex: number,
-): { scores: (Decimal | null)[]; capped: boolean[] } {
-  const d = new Exact(direction);
-  const capped = x.map(() => false);
-  // The extremes of the raw values, found without decimal.js copying each one.
-  let low: Decimal | null = null;
-  let high: Decimal | null = null;
-  for (const value of x) {
-    if (value === null) continue;
-    if (low === null || compareExact(value, low) < 0) low = value;
-    if (high === null || compareExact(value, high) > 0) high = value;
-  }
-  // Directed values (d·x) and their extremes; negated lazily, only for the methods that need them.
-  let directed: (Decimal | null)[] | null = direction === 1 ? (x as (Decimal | null)[]) : null;
-  const v = (): (Decimal | null)[] => (directed ??= x.map((value) => (value === null ? null : value.neg())));
-  const present = (): Decimal[] => v().filter((value): value is Decimal => value !== null);
-  const min = direction === 1 ? low : high && high.neg();
-  const max = direction === 1 ? high : low && low.neg();
-  const each = (f: (value: Decimal, i: number) => Decimal | null) => v().map((value, i) => (value === null ? null : f(value, i)));
-  const capAt = (y: Decimal, i: number, atZero: boolean, atOne: boolean): Decimal => {
-    if (atOne && y.gt(ONE)) {
-      capped[i] = true;
-      return ONE;
-    }
-    if (atZero && y.lt(ZERO)) {
-      capped[i] = true;
-      return ZERO;
-    }
-    return y;
-  };
-  switch (spec.method) {
-    case 'minMax': {
-      if (!min || !max || max.eq(min)) return { scores: x.map(() => null), capped };
-      // (d·x − min) / (max − min) · (u − l) + l, with one division per column;
-      // for d = −1, d·x − min(d·x) is high − x, which needs no negation.
-      const factor = new Exact(spec.upper).minus(spec.lower).div(max.minus(min));
-      const lower = spec.lower === 0 ? null : new Exact(spec.lower);
-      const top = high as Decimal;
-      const bottom = low as Decimal;
-      const scores = x.map((value) => {
-        if (value === null) return null;
-        const y = (direction === 1 ? value.minus(bottom) : top.minus(value)).times(factor);
-        return lower ? y.plus(lower) : y;
-      });
-      return { scores, capped };
-    }
-    case 'zScore': {
-      const values = present();
-      if (values.length < 2) return { scores: x.map(() => null), capped };
-      const mean = values.reduce((a, b) => a.plus(b), ZERO).div(values.length);
-      const sd = values
-        .reduce((a, b) => a.plus(b.minus(mean).pow(2)), ZERO)
-        .div(values.length - 1)
-        .sqrt();
-      if (sd.isZero()) return { scores: x.map(() => null), capped };
-      return { scores: each((value) => value.minus(mean).div(sd).times(spec.sd).plus(spec.mean)), capped };
-    }
-    case 'goalposts': {
-      const lo = new Exact(spec.min);
-      const hi = new Exact(spec.max);
-      const width = hi.minus(lo);
-      return {
-        scores: x.map((value, i) => {
-          if (value === null) return null;
-          const y = direction === -1 ? hi.minus(value).div(width) : value.minus(lo).div(width);
-          return (spec.cap ? capAt(y, i, true, true) : y).times(spec.scale);
-        }),
-        capped,
-      };
-    }
-    case 'distanceToReference': {
-      const raw = 'unit' in spec.reference ? x[referenceIndex] : new Exact(spec.reference.value);
-      if (raw === null || raw === undefined || !min) return { scores: x.map(() => null), capped };
-      const ref = raw.times(d);
-      const width = ref.minus(min);
-      if (width.isZero()) return { scores: x.map(() => null), capped };
-      return { scores: each((value, i) => capAt(ONE.minus(ref.minus(value).div(width)), i, false, spec.cap).times(spec.scale)), capped };
-    }
-    case 'distanceToTarget': {
-      const target = new Exact(spec.target);
-      if (!low) return { scores: x.map(() => null), capped };
-      const worst = (direction === -1 ? high : low) as Decimal;
-      const width = direction === -1 ? worst.minus(target) : target.minus(worst);
-      if (width.isZero()) return { scores: x.map(() => null), capped };
-      const scores = x.map((value, i) => {
-        if (value === null) return null;
-        const y = direction === -1 ? worst.minus(value).div(width) : value.minus(worst).div(width);
-        return capAt(y, i, false, spec.cap).times(spec.scale);
-      });
-      return { scores, capped };
-    }
-    case 'rank':
-    case 'percentileRank': {
-      const sorted = present().sort(compareExact);
-      const rankOf = (value: Decimal) => {
-        let lo = 0;
-        let hi = sorted.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (compareExact(sorted[mid], value) < 0) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo + 1;
-      };
-      if (spec.method === 'rank') return { scores: each((value) => new Exact(rankOf(value))), capped };
-      const denominator = sorted.length - 1;
-      if (denominator === 0) return { scores: x.map(() => null), capped };
-      return { scores: each((value) => new Exact(rankOf(value) - 1).div(denominator).times(spec.scale)), capped };
-    }
-  }
-}
+/** What the exact kernels of methods/normalisationMethods.ts need of the decimal type. */
+const EXACT: ExactContext = { of: (value) => new Exact(value), compare: compareExact };
 
 /**
  * `normalise` in exact decimal arithmetic, method for method: the same
@@ -187,7 +74,9 @@ export function normaliseDecimals(panel: DecimalPanel, framework: Framework): De
     }
     const sets = pooled ? [[0, rows]] : Array.from({ length: P }, (_, p) => [p * U, (p + 1) * U]);
     for (const [from, to] of sets) {
-      const { scores, capped } = scoreSet(column.slice(from, to), spec, node.direction, referenceUnit);
+      // The method's exact kernel, from its one record.
+      const scorer = normalisationMethods[spec.method].exact as ExactScorer<NormalisationSpec>;
+      const { scores, capped } = scorer(column.slice(from, to), spec, node.direction, referenceUnit, EXACT);
       scores.forEach((score, i) => put(from + i, score, capped[i]));
     }
   });

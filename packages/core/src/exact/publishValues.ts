@@ -1,5 +1,7 @@
 import type { AggregateNode, Framework, IndicatorNode } from '../framework/defineFramework.ts';
 import type { NormalisationSpec } from '../framework/methods.ts';
+import { aggregationMethods } from '../methods/aggregationMethods.ts';
+import { normalisationMethods } from '../methods/normalisationMethods.ts';
 import { Flag } from '../panel/flags.ts';
 import { selectPeriods } from '../panel/panel.ts';
 import { add, div, exp, inputError, ln, mul, out, publishedInteger, publishedText, sqrt, sub } from './boundedFloat.ts';
@@ -49,19 +51,17 @@ export function publishedAt(values: PublishedValues, i: number): string | null {
   return Number.isNaN(k) ? null : publishedText(k, values.decimals);
 }
 
-/** Normalisation methods whose scores have a float bound here; the others (ranks) run in decimal. */
-const BOUNDED_NORMALISATION = new Set<NormalisationSpec['method']>(['minMax', 'zScore', 'goalposts', 'distanceToReference', 'distanceToTarget', 'indexToBase']);
-const BOUNDED_AGGREGATION = new Set<AggregateNode['aggregation']['method']>(['arithmetic', 'geometric', 'harmonic']);
 
 /** Why a framework's published values cannot come from the float bound, or null when they can. */
 function unboundedReason(framework: Framework): string | null {
   for (const code of framework.indicators) {
     const method = (framework.byCode.get(code) as IndicatorNode).normalisation.method;
-    if (!BOUNDED_NORMALISATION.has(method)) return `indicator "${code}" is scored by ${method}, which has no float bound`;
+    // Each method's record says whether its scores have a float bound here; the others (ranks) run in decimal.
+    if (!normalisationMethods[method].bounded) return `indicator "${code}" is scored by ${method}, which has no float bound`;
   }
   for (const code of framework.aggregates) {
     const method = (framework.byCode.get(code) as AggregateNode).aggregation.method;
-    if (!BOUNDED_AGGREGATION.has(method)) return `aggregate "${code}" uses the ${method} mean, which has no float bound`;
+    if (!aggregationMethods[method].bounded) return `aggregate "${code}" uses the ${method} mean, which has no float bound`;
   }
   return null;
 }

@@ -28,6 +28,12 @@ export interface AggregationPlan {
   /** Each aggregate's node, as an index into `framework.nodes`. */
   readonly aggregateNode: Int32Array;
   readonly weights: Float64Array;
+  /**
+   * Each child's share of its siblings' weight when all are present,
+   * `weights[i] / Σ weights` with the sum taken in child order: the very
+   * numbers the arithmetic mean divides out when no child is missing.
+   */
+  readonly shares: Float64Array;
   readonly power: Float64Array;
   readonly minAvailability: Float64Array;
   /** 1 where a present child must be positive (a log or a division by it). */
@@ -106,6 +112,7 @@ function compileAggregation(framework: Framework): AggregationPlan {
     childNode,
     aggregateNode,
     weights: new Float64Array(entries),
+    shares: new Float64Array(entries),
     power: new Float64Array(A),
     minAvailability: new Float64Array(A),
     positiveOnly: new Uint8Array(A),
@@ -130,10 +137,13 @@ function refreshAggregation(plan: AggregationPlan, framework: Framework): boolea
   const N = plan.nodeCodes.length;
   if (nodes.length !== N) return false;
   for (let i = 0; i < N; i++) if (nodes[i].code !== plan.nodeCodes[i] || nodes[i].parent !== plan.nodeParents[i]) return false;
-  const { childNode, weights } = plan;
+  const { childNode, weights, shares, childStart } = plan;
   for (let j = 0; j < childNode.length; j++) weights[j] = nodes[childNode[j]].weight;
   let across = false;
   for (let a = 0; a < plan.aggregateNode.length; a++) {
+    let total = 0;
+    for (let i = childStart[a]; i < childStart[a + 1]; i++) total += weights[i];
+    for (let i = childStart[a]; i < childStart[a + 1]; i++) shares[i] = weights[i] / total;
     const spec = (nodes[plan.aggregateNode[a]] as AggregateNode).aggregation;
     const method = aggregationMethods[spec.method];
     let power = 1;
@@ -179,7 +189,7 @@ export function aggregatePeriod(plan: AggregationPlan, target: AggregationTarget
 /** Aggregates `first` to `last - 1` (those marked in `only`, when given) of rows `rowFrom` to `rowTo - 1`, row by row. */
 function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom: number, rowTo: number, first: number, last: number, only: Uint8Array | null = null): void {
   const { values, flags } = target;
-  const { childStart, childColumn, weights, kernels, power, minAvailability, positiveOnly } = plan;
+  const { childStart, childColumn, weights, shares, kernels, power, minAvailability, positiveOnly } = plan;
   const I = plan.indicators.length;
   const K = plan.codes.length;
   for (let r = rowFrom; r < rowTo; r++) {
@@ -190,6 +200,29 @@ function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom
       const to = childStart[a + 1];
       const n = to - from;
       const out = base + I + a;
+      const kernel = kernels[a];
+      if (kernel === arithmeticMean && n > 0) {
+        // The usual case, every child present, in one pass: the same terms
+        // (weights[i] / Σw) · x added in the same order as the arithmetic
+        // kernel adds them, the shares divided out once per plan.
+        let all = 0;
+        let sum = 0;
+        let union = 0;
+        for (let i = from; i < to; i++) {
+          const at = base + childColumn[i];
+          const v = values[at];
+          if (v === v) {
+            all++;
+            union |= flags[at];
+            sum += shares[i] * v;
+          }
+        }
+        if (all === n) {
+          values[out] = sum;
+          flags[out] = union;
+          continue;
+        }
+      }
       let present = 0;
       let sw = 0;
       let flagUnion = 0;
@@ -214,7 +247,6 @@ function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom
           if (v <= 0) nonPositive(plan, target, r, a, i, v);
         }
       }
-      const kernel = kernels[a];
       // The arithmetic mean, by far the commonest, is called directly (so it is inlined).
       values[out] =
         kernel === arithmeticMean
