@@ -40,3 +40,32 @@ export function timeRuns(run: () => unknown, runs: number, warmUp = 1): number[]
   }
   return times;
 }
+
+/**
+ * Times `run` as `timeRuns` does, with the process's CPU time (user +
+ * system, its garbage collector's and compiler's threads included) beside
+ * each wall time: on a loaded machine the wall time also counts the time
+ * the process waited for a core.
+ */
+export function timeRunsWithCpu(run: () => unknown, runs: number, warmUp = 1): { wall: number[]; cpu: number[] } {
+  for (let i = 0; i < warmUp; i++) run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    run();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+/** "wall median … (IQR …); CPU median … (IQR …)": both, from `timeRunsWithCpu`. */
+export function formatWallAndCpu(times: { wall: number[]; cpu: number[] }, unit: 'µs' | 'ms' | 's' = 'ms', digits?: number): string {
+  const cpu = summarise(times.cpu);
+  const scale = unit === 'µs' ? 1000 : unit === 's' ? 1 / 1000 : 1;
+  const d = digits ?? (unit === 's' ? 2 : 1);
+  return `wall ${formatTiming(summarise(times.wall), unit, d)}; CPU median ${(cpu.median * scale).toFixed(d)} ${unit} (IQR ${(cpu.q1 * scale).toFixed(d)}–${(cpu.q3 * scale).toFixed(d)})`;
+}

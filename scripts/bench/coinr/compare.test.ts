@@ -66,13 +66,13 @@ describe.skipIf(!haveReference)("the project's side of each matched run", () => 
     expect(Array.from(built.denominated.values)).not.toEqual(Array.from(built.raw.values));
   });
 
-  it('uncertainty N = 100 rebuilt from the tables 100 times gives uncertaintyAnalysis on the ordinary build', () => {
+  it('uncertainty N = 100 rebuilt from the raw data 100 times gives uncertaintyAnalysis on the ordinary build', () => {
     const { result, rebuilds } = asemUncertainty(REFERENCE);
     expect(rebuilds).toBe(100);
     expect(result).toEqual(uncertaintyAnalysis(nominal, { n: 100, settings: asemSettings(framework), seed: 1 }));
   });
 
-  it("Sobol' sensitivity rebuilt from the tables 600 times gives sensitivityAnalysis on the ordinary build", () => {
+  it("Sobol' sensitivity rebuilt from the raw data 600 times gives sensitivityAnalysis on the ordinary build", () => {
     const { result, rebuilds } = asemSensitivity(REFERENCE);
     expect(rebuilds).toBe(600);
     expect(result.runs).toBe(600);

@@ -6,7 +6,10 @@
  * and the project's side (packages/core/bench/asemRuns.ts, timed in this
  * process) alternately, the same number of times, both starting from the
  * raw iData/iMeta CSVs, and prints each side's median with its spread and
- * the ratios. It also checks that both sides built the same nominal index.
+ * the ratios, of the wall times and of each process's CPU time (user +
+ * system), with the load average while they ran: on a loaded machine the
+ * wall time also counts the time a process waited for a core. It also
+ * checks that both sides built the same nominal index.
  *
  * Needs R and COINr (see the README's Benchmarks section); where either is
  * absent, it says so and exits 0. Nothing here asserts a timing.
@@ -21,10 +24,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ASEM_SETTINGS, ASEM_STEPS, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from '../../../packages/core/bench/asemRuns.ts';
+import { ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from '../../../packages/core/bench/asemRuns.ts';
 import { formatTiming, summarise } from '../../../packages/core/bench/timing.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -55,9 +59,15 @@ for (const name of Object.keys(runs) as Benchmark[]) {
 }
 
 const DESCRIPTION: Record<Benchmark, string> = {
-  build: `ASEM build (${ASEM_STEPS}; COINr: read.csv, new_coin, Denominate, Impute i_mean_grp, Treat winmax 5, Normalise n_minmax, Aggregate a_amean)`,
-  uncertainty: `ASEM uncertainty, N = ${UNCERTAINTY_N}, the tables validated once into a compiled plan (compileCoinr), every replication rebuilt from their cells (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA")`,
-  sensitivity: `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} rebuilds from the tables' cells through the compiled plan, ${SENSITIVITY_BOOTSTRAP} bootstraps (same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP})`,
+  build:
+    `ASEM build (${ASEM_STEPS}; COINr: read.csv, new_coin, Denominate, Impute i_mean_grp, Treat winmax 5, Normalise n_minmax, Aggregate a_amean; ` +
+    `warmed up with one untimed build per R process, ${BUILD_WARM_UP} untimed builds here)`,
+  uncertainty:
+    `ASEM uncertainty, N = ${UNCERTAINTY_N}: the build above, then ${UNCERTAINTY_N} replications, each every step from the raw data (denominate → impute → treat → normalise → aggregate); ` +
+    `the tables are imported and validated once per run, where COINr's Regen reruns new_coin (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA")`,
+  sensitivity:
+    `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} replications as above, ${SENSITIVITY_BOOTSTRAP} bootstraps ` +
+    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP})`,
 };
 
 function skip(reason: string): never {
@@ -71,12 +81,16 @@ const probe = spawnSync(RSCRIPT, ['-e', 'cat(R.version$version.string, "\\n", as
 if (probe.error) skip(`R is not installed (${RSCRIPT}: ${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}); see the README's Benchmarks section to install R and COINr`);
 if (probe.status !== 0) skip(`COINr is not installed in R (${probe.stderr.trim().split('\n').pop()}); see the README's Benchmarks section`);
 const [rVersion, coinrVersion] = probe.stdout.trim().split('\n');
-console.log(`${rVersion}, COINr ${coinrVersion}; Node ${process.version}. Runs alternate between the two sides (ABBA order); times are wall-clock.`);
+console.log(
+  `${rVersion}, COINr ${coinrVersion}; Node ${process.version}. Runs alternate between the two sides (ABBA order); times are wall-clock, with each process's CPU time (user + system) beside them.`,
+);
 if (coinrVersion !== WANTED_COINR) console.log(`NOTICE: COINr ${coinrVersion} is installed; the matched runs were written against ${WANTED_COINR}.`);
 
 interface CoinrRun {
   readonly benchmark: Benchmark;
   readonly ms: number[];
+  /** User + system CPU time of the R process for each run. */
+  readonly cpu_ms: number[];
   readonly rebuilds: number;
   readonly aggregated: Record<string, Record<string, number | null>>;
 }
@@ -88,15 +102,26 @@ function runCoinr(benchmark: Benchmark, batch: number): CoinrRun {
   return JSON.parse(line) as CoinrRun;
 }
 
-function runProject(benchmark: Benchmark, batch: number): { ms: number[]; rebuilds: number } {
+interface ProjectRun {
+  readonly ms: number[];
+  /** User + system CPU time of this process for each run (its garbage collector's threads included). */
+  readonly cpu_ms: number[];
+  readonly rebuilds: number;
+}
+
+function runProject(benchmark: Benchmark, batch: number): ProjectRun {
   const ms: number[] = [];
+  const cpu: number[] = [];
   let rebuilds = 0;
   for (let i = 0; i < batch; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     rebuilds = benchmark === 'build' ? (buildAsem(REFERENCE), 1) : benchmark === 'uncertainty' ? asemUncertainty(REFERENCE).rebuilds : asemSensitivity(REFERENCE).rebuilds;
     ms.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { ms, rebuilds };
+  return { ms, cpu_ms: cpu, rebuilds };
 }
 
 /** The largest difference between COINr's nominal build and the project's, over every unit and column both have. */
@@ -124,8 +149,9 @@ function compareNominal(coinr: CoinrRun['aggregated']): string {
   return mismatched.length ? `${summary}; MISMATCHES: ${mismatched.slice(0, 5).join('; ')}${mismatched.length > 5 ? ` … (${mismatched.length})` : ''}` : summary;
 }
 
-// One untimed build on each side first (COINr's in every R process, ours here), so neither times lazy loading or a cold JIT.
-buildAsem(REFERENCE);
+// Untimed builds on each side first, so that neither times lazy loading or a cold JIT: one in every R
+// process (COINr's code is byte-compiled when installed), BUILD_WARM_UP here (V8 compiles the hot code after a few runs).
+for (let i = 0; i < BUILD_WARM_UP; i++) buildAsem(REFERENCE);
 let checked = false;
 for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   const n = runs[benchmark];
@@ -133,7 +159,10 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   console.log(`\n${DESCRIPTION[benchmark]}`);
   const coinrTimes: number[] = [];
   const ourTimes: number[] = [];
+  const coinrCpu: number[] = [];
+  const ourCpu: number[] = [];
   const ratios: number[] = [];
+  const loads: number[] = [];
   let rebuilds = '';
   const turns = Math.ceil(n / BATCH[benchmark]);
   for (let i = 0; i < turns; i++) {
@@ -141,7 +170,8 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
     // ABBA: COINr first in runs 0, 3, 4, 7, …; ours first in runs 1, 2, 5, 6, …, so that a drift in load favours neither side.
     const coinrFirst = i % 4 === 0 || i % 4 === 3;
     let coinr: CoinrRun;
-    let ours: { ms: number[]; rebuilds: number };
+    let ours: ProjectRun;
+    loads.push(loadavg()[0]);
     if (coinrFirst) {
       coinr = runCoinr(benchmark, batch);
       ours = runProject(benchmark, batch);
@@ -156,19 +186,25 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
     rebuilds = `rebuilds per run: COINr ${coinr.rebuilds}, project ${ours.rebuilds}`;
     coinrTimes.push(...coinr.ms);
     ourTimes.push(...ours.ms);
+    coinrCpu.push(...coinr.cpu_ms);
+    ourCpu.push(...ours.cpu_ms);
     const [c, o] = [summarise(coinr.ms).median, summarise(ours.ms).median];
     ratios.push(c / o);
     const what = batch === 1 ? `run ${i + 1}/${turns}` : `turn ${i + 1}/${turns} (median of ${batch} runs each)`;
     console.log(`  ${what}: COINr ${c.toFixed(1)} ms, project ${o.toFixed(1)} ms → ${(c / o).toFixed(1)}×`);
   }
+  loads.push(loadavg()[0]);
   const c = summarise(coinrTimes);
   const o = summarise(ourTimes);
   const r = summarise(ratios);
+  const cc = summarise(coinrCpu);
+  const oc = summarise(ourCpu);
   const unit = c.median >= 10_000 ? 's' : 'ms';
   console.log(`  ${rebuilds}`);
-  console.log(`  COINr:   ${formatTiming(c, unit)}`);
-  console.log(`  project: ${formatTiming(o, o.median >= 10_000 ? 's' : 'ms', 2)}`);
+  console.log(`  COINr:   wall ${formatTiming(c, unit)}; CPU median ${(cc.median / (unit === 's' ? 1000 : 1)).toFixed(unit === 's' ? 2 : 1)} ${unit}`);
+  console.log(`  project: wall ${formatTiming(o, o.median >= 10_000 ? 's' : 'ms', 2)}; CPU median ${oc.median.toFixed(2)} ms`);
   console.log(
-    `  ratio of medians ${(c.median / o.median).toFixed(1)}×; per-turn ratios median ${r.median.toFixed(1)}× (IQR ${r.q1.toFixed(1)}–${r.q3.toFixed(1)}, range ${r.min.toFixed(1)}–${r.max.toFixed(1)})`,
+    `  ratio of wall medians ${(c.median / o.median).toFixed(1)}×; per-turn ratios median ${r.median.toFixed(1)}× (IQR ${r.q1.toFixed(1)}–${r.q3.toFixed(1)}, range ${r.min.toFixed(1)}–${r.max.toFixed(1)}); ` +
+      `ratio of CPU medians ${(cc.median / oc.median).toFixed(1)}×; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores`,
   );
 }

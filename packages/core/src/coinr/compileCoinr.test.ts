@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { panelFromObservations } from '../data/observations.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
+import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
 import { compileCoinr } from './compileCoinr.ts';
+import { compileFast } from './compileTables.ts';
 import { fromCoinr } from './fromCoinr.ts';
 
 const iMeta = [
@@ -41,5 +43,54 @@ describe('compileCoinr', () => {
     expect(() => plan.read(iData.map((row) => (row.uCode === 'B' ? { ...row, x: 'four' } : row)))).toThrow('iData row 3 (B).x: "four" is not a number');
     expect(() => plan.read(iData.slice(1))).toThrow('compile a new plan');
     expect(() => plan.read(iData.map((row) => (row.uCode === 'A' ? { ...row, uCode: 'Z' } : row)))).toThrow('uCode is "Z" where the plan was compiled for "A"');
+  });
+
+  it('takes the fast path on clean tables, and it agrees with fromCoinr and panelFromObservations', () => {
+    const fast = compileFast({ iData, iMeta }, options);
+    expect(fast).toBeDefined();
+    const coin = fromCoinr({ iData, iMeta }, options);
+    expect(fast?.panel).toEqual(panelFromObservations(coin.framework, coin.observations));
+    expect(fast?.imported.observations).toEqual(coin.observations);
+    const { observations: _, ...rest } = coin;
+    expect({ ...fast?.imported, observations: undefined }).toEqual({ ...rest, observations: undefined });
+  });
+
+  it('reads rows of cells under a header row (papaparse without header: true) as it reads records', () => {
+    const columns = ['uCode', 'uName', 'region', 'pop', 'x', 'y'];
+    const rows = [columns, ...iData.map((row) => columns.map((c) => row[c as keyof typeof row]))];
+    const metaColumns = Object.keys(iMeta[0]);
+    const metaRows = [metaColumns, ...iMeta.map((row) => metaColumns.map((c) => row[c as keyof typeof row]))];
+    const plan = compileCoinr({ iData: rows, iMeta: metaRows }, options);
+    const coin = fromCoinr({ iData, iMeta }, options);
+    expect(plan.panel).toEqual(panelFromObservations(coin.framework, coin.observations));
+    expect(plan.framework).toEqual(coin.framework);
+    expect(plan.read(rows)).toEqual(plan.panel);
+    expect(fromCoinr({ iData: rows, iMeta: metaRows }, options).observations).toEqual(coin.observations);
+    // A short row lacks its last cells: the report names the row and the column, as for a record without it.
+    expect(() => compileCoinr({ iData: rows.map((row, i) => (i === 2 ? row.slice(0, 5) : row)), iMeta: metaRows }, options)).toThrow('iData row 3 (B): no column "y"');
+  });
+
+  it('leaves tables with a problem to the slow path, whose report names every problem', () => {
+    const bad = iData.map((row) => (row.uCode === 'B' ? { ...row, x: 'four', y: 'many' } : row));
+    expect(compileFast({ iData: bad, iMeta }, options)).toBeUndefined();
+    expect(() => compileCoinr({ iData: bad, iMeta }, options)).toThrow(/2 problems:\n {2}iData row 3 \(B\)\.x: "four" is not a number\n {2}iData row 3 \(B\)\.y: "many"/);
+    const twice = [...iData, iData[0]];
+    expect(compileFast({ iData: twice, iMeta }, options)).toBeUndefined();
+    expect(() => compileCoinr({ iData: twice, iMeta }, options)).toThrow(/duplicate row: A 2024 x already given at iData row 2, column x/);
+  });
+});
+
+describe.skipIf(!referenceAvailable('coinr-asem'))('compileCoinr on ASEM (../shared/reference/coinr-asem)', () => {
+  it("takes the fast path, and gives fromCoinr's framework, document and panel", () => {
+    const tables = { iData: readReferenceCsv('coinr-asem', 'ASEM_iData.csv'), iMeta: readReferenceCsv('coinr-asem', 'ASEM_iMeta.csv') };
+    const specs = { Denominate: {}, Impute: { f_i: 'i_mean_grp', use_group: 'EurAsia_group' }, Treat: { global_specs: { f1_para: { winmax: 5 } } } } as const;
+    const fast = compileFast(tables, specs);
+    expect(fast).toBeDefined();
+    const coin = fromCoinr(tables, specs);
+    expect(fast?.imported.framework).toEqual(coin.framework);
+    expect(JSON.stringify(fast?.imported.framework.document)).toBe(JSON.stringify(coin.framework.document));
+    expect(fast?.panel).toEqual(panelFromObservations(coin.framework, coin.observations));
+    expect(fast?.imported.unitGroups).toEqual(coin.unitGroups);
+    expect(fast?.imported.options).toEqual(coin.options);
   });
 });

@@ -1,13 +1,10 @@
 import { ValidationError, type ValidationIssue } from '../framework/frameworkError.ts';
-import { panelFromObservations } from '../data/observations.ts';
 import type { Panel } from '../panel/panel.ts';
-import { fromCoinr, type CoinrImport, type CoinrOptions, type CoinrRecord } from './fromCoinr.ts';
+import { cellText, tableReader, type CoinrTable } from './coinrTable.ts';
+import { cellNumber, compileFast, compileFromImport, type CellMap, type CoinrTables } from './compileTables.ts';
+import type { CoinrImport, CoinrOptions } from './fromCoinr.ts';
 
-/** COINr's tables as `fromCoinr` takes them. */
-export interface CoinrTables {
-  readonly iData: readonly CoinrRecord[];
-  readonly iMeta: readonly CoinrRecord[];
-}
+export type { CoinrTables } from './compileTables.ts';
 
 /** COINr's tables validated once, with a reader of their data cells compiled to panel indices. */
 export interface CoinrPlan extends CoinrImport {
@@ -19,18 +16,22 @@ export interface CoinrPlan extends CoinrImport {
    * no schema, no Map, no observation objects; only each cell's number is
    * checked. A table of another shape needs a new plan (an error says so).
    */
-  readonly read: (iData: readonly CoinrRecord[]) => Panel;
+  readonly read: (iData: CoinrTable) => Panel;
 }
-
-const text = (v: CoinrRecord[string]): string => (v === null || v === undefined ? '' : String(v).trim());
 
 /**
  * `fromCoinr` and `panelFromObservations` done once, compiled into a reader
  * of iData's cells: what a run that rebuilds an index many times from the
  * raw tables (COINr's `Regen`, an uncertainty or sensitivity analysis) does
  * once instead of on every rebuild. Every problem of the tables is reported
- * here, as by `fromCoinr`; `read` then checks only that each cell is a
- * number, or empty / NA for missing.
+ * here, as by `fromCoinr` and `panelFromObservations`; `read` then checks
+ * only that each cell is a number, or empty / NA for missing.
+ *
+ * The tables are checked in one typed pass straight into the panel (no
+ * observation objects, no zod over every node: see
+ * `frameworkFromCoinrDocument`); tables with any problem go through
+ * `fromCoinr` and `panelFromObservations`, whose report says what is wrong
+ * and where. `observations` is made when first read.
  *
  * @example
  * const plan = compileCoinr({ iMeta, iData });
@@ -38,48 +39,42 @@ const text = (v: CoinrRecord[string]): string => (v === null || v === undefined 
  * buildIndex(plan.framework, panel, plan.options);
  */
 export function compileCoinr(tables: CoinrTables, options: CoinrOptions = {}): CoinrPlan {
-  const imported = fromCoinr(tables, options);
-  const { framework } = imported;
-  const panel = panelFromObservations(framework, imported.observations);
-  const denomColumns = new Set((options.Denominate?.denoms ?? []).flatMap((row) => Object.keys(row)));
-  const denominators = framework.denominators.map((d) => d.code);
-  // The data columns, as fromCoinr reads them: indicators, then the denominators not given in `denoms`.
-  const columns = [...framework.indicators, ...denominators.filter((code) => !denomColumns.has(code))];
-  const columnIndex = columns.map((code) => panel.codes.indexOf(code));
-  const units: string[] = [];
-  const rows: number[] = [];
-  const cells: number[] = [];
-  const C = panel.codes.length;
-  const U = panel.units.length;
-  tables.iData.forEach((row, i) => {
-    if (Object.values(row).every((v) => text(v) === '')) return;
-    const unit = text(row.uCode);
-    const p = panel.periods.indexOf(text(row.Time) || (options.period ?? ''));
-    const u = panel.units.indexOf(unit);
-    units.push(unit);
-    rows.push(i);
-    for (const c of columnIndex) cells.push((p * U + u) * C + c);
-  });
+  const compiled = (options.Denominate?.denoms ? undefined : compileFast(tables, options)) ?? compileFromImport(tables, options);
+  return withReader(compiled.imported, compiled.panel, compiled.map, tableReader(tables.iData).length);
+}
+
+/** The plan: the import, its panel, and `read`, which reads tables of the same shape through the map. */
+function withReader(imported: CoinrImport, panel: Panel, map: CellMap, rowCount: number): CoinrPlan {
+  const { columns, rows, units, cells } = map;
   const K = columns.length;
-  const read = (iData: readonly CoinrRecord[]): Panel => {
+  const read = (table: CoinrTable): Panel => {
+    const iData = tableReader(table);
     const issues: ValidationIssue[] = [];
-    if (iData.length !== tables.iData.length) issues.push({ path: 'iData', message: `has ${iData.length} rows where the plan was compiled for ${tables.iData.length}: compile a new plan` });
+    if (iData.length !== rowCount) issues.push({ path: 'iData', message: `has ${iData.length} rows where the plan was compiled for ${rowCount}: compile a new plan` });
+    const uCode = iData.column('uCode');
+    const handles = columns.map((code) => iData.column(code));
     const values = Float64Array.from(panel.values);
     for (let r = 0; r < rows.length && issues.length === 0; r++) {
-      const row = iData[rows[r]];
-      if (text(row.uCode) !== units[r]) {
-        issues.push({ path: `iData row ${rows[r] + 2}`, message: `uCode is "${text(row.uCode)}" where the plan was compiled for "${units[r]}": compile a new plan` });
+      const i = rows[r];
+      const unit = cellText(iData.cell(i, uCode));
+      if (unit !== units[r]) {
+        issues.push({ path: `iData row ${i + 2}`, message: `uCode is "${unit}" where the plan was compiled for "${units[r]}": compile a new plan` });
         break;
       }
       for (let k = 0; k < K; k++) {
-        const cell = text(row[columns[k]]);
-        const value = cell === '' || cell === 'NA' ? Number.NaN : Number(cell);
-        if (cell !== '' && cell !== 'NA' && !Number.isFinite(value)) issues.push({ path: `iData row ${rows[r] + 2} (${units[r]}).${columns[k]}`, message: `"${cell}" is not a number` });
-        values[cells[r * K + k]] = value;
+        const cell = iData.cell(i, handles[k]);
+        const value = cellNumber(cell);
+        if (value === undefined) issues.push({ path: `iData row ${i + 2} (${units[r]}).${columns[k]}`, message: `"${cellText(cell)}" is not a number` });
+        else values[cells[r * K + k]] = value;
       }
     }
     if (issues.length > 0) throw new ValidationError('the COINr tables', issues);
     return { units: panel.units, periods: panel.periods, codes: panel.codes, values, flags: Uint8Array.from(panel.flags) };
   };
-  return { ...imported, panel, read };
+  // Spread would read (and so make) the lazy observations: copy the descriptors instead.
+  return Object.defineProperties({}, {
+    ...Object.getOwnPropertyDescriptors(imported),
+    panel: { value: panel, enumerable: true },
+    read: { value: read, enumerable: true },
+  }) as CoinrPlan;
 }

@@ -1,2 +1,3 @@
 export * from './fromCoinr.ts';
 export * from './compileCoinr.ts';
+export type { CoinrCell, CoinrRecord, CoinrTable } from './coinrTable.ts';

@@ -440,19 +440,30 @@ export function reviseNodes(
     const fixed = reweighted.has(node.code) ? { weighting: { method: 'fixed' as const } } : {};
     return changes[i] || reweighted.has(node.code) ? ({ ...node, ...fixed, ...pick(change, ['weight', 'aggregation']) } as AggregateNode) : node;
   });
-  const document = {
-    ...framework.document,
-    nodes: framework.document.nodes.map((node, i) => {
-      const change = changes[i];
-      const fixed = node.type === 'aggregate' && reweighted.has(node.code) ? { weighting: { method: 'fixed' as const } } : {};
-      // Siblings of a reweighted node keep the weight they had (which may have come from AHP).
-      const sibling = node.parent !== null && reweighted.has(node.parent) ? { weight: framework.nodes[i].weight } : {};
-      if (!change) return { ...node, ...fixed, ...sibling };
-      const allowed = node.type === 'indicator' ? pick(change, ['weight', 'normalisation', 'treatment']) : pick(change, ['weight', 'aggregation']);
-      return { ...node, ...fixed, ...sibling, ...allowed };
-    }),
-  } as FrameworkDocument;
-  return { ...framework, nodes, byCode: new Map(nodes.map((n) => [n.code, n])), document };
+  const reviseDocument = (): FrameworkDocument =>
+    ({
+      ...framework.document,
+      nodes: framework.document.nodes.map((node, i) => {
+        const change = changes[i];
+        const fixed = node.type === 'aggregate' && reweighted.has(node.code) ? { weighting: { method: 'fixed' as const } } : {};
+        // Siblings of a reweighted node keep the weight they had (which may have come from AHP).
+        const sibling = node.parent !== null && reweighted.has(node.parent) ? { weight: framework.nodes[i].weight } : {};
+        if (!change) return { ...node, ...fixed, ...sibling };
+        const allowed = node.type === 'indicator' ? pick(change, ['weight', 'normalisation', 'treatment']) : pick(change, ['weight', 'aggregation']);
+        return { ...node, ...fixed, ...sibling, ...allowed };
+      }),
+    }) as FrameworkDocument;
+  // The lookup table and the document are made when first read: an analysis
+  // that revises the framework on each of hundreds of runs reads neither.
+  let byCode: Map<string, FrameworkNode> | undefined;
+  let document: FrameworkDocument | undefined;
+  return Object.defineProperties(
+    { ...framework, nodes },
+    {
+      byCode: { get: () => (byCode ??= new Map(nodes.map((n) => [n.code, n]))), enumerable: true },
+      document: { get: () => (document ??= reviseDocument()), enumerable: true },
+    },
+  );
 }
 
 function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {

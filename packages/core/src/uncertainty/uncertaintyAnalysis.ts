@@ -1,15 +1,15 @@
 import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
+import type { Framework } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { quantileSorted } from '../sensitivity/quantile.ts';
 import { sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
-import type { UncertainSetting } from './settings.ts';
+import { frameworkFor, type UncertainSetting } from './settings.ts';
 
 /** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
-function ranksOf(values: Float64Array, units: number, periods: number, ranked: readonly boolean[]): Float64Array {
-  const ranks = new Float64Array(values.length);
+function ranksOf(values: Float64Array, units: number, periods: number, ranked: readonly boolean[], ranks = new Float64Array(values.length)): Float64Array {
   for (let p = 0; p < periods; p++) {
     for (let u = 0; u < units; u++) {
       const v = values[p * units + u];
@@ -25,11 +25,12 @@ function ranksOf(values: Float64Array, units: number, periods: number, ranked: r
   return ranks;
 }
 
-function column(panel: Panel, code: string): Float64Array {
+/** One column of a panel, into `out` when given (an analysis reuses one buffer across its runs). */
+function column(panel: Panel, code: string, out?: Float64Array): Float64Array {
   const c = panel.codes.indexOf(code);
   if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in the results`);
   const rows = panel.units.length * panel.periods.length;
-  const out = new Float64Array(rows);
+  if (out === undefined || out.length !== rows) out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) out[r] = panel.values[r * panel.codes.length + c];
   return out;
 }
@@ -67,6 +68,8 @@ export interface UncertaintyOptions {
   readonly rankAmong?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
+  /** How each run rebuilds the index (default: from the nominal imputed data; see `Rebuild`). */
+  readonly rebuild?: Rebuild;
 }
 
 /** A distribution over runs: mean, median and the interval at the analysis's coverage. */
@@ -135,10 +138,18 @@ function rankStatistics(ranks: Float64Array, nominal: number, coverage: number):
   return { nominal, ...spread(ranks, coverage), meanAbsoluteShift: count === 0 ? Number.NaN : shift / count };
 }
 
-/** Rebuilds the studied column for one framework, or the error that stopped it (recorded, not thrown). */
-function runOnce(nominal: IndexResult, framework: Parameters<typeof rebuildIndex>[1], code: string): Float64Array | PinganError {
+/**
+ * How each run rebuilds the index for its framework: the aggregated panel.
+ * By default `rebuildIndex(nominal, framework)`, which starts from the
+ * nominal build's imputed data; a run that must start from the raw data,
+ * as COINr's `Regen` does, passes one that does every step.
+ */
+export type Rebuild = (framework: Framework) => Panel;
+
+/** Rebuilds the studied column for one framework (into `out`), or the error that stopped it (recorded, not thrown). */
+function runOnce(nominal: IndexResult, framework: Framework, code: string, rebuild: Rebuild | undefined, out: Float64Array): Float64Array | PinganError {
   try {
-    return column(rebuildIndex(nominal, framework), code);
+    return column(rebuild ? rebuild(framework) : rebuildIndex(nominal, framework), code, out);
   } catch (error) {
     if (error instanceof PinganError && error.code !== 'cancelled' && error.code !== 'unknown-code') return error;
     throw error;
@@ -176,16 +187,19 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   const ranks = Array.from({ length: U * P }, () => new Float64Array(options.n).fill(Number.NaN));
   const runs: UncertaintyRun[] = [];
   let failed = 0;
+  // One run's column and ranks, reused by every run.
+  const runColumn = new Float64Array(U * P);
+  const runRanks = new Float64Array(U * P);
   for (let run = 0; run < options.n; run++) {
     if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
-    const framework = options.settings.reduce((fw, s, i) => s.apply(fw, levels[i]), nominal.framework);
-    const out = runOnce(nominal, framework, code);
+    const framework = frameworkFor(nominal.framework, options.settings, levels);
+    const out = runOnce(nominal, framework, code, options.rebuild, runColumn);
     if (out instanceof PinganError) {
       failed++;
       runs.push({ levels, meanAbsoluteRankShift: Number.NaN, error: out.message });
     } else {
-      const r = ranksOf(out, U, P, ranked);
+      const r = ranksOf(out, U, P, ranked, runRanks);
       for (let i = 0; i < U * P; i++) {
         values[i][run] = out[i];
         ranks[i][run] = r[i];
@@ -231,24 +245,39 @@ export interface SensitivityResult extends SobolResult {
  */
 export function sensitivityAnalysis(
   nominal: IndexResult,
-  options: Omit<SobolOptions, 'n'> & { readonly settings: readonly UncertainSetting[]; readonly n: number; readonly code?: string; readonly rankAmong?: readonly string[] },
+  options: Omit<SobolOptions, 'n'> & {
+    readonly settings: readonly UncertainSetting[];
+    readonly n: number;
+    readonly code?: string;
+    readonly rankAmong?: readonly string[];
+    /** How each run rebuilds the index (default: from the nominal imputed data; see `Rebuild`). */
+    readonly rebuild?: Rebuild;
+  },
 ): SensitivityResult {
   const code = options.code ?? nominal.framework.root;
   const U = nominal.aggregated.units.length;
   const P = nominal.aggregated.periods.length;
   const ranked = rankedUnits(nominal.aggregated.units, options.rankAmong);
   const baseRanks = ranksOf(column(nominal.aggregated, code), U, P, ranked);
-  const recorded: Float64Array[] = [];
+  // Every successful run's ranks, one after another, in a block sized for the whole design.
+  const UP = U * P;
+  const recorded = new Float64Array(options.n * (options.settings.length + 2) * UP);
+  let count = 0;
   let failed = 0;
+  const runColumn = new Float64Array(UP);
+  const runRanks = new Float64Array(UP);
+  const levels = new Array<number>(options.settings.length);
   const model = (x: Float64Array): number => {
-    const framework = options.settings.reduce((fw, s, i) => s.apply(fw, Math.min(s.levels - 1, Math.floor(x[i] * s.levels))), nominal.framework);
-    const out = runOnce(nominal, framework, code);
+    for (let i = 0; i < levels.length; i++) levels[i] = Math.min(options.settings[i].levels - 1, Math.floor(x[i] * options.settings[i].levels));
+    const framework = frameworkFor(nominal.framework, options.settings, levels);
+    const out = runOnce(nominal, framework, code, options.rebuild, runColumn);
     if (out instanceof PinganError) {
       failed++;
       return Number.NaN;
     }
-    const ranks = ranksOf(out, U, P, ranked);
-    recorded.push(ranks);
+    const ranks = ranksOf(out, U, P, ranked, runRanks);
+    recorded.set(ranks, count * UP);
+    count++;
     return meanAbsoluteShift(ranks, baseRanks);
   };
   const sobol = sobolIndices(model, options.settings.length, { confidence: 0.9, ...options });
@@ -257,7 +286,8 @@ export function sensitivityAnalysis(
   for (let p = 0; p < P; p++) {
     for (let u = 0; u < U; u++) {
       const i = p * U + u;
-      const draws = Float64Array.from(recorded, (r) => r[i]);
+      const draws = new Float64Array(count);
+      for (let t = 0; t < count; t++) draws[t] = recorded[t * UP + i];
       ranks.push({ unit: nominal.aggregated.units[u], period: nominal.aggregated.periods[p], ...rankStatistics(draws, baseRanks[i], coverage) });
     }
   }

@@ -1,0 +1,199 @@
+import { ValidationError, type ValidationIssue } from '../framework/frameworkError.ts';
+import { panelFromObservations, type Observation } from '../data/observations.ts';
+import type { Panel } from '../panel/panel.ts';
+import { periodFrequency, periodRange } from '../panel/period.ts';
+import type { BuildOptions } from '../pipeline/buildIndex.ts';
+import { coinrDefaults, coinrDocument, readCoinrMeta } from './coinrMeta.ts';
+import { frameworkFromCoinrDocument } from './coinrFramework.ts';
+import { cellText, isBlankRow, tableReader, tableRecords, type CoinrCell, type CoinrTable } from './coinrTable.ts';
+import { fromCoinr, type CoinrImport, type CoinrOptions } from './fromCoinr.ts';
+
+/** COINr's tables as `fromCoinr` takes them. */
+export interface CoinrTables {
+  readonly iData: CoinrTable;
+  readonly iMeta: CoinrTable;
+}
+
+/**
+ * A cell's number, `NaN` for a missing one (empty or NA), or `undefined`
+ * when it is not a number: what `fromCoinr` reads, without trimming a
+ * string that is a plain number (Number ignores the same white space).
+ */
+export function cellNumber(v: CoinrCell): number | undefined {
+  if (v === null || v === undefined || v === '' || v === 'NA') return Number.NaN;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (Number.isFinite(n)) return n === 0 && typeof v === 'string' && v.trim() === '' ? Number.NaN : n;
+  const text = cellText(v);
+  return text === '' || text === 'NA' ? Number.NaN : undefined;
+}
+
+/** Where a plan reads iData's cells from, and puts them. */
+export interface CellMap {
+  /** The data columns read from each row. */
+  readonly columns: readonly string[];
+  /** iData's index of each row read, and its unit. */
+  readonly rows: readonly number[];
+  readonly units: readonly string[];
+  /** Per row read, per column: the panel cell. */
+  readonly cells: Int32Array;
+}
+
+/** The import, its panel, and where each iData cell goes in the panel. */
+export interface Compiled {
+  readonly imported: CoinrImport;
+  readonly panel: Panel;
+  readonly map: CellMap;
+}
+
+/** The slow path, and the report of every problem: `fromCoinr`, `panelFromObservations`, then the cells' map. */
+export function compileFromImport(tables: CoinrTables, options: CoinrOptions): Compiled {
+  const imported = fromCoinr(tables, options);
+  const { framework } = imported;
+  const panel = panelFromObservations(framework, imported.observations);
+  const denomColumns = new Set((options.Denominate?.denoms ?? []).flatMap((row) => Object.keys(row)));
+  // The data columns, as fromCoinr reads them: indicators, then the denominators not given in `denoms`.
+  const columns = [...framework.indicators, ...framework.denominators.map((d) => d.code).filter((code) => !denomColumns.has(code))];
+  const columnIndex = columns.map((code) => panel.codes.indexOf(code));
+  const units: string[] = [];
+  const rows: number[] = [];
+  const cells: number[] = [];
+  const C = panel.codes.length;
+  const U = panel.units.length;
+  tableRecords(tables.iData).forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const unit = cellText(row.uCode);
+    const p = panel.periods.indexOf(cellText(row.Time) || (options.period ?? ''));
+    const u = panel.units.indexOf(unit);
+    units.push(unit);
+    rows.push(i);
+    for (const c of columnIndex) cells.push((p * U + u) * C + c);
+  });
+  return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) } };
+}
+
+/**
+ * The fast path: iMeta to the framework, iData's cells straight into the
+ * panel. Returns undefined at the first problem of any kind, leaving the
+ * report to the slow path. Exported for the tests, which check that it is
+ * taken and agrees with the slow path.
+ */
+export function compileFast(tables: CoinrTables, options: CoinrOptions): Compiled | undefined {
+  const issues: ValidationIssue[] = [];
+  const meta = readCoinrMeta(tableRecords(tables.iMeta), options, issues);
+  const defaults = coinrDefaults(options, meta.groupings, issues);
+  if (issues.length > 0) return undefined;
+  const document = coinrDocument(meta, defaults, options);
+  let framework;
+  try {
+    framework = frameworkFromCoinrDocument(document);
+  } catch (error) {
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+  const codes = [...framework.indicators, ...framework.denominators.map((d) => d.code)];
+  if (options.Denominate) {
+    for (const code of framework.indicators) {
+      const node = framework.byCode.get(code);
+      if (node?.type === 'indicator' && node.denominator && !codes.includes(node.denominator.code)) return undefined;
+    }
+  }
+  const C = codes.length;
+  const groupings = meta.groupings;
+  const unitGroups: Record<string, Record<string, string>> = Object.fromEntries(groupings.map((g) => [g, Object.create(null) as Record<string, string>]));
+  const unitNames: Record<string, string> = Object.create(null) as Record<string, string>;
+
+  // One pass over the rows: units (in order of first appearance), periods, groups, names, and every cell's number.
+  const rows: number[] = [];
+  const units: string[] = [];
+  const rowPeriods: string[] = [];
+  const unitIndex = new Map<string, number>();
+  const seenPeriods = new Map<string, Set<string>>();
+  let frequency: string | undefined;
+  let lastPeriod: string | undefined;
+  let first: string | undefined;
+  let last: string | undefined;
+  const iData = tableReader(tables.iData);
+  const read = new Float64Array(iData.length * C);
+  let n = 0;
+  const uCode = iData.column('uCode');
+  const uName = iData.column('uName');
+  const time = iData.column('Time');
+  const groupColumns = groupings.map((g) => iData.column(g));
+  const dataColumns = codes.map((code) => iData.column(code));
+  for (let i = 0; i < iData.length; i++) {
+    const unit = cellText(iData.cell(i, uCode));
+    if (unit === '') {
+      if (iData.blank(i)) continue;
+      return undefined;
+    }
+    const period = cellText(iData.cell(i, time)) || options.period;
+    if (!period) return undefined;
+    if (period !== lastPeriod) {
+      // Rows mostly repeat the period before them: it is checked once per run of equal periods.
+      const f = periodFrequency(period);
+      if (!f || (frequency !== undefined && f !== frequency)) return undefined;
+      frequency = f;
+      lastPeriod = period;
+      if (first === undefined || period < first) first = period;
+      if (last === undefined || period > last) last = period;
+    }
+    let periodsOfUnit = seenPeriods.get(unit);
+    if (!periodsOfUnit) seenPeriods.set(unit, (periodsOfUnit = new Set()));
+    if (periodsOfUnit.has(period)) return undefined; // a duplicate row: the slow path names both
+    periodsOfUnit.add(period);
+    if (!unitIndex.has(unit)) unitIndex.set(unit, unitIndex.size);
+    unitNames[unit] = cellText(iData.cell(i, uName)) || unit;
+    for (let g = 0; g < groupings.length; g++) {
+      const group = cellText(iData.cell(i, groupColumns[g]));
+      if (group) unitGroups[groupings[g]][unit] = group;
+    }
+    for (let c = 0; c < C; c++) {
+      const cell = iData.cell(i, dataColumns[c]);
+      if (cell === undefined) return undefined; // no such column: the slow path says which
+      const value = cellNumber(cell);
+      if (value === undefined) return undefined;
+      read[n++] = value;
+    }
+    rows.push(i);
+    units.push(unit);
+    rowPeriods.push(period);
+  }
+  if (first === undefined || last === undefined) return undefined;
+  const periods = periodRange(first, last);
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  const U = unitIndex.size;
+  const values = new Float64Array(U * periods.length * C).fill(Number.NaN);
+  const cells = new Int32Array(rows.length * C);
+  for (let r = 0; r < rows.length; r++) {
+    const base = ((periodIndex.get(rowPeriods[r]) as number) * U + (unitIndex.get(units[r]) as number)) * C;
+    for (let c = 0; c < C; c++) {
+      cells[r * C + c] = base + c;
+      values[base + c] = read[r * C + c];
+    }
+  }
+  const panel: Panel = { units: [...unitIndex.keys()], periods, codes, values, flags: new Uint8Array(values.length) };
+  const buildOptions: BuildOptions = {
+    ...(defaults.imputation && groupings.length > 0 ? { unitGroups } : {}),
+    ...(options.Screen ? { screen: { minAvailability: options.Screen.dat_thresh } } : {}),
+  };
+  let observations: Observation[] | undefined;
+  const imported: CoinrImport = {
+    document,
+    framework,
+    // The long form, as fromCoinr gives it, only for a caller that reads it.
+    get observations() {
+      observations ??= rows.flatMap((row, r) =>
+        codes.map((code, c) => {
+          const value = read[r * C + c];
+          return { unit: units[r], period: rowPeriods[r], code, value: Number.isNaN(value) ? null : value, where: `iData row ${row + 2}, column ${code}` };
+        }),
+      );
+      return observations;
+    },
+    unitGroups,
+    unitNames,
+    options: buildOptions,
+  };
+  return { imported, panel, map: { columns: codes, rows, units, cells } };
+}
+
