@@ -247,7 +247,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   }
   const housekeeping = [
     ...(undated.length
-      ? [`no release date after ${undated.length > 3 ? `${undated[0]} … ${undated[undated.length - 1]} (${undated.length} months)` : undated.join(', ')}: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`]
+      ? [`no release date after ${undated.length > 3 ? `${undated[0]} … ${undated[undated.length - 1]} (${undated.length} ${/Q[1-4]$/.test(undated[0]) ? 'quarters' : 'months'})` : undated.join(', ')}: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`]
       : []),
     ...removed.map((name) => `removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
     ...repaired.map((line) => `repaired ${line}`),

@@ -87,7 +87,8 @@ describe('a quarterly index: examples/jibao-county', () => {
 
     const out = join(data, 'releases');
     const release = cli(['release', '--all', '--data', data, '--today', TODAY]);
-    expect(release.stderr).toBe('');
+    // Only the latest quarter's successor is announced in the calendar; the others' nextRelease is null, and it says so.
+    expect(release.stderr).toContain('no release date after 2021-Q4 … 2025-Q2 (15 quarters)');
     expect(release.code).toBe(0);
     const folders = readdirSync(out).filter((n) => n !== 'chain.json').sort();
     expect(folders).toEqual(['2021-Q4', '2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3']);
@@ -104,9 +105,9 @@ describe('a quarterly index: examples/jibao-county', () => {
     const manifest = manifestOf(out, '2025-Q3');
     expect(manifest.month).toBe('2025-Q3');
     expect(manifest.months).toEqual({ from: '2021-Q1', to: '2025-Q3' });
-    // Standing rule {"day": 20, "monthsAfter": 1}: 2025-Q4 ends in December 2025, so it is due 2026-01-20.
-    expect(manifest.nextRelease).toBe('2026-01-20');
-    expect(manifestOf(out, '2024-Q4').nextRelease).toBe('2025-04-20');
+    // The calendar announces 2025-Q4 for 2027-01-20 (its publisher's day); an earlier quarter's next one is not announced.
+    expect(manifest.nextRelease).toBe('2027-01-20');
+    expect(manifestOf(out, '2024-Q4').nextRelease).toBeNull();
     expect(readFileSync(join(out, '2025-Q3', 'r1', 'inputs.csv'), 'utf8').split('\n')[1]).toMatch(/^980100,2021-Q1,/);
 
     // Changes: against the previous quarter (环比) and the same quarter a year before (同比).
@@ -141,6 +142,19 @@ describe('a quarterly index: examples/jibao-county', () => {
     expect(values.has('980100 2025-Q3 sense_of_safety')).toBe(false);
     expect(survey.raw).toBeNull();
     expect(survey.flags).toContain('imputed');
+  });
+
+  it('dates the next release by the standing rule counted from the quarter’s last month', () => {
+    const data = copy();
+    const publication = JSON.parse(readFileSync(join(data, 'publication.json'), 'utf8')) as { releaseCalendar: Record<string, unknown> };
+    publication.releaseCalendar.regular = { day: 20, monthsAfter: 1 };
+    writeFileSync(join(data, 'publication.json'), JSON.stringify(publication));
+    const out = join(data, 'releases');
+    expect(cli(['release', '2025-Q3', '--data', data, '--today', TODAY]).code).toBe(0);
+    expect(cli(['release', '2024-Q4', '--data', data, '--today', TODAY]).code).toBe(0);
+    // 2025-Q4 ends in December 2025: one month later, on the 20th. 2025-Q1 ends in March 2025.
+    expect(manifestOf(out, '2025-Q3').nextRelease).toBe('2026-01-20');
+    expect(manifestOf(out, '2024-Q4').nextRelease).toBe('2025-04-20');
   });
 
   it('lists early warnings by quarter, with three years of the same quarter as history', () => {
@@ -189,12 +203,14 @@ describe('a quarterly index: examples/jibao-county', () => {
     const publication = JSON.parse(readFileSync(join(data, 'publication.json'), 'utf8')) as { denominators: Record<string, { frequency: string }>; indicators: Record<string, { survey?: { months: number[] } }> };
     publication.denominators.vehicles.frequency = 'monthly';
     publication.indicators.sense_of_safety.survey = { months: [5, 11] };
+    (publication as unknown as { releaseCalendar: { releases: { period: string }[] } }).releaseCalendar.releases[0].period = '2025-10';
     writeFileSync(join(data, 'publication.json'), JSON.stringify(publication));
     const bad = cli(['validate', '--data', data, '--today', TODAY]);
     const text = bad.stdout + bad.stderr;
     expect(bad.code).toBe(1);
     expect(text).toContain('input/SYNTHETIC-2025-Q3.csv:1:2: unknown column "月份": expected 地区代码/region, 季度/quarter, 指标代码/indicator, 数值/value, 标记/flag');
     expect(text).toContain('denominators.vehicles.frequency: a monthly denominator cannot serve quarterly periods');
+    expect(text).toContain('releaseCalendar.releases.0.period: "2025-10" is not a quarter (YYYY-Qn), but "periods" is "quarterly"');
     expect(text).toContain('indicators.sense_of_safety.survey.months: with quarterly periods a survey is dated by the last month of its quarter (3, 6, 9, 12), not 5, 11');
   });
 });
