@@ -49,6 +49,7 @@ describe('periods', () => {
     expect(periodsPerYear('2025')).toBe(1);
     expect(panelPeriodsPerYear(['2024-Q1', '2024-Q2'])).toBe(4);
     expect(panelPeriodsPerYear([])).toBe(12);
+    expect(panelPeriodsPerYear(['t1', 't2'])).toBe(12);
     expect(shiftPeriod('2025-Q3', -periodsPerYear('2025-Q3'))).toBe('2024-Q3');
     expect(shiftPeriod('2025-10', -periodsPerYear('2025-10'))).toBe('2024-10');
   });

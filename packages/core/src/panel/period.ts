@@ -122,14 +122,17 @@ export function periodsPerYear(period: Period): number {
 
 /**
  * The periods per year of a list of periods (a panel's): that of its first
- * period, or 12 (months) when the list is empty.
+ * period; 12 (months, as before quarters existed) when the list is empty or
+ * its periods are labels that are not dates (a panel may be labelled freely).
  *
  * @example
  * panelPeriodsPerYear(['2025-Q1', '2025-Q2']); // 4
  * panelPeriodsPerYear([]); // 12
+ * panelPeriodsPerYear(['t1', 't2']); // 12
  */
 export function panelPeriodsPerYear(periods: readonly Period[]): number {
-  return periods.length ? periodsPerYear(periods[0]) : 12;
+  const frequency = periods.length ? periodFrequency(periods[0]) : undefined;
+  return frequency ? PER_YEAR[frequency] : 12;
 }
 
 /**
