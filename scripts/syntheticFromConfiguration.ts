@@ -5,9 +5,12 @@
  * framework (indicators, denominators and their scales) and a small model,
  * `synthetic.json` (seed, months, each denominator's base and growth, each
  * indicator's level, region factors, trend and season). Writes the
- * denominator files and one input file per month, `input/SYNTHETIC-YYYY-MM.csv`,
- * in the form a bureau's Excel writes (UTF-8 with BOM, CRLF, Chinese
- * headers). Seeded: the same configuration writes the same bytes.
+ * denominator files and one input file per month, `input/SYNTHETIC-YYYY-MM.csv`
+ * (per quarter, `input/SYNTHETIC-YYYY-Qn.csv` headed 季度, when publication.json
+ * says `"periods": "quarterly"`; then `months` in synthetic.json are quarters
+ * and `season` has four factors), in the form a bureau's Excel writes (UTF-8
+ * with BOM, CRLF, Chinese headers). Seeded: the same configuration writes the
+ * same bytes.
  *
  * Used for the fictional example: node --conditions=pingan-source
  * scripts/generate-sample-data.ts --config examples/shifan-county
@@ -15,11 +18,12 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomLcg, randomNormal, randomPoisson } from 'd3-random';
-import { frameworkFromJson, publicationFromJson, type Framework, type Publication } from '@pingan/core';
+import { frameworkFromJson, periodLastMonth, periodRange, periodsPerYear, publicationFromJson, type Framework, type Publication } from '@pingan/core';
 
 /** The model of `synthetic.json`. */
 export interface SyntheticModel {
   readonly seed: number;
+  /** The first and last period: months `YYYY-MM`, or quarters `YYYY-Qn` for a quarterly index. */
   readonly months: { readonly from: string; readonly to: string };
   /** Per denominator: leaf regions' first-year values and yearly growth rates; the totals are sums. */
   readonly denominators: Record<string, { firstYear: number; lastYear: number; base: Record<string, number>; growth: Record<string, number>; source: string }>;
@@ -27,8 +31,8 @@ export interface SyntheticModel {
   readonly totalWeight: string;
   /**
    * Counts: `perYear` events per `scale` units of the indicator's denominator
-   * (the framework's scale), a factor per region, a yearly trend and twelve
-   * seasonal factors. Shares and rates: `level` plus a region offset, a
+   * (the framework's scale), a factor per region, a yearly trend and a
+   * seasonal factor per period of the year (twelve, or four for quarters). Shares and rates: `level` plus a region offset, a
    * yearly trend and normal noise of sd `spread`, with `decimals`.
    */
   readonly indicators: Record<
@@ -42,15 +46,6 @@ export interface SyntheticModel {
 
 const problem = (file: string, message: string) => new Error(`${file}: ${message}`);
 
-function monthsBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  for (let n = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1; ; n++) {
-    const month = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-    out.push(month);
-    if (month === last) return out;
-    if (out.length > 1200) throw new Error(`months ${first} to ${last}: the end is not after the start`);
-  }
-}
 
 /** Integer division rounded half up (non-negative integers). */
 function divHalfUp(num: number, den: number): number {
@@ -92,7 +87,15 @@ export function generateFromConfiguration(dataDir: string, outDir = dataDir): st
   const source = randomLcg(model.seed);
   const poisson = randomPoisson.source(source);
   const normal = randomNormal.source(source)(0, 1);
-  const months = monthsBetween(model.months.from, model.months.to);
+  const quarterly = publication.periods === 'quarterly';
+  const periodShape = quarterly ? /^\d{4}-Q[1-4]$/ : /^\d{4}-(0[1-9]|1[0-2])$/;
+  for (const end of ['from', 'to'] as const) {
+    if (!periodShape.test(model.months[end])) throw problem(modelFile, `months.${end}: "${model.months[end]}" is not a ${quarterly ? 'quarter YYYY-Qn' : 'month YYYY-MM'} (publication.json says "periods": "${publication.periods}")`);
+  }
+  if (model.months.to < model.months.from) throw problem(modelFile, `months ${model.months.from} to ${model.months.to}: the end is not after the start`);
+  // Months, or quarters: every period of the input files.
+  const months = periodRange(model.months.from, model.months.to);
+  const perYear = periodsPerYear(months[0]);
   const totals = publication.regions.totals;
   const totalCodes = new Set(totals.map((t) => t.region));
   const leaves = [...new Set(totals.flatMap((t) => t.of))];
@@ -128,8 +131,10 @@ export function generateFromConfiguration(dataDir: string, outDir = dataDir): st
   const cells = new Map<string, { units: number; flag: '' | 'estimated' | 'provisional' }>(); // `region month code`
   const decimalsOf = new Map<string, number>();
   months.forEach((month, index) => {
-    const m = Number(month.slice(5, 7));
-    const years = index / 12;
+    // The period's last month (its survey month) and its place in the year (0 to perYear − 1).
+    const m = Number(periodLastMonth(month).slice(5, 7));
+    const inYear = ((m / (12 / perYear)) | 0) - 1;
+    const years = index / perYear;
     for (const code of framework.indicators) {
       const node = framework.byCode.get(code);
       const spec = publication.indicators[code];
@@ -140,8 +145,9 @@ export function generateFromConfiguration(dataDir: string, outDir = dataDir): st
       for (const region of leaves) {
         if (spec.kind === 'count') {
           if (params.perYear === undefined || !node.denominator) throw problem(modelFile, `indicators.${code}: a count needs "perYear" and a denominator in the framework`);
-          const season = params.season ? params.season[m - 1] / (params.season.reduce((a, b) => a + b, 0) / 12) : 1;
-          const lambda = (params.perYear / 12) * (den(node.denominator.code, region, month) / node.denominator.scale) * (params.regions?.[region] ?? 1) * (1 + (params.trend ?? 0)) ** years * season;
+          if (params.season && params.season.length !== perYear) throw problem(modelFile, `indicators.${code}.season: expected ${perYear} factors, one per ${quarterly ? 'quarter' : 'month'}, found ${params.season.length}`);
+          const season = params.season ? params.season[inYear] / (params.season.reduce((a, b) => a + b, 0) / perYear) : 1;
+          const lambda = (params.perYear / perYear) * (den(node.denominator.code, region, month) / node.denominator.scale) * (params.regions?.[region] ?? 1) * (1 + (params.trend ?? 0)) ** years * season;
           decimalsOf.set(code, 0);
           cells.set(`${region} ${month} ${code}`, { units: poisson(lambda)(), flag: '' });
         } else if (spec.kind === 'share-0-100' || spec.kind === 'share-0-1' || spec.kind === 'rate') {
@@ -191,9 +197,9 @@ export function generateFromConfiguration(dataDir: string, outDir = dataDir): st
   };
   const inputDir = join(outDir, 'input');
   mkdirSync(inputDir, { recursive: true });
-  for (const f of readdirSync(inputDir)) if (/^SYNTHETIC-\d{4}-\d{2}\.csv$/.test(f)) rmSync(join(inputDir, f));
+  for (const f of readdirSync(inputDir)) if (/^SYNTHETIC-\d{4}-(\d{2}|Q[1-4])\.csv$/.test(f)) rmSync(join(inputDir, f));
   for (const month of months) {
-    const lines = ['地区代码,月份,指标代码,数值,标记'];
+    const lines = [quarterly ? '地区代码,季度,指标代码,数值,标记' : '地区代码,月份,指标代码,数值,标记'];
     for (const region of [...totalCodes, ...leaves]) {
       for (const code of framework.indicators) {
         const cell = cells.get(`${region} ${month} ${code}`);

@@ -43,9 +43,18 @@ const require = createRequire(import.meta.url);
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`\n*** site browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);
 
+/** A release folder's name: a month YYYY-MM, or a quarter YYYY-Qn for a quarterly index. */
+const PERIOD_DIR = /^\d{4}-(\d{2}|Q[1-4])$/;
+/** Whether the index under test is quarterly: its pages then speak of quarters (本季度, 较上季度). */
+const quarterly = (JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { periods?: string }).periods === 'quarterly';
+/** A period's page, written by hand: /2025/10/ or /2025/q3/. */
+const periodPath = (p: string) => `/${p.slice(0, 4)}/${p.slice(5, 7).toLowerCase()}/`;
+/** A period's Chinese name, written by hand: 2025年10月 or 2025年第三季度. */
+const periodZh = (p: string) => (p[5] === 'Q' ? `${p.slice(0, 4)}年第${'一二三四'[Number(p[6]) - 1]}季度` : `${p.slice(0, 4)}年${Number(p.slice(5))}月`);
+
 /** The latest month, its latest revision and the raw release.json, read straight from the files. */
 function latestRaw() {
-  const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
+  const months = readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n)).sort();
   const month = months.at(-1)!;
   const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const dir = join(releasesDir, month, revs.at(-1)!);
@@ -69,7 +78,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
   const { month, dir, json } = latestRaw();
-  const monthPath = `/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+  const monthPath = periodPath(month);
   const city = json.regions.find((r) => r.parent === null)!;
   const cityIndex = city.aggregates[0].value;
   const district = json.regions.find((r) => r.parent !== null)!.code;
@@ -368,7 +377,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
           }, hasMap);
           expect(report.problems).toEqual([]);
           expect(report.tables).toBeGreaterThanOrEqual(target.name === 'home' ? 2 : 3);
-          expect(report.newestMonth).toContain(lang === 'zh' ? `${month.slice(0, 4)}年${Number(month.slice(5))}月` : month.slice(0, 4));
+          expect(report.newestMonth).toContain(lang === 'zh' ? periodZh(month) : month.slice(0, 4));
           await context.close();
         });
       }
@@ -382,7 +391,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       await page.goto(server.url + '/');
       const readout = page.locator('[data-testid=trend-readout]');
       const newest = (await readout.textContent())!;
-      expect(newest).toContain(`${month.slice(0, 4)}年${Number(month.slice(5))}月`);
+      expect(newest).toContain(periodZh(month));
       expect(newest).toContain(cityIndex!);
       const svg = page.locator('svg.trend-svg:visible');
       await svg.scrollIntoViewIfNeeded();
@@ -407,7 +416,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
 
   it('gives every page the publication date of its own release, and a next release date after the latest', async () => {
     const manifests = new Map<string, { date: string }>();
-    for (const m of readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n))) {
+    for (const m of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
       for (const r of readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n))) {
         manifests.set(`${m}/${r}`, JSON.parse(readFileSync(join(releasesDir, m, r, 'manifest.json'), 'utf8')));
       }
@@ -417,9 +426,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     const dates = new Set<string>();
     for (const file of htmlFiles(out)) {
       const rel = relative(out, file).split('\\').join('/');
-      const m = /^(?:en\/)?(\d{4})\/(\d{2})\/(?:(r\d+|[^/]+)\/)?index\.html$/.exec(rel);
+      const m = /^(?:en\/)?(\d{4})\/(\d{2}|q[1-4])\/(?:(r\d+|[^/]+)\/)?index\.html$/.exec(rel);
       if (!m) continue;
-      const monthKey = `${m[1]}-${m[2]}`;
+      const monthKey = `${m[1]}-${m[2].toUpperCase()}`;
       const key = m[3]?.startsWith('r') ? `${monthKey}/${m[3]}` : latestRev(monthKey);
       const html = readFileSync(file, 'utf8');
       const published = /<time datetime="(\d{4}-\d{2}-\d{2})" data-testid="published">/.exec(html) ?? /data-testid="published"[^>]*datetime="(\d{4}-\d{2}-\d{2})"/.exec(html);
@@ -453,6 +462,52 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it.runIf(quarterly)('names quarters, never months, in both languages, at 360 px and desktop', async () => {
+    const rawIndex = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as { regions: { parent: string | null; aggregates: { change: { mom: string | null; yoy: string | null } }[] }[] };
+    const change = rawIndex.regions.find((r) => r.parent === null)!.aggregates[0].change;
+    // Written by hand: the published changes as the page signs them (U+2212 for a minus).
+    const signedText = (v: string) => (v.startsWith('-') ? `−${v.slice(1)}` : Number(v) === 0 ? v : `+${v}`);
+    const words = {
+      zh: { name: periodZh(month), mom: '较上季度（环比）', yoy: '较上年同季（同比）', home: '本季度' },
+      en: { name: `${month.slice(0, 4)} ${month.slice(5)}`, mom: 'Change vs previous quarter', yoy: 'Change vs same quarter last year', home: 'This quarter' },
+    };
+    for (const width of [360, 1280]) {
+      for (const lang of ['zh', 'en'] as const) {
+        const page = await open(lang === 'zh' ? '/' : '/en/', { width });
+        const text = (await page.textContent('main')) ?? '';
+        const w = words[lang];
+        expect(text, `${lang} ${width}`).toContain(w.name);
+        expect(text).toContain(w.mom);
+        expect(text).toContain(w.yoy);
+        expect(await page.textContent('nav')).toContain(w.home);
+        if (change.mom !== null) expect(text).toContain(signedText(change.mom));
+        if (change.yoy !== null) expect(text).toContain(signedText(change.yoy));
+        // The page fits a phone: nothing wider than the window.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+        await page.context().close();
+      }
+    }
+    // No month words on any page (dates such as 2026年12月3日 and machine-readable JSON aside).
+    const monthWords = /月份|本月|上月|同月|个月|各月|每月|\b[Mm]onths?\b|month-on-month|MoM/;
+    const leaks: string[] = [];
+    for (const file of htmlFiles(out)) {
+      const visible = readFileSync(file, 'utf8')
+        .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\d{4}年\d{1,2}月\d{1,2}日/g, ' ')
+        // The workbench's data (JSON in the page) keeps the release format's key "month".
+        .replace(/\\?"month\\?":/g, ' ');
+      const hit = monthWords.exec(visible);
+      if (hit) leaks.push(`${relative(out, file)}: …${visible.slice(Math.max(0, hit.index - 40), hit.index + 40).replace(/\s+/g, ' ')}…`);
+    }
+    expect(leaks).toEqual([]);
+    // Every quarter has its page, /YYYY/qN/, in both languages.
+    for (const q of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
+      expect(existsSync(join(out, periodPath(q).slice(1), 'index.html')), q).toBe(true);
+      expect(existsSync(join(out, 'en', periodPath(q).slice(1), 'index.html')), q).toBe(true);
+    }
+  });
+
   it('marks flagged values beside them, with a legend, and says when the survey was carried forward', async () => {
     const page = await open(`${monthPath}${district}/`, { width: 360 });
     const flagged = json.regions.find((r) => r.code === district)!.aggregates;
@@ -461,7 +516,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     for (const a of flagged.filter((x) => x.parent !== null && x.flags.includes('imputed'))) {
       const card = page.locator(`.card[data-code="${a.code}"]`);
       expect(await card.textContent()).toContain('沿用上期调查');
-      expect(await card.textContent()).toContain('本月无调查');
+      expect(await card.textContent()).toContain(quarterly ? '本季度无调查' : '本月无调查');
     }
     const headlineFlags = flagged[0].flags.filter((f) => ['provisional', 'estimated', 'imputed'].includes(f));
     const words: Record<string, string> = { provisional: '初步', estimated: '估计', imputed: '沿用上期调查' };
@@ -481,9 +536,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     expect(standingText?.replace('−', '-')).toContain(gap === 0 ? '0.00' : `${gap > 0 ? '+' : '-'}${Math.abs(gap).toFixed(2)}`);
     expect(await page.locator('a[rel=prev]').count()).toBe(1);
     await page.context().close();
-    const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
+    const months = readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n)).sort();
     const old = months[0];
-    const oldPage = await open(`/${old.slice(0, 4)}/${old.slice(5)}/`);
+    const oldPage = await open(periodPath(old));
     expect(await oldPage.locator('[data-testid=not-latest] a').getAttribute('href')).toBe(monthPath);
     expect(await oldPage.locator('a[rel=next]').count()).toBe(1);
     await oldPage.context().close();
@@ -493,12 +548,12 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     const csv = await (await fetch(`${server.url}/downloads/history.csv`)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     let expected = 0;
-    for (const m of readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n))) {
+    for (const m of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
       const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
       expected += readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
     }
     expect(lines.length - 1).toBe(expected);
-    expect(lines[0]).toMatch(/^月份 month,修订 revision,地区代码 region/);
+    expect(lines[0]).toMatch(quarterly ? /^季度 quarter,修订 revision,地区代码 region/ : /^月份 month,修订 revision,地区代码 region/);
     const history = (await (await fetch(`${server.url}/downloads/history.json`)).json()) as { series: { region: string; code: string; points: { month: string; value: string | null }[] }[] };
     const citySeries = history.series.find((s) => s.region === city.code && s.code === city.aggregates[0].code)!;
     expect(citySeries.points.at(-1)!.value).toBe(cityIndex);

@@ -51,7 +51,7 @@ const latestRevisionDir = (month: string) => {
   const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   return join(releasesDir, month, revs.at(-1)!);
 };
-const months = existsSync(releasesDir) ? readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort() : [];
+const months = existsSync(releasesDir) ? readdirSync(releasesDir).filter((n) => /^\d{4}-(\d{2}|Q[1-4])$/.test(n)).sort() : [];
 const haveInputs = months.length > 0 && existsSync(join(latestRevisionDir(months.at(-1)!), 'inputs.csv'));
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`\n*** workbench browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);

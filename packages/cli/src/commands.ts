@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { periodFrequency } from '@pingan/core';
 import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core/release';
 import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
 import { t } from './i18n/t.ts';
@@ -121,7 +122,9 @@ const signed = (v: string | null) => (v === null ? '—' : v.startsWith('-') ? v
 export function formatMonth(published: PublishedMonth): string {
   const first = published.regions[0];
   const subs = first ? first.aggregates.filter((a) => a.parent !== null && a.parent === first.aggregates[0].code) : [];
-  const header = ['地区 Region', '指数 Index', '等级 Band', ...subs.map((s) => s.name.zh), '环比 MoM', '同比 YoY'];
+  // A quarterly index compares with the previous quarter and the same quarter a year before.
+  const quarterly = /Q[1-4]$/.test(published.month);
+  const header = ['地区 Region', '指数 Index', '等级 Band', ...subs.map((s) => s.name.zh), quarterly ? '环比 QoQ' : '环比 MoM', quarterly ? '同比 YoY (same quarter)' : '同比 YoY'];
   const rows = published.regions.map((r) => {
     const index = r.aggregates[0];
     const change: Changes = index.change;
@@ -198,6 +201,10 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   const publishable = new Set(valid.publishable);
   const first = valid.publishable[0];
   if (!options.all && !publishable.has(options.month!)) {
+    const firstPeriod = valid.months[0];
+    if (firstPeriod !== undefined && periodFrequency(options.month!) !== periodFrequency(firstPeriod)) {
+      throw new UsageError(periodFrequency(firstPeriod) === 'quarter' ? t`"${options.month}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")` : t`"${options.month}" is not a month (expected YYYY-MM)`);
+    }
     if (!valid.months.includes(options.month!)) throw new UsageError(t`no data for ${options.month}: the data covers ${valid.months[0]} to ${valid.months[valid.months.length - 1]}`);
     throw new UsageError(t`${options.month} has no index: the first month whose windows are full is ${first}`);
   }
@@ -240,7 +247,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   }
   const housekeeping = [
     ...(undated.length
-      ? [`no release date after ${undated.length > 3 ? `${undated[0]} … ${undated[undated.length - 1]} (${undated.length} months)` : undated.join(', ')}: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`]
+      ? [`no release date after ${undated.length > 3 ? `${undated[0]} … ${undated[undated.length - 1]} (${undated.length} ${/Q[1-4]$/.test(undated[0]) ? 'quarters' : 'months'})` : undated.join(', ')}: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`]
       : []),
     ...removed.map((name) => `removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
     ...repaired.map((line) => `repaired ${line}`),

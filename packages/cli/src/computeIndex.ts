@@ -1,4 +1,4 @@
-import { bandOf, buildExact, buildIndex, canonicalJson, Exact, exactAt, exactInputs, flagNames, monthUncertainty, panelFromObservations, periodDistance, publishChange, roundHalfUp, shiftPeriod, uncertaintyLookback, ValidationError, type ExactPanel, type Framework, type IndexResult, type MonthUncertainty, type Observation, type Provenance } from '@pingan/core';
+import { bandOf, buildExact, buildIndex, canonicalJson, Exact, exactAt, exactInputs, flagNames, monthUncertainty, panelFromObservations, periodDistance, periodFrequency, periodsPerYear, publishChange, roundHalfUp, shiftPeriod, uncertaintyLookback, ValidationError, type ExactPanel, type Framework, type IndexResult, type MonthUncertainty, type Observation, type Provenance } from '@pingan/core';
 import { RELEASE_FORMAT, type InputCell, type PublishedAggregate, type PublishedIndicator, type PublishedMonth, type PublishedRegion, type PublishedUncertainty } from '@pingan/core/release';
 import { DataInvalidError, UsageError } from './issues.ts';
 import { nextReleaseDate } from './publication.ts';
@@ -7,13 +7,16 @@ import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { t } from './i18n/t.ts';
 
 /**
- * How many months before the published month its computation reads: what
+ * How many periods before the published period its computation reads: what
  * the framework's windows, carried values and the year-on-year change need,
  * plus the noise model's baseline and the early warning's history
- * (`uncertaintyLookback`: 63 months for Xiangtan's 12-month windows).
+ * (`uncertaintyLookback`: 63 months for Xiangtan's 12-month windows). For a
+ * quarterly index (`perYear` 4) it is counted in quarters: a framework's
+ * windows and carries are stated in periods, the baseline and the chart
+ * history in months and converted (36 months are 12 quarters).
  */
-export function lookbackMonths(framework: Framework): number {
-  return uncertaintyLookback(framework);
+export function lookbackMonths(framework: Framework, perYear = 12): number {
+  return uncertaintyLookback(framework, perYear);
 }
 
 /** The release's uncertainty settings: the bootstrap's and rank intervals' replicates and seed (fixed, so releases are byte-deterministic). */
@@ -76,9 +79,14 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
   const first = valid.months[0];
   const last = valid.months[valid.months.length - 1];
   const target = month ?? last;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(target)) throw new UsageError(t`"${target}" is not a month (expected YYYY-MM)`);
+  const quarterly = periodFrequency(first) === 'quarter';
+  if (periodFrequency(target) !== periodFrequency(first)) {
+    throw new UsageError(quarterly ? t`"${target}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")` : t`"${target}" is not a month (expected YYYY-MM)`);
+  }
   if (target < first || target > last) throw new UsageError(t`no data for ${target}: the data covers ${first} to ${last}`);
-  const lookback = lookbackMonths(framework);
+  // A year back: 12 months or 4 quarters.
+  const perYear = periodsPerYear(target);
+  const lookback = lookbackMonths(framework, perYear);
   const start = periodDistance(first, target) > lookback ? shiftPeriod(target, -lookback) : first;
   const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
   const inSlice = new Set(periods);
@@ -99,7 +107,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
   const round = (v: InstanceType<typeof Exact> | null) => (v === null ? null : roundHalfUp(v, d));
   const diff = (a: string | null, b: string | null) => (a === null || b === null ? null : roundHalfUp(new Exact(a).minus(b), d));
   const mom = shiftPeriod(target, -1);
-  const yoy = shiftPeriod(target, -12);
+  const yoy = shiftPeriod(target, -perYear);
   const regionsByCode = new Map<string, Region>(valid.data.regions.map((r) => [r.code, r]));
   const band = (value: string | null): PublishedBand | null => {
     const b = value === null ? undefined : bandOf(framework, value);

@@ -50,6 +50,11 @@ survey months, flags, time zone, release calendar), framework/*.json (one
 framework), the regions file, the denominator files and input/*.csv (UTF-8
 with or without BOM, or GB18030; Chinese or English headers).
 
+Quarterly indexes: when publication.json says "periods": "quarterly", MONTH is
+a quarter YYYY-Qn (e.g. 2025-Q3), the input files' period column is headed
+季度 or quarter, releases are written to OUT/YYYY-Qn/rN/, and the changes are
+against the previous quarter (环比) and the same quarter a year before (同比).
+
 ${EXIT_CODES_HELP}
 `;
 

@@ -48,6 +48,10 @@ DIR/framework/*.json；其中的问题报告为 FILE: PATH: REASON。
 population.csv 和 input/*.csv（UTF-8，可带 BOM，或 GB18030；中文或英文表头），
 以及 publication.json（指数的时区、调查安排、数据质量检查的阈值）。
 
+按季度发布的指数：publication.json 写明 "periods": "quarterly" 时，MONTH 是季度
+YYYY-Qn（例如 2025-Q3），输入文件的期间列表头为"季度"或 quarter，发布版本写入
+OUT/YYYY-Qn/rN/，环比为较上季度，同比为较上年同季。
+
 ${EXIT_CODES_HELP_ZH}
 `;
 
@@ -59,10 +63,13 @@ const WARNINGS_HELP_ZH = `pingan warnings [MONTH] [--data DIR] [--framework FILE
 的那个月。控制图是各月正态分数的单侧 EWMA（λ = 0.2），表示"比平常差"；受控时的
 平均运行长度为 500 个月（每张图约 42 年一次误报；6 个地区 × 12 个计数指标，合计
 约每年一次误报）。一张图需要 MONTH 之前 36 个月的历史。不写入任何文件。
+按季度发布的指数（publication.json "periods": "quarterly"）中 MONTH 是季度
+YYYY-Qn，与前三年的同一季度比较；控制图需要 12 个季度的历史，运行长度以季度计。
 
 示例：
   pingan warnings                            最近一个月的预警
   pingan warnings 2025-10 --json             2025 年 10 月的预警，JSON 格式
+  pingan warnings 2025-Q3                    按季度发布的指数 2025 年第三季度的预警
 
 选项：
   --data DIR          数据目录（默认：data）

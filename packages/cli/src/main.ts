@@ -99,7 +99,8 @@ function prepare(argv: readonly string[], io: Io): Prepared {
   const maxPositionals = command === 'validate' || command === 'sensitivity' || command === 'verify' ? 0 : 1;
   if (rest.length > maxPositionals) throw new UsageError(t`unexpected argument "${rest[maxPositionals]}"`);
   const month = rest[0];
-  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(t`"${month}" is not a month (expected YYYY-MM)`);
+  // A quarter (YYYY-Qn) is checked against publication.json's periods when the data are read.
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(month)) throw new UsageError(t`"${month}" is not a month (expected YYYY-MM)`);
   if (values.today !== undefined && !isDate(values.today)) throw new UsageError(t`--today "${values.today}" is not a date (expected YYYY-MM-DD)`);
   if (values.framework === '') throw new UsageError(t`--framework needs a file`);
   const common: CommonOptions = {

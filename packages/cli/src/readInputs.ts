@@ -18,6 +18,17 @@ export const INPUT_COLUMNS: readonly ColumnSpec<InputField>[] = [
   { key: 'value', names: ['数值', 'value'], required: true },
   { key: 'flag', names: ['标记', 'flag'], required: false },
 ];
+/**
+ * The columns of a quarterly index's input files (publication.json
+ * `"periods": "quarterly"`): the period column is `季度`/`quarter`, holding
+ * `YYYY-Qn`; the others are those of `INPUT_COLUMNS`.
+ */
+export const QUARTERLY_INPUT_COLUMNS: readonly ColumnSpec<InputField>[] = INPUT_COLUMNS.map((c) => (c.key === 'month' ? { ...c, names: ['季度', 'quarter'] } : c));
+
+/** The input files' columns for publication.json's `periods` (monthly when it cannot be read). */
+export function inputColumns(periods: Publication['periods'] | undefined): readonly ColumnSpec<InputField>[] {
+  return periods === 'quarterly' ? QUARTERLY_INPUT_COLUMNS : INPUT_COLUMNS;
+}
 
 type RegionField = 'code' | 'name_zh' | 'name_en' | 'level' | 'parent';
 /** The columns of the regions file, in Chinese or English. */
@@ -378,8 +389,8 @@ function readDenominator(
  * English) and returns its rows as text with their places. The rows are
  * checked against the framework by `validateData`.
  */
-export function readInputFile(file: string, bytes: Uint8Array): { info: FileInfo; records: InputRecord[]; issues: Issue[] } {
-  const table = readTable(file, bytes, INPUT_COLUMNS);
+export function readInputFile(file: string, bytes: Uint8Array, columns: readonly ColumnSpec<InputField>[] = INPUT_COLUMNS): { info: FileInfo; records: InputRecord[]; issues: Issue[] } {
+  const table = readTable(file, bytes, columns);
   return {
     info: { file, sha256: sha256Hex(bytes), ...(table.encoding ? { encoding: table.encoding } : {}) },
     records: table.rows,
@@ -388,9 +399,9 @@ export function readInputFile(file: string, bytes: Uint8Array): { info: FileInfo
 }
 
 /** Reads one monthly input file from disk in chunks (see `readTableFile`); a file that cannot be opened is an issue. */
-function streamInputFile(dataDir: string, file: string, issues: Issue[]): { info: FileInfo; records: InputRecord[]; issues: Issue[] } | undefined {
+function streamInputFile(dataDir: string, file: string, issues: Issue[], columns: readonly ColumnSpec<InputField>[]): { info: FileInfo; records: InputRecord[]; issues: Issue[] } | undefined {
   try {
-    const { table, sha256 } = readTableFile(join(dataDir, file), file, INPUT_COLUMNS);
+    const { table, sha256 } = readTableFile(join(dataDir, file), file, columns);
     return { info: { file, sha256, ...(table.encoding ? { encoding: table.encoding } : {}) }, records: table.rows, issues: table.issues };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -429,8 +440,6 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   const regionCodes = new Set(regions.map((r) => r.code));
   const denominators: DenominatorRow[] = [];
   if (publication) {
-    // The release files and the core's period arithmetic are monthly: a quarterly index is refused, never computed as if monthly.
-    if (publication.periods !== 'monthly') issues.push({ file: PUBLICATION_FILE, reason: `periods: "${publication.periods}" is not computed by this version of the CLI (its releases are monthly); use "monthly"` });
     if (framework) publicationProblems(publication, framework).forEach((p) => issues.push({ file: PUBLICATION_FILE, reason: `${p.path}: ${p.message}` }));
     issues.push(...placeProblems(publication, regions, regionsFile));
     for (const [code, spec] of Object.entries(publication.denominators)) {
@@ -446,7 +455,7 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   if (names.length === 0 && !issues.some((i) => i.file === `${INPUT_DIR}/`)) issues.push({ file: `${INPUT_DIR}/`, reason: 'no input files (*.csv)' });
   for (const name of names) {
     const file = `${INPUT_DIR}/${name}`;
-    const read = streamInputFile(dataDir, file, issues);
+    const read = streamInputFile(dataDir, file, issues, inputColumns(publication?.periods));
     if (!read) continue;
     inputs.push(read.info);
     // One by one: spreading a long file's rows into push() exceeds the engine's argument limit.

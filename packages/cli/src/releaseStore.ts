@@ -71,7 +71,7 @@ export function removeTemporary(outDir: string): string[] {
       if (entry.name.includes('.tmp-')) {
         rmSync(join(outDir, dir, entry.name), { recursive: true, force: true });
         removed.push(`${prefix}${entry.name}`);
-      } else if (dir === '' && entry.isDirectory() && /^\d{4}-\d{2}$/.test(entry.name)) sweep(entry.name, `${entry.name}/`);
+      } else if (dir === '' && entry.isDirectory() && /^\d{4}-(\d{2}|Q[1-4])$/.test(entry.name)) sweep(entry.name, `${entry.name}/`);
     }
   };
   sweep('', '');

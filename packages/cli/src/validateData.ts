@@ -1,4 +1,4 @@
-import { periodDistance, shiftPeriod, type Framework, type Observation, type Publication, type ValueKind } from '@pingan/core';
+import { periodDistance, periodLastMonth, periodOfMonth, shiftPeriod, type Framework, type Observation, type Publication, type ValueKind } from '@pingan/core';
 import { z } from 'zod';
 import { checkComputable } from './computable.ts';
 import { quoteValue, sortIssues, type Issue } from './issues.ts';
@@ -48,6 +48,18 @@ export interface ValidatedData {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const QUARTER = /^\d{4}-Q[1-4]$/;
+
+/**
+ * The period of an index's input files and releases, from publication.json's
+ * `periods`: its shape, and the word a message calls it by. Without a valid
+ * publication.json, months.
+ */
+export function periodKind(publication: Publication | undefined): { readonly pattern: RegExp; readonly word: 'month' | 'quarter'; readonly shape: string } {
+  return publication?.periods === 'quarterly'
+    ? { pattern: QUARTER, word: 'quarter', shape: 'YYYY-Qn (e.g. 2025-Q3)' }
+    : { pattern: MONTH, word: 'month', shape: 'YYYY-MM' };
+}
 const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
 /** The most significant digits a value may have: a double holds 15 exactly, so the computation sees the very number given. */
 export const MAX_SIGNIFICANT_DIGITS = 15;
@@ -118,7 +130,8 @@ function recordSchema(regions: ReadonlySet<string>, data: DataSet, kind: Indicat
       if (regions.size > 0 && !regions.has(r)) ctx.addIssue({ code: 'custom', message: r === '' ? 'region is empty' : `unknown region ${quoteValue(r)}: not in ${regionsFile}` });
     }),
     month: z.string().superRefine((m, ctx) => {
-      if (!MONTH.test(m)) ctx.addIssue({ code: 'custom', message: `malformed month ${quoteValue(m)}: expected YYYY-MM` });
+      const period = periodKind(publication);
+      if (!period.pattern.test(m)) ctx.addIssue({ code: 'custom', message: `malformed ${period.word} ${quoteValue(m)}: expected ${period.shape}${period.word === 'quarter' && MONTH.test(m) ? ' (publication.json says "periods": "quarterly")' : ''}` });
     }),
     indicator: z.string().superRefine((code, ctx) => {
       if (!framework || framework.indicators.includes(code)) return;
@@ -135,6 +148,7 @@ function recordSchema(regions: ReadonlySet<string>, data: DataSet, kind: Indicat
 }
 
 const cellText = (record: InputRecord, key: keyof InputRecord['cells']) => record.cells[key]?.value ?? '';
+// Which header the period column had does not matter here: its place is the same in either column list.
 const column = (record: InputRecord, key: keyof InputRecord['cells']) =>
   record.cells[key]?.column ?? INPUT_COLUMNS.findIndex((c) => c.key === key) + 1;
 const place = (record: InputRecord) => `${record.file}:${record.line}`;
@@ -162,6 +176,9 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
     return schema;
   };
   const todayMonth = options.today.slice(0, 7);
+  const period = periodKind(data.publication);
+  // A period is over once its last month is (a quarter at the end of its third month).
+  const notOver = (p: string) => periodLastMonth(p) >= todayMonth;
 
   const bad = new Set<InputRecord>();
   const firstAt = new Map<string, InputRecord>();
@@ -180,7 +197,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
       issues.push({ file: record.file, line: record.line, column: 1, value: key, reason: `duplicate row: ${key} already given at ${place(first)}` });
       bad.add(record);
     } else firstAt.set(key, record);
-    if (cells.month >= todayMonth) {
+    if (notOver(cells.month)) {
       bad.add(record);
       const reported = `${record.file} ${cells.month}`;
       if (!futureReported.has(reported)) {
@@ -190,7 +207,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
           line: record.line,
           column: column(record, 'month'),
           value: cells.month,
-          reason: cells.month === todayMonth ? `month ${cells.month} is not over yet (today is ${options.today})` : `month ${cells.month} is in the future (today is ${options.today})`,
+          reason: periodOfMonth(todayMonth, period.word) === cells.month ? `${period.word} ${cells.month} is not over yet (today is ${options.today})` : `${period.word} ${cells.month} is in the future (today is ${options.today})`,
         });
       }
     }
@@ -207,7 +224,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
   }
   for (const record of data.records) {
     const month = cellText(record, 'month');
-    if (!MONTH.test(month) || month >= todayMonth) continue;
+    if (!period.pattern.test(month) || notOver(month)) continue;
     if (!monthFirst.has(month)) monthFirst.set(month, record);
     const region = cellText(record, 'region');
     if (!regionCodes.has(region)) continue;
@@ -234,7 +251,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
       line: record.line,
       column: column(record, 'month'),
       value: present[i],
-      reason: `${gap === 1 ? `month ${from} is` : `months ${from} to ${to} are`} missing: no input rows between ${present[i - 1]} and ${present[i]}`,
+      reason: `${gap === 1 ? `${period.word} ${from} is` : `${period.word}s ${from} to ${to} are`} missing: no input rows between ${present[i - 1]} and ${present[i]}`,
     });
   }
 
@@ -324,7 +341,8 @@ function checkCompleteness(
 ): boolean {
   // Survey schedules of indicators the framework lacks are reported by publicationProblems.
   const surveys = new Map(Object.entries(data.publication?.indicators ?? {}).flatMap(([code, spec]) => (spec.survey ? [[code, spec.survey] as const] : [])));
-  const scheduled = (code: string, month: string) => {
+  const scheduled = (code: string, period: string) => {
+    const month = periodLastMonth(period);
     const survey = surveys.get(code);
     return !survey || survey.months.includes(Number(month.slice(5, 7)));
   };
@@ -358,11 +376,15 @@ function checkCompleteness(
   return complete;
 }
 
-/** The period of a denominator file that serves a month: its year, its quarter or the month itself. */
-export function denominatorPeriod(month: string, frequency: 'annual' | 'quarterly' | 'monthly'): string {
-  if (frequency === 'annual') return month.slice(0, 4);
-  if (frequency === 'quarterly') return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
-  return month;
+/**
+ * The period of a denominator file that serves a period (a month or a
+ * quarter): its year, its quarter or the period itself. (A monthly
+ * denominator for quarterly periods is refused by publicationProblems.)
+ */
+export function denominatorPeriod(period: string, frequency: 'annual' | 'quarterly' | 'monthly'): string {
+  if (frequency === 'annual') return period.slice(0, 4);
+  if (frequency === 'quarterly') return QUARTER.test(period) ? period : `${period.slice(0, 4)}-Q${Math.ceil(Number(period.slice(5, 7)) / 3)}`;
+  return period;
 }
 
 function denominatorObservationsOf(

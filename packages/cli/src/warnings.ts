@@ -1,4 +1,4 @@
-import { controlCharts, DEFAULT_CHART, earlyWarnings, panelFromObservations, periodDistance, shiftPeriod, CHART_HISTORY_MONTHS, type Observation } from '@pingan/core';
+import { controlCharts, DEFAULT_CHART, earlyWarnings, panelFromObservations, monthsAsPeriods, periodDistance, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type Observation } from '@pingan/core';
 import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
 import { lookbackMonths } from './computeIndex.ts';
 import { ExitCode, UsageError } from './issues.ts';
@@ -20,10 +20,14 @@ its in-control average run length is 500 months (one false alarm per chart in
 about 42 years; with 6 regions × 12 counts, about one false alarm a year in
 all). A chart needs 36 months of history before MONTH; it reads the same
 months as MONTH's release, so it lists the release's warnings. Writes nothing.
+For a quarterly index (publication.json "periods": "quarterly") MONTH is a
+quarter YYYY-Qn, compared with the same quarter of the previous three years;
+a chart then needs 12 quarters of history and its run length is in quarters.
 
 Examples:
   pingan warnings                            the latest month's warnings
   pingan warnings 2025-10 --json             October 2025's, as JSON
+  pingan warnings 2025-Q3                    a quarterly index's third quarter of 2025
 
 Options:
   --data DIR          the data directory (default: data)
@@ -47,9 +51,12 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const first = valid.months[0];
   const last = valid.months[valid.months.length - 1];
   const month = options.month ?? last;
+  if (periodFrequency(month) !== periodFrequency(first)) {
+    throw new UsageError(periodFrequency(first) === 'quarter' ? t`"${month}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")` : t`"${month}" is not a month (expected YYYY-MM)`);
+  }
   if (month < first || month > last) throw new UsageError(t`no data for ${month}: the data covers ${first} to ${last}`);
   // The same months as the month's release reads, so both list the same warnings.
-  const lookback = lookbackMonths(framework);
+  const lookback = lookbackMonths(framework, periodsPerYear(month));
   const start = periodDistance(first, month) > lookback ? shiftPeriod(month, -lookback) : first;
   const periods = Array.from({ length: periodDistance(start, month) + 1 }, (_, i) => shiftPeriod(start, i));
   const inRange = new Set(periods);
@@ -90,13 +97,19 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     };
   }
   const title = `预警 Early warning · ${month} · ${framework.name.zh} ${framework.name.en}`;
-  const settings = `EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
+  const quarterly = periodFrequency(month) === 'quarter';
+  const settings = `EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} ${quarterly ? 'quarters' : 'months'}`;
   if (charted === 0) {
-    const from = shiftPeriod(first, CHART_HISTORY_MONTHS);
-    return { exitCode: ExitCode.Ok, stdout: `${title}\n${t`no chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})`}\n`, stderr: '' };
+    // The chart's three years of history: 36 months or 12 quarters.
+    const history = monthsAsPeriods(CHART_HISTORY_MONTHS, periodsPerYear(month));
+    const from = shiftPeriod(first, history);
+    const reason = quarterly
+      ? t`no chart for ${month}: a chart needs ${history} quarters of history (the first charted quarter is ${from})`
+      : t`no chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})`;
+    return { exitCode: ExitCode.Ok, stdout: `${title}\n${reason}\n`, stderr: '' };
   }
   if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n`, stderr: '' };
-  const header = ['地区 Region', '指标 Indicator', '本月 Observed', '预期 Expected', 'EWMA', '界限 Limit', '新 New'];
+  const header = ['地区 Region', '指标 Indicator', quarterly ? '本季 Observed' : '本月 Observed', '预期 Expected', 'EWMA', '界限 Limit', '新 New'];
   const body = rows.map(({ w, region, node }) => [
     `${w.unit} ${region.name.zh} ${region.name.en}`,
     `${w.code} ${node.name.zh}`,

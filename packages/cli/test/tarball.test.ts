@@ -3,7 +3,8 @@
  * @pingan/cli packed into tarballs (each `prepack` builds its dist/), installed
  * into an empty folder outside the repository with npm, and run through the
  * installed `pingan` bin on the machine's Node 20 and on Node 24, on the
- * fictional example (examples/shifan-county) and on Xiangtan's data. validate,
+ * fictional example (examples/shifan-county), on Xiangtan's data and on the
+ * fictional quarterly example (examples/jibao-county). validate,
  * compute and release must print and write byte for byte what the CLI run
  * from source prints and writes, and Xiangtan's release must equal the committed one.
  */
@@ -32,6 +33,8 @@ const { unsupportedNodeMessage, localeOf, MINIMUM_MAJOR } = require('../bin/node
 const EXAMPLES = [
   { name: 'shifan-county', data: join(root, 'examples/shifan-county'), month: '2025-09', today: '2025-10-20' },
   { name: 'xiangtan', data: join(root, 'data'), month: '2025-10', today: '2026-11-22' },
+  // A quarterly index: periods YYYY-Qn through the installed CLI too.
+  { name: 'jibao-county', data: join(root, 'examples/jibao-county'), month: '2025-Q3', today: '2025-10-20' },
 ];
 const EXAMPLE = EXAMPLES[0];
 

@@ -18,8 +18,10 @@ export interface FlagNote {
 }
 
 /** The notes, with this index's survey carry-forward filled in (the framework's `imputation.maxAge`). */
-export function flagNotes(f: Pick<SiteFacts, 'surveys' | 'flagLabels'>): readonly FlagNote[] {
+export function flagNotes(f: Pick<SiteFacts, 'surveys' | 'flagLabels'> & Partial<Pick<SiteFacts, 'periods'>>): readonly FlagNote[] {
   const carried = f.surveys.carried;
+  // A quarterly index's notes speak of quarters.
+  const q = f.periods === 'quarterly';
   // The configuration's own words for the input flags it uses, where it gives them.
   const label = (flag: string, fallback: Record<Lang, string>) => f.flagLabels[flag] ?? fallback;
   return [
@@ -27,7 +29,9 @@ export function flagNotes(f: Pick<SiteFacts, 'surveys' | 'flagLabels'>): readonl
     flag: 'provisional',
     mark: { zh: '初', en: 'p' },
     label: label('provisional', { zh: '初步', en: 'provisional' }),
-    meaning: { zh: '含初步数据，下月可能修订。', en: 'Includes provisional data that may be revised next month.' },
+    meaning: q
+      ? { zh: '含初步数据，下季度可能修订。', en: 'Includes provisional data that may be revised next quarter.' }
+      : { zh: '含初步数据，下月可能修订。', en: 'Includes provisional data that may be revised next month.' },
   },
   {
     flag: 'estimated',
@@ -39,7 +43,10 @@ export function flagNotes(f: Pick<SiteFacts, 'surveys' | 'flagLabels'>): readonl
     flag: 'imputed',
     mark: { zh: '沿', en: 's' },
     label: { zh: '沿用上期调查', en: 'survey carried forward' },
-    meaning: {
+    meaning: q ? {
+      zh: `本季度没有进行调查，沿用最近一次调查的结果${carried > 0 ? `（最多${carried}个季度）` : ''}；因此其环比为 0 并不表示调查结果没有变化。`,
+      en: `No survey was held this quarter: the latest survey is carried forward${carried > 0 ? ` (for at most ${carried} quarter${carried === 1 ? '' : 's'})` : ''}, so a quarter-on-quarter change of 0 does not mean the survey’s result held steady.`,
+    } : {
       zh: `本月没有进行调查，沿用最近一次调查的结果${carried > 0 ? `（最多${carried}个月）` : ''}；因此其环比为 0 并不表示调查结果没有变化。`,
       en: `No survey was held this month: the latest survey is carried forward${carried > 0 ? ` (for at most ${carried} month${carried === 1 ? '' : 's'})` : ''}, so a month-on-month change of 0 does not mean the survey’s result held steady.`,
     },

@@ -25,7 +25,8 @@ export function historyCsv(months: MonthRelease[] = loadReleases()): string {
     const [head, ...rows] = csvLines(releaseFile(m.dir, 'release.csv').toString('utf8'));
     if (header === null) {
       header = head;
-      out.push(`月份 month,修订 revision,${head}`);
+      // A quarterly index's history is by quarter.
+      out.push(`${/-Q[1-4]$/.test(m.month) ? '季度 quarter' : '月份 month'},修订 revision,${head}`);
     } else if (head !== header) {
       throw new Error(`pingan site: ${m.dir}/release.csv has the header\n  ${head}\nbut earlier months have\n  ${header}\n(the combined history needs one header)`);
     }

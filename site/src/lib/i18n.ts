@@ -8,21 +8,34 @@ export const htmlLang: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
 export function href(lang: Lang, path: string): string {
   return lang === 'zh' ? path : `/en${path}`;
 }
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+/** Whether a release's period is a quarter (`YYYY-Qn`) rather than a month (`YYYY-MM`). */
+export function isQuarter(period: string): boolean {
+  return QUARTER.test(period);
+}
+/** A period's page: `/2025/10/` for a month, `/2025/q3/` for a quarter. */
 export function monthPath(month: string): string {
+  const q = QUARTER.exec(month);
+  if (q) return `/${q[1]}/q${q[2]}/`;
   return `/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
 }
 export function regionPath(month: string, code: string): string {
   return `${monthPath(month)}${code}/`;
 }
 
+/** A period's name: "2025年10月" / "October 2025", or for a quarter "2025年第三季度" / "2025 Q3". */
 export function monthName(lang: Lang, month: string): string {
+  const q = QUARTER.exec(month);
+  if (q) return lang === 'zh' ? `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度` : `${q[1]} Q${q[2]}`;
   const y = month.slice(0, 4);
   const m = Number(month.slice(5, 7));
   if (lang === 'zh') return `${y}年${m}月`;
   return `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`;
 }
-/** A month for an axis tick, never mistakable for a number: "24年10月", "Oct 2024". */
+/** A period for an axis tick, never mistakable for a number: "24年10月", "Oct 2024"; "25年Q3", "Q3 2025". */
 export function shortMonth(lang: Lang, month: string): string {
+  const q = QUARTER.exec(month);
+  if (q) return lang === 'zh' ? `${q[1].slice(2)}年Q${q[2]}` : `Q${q[2]} ${q[1]}`;
   return lang === 'zh' ? `${month.slice(2, 4)}年${Number(month.slice(5, 7))}月` : `${monthName('en', month).slice(0, 3)} ${month.slice(0, 4)}`;
 }
 export function dayName(lang: Lang, day: string): string {
@@ -50,25 +63,48 @@ function zhScale(n: number): string {
   return n >= 10_000 && n % 10_000 === 0 ? `${n / 10_000}万` : String(n);
 }
 
+/**
+ * The words of a period, by the index's periods (publication.json
+ * `periods`): a month (本月, 上月, 去年同月) or a quarter (本季度, 上季度,
+ * 上年同季). Every page text that names the period takes its words from here.
+ */
+export interface PeriodWords {
+  /** 月 / 季度; month / quarter. */
+  one: string;
+  /** 本月 / 本季度; this month / this quarter. */
+  current: string;
+  /** 月份 / 季度; Month / Quarter (a column heading). */
+  heading: string;
+  /** 各月 / 各季度; every month / every quarter. */
+  each: string;
+  /** n个月 / n个季度; n months / n quarters. */
+  count: (n: number) => string;
+}
+export function periodWords(lang: Lang, periods: SiteFacts['periods']): PeriodWords {
+  const q = periods === 'quarterly';
+  if (lang === 'zh') return { one: q ? '季度' : '月', current: q ? '本季度' : '本月', heading: q ? '季度' : '月份', each: q ? '各季度' : '各月', count: (n) => (q ? `${n}个季度` : `${n}个月`) };
+  return { one: q ? 'quarter' : 'month', current: q ? 'this quarter' : 'this month', heading: q ? 'Quarter' : 'Month', each: q ? 'every quarter' : 'every month', count: (n) => `${n} ${q ? 'quarter' : 'month'}${n === 1 ? '' : 's'}` };
+}
+
 /** What the rate and survey columns hold, from the framework: each window and denominator, and the survey indicators by name. */
 function rateNote(lang: Lang, f: SiteFacts): string {
   const surveyNames = f.surveys.indicators.map((c) => f.indicatorNames[c]?.[lang] ?? c);
   if (lang === 'zh') {
-    const rates = f.rates.map((r) => `近${r.window}个月每${zhScale(r.scale)}${r.denominator.zh}的发生数`);
+    const rates = f.rates.map((r) => `近${periodWords('zh', f.periods).count(r.window)}每${zhScale(r.scale)}${r.denominator.zh}的发生数`);
     const parts = [rates.length > 0 ? `发生率为${rates.join('或')}` : '', surveyNames.length > 0 ? `${surveyNames.join('、')}为最近一次调查的结果` : ''];
     return `${parts.filter(Boolean).join('；')}。`;
   }
-  const rates = f.rates.map((r) => `per ${r.scale.toLocaleString('en-US')} of ${r.denominator.en.charAt(0).toLowerCase()}${r.denominator.en.slice(1)} over the last ${r.window} months`);
+  const rates = f.rates.map((r) => `per ${r.scale.toLocaleString('en-US')} of ${r.denominator.en.charAt(0).toLowerCase()}${r.denominator.en.slice(1)} over the last ${periodWords('en', f.periods).count(r.window)}`);
   const parts = [rates.length > 0 ? `Rates are counts ${rates.join(' or ')}` : '', surveyNames.length > 0 ? `${listEn(surveyNames)} ${surveyNames.length === 1 ? 'is' : 'are'} the latest survey’s result` : ''];
   return `${parts.filter(Boolean).join('; ')}.`;
 }
 
-const zh = (f: SiteFacts) => ({
+const zh = (f: SiteFacts, w: PeriodWords = periodWords('zh', f.periods), q = f.periods === 'quarterly') => ({
   site: '平安指数',
   siteLong: f.name.zh,
-  tagline: `每月公布的${f.place.zh}及各${f.areas.zh}平安状况`,
+  tagline: `每${q ? '季度' : '月'}公布的${f.place.zh}及各${f.areas.zh}平安状况`,
   skip: '跳到正文',
-  nav: { home: '本月', archive: '历史发布', methodology: '编制方法', downloads: '数据下载', workbench: '统计工作台' },
+  nav: { home: w.current, archive: '历史发布', methodology: '编制方法', downloads: '数据下载', workbench: '统计工作台' },
   langSwitch: 'English',
   langSwitchLabel: 'Read this page in English',
   synthetic: !f.synthetic ? '' : `注意：本站数据为合成示例数据（SYNTHETIC），用于演示编制方法，不是${f.place.zh}的真实统计数字。`,
@@ -76,40 +112,40 @@ const zh = (f: SiteFacts) => ({
   band: '等级',
   mom: '环比',
   yoy: '同比',
-  momLong: '比上月（环比）',
-  yoyLong: '比去年同月（同比）',
+  momLong: q ? '较上季度（环比）' : '比上月（环比）',
+  yoyLong: q ? '较上年同季（同比）' : '比去年同月（同比）',
   noPrior: '无可比数据',
   subIndices: `${zhCount(f.groups.length)}个一级指标`,
-  movers: '本月变化的主要原因',
+  movers: `${w.current}变化的主要原因`,
   moversIntro: (n: number) => `以下${zhCount(n)}项指标对指数环比变化的贡献最大（各项贡献之和等于总变化）：`,
-  moversNone: '本月没有可比的上月数据。',
+  moversNone: q ? '本季度没有可比的上季度数据。' : '本月没有可比的上月数据。',
   map: `各${f.areas.zh}平安指数地图`,
   mapDesc: `各${f.areas.zh}按平安指数等级着色，每个等级的颜色固定不变，颜色越深越平安；每个区域可点击进入该地区页面。`,
   mapCredit: f.map?.credit.zh ?? '',
   ranking: `${f.areas.zh}排名`,
   rank: '名次',
   region: '地区',
-  trend: (months: number) => `近${months}个月走势`,
-  trendDesc: (region: string, from: string, to: string) => `${from}至${to}${region}平安指数及${zhCount(f.groups.length)}个一级指标的折线图，最右端为最新月份；各月数值见数据表。`,
-  trendHint: '点按图中任一月份（或用左右方向键）可查看当月数值。',
+  trend: (months: number) => `近${w.count(months)}走势`,
+  trendDesc: (region: string, from: string, to: string) => `${from}至${to}${region}平安指数及${zhCount(f.groups.length)}个一级指标的折线图，最右端为最新${w.heading}；${w.each}数值见数据表。`,
+  trendHint: `点按图中任一${w.heading}（或用左右方向键）可查看当${q ? '季' : '月'}数值。`,
   dataLink: '下载数据（全部历史，CSV）',
-  dataLinkMonth: '下载本月数据（CSV）',
+  dataLinkMonth: `下载${w.current}数据（CSV）`,
   mapLegend: '颜色按等级固定，颜色越深越平安：',
   rateNote: rateNote('zh', f),
-  noSurvey: '（本月无调查，沿用上期）',
+  noSurvey: `（${w.current}无调查，沿用上期）`,
   late: (month: string, day: string) => `发布延迟：${month}的数据原定于${day}发布，目前尚未发布。本页仍是最新一期。`,
   notLatest: (latest: string) => `这不是最新一期。最新一期为${latest}。`,
   seeLatestMonth: '查看最新一期',
   rankLine: (rank: number, of: number) => `在${of}个${f.areas.zh}中排第${rank}名`,
   gapToCity: `与${f.whole.zh}相差`,
-  monthNav: '上一月与下一月',
+  monthNav: q ? '上一季度与下一季度' : '上一月与下一月',
   firstMonth: '已是最早一期',
   newestMonth: '已是最新一期',
-  fullHistory: '全部历史数据（各地区、各指标、各月）',
+  fullHistory: `全部历史数据（各地区、各指标、${w.each}）`,
   syntheticShort: f.synthetic ? '合成示例数据。' : '',
   publisher: '发布者',
   contact: '联系方式',
-  month: '月份',
+  month: w.heading,
   nextRelease: '下次发布日期',
   published: '发布日期',
   revision: '修订版本',
@@ -122,7 +158,7 @@ const zh = (f: SiteFacts) => ({
   indicators: `${f.indicatorCount}个${f.indicatorsAreSecondLevel ? '二级' : ''}指标`,
   fullFigures: (month: string) => `${month}完整数据（含${f.indicatorCount}个${f.indicatorsAreSecondLevel ? '二级' : ''}指标）`,
   indicator: '指标',
-  value: '本月数值',
+  value: `${w.current}数值`,
   rate: '发生率或调查值',
   score: '得分',
   scoreChange: '得分环比',
@@ -131,7 +167,7 @@ const zh = (f: SiteFacts) => ({
   districts: `各${f.areas.zh}`,
   city: f.whole.zh,
   archive: '历史发布',
-  archiveIntro: '每月发布的平安指数，每个月份的地址固定不变；修订过的月份列出各版本。',
+  archiveIntro: `每${q ? '季度' : '月'}发布的平安指数，每个${w.heading}的地址固定不变；修订过的${w.heading}列出各版本。`,
   methodology: '编制方法',
   downloads: '数据下载',
   framework: '指标体系文件',
@@ -140,7 +176,7 @@ const zh = (f: SiteFacts) => ({
   frameworkVersion: '指标体系版本',
   notFound: '找不到这个页面',
   notFoundText: '您要找的页面不存在，可能地址有误。',
-  backHome: '返回本月平安指数',
+  backHome: `返回${w.current}平安指数`,
   higherSafer: '0–100分，分数越高越平安。',
   bandWord: '等级',
   points: '分',
@@ -150,56 +186,56 @@ const zh = (f: SiteFacts) => ({
   monthTitle: (m: string) => `${m}平安指数`,
   contribution: '贡献',
   allDistricts: `各${f.areas.zh}`,
-  releaseFiles: '本月数据文件',
+  releaseFiles: `${w.current}数据文件`,
 });
 export type Dict = ReturnType<typeof zh>;
-const en = (f: SiteFacts): Dict => ({
+const en = (f: SiteFacts, w: PeriodWords = periodWords('en', f.periods), q = f.periods === 'quarterly'): Dict => ({
   site: 'Ping’an Index',
   siteLong: f.name.en,
-  tagline: `How safe ${f.place.en} and its ${f.areas.enPlural} were, published every month`,
+  tagline: `How safe ${f.place.en} and its ${f.areas.enPlural} were, published every ${w.one}`,
   skip: 'Skip to content',
-  nav: { home: 'This month', archive: 'Archive', methodology: 'Methodology', downloads: 'Downloads', workbench: 'Workbench' },
+  nav: { home: q ? 'This quarter' : 'This month', archive: 'Archive', methodology: 'Methodology', downloads: 'Downloads', workbench: 'Workbench' },
   langSwitch: '简体中文',
   langSwitchLabel: '阅读本页中文版',
   synthetic: !f.synthetic ? '' : `Note: the data on this site are SYNTHETIC sample data, made to show the method; they are not real statistics of ${f.place.en}.`,
   index: 'Safety index',
   band: 'Band',
-  mom: 'Month on month',
+  mom: q ? 'Quarter on quarter' : 'Month on month',
   yoy: 'Year on year',
-  momLong: 'Change from last month',
-  yoyLong: 'Change from the same month last year',
+  momLong: q ? 'Change vs previous quarter' : 'Change from last month',
+  yoyLong: q ? 'Change vs same quarter last year' : 'Change from the same month last year',
   noPrior: 'no comparable data',
   subIndices: `The ${enCount(f.groups.length)} first-level indicators`,
-  movers: 'What moved the index this month',
-  moversIntro: (n: number) => `The ${enCount(n)} largest contributions to the change from last month (all contributions add up to the change):`,
-  moversNone: 'There is no comparable data for last month.',
+  movers: `What moved the index ${w.current}`,
+  moversIntro: (n: number) => `The ${enCount(n)} largest contributions to the change from ${q ? 'the previous quarter' : 'last month'} (all contributions add up to the change):`,
+  moversNone: `There is no comparable data for ${q ? 'the previous quarter' : 'last month'}.`,
   map: `Map of the safety index by ${f.areas.en}`,
   mapDesc: `The ${f.areas.enPlural} shaded by their band, one fixed colour per band, darker for safer; each links to its page.`,
   mapCredit: f.map?.credit.en ?? '',
   ranking: `Ranking of ${f.areas.enPlural}`,
   rank: 'Rank',
   region: 'Area',
-  trend: (months: number) => `The last ${months} months`,
-  trendDesc: (region: string, from: string, to: string) => `Line chart of ${region}’s safety index and its ${enCount(f.groups.length)} first-level indicators from ${from} to ${to}, the newest month at the right; the values are in the table.`,
-  trendHint: 'Tap any month in the chart (or use the left and right arrow keys) to read its values.',
+  trend: (months: number) => `The last ${w.count(months)}`,
+  trendDesc: (region: string, from: string, to: string) => `Line chart of ${region}’s safety index and its ${enCount(f.groups.length)} first-level indicators from ${from} to ${to}, the newest ${w.one} at the right; the values are in the table.`,
+  trendHint: `Tap any ${w.one} in the chart (or use the left and right arrow keys) to read its values.`,
   dataLink: 'Download the data (full history, CSV)',
-  dataLinkMonth: 'Download this month’s data (CSV)',
+  dataLinkMonth: `Download ${w.current}’s data (CSV)`,
   mapLegend: 'One fixed colour per band; darker is safer:',
   rateNote: rateNote('en', f),
-  noSurvey: '(no survey this month; the last one carried forward)',
+  noSurvey: `(no survey ${w.current}; the last one carried forward)`,
   late: (month: string, day: string) => `Release delayed: the figures for ${month} were due on ${day} and are not out yet. This page is still the latest release.`,
   notLatest: (latest: string) => `This is not the latest release. The latest is ${latest}.`,
   seeLatestMonth: 'See the latest release',
   rankLine: (rank: number, of: number) => `Ranked ${rank} of ${of} ${f.areas.enPlural}`,
   gapToCity: `Gap to ${f.whole.en}:`,
-  monthNav: 'Previous and next month',
+  monthNav: `Previous and next ${w.one}`,
   firstMonth: 'This is the first release',
   newestMonth: 'This is the newest release',
-  fullHistory: 'Full history (every area, indicator and month)',
+  fullHistory: `Full history (every area, indicator and ${w.one})`,
   syntheticShort: f.synthetic ? 'Synthetic sample data.' : '',
   publisher: 'Publisher',
   contact: 'Contact',
-  month: 'Month',
+  month: w.heading,
   nextRelease: 'Next release',
   published: 'Published',
   revision: 'Revision',
@@ -212,16 +248,16 @@ const en = (f: SiteFacts): Dict => ({
   indicators: `The ${f.indicatorCount} ${f.indicatorsAreSecondLevel ? 'second-level ' : ''}indicators`,
   fullFigures: (month: string) => `Full figures for ${month} (with all ${f.indicatorCount} indicators)`,
   indicator: 'Indicator',
-  value: 'This month',
+  value: q ? 'This quarter' : 'This month',
   rate: 'Rate or survey share',
   score: 'Score',
-  scoreChange: 'Score, month on month',
+  scoreChange: q ? 'Score, quarter on quarter' : 'Score, month on month',
   scoreChangeYoy: 'Score, year on year',
   districtOf: capitalise(f.areas.en),
   districts: capitalise(f.areas.enPlural),
   city: capitalise(f.whole.en),
   archive: 'Archive',
-  archiveIntro: 'Every month’s release at a permanent address; revised months list each revision.',
+  archiveIntro: `Every ${w.one}’s release at a permanent address; revised ${w.one}s list each revision.`,
   methodology: 'Methodology',
   downloads: 'Downloads',
   framework: 'Framework file',
@@ -230,7 +266,7 @@ const en = (f: SiteFacts): Dict => ({
   frameworkVersion: 'Framework version',
   notFound: 'Page not found',
   notFoundText: 'There is no page at this address; it may be mistyped.',
-  backHome: 'Back to this month’s index',
+  backHome: `Back to ${w.current}’s index`,
   higherSafer: '0–100, higher is safer.',
   bandWord: 'Band',
   points: 'points',
@@ -240,7 +276,7 @@ const en = (f: SiteFacts): Dict => ({
   monthTitle: (m: string) => `Safety index, ${m}`,
   contribution: 'Contribution',
   allDistricts: capitalise(f.areas.enPlural),
-  releaseFiles: 'This month’s data files',
+  releaseFiles: q ? 'This quarter’s data files' : 'This month’s data files',
 });
 
 let cache: { facts: SiteFacts; dict: Record<Lang, Dict> } | undefined;

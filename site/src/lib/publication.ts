@@ -107,6 +107,8 @@ export interface SiteFacts {
   timeZone: string;
   /** The configuration's own labels of the input flags it uses (estimated, provisional), by flag. */
   flagLabels: Record<string, Text>;
+  /** The periods of the releases (publication.json `periods`): every page's words (本月/本季度, month/quarter) follow them. */
+  periods: 'monthly' | 'quarterly';
 }
 
 function nodeName(node: FrameworkNode): Text {
@@ -206,10 +208,13 @@ export function siteFacts(): SiteFacts {
   const key = `${publicationFile()}|${dataDir()}|${latest().dir}`;
   if (factsCache?.key === key) return factsCache.facts;
   const cfg = publication();
-  // Every page, chart and date of the site is a month's (as are the release files); say so rather than mislabel quarters.
-  if (cfg.periods !== 'monthly') throw new Error(`pingan site: ${publicationFile()}: periods is "${cfg.periods}", but the site publishes monthly periods only`);
   const fw = framework();
   const release = latest();
+  // The releases' periods must be the configuration's: a quarterly configuration over monthly releases (or the reverse) would mislabel every page.
+  const quarterlyRelease = /-Q[1-4]$/.test(release.release.month);
+  if (quarterlyRelease !== (cfg.periods === 'quarterly')) {
+    throw new Error(`pingan site: ${publicationFile()}: periods is "${cfg.periods}", but ${release.dir}/release.json is for ${release.release.month}`);
+  }
   const roots = release.release.regions.filter((r) => r.isCity);
   if (roots.length !== 1) throw new Error(`pingan site: ${release.dir}/release.json has ${roots.length} regions without a parent; expected the one whole place`);
   const total = roots[0].code;
@@ -235,6 +240,7 @@ export function siteFacts(): SiteFacts {
     map: readMap(cfg),
     timeZone: cfg.timeZone,
     flagLabels: Object.fromEntries(cfg.flags.map((f) => [f.flag, f.label])),
+    periods: cfg.periods,
   };
   factsCache = { key, facts };
   return facts;

@@ -235,7 +235,8 @@ export function loadReleases(): MonthRelease[] {
     if (months.length > 0 && !months[0].release.regions.some((r) => r.code === roots[0])) {
       throw new Error(`pingan site: ${latest.dir}/release.json's whole place is ${roots[0]}, which ${months[0].dir}/release.json does not have`);
     }
-    months.push({ month, year: month.slice(0, 4), mm: month.slice(5, 7), release, manifest: latest.manifest, dir: latest.dir, revisions, withdrawal: verified.withdrawal });
+    // The page's path segment: `10` for a month, `q3` for a quarter (as monthPath writes it).
+    months.push({ month, year: month.slice(0, 4), mm: month.slice(5, 7).toLowerCase(), release, manifest: latest.manifest, dir: latest.dir, revisions, withdrawal: verified.withdrawal });
   }
   if (months.length === 0) {
     throw new Error(`pingan site: ${dir} holds no release (expected YYYY-MM/rN/release.json). Publish a month with \`pingan release\` first.`);

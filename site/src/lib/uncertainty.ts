@@ -97,25 +97,30 @@ export function trendBandNote(lang: Lang, level: number): string {
     : `The shaded band is the index's ${levelText(level)} interval: where chance variation in the counts could have put it.`;
 }
 
-/** The early-warning page's words. */
-export function warningsPage(lang: Lang) {
+/** The early-warning page's words; a quarterly index's (`quarterly`) speak of quarters, its charts comparing the same quarter of earlier years. */
+export function warningsPage(lang: Lang, quarterly = false) {
   const zh = lang === 'zh';
+  const q = quarterly;
+  // 本月 / 本季度, this month / this quarter, and periods a year.
+  const now = zh ? (q ? '本季度' : '本月') : q ? 'this quarter' : 'this month';
+  const Now = zh ? now : q ? 'This quarter' : 'This month';
+  const perYear = q ? 4 : 12;
   return {
     title: zh ? '预警' : 'Early warning',
     nav: zh ? '预警' : 'Early warning',
     intro: zh
-      ? '供统计人员使用：每个地区的每项计数指标都有一张控制图，把本月的计数与该地区自己前三年同月的水平（已考虑季节性和过度离散）相比。图中指数加权移动平均（EWMA）超过控制界限的指标，即为本月“失控”的指标，值得核查。'
-      : 'For statisticians: every count indicator of every region has a control chart that compares the month’s count with the same calendar month of the region’s own previous three years (allowing for seasonality and over-dispersion). Indicators whose EWMA is above the limit are out of control this month and worth a look.',
+      ? `供统计人员使用：每个地区的每项计数指标都有一张控制图，把${now}的计数与该地区自己前三年${q ? '同季度' : '同月'}的水平（已考虑季节性和过度离散）相比。图中指数加权移动平均（EWMA）超过控制界限的指标，即为${now}“失控”的指标，值得核查。`
+      : `For statisticians: every count indicator of every region has a control chart that compares ${q ? 'the quarter’s count with the same quarter' : 'the month’s count with the same calendar month'} of the region’s own previous three years (allowing for seasonality and over-dispersion). Indicators whose EWMA is above the limit are out of control ${now} and worth a look.`,
     summary: (n: number, charted: number) =>
-      zh ? (n === 0 ? `本月没有指标失控（共 ${charted} 张控制图）。` : `本月 ${charted} 张控制图中有 ${n} 项失控。`) : n === 0 ? `No indicator is out of control this month (${charted} charts).` : `${n} of ${charted} charts are out of control this month.`,
+      zh ? (n === 0 ? `${now}没有指标失控（共 ${charted} 张控制图）。` : `${now} ${charted} 张控制图中有 ${n} 项失控。`) : n === 0 ? `No indicator is out of control ${now} (${charted} charts).` : `${n} of ${charted} charts are out of control ${now}.`,
     settings: (lambda: number, sigmas: number, runLength: number) =>
       zh
-        ? `控制图：单侧 EWMA，λ = ${lambda}，界限 ${sigmas} 倍标准差；受控时平均运行长度 ${runLength} 个月（每张图约 ${Math.round(runLength / 12)} 年误报一次），已用模拟检验。`
-        : `Chart: one-sided EWMA, λ = ${lambda}, limit ${sigmas} standard deviations; in-control average run length ${runLength} months (one false alarm per chart in about ${Math.round(runLength / 12)} years), checked by simulation.`,
+        ? `控制图：单侧 EWMA，λ = ${lambda}，界限 ${sigmas} 倍标准差；受控时平均运行长度 ${runLength} 个${q ? '季度' : '月'}（每张图约 ${Math.round(runLength / perYear)} 年误报一次），已用模拟检验。`
+        : `Chart: one-sided EWMA, λ = ${lambda}, limit ${sigmas} standard deviations; in-control average run length ${runLength} ${q ? 'quarters' : 'months'} (one false alarm per chart in about ${Math.round(runLength / perYear)} years), checked by simulation.`,
     line: (observed: string, expected: string, ewma: string, limit: string) =>
-      zh ? `本月 ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `This month ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
-    newAlarm: zh ? '本月新出现' : 'new this month',
-    noIntervals: zh ? '本月的发布没有预警信息（旧的发布格式）。' : 'This month’s release carries no early warning (an older release format).',
+      zh ? `${now} ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `${Now} ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
+    newAlarm: zh ? `${now}新出现` : `new ${now}`,
+    noIntervals: zh ? `${now}的发布没有预警信息（旧的发布格式）。` : `${Now}’s release carries no early warning (an older release format).`,
     backToMonth: (month: string) => (zh ? `返回${month}` : `Back to ${month}`),
     method: zh ? '方法说明' : 'Methodology',
   };

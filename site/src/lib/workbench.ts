@@ -82,7 +82,8 @@ export function latestFrameworkText(): { file: string; text: string } {
 
 function placeWords(): WorkbenchShell['place'] {
   const f = siteFacts();
-  return { zh: { areas: f.areas.zh, whole: f.whole.zh }, en: { areas: f.areas.enPlural, whole: f.whole.en } };
+  const quarterly = f.periods === 'quarterly' ? { quarterly: true } : {};
+  return { zh: { areas: f.areas.zh, whole: f.whole.zh, ...quarterly }, en: { areas: f.areas.enPlural, whole: f.whole.en, ...quarterly } };
 }
 
 let cache: { key: string; data: WorkbenchData } | undefined;

@@ -9,12 +9,24 @@
 export interface PlaceWords {
   areas: string;
   whole: string;
+  /** A quarterly index (publication.json `"periods": "quarterly"`): the dictionaries' month words become quarter words. */
+  quarterly?: boolean;
 }
+
+/** The dictionaries' month words and their quarter words, longest first (月份 before 月). */
+const QUARTER_WORDS: readonly (readonly [string, string])[] = [
+  ['个月', '个季度'],
+  ['月份', '季度'],
+  ['months', 'quarters'],
+  ['month', 'quarter'],
+];
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function fill(s: string, words: PlaceWords): string {
-  return s.replaceAll('{areas}', words.areas).replaceAll('{whole}', words.whole).replaceAll('{Whole}', capitalise(words.whole));
+  let out = s.replaceAll('{areas}', words.areas).replaceAll('{whole}', words.whole).replaceAll('{Whole}', capitalise(words.whole));
+  if (words.quarterly) for (const [month, quarter] of QUARTER_WORDS) out = out.replaceAll(month, quarter);
+  return out;
 }
 
 /** A text dictionary with every `{areas}`, `{whole}` and `{Whole}` filled in. */

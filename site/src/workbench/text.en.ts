@@ -4,7 +4,8 @@ import type { Text } from './text.zh.ts';
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const TEXT_EN: Text = {
-  month: (m: string) => `${EN_MONTHS[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`,
+  // A quarter YYYY-Qn is named 2025 Q3 (short Q3/25).
+  month: (m: string) => (m[5] === 'Q' ? `${m.slice(0, 4)} ${m.slice(5)}` : `${EN_MONTHS[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`),
   short: (m: string) => `${m.slice(5, 7)}/${m.slice(2, 4)}`,
   loading: 'Loading the data…',
   loadFailed: 'Could not load the data: ',

@@ -1,7 +1,8 @@
 /** The workbench's words in Simplified Chinese (each language's page loads only its own). */
 export const TEXT_ZH = {
-  month: (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`,
-  short: (m: string) => `${m.slice(2, 4)}.${Number(m.slice(5))}`,
+  // A quarter YYYY-Qn is named 2025年第三季度 (short 25.Q3).
+  month: (m: string) => (m[5] === 'Q' ? `${m.slice(0, 4)}年第${'一二三四'[Number(m[6]) - 1]}季度` : `${m.slice(0, 4)}年${Number(m.slice(5))}月`),
+  short: (m: string) => (m[5] === 'Q' ? `${m.slice(2, 4)}.${m.slice(5)}` : `${m.slice(2, 4)}.${Number(m.slice(5))}`),
   loading: '正在载入数据……',
   loadFailed: '数据载入失败：',
   unavailable: '本次构建没有可用的发布数据（inputs.csv），工作台无法重新计算；下面是正式公布的数字。',

@@ -17,6 +17,7 @@ export const ZH: Readonly<Record<string, string>> = {
   '{0} does not take {1}': '{0} 不接受 {1}',
   'unexpected argument "{0}"': '多余的参数 "{0}"',
   '"{0}" is not a month (expected YYYY-MM)': '"{0}" 不是月份（应为 YYYY-MM）',
+  '"{0}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")': '"{0}" 不是季度（应为 YYYY-Qn，例如 2025-Q3：publication.json 规定 "periods": "quarterly"）',
   '--today "{0}" is not a date (expected YYYY-MM-DD)': '--today "{0}" 不是日期（应为 YYYY-MM-DD）',
   '--framework needs a file': '--framework 需要一个文件',
   'released {0}/{1} … {2}': '已发布 {0}/{1} … {2}',
@@ -65,6 +66,7 @@ export const ZH: Readonly<Record<string, string>> = {
   'there is no data to chart': '没有可绘制控制图的数据',
   'no chart for {0}: a chart needs {1} months of history (the first charted month is {2})':
     '{0} 没有控制图：控制图需要 {1} 个月的历史（第一个有控制图的月份是 {2}）',
+  'no chart for {0}: a chart needs {1} quarters of history (the first charted quarter is {2})': '{0} 没有控制图：控制图需要 {1} 个季度的历史（第一个有控制图的季度是 {2}）',
   'no indicator out of control in {0} ({1} charts)': '{0} 没有失控的指标（{1} 张控制图）',
   '{0} of {1} charts out of control': '{1} 张控制图中有 {0} 张失控',
 };

@@ -53,7 +53,7 @@ describe('panelFromObservations', () => {
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([
-      { path: 'data.csv:4', message: '"2025-13" is not a period (expected YYYY-MM or YYYY)' },
+      { path: 'data.csv:4', message: '"2025-13" is not a period (expected YYYY-MM, YYYY-Qn or YYYY)' },
       { path: 'data.csv:5', message: 'unknown indicator "homicide": not an indicator or denominator of framework "demo"' },
       { path: 'data.csv:6', message: 'value must be a finite number or null, got NaN' },
       { path: 'data.csv:7', message: 'period "2025" is a year, but earlier rows are months' },

@@ -66,7 +66,7 @@ export function panelFromObservations(
       seenFrequency = periodFrequency(o.period);
     }
     const f = seenFrequency;
-    if (!f) issues.push({ path: where(o, i), message: `"${o.period}" is not a period (expected YYYY-MM or YYYY)` });
+    if (!f) issues.push({ path: where(o, i), message: `"${o.period}" is not a period (expected YYYY-MM, YYYY-Qn or YYYY)` });
     else if (frequency && f !== frequency) issues.push({ path: where(o, i), message: `period "${o.period}" is a ${f}, but earlier rows are ${frequency}s` });
     else {
       frequency = f;

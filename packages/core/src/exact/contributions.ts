@@ -74,7 +74,7 @@ export function decomposeChange(framework: Framework, panel: ExactPanel, unit: s
   // A period before the data starts (a year-on-year change in the first year)
   // has no change to split; any other period the panel lacks is an error.
   for (const [period, p] of [[from, p0], [to, p1]] as const) {
-    if (p < 0 && !(periodFrequency(period) !== undefined && period.length === panel.periods[0]?.length && period < panel.periods[0])) {
+    if (p < 0 && !(periodFrequency(period) !== undefined && periodFrequency(period) === periodFrequency(panel.periods[0] ?? '') && period < panel.periods[0])) {
       throw new UnknownCodeError('period', period, `no period "${period}" in the exact panel (${panel.periods[0]} to ${panel.periods[panel.periods.length - 1]})`);
     }
   }

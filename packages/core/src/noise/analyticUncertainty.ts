@@ -1,4 +1,5 @@
 import type { Framework } from '../framework/defineFramework.ts';
+import { panelPeriodsPerYear } from '../panel/period.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
@@ -61,7 +62,7 @@ export interface AnalyticUncertainty {
  * a.se[cellAt(result.aggregated, '430300', '2025-10', 'index')]; // the city index's standard error
  * a.changeSe[1][cellAt(result.aggregated, '430300', '2025-10', 'index')]; // of its month-on-month change
  */
-export function analyticUncertainty(result: IndexResult, lags: readonly number[] = [1, 12], noise: CellNoise = cellNoise(result.raw, result.framework)): AnalyticUncertainty {
+export function analyticUncertainty(result: IndexResult, lags: readonly number[] = [1, panelPeriodsPerYear(result.raw.periods)], noise: CellNoise = cellNoise(result.raw, result.framework)): AnalyticUncertainty {
   const framework: Framework = result.framework;
   const reasons = analyticSupport(framework);
   if (reasons.length) throw new RangeError(`analyticUncertainty: the framework is not linear in its raw values: ${reasons.join('; ')}`);

@@ -1,6 +1,7 @@
 import { randomGamma, randomLcg, randomNormal, randomPoisson } from 'd3-random';
 import type { Framework } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
+import { panelPeriodsPerYear } from '../panel/period.ts';
 import { buildIndex, type IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
@@ -13,7 +14,7 @@ export interface BootstrapOptions {
   readonly seed?: number;
   /** The periods whose values and changes are kept (default: the last period). */
   readonly periods?: readonly string[];
-  /** Changes kept: value(p) − value(p − lag) for each lag (default [1, 12]). */
+  /** Changes kept: value(p) − value(p − lag) for each lag (default [1, 12] for months, [1, 4] for quarters). */
   readonly lags?: readonly number[];
 }
 
@@ -73,7 +74,7 @@ export function bootstrapUncertainty(result: IndexResult, options: BootstrapOpti
   const framework = result.framework;
   const draws = options.draws ?? 1000;
   const seed = options.seed ?? 1;
-  const lags = options.lags ?? [1, 12];
+  const lags = options.lags ?? [1, panelPeriodsPerYear(result.raw.periods)];
   const raw = result.raw;
   const kept = options.periods ?? [raw.periods[raw.periods.length - 1]];
   const keptIndex = kept.map((p) => {

@@ -1,5 +1,6 @@
 import type { Framework } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
+import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
 import { resolveNoise, resolveUncertaintySettings, type ResolvedNoise } from './resolveNoise.ts';
 
 /** The noise of every raw indicator cell, laid out like the raw panel (other columns are 0). */
@@ -36,7 +37,9 @@ export interface CellNoise {
  */
 export function cellNoise(raw: Panel, framework: Framework): CellNoise {
   const models = resolveNoise(framework);
-  const { baselineMonths } = resolveUncertaintySettings(framework);
+  // A year back is 12 months or 4 quarters; the baseline, stated in months, is converted to periods.
+  const year = panelPeriodsPerYear(raw.periods);
+  const baselineMonths = monthsAsPeriods(resolveUncertaintySettings(framework).baselineMonths, year);
   const U = raw.units.length;
   const P = raw.periods.length;
   const C = raw.codes.length;
@@ -83,14 +86,14 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
           sum -= series[gone];
           present--;
         }
-        if (p >= 12 && x === x && series[p - 12] === series[p - 12]) {
-          squares += (x - series[p - 12]) ** 2;
-          sums += x + series[p - 12];
+        if (p >= year && x === x && series[p - year] === series[p - year]) {
+          squares += (x - series[p - year]) ** 2;
+          sums += x + series[p - year];
         }
-        const pairGone = p - baselineMonths + 12; // the pair ending here has left the window
-        if (pairGone >= 12 && series[pairGone] === series[pairGone] && series[pairGone - 12] === series[pairGone - 12]) {
-          squares -= (series[pairGone] - series[pairGone - 12]) ** 2;
-          sums -= series[pairGone] + series[pairGone - 12];
+        const pairGone = p - baselineMonths + year; // the pair ending here has left the window
+        if (pairGone >= year && series[pairGone] === series[pairGone] && series[pairGone - year] === series[pairGone - year]) {
+          squares -= (series[pairGone] - series[pairGone - year]) ** 2;
+          sums -= series[pairGone] + series[pairGone - year];
         }
         if (present === 0) continue;
         const mu = (sum + 0.5) / present;

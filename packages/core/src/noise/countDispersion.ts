@@ -10,26 +10,27 @@ import { normalQuantile } from './normal.ts';
  *   φ̂ = Σ (x_t − x_{t−12})² / Σ (x_t + x_{t−12})
  *
  * over the pairs inside the window `[end − months + 1, end]` (both values
- * present). φ̂ is never below 1 (the Poisson floor: under-dispersion is not
+ * present). For quarterly series `year` is 4 and `months` counts quarters:
+ * the pairs are then the same quarter a year apart. φ̂ is never below 1 (the Poisson floor: under-dispersion is not
  * credited); with no pair or no event it is 1.
  *
  * @example
  * // 24 months: the second year repeats the first plus or minus 3
  * countDispersion([5, 8, 6, 7, 5, 6, 9, 4, 6, 5, 7, 6, 8, 5, 9, 4, 8, 3, 12, 7, 3, 8, 4, 9], 23, 24); // (12 × 9) / (2 × 74) < 1 → 1
  */
-export function countDispersion(series: ArrayLike<number>, end: number, months: number): number {
-  return yearOnYearPairs(series, end, months).phi;
+export function countDispersion(series: ArrayLike<number>, end: number, months: number, year = 12): number {
+  return yearOnYearPairs(series, end, months, year).phi;
 }
 
 /** The same-month-last-year pairs inside the window: their number and φ̂ (1 with no event). */
-function yearOnYearPairs(series: ArrayLike<number>, end: number, months: number): { readonly pairs: number; readonly phi: number } {
+function yearOnYearPairs(series: ArrayLike<number>, end: number, months: number, year: number): { readonly pairs: number; readonly phi: number } {
   let pairs = 0;
   let squares = 0;
   let sums = 0;
   const start = Math.max(0, end - months + 1);
-  for (let t = Math.max(start + 12, 12); t <= end; t++) {
+  for (let t = Math.max(start + year, year); t <= end; t++) {
     const a = series[t];
-    const b = series[t - 12];
+    const b = series[t - year];
     if (a !== a || b !== b) continue;
     pairs++;
     squares += (a - b) * (a - b);
@@ -75,8 +76,8 @@ export function baselineMean(series: ArrayLike<number>, end: number, months: num
  * // 24 pairs: the bound at 80% is about 1.33 × φ̂
  * countDispersionBound(series, 35, 36, 0.8);
  */
-export function countDispersionBound(series: ArrayLike<number>, end: number, months: number, confidence = 0.8): number {
-  const { pairs, phi } = yearOnYearPairs(series, end, months);
+export function countDispersionBound(series: ArrayLike<number>, end: number, months: number, confidence = 0.8, year = 12): number {
+  const { pairs, phi } = yearOnYearPairs(series, end, months, year);
   if (pairs === 0) return phi;
   if (confidence !== boundConfidence) {
     boundConfidence = confidence;

@@ -1,6 +1,7 @@
 import { Exact, roundHalfUp } from '../exact/decimal.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { controlCharts, DEFAULT_CHART, earlyWarnings, type ChartSettings, CHART_HISTORY_MONTHS } from '../warning/controlCharts.ts';
+import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { analyticUncertainty } from './analyticUncertainty.ts';
 import { bootstrapUncertainty } from './bootstrapUncertainty.ts';
@@ -107,8 +108,9 @@ export interface MonthUncertainty {
  *
  * @example
  * uncertaintyLookback(xiangtan); // 11 + 5 + 12 + 35 = 63
+ * uncertaintyLookback(quarterlyFramework, 4); // in quarters: windows + carry + 4 + 12 − 1
  */
-export function uncertaintyLookback(result: IndexResult['framework']): number {
+export function uncertaintyLookback(result: IndexResult['framework'], perYear = 12): number {
   let window = 0;
   let carry = 0;
   for (const code of result.indicators) {
@@ -117,7 +119,7 @@ export function uncertaintyLookback(result: IndexResult['framework']): number {
     window = Math.max(window, (node.window?.periods ?? 1) - 1);
     if (node.imputation.method === 'locf') carry = Math.max(carry, node.imputation.maxAge);
   }
-  return Math.max(CHART_HISTORY_MONTHS, window + carry + 12 + resolveUncertaintySettings(result).baselineMonths - 1);
+  return Math.max(monthsAsPeriods(CHART_HISTORY_MONTHS, perYear), window + carry + perYear + monthsAsPeriods(resolveUncertaintySettings(result).baselineMonths, perYear) - 1);
 }
 
 const text = (x: number, decimals: number) => roundHalfUp(new Exact(x), decimals);
@@ -150,7 +152,9 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
   const U = out.units.length;
   const K = out.codes.length;
   const noise = cellNoise(result.raw, framework);
-  const lags = [1, 12] as const;
+  // The previous period (环比) and the same period a year before (同比): 12 months or 4 quarters back.
+  const year = panelPeriodsPerYear(out.periods);
+  const lags = [1, year] as const;
   const analytic = method === 'analytic' ? analyticUncertainty(result, lags, noise) : null;
   const boot = method === 'bootstrap' ? bootstrapUncertainty(result, { draws, seed, periods: [month], lags }, noise) : null;
   const nodeOrder = framework.nodes.map((n) => n.code);
@@ -168,7 +172,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
     const b = boot!;
     return percentileBootstrapInterval(b.samples.subarray((u * K + k) * b.draws, (u * K + k + 1) * b.draws), level);
   };
-  const changeInterval = (u: number, k: number, lag: 1 | 12): ChangeInterval | null => {
+  const changeInterval = (u: number, k: number, lag: number): ChangeInterval | null => {
     const q = p - lag;
     if (q < 0) return null;
     const now = out.values[(p * U + u) * K + k];
@@ -201,7 +205,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
         code,
         interval: iv && iv.lower === iv.lower ? { value: text(value, decimals), lower: text(iv.lower, decimals), upper: text(iv.upper, decimals) } : null,
         mom: changeInterval(u, k, 1),
-        yoy: changeInterval(u, k, 12),
+        yoy: changeInterval(u, k, year),
       };
     }),
   }));
@@ -229,7 +233,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
 
   const chart = options.chart ?? DEFAULT_CHART;
   const charts = controlCharts(result.raw, framework, chart);
-  const historyMonths = options.historyMonths ?? 24;
+  const historyMonths = monthsAsPeriods(options.historyMonths ?? 24, year);
   const chartAt = charts.length ? charts[0].periods.indexOf(month) : -1;
   const warnings = earlyWarnings(charts, month).map((w) => {
     const c = charts.find((x) => x.unit === w.unit && x.code === w.code)!;

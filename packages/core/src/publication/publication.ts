@@ -30,8 +30,8 @@ const isShare = (kind: ValueKind) => kind === 'share-0-100' || kind === 'share-0
  * indicator of the framework whose value kind is not declared (or a declared
  * one the framework does not have), a denominator without a file (or a file
  * for a denominator the framework does not use), a share that the framework
- * divides by a denominator, a flag word given twice, and a denominator
- * finer than the periods. Each problem names its path in the configuration.
+ * divides by a denominator, a flag word given twice, a denominator
+ * finer than the periods, and a calendar period of the other frequency. Each problem names its path in the configuration.
  *
  * @example
  * publicationProblems(publication, framework);
@@ -71,6 +71,13 @@ export function publicationProblems(publication: Publication, framework: Framewo
       problems.push({ path: `denominators.${denominator}.frequency`, message: 'a monthly denominator cannot serve quarterly periods: give it per quarter or per year' });
     }
   }
+  // The calendar's periods are the index's: quarters for a quarterly index, months otherwise.
+  const periodShape = publication.periods === 'quarterly' ? /^\d{4}-Q[1-4]$/ : /^\d{4}-(0[1-9]|1[0-2])$/;
+  publication.releaseCalendar.releases.forEach((release, i) => {
+    if (!periodShape.test(release.period)) {
+      problems.push({ path: `releaseCalendar.releases.${i}.period`, message: `"${release.period}" is not a ${publication.periods === 'quarterly' ? 'quarter (YYYY-Qn)' : 'month (YYYY-MM)'}, but "periods" is "${publication.periods}"` });
+    }
+  });
   const wordAt = new Map<string, number>();
   publication.flags.forEach((flag, i) => {
     flag.words.forEach((word, j) => {

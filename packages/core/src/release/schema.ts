@@ -10,8 +10,12 @@ import { z } from 'zod';
 
 /** A published decimal as text, e.g. "85.12", "-0.40", "12". */
 export const DecimalText = z.string().regex(/^-?(\d+(\.\d+)?|\.\d+)$/, 'expected a decimal string such as "85.12"');
-/** `YYYY-MM`. */
-export const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+/**
+ * A release's period: `YYYY-MM`, or `YYYY-Qn` for a quarterly index. The
+ * field keeps its name `month` in either case, so that monthly releases keep
+ * their format byte for byte.
+ */
+export const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'expected YYYY-MM (or YYYY-Qn for a quarterly index)');
 /** `YYYY-MM-DD`. */
 export const DayText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
 /** A SHA-256 digest as 64 lower-case hex digits. */

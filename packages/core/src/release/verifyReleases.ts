@@ -85,7 +85,8 @@ const textOf = (bytes: Uint8Array): string | undefined => {
   }
 };
 
-const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2])$/;
+// A month's folder, or a quarter's for a quarterly index.
+const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 const REVISION_DIR = /^r([1-9]\d*)$/;
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 

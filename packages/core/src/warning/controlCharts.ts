@@ -1,5 +1,6 @@
 import type { Framework } from '../framework/defineFramework.ts';
 import { countDispersionBound } from '../noise/countDispersion.ts';
+import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
 import { negativeBinomialMidP } from '../noise/negativeBinomial.ts';
 import { normalQuantile } from '../noise/normal.ts';
 import { resolveNoise } from '../noise/resolveNoise.ts';
@@ -96,6 +97,9 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
   const rows = new Float64Array(P * C);
   const charts: ControlChart[] = [];
   const counted = framework.indicators.filter((code) => models[code]?.model === 'poisson');
+  // The same period one to three years back: 12, 24, 36 months or 4, 8, 12 quarters.
+  const year = panelPeriodsPerYear(raw.periods);
+  const history = monthsAsPeriods(CHART_HISTORY_MONTHS, year);
   for (let u = 0; u < U; u++) {
     // The unit's rows, gathered: a panel is laid out period by period.
     for (let p = 0; p < P; p++) rows.set(raw.values.subarray((p * U + u) * C, (p * U + u + 1) * C), p * C);
@@ -119,12 +123,12 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
       };
       let ewma = 0;
       let before = false;
-      for (let t = CHART_HISTORY_MONTHS; t < P; t++) {
+      for (let t = history; t < P; t++) {
         const x = series[t];
         if (x !== x) continue;
         let sum = 0;
         let n = 0;
-        for (let back = 12; back <= 36; back += 12) {
+        for (let back = year; back <= 3 * year; back += year) {
           const v = series[t - back];
           if (v === v) {
             sum += v;
@@ -133,7 +137,7 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         }
         if (n < 2) continue;
         const mean = (sum + 0.5) / n;
-        const phi = countDispersionBound(series, t - 1, 36, 0.8);
+        const phi = countDispersionBound(series, t - 1, history, 0.8, year);
         const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
         const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)), false);
         ewma = Math.max(0, (1 - settings.lambda) * ewma + settings.lambda * score);
