@@ -20,6 +20,8 @@ export interface LatticeOptions {
    * skewness 1/√(μ/φ) is then above 0.18 and its lattice steps matter.
    */
   readonly latticeBelow?: number;
+  /** The columns computed (default: all); the others stay NaN. */
+  readonly codes?: readonly string[];
 }
 
 /** Intervals of every value and change of the periods asked for. */
@@ -43,10 +45,10 @@ export interface LatticeIntervals {
 }
 
 /** The most joint values of one indicator's counts enumerated when a cap is in reach. */
-const MAX_ENUMERATED = 40000;
+const MAX_ENUMERATED = 100000;
 /** The most grid points of a figure's discrete part: atoms closer than its range / 255 are merged (at their mean). */
 const BINS = 256;
-/** The most atoms of one indicator's component (beyond 1e-9 tails), binned onto as many points over its range. */
+/** The most atoms of one indicator's component when it is convolved with others (beyond 1e-9 tails), binned onto as many points over its range. */
 const COMPONENT_ATOMS = 64;
 /** Sums of fewer atoms than this are kept exactly (sorted, equal values merged); more are binned onto BINS points. */
 const EXACT_ATOMS = 64;
@@ -125,6 +127,12 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     return i;
   });
   const E = asked.length;
+  const wanted = new Uint8Array(K).fill(options.codes ? 0 : 1);
+  for (const code of options.codes ?? []) {
+    const k = out.codes.indexOf(code);
+    if (k < 0) throw new RangeError(`latticeIntervals: no column "${code}" in the build`);
+    wanted[k] = 1;
+  }
   const indicators = framework.indicators;
   const I = indicators.length;
   const plan = indicators.map((code) => {
@@ -224,7 +232,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   // Enumerated joint values: deviation of s(p), of s(q), probability.
   const enumerated: { dp: Float64Array; dq: Float64Array; w: Float64Array; n: number }[] = indicators.map(() => ({ dp: new Float64Array(64), dq: new Float64Array(64), w: new Float64Array(64), n: 0 }));
   const pmfs: CountPmf[] = [];
-  const pmfOf = (mean: number, phi: number): CountPmf => countPmf(mean, phi);
+  // Tails below 1e-10 each side are left out: far beyond any 5% quantile, and a negative binomial's long tail would
+  // otherwise multiply the joint values enumerated.
+  const pmfOf = (mean: number, phi: number): CountPmf => countPmf(mean, phi, 1e-10);
   const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
 
   /** Fills the descriptors of indicator i for the figure of month p against month q (q < 0: the level). */
@@ -333,7 +343,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         const lam = groupMean[i * 3 + g];
         if (lam === 0) continue;
         const sd = Math.sqrt(phi * lam);
-        // The support countPmf keeps (probabilities ≥ 1e-12): within 7.5 sd below, 7.5 sd + 3 φ + 3 above.
+        // The support pmfOf keeps (probabilities ≥ 1e-10): within 7.5 sd below, 7.5 sd + 3 φ + 3 above.
         const down = Math.min(lam, 7.5 * sd);
         const up = 7.5 * sd + 3 * phi + 3;
         const cp = groupP[i * 3 + g];
@@ -617,6 +627,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         combined.probabilities.set(c.probabilities.subarray(0, c.n));
         combined.n = c.n;
       } else {
+        coarsen(c);
         convolve(spare, combined, c.values, c.probabilities, c.n);
         [combined, spare] = [spare, combined];
         trim(combined);
@@ -664,18 +675,20 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   };
   /**
    * A component made ready to combine: its tails beyond 1e-9 each side folded into the
-   * outermost atom kept, binned onto COMPONENT_ATOMS points if it has more, and its moments.
+   * outermost atom kept, and its moments.
    */
   const finish = (c: Component) => {
     trim(c);
-    if (c.n > COMPONENT_ATOMS) {
-      binTo(COMPONENT_ATOMS, c.values, c.probabilities, c.n, spare);
-      ensure(c, spare.n);
-      c.values.set(spare.values.subarray(0, spare.n));
-      c.probabilities.set(spare.probabilities.subarray(0, spare.n));
-      c.n = spare.n;
-    }
     moments(c);
+  };
+  /** Bins a component onto COMPONENT_ATOMS points before it is convolved with the others. */
+  const coarsen = (c: Component) => {
+    if (c.n <= COMPONENT_ATOMS) return;
+    binTo(COMPONENT_ATOMS, c.values, c.probabilities, c.n, spare);
+    ensure(c, spare.n);
+    c.values.set(spare.values.subarray(0, spare.n));
+    c.probabilities.set(spare.probabilities.subarray(0, spare.n));
+    c.n = spare.n;
   };
   /** Folds the tails beyond 1e-9 each side into the outermost atom kept. */
   const trim = (c: Component) => {
@@ -772,7 +785,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
       for (let k = 0; k < K; k++) {
         const observed = outU[p * K + k];
-        if (observed !== observed) continue;
+        if (observed !== observed || !wanted[k]) continue;
         const at = (e * U + u) * K + k;
         if (k < I) {
           const pl = plan[k];
@@ -798,7 +811,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         for (let k = 0; k < K; k++) {
           const now = outU[p * K + k];
           const before = outU[q * K + k];
-          if (now !== now || before !== before) continue;
+          if (now !== now || before !== before || !wanted[k]) continue;
           const [lo, hi] = interval(k, p, q, now - before, false);
           const at = (e * U + u) * K + k;
           changeLower[lag][at] = lo;

@@ -8,7 +8,7 @@ const INV_SQRT_2PI = 0.3989422804014327;
  * normal deviation of mean `mean` and standard deviation `sd`: the x
  * where Σ_k w_k Φ((x − v_k − mean) / sd) = p, by a safeguarded Newton
  * iteration (bisection whenever a step leaves the bracket), to 1e-10 of the
- * atoms' spread. With `sd` 0 it is the discrete quantile inf{x : F(x) ≥ p}
+ * atoms' spread. With `sd` 0 (or below 1e-9 of the atoms' spread) it is the discrete quantile inf{x : F(x) ≥ p}
  * (taken with a 1e-12 tolerance on F), which a percentile bootstrap's
  * replicates converge to. `values` must be sorted ascending.
  *
@@ -21,7 +21,8 @@ const INV_SQRT_2PI = 0.3989422804014327;
 export function mixtureQuantile(values: Float64Array, probabilities: Float64Array, mean: number, sd: number, p: number): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
-  if (!(sd > 0)) {
+  // A normal part below 1e-9 of the atoms' spread cannot move a quantile: the discrete quantile.
+  if (!(sd > 1e-9 * (values[n - 1] - values[0]))) {
     let cumulative = 0;
     for (let k = 0; k < n; k++) {
       cumulative += probabilities[k];
@@ -68,7 +69,7 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
     const d = density(x);
     let next = d > 0 ? x - f / d : Number.NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) < tolerance) return next;
+    if (Math.abs(next - x) < tolerance && Math.abs(f) < 1e-13) return next;
     x = next;
   }
   return 0.5 * (lo + hi);

@@ -4,7 +4,7 @@
  * cover the true value 87–93% of the time.
  */
 import { describe, expect, it } from 'vitest';
-import { analyticUncertainty, buildIndex, normalInterval } from '../../src/index.ts';
+import { analyticUncertainty, buildIndex, latticeIntervals, normalInterval } from '../../src/index.ts';
 import { samplePanel, xiangtanFramework } from './sampleData.ts';
 import { knownModel, simulate } from './simulation.ts';
 
@@ -19,10 +19,14 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
   const root = truth.codes.indexOf(fw.root);
   const hits = { index: 0, mom: 0, yoy: 0 };
   const perUnit = model.units.map(() => ({ index: 0, mom: 0, n: 0 }));
+  // The same for the lattice intervals (latticeIntervals: exact distributions of the rare counts).
+  const latticeHits = { index: 0, mom: 0, yoy: 0 };
+  const latticePerUnit = model.units.map(() => ({ index: 0, mom: 0, yoy: 0 }));
   let n = 0;
   for (let r = 0; r < replicates; r++) {
     const result = buildIndex(fw, simulate(fw, model, 1000 + r));
     const a = analyticUncertainty(result, [1, 12]);
+    const lattice = latticeIntervals(result, { periods: months, codes: [fw.root] });
     for (const month of months) {
       const p = truth.periods.indexOf(month);
       for (let u = 0; u < U; u++) {
@@ -42,6 +46,17 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
         perUnit[u].index += Number(hitIndex);
         perUnit[u].mom += Number(hitMom);
         perUnit[u].n++;
+        const e = months.indexOf(month);
+        const at = (e * U + u) * K + root;
+        const hitLevel = lattice.lower[at] <= truth.values[i] && truth.values[i] <= lattice.upper[at];
+        const hitChange = lattice.changeLower[1][at] <= truth.values[i] - truth.values[j] && truth.values[i] - truth.values[j] <= lattice.changeUpper[1][at];
+        const hitYear = lattice.changeLower[12][at] <= truth.values[i] - truth.values[y] && truth.values[i] - truth.values[y] <= lattice.changeUpper[12][at];
+        latticeHits.index += Number(hitLevel);
+        latticeHits.mom += Number(hitChange);
+        latticeHits.yoy += Number(hitYear);
+        latticePerUnit[u].index += Number(hitLevel);
+        latticePerUnit[u].mom += Number(hitChange);
+        latticePerUnit[u].yoy += Number(hitYear);
         n++;
       }
     }
@@ -54,6 +69,12 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
       `index ${(100 * share(hits.index)).toFixed(1)}%, month-on-month ${(100 * share(hits.mom)).toFixed(1)}%, ` +
       `year-on-year ${(100 * share(hits.yoy)).toFixed(1)}% (binomial s.e. ±${(100 * simulationError).toFixed(1)} points); by region: ` +
       perUnit.map((c, u) => `${model.units[u]} ${(100 * c.index / c.n).toFixed(0)}/${(100 * c.mom / c.n).toFixed(0)}`).join(', '),
+  );
+
+  console.log(
+    `lattice intervals (latticeIntervals), same ${n} region-months: index ${(100 * share(latticeHits.index)).toFixed(1)}%, ` +
+      `month-on-month ${(100 * share(latticeHits.mom)).toFixed(1)}%, year-on-year ${(100 * share(latticeHits.yoy)).toFixed(1)}%; by region (index/month-on-month/year-on-year): ` +
+      latticePerUnit.map((c, u) => `${model.units[u]} ${((100 * c.index) / perUnit[u].n).toFixed(1)}/${((100 * c.mom) / perUnit[u].n).toFixed(1)}/${((100 * c.yoy) / perUnit[u].n).toFixed(1)}`).join(', '),
   );
 
   it('simulates at least 2,000 region-months', () => {
