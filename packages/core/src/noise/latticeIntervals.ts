@@ -441,7 +441,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   // (so the mean is kept exactly, and no atom moves by more than range / (BINS − 1)).
   const binMass = new Float64Array(BINS);
   const binMoment = new Float64Array(BINS);
-  let scratch: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+  const scratch: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
   /** target ← a ⊕ b (the distribution of the sum of independent a and b), binned when it has more than BINS atoms. */
   const convolve = (target: Component, a: Component, bValues: Float64Array, bProbabilities: Float64Array, bn: number): void => {
     let bMin = Number.POSITIVE_INFINITY;
