@@ -403,6 +403,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
     }
     slot.n = t;
+    binnedReady[i] = 0;
     kind[i] = ENUMERATED;
   };
 
@@ -518,6 +519,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     target.n = n;
   };
+  // Per indicator: its enumerated s(p) − s(q), binned, for the figure in hand (binnedReady[i] once computed).
+  const binned: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
+  const binnedReady = new Uint8Array(I);
   const unit: Component = { values: Float64Array.of(0), probabilities: Float64Array.of(1), n: 1, mean: 0, variance: 0 };
   /** A count group's deviation d (N − λ) added to component c (c.n = 0: c becomes it). */
   const addLattice = (c: Component, d: number, lam: number, phi: number) => {
@@ -599,9 +603,29 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         continue;
       }
       const slot = enumerated[i];
+      const c = take();
+      if (ep > 0 && (q < 0 || ep === eq)) {
+        // The usual case, one weight for both months: s(p) − s(q) binned once per figure and
+        // indicator, then scaled for each column that holds it.
+        const cached = binned[i];
+        if (!binnedReady[i]) {
+          ensure(scratch, slot.n);
+          for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
+          convolve(cached, unit, scratch.values, slot.w, slot.n);
+          trim(cached);
+          binnedReady[i] = 1;
+        }
+        ensure(c, cached.n);
+        for (let t = 0; t < cached.n; t++) {
+          c.values[t] = ep * cached.values[t];
+          c.probabilities[t] = cached.probabilities[t];
+        }
+        c.n = cached.n;
+        moments(c);
+        continue;
+      }
       ensure(scratch, slot.n);
       for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
-      const c = take();
       convolve(c, unit, scratch.values, slot.w, slot.n);
       finish(c);
     }
