@@ -8,7 +8,9 @@
  *    intervals of every value and of every month-on-month and year-on-year
  *    change (`cellNoise` + `analyticUncertainty`) and the early warning's
  *    control charts (`controlCharts`) for the whole history; target ≤ 50 ms.
- *    Beside it the seeded bootstrap (`bootstrapUncertainty`, 1,000 draws)
+ *    Beside it the same with the lattice intervals (`latticeIntervals`,
+ *    opt-in) for the whole history and for one month, and the seeded
+ *    bootstrap (`bootstrapUncertainty`, 1,000 draws)
  *    for one month, and what the whole history would take at that rate.
  * 2. The synthetic nationwide panel (2,844 units × 120 months × 14
  *    indicators, made as in packages/cli/bench/nationwide.bench.ts: same
@@ -16,6 +18,7 @@
  *    linear in the counts (12-month rates per 100,000, goalposts, arithmetic
  *    means; the nationwide benchmark's min-max scores are not, and would go
  *    to the bootstrap): the same analytic work; target ≤ 5 s. Beside it the
+ *    lattice intervals of the last 12 months (extrapolated to 120) and the
  *    bootstrap's time per draw for one month.
  */
 import {
@@ -24,6 +27,7 @@ import {
   buildIndex,
   cellNoise,
   controlCharts,
+  latticeIntervals,
   type Framework,
   type IndexResult,
 } from '../src/index.ts';
@@ -67,6 +71,16 @@ function benchSample(): void {
     `sample history (6 regions × ${months} months × 14 indicators), analytic intervals of every value, month-on-month and year-on-year change, ` +
       `and the control charts: median of 15 ${analytic.median.toFixed(1)} ms wall, ${analytic.cpu.toFixed(1)} ms CPU; target ≤ 50 ms`,
   );
+  const lattice = time(3, () => {
+    const noise = cellNoise(result.raw, result.framework);
+    latticeIntervals(result, {}, noise);
+    controlCharts(result.raw, result.framework);
+  });
+  const oneMonth = time(5, () => latticeIntervals(result, { periods: ['2025-10'] }));
+  console.log(
+    `sample history, the same with the lattice intervals (latticeIntervals: exact distributions of rare counts; opt-in, not yet published): ` +
+      `median of 3 ${lattice.median.toFixed(0)} ms wall, ${lattice.cpu.toFixed(0)} ms CPU; one month (what a release needs): median of 5 ${oneMonth.median.toFixed(0)} ms`,
+  );
   const draws = 1000;
   const boot = time(3, () => bootstrapUncertainty(result, { draws, seed: 1, periods: ['2025-10'] }));
   const perMonth = boot.median / 1000;
@@ -94,6 +108,12 @@ function benchNationwide(): void {
   console.log(
     `nationwide panel (2,844 units × 120 months × 14 indicators, SYNTHETIC), analytic intervals of every value and change, and the control charts: ` +
       `median of 3 ${(analytic.median / 1000).toFixed(2)} s wall (runs ${analytic.times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), ${(analytic.cpu / 1000).toFixed(2)} s CPU; target ≤ 5 s`,
+  );
+  const lastYear = result.aggregated.periods.slice(-12);
+  const lattice = time(1, () => latticeIntervals(result, { periods: lastYear }));
+  console.log(
+    `nationwide panel, lattice intervals (opt-in) for its last 12 months: ${(lattice.median / 1000).toFixed(2)} s wall, ${(lattice.cpu / 1000).toFixed(2)} s CPU ` +
+      `(one run) → about ${((lattice.median / 1000) * 10).toFixed(0)} s for all 120 months`,
   );
   const draws = 10;
   const boot = time(1, () => bootstrapUncertainty(result, { draws, seed: 1, periods: ['2025-12'] }));

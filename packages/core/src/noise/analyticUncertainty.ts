@@ -195,10 +195,19 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const linearValueU = new Float64Array(P * K);
   const changeU = lags.map(() => new Float64Array(P * K));
   const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => {
-    for (let p = 0; p < P; p++) to.set(from.subarray((p * U + u) * width, (p * U + u + 1) * width), p * width);
+    // Element loops, not set(subarray()): a subarray per period and unit is millions of objects nationwide.
+    for (let p = 0; p < P; p++) {
+      const a = (p * U + u) * width;
+      const b = p * width;
+      for (let c = 0; c < width; c++) to[b + c] = from[a + c];
+    }
   };
   const scatter = (from: Float64Array, to: Float64Array, u: number) => {
-    for (let p = 0; p < P; p++) to.set(from.subarray(p * K, (p + 1) * K), (p * U + u) * K);
+    for (let p = 0; p < P; p++) {
+      const a = p * K;
+      const b = (p * U + u) * K;
+      for (let k = 0; k < K; k++) to[b + k] = from[a + k];
+    }
   };
 
   for (let u = 0; u < U; u++) {

@@ -54,7 +54,10 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
   const columns = raw.codes.map((code) => models[code]);
   // Unit by unit, its rows gathered: a panel is laid out period by period.
   for (let u = 0; u < U; u++) {
-    for (let p = 0; p < P; p++) rows.set(raw.values.subarray((p * U + u) * C, (p * U + u + 1) * C), p * C);
+    for (let p = 0; p < P; p++) {
+      const a = (p * U + u) * C;
+      for (let c = 0; c < C; c++) rows[p * C + c] = raw.values[a + c];
+    }
     varianceU.fill(0);
     meanU.fill(Number.NaN);
     dispersionU.fill(Number.NaN);
@@ -105,9 +108,11 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
     });
     for (let p = 0; p < P; p++) {
       const at = (p * U + u) * C;
-      variance.set(varianceU.subarray(p * C, (p + 1) * C), at);
-      mean.set(meanU.subarray(p * C, (p + 1) * C), at);
-      dispersion.set(dispersionU.subarray(p * C, (p + 1) * C), at);
+      for (let c = 0; c < C; c++) {
+        variance[at + c] = varianceU[p * C + c];
+        mean[at + c] = meanU[p * C + c];
+        dispersion[at + c] = dispersionU[p * C + c];
+      }
     }
   }
   return { units: raw.units, periods: raw.periods, codes: raw.codes, variance, mean, dispersion, models };

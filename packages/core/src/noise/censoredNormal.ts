@@ -35,3 +35,26 @@ export function censoredNormalVariance(mean: number, sd: number, lo: number, hi:
   const m2 = dl * dl * Fa + dh * dh * upper + sd * sd * (P + (a > -40 ? a * fa : 0) - (b < 40 ? b * fb : 0));
   return Math.max(0, m2 - m1 * m1);
 }
+
+/**
+ * The mean and variance of a normal variable clamped into [lo, hi] (see
+ * `censoredNormalVariance`): the mean is E S = lo Φ(a) + hi (1 − Φ(b)) +
+ * mean P + sd (φ(a) − φ(b)). The clamped score's mean moves away from a
+ * cap it is near, which a sum of clamped scores inherits.
+ *
+ * @example
+ * censoredNormalMoments(50, 2, 0, 100); // { mean: 50, variance: 4 }
+ * censoredNormalMoments(100, 2, 0, 100).mean; // 100 − 2 φ(0) = 99.202…
+ */
+export function censoredNormalMoments(mean: number, sd: number, lo: number, hi: number): { mean: number; variance: number } {
+  if (!(sd > 0)) return { mean: Math.min(hi, Math.max(lo, mean)), variance: 0 };
+  const a = (lo - mean) / sd;
+  const b = (hi - mean) / sd;
+  if (a < -9 && b > 9) return { mean, variance: sd * sd };
+  const Fa = normalCdf(a);
+  const Fb = normalCdf(b);
+  const fa = a < -40 ? 0 : density(a);
+  const fb = b > 40 ? 0 : density(b);
+  const m1 = (lo - mean) * Fa + (hi - mean) * (1 - Fb) + sd * (fa - fb);
+  return { mean: mean + m1, variance: censoredNormalVariance(mean, sd, lo, hi) };
+}

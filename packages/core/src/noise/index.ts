@@ -11,3 +11,6 @@ export * from './intervals.ts';
 export * from './verdict.ts';
 export * from './rankIntervals.ts';
 export * from './monthUncertainty.ts';
+export * from './countPmf.ts';
+export * from './mixtureQuantile.ts';
+export * from './latticeIntervals.ts';

@@ -6,6 +6,7 @@ import { analyticSupport } from './analyticSupport.ts';
 import { analyticUncertainty } from './analyticUncertainty.ts';
 import { bootstrapUncertainty } from './bootstrapUncertainty.ts';
 import { cellNoise } from './cellNoise.ts';
+import { latticeIntervals } from './latticeIntervals.ts';
 import { percentileBootstrapInterval, cappedInterval, normalInterval, type Interval } from './intervals.ts';
 import { neighbourProbabilities, neighbourProbabilitiesFromReplicates, normalReplicates, rankIntervals, type RankInterval } from './rankIntervals.ts';
 import { resolveUncertaintySettings } from './resolveNoise.ts';
@@ -23,6 +24,13 @@ export interface MonthUncertaintyOptions {
   readonly rankUnits?: readonly string[];
   /** The level of intervals and verdicts (default: the framework's, 0.9 unless configured). */
   readonly level?: number;
+  /**
+   * The analytic method's distributions: `normal` (default; what the releases publish: the
+   * normal intervals of `analyticUncertainty`, capped scores as censored normals) or
+   * `lattice` (`latticeIntervals`: rare counts by their exact distribution, which follows
+   * the percentile bootstrap; opt-in until a release revision re-issues with it).
+   */
+  readonly distribution?: 'normal' | 'lattice';
   /** The early warning's chart (default `DEFAULT_CHART`). */
   readonly chart?: ChartSettings;
   /** How many months of each warning's chart, up to `month`, come with it (default 24). */
@@ -132,6 +140,9 @@ const text = (x: number, decimals: number) => roundHalfUp(new Exact(x), decimals
  * and the month's early warnings. Analytic (`analyticUncertainty`) when the
  * framework allows, else a seeded bootstrap (`bootstrapUncertainty`); values
  * are rounded half up to the framework's decimals, probabilities to 2.
+ * With `distribution: 'lattice'` the analytic intervals of values and
+ * changes come from `latticeIntervals` (the ranking still from the standard
+ * errors).
  * `result` should reach `uncertaintyLookback` months before `month`.
  *
  * @example
@@ -157,11 +168,13 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
   const lags = [1, year] as const;
   const analytic = method === 'analytic' ? analyticUncertainty(result, lags, noise) : null;
   const boot = method === 'bootstrap' ? bootstrapUncertainty(result, { draws, seed, periods: [month], lags }, noise) : null;
+  const lattice = analytic && options.distribution === 'lattice' ? latticeIntervals(result, { periods: [month], lags, level }, noise) : null;
   const nodeOrder = framework.nodes.map((n) => n.code);
   const column = new Map(out.codes.map((c, k) => [c, k]));
 
   const valueInterval = (u: number, k: number): Interval => {
     const i = (p * U + u) * K + k;
+    if (lattice) return { lower: lattice.lower[u * K + k], upper: lattice.upper[u * K + k] };
     if (analytic) {
       const node = framework.byCode.get(out.codes[k]);
       if (node?.type === 'indicator' && node.normalisation.method === 'goalposts' && node.normalisation.cap) {
@@ -184,7 +197,8 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
     const change = published.toNumber();
     const shift = change - (now - before);
     let interval: Interval;
-    if (analytic) interval = normalInterval(change, analytic.changeSe[lag][(p * U + u) * K + k], level);
+    if (lattice) interval = { lower: lattice.changeLower[lag][u * K + k] + shift, upper: lattice.changeUpper[lag][u * K + k] + shift };
+    else if (analytic) interval = normalInterval(change, analytic.changeSe[lag][(p * U + u) * K + k], level);
     else {
       const b = boot!;
       const raw = percentileBootstrapInterval(b.changeSamples[lag].subarray((u * K + k) * b.draws, (u * K + k + 1) * b.draws), level);

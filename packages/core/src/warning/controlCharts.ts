@@ -102,7 +102,10 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
   const history = monthsAsPeriods(CHART_HISTORY_MONTHS, year);
   for (let u = 0; u < U; u++) {
     // The unit's rows, gathered: a panel is laid out period by period.
-    for (let p = 0; p < P; p++) rows.set(raw.values.subarray((p * U + u) * C, (p * U + u + 1) * C), p * C);
+    for (let p = 0; p < P; p++) {
+      const a = (p * U + u) * C;
+      for (let c = 0; c < C; c++) rows[p * C + c] = raw.values[a + c];
+    }
     for (const code of counted) {
       const node = framework.byCode.get(code);
       const sign = node?.type === 'indicator' && node.direction === 1 ? -1 : 1;

@@ -1,0 +1,867 @@
+import type { IndexResult } from '../pipeline/buildIndex.ts';
+import { analyticSupport } from './analyticSupport.ts';
+import { cellNoise, type CellNoise } from './cellNoise.ts';
+import { censoredNormalMoments } from './censoredNormal.ts';
+import { countPmf, type CountPmf } from './countPmf.ts';
+import { mixtureQuantile } from './mixtureQuantile.ts';
+import { normalQuantile } from './normal.ts';
+
+/** Options of {@link latticeIntervals}. */
+export interface LatticeOptions {
+  /** The periods whose intervals are computed (default: every period). */
+  readonly periods?: readonly string[];
+  /** Changes: value(p) − value(p − lag) for each lag (default [1, 12]). */
+  readonly lags?: readonly number[];
+  /** Two-sided level (default 0.9). */
+  readonly level?: number;
+  /**
+   * A count (a window's or a month's sum) is kept as its exact distribution
+   * when its mean over its dispersion is below this (default 30): its
+   * skewness 1/√(μ/φ) is then above 0.18 and its lattice steps matter.
+   */
+  readonly latticeBelow?: number;
+  /** The columns computed (default: all); the others stay NaN. */
+  readonly codes?: readonly string[];
+}
+
+/** Intervals of every value and change of the periods asked for. */
+export interface LatticeIntervals {
+  readonly units: readonly string[];
+  readonly periods: readonly string[];
+  readonly codes: readonly string[];
+  readonly level: number;
+  /** Interval of each value, at `(e * U + u) * K + k` for period e of `periods` (NaN where missing). */
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  /** Interval of value(p) − value(p − lag) as computed (not rounded), same layout. */
+  readonly changeLower: Readonly<Record<number, Float64Array>>;
+  readonly changeUpper: Readonly<Record<number, Float64Array>>;
+  /**
+   * Figures where a cap was within reach of a count too large to enumerate
+   * (its groups' supports multiply past `MAX_ENUMERATED`): that indicator
+   * entered as a censored normal there.
+   */
+  readonly fallbacks: number;
+}
+
+/** The most joint values of one indicator's counts enumerated when a cap is in reach. */
+const MAX_ENUMERATED = 100000;
+/** The most grid points of a figure's discrete part: atoms closer than its range / 255 are merged (at their mean). */
+const BINS = 256;
+/** The most atoms of one indicator's component when it is convolved with others (beyond 1e-9 tails), binned onto as many points over its range. */
+const COMPONENT_ATOMS = 64;
+/** Sums of fewer atoms than this are kept exactly (sorted, equal values merged); more are binned onto BINS points. */
+const EXACT_ATOMS = 64;
+/** The most discrete components of one figure (largest variance first). */
+const MAX_DISCRETE = 4;
+/** A count component joins the normal part when its share of the figure's variance is below this. */
+const MIN_SHARE = 0.01;
+
+/**
+ * The analytic intervals of every value and change, with the exact
+ * distribution of the counts where it matters. Rare events are lattice
+ * distributed: a 12-month rate's month-on-month change is b (x(m) −
+ * x(m − 12)), Skellam-like with tiny means, and a small district's score
+ * moves in steps of one event. A percentile of such a distribution differs
+ * from ±1.645 σ by a third whatever σ is, so this function computes the
+ * distribution itself (the same model the seeded bootstrap draws:
+ * replicate = observed + (Y − μ), Y Poisson or negative binomial of the
+ * region's level μ and dispersion φ at the published month, `cellNoise`):
+ *
+ * - each figure (an indicator's score, a group, the index; its level and
+ *   its changes over each lag) is Σ_i e_i s_i(p) − Σ_i e'_i s_i(q), e the
+ *   effective weights of the arithmetic means, s_i = clamp(α + β T_i) the
+ *   goalposts score of indicator i (`analyticSupport`);
+ * - T_i of months p and q share the months their windows share: the
+ *   window months fall into three groups (shared, only in p's window, only
+ *   in q's), each a sum of independent months, so each group's count is
+ *   Poisson / negative binomial of n μ (`countPmf`); a group's coefficient
+ *   is the mean of its months' (β × window factor × scale / population):
+ *   what populations that differ within a window add beyond it enters the
+ *   normal part;
+ * - where no cap can be reached by any count of the support, s_i is linear
+ *   in the groups' counts: each group with n μ / φ below `latticeBelow` is
+ *   a discrete component, the others normal; where a cap is in reach, the
+ *   capped scores of p and q are enumerated over the groups' joint support
+ *   (exact; a censored normal beyond `MAX_ENUMERATED` joint values, counted
+ *   in `fallbacks`); survey shares are normal, censored at a cap
+ *   (`censoredNormalMoments`);
+ * - discrete components carrying at least 1% of the figure's variance are
+ *   convolved exactly (largest first, up to 4,096 atoms), the rest pooled
+ *   with the normal part by their mean and variance; the interval is the
+ *   (1 ± level)/2 quantiles of (discrete ⊕ normal) (`mixtureQuantile`),
+ *   added to the observed figure, as the percentile bootstrap centres its
+ *   replicates on it. An indicator's own level is clamp of the quantiles of
+ *   α + β T (capping is monotone).
+ *
+ * Throws when the framework is not linear (`analyticSupport` says why).
+ *
+ * @example
+ * const iv = latticeIntervals(buildIndex(fw, raw), { periods: ['2025-10'] });
+ * const k = iv.codes.indexOf('index');
+ * [iv.lower[k], iv.upper[k]]; // the first unit's 90% interval of the index in 2025-10
+ * [iv.changeLower[1][k], iv.changeUpper[1][k]]; // of its month-on-month change
+ */
+export function latticeIntervals(result: IndexResult, options: LatticeOptions = {}, noise: CellNoise = cellNoise(result.raw, result.framework)): LatticeIntervals {
+  const framework = result.framework;
+  const reasons = analyticSupport(framework);
+  if (reasons.length) throw new RangeError(`latticeIntervals: the framework is not linear in its raw values: ${reasons.join('; ')}`);
+  const lags = options.lags ?? [1, 12];
+  const level = options.level ?? 0.9;
+  const latticeBelow = options.latticeBelow ?? 30;
+  const lowP = (1 - level) / 2;
+  const highP = 1 - lowP;
+  const z = normalQuantile(highP);
+  const raw = result.raw;
+  const out = result.aggregated;
+  const U = out.units.length;
+  const P = out.periods.length;
+  const K = out.codes.length;
+  const C = raw.codes.length;
+  const Ct = result.treated.codes.length;
+  const Cw = result.windowed.codes.length;
+  const asked = options.periods ?? out.periods;
+  const askedIndex = asked.map((p) => {
+    const i = out.periods.indexOf(p);
+    if (i < 0) throw new RangeError(`latticeIntervals: no period "${p}" in the build`);
+    return i;
+  });
+  const E = asked.length;
+  const wanted = new Uint8Array(K).fill(options.codes ? 0 : 1);
+  for (const code of options.codes ?? []) {
+    const k = out.codes.indexOf(code);
+    if (k < 0) throw new RangeError(`latticeIntervals: no column "${code}" in the build`);
+    wanted[k] = 1;
+  }
+  const indicators = framework.indicators;
+  const I = indicators.length;
+  const plan = indicators.map((code) => {
+    const node = framework.byCode.get(code);
+    if (!node || node.type !== 'indicator' || node.normalisation.method !== 'goalposts') throw new Error(`latticeIntervals: ${code} is not a goalposts indicator`);
+    const g = node.normalisation;
+    const span = g.max - g.min;
+    return {
+      rawColumn: raw.codes.indexOf(code),
+      windowedColumn: result.windowed.codes.indexOf(code),
+      treatedColumn: result.treated.codes.indexOf(code),
+      denominatorColumn: node.denominator ? raw.codes.indexOf(node.denominator.code) : -1,
+      denominatorScale: node.denominator?.scale ?? 1,
+      windowLength: node.window?.periods ?? 1,
+      windowMean: node.window?.statistic === 'mean',
+      carry: node.imputation.method === 'locf' ? node.imputation.maxAge : 0,
+      model: noise.models[code].model,
+      alpha: node.direction === 1 ? (-g.scale * g.min) / span : (g.scale * g.max) / span,
+      beta: (node.direction === 1 ? g.scale : -g.scale) / span,
+      scale: g.scale,
+      cap: g.cap,
+    };
+  });
+  const columnOf = new Map(out.codes.map((c, k) => [c, k]));
+  const aggPlan = framework.aggregates.map((code) => {
+    const node = framework.byCode.get(code);
+    if (!node || node.type !== 'aggregate') throw new Error(`latticeIntervals: ${code} is not an aggregate`);
+    return { column: columnOf.get(code)!, children: node.children.map((c) => columnOf.get(c)!), weights: node.children.map((c) => framework.byCode.get(c)!.weight) };
+  });
+  const descendants: Int32Array[] = out.codes.map((code) => {
+    const found: number[] = [];
+    const walk = (c: string) => {
+      const node = framework.byCode.get(c);
+      if (node?.type === 'indicator') found.push(indicators.indexOf(c));
+      else if (node?.type === 'aggregate') node.children.forEach(walk);
+    };
+    walk(code);
+    return Int32Array.from(found);
+  });
+
+  const lower = new Float64Array(E * U * K).fill(Number.NaN);
+  const upper = new Float64Array(E * U * K).fill(Number.NaN);
+  const changeLower: Record<number, Float64Array> = {};
+  const changeUpper: Record<number, Float64Array> = {};
+  for (const lag of lags) {
+    changeLower[lag] = new Float64Array(E * U * K).fill(Number.NaN);
+    changeUpper[lag] = new Float64Array(E * U * K).fill(Number.NaN);
+  }
+  let fallbacks = 0;
+
+  // One unit's series, gathered (the panels are laid out period by period).
+  const rawU = new Float64Array(P * C);
+  const treatedU = new Float64Array(P * Ct);
+  const windowedU = new Float64Array(P * Cw);
+  const outU = new Float64Array(P * K);
+  const meanU = new Float64Array(P * C);
+  const dispersionU = new Float64Array(P * C);
+  const varianceU = new Float64Array(P * C);
+  const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => {
+    for (let p = 0; p < P; p++) to.set(from.subarray((p * U + u) * width, (p * U + u + 1) * width), p * width);
+  };
+  const coefficient = new Float64Array(I * P); // scale / denominator of month q (NaN where the value is missing)
+  const source = new Int32Array(I * P);
+  const factor = new Float64Array(I * P);
+  const linear = new Float64Array(I * P); // α + β T(p)
+  const eff = new Float64Array(P * K * I);
+  const fullEff = new Float64Array(K * I);
+  for (let i = 0; i < I; i++) fullEff[i * I + i] = 1;
+  for (const ag of aggPlan) {
+    const total = ag.weights.reduce((t, w) => t + w, 0);
+    ag.children.forEach((child, c) => {
+      for (let i = 0; i < I; i++) fullEff[ag.column * I + i] += (ag.weights[c] / total) * fullEff[child * I + i];
+    });
+  }
+
+  // Per indicator, for the figure in hand: how it enters.
+  const NONE = 0;
+  const NORMAL = 1;
+  const LINEAR = 2;
+  const ENUMERATED = 3;
+  const kind = new Int8Array(I);
+  // Normal: deviations of s(p) and s(q) from their observed values: means, variances, covariance.
+  const meanP = new Float64Array(I);
+  const meanQ = new Float64Array(I);
+  const varP = new Float64Array(I);
+  const varQ = new Float64Array(I);
+  const covPQ = new Float64Array(I);
+  // Linear / enumerated: three groups (0 shared, 1 only p's window, 2 only q's): coefficient in L(p), in L(q), mean count.
+  const groupP = new Float64Array(I * 3);
+  const groupQ = new Float64Array(I * 3);
+  const groupMean = new Float64Array(I * 3);
+  const dispersionI = new Float64Array(I);
+  // What differing populations within a group add: e_p² R_pp + e_q² R_qq − 2 e_p e_q R_pq.
+  const residPP = new Float64Array(I);
+  const residQQ = new Float64Array(I);
+  const residPQ = new Float64Array(I);
+  // Enumerated joint values: deviation of s(p), of s(q), probability.
+  const enumerated: { dp: Float64Array; dq: Float64Array; w: Float64Array; n: number }[] = indicators.map(() => ({ dp: new Float64Array(64), dq: new Float64Array(64), w: new Float64Array(64), n: 0 }));
+  const pmfs: CountPmf[] = [];
+  // Tails below 1e-10 each side are left out: far beyond any 5% quantile, and a negative binomial's long tail would
+  // otherwise multiply the joint values enumerated.
+  const pmfOf = (mean: number, phi: number): CountPmf => countPmf(mean, phi, 1e-10);
+  const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
+
+  /** Fills the descriptors of indicator i for the figure of month p against month q (q < 0: the level). */
+  const describe = (i: number, p: number, q: number): void => {
+    const pl = plan[i];
+    kind[i] = NONE;
+    const sp = source[i * P + p];
+    const sq = q >= 0 ? source[i * P + q] : -1;
+    const presentP = sp >= 0 && treatedU[p * Ct + pl.treatedColumn] === treatedU[p * Ct + pl.treatedColumn];
+    const presentQ = q >= 0 && sq >= 0 && treatedU[q * Ct + pl.treatedColumn] === treatedU[q * Ct + pl.treatedColumn];
+    if (!presentP || pl.model === 'none') return;
+    if (q >= 0 && !presentQ) return;
+    const n = pl.windowLength;
+    const fp = factor[i * P + p] * pl.beta;
+    const fq = q >= 0 ? factor[i * P + q] * pl.beta : 0;
+    const j = p * C + pl.rawColumn;
+    const count = pl.model === 'poisson';
+    const mu = count ? meanU[j] : 0;
+    const phi = count ? Math.max(1, dispersionU[j]) : 1;
+    if (count && !(mu > 0)) return;
+    // The months of either window, by group.
+    const loP = sp - n + 1;
+    const loQ = q >= 0 ? sq - n + 1 : 0;
+    const first = q >= 0 ? Math.min(loP, loQ) : loP;
+    const last = q >= 0 ? Math.max(sp, sq) : sp;
+    let vP = 0;
+    let vQ = 0;
+    let vPQ = 0;
+    const sumP = [0, 0, 0];
+    const sumQ = [0, 0, 0];
+    const months = [0, 0, 0];
+    for (let m = Math.max(0, first); m <= last; m++) {
+      const a = coefficient[i * P + m];
+      if (a !== a) continue;
+      const inP = m >= loP && m <= sp;
+      const inQ = q >= 0 && m >= loQ && m <= sq;
+      if (!inP && !inQ) continue;
+      const v = count ? phi * mu : varianceU[m * C + pl.rawColumn];
+      const bp = inP ? fp * a : 0;
+      const bq = inQ ? fq * a : 0;
+      vP += bp * bp * v;
+      vQ += bq * bq * v;
+      vPQ += bp * bq * v;
+      const g = inP && inQ ? 0 : inP ? 1 : 2;
+      sumP[g] += bp;
+      sumQ[g] += bq;
+      months[g]++;
+    }
+    const lp = linear[i * P + p];
+    const lq = q >= 0 ? linear[i * P + q] : 0;
+    const normal = () => {
+      const sdP = Math.sqrt(vP);
+      const sdQ = Math.sqrt(vQ);
+      const mp = pl.cap ? censoredNormalMoments(lp, sdP, 0, pl.scale) : { mean: lp, variance: vP };
+      meanP[i] = mp.mean - clampIf(lp);
+      varP[i] = mp.variance;
+      if (q >= 0) {
+        const mq = pl.cap ? censoredNormalMoments(lq, sdQ, 0, pl.scale) : { mean: lq, variance: vQ };
+        meanQ[i] = mq.mean - clampIf(lq);
+        varQ[i] = mq.variance;
+        const rho = sdP > 0 && sdQ > 0 ? Math.min(1, vPQ / (sdP * sdQ)) : 0;
+        covPQ[i] = rho * Math.sqrt(mp.variance * mq.variance);
+      } else {
+        meanQ[i] = 0;
+        varQ[i] = 0;
+        covPQ[i] = 0;
+      }
+      kind[i] = NORMAL;
+    };
+    const clampIf = (x: number) => (pl.cap ? clamp(x, pl.scale) : x);
+    if (!count) return normal();
+    // Group coefficients (means over the group's months) and what they leave out.
+    let rPP = 0;
+    let rQQ = 0;
+    let rPQ = 0;
+    for (let g = 0; g < 3; g++) {
+      groupP[i * 3 + g] = months[g] ? sumP[g] / months[g] : 0;
+      groupQ[i * 3 + g] = months[g] ? sumQ[g] / months[g] : 0;
+      groupMean[i * 3 + g] = months[g] * mu;
+    }
+    for (let m = Math.max(0, first); m <= last; m++) {
+      const a = coefficient[i * P + m];
+      if (a !== a) continue;
+      const inP = m >= loP && m <= sp;
+      const inQ = q >= 0 && m >= loQ && m <= sq;
+      if (!inP && !inQ) continue;
+      const g = inP && inQ ? 0 : inP ? 1 : 2;
+      const dp = (inP ? fp * a : 0) - groupP[i * 3 + g];
+      const dq = (inQ ? fq * a : 0) - groupQ[i * 3 + g];
+      rPP += dp * dp * phi * mu;
+      rQQ += dq * dq * phi * mu;
+      rPQ += dp * dq * phi * mu;
+    }
+    residPP[i] = rPP;
+    residQQ[i] = rQQ;
+    residPQ[i] = rPQ;
+    dispersionI[i] = phi;
+    // Can a count of the support reach a cap? (support: mean ± 9 sd + 5, as countPmf keeps it)
+    let reach = false;
+    if (pl.cap) {
+      let minP = lp;
+      let maxP = lp;
+      let minQ = lq;
+      let maxQ = lq;
+      for (let g = 0; g < 3; g++) {
+        const lam = groupMean[i * 3 + g];
+        if (lam === 0) continue;
+        const sd = Math.sqrt(phi * lam);
+        // The support pmfOf keeps (probabilities ≥ 1e-10): within 7.5 sd below, 7.5 sd + 3 φ + 3 above.
+        const down = Math.min(lam, 7.5 * sd);
+        const up = 7.5 * sd + 3 * phi + 3;
+        const cp = groupP[i * 3 + g];
+        const cq = groupQ[i * 3 + g];
+        minP += Math.min(-cp * down, cp * up);
+        maxP += Math.max(-cp * down, cp * up);
+        minQ += Math.min(-cq * down, cq * up);
+        maxQ += Math.max(-cq * down, cq * up);
+      }
+      reach = minP <= 0 || maxP >= pl.scale || (q >= 0 && (minQ <= 0 || maxQ >= pl.scale));
+    }
+    if (!reach) {
+      kind[i] = LINEAR;
+      return;
+    }
+    // Enumerate the capped scores over the groups' joint support.
+    let size = 1;
+    for (let g = 0; g < 3; g++) {
+      const lam = groupMean[i * 3 + g];
+      if (lam > 700) size = Infinity;
+      else pmfs[g] = pmfOf(lam, phi);
+      if (lam <= 700) size *= pmfs[g].probabilities.length;
+    }
+    if (size > MAX_ENUMERATED) {
+      fallbacks++;
+      return normal();
+    }
+    const slot = enumerated[i];
+    if (slot.dp.length < size) {
+      slot.dp = new Float64Array(size);
+      slot.dq = new Float64Array(size);
+      slot.w = new Float64Array(size);
+    }
+    const [S, A, B] = pmfs;
+    const sObsP = clamp(lp, pl.scale);
+    const sObsQ = clamp(lq, pl.scale);
+    const lamS = groupMean[i * 3];
+    const lamA = groupMean[i * 3 + 1];
+    const lamB = groupMean[i * 3 + 2];
+    const cpS = groupP[i * 3];
+    const cqS = groupQ[i * 3];
+    const cpA = groupP[i * 3 + 1];
+    const cqB = groupQ[i * 3 + 2];
+    let t = 0;
+    for (let s = 0; s < S.probabilities.length; s++) {
+      const ws = S.probabilities[s];
+      const xs = S.start + s - lamS;
+      for (let a = 0; a < A.probabilities.length; a++) {
+        const wa = ws * A.probabilities[a];
+        const dp = clamp(lp + cpS * xs + cpA * (A.start + a - lamA), pl.scale) - sObsP;
+        for (let b = 0; b < B.probabilities.length; b++) {
+          slot.dp[t] = dp;
+          slot.dq[t] = q >= 0 ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), pl.scale) - sObsQ : 0;
+          slot.w[t] = wa * B.probabilities[b];
+          t++;
+        }
+      }
+    }
+    slot.n = t;
+    binnedReady[i] = 0;
+    kind[i] = ENUMERATED;
+  };
+
+  // The discrete components of one figure: atoms (values ascending, probabilities), mean, variance.
+  interface Component {
+    values: Float64Array;
+    probabilities: Float64Array;
+    n: number;
+    mean: number;
+    variance: number;
+  }
+  const components: Component[] = [];
+  const pool: Component[] = [];
+  const take = (): Component => {
+    const c = pool.pop() ?? { values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 };
+    components.push(c);
+    return c;
+  };
+  const ensure = (c: Component, n: number) => {
+    if (c.values.length < n) {
+      c.values = new Float64Array(n);
+      c.probabilities = new Float64Array(n);
+    }
+  };
+  const moments = (c: Component) => {
+    let m1 = 0;
+    let m2 = 0;
+    for (let k = 0; k < c.n; k++) {
+      m1 += c.probabilities[k] * c.values[k];
+      m2 += c.probabilities[k] * c.values[k] * c.values[k];
+    }
+    c.mean = m1;
+    c.variance = Math.max(0, m2 - m1 * m1);
+  };
+  // Binning: atoms onto a grid of BINS points over their range, each bin's mass at its atoms' mean
+  // (so the mean is kept exactly, and no atom moves by more than range / (BINS − 1)).
+  const binMass = new Float64Array(BINS);
+  const binMoment = new Float64Array(BINS);
+  const scratch: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+  /** target ← a ⊕ b (the distribution of the sum of independent a and b), binned when it has more than BINS atoms. */
+  const convolve = (target: Component, a: Component, bValues: Float64Array, bProbabilities: Float64Array, bn: number): void => {
+    let bMin = Number.POSITIVE_INFINITY;
+    let bMax = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < bn; k++) {
+      if (bValues[k] < bMin) bMin = bValues[k];
+      if (bValues[k] > bMax) bMax = bValues[k];
+    }
+    let aMin = Number.POSITIVE_INFINITY;
+    let aMax = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < a.n; k++) {
+      if (a.values[k] < aMin) aMin = a.values[k];
+      if (a.values[k] > aMax) aMax = a.values[k];
+    }
+    const m = a.n * bn;
+    if (m <= EXACT_ATOMS) {
+      // Few atoms: every sum, sorted (insertion sort: runs of a are sorted), equal values merged.
+      ensure(target, m);
+      const tv = target.values;
+      const tp = target.probabilities;
+      let n = 0;
+      for (let y = 0; y < bn; y++) {
+        for (let x = 0; x < a.n; x++) {
+          const v = a.values[x] + bValues[y];
+          const w = a.probabilities[x] * bProbabilities[y];
+          let j = n - 1;
+          while (j >= 0 && tv[j] > v) {
+            tv[j + 1] = tv[j];
+            tp[j + 1] = tp[j];
+            j--;
+          }
+          if (j >= 0 && v - tv[j] <= 1e-12 * (1 + Math.abs(v))) {
+            // Equal to its left neighbour: merge (and close the gap opened for it).
+            tp[j] += w;
+            for (let t = j + 1; t < n; t++) {
+              tv[t] = tv[t + 1];
+              tp[t] = tp[t + 1];
+            }
+            continue;
+          }
+          tv[j + 1] = v;
+          tp[j + 1] = w;
+          n++;
+        }
+      }
+      target.n = n;
+      return;
+    }
+    const lo = aMin + bMin;
+    const span = aMax + bMax - lo;
+    const bins = BINS;
+    binMass.fill(0, 0, bins);
+    binMoment.fill(0, 0, bins);
+    const step = span > 0 ? span / (bins - 1) : 1;
+    for (let x = 0; x < a.n; x++) {
+      const va = a.values[x];
+      const wa = a.probabilities[x];
+      if (wa === 0) continue;
+      for (let y = 0; y < bn; y++) {
+        const v = va + bValues[y];
+        const w = wa * bProbabilities[y];
+        const bin = Math.round((v - lo) / step);
+        binMass[bin] += w;
+        binMoment[bin] += w * v;
+      }
+    }
+    ensure(target, bins);
+    let n = 0;
+    for (let bin = 0; bin < bins; bin++) {
+      if (binMass[bin] === 0) continue;
+      target.values[n] = binMoment[bin] / binMass[bin];
+      target.probabilities[n] = binMass[bin];
+      n++;
+    }
+    target.n = n;
+  };
+  // Per indicator: its enumerated s(p) − s(q), binned, for the figure in hand (binnedReady[i] once computed).
+  const binned: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
+  const binnedReady = new Uint8Array(I);
+  const unit: Component = { values: Float64Array.of(0), probabilities: Float64Array.of(1), n: 1, mean: 0, variance: 0 };
+  /** A count group's deviation d (N − λ) added to component c (c.n = 0: c becomes it). */
+  const addLattice = (c: Component, d: number, lam: number, phi: number) => {
+    const pmf = pmfOf(lam, phi);
+    const n = pmf.probabilities.length;
+    if (c.n === 0) {
+      // Ascending values: reversed when d < 0.
+      ensure(c, n);
+      for (let k = 0; k < n; k++) {
+        const at = d < 0 ? n - 1 - k : k;
+        c.values[at] = d * (pmf.start + k - lam);
+        c.probabilities[at] = pmf.probabilities[k];
+      }
+      c.n = n;
+      return;
+    }
+    ensure(scratch, n);
+    for (let k = 0; k < n; k++) {
+      scratch.values[k] = d * (pmf.start + k - lam);
+      scratch.probabilities[k] = pmf.probabilities[k];
+    }
+    const copy = { ...c, values: c.values.slice(0, c.n), probabilities: c.probabilities.slice(0, c.n) };
+    convolve(c, copy, scratch.values, scratch.probabilities, n);
+  };
+  let combined: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 1, mean: 0, variance: 0 };
+  let spare: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+
+  /**
+   * The interval of a figure: Σ over indicators under column k of e_p × (its s(p) deviation)
+   * − e_q × (its s(q) deviation), plus `observed`. `asLinear`: the level of an indicator
+   * column (quantiles of α + β T, clamped afterwards).
+   */
+  const interval = (k: number, p: number, q: number, observed: number, asLinear: boolean): [number, number] => {
+    components.length = 0;
+    let gaussMean = 0;
+    let gaussVar = 0;
+    let magnitude = 0; // Σ of the variance terms' sizes: a net variance below 1e-12 of it is rounding (a carried value's change)
+    const under = descendants[k];
+    for (let d = 0; d < under.length; d++) {
+      const i = under[d];
+      const ep = eff[(p * K + k) * I + i];
+      const eq = q >= 0 ? eff[(q * K + k) * I + i] : 0;
+      if (ep === 0 && eq === 0) continue;
+      const kd = kind[i];
+      if (kd === NONE) continue;
+      if (kd === NORMAL && !asLinear) {
+        gaussMean += ep * meanP[i] - eq * meanQ[i];
+        gaussVar += ep * ep * varP[i] + eq * eq * varQ[i] - 2 * ep * eq * covPQ[i];
+        magnitude += ep * ep * varP[i] + eq * eq * varQ[i];
+        continue;
+      }
+      if (kd === NORMAL) {
+        // An indicator's own level, survey: α + β T is normal.
+        gaussVar += linearVariance(i);
+        magnitude += linearVariance(i);
+        continue;
+      }
+      gaussVar += ep * ep * residPP[i] + eq * eq * residQQ[i] - 2 * ep * eq * residPQ[i];
+      magnitude += ep * ep * residPP[i] + eq * eq * residQQ[i];
+      if (kd === LINEAR || asLinear) {
+        const phi = dispersionI[i];
+        let c: Component | null = null;
+        for (let g = 0; g < 3; g++) {
+          const lam = groupMean[i * 3 + g];
+          const coef = ep * groupP[i * 3 + g] - eq * groupQ[i * 3 + g];
+          if (lam === 0 || Math.abs(coef) < 1e-15) continue;
+          if (lam / phi < latticeBelow && lam <= 700) {
+            if (!c) {
+              c = take();
+              c.n = 0;
+            }
+            addLattice(c, coef, lam, phi);
+          } else {
+            gaussVar += coef * coef * phi * lam;
+            magnitude += coef * coef * phi * lam;
+          }
+        }
+        if (c) finish(c);
+        continue;
+      }
+      const slot = enumerated[i];
+      const c = take();
+      if (ep > 0 && (q < 0 || ep === eq)) {
+        // The usual case, one weight for both months: s(p) − s(q) binned once per figure and
+        // indicator, then scaled for each column that holds it.
+        const cached = binned[i];
+        if (!binnedReady[i]) {
+          ensure(scratch, slot.n);
+          for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
+          convolve(cached, unit, scratch.values, slot.w, slot.n);
+          trim(cached);
+          binnedReady[i] = 1;
+        }
+        ensure(c, cached.n);
+        for (let t = 0; t < cached.n; t++) {
+          c.values[t] = ep * cached.values[t];
+          c.probabilities[t] = cached.probabilities[t];
+        }
+        c.n = cached.n;
+        moments(c);
+        continue;
+      }
+      ensure(scratch, slot.n);
+      for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
+      convolve(c, unit, scratch.values, slot.w, slot.n);
+      finish(c);
+    }
+    // Which components stay discrete: the largest, while each carries ≥ 1% of the variance.
+    let total = gaussVar;
+    for (const c of components) total += c.variance;
+    components.sort((x, y) => y.variance - x.variance);
+    combined.values[0] = 0;
+    combined.probabilities[0] = 1;
+    combined.n = 1;
+    let kept = 0;
+    for (const c of components) {
+      if (c.variance < MIN_SHARE * total || c.n <= 1 || kept >= MAX_DISCRETE) {
+        gaussMean += c.mean;
+        gaussVar += c.variance;
+        magnitude += c.variance;
+        continue;
+      }
+      if (kept === 0) {
+        // The first component is the discrete part as it is (its atoms are ascending).
+        ensure(combined, c.n);
+        combined.values.set(c.values.subarray(0, c.n));
+        combined.probabilities.set(c.probabilities.subarray(0, c.n));
+        combined.n = c.n;
+      } else {
+        coarsen(c);
+        convolve(spare, combined, c.values, c.probabilities, c.n);
+        [combined, spare] = [spare, combined];
+        trim(combined);
+      }
+      kept++;
+    }
+    for (const c of components) pool.push(c);
+    components.length = 0;
+    const sd = gaussVar > 1e-12 * magnitude ? Math.sqrt(gaussVar) : 0;
+    const n = combined.n;
+    if (n === 1) return [observed + combined.values[0] + gaussMean - z * sd, observed + combined.values[0] + gaussMean + z * sd];
+    let values = combined.values.subarray(0, n);
+    let probabilities = combined.probabilities.subarray(0, n);
+    if (sd > 0) {
+      // With a normal part, atoms closer than sd / 16 act as one: binned, quantiles move ≤ sd / 32.
+      const bins = Math.min(BINS, Math.max(2, Math.ceil(((values[n - 1] - values[0]) * 16) / sd) + 1));
+      if (bins < n) {
+        binTo(bins, values, probabilities, n, spare);
+        values = spare.values.subarray(0, spare.n);
+        probabilities = spare.probabilities.subarray(0, spare.n);
+      }
+    }
+    return [observed + mixtureQuantile(values, probabilities, gaussMean, sd, lowP), observed + mixtureQuantile(values, probabilities, gaussMean, sd, highP)];
+  };
+  /** Bins n sorted atoms onto `bins` grid points over their range (into target). */
+  const binTo = (bins: number, values: Float64Array, probabilities: Float64Array, n: number, target: Component) => {
+    const lo = values[0];
+    const step = (values[n - 1] - lo) / (bins - 1);
+    binMass.fill(0, 0, bins);
+    binMoment.fill(0, 0, bins);
+    for (let k = 0; k < n; k++) {
+      const bin = Math.round((values[k] - lo) / step);
+      binMass[bin] += probabilities[k];
+      binMoment[bin] += probabilities[k] * values[k];
+    }
+    ensure(target, bins);
+    let m = 0;
+    for (let bin = 0; bin < bins; bin++) {
+      if (binMass[bin] === 0) continue;
+      target.values[m] = binMoment[bin] / binMass[bin];
+      target.probabilities[m] = binMass[bin];
+      m++;
+    }
+    target.n = m;
+  };
+  /**
+   * A component made ready to combine: its tails beyond 1e-9 each side folded into the
+   * outermost atom kept, and its moments.
+   */
+  const finish = (c: Component) => {
+    trim(c);
+    moments(c);
+  };
+  /** Bins a component onto COMPONENT_ATOMS points before it is convolved with the others. */
+  const coarsen = (c: Component) => {
+    if (c.n <= COMPONENT_ATOMS) return;
+    binTo(COMPONENT_ATOMS, c.values, c.probabilities, c.n, spare);
+    ensure(c, spare.n);
+    c.values.set(spare.values.subarray(0, spare.n));
+    c.probabilities.set(spare.probabilities.subarray(0, spare.n));
+    c.n = spare.n;
+  };
+  /** Folds the tails beyond 1e-9 each side into the outermost atom kept. */
+  const trim = (c: Component) => {
+    let first = 0;
+    let below = 0;
+    while (first < c.n - 1 && below + c.probabilities[first] < 1e-9) below += c.probabilities[first++];
+    let last = c.n - 1;
+    let above = 0;
+    while (last > first && above + c.probabilities[last] < 1e-9) above += c.probabilities[last--];
+    if (first > 0 || last < c.n - 1) {
+      c.probabilities[first] += below;
+      c.probabilities[last] += above;
+      c.values.copyWithin(0, first, last + 1);
+      c.probabilities.copyWithin(0, first, last + 1);
+      c.n = last - first + 1;
+    }
+  };
+  const linearVarianceOf = new Float64Array(I);
+  const linearVariance = (i: number) => linearVarianceOf[i];
+
+  for (let u = 0; u < U; u++) {
+    gather(raw.values, rawU, C, u);
+    gather(result.treated.values, treatedU, Ct, u);
+    gather(result.windowed.values, windowedU, Cw, u);
+    gather(out.values, outU, K, u);
+    gather(noise.mean, meanU, C, u);
+    gather(noise.dispersion, dispersionU, C, u);
+    gather(noise.variance, varianceU, C, u);
+    for (let i = 0; i < I; i++) {
+      const pl = plan[i];
+      let presentBefore = 0;
+      const present = new Int32Array(P + 1);
+      for (let q = 0; q < P; q++) {
+        const x = rawU[q * C + pl.rawColumn];
+        let a = pl.denominatorScale;
+        if (pl.denominatorColumn >= 0) a /= rawU[q * C + pl.denominatorColumn];
+        coefficient[i * P + q] = x === x ? a : Number.NaN;
+        if (x === x) presentBefore++;
+        present[q + 1] = presentBefore;
+      }
+      let last = -1;
+      for (let p = 0; p < P; p++) {
+        const t = treatedU[p * Ct + pl.treatedColumn];
+        const own = windowedU[p * Cw + pl.windowedColumn];
+        let src = -1;
+        if (own === own) {
+          src = p;
+          last = p;
+        } else if (t === t && pl.carry > 0 && last >= 0 && p - last <= pl.carry) src = last;
+        source[i * P + p] = src;
+        linear[i * P + p] = pl.alpha + pl.beta * t;
+        if (src < 0) {
+          factor[i * P + p] = Number.NaN;
+          continue;
+        }
+        const n = present[src + 1] - present[Math.max(0, src - pl.windowLength + 1)];
+        factor[i * P + p] = pl.windowLength === 1 ? 1 : pl.windowMean ? 1 / n : pl.windowLength / n;
+      }
+    }
+    // Effective weights (as analyticUncertainty): fixed when every column is present, else rescaled.
+    for (let p = 0; p < P; p++) {
+      const row = p * K;
+      let complete = true;
+      for (let k = 0; k < K && complete; k++) if (outU[row + k] !== outU[row + k]) complete = false;
+      if (complete) {
+        eff.set(fullEff, p * K * I);
+        continue;
+      }
+      eff.fill(0, p * K * I, (p + 1) * K * I);
+      for (let i = 0; i < I; i++) if (outU[row + i] === outU[row + i]) eff[(p * K + i) * I + i] = 1;
+      for (const ag of aggPlan) {
+        if (outU[row + ag.column] !== outU[row + ag.column]) continue;
+        let total = 0;
+        for (let c = 0; c < ag.children.length; c++) if (outU[row + ag.children[c]] === outU[row + ag.children[c]]) total += ag.weights[c];
+        for (let c = 0; c < ag.children.length; c++) {
+          const child = ag.children[c];
+          if (outU[row + child] !== outU[row + child]) continue;
+          const w = ag.weights[c] / total;
+          const under = descendants[child];
+          for (let d = 0; d < under.length; d++) eff[(p * K + ag.column) * I + under[d]] += w * eff[(p * K + child) * I + under[d]];
+        }
+      }
+    }
+    askedIndex.forEach((p, e) => {
+      // The level.
+      for (let i = 0; i < I; i++) {
+        describe(i, p, -1);
+        linearVarianceOf[i] = 0;
+      }
+      for (let i = 0; i < I; i++) {
+        if (kind[i] !== NORMAL) continue;
+        // The variance of α + β T(p) of a normal indicator (its censored variance is varP).
+        linearVarianceOf[i] = linearVarianceNormal(i, p);
+      }
+      for (let k = 0; k < K; k++) {
+        const observed = outU[p * K + k];
+        if (observed !== observed || !wanted[k]) continue;
+        const at = (e * U + u) * K + k;
+        if (k < I) {
+          const pl = plan[k];
+          if (kind[k] === NONE) {
+            lower[at] = observed;
+            upper[at] = observed;
+            continue;
+          }
+          const lp = linear[k * P + p];
+          const [lo, hi] = interval(k, p, -1, lp, true);
+          lower[at] = pl.cap ? clamp(lo, pl.scale) : lo;
+          upper[at] = pl.cap ? clamp(hi, pl.scale) : hi;
+          continue;
+        }
+        const [lo, hi] = interval(k, p, -1, observed, false);
+        lower[at] = lo;
+        upper[at] = hi;
+      }
+      for (const lag of lags) {
+        const q = p - lag;
+        if (q < 0) continue;
+        for (let i = 0; i < I; i++) describe(i, p, q);
+        for (let k = 0; k < K; k++) {
+          const now = outU[p * K + k];
+          const before = outU[q * K + k];
+          if (now !== now || before !== before || !wanted[k]) continue;
+          const [lo, hi] = interval(k, p, q, now - before, false);
+          const at = (e * U + u) * K + k;
+          changeLower[lag][at] = lo;
+          changeUpper[lag][at] = hi;
+        }
+      }
+    });
+  }
+
+  /** Var(α + β T(p)) of indicator i, a normal one. */
+  function linearVarianceNormal(i: number, p: number): number {
+    const pl = plan[i];
+    const sp = source[i * P + p];
+    if (sp < 0) return 0;
+    const fp = factor[i * P + p] * pl.beta;
+    const count = pl.model === 'poisson';
+    const j = p * C + pl.rawColumn;
+    let v = 0;
+    for (let m = Math.max(0, sp - pl.windowLength + 1); m <= sp; m++) {
+      const a = coefficient[i * P + m];
+      if (a !== a) continue;
+      const vm = count ? Math.max(1, dispersionU[j]) * meanU[j] : varianceU[m * C + pl.rawColumn];
+      v += fp * a * fp * a * vm;
+    }
+    return v;
+  }
+
+  return { units: out.units, periods: [...asked], codes: out.codes, level, lower, upper, changeLower, changeUpper, fallbacks };
+}
