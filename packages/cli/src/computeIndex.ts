@@ -5,6 +5,7 @@ import { nextReleaseDate } from './publication.ts';
 import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
 import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { t } from './i18n/t.ts';
+import { because } from './i18n/reason.ts';
 
 /**
  * How many months before the published month its computation reads: what
@@ -89,7 +90,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     result = buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods }));
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw new DataInvalidError(error.issues.map((i) => ({ file: i.path.split(':')[0] ?? i.path, reason: `${i.path}: ${i.message}` })));
+      throw new DataInvalidError(error.issues.map((i) => ({ file: i.path.split(':')[0] ?? i.path, reason: because`${i.path}: ${i.message}` })));
     }
     throw error;
   }

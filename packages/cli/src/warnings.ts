@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from './issues.ts';
 import { stableJson } from './json.ts';
 import { textTable } from './textTable.ts';
 import { denominatorObservations } from './validateData.ts';
-import { t } from './i18n/t.ts';
+import { localised, t } from './i18n/t.ts';
 
 export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
 
@@ -89,22 +89,22 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
       stderr: '',
     };
   }
-  const title = `预警 Early warning · ${month} · ${framework.name.zh} ${framework.name.en}`;
-  const settings = `EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
+  const title = `${t`Early warning`} · ${month} · ${localised(framework.name)}`;
+  const settings = t`EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
   if (charted === 0) {
     const from = shiftPeriod(first, CHART_HISTORY_MONTHS);
     return { exitCode: ExitCode.Ok, stdout: `${title}\n${t`no chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})`}\n`, stderr: '' };
   }
   if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n`, stderr: '' };
-  const header = ['地区 Region', '指标 Indicator', '本月 Observed', '预期 Expected', 'EWMA', '界限 Limit', '新 New'];
+  const header = [t`Region`, t`Indicator`, t`Observed`, t`Expected`, 'EWMA', t`Limit`, t`New`];
   const body = rows.map(({ w, region, node }) => [
-    `${w.unit} ${region.name.zh} ${region.name.en}`,
-    `${w.code} ${node.name.zh}`,
+    `${w.unit} ${localised(region.name)}`,
+    `${w.code} ${localised(node.name)}`,
     String(w.observed),
     round(w.expected, 2),
     round(w.ewma, 3),
     round(w.limit, 3),
-    w.newAlarm ? '新 new' : '',
+    w.newAlarm ? t`new` : '',
   ]);
   return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body])}${t`${rows.length} of ${charted} charts out of control`}\n`, stderr: '' };
 }

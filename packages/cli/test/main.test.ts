@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '../src/i18n/locale.ts';
 import { run } from '../src/main.ts';
 import { CLI_NAME, CLI_VERSION } from '../src/version.ts';
 import { BAD, dataDir, TODAY } from './helpers.ts';
@@ -75,8 +76,15 @@ describe('pingan', () => {
     const table = cli(['compute', '--data', dir, '--today', TODAY]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('2025-04');
-    expect(table.stdout).toContain('430302 雨湖区 Yuhu');
-    expect(table.stdout).toContain('环比 MoM');
+    expect(table.stdout).toContain('430302 Yuhu');
+    expect(table.stdout).toMatch(/Region +Index +Band +Public order .* MoM +YoY/);
+    // In the user's language (LANG): the same table with Chinese names and headings.
+    setLocale('zh');
+    const zh = cli(['compute', '--data', dir, '--today', TODAY]);
+    setLocale(undefined);
+    expect(zh.stdout).toContain('430302 雨湖区');
+    expect(zh.stdout).toMatch(/地区 +指数 +等级 +治安 .* 环比 +同比/);
+    expect(zh.stdout.replace(/[^\d.+-]/g, '')).toBe(table.stdout.replace(/[^\d.+-]/g, ''));
     const json = JSON.parse(cli(['compute', '2024-12', '--data', dir, '--today', TODAY, '--json']).stdout);
     expect(json.month).toBe('2024-12');
     expect(json.regions).toHaveLength(2);
