@@ -118,8 +118,12 @@ export function validateCommand(options: CommonOptions): CommandResult {
 
 const signed = (v: string | null) => (v === null ? '—' : v.startsWith('-') ? v : `+${v}`);
 
-/** The month's table as text: index, band, the sub-indices under the index, and the changes. */
-export function formatMonth(published: PublishedMonth): string {
+/**
+ * The month's table as text: index, band, the sub-indices under the index,
+ * and the changes, under the index's name (publication.json's `name`; the
+ * framework's when there is no configuration).
+ */
+export function formatMonth(published: PublishedMonth, indexName: { readonly zh: string; readonly en: string } = published.framework.name): string {
   const first = published.regions[0];
   const subs = first ? first.aggregates.filter((a) => a.parent !== null && a.parent === first.aggregates[0].code) : [];
   const header = [t`Region`, t`Index`, t`Band`, ...subs.map((s) => localised(s.name)), t`MoM`, t`YoY`];
@@ -135,7 +139,7 @@ export function formatMonth(published: PublishedMonth): string {
       signed(change.yoy),
     ];
   });
-  const title = `${localised(published.framework.name)} · ${published.month} · ${published.framework.id} ${published.framework.version}`;
+  const title = `${localised(indexName)} · ${published.month} · ${published.framework.id} ${published.framework.version}`;
   const note = published.note ? `${published.note}\n` : '';
   const flagged = published.regions.filter((r) => r.aggregates[0].flags.length > 0).map((r) => `${r.code} (${r.aggregates[0].flags.join(', ')})`);
   const flags = flagged.length ? `${t`flags: ${flagged.join('; ')}`}\n` : '';
@@ -155,7 +159,7 @@ export function computeCommand(options: ComputeOptions): CommandResult {
   if (options.json) {
     return { exitCode: ExitCode.Ok, stdout: stableJson({ ...computation.published, provenance: computation.provenance, inputHash: computation.inputHash }), stderr };
   }
-  return { exitCode: ExitCode.Ok, stdout: formatMonth(computation.published), stderr };
+  return { exitCode: ExitCode.Ok, stdout: formatMonth(computation.published, valid.data.publication?.name), stderr };
 }
 
 export interface ReleaseOptions extends CommonOptions {

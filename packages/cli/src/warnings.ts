@@ -89,7 +89,7 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
       stderr: '',
     };
   }
-  const title = `${t`Early warning`} · ${month} · ${localised(framework.name)}`;
+  const title = `${t`Early warning`} · ${month} · ${localised(valid.data.publication?.name ?? framework.name)}`;
   const settings = t`EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
   if (charted === 0) {
     const from = shiftPeriod(first, CHART_HISTORY_MONTHS);

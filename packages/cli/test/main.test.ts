@@ -71,6 +71,17 @@ describe('pingan', () => {
     expect(compute.stderr).toContain('input/bad.csv:2:4: share 101 is outside 0–100');
   });
 
+  it("titles the table with the configuration's name of the index, not the framework's", () => {
+    const dir = dataDir();
+    const file = join(dir, 'publication.json');
+    const publication = JSON.parse(readFileSync(file, 'utf8')) as { name: { zh: string; en: string } };
+    writeFileSync(file, JSON.stringify({ ...publication, name: { zh: '另一个平安指数', en: 'Another safety index' } }));
+    expect(cli(['compute', '--data', dir, '--today', TODAY]).stdout.split('\n')[0]).toBe('Another safety index · 2025-04 · fixture 1');
+    setLocale('zh');
+    expect(cli(['compute', '--data', dir, '--today', TODAY]).stdout.split('\n')[0]).toBe('另一个平安指数 · 2025-04 · fixture 1');
+    setLocale(undefined);
+  });
+
   it('computes the latest month as a table or as JSON', () => {
     const dir = dataDir();
     const table = cli(['compute', '--data', dir, '--today', TODAY]);
