@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { siblingModule } from './siblingModule.ts';
 import {
+  SOBOL_CONFIDENCE,
   buildIndex,
   frameworkToJson,
   panelFromObservations,
@@ -233,7 +234,7 @@ export function sensitivityFiles(input: {
       n: input.sobolN,
       runs: sensitivity.runs,
       bootstrap: input.bootstrap,
-      confidence: 0.95,
+      confidence: SOBOL_CONFIDENCE,
       seed: input.seed,
       variance: sensitivity.variance,
       indices: sensitivity.indices.map((s, i) => ({ setting: names[i], first: s.first, firstInterval: [...s.firstInterval], total: s.total, totalInterval: [...s.totalInterval] })),
@@ -359,7 +360,7 @@ async function analyseAndWrite(
   }
   const months = valid.months;
   const table = textTable([
-    [t`setting`, t`first order (95%)`, t`total order (95%)`],
+    [t`setting`, t`first order (${SOBOL_CONFIDENCE * 100}%)`, t`total order (${SOBOL_CONFIDENCE * 100}%)`],
     ...sa.result.indices.map((s, i) => [
       names[i],
       `${fixed(s.first)} [${fixed(s.firstInterval[0])}, ${fixed(s.firstInterval[1])}]`,
@@ -370,7 +371,7 @@ async function analyseAndWrite(
   return {
     exitCode: ExitCode.Ok,
     stdout:
-      `${localised(framework.name)} · ${framework.id} ${framework.version} · ${t`${valid.units.length} regions × ${months.length} months (${months[0]} to ${months[months.length - 1]})`}\n` +
+      `${localised(valid.data.publication?.name ?? framework.name)} · ${framework.id} ${framework.version} · ${t`${valid.units.length} regions × ${months.length} months (${months[0]} to ${months[months.length - 1]})`}\n` +
       `${t`settings:`}\n${described}` +
       `${t`uncertainty (N = ${n}, seed ${seed}): mean absolute rank shift ${fixed(meanShift)} on average over the runs`}\n` +
       `${t`Sobol' sensitivity of the rank shift (N = ${sobolN}, ${sa.result.runs} runs, bootstrap ${bootstrap}):`}\n${table}` +

@@ -76,13 +76,17 @@ export const ZH: Readonly<Record<string, string>> = {
   // computeIndex.ts
   'there is no data to compute': '没有可计算的数据',
 
+  // main.ts: the progress bars of pingan sensitivity
+  uncertainty: '不确定性',
+  sensitivity: '敏感性',
+
   // sensitivity.ts
   'there is no data to analyse': '没有可分析的数据',
   'cancelled: nothing was written': '已取消：没有写入任何文件',
   'wrote {0}': '已写入 {0}',
   setting: '设置',
-  'first order (95%)': '一阶（95%）',
-  'total order (95%)': '总阶（95%）',
+  'first order ({0}%)': '一阶（{0}%）',
+  'total order ({0}%)': '总效应（{0}%）',
   '{0} regions × {1} months ({2} to {3})': '{0} 个地区 × {1} 个月（{2} 至 {3}）',
   'settings:': '设置：',
   'uncertainty (N = {0}, seed {1}): mean absolute rank shift {2} on average over the runs': '不确定性（N = {0}，种子 {1}）：各次运行的平均绝对排名变动为 {2}',
