@@ -14,28 +14,14 @@ import { fillMessage, messageKey, t } from '../src/i18n/t.ts';
 import { ZH } from '../src/i18n/zh.ts';
 import { localise } from '../src/i18n/reason.ts';
 import { ZH_REASONS, ZH_ZOD } from '../src/i18n/zhReasons.ts';
+import { cliWithLocale } from './helpers.ts';
 import { coreMessages, taggedMessages } from './messageKeys.ts';
-import { run } from '../src/main.ts';
 
 const messagesInSource = () => taggedMessages('t');
 
 const holes = (text: string) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
 
-function cli(args: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
-  Object.assign(process.env, { LC_ALL: '', LC_MESSAGES: '', LANG: '' }, env);
-  try {
-    const code = run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTty: false });
-    return { code, stdout, stderr };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const cli = cliWithLocale;
 
 afterEach(() => setLocale(undefined));
 

@@ -10,25 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localise } from '../src/i18n/reason.ts';
-import { run } from '../src/main.ts';
-import { BAD, dataDir, TODAY, tree } from './helpers.ts';
+import { BAD, cliWithLocale, dataDir, TODAY, tree } from './helpers.ts';
 
 /** `pingan ARGS` with only LANG set (LC_ALL and LC_MESSAGES empty), as a shell with that locale runs it. */
-function cliWith(lang: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
-  Object.assign(process.env, { LC_ALL: '', LC_MESSAGES: '', LANG: lang });
-  try {
-    const code = run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTty: false });
-    return { code, stdout, stderr };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const cliWith = (lang: string, args: string[]) => cliWithLocale(args, { LANG: lang });
 
 /** A problem line's place (`file:line:column`, or `file`) and reason. */
 function split(line: string) {
