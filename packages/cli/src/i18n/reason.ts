@@ -32,6 +32,8 @@ export function because(strings: TemplateStringsArray, ...values: unknown[]): st
 
 interface Template {
   readonly pattern: RegExp;
+  /** The text around and between the holes: a cheap test before the pattern. */
+  readonly parts: readonly string[];
   readonly zh: string;
   /** Characters outside the holes: the translation that covers most of a text wins. */
   readonly fixed: number;
@@ -50,7 +52,7 @@ function compiled(): Template[] {
     if (holes.some((n, i) => n !== i)) throw new Error(`zhReasons: the holes of ${JSON.stringify(key)} are not numbered in order`);
     // A template of holes alone would match any text.
     if (parts.join('') === '') throw new Error(`zhReasons: ${JSON.stringify(key)} has no text of its own`);
-    return { pattern: new RegExp(`^${parts.map(escape).join('([\\s\\S]*?)')}$`), zh, fixed: parts.join('').length };
+    return { pattern: new RegExp(`^${parts.map(escape).join('([\\s\\S]*?)')}$`), parts, zh, fixed: parts.join('').length };
   });
   return templates;
 }
@@ -63,8 +65,12 @@ function compiled(): Template[] {
  * characters translated.
  */
 function translateLine(text: string): { text: string; score: number } {
+  const known = translated.get(text);
+  if (known) return known;
   let best = { text, score: 0 };
   for (const template of compiled()) {
+    const { parts } = template;
+    if (!text.startsWith(parts[0]) || !text.endsWith(parts[parts.length - 1]) || !parts.every((part) => text.includes(part))) continue;
     const match = template.pattern.exec(text);
     if (!match) continue;
     // A value is translated in turn when it may itself be a reason (shorter than the text, so this ends).
@@ -72,8 +78,14 @@ function translateLine(text: string): { text: string; score: number } {
     const score = template.fixed + values.reduce((sum, v) => sum + v.score, 0);
     if (score > best.score) best = { text: fillMessage(template.zh, values.map((v) => v.text)), score };
   }
+  if (translated.size >= MAX_REMEMBERED) translated.clear();
+  translated.set(text, best);
   return best;
 }
+
+/** Lines already translated (a reason and its parts recur across thousands of problems), up to MAX_REMEMBERED. */
+const translated = new Map<string, { text: string; score: number }>();
+const MAX_REMEMBERED = 10_000;
 
 /**
  * An English reason (or any English message the CLI prints) in `locale`
