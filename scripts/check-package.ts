@@ -19,6 +19,7 @@ import * as esbuild from 'esbuild';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { codeBlocks } from './doctest.ts';
+import { smokeFramework } from './smokeFramework.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const packageDir = resolve(root, process.argv[2] ?? 'packages/core');
@@ -93,14 +94,7 @@ console.log(JSON.stringify([typeof verbs.buildIndex, typeof exact.buildExact, ty
 
   const usage = `
 import { defineFramework, panelFromObservations, buildIndex, getValue, ahpWeights, LIBRARY_VERSION } from '${manifest.name}';
-const fw = defineFramework({
-  id: 'demo', version: '1', name: { zh: '示例', en: 'Demo' },
-  nodes: [
-    { code: 'index', type: 'aggregate', parent: null, name: { zh: '指数', en: 'Index' } },
-    { code: 'a', type: 'indicator', parent: 'index', direction: 1, name: { zh: '甲', en: 'A' } },
-    { code: 'b', type: 'indicator', parent: 'index', direction: -1, name: { zh: '乙', en: 'B' } },
-  ],
-});
+const fw = defineFramework(${JSON.stringify(smokeFramework('demo', { zh: '示例', en: 'Demo' }))});
 const obs = [
   { unit: 'X', period: '2025', code: 'a', value: 1 }, { unit: 'X', period: '2025', code: 'b', value: 4 },
   { unit: 'Y', period: '2025', code: 'a', value: 3 }, { unit: 'Y', period: '2025', code: 'b', value: 2 },

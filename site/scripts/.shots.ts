@@ -1,8 +1,15 @@
+import { loadReleases } from '../src/lib/releases.ts';
 import { launchChromium } from '../test/server.ts';
+// The areas to compare: the whole place and its first and last divisions in the latest release
+// (PINGAN_DATA_DIR / PINGAN_RELEASES_DIR choose the index), so no region code is written here.
+const latest = loadReleases().at(-1)!.release;
+const whole = latest.regions.filter((r) => r.isCity);
+const divisions = latest.regions.filter((r) => !r.isCity);
+const compared = [...whole, divisions[0], divisions.at(-1)!].map((r) => r.code).join(',');
 const browser = await launchChromium();
 const [path, lang] = [process.argv[2], process.argv[3]];
 const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-await page.goto(`http://127.0.0.1:4399${path}?v=2&n=minmax&c=430300,430302,430381`);
+await page.goto(`http://127.0.0.1:4399${path}?v=2&n=minmax&c=${compared}`);
 await page.waitForSelector('.wb[data-ready=true]');
 await page.selectOption('#wb-ua-n', '100');
 await page.click('[data-wb=ua-run]');

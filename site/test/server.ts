@@ -1,9 +1,11 @@
 /** A tiny static file server for the built site (tests and dev helpers). */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -82,4 +84,50 @@ export function buildSite(prefix: string, env: Record<string, string>): string {
   });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
   return out;
+}
+
+/** A built site, served, with a browser to open it: what `servedSite` gives a browser test. */
+export interface ServedSite {
+  /** The build's folder. */
+  readonly out: string;
+  /** The server's address, e.g. http://127.0.0.1:PORT. */
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers a browser test file's set-up and tear-down (call it inside its
+ * describe): before all tests, build the site with `env` (see `buildSite`),
+ * serve the build and launch Chromium; after them, close the browser and the
+ * server and remove the build. The fields are read in the tests, once the
+ * set-up has run. `before` runs first (a check of the fixtures).
+ */
+export function servedSite(prefix: string, env: Record<string, string>, before?: () => void): ServedSite {
+  const state: { out?: string; server?: StaticServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    before?.();
+    state.out = buildSite(prefix, env);
+    state.server = await startServer(state.out);
+    state.browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+    if (state.out) rmSync(state.out, { recursive: true, force: true });
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`servedSite: the ${what} is not ready (read it inside a test, after the set-up)`);
+    return value;
+  };
+  return {
+    get out() {
+      return ready(state.out, 'build');
+    },
+    get url() {
+      return ready(state.server, 'server').url;
+    },
+    get browser() {
+      return ready(state.browser, 'browser');
+    },
+  };
 }

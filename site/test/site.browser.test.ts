@@ -8,12 +8,12 @@
  * on any index: example.browser.test.ts runs them on the fictional example
  * by setting `globalThis.pinganSiteUnderTest` before importing this file.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 /** The index under test: its data folder and releases, and words its pages must never contain. Xiangtan's fixtures unless an importing file says otherwise. */
@@ -72,9 +72,6 @@ function htmlFiles(dir: string): string[] {
 }
 
 describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
-  let out: string;
-  let server: StaticServer;
-  let browser: Browser;
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
   const { month, dir, json } = latestRaw();
@@ -84,29 +81,19 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   const district = json.regions.find((r) => r.parent !== null)!.code;
   const districtCount = json.regions.filter((r) => r.parent !== null).length;
 
-  beforeAll(async () => {
-    out = buildSite('pingan-site-', { PINGAN_RELEASES_DIR: releasesDir, PINGAN_DATA_DIR: dataDir });
-    server = await startServer(out);
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
+  const served = servedSite('pingan-site-', { PINGAN_RELEASES_DIR: releasesDir, PINGAN_DATA_DIR: dataDir });
 
   async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number; bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, bypassCSP: options.bypassCSP ?? false, viewport: { width: options.width ?? 1280, height: 900 } });
+    const context = await served.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, bypassCSP: options.bypassCSP ?? false, viewport: { width: options.width ?? 1280, height: 900 } });
     const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
     });
     page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url)) foreignRequests.push(r.url());
+      if (!r.url().startsWith(served.url)) foreignRequests.push(r.url());
     });
-    const response = await page.goto(server.url + path);
+    const response = await page.goto(served.url + path);
     expect(response?.status(), path).toBe(200);
     return page;
   }
@@ -145,7 +132,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     expect(links).toHaveLength(districtCount);
     for (const href of links) {
       expect(href).toMatch(new RegExp(`^${monthPath}[^/]+/$`));
-      expect((await fetch(server.url + href!)).status).toBe(200);
+      expect((await fetch(served.url + href!)).status).toBe(200);
     }
     expect(await page.locator('[data-testid=district-map] path').count()).toBe(districtCount);
     await page.context().close();
@@ -170,7 +157,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href')!));
       expect(hrefs.length).toBeGreaterThan(3);
       for (const href of new Set(hrefs)) {
-        const res = await fetch(new URL(href, server.url + path));
+        const res = await fetch(new URL(href, served.url + path));
         expect(res.status, href).toBe(200);
       }
       await page.context().close();
@@ -180,16 +167,16 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   it('serves each release’s files byte for byte, the framework, rss.xml, sitemap.xml and a 404', async () => {
     const rev = relative(join(releasesDir, month), dir);
     for (const file of ['release.json', 'release.csv', 'manifest.json']) {
-      const res = await fetch(`${server.url}/downloads/${month}/${rev}/${file}`);
+      const res = await fetch(`${served.url}/downloads/${month}/${rev}/${file}`);
       expect(res.status).toBe(200);
       expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(dir, file)))).toBe(true);
     }
-    expect((await fetch(`${server.url}/downloads/framework/${frameworkFile}`)).status).toBe(200);
-    const rss = await (await fetch(`${server.url}/rss.xml`)).text();
+    expect((await fetch(`${served.url}/downloads/framework/${frameworkFile}`)).status).toBe(200);
+    const rss = await (await fetch(`${served.url}/rss.xml`)).text();
     expect(rss).toContain(`<guid isPermaLink="false">${month}-${rev}</guid>`);
-    const sitemap = await (await fetch(`${server.url}/sitemap.xml`)).text();
+    const sitemap = await (await fetch(`${served.url}/sitemap.xml`)).text();
     expect(sitemap).toContain(`/en${monthPath}${district}/</loc>`);
-    expect((await fetch(`${server.url}/no/such/page/`)).status).toBe(404);
+    expect((await fetch(`${served.url}/no/such/page/`)).status).toBe(404);
   });
 
   it('has no accessibility violations (axe) on home, month, district and methodology pages', async () => {
@@ -230,9 +217,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     let pages = 0;
     let claims = 0;
     const wrong: string[] = [];
-    for (const file of textFiles(out)) {
+    for (const file of textFiles(served.out)) {
       const raw = readFileSync(file, 'utf8');
-      const where = relative(out, file);
+      const where = relative(served.out, file);
       for (const word of underTest.forbidden) if (raw.includes(word)) wrong.push(`${where}: contains "${word}"`);
       if (!file.endsWith('.html')) continue;
       pages++;
@@ -252,9 +239,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   });
 
   it('keeps a strict CSP: no inline script or style anywhere, and no request leaves the site', async () => {
-    for (const file of htmlFiles(out)) {
+    for (const file of htmlFiles(served.out)) {
       const html = readFileSync(file, 'utf8');
-      const where = relative(out, file);
+      const where = relative(served.out, file);
       expect(html, where).toContain('http-equiv="Content-Security-Policy"');
       expect(html, where).not.toContain('unsafe-inline');
       expect(html, where).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
@@ -299,10 +286,10 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       for (const target of LAYOUT_PAGES) {
         const path = lang === 'en' ? `/en${target.path}` : target.path;
         it(`fits ${target.name} (${lang}) at ${width}×${height}: no overflow, newest point in view, every column reachable, no clipped map label`, async () => {
-          const context = await browser.newContext({ viewport: { width, height } });
+          const context = await served.browser.newContext({ viewport: { width, height } });
           const page = await context.newPage();
           page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-          expect((await page.goto(server.url + path))?.status()).toBe(200);
+          expect((await page.goto(served.url + path))?.status()).toBe(200);
           mkdirSync(screenshots, { recursive: true });
           await page.screenshot({ path: join(screenshots, `${target.name}-${lang}-${width}.png`), fullPage: true });
           const report = await page.evaluate((hasMap) => {
@@ -386,9 +373,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
 
   it('shows a month’s values on a tap or a key, in a read-out never cut off', async () => {
     for (const width of [360, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: 800 }, hasTouch: width === 360 });
+      const context = await served.browser.newContext({ viewport: { width, height: 800 }, hasTouch: width === 360 });
       const page = await context.newPage();
-      await page.goto(server.url + '/');
+      await page.goto(served.url + '/');
       const readout = page.locator('[data-testid=trend-readout]');
       const newest = (await readout.textContent())!;
       expect(newest).toContain(periodZh(month));
@@ -424,8 +411,8 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     const latestRev = (m: string) => [...manifests.keys()].filter((k) => k.startsWith(`${m}/`)).sort((a, b) => Number(a.split('/r')[1]) - Number(b.split('/r')[1])).at(-1)!;
     let checked = 0;
     const dates = new Set<string>();
-    for (const file of htmlFiles(out)) {
-      const rel = relative(out, file).split('\\').join('/');
+    for (const file of htmlFiles(served.out)) {
+      const rel = relative(served.out, file).split('\\').join('/');
       const m = /^(?:en\/)?(\d{4})\/(\d{2}|q[1-4])\/(?:(r\d+|[^/]+)\/)?index\.html$/.exec(rel);
       if (!m) continue;
       const monthKey = `${m[1]}-${m[2].toUpperCase()}`;
@@ -440,23 +427,23 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     // Every release's own day appears (Xiangtan's fixtures were published on different days, so the pages show different dates).
     expect([...dates].sort()).toEqual([...new Set([...manifests.values()].map((m) => m.date))].sort());
     // The next release, from the calendar in data/publication.json, comes after the latest release.
-    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    const home = readFileSync(join(served.out, 'index.html'), 'utf8');
     const next = /data-testid="next-release">[^<]*<time datetime="([^"]+)"/.exec(home);
     expect(next, 'the home page shows the next release date').not.toBeNull();
     const latestDate = manifests.get(latestRev(month))!.date;
     expect(Date.parse(next![1])).toBeGreaterThan(Date.parse(`${latestDate}T23:59:59+14:00`));
     // Only the latest month says when the next one is due.
-    expect(readFileSync(join(out, monthPath.slice(1), 'index.html'), 'utf8')).toContain('data-testid="next-release"');
+    expect(readFileSync(join(served.out, monthPath.slice(1), 'index.html'), 'utf8')).toContain('data-testid="next-release"');
   });
 
   it('says so on the home page when the next release is late (by the reader’s clock)', async () => {
-    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    const home = readFileSync(join(served.out, 'index.html'), 'utf8');
     const due = /data-due="([^"]+)"/.exec(home)![1];
     for (const [offset, late] of [[-86_400_000, false], [86_400_000, true]] as const) {
-      const context = await browser.newContext();
+      const context = await served.browser.newContext();
       const page = await context.newPage();
       await page.clock.setFixedTime(new Date(Date.parse(due) + offset));
-      await page.goto(server.url + '/');
+      await page.goto(served.url + '/');
       expect(await page.locator('[data-testid=late-notice]').isVisible(), `${offset > 0 ? 'after' : 'before'} ${due}`).toBe(late);
       await context.close();
     }
@@ -490,7 +477,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     // No month words on any page (dates such as 2026年12月3日 and machine-readable JSON aside).
     const monthWords = /月份|本月|上月|同月|个月|各月|每月|\b[Mm]onths?\b|month-on-month|MoM/;
     const leaks: string[] = [];
-    for (const file of htmlFiles(out)) {
+    for (const file of htmlFiles(served.out)) {
       const visible = readFileSync(file, 'utf8')
         .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ')
         .replace(/<[^>]+>/g, ' ')
@@ -498,13 +485,13 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         // The workbench's data (JSON in the page) keeps the release format's key "month".
         .replace(/\\?"month\\?":/g, ' ');
       const hit = monthWords.exec(visible);
-      if (hit) leaks.push(`${relative(out, file)}: …${visible.slice(Math.max(0, hit.index - 40), hit.index + 40).replace(/\s+/g, ' ')}…`);
+      if (hit) leaks.push(`${relative(served.out, file)}: …${visible.slice(Math.max(0, hit.index - 40), hit.index + 40).replace(/\s+/g, ' ')}…`);
     }
     expect(leaks).toEqual([]);
     // Every quarter has its page, /YYYY/qN/, in both languages.
     for (const q of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
-      expect(existsSync(join(out, periodPath(q).slice(1), 'index.html')), q).toBe(true);
-      expect(existsSync(join(out, 'en', periodPath(q).slice(1), 'index.html')), q).toBe(true);
+      expect(existsSync(join(served.out, periodPath(q).slice(1), 'index.html')), q).toBe(true);
+      expect(existsSync(join(served.out, 'en', periodPath(q).slice(1), 'index.html')), q).toBe(true);
     }
   });
 
@@ -545,7 +532,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   });
 
   it('offers the full history as one CSV and one JSON, and a data link under every chart', async () => {
-    const csv = await (await fetch(`${server.url}/downloads/history.csv`)).text();
+    const csv = await (await fetch(`${served.url}/downloads/history.csv`)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     let expected = 0;
     for (const m of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
@@ -554,7 +541,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
     expect(lines.length - 1).toBe(expected);
     expect(lines[0]).toMatch(quarterly ? /^季度 quarter,修订 revision,地区代码 region/ : /^月份 month,修订 revision,地区代码 region/);
-    const history = (await (await fetch(`${server.url}/downloads/history.json`)).json()) as { series: { region: string; code: string; points: { month: string; value: string | null }[] }[] };
+    const history = (await (await fetch(`${served.url}/downloads/history.json`)).json()) as { series: { region: string; code: string; points: { month: string; value: string | null }[] }[] };
     const citySeries = history.series.find((s) => s.region === city.code && s.code === city.aggregates[0].code)!;
     expect(citySeries.points.at(-1)!.value).toBe(cityIndex);
     const page = await open(monthPath);
@@ -571,7 +558,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     for (const lang of ['zh-Hans', 'en', 'x-default']) expect(await page.getAttribute(`link[hreflang="${lang}"]`, 'href')).toMatch(/^https?:\/\//);
     const image = (await page.getAttribute('meta[property="og:image"]', 'content'))!;
     expect(await page.getAttribute('meta[name="twitter:card"]', 'content')).toBe('summary_large_image');
-    const res = await fetch(server.url + new URL(image).pathname);
+    const res = await fetch(served.url + new URL(image).pathname);
     expect(res.status).toBe(200);
     const png = Buffer.from(await res.arrayBuffer());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -615,9 +602,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   it('prints on A4 with whole tables: nothing clipped or scrolled, no navigation', async () => {
     for (const path of ['/', `${monthPath}${district}/`, '/en/methodology/']) {
       // A4 at 96 dpi less 12 mm margins each side: about 703 CSS pixels.
-      const context = await browser.newContext({ viewport: { width: 703, height: 1000 } });
+      const context = await served.browser.newContext({ viewport: { width: 703, height: 1000 } });
       const page = await context.newPage();
-      await page.goto(server.url + path);
+      await page.goto(served.url + path);
       await page.emulateMedia({ media: 'print' });
       const problems = await page.evaluate(() => {
         const vw = document.documentElement.clientWidth;

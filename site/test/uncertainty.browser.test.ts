@@ -9,12 +9,12 @@
  * PINGAN_RELEASES_DIR), with JavaScript off: everything is in the HTML.
  * Skipped, with a notice, without chromium.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 const releasesDir = process.env.PINGAN_RELEASES_DIR ?? join(site, 'test', 'fixtures', 'releases');
@@ -49,32 +49,20 @@ function expectedVerdict(lang: 'zh' | 'en', c: Change, level: number): string {
 }
 
 describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
-  let out: string;
-  let server: StaticServer;
-  let browser: Browser;
   const { month, json } = latestRaw();
   const monthPath = `/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
   const level = json.uncertainty.level;
   const city = json.regions.find((r) => r.parent === null)!;
   const districts = json.regions.filter((r) => r.parent !== null);
 
-  beforeAll(async () => {
+  const served = servedSite('pingan-site-u-', { PINGAN_RELEASES_DIR: releasesDir }, () => {
     expect(json.format, 'the fixtures must be in release format 2').toBe(2);
-    out = buildSite('pingan-site-u-', { PINGAN_RELEASES_DIR: releasesDir });
-    server = await startServer(out);
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
   });
 
   async function open(path: string, width: number, bypassCSP = false): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: bypassCSP, bypassCSP, viewport: { width, height: 900 } });
+    const context = await served.browser.newContext({ javaScriptEnabled: bypassCSP, bypassCSP, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    const response = await page.goto(server.url + path);
+    const response = await page.goto(served.url + path);
     expect(response?.status(), path).toBe(200);
     return page;
   }

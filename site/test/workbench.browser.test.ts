@@ -9,11 +9,11 @@
  * inputs.csv.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   AggregationSpec,
   PinganError,
@@ -36,7 +36,7 @@ import {
   type NodeRevision,
   type Observation,
 } from '@pingan/core';
-import { buildSite, CHROMIUM, launchChromium, startServer, type StaticServer } from './server.ts';
+import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 const root = join(site, '..');
@@ -107,33 +107,20 @@ function expectations() {
 }
 
 describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of ${underTest.name}` : ''} in Chromium`, () => {
-  let out: string;
-  let server: StaticServer;
-  let browser: Browser;
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
   const x = haveInputs ? expectations() : (null as unknown as ReturnType<typeof expectations>);
 
-  beforeAll(async () => {
-    out = buildSite('pingan-workbench-', { PINGAN_RELEASES_DIR: releasesDir, PINGAN_DATA_DIR: dataDir });
-    server = await startServer(out);
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
+  const served = servedSite('pingan-workbench-', { PINGAN_RELEASES_DIR: releasesDir, PINGAN_DATA_DIR: dataDir });
 
   async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number; bypassCSP?: boolean; ready?: boolean; clipboard?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await served.browser.newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       bypassCSP: options.bypassCSP ?? false,
       acceptDownloads: true,
       viewport: { width: options.width ?? 1280, height: 900 },
     });
-    if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
     const page = await context.newPage();
     // Layout shifts from the first paint on (the page was rendered at build time; nothing may move when the script arrives).
     await page.addInitScript(() => {
@@ -148,9 +135,9 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     });
     page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) foreignRequests.push(r.url());
+      if (!r.url().startsWith(served.url) && !r.url().startsWith('blob:')) foreignRequests.push(r.url());
     });
-    const response = await page.goto(path.startsWith('http') ? path : server.url + path);
+    const response = await page.goto(path.startsWith('http') ? path : served.url + path);
     expect(response?.status(), path).toBe(200);
     if ((options.ready ?? true) && (options.javaScriptEnabled ?? true)) await page.waitForSelector('.wb[data-ready=true]', { timeout: 30_000 });
     return page;
@@ -330,14 +317,14 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await page.selectOption('#ahp-0-2', '4');
       const shown = await indexText(page);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-wb=export]')]);
-      const file = join(out, `exported-${v.lang}.json`);
+      const file = join(served.out, `exported-${v.lang}.json`);
       await download.saveAs(file);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^${x.fw.id}-tuned-${x.fw.version}\\+tuned\\.[0-9a-f]{8}\\.json$`));
       const doc = JSON.parse(readFileSync(file, 'utf8')) as FrameworkDocument;
       expect(doc.id).toBe(`${x.fw.id}-tuned`);
       expect(doc.version).toMatch(/\+tuned\.[0-9a-f]{8}$/);
       expect(doc.tuned!.from).toEqual({ id: x.fw.id, version: x.fw.version, sha256: frameworkHash(x.fw) });
-      expect(doc.tuned!.tool).toContain(`${server.url}${v.path}?v=2&`);
+      expect(doc.tuned!.tool).toContain(`${served.url}${v.path}?v=2&`);
       // The official judgements with the two just chosen (and their reciprocals).
       const official = (x.fw.document.nodes.find((n) => n.code === x.fw.root) as unknown as { weighting: { matrix: number[][] } }).weighting.matrix;
       const judgements = official.map((row) => [...row]);
@@ -372,7 +359,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       const bad = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { weight?: number; direction?: number }[] };
       bad.nodes[5].weight = -1;
       bad.nodes[6].direction = 2;
-      const badFile = join(out, `bad-${v.lang}.json`);
+      const badFile = join(served.out, `bad-${v.lang}.json`);
       writeFileSync(badFile, JSON.stringify(bad));
       let issues: string[] = [];
       try {
@@ -553,7 +540,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
 
   it('keeps the CSP (no inline code, no zod or eval in the page’s scripts) and makes no foreign request or console error', async () => {
     for (const path of ['workbench/index.html', 'en/workbench/index.html']) {
-      const html = readFileSync(join(out, path), 'utf8');
+      const html = readFileSync(join(served.out, path), 'utf8');
       expect(html).toContain("worker-src 'self'");
       // No inline script at all: the islands' props are JSON in an inert <template>.
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
@@ -565,14 +552,14 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       const visit = (url: string) => {
         if (seen.has(url)) return;
         seen.add(url);
-        const text = readFileSync(join(out, url), 'utf8');
+        const text = readFileSync(join(served.out, url), 'utf8');
         for (const m of text.matchAll(/(?:import|from)\s*["'`]([^"'`]+\.js)["'`]/g)) visit(new URL(m[1], `http://x${url}`).pathname);
         for (const m of text.matchAll(/new URL\(\s*["'`]([^"'`]+\.js)["'`]/g)) if (!m[1].includes('import.worker')) visit(new URL(m[1], `http://x${url}`).pathname);
       };
       for (const s of scripts) visit(s);
       expect([...seen].some((u) => u.includes('analysis.worker'))).toBe(true);
       for (const url of seen) {
-        const text = readFileSync(join(out, url), 'utf8');
+        const text = readFileSync(join(served.out, url), 'utf8');
         expect(text, url).not.toMatch(/ZodError|new Function\(|\beval\(/);
       }
     }

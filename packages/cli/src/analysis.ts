@@ -12,6 +12,7 @@ import {
   type UncertainSetting,
 } from '@pingan/core';
 import { z } from 'zod';
+import { because } from './i18n/reason.ts';
 
 /** The default noise, levels and number of the noisy weight sets. */
 export const DEFAULT_NOISE = 0.25;
@@ -54,7 +55,7 @@ const SettingSchema = z.discriminatedUnion('kind', [
     seed: z.number().int().optional(),
   }),
 ]);
-const SettingsSchema = z.array(SettingSchema).min(1, 'expected at least one setting');
+const SettingsSchema = z.array(SettingSchema).min(1, because`expected at least one setting`);
 
 const zodPath = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
 
@@ -93,15 +94,15 @@ export function describeSetting(spec: SettingSpec): string {
   const json = (v: unknown) => JSON.stringify(v);
   switch (spec.kind) {
     case 'noisyWeights':
-      return `${spec.samples} sets of noisy weights: every weight at level${spec.levels.length === 1 ? '' : 's'} ${spec.levels.join(', ')} times 1 + ${spec.noise}·U(−1, 1) (seed ${spec.seed ?? 1})`;
+      return because`${spec.samples} sets of noisy weights: every weight at level${spec.levels.length === 1 ? '' : 's'} ${spec.levels.join(', ')} times 1 + ${spec.noise}·U(−1, 1) (seed ${spec.seed ?? 1})`;
     case 'aggregation':
-      return `aggregation of every aggregate: ${spec.alternatives.map(json).join(' or ')}`;
+      return because`aggregation of every aggregate: ${spec.alternatives.map(json).join(' or ')}`;
     case 'normalisation':
-      return `normalisation of every indicator: ${spec.alternatives.map((a) => (a === 'framework' ? "the framework's own" : json(a))).join(' or ')}`;
+      return because`normalisation of every indicator: ${spec.alternatives.map((a) => (a === 'framework' ? "the framework's own" : json(a))).join(' or ')}`;
     case 'winsorisation':
-      return `winsorisation limit (winmax): ${spec.winmax.join(', ')}`;
+      return because`winsorisation limit (winmax): ${spec.winmax.join(', ')}`;
     case 'weightSets':
-      return `${spec.sets.length} given weight sets`;
+      return because`${spec.sets.length} given weight sets`;
   }
 }
 

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { periodFrequency } from '@pingan/core';
 import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core/release';
 import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
-import { t } from './i18n/t.ts';
-import { CliError, DataInvalidError, ExitCode, formatIssue, UsageError, type Issue } from './issues.ts';
+import { localised, t } from './i18n/t.ts';
+import { because, localise } from './i18n/reason.ts';
+import { CliError, DataInvalidError, ExitCode, formatIssue, printIssue, UsageError, type Issue } from './issues.ts';
 import { stableJson } from './json.ts';
 import { PUBLICATION_FILE, readPublication, todayIn } from './publication.ts';
 import { readInputs } from './readInputs.ts';
@@ -41,7 +42,7 @@ export interface CommonOptions {
 export function todayString(dataDir: string, date: Date = new Date()): string {
   const issues: Issue[] = [];
   const publication = readPublication(dataDir, issues);
-  if (!publication) throw new UsageError(`${t`no --today, and the index's time zone cannot be read:`}\n${issues.map((i) => `  ${formatIssue({ ...i, file: join(dataDir, i.file) })}`).join('\n')}`);
+  if (!publication) throw new UsageError(`${t`no --today, and the index's time zone cannot be read:`}\n${issues.map((i) => `  ${printIssue({ ...i, file: join(dataDir, i.file) })}`).join('\n')}`);
   return todayIn(publication.timeZone, date);
 }
 
@@ -69,7 +70,7 @@ export function loadData(dataDir: string, today: string, frameworkFile?: string,
 
 /** The warnings of a validation, one `warning: FILE:LINE:COLUMN: REASON` line each. */
 function warningLines(valid: ValidatedData): string {
-  return valid.warnings.map((w) => `${t`warning: ${formatIssue(w)}`}\n`).join('');
+  return valid.warnings.map((w) => `${t`warning: ${printIssue(w)}`}\n`).join('');
 }
 
 /** The result of a command that stops because the data is invalid (exit code 1). */
@@ -79,7 +80,7 @@ export function problems(valid: ValidatedData, json: boolean): CommandResult {
   return {
     exitCode: ExitCode.DataInvalid,
     stdout: '',
-    stderr: `${valid.issues.map(formatIssue).join('\n')}\n${t`${n} problem${n === 1 ? '' : 's'} in ${valid.data.dataDir}; nothing was computed or written`}\n`,
+    stderr: `${valid.issues.map(printIssue).join('\n')}\n${t`${n} problem${n === 1 ? '' : 's'} in ${valid.data.dataDir}; nothing was computed or written`}\n`,
   };
 }
 
@@ -107,7 +108,7 @@ export function validateCommand(options: CommonOptions): CommandResult {
   const n = valid.issues.length;
   const warnings = options.strict ? '' : warningLines(valid);
   if (n > 0) {
-    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(formatIssue).join('\n')}\n${warnings}${t`${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}`}\n`, stderr: '' };
+    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(printIssue).join('\n')}\n${warnings}${t`${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}`}\n`, stderr: '' };
   }
   const months = s.months ? t`${s.months.from} to ${s.months.to}` : t`no months`;
   const index = publishable ? t`; an index for ${publishable.from} to ${publishable.to}` : '';
@@ -118,26 +119,30 @@ export function validateCommand(options: CommonOptions): CommandResult {
 
 const signed = (v: string | null) => (v === null ? '—' : v.startsWith('-') ? v : `+${v}`);
 
-/** The month's table as text: index, band, the sub-indices under the index, and the changes. */
-export function formatMonth(published: PublishedMonth): string {
+/**
+ * The month's table as text: index, band, the sub-indices under the index,
+ * and the changes, under the index's name (publication.json's `name`; the
+ * framework's when there is no configuration).
+ */
+export function formatMonth(published: PublishedMonth, indexName: { readonly zh: string; readonly en: string } = published.framework.name): string {
   const first = published.regions[0];
   const subs = first ? first.aggregates.filter((a) => a.parent !== null && a.parent === first.aggregates[0].code) : [];
   // A quarterly index compares with the previous quarter and the same quarter a year before.
-  const quarterly = /Q[1-4]$/.test(published.month);
-  const header = ['地区 Region', '指数 Index', '等级 Band', ...subs.map((s) => s.name.zh), quarterly ? '环比 QoQ' : '环比 MoM', quarterly ? '同比 YoY (same quarter)' : '同比 YoY'];
+  const quarterly = periodFrequency(published.month) === 'quarter';
+  const header = [t`Region`, t`Index`, t`Band`, ...subs.map((s) => localised(s.name)), quarterly ? t`QoQ` : t`MoM`, quarterly ? t`YoY (same quarter)` : t`YoY`];
   const rows = published.regions.map((r) => {
     const index = r.aggregates[0];
     const change: Changes = index.change;
     return [
-      `${r.code} ${r.name.zh} ${r.name.en}`,
+      `${r.code} ${localised(r.name)}`,
       index.value ?? '—',
-      index.band ? `${index.band.name.zh} ${index.band.name.en}` : '—',
+      index.band ? localised(index.band.name) : '—',
       ...subs.map((s) => r.aggregates.find((a) => a.code === s.code)?.value ?? '—'),
       signed(change.mom),
       signed(change.yoy),
     ];
   });
-  const title = `${published.framework.name.zh} ${published.framework.name.en} · ${published.month} · ${published.framework.id} ${published.framework.version}`;
+  const title = `${localised(indexName)} · ${published.month} · ${published.framework.id} ${published.framework.version}`;
   const note = published.note ? `${published.note}\n` : '';
   const flagged = published.regions.filter((r) => r.aggregates[0].flags.length > 0).map((r) => `${r.code} (${r.aggregates[0].flags.join(', ')})`);
   const flags = flagged.length ? `${t`flags: ${flagged.join('; ')}`}\n` : '';
@@ -157,7 +162,7 @@ export function computeCommand(options: ComputeOptions): CommandResult {
   if (options.json) {
     return { exitCode: ExitCode.Ok, stdout: stableJson({ ...computation.published, provenance: computation.provenance, inputHash: computation.inputHash }), stderr };
   }
-  return { exitCode: ExitCode.Ok, stdout: formatMonth(computation.published), stderr };
+  return { exitCode: ExitCode.Ok, stdout: formatMonth(computation.published, valid.data.publication?.name), stderr };
 }
 
 export interface ReleaseOptions extends CommonOptions {
@@ -215,11 +220,11 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   try {
     months.forEach((month, i) => {
       if (!publishable.has(month)) {
-        reports.push({ month, status: 'skipped', reason: `before ${first}, the first month whose windows are full` });
+        reports.push({ month, status: 'skipped', reason: because`before ${first}, the first month whose windows are full` });
       } else {
         const computation: MonthComputation = computeIndex(valid, month);
         if (computation.missingIndex.length > 0) {
-          throw new DataInvalidError([{ file: 'input/', month, reason: `no index for ${computation.missingIndex.join(', ')} in ${month}, although the data validated` }]);
+          throw new DataInvalidError([{ file: 'input/', month, reason: because`no index for ${computation.missingIndex.join(', ')} in ${month}, although the data validated` }]);
         }
         const outcome = writeRelease(computation, { outDir, today: options.today, notes: notesFor(valid, computation), ...(options.hooks ? { hooks: options.hooks } : {}) });
         if (computation.nextRelease === null && outcome.status !== 'unchanged') undated.push(month);
@@ -233,8 +238,8 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
         if (publishable.has(published.month)) continue;
         const latest = published.revisions[published.revisions.length - 1];
         const reason = valid.publishable.length
-          ? `the data no longer computes ${published.month}: it gives an index for ${valid.publishable[0]} to ${valid.publishable[valid.publishable.length - 1]}`
-          : `the data no longer computes ${published.month}`;
+          ? because`the data no longer computes ${published.month}: it gives an index for ${valid.publishable[0]} to ${valid.publishable[valid.publishable.length - 1]}`
+          : because`the data no longer computes ${published.month}`;
         if (withdrawRelease(outDir, published.month, { today: options.today, reason })) {
           written.push(`${published.month} withdrawn`);
           reports.push({ month: published.month, status: 'withdrawn', revision: latest.revision, reason });
@@ -243,32 +248,42 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
     }
   } catch (error) {
     if (written.length === 0 || !(error instanceof CliError)) throw error;
-    throw new CliError(error.exitCode, `${error.message}\n${t`before this failure the run wrote: ${written.join(', ')} (complete and verified; the rest was not written)`}`, error.issues);
+    const wrote = written.join(', ');
+    throw new CliError(error.exitCode, `${error.message}\n${because`before this failure the run wrote: ${wrote} (complete and verified; the rest was not written)`}`, error.issues, () =>
+      `${error.printed()}\n${t`before this failure the run wrote: ${wrote} (complete and verified; the rest was not written)`}`,
+    );
   }
   const housekeeping = [
     ...(undated.length
-      ? [`no release date after ${undated.length > 3 ? `${undated[0]} … ${undated[undated.length - 1]} (${undated.length} ${/Q[1-4]$/.test(undated[0]) ? 'quarters' : 'months'})` : undated.join(', ')}: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`]
+      ? [
+          t`no release date after ${
+            undated.length > 3
+              ? periodFrequency(undated[0]) === 'quarter'
+                ? t`${undated[0]} … ${undated[undated.length - 1]} (${undated.length} quarters)`
+                : t`${undated[0]} … ${undated[undated.length - 1]} (${undated.length} months)`
+              : undated.join(', ')
+          }: ${PUBLICATION_FILE}'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest's nextRelease is null`,
+        ]
       : []),
-    ...removed.map((name) => `removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
-    ...repaired.map((line) => `repaired ${line}`),
-    ...reports.flatMap((r) => (r.status !== 'skipped' && r.status !== 'withdrawn' ? r.repaired.map((line) => `repaired ${line}`) : [])),
+    ...removed.map((name) => t`removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
   ];
+  const repairs = [...repaired, ...reports.flatMap((r) => (r.status !== 'skipped' && r.status !== 'withdrawn' ? r.repaired : []))];
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
-      stdout: stableJson({ ok: true, outDir, removed, repaired: housekeeping.filter((l) => l.startsWith('repaired ')), warnings: valid.warnings.map(issueJson), undated, releases: reports }),
+      stdout: stableJson({ ok: true, outDir, removed, repaired: repairs.map((line) => `repaired ${line}`), warnings: valid.warnings.map(issueJson), undated, releases: reports }),
       stderr: '',
     };
   }
   const lines = reports.map((r) => {
-    if (r.status === 'skipped') return t`${r.month}: skipped: ${r.reason}`;
-    if (r.status === 'withdrawn') return t`${r.month}: WITHDRAWN r${r.revision}: ${r.reason}`;
+    if (r.status === 'skipped') return t`${r.month}: skipped: ${localise(r.reason)}`;
+    if (r.status === 'withdrawn') return t`${r.month}: WITHDRAWN r${r.revision}: ${localise(r.reason)}`;
     if (r.status === 'unchanged') return t`${r.month}: unchanged (r${r.revision}, ${r.path})`;
     if (r.status === 'released') return t`${r.month}: released r${r.revision} → ${r.path}`;
     const n = r.changes.length;
     return t`${r.month}: revised r${r.revision} → ${r.path} (${n} input cell${n === 1 ? '' : 's'} changed)`;
   });
-  return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: `${warningLines(valid)}${housekeeping.map((l) => `${l}\n`).join('')}` };
+  return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: `${warningLines(valid)}${[...housekeeping, ...repairs.map((line) => t`repaired ${localise(line)}`)].map((l) => `${l}\n`).join('')}` };
 }
 
 /** Turns a thrown error into a command result with its exit code. */
@@ -281,7 +296,7 @@ export function errorResult(error: unknown, json: boolean): CommandResult {
         stderr: '',
       };
     }
-    return { exitCode: error.exitCode, stdout: '', stderr: `pingan: ${error.message}\n` };
+    return { exitCode: error.exitCode, stdout: '', stderr: `pingan: ${error.printed()}\n` };
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { exitCode: ExitCode.ReleaseFailed, stdout: json ? stableJson({ ok: false, error: String(error) }) : '', stderr: `pingan: ${t`unexpected error: ${message}`}\n` };
@@ -314,7 +329,7 @@ export function verifyCommand(options: VerifyOptions): CommandResult {
   const verification = verifyReleases(store, { deep: true });
   const problems = [
     ...verification.problems,
-    ...verification.temporary.map((name) => ({ path: name, message: 'a temporary folder left by an interrupted run (the next `pingan release` removes it)' })),
+    ...verification.temporary.map((name) => ({ path: name, message: because`a temporary folder left by an interrupted run (the next \`pingan release\` removes it)` })),
   ];
   const revisions = verification.months.reduce((n, m) => n + m.revisions.length, 0);
   const withdrawn = verification.months.filter((m) => m.withdrawal !== null).map((m) => m.month);
@@ -328,7 +343,7 @@ export function verifyCommand(options: VerifyOptions): CommandResult {
     };
   }
   if (problems.length) {
-    return { exitCode, stdout: '', stderr: `${problems.map((p) => `${outDir}/${p.path}: ${p.message}`).join('\n')}\n${t`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${outDir}: the releases differ from their chain and manifests`}\n` };
+    return { exitCode, stdout: '', stderr: `${problems.map((p) => `${outDir}/${p.path}: ${localise(p.message)}`).join('\n')}\n${t`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${outDir}: the releases differ from their chain and manifests`}\n` };
   }
   const started = options.startChain ? t`started ${join(outDir, CHAIN_FILE)}; ` : '';
   const gone = withdrawn.length ? t`, ${withdrawn.length} withdrawn (${withdrawn.join(', ')})` : '';

@@ -2,6 +2,7 @@ import { buildIndex, getValue, panelFromObservations, shiftPeriod, ValidationErr
 import type { Issue } from './issues.ts';
 import { INPUT_DIR } from './readInputs.ts';
 import type { InputObservation } from './validateData.ts';
+import { because } from './i18n/reason.ts';
 
 function span(months: readonly string[]): string {
   return months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]} (${months.length} months)`;
@@ -34,7 +35,7 @@ export function checkComputable(
   if (longest.periods > months.length) {
     issues.push({
       file: `${INPUT_DIR}/`,
-      reason: `no month can be computed: the ${longest.periods}-month window of ${longest.code} needs ${longest.periods} months of data, and the data covers ${span(months)}`,
+      reason: because`no month can be computed: the ${longest.periods}-month window of ${longest.code} needs ${longest.periods} months of data, and the data covers ${span(months)}`,
     });
     return { issues, publishable: [] };
   }
@@ -43,7 +44,7 @@ export function checkComputable(
     result = buildIndex(framework, panelFromObservations(framework, [...observations, ...denominators], { units, periods: months }));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    error.issues.forEach((i) => issues.push({ file: i.path.split(':')[0] || `${INPUT_DIR}/`, reason: `${i.path}: ${i.message}` }));
+    error.issues.forEach((i) => issues.push({ file: i.path.split(':')[0] || `${INPUT_DIR}/`, reason: because`${i.path}: ${i.message}` }));
     return { issues, publishable: [] };
   }
   const publishable = months.slice(longest.periods - 1);
@@ -73,7 +74,7 @@ export function checkComputable(
     }
   }
   for (const { issue, what, unit, months: lost } of causes.values()) {
-    issues.push({ ...issue, reason: `${what}: no index for ${unit} in ${span(lost)}` });
+    issues.push({ ...issue, reason: because`${what}: no index for ${unit} in ${span(lost)}` });
   }
   return { issues, publishable };
 }

@@ -5,6 +5,7 @@ import { nextReleaseDate } from './publication.ts';
 import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
 import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { t } from './i18n/t.ts';
+import { because } from './i18n/reason.ts';
 
 /**
  * How many periods before the published period its computation reads: what
@@ -97,7 +98,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     result = buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods }));
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw new DataInvalidError(error.issues.map((i) => ({ file: i.path.split(':')[0] ?? i.path, reason: `${i.path}: ${i.message}` })));
+      throw new DataInvalidError(error.issues.map((i) => ({ file: i.path.split(':')[0] ?? i.path, reason: because`${i.path}: ${i.message}` })));
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { because } from './i18n/reason.ts';
 
 /** One record of a CSV file: its cells and the line it starts on (1-based). */
 export interface CsvRecord {
@@ -57,7 +58,7 @@ export function parseCsv(text: string, newline?: '\n' | '\r\n' | '\r'): CsvRecor
       // The record's last character (before its line break) gives its last line.
       let last = Math.max(from, end - 1);
       while (last > from && (text[last] === '\n' || text[last] === '\r')) last--;
-      const error = result.errors.map((e) => (e.code === 'MissingQuotes' ? 'unterminated quoted field' : e.message)).join('; ');
+      const error = result.errors.map((e) => (e.code === 'MissingQuotes' ? because`unterminated quoted field` : e.message)).join('; ');
       records.push({ line: lineAt(starts, from), endLine: lineAt(starts, last), cells, ...(error ? { error } : {}) });
     },
   });

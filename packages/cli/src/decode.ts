@@ -1,3 +1,4 @@
+import { because } from './i18n/reason.ts';
 /** The text of a file and how it was encoded. */
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8-bom' | 'utf-8' | 'gb18030' }
@@ -86,7 +87,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8-bom' };
     } catch {
       const place = firstBadPlace(new TextDecoder('utf-8', { ignoreBOM: true }).decode(body));
-      return { ok: false, ...place, reason: 'the file starts with a UTF-8 byte order mark but is not valid UTF-8' };
+      return { ok: false, ...place, reason: because`the file starts with a UTF-8 byte order mark but is not valid UTF-8` };
     }
   }
   try {
@@ -95,7 +96,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     // not UTF-8: try GB18030 below
   }
   const mixed = mixedUtf8Line(bytes);
-  if (mixed) return { ok: false, line: mixed.line, column: 1, reason: `the file mixes encodings: line ${mixed.line} is UTF-8 but line ${mixed.other} is not; save the whole file as UTF-8 (Excel: CSV UTF-8)` };
+  if (mixed) return { ok: false, line: mixed.line, column: 1, reason: because`the file mixes encodings: line ${mixed.line} is UTF-8 but line ${mixed.other} is not; save the whole file as UTF-8 (Excel: CSV UTF-8)` };
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     const odd = unlikelyCharacter(text);
@@ -104,12 +105,12 @@ export function decodeText(bytes: Uint8Array): Decoded {
         ok: false,
         line: odd.line,
         column: odd.column,
-        reason: `the file decodes as GB18030 only to unlikely characters (${JSON.stringify(odd.sample)}): it may be Big5 or mix encodings; save it as UTF-8 (Excel: CSV UTF-8)`,
+        reason: because`the file decodes as GB18030 only to unlikely characters (${JSON.stringify(odd.sample)}): it may be Big5 or mix encodings; save it as UTF-8 (Excel: CSV UTF-8)`,
       };
     }
     return { ok: true, text, encoding: 'gb18030' };
   } catch {
     const place = firstBadPlace(new TextDecoder('gb18030').decode(bytes));
-    return { ok: false, ...place, reason: 'cannot decode the file: it is neither UTF-8 nor GB18030' };
+    return { ok: false, ...place, reason: because`cannot decode the file: it is neither UTF-8 nor GB18030` };
   }
 }

@@ -1,3 +1,6 @@
+import { localise } from './i18n/reason.ts';
+import { t } from './i18n/t.ts';
+
 /**
  * One problem found in the data, and where: a file (relative to the data
  * directory, with "/"), the line (1-based, the header is line 1) and column
@@ -35,12 +38,21 @@ export function quoteValue(value: string): string {
   return `"${escaped}"${value.length > MAX_QUOTED ? `… (${value.length} characters)` : ''}`;
 }
 
-/** `file:line:column: reason`, or `file: reason` for a problem without a place in the file. */
+/**
+ * `file:line:column: reason`, or `file: reason` for a problem without a
+ * place in the file, in English: the form release notes and JSON keep,
+ * whatever the locale.
+ */
 export function formatIssue(issue: Issue): string {
   let place = issue.file;
   if (issue.line !== undefined) place += `:${issue.line}`;
   if (issue.line !== undefined && issue.column !== undefined) place += `:${issue.column}`;
   return `${place}: ${issue.reason}`;
+}
+
+/** `file:line:column: reason` as printed on the terminal: the same place, the reason in the user's language (LC_ALL, LC_MESSAGES, LANG). */
+export function printIssue(issue: Issue): string {
+  return formatIssue({ ...issue, reason: localise(issue.reason) });
 }
 
 /** Issues in file, line, column order (stable for equal places). */
@@ -72,22 +84,37 @@ export const ExitCode = {
   ReleasesTampered: 4,
 } as const;
 
-/** An error that ends the command with a given exit code. */
+/**
+ * An error that ends the command with a given exit code. Its message is
+ * English (JSON output keeps it); `printed` is what the terminal shows, in
+ * the user's language: by default the message's lines translated by the
+ * reason catalog, or a text the thrower composed itself.
+ */
 export class CliError extends Error {
   readonly exitCode: number;
   readonly issues: readonly Issue[];
-  constructor(exitCode: number, message: string, issues: readonly Issue[] = []) {
+  readonly #printed: (() => string) | undefined;
+  constructor(exitCode: number, message: string, issues: readonly Issue[] = [], printed?: () => string) {
     super(message);
     this.name = 'CliError';
     this.exitCode = exitCode;
     this.issues = issues;
+    this.#printed = printed;
+  }
+
+  /** The message as the terminal shows it, in the user's language. */
+  printed(): string {
+    return this.#printed ? this.#printed() : localise(this.message);
   }
 }
 
 /** Thrown when the data has problems; `issues` lists every one of them. */
 export class DataInvalidError extends CliError {
   constructor(issues: readonly Issue[]) {
-    super(ExitCode.DataInvalid, `the data has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, issues);
+    const n = issues.length;
+    super(ExitCode.DataInvalid, `the data has ${n} problem${n === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, issues, () =>
+      [t`the data has ${n} problem${n === 1 ? '' : 's'}:`, ...issues.map((i) => `  ${printIssue(i)}`)].join('\n'),
+    );
     this.name = 'DataInvalidError';
   }
 }

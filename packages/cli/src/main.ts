@@ -170,6 +170,9 @@ export function progressBar(label: string, done: number, total: number, width = 
   return `${label.padEnd(11)} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total}`;
 }
 
+/** A phase of `pingan sensitivity` as its progress bar names it, in the user's language. */
+const phaseLabel = (phase: AnalysisPhase) => (phase === 'uncertainty' ? t`uncertainty` : t`sensitivity`);
+
 /**
  * Runs the command line like `run`, for every command including the
  * asynchronous `sensitivity`, and returns the exit code (130 when Ctrl-C
@@ -187,7 +190,7 @@ export async function runAsync(argv: readonly string[], io: Io): Promise<number>
     const last = { phase: '', tenth: -1 };
     const onProgress = (phase: AnalysisPhase, done: number, total: number) => {
       if (io.stderrIsTty) {
-        io.stderr(`\r${progressBar(phase, done, total)}${done === total ? '\n' : ''}`);
+        io.stderr(`\r${progressBar(phaseLabel(phase), done, total)}${done === total ? '\n' : ''}`);
         return;
       }
       // Not a terminal: one line per tenth, so a log stays short.
@@ -195,7 +198,7 @@ export async function runAsync(argv: readonly string[], io: Io): Promise<number>
       if (phase === last.phase && tenth === last.tenth) return;
       last.phase = phase;
       last.tenth = tenth;
-      io.stderr(`${progressBar(phase, done, total)}\n`);
+      io.stderr(`${progressBar(phaseLabel(phase), done, total)}\n`);
     };
     const n = wholeNumber(values, 'n');
     const sobolN = wholeNumber(values, 'sobol-n');

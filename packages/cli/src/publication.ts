@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { dueDay, nextPeriod, PublicationSchema, type Publication } from '@pingan/core';
 import type { Issue } from './issues.ts';
 import { parseJsonStrict } from './strictJson.ts';
+import { because } from './i18n/reason.ts';
 
 export type { Publication } from '@pingan/core';
 
@@ -27,7 +28,7 @@ export function readPublication(dataDir: string, issues: Issue[]): Publication |
     const code = (error as NodeJS.ErrnoException).code;
     issues.push({
       file: PUBLICATION_FILE,
-      reason: code === 'ENOENT' ? 'file not found: every data folder has one (names, regions, denominators, value kinds, calendar; see data/README.md)' : `cannot read the file (${code ?? String(error)})`,
+      reason: code === 'ENOENT' ? because`file not found: every data folder has one (names, regions, denominators, value kinds, calendar; see data/README.md)` : because`cannot read the file (${code ?? String(error)})`,
     });
     return undefined;
   }
@@ -38,7 +39,7 @@ export function readPublication(dataDir: string, issues: Issue[]): Publication |
   }
   const parsed = PublicationSchema.safeParse(json.value);
   if (!parsed.success) {
-    parsed.error.issues.forEach((i) => issues.push({ file: PUBLICATION_FILE, reason: `${i.path.map(String).join('.') || '(root)'}: ${i.message}` }));
+    parsed.error.issues.forEach((i) => issues.push({ file: PUBLICATION_FILE, reason: because`${i.path.map(String).join('.') || '(root)'}: ${i.message}` }));
     return undefined;
   }
   return parsed.data;

@@ -3,6 +3,7 @@ import { quoteValue, type Issue } from './issues.ts';
 import { DEFAULT_CHECKS } from './publication.ts';
 import type { DataSet, DenominatorRow } from './readInputs.ts';
 import type { IndicatorKind, InputObservation } from './validateData.ts';
+import { because } from './i18n/reason.ts';
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,7 +52,7 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
     if (parts.some((p) => p === undefined || p.text === null)) continue;
     const sum = parts.reduce((acc, p) => acc.plus(p!.text!), new Exact(0));
     if (!sum.equals(o.text)) {
-      warnings.push({ ...place(o), reason: `${o.unit} ${o.code} ${o.period} is ${o.text}, but its divisions (${kids.join(', ')}) sum to ${sum.toFixed()}` });
+      warnings.push({ ...place(o), reason: because`${o.unit} ${o.code} ${o.period} is ${o.text}, but its divisions (${kids.join(', ')}) sum to ${sum.toFixed()}` });
     }
   }
 
@@ -62,7 +63,7 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
     for (const o of list) {
       const others = values.filter((_, i) => list[i] !== o);
       if (kind === 'share-0-100' && o.value! > 0 && o.value! <= 1 && (others.length === 0 || median(others) > 10)) {
-        warnings.push({ ...place(o), reason: `share ${quoteValue(o.text!)} of ${o.unit} ${o.code} ${o.period} looks like a fraction: shares are percentages (${new Exact(o.text!).times(100).toFixed()} for ${o.text})` });
+        warnings.push({ ...place(o), reason: because`share ${quoteValue(o.text!)} of ${o.unit} ${o.code} ${o.period} looks like a fraction: shares are percentages (${new Exact(o.text!).times(100).toFixed()} for ${o.text})` });
         continue;
       }
       if (others.length < 6) continue;
@@ -73,7 +74,7 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
       if (score > checks.outlierScore) {
         warnings.push({
           ...place(o),
-          reason: `${o.unit} ${o.code} ${o.period} is ${quoteValue(o.text!)}, far from its series (median ${m}, robust z-score ${score.toPrecision(3)} > ${checks.outlierScore})`,
+          reason: because`${o.unit} ${o.code} ${o.period} is ${quoteValue(o.text!)}, far from its series (median ${m}, robust z-score ${score.toPrecision(3)} > ${checks.outlierScore})`,
         });
       }
     }
@@ -92,7 +93,7 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
         line: now.line,
         column: now.column,
         value: String(now.value),
-        reason: `${now.denominator} ${now.value} of ${now.region} in ${now.period} differs from ${before.period}'s ${before.value} by ${(change * 100).toFixed(1)}% (more than ${(checks.denominatorChange * 100).toFixed(0)}%)`,
+        reason: because`${now.denominator} ${now.value} of ${now.region} in ${now.period} differs from ${before.period}'s ${before.value} by ${(change * 100).toFixed(1)}% (more than ${(checks.denominatorChange * 100).toFixed(0)}%)`,
       });
     }
   }
@@ -100,7 +101,7 @@ export function qualityWarnings(data: DataSet, observations: readonly InputObser
   // Weights as the framework gives them.
   if (data.frameworkDocument !== undefined && data.frameworkFile) {
     const file = data.frameworkShown ?? data.frameworkFile.file;
-    for (const w of weightWarnings(data.frameworkDocument)) warnings.push({ file, reason: `${w.path}: ${w.message}` });
+    for (const w of weightWarnings(data.frameworkDocument)) warnings.push({ file, reason: because`${w.path}: ${w.message}` });
   }
   return warnings;
 }

@@ -8,6 +8,7 @@ import { PUBLICATION_FILE, readPublication, type Publication } from './publicati
 import { parseJsonStrict } from './strictJson.ts';
 import { readTableFile } from './streamTable.ts';
 import { readTable, type ColumnSpec, type TableRow } from './table.ts';
+import { because } from './i18n/reason.ts';
 
 /** The columns of a monthly input file, in Chinese or English. */
 export type InputField = 'region' | 'month' | 'indicator' | 'value' | 'flag';
@@ -47,9 +48,9 @@ const PERIOD_COLUMN: Record<DenominatorSpec['frequency'], readonly string[]> = {
   monthly: ['月份', 'month'],
 };
 const PERIOD_PATTERN: Record<DenominatorSpec['frequency'], { regex: RegExp; shape: string }> = {
-  annual: { regex: /^\d{4}$/, shape: 'year must be 4 digits' },
-  quarterly: { regex: /^\d{4}-Q[1-4]$/, shape: 'quarter must be YYYY-Qn (e.g. 2025-Q3)' },
-  monthly: { regex: /^\d{4}-(0[1-9]|1[0-2])$/, shape: 'month must be YYYY-MM' },
+  annual: { regex: /^\d{4}$/, shape: because`year must be 4 digits` },
+  quarterly: { regex: /^\d{4}-Q[1-4]$/, shape: because`quarter must be YYYY-Qn (e.g. 2025-Q3)` },
+  monthly: { regex: /^\d{4}-(0[1-9]|1[0-2])$/, shape: because`month must be YYYY-MM` },
 };
 
 /**
@@ -144,7 +145,7 @@ function readBytes(dataDir: string, file: string, issues: Issue[]): Uint8Array |
     return new Uint8Array(readFileSync(join(dataDir, file)));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    issues.push({ file, reason: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})` });
+    issues.push({ file, reason: code === 'ENOENT' ? because`file not found` : because`cannot read the file (${code ?? String(error)})` });
     return undefined;
   }
 }
@@ -156,7 +157,7 @@ function listDir(dataDir: string, dir: string, ext: string, issues: Issue[]): st
       .sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    issues.push({ file: `${dir}/`, reason: code === 'ENOENT' ? 'directory not found' : `cannot read the directory (${code ?? String(error)})` });
+    issues.push({ file: `${dir}/`, reason: code === 'ENOENT' ? because`directory not found` : because`cannot read the directory (${code ?? String(error)})` });
     return [];
   }
 }
@@ -179,12 +180,12 @@ function unreadInputs(dataDir: string): Issue[] {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
-        found.push({ file: `${path}/`, reason: 'a folder inside input/ is not read: put its .csv files directly in input/' });
+        found.push({ file: `${path}/`, reason: because`a folder inside input/ is not read: put its .csv files directly in input/` });
         continue;
       }
       if (dir === INPUT_DIR && entry.name.toLowerCase().endsWith('.csv')) continue;
       if (/^readme(\.[a-z]+)?$/i.test(entry.name) || entry.name.startsWith('.')) continue;
-      found.push({ file: path, reason: dir === INPUT_DIR ? 'not read: only .csv files are inputs (save it as CSV, named *.csv)' : 'not read: it is inside a folder of input/' });
+      found.push({ file: path, reason: dir === INPUT_DIR ? because`not read: only .csv files are inputs (save it as CSV, named *.csv)` : because`not read: it is inside a folder of input/` });
     }
   };
   walk(INPUT_DIR);
@@ -214,14 +215,14 @@ function parseFramework(file: string, bytes: Uint8Array, issues: Issue[], read: 
     }
     json = parsed.value;
   } catch (error) {
-    issues.push({ file, reason: `not valid UTF-8 JSON: ${(error as Error).message}` });
+    issues.push({ file, reason: because`not valid UTF-8 JSON: ${(error as Error).message}` });
     return undefined;
   }
   read.document = json;
   try {
     return frameworkFromJson(json);
   } catch (error) {
-    if (error instanceof ValidationError) error.issues.forEach((i) => issues.push({ file, reason: `${i.path}: ${i.message}` }));
+    if (error instanceof ValidationError) error.issues.forEach((i) => issues.push({ file, reason: because`${i.path}: ${i.message}` }));
     else issues.push({ file, reason: String(error) });
     return undefined;
   }
@@ -237,8 +238,8 @@ interface FrameworkRead {
 function readFramework(dataDir: string, issues: Issue[], reference: FileInfo[]): FrameworkRead {
   const names = listDir(dataDir, FRAMEWORK_DIR, '.json', issues);
   if (names.length !== 1) {
-    if (names.length > 1) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: `expected one framework file, found ${names.length}: ${names.join(', ')}` });
-    else if (!issues.some((i) => i.file === `${FRAMEWORK_DIR}/`)) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: 'no framework file (*.json)' });
+    if (names.length > 1) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: because`expected one framework file, found ${names.length}: ${names.join(', ')}` });
+    else if (!issues.some((i) => i.file === `${FRAMEWORK_DIR}/`)) issues.push({ file: `${FRAMEWORK_DIR}/`, reason: because`no framework file (*.json)` });
     return {};
   }
   const file = `${FRAMEWORK_DIR}/${names[0]}`;
@@ -271,7 +272,7 @@ function readFrameworkFile(dataDir: string, path: string, issues: Issue[], refer
     bytes = new Uint8Array(readFileSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    issues.push({ file: shown, reason: code === 'ENOENT' ? 'framework file not found' : `cannot read the framework file (${code ?? String(error)})` });
+    issues.push({ file: shown, reason: code === 'ENOENT' ? because`framework file not found` : because`cannot read the framework file (${code ?? String(error)})` });
     return {};
   }
   const info = { file: frameworkFileName(dataDir, path), sha256: sha256Hex(bytes) };
@@ -282,13 +283,13 @@ function readFrameworkFile(dataDir: string, path: string, issues: Issue[], refer
 }
 
 function regionSchema(codePattern: RegExp) {
-  const shape = codePattern.source === DEFAULT_CODE_PATTERN ? 'region code must be 6 digits (GB/T 2260)' : `region code must match ${codePattern.source} (publication.json regions.codePattern)`;
+  const shape = codePattern.source === DEFAULT_CODE_PATTERN ? because`region code must be 6 digits (GB/T 2260)` : because`region code must match ${codePattern.source} (publication.json regions.codePattern)`;
   return z.object({
     code: z.string().regex(codePattern, shape),
-    name_zh: z.string().min(1, 'name_zh is empty'),
-    name_en: z.string().min(1, 'name_en is empty'),
-    level: z.string().min(1, 'level is empty'),
-    parent: z.string().refine((p) => p === '' || codePattern.test(p), 'parent must be empty or a region code'),
+    name_zh: z.string().min(1, because`name_zh is empty`),
+    name_en: z.string().min(1, because`name_en is empty`),
+    level: z.string().min(1, because`level is empty`),
+    parent: z.string().refine((p) => p === '' || codePattern.test(p), because`parent must be empty or a region code`),
   });
 }
 
@@ -310,7 +311,7 @@ function readRegions(dataDir: string, file: string, codePattern: RegExp, issues:
     const r = parsed.data;
     const first = seen.get(r.code);
     if (first !== undefined) {
-      issues.push({ file, line: row.line, column: row.cells.code!.column, value: r.code, reason: `duplicate region ${r.code} (first at line ${first})` });
+      issues.push({ file, line: row.line, column: row.cells.code!.column, value: r.code, reason: because`duplicate region ${r.code} (first at line ${first})` });
       continue;
     }
     seen.set(r.code, row.line);
@@ -319,7 +320,7 @@ function readRegions(dataDir: string, file: string, codePattern: RegExp, issues:
   for (const row of table.rows) {
     const parent = text(row.cells.parent);
     if (parent !== '' && !seen.has(parent)) {
-      issues.push({ file, line: row.line, column: row.cells.parent!.column, value: parent, reason: `parent ${quoteValue(parent)} is not a region of ${file}` });
+      issues.push({ file, line: row.line, column: row.cells.parent!.column, value: parent, reason: because`parent ${quoteValue(parent)} is not a region of ${file}` });
     }
   }
   return regions;
@@ -345,11 +346,11 @@ function readDenominator(
   issues.push(...table.issues);
   const pattern = PERIOD_PATTERN[frequency];
   const schema = z.object({
-    region: z.string().refine((r) => regions.size === 0 || regions.has(r), { error: (i) => `unknown region ${quoteValue(String(i.input))}: not in ${regionsFile}` }),
+    region: z.string().refine((r) => regions.size === 0 || regions.has(r), { error: (i) => because`unknown region ${quoteValue(String(i.input))}: not in ${regionsFile}` }),
     period: z.string().regex(pattern.regex, pattern.shape),
     value: z.string().superRefine((v, ctx) => {
-      if (!/^(?:[1-9]\d*|0)(?:\.\d+)?$/.test(v) || Number(v) <= 0) ctx.addIssue({ code: 'custom', message: `${code} must be a positive number` });
-      else if (v.replace('.', '').length > 15) ctx.addIssue({ code: 'custom', message: `${code} ${quoteValue(v)} has more than 15 digits` });
+      if (!/^(?:[1-9]\d*|0)(?:\.\d+)?$/.test(v) || Number(v) <= 0) ctx.addIssue({ code: 'custom', message: because`${code} must be a positive number` });
+      else if (v.replace('.', '').length > 15) ctx.addIssue({ code: 'custom', message: because`${code} ${quoteValue(v)} has more than 15 digits` });
     }),
     source: z.string(),
   });
@@ -364,7 +365,7 @@ function readDenominator(
     const key = `${parsed.data.region} ${parsed.data.period}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ file, line: row.line, column: 1, value: parsed.data.region, reason: `duplicate row: ${key} already given at line ${first}` });
+      issues.push({ file, line: row.line, column: 1, value: parsed.data.region, reason: because`duplicate row: ${key} already given at line ${first}` });
       continue;
     }
     seen.set(key, row.line);
@@ -406,7 +407,7 @@ function streamInputFile(dataDir: string, file: string, issues: Issue[], columns
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    issues.push({ file, reason: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code})` });
+    issues.push({ file, reason: code === 'ENOENT' ? because`file not found` : because`cannot read the file (${code})` });
     return undefined;
   }
 }
@@ -440,7 +441,7 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   const regionCodes = new Set(regions.map((r) => r.code));
   const denominators: DenominatorRow[] = [];
   if (publication) {
-    if (framework) publicationProblems(publication, framework).forEach((p) => issues.push({ file: PUBLICATION_FILE, reason: `${p.path}: ${p.message}` }));
+    if (framework) publicationProblems(publication, framework).forEach((p) => issues.push({ file: PUBLICATION_FILE, reason: because`${p.path}: ${p.message}` }));
     issues.push(...placeProblems(publication, regions, regionsFile));
     for (const [code, spec] of Object.entries(publication.denominators)) {
       const nameZh = framework?.denominators.find((d) => d.code === code)?.name.zh;
@@ -452,7 +453,7 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   const warnings: Issue[] = [];
   const names = listDir(dataDir, INPUT_DIR, '.csv', issues);
   issues.push(...unreadInputs(dataDir));
-  if (names.length === 0 && !issues.some((i) => i.file === `${INPUT_DIR}/`)) issues.push({ file: `${INPUT_DIR}/`, reason: 'no input files (*.csv)' });
+  if (names.length === 0 && !issues.some((i) => i.file === `${INPUT_DIR}/`)) issues.push({ file: `${INPUT_DIR}/`, reason: because`no input files (*.csv)` });
   for (const name of names) {
     const file = `${INPUT_DIR}/${name}`;
     const read = streamInputFile(dataDir, file, issues, inputColumns(publication?.periods));
@@ -488,7 +489,7 @@ function placeProblems(publication: Publication, regions: readonly Region[], reg
   if (regions.length === 0) return [];
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const problems: Issue[] = [];
-  const unknown = (path: string, code: string) => problems.push({ file: PUBLICATION_FILE, reason: `${path}: ${quoteValue(code)} is not a region of ${regionsFile}` });
+  const unknown = (path: string, code: string) => problems.push({ file: PUBLICATION_FILE, reason: because`${path}: ${quoteValue(code)} is not a region of ${regionsFile}` });
   if (!byCode.has(publication.place.region)) unknown('place.region', publication.place.region);
   publication.regions.totals.forEach((total, i) => {
     if (!byCode.has(total.region)) unknown(`regions.totals.${i}.region`, total.region);
@@ -496,7 +497,7 @@ function placeProblems(publication: Publication, regions: readonly Region[], reg
       const region = byCode.get(part);
       if (!region) unknown(`regions.totals.${i}.of.${j}`, part);
       else if (region.parent !== total.region && (region.parent === null || byCode.has(region.parent))) {
-        problems.push({ file: PUBLICATION_FILE, reason: `regions.totals.${i}.of.${j}: ${part} has parent ${region.parent ?? '(none)'} in ${regionsFile}, not ${total.region}` });
+        problems.push({ file: PUBLICATION_FILE, reason: because`regions.totals.${i}.of.${j}: ${part} has parent ${region.parent ?? '(none)'} in ${regionsFile}, not ${total.region}` });
       }
     });
   });

@@ -5,6 +5,7 @@ import { sha256Bytes } from '@pingan/core';
 import { appendToChain, CHAIN_FILE, chainText, ChainSchema, ManifestSchema, revisionsJsonText, verifyReleases, type Chain, type ReleaseProblem, type ReleaseStore, type ReleasesVerification } from '@pingan/core/release';
 import { replaceFileDurably } from './durableFs.ts';
 import { CliError, ExitCode } from './issues.ts';
+import { because } from './i18n/reason.ts';
 
 /** A `ReleaseStore` over a releases folder on disk. */
 export function releaseStore(outDir: string): ReleaseStore {
@@ -38,7 +39,7 @@ export class ReleasesTamperedError extends CliError {
   constructor(outDir: string, problems: readonly ReleaseProblem[]) {
     super(
       ExitCode.ReleasesTampered,
-      `the published releases in ${outDir} fail verification (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written:\n${problems.map((p) => `  ${formatReleaseProblem(p)}`).join('\n')}`,
+      `${because`the published releases in ${outDir} fail verification (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written:`}\n${problems.map((p) => `  ${formatReleaseProblem(p)}`).join('\n')}`,
     );
     this.name = 'ReleasesTamperedError';
     this.problems = problems;
@@ -64,7 +65,7 @@ export function writeChain(outDir: string, chain: Chain): void {
  */
 export function removeTemporary(outDir: string): string[] {
   if (!existsSync(outDir)) return [];
-  if (!statSync(outDir).isDirectory()) throw new CliError(ExitCode.ReleaseFailed, `cannot write ${outDir}: it is not a folder`);
+  if (!statSync(outDir).isDirectory()) throw new CliError(ExitCode.ReleaseFailed, because`cannot write ${outDir}: it is not a folder`);
   const removed: string[] = [];
   const sweep = (dir: string, prefix: string) => {
     for (const entry of readdirSync(join(outDir, dir), { withFileTypes: true })) {
@@ -99,7 +100,7 @@ export function verifyAndRepair(outDir: string, options: { month?: string } = {}
       const bytes = store.read(`${month}/r${revision}/manifest.json`)!;
       const manifest = ManifestSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
       chain = appendToChain(chain, { kind: 'revision', month, revision, date: manifest.date, inputHash: manifest.inputHash, sha256: sha256Bytes(bytes) });
-      repaired.push(`${month}/r${revision}: added to ${CHAIN_FILE} (written by a run interrupted before it chained it)`);
+      repaired.push(because`${month}/r${revision}: added to ${CHAIN_FILE} (written by a run interrupted before it chained it)`);
     }
     writeChain(outDir, chain);
     verification = verifyReleases(store, options);
@@ -109,7 +110,7 @@ export function verifyAndRepair(outDir: string, options: { month?: string } = {}
     const { month } = problem.repair;
     const revisions = verification.months.find((m) => m.month === month)?.revisions ?? [];
     replaceFileDurably(join(outDir, month, 'revisions.json'), revisionsJsonText(month, revisions.map((r) => r.manifest)));
-    repaired.push(`${month}/revisions.json: rebuilt from the revisions' manifests (${problem.message})`);
+    repaired.push(because`${month}/revisions.json: rebuilt from the revisions' manifests (${problem.message})`);
   }
   if (repaired.length > 0) verification = verifyReleases(store, options);
   const left = verification.problems;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { siblingModule } from './siblingModule.ts';
 import {
+  SOBOL_CONFIDENCE,
   buildIndex,
   frameworkToJson,
   panelFromObservations,
@@ -34,7 +35,8 @@ import { sha256Hex } from './readInputs.ts';
 import { textTable } from './textTable.ts';
 import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { CLI_NAME, CLI_VERSION } from './version.ts';
-import { t } from './i18n/t.ts';
+import { because, localise } from './i18n/reason.ts';
+import { localised, t } from './i18n/t.ts';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 export const EXIT_CANCELLED = 130;
@@ -84,7 +86,7 @@ export function nodeAnalysisWorker(): AnalysisWorker {
     if (!stopped) listener?.({ id, type: 'error', message: error.message });
   });
   worker.on('exit', (code) => {
-    if (!stopped) listener?.({ id, type: 'error', message: `the analysis worker stopped (exit code ${code})` });
+    if (!stopped) listener?.({ id, type: 'error', message: because`the analysis worker stopped (exit code ${code})` });
   });
   return {
     postMessage: (message) => {
@@ -104,7 +106,7 @@ export function nodeAnalysisWorker(): AnalysisWorker {
 class Cancelled extends Error {}
 
 const integer = (value: number, label: string, min: number) => {
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${label} must be a whole number ≥ ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(because`${label} must be a whole number ≥ ${min}, got ${value}`);
   return value;
 };
 
@@ -114,7 +116,7 @@ function readSettingsFile(file: string, framework: Framework, seed: number): Set
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--settings ${file}: ${code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`}`);
+    throw new UsageError(`--settings ${file}: ${code === 'ENOENT' ? because`file not found` : because`cannot read the file (${code ?? String(error)})`}`);
   }
   // Duplicate keys are refused too: the last one would win unseen.
   const parsed = parseJsonStrict(text);
@@ -232,7 +234,7 @@ export function sensitivityFiles(input: {
       n: input.sobolN,
       runs: sensitivity.runs,
       bootstrap: input.bootstrap,
-      confidence: 0.95,
+      confidence: SOBOL_CONFIDENCE,
       seed: input.seed,
       variance: sensitivity.variance,
       indices: sensitivity.indices.map((s, i) => ({ setting: names[i], first: s.first, firstInterval: [...s.firstInterval], total: s.total, totalInterval: [...s.totalInterval] })),
@@ -252,7 +254,7 @@ function writeAtomically(outDir: string, content: Record<string, string>, afterW
     mkdirSync(outDir, { recursive: true });
     tmp = mkdtempSync(join(outDir, '.tmp-sensitivity-'));
   } catch (error) {
-    throw new CliError(ExitCode.ReleaseFailed, `cannot write into ${outDir}: ${(error as Error).message}`);
+    throw new CliError(ExitCode.ReleaseFailed, because`cannot write into ${outDir}: ${(error as Error).message}`);
   }
   try {
     for (const [file, text] of Object.entries(content)) {
@@ -262,7 +264,7 @@ function writeAtomically(outDir: string, content: Record<string, string>, afterW
     for (const file of Object.keys(content)) renameSync(join(tmp, file), join(outDir, file));
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(ExitCode.ReleaseFailed, `cannot write into ${outDir}: ${(error as Error).message}`);
+    throw new CliError(ExitCode.ReleaseFailed, because`cannot write into ${outDir}: ${(error as Error).message}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -314,7 +316,7 @@ async function analyseAndWrite(
       return await running.result;
     } catch (error) {
       if (cancelled) throw new Cancelled();
-      throw new CliError(ExitCode.ReleaseFailed, `the ${phase} analysis failed: ${(error as Error).message}`);
+      throw new CliError(ExitCode.ReleaseFailed, because`the ${phase} analysis failed: ${(error as Error).message}`);
     } finally {
       current = undefined;
     }
@@ -358,21 +360,21 @@ async function analyseAndWrite(
   }
   const months = valid.months;
   const table = textTable([
-    ['setting', 'first order (95%)', 'total order (95%)'],
+    [t`setting`, t`first order (${SOBOL_CONFIDENCE * 100}%)`, t`total order (${SOBOL_CONFIDENCE * 100}%)`],
     ...sa.result.indices.map((s, i) => [
       names[i],
       `${fixed(s.first)} [${fixed(s.firstInterval[0])}, ${fixed(s.firstInterval[1])}]`,
       `${fixed(s.total)} [${fixed(s.totalInterval[0])}, ${fixed(s.totalInterval[1])}]`,
     ]),
   ]);
-  const described = specs.map((spec, i) => `  ${names[i]}: ${describeSetting(spec)}\n`).join('');
+  const described = specs.map((spec, i) => `  ${names[i]}: ${localise(describeSetting(spec))}\n`).join('');
   return {
     exitCode: ExitCode.Ok,
     stdout:
-      `${framework.name.zh} ${framework.name.en} · ${framework.id} ${framework.version} · ${valid.units.length} regions × ${months.length} months (${months[0]} to ${months[months.length - 1]})\n` +
-      `settings:\n${described}` +
-      `uncertainty (N = ${n}, seed ${seed}): mean absolute rank shift ${fixed(meanShift)} on average over the runs\n` +
-      `Sobol' sensitivity of the rank shift (N = ${sobolN}, ${sa.result.runs} runs, bootstrap ${bootstrap}):\n${table}` +
+      `${localised(valid.data.publication?.name ?? framework.name)} · ${framework.id} ${framework.version} · ${t`${valid.units.length} regions × ${months.length} months (${months[0]} to ${months[months.length - 1]})`}\n` +
+      `${t`settings:`}\n${described}` +
+      `${t`uncertainty (N = ${n}, seed ${seed}): mean absolute rank shift ${fixed(meanShift)} on average over the runs`}\n` +
+      `${t`Sobol' sensitivity of the rank shift (N = ${sobolN}, ${sa.result.runs} runs, bootstrap ${bootstrap}):`}\n${table}` +
       `${t`wrote ${files.map((f) => f.file).join(', ')}`}\n`,
     stderr: '',
   };

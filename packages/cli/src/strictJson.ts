@@ -1,3 +1,4 @@
+import { because } from './i18n/reason.ts';
 /** A problem in a JSON text, with its place (1-based line and column). */
 export interface JsonProblem {
   readonly line: number;
@@ -30,7 +31,7 @@ export function parseJsonStrict(text: string): { ok: true; value: unknown } | { 
     } else if (ch === '{' || ch === '[') {
       stack.push({ keys: ch === '{' ? new Map() : null, expectKey: ch === '{' });
       if (stack.length > MAX_JSON_DEPTH) {
-        problems.push({ line, column: i - lineStart + 1, message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
+        problems.push({ line, column: i - lineStart + 1, message: because`nested deeper than ${MAX_JSON_DEPTH} levels` });
         return { ok: false, problems };
       }
     } else if (ch === '}' || ch === ']') stack.pop();
@@ -52,7 +53,7 @@ export function parseJsonStrict(text: string): { ok: true; value: unknown } | { 
         }
         const first = top.keys.get(key);
         const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
-        if (first !== undefined) problems.push({ line, column, message: `duplicate key ${JSON.stringify(shown)} (first at ${first})` });
+        if (first !== undefined) problems.push({ line, column, message: because`duplicate key ${JSON.stringify(shown)} (first at ${first})` });
         else top.keys.set(key, `${line}:${column}`);
         top.expectKey = false;
       }
@@ -62,7 +63,7 @@ export function parseJsonStrict(text: string): { ok: true; value: unknown } | { 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ line: 1, column: 1, message: `not valid JSON: ${(error as Error).message.slice(0, 200)}` }] };
+    return { ok: false, problems: [{ line: 1, column: 1, message: because`not valid JSON: ${(error as Error).message.slice(0, 200)}` }] };
   }
   return problems.length ? { ok: false, problems } : { ok: true, value };
 }

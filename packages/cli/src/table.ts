@@ -1,6 +1,7 @@
 import { parseCsv, type CsvRecord } from './csv.ts';
 import { decodeText } from './decode.ts';
 import { quoteValue, type Issue } from './issues.ts';
+import { because } from './i18n/reason.ts';
 
 /** A column a table file may have: its key, the header names it goes by, and whether it is required. */
 export interface ColumnSpec<K extends string> {
@@ -66,7 +67,7 @@ export class TableBuilder<K extends string> {
       this.sawHeader = true;
       this.headerLine = record.line;
       if (record.error !== undefined) {
-        this.issues.push({ file, line: record.line, column: 1, reason: `cannot read the header: ${record.error}` });
+        this.issues.push({ file, line: record.line, column: 1, reason: because`cannot read the header: ${record.error}` });
         this.dead = true;
         return;
       }
@@ -77,13 +78,13 @@ export class TableBuilder<K extends string> {
         const name = raw.trim();
         const spec = byName.get(name.toLowerCase());
         if (!spec) {
-          this.issues.push({ file, line: record.line, column: i + 1, value: name.slice(0, 80), reason: `unknown column ${quoteValue(name)}: expected ${columns.map(columnLabel).join(', ')}` });
+          this.issues.push({ file, line: record.line, column: i + 1, value: name.slice(0, 80), reason: because`unknown column ${quoteValue(name)}: expected ${columns.map(columnLabel).join(', ')}` });
         } else if (position.has(spec.key)) {
-          this.issues.push({ file, line: record.line, column: i + 1, value: name, reason: `column ${columnLabel(spec)} appears twice (first in column ${position.get(spec.key)! + 1})` });
+          this.issues.push({ file, line: record.line, column: i + 1, value: name, reason: because`column ${columnLabel(spec)} appears twice (first in column ${position.get(spec.key)! + 1})` });
         } else position.set(spec.key, i);
       });
       for (const spec of columns) {
-        if (spec.required && !position.has(spec.key)) this.issues.push({ file, line: record.line, column: 1, reason: `missing required column ${columnLabel(spec)}` });
+        if (spec.required && !position.has(spec.key)) this.issues.push({ file, line: record.line, column: 1, reason: because`missing required column ${columnLabel(spec)}` });
       }
       if (this.issues.length > 0) {
         this.dead = true;
@@ -94,8 +95,8 @@ export class TableBuilder<K extends string> {
       return;
     }
     if (record.error !== undefined) {
-      const span = record.endLine > record.line ? ` (the record runs over lines ${record.line}–${record.endLine})` : '';
-      this.issues.push({ file, line: record.line, column: Math.max(1, record.cells.length), reason: `${record.error}${span}` });
+      const reason = record.endLine > record.line ? because`${record.error} (the record runs over lines ${record.line}–${record.endLine})` : record.error;
+      this.issues.push({ file, line: record.line, column: Math.max(1, record.cells.length), reason });
       return;
     }
     if (record.cells.length !== this.width) {
@@ -103,7 +104,7 @@ export class TableBuilder<K extends string> {
         file,
         line: record.line,
         column: Math.min(record.cells.length, this.width) + 1,
-        reason: `the row has ${record.cells.length} field${record.cells.length === 1 ? '' : 's'}, the header has ${this.width}`,
+        reason: because`the row has ${record.cells.length} field${record.cells.length === 1 ? '' : 's'}, the header has ${this.width}`,
       });
       return;
     }
@@ -116,10 +117,10 @@ export class TableBuilder<K extends string> {
   finish(encoding?: string): Table<K> {
     const { file } = this;
     const withEncoding = encoding ? { encoding } : {};
-    if (!this.sawHeader) return { rows: [], issues: [{ file, line: 1, column: 1, reason: 'empty file: no header and no data rows' }], ...withEncoding };
+    if (!this.sawHeader) return { rows: [], issues: [{ file, line: 1, column: 1, reason: because`empty file: no header and no data rows` }], ...withEncoding };
     if (this.dead) return { rows: [], issues: this.issues, ...withEncoding };
     if (this.rows.length === 0 && this.issues.length === 0) {
-      return { rows: [], issues: [{ file, line: this.headerLine, column: 1, reason: 'empty file: a header but no data rows' }], ...withEncoding };
+      return { rows: [], issues: [{ file, line: this.headerLine, column: 1, reason: because`empty file: a header but no data rows` }], ...withEncoding };
     }
     return { rows: this.rows, issues: this.issues, ...withEncoding };
   }

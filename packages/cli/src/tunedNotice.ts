@@ -1,4 +1,5 @@
 import type { Framework } from '@pingan/core';
+import { t } from './i18n/t.ts';
 
 /**
  * The notice printed when a command computes with a framework tuned from an
@@ -10,13 +11,13 @@ export function tunedFrameworkNotice(framework: Framework | undefined): string {
   if (!framework || !tuned) return '';
   const { from, changes } = tuned;
   const lines = [
-    `NOTICE: not the official framework (非正式指标体系): ${framework.id} ${framework.version} was tuned from ${from.id} ${from.version} (sha256 ${from.sha256}); these results are not the official figures.`,
-    `  ${changes.length} change${changes.length === 1 ? '' : 's'} from the official framework:`,
+    t`NOTICE: not the official framework (非正式指标体系): ${framework.id} ${framework.version} was tuned from ${from.id} ${from.version} (sha256 ${from.sha256}); these results are not the official figures.`,
+    `  ${t`${changes.length} change${changes.length === 1 ? '' : 's'} from the official framework:`}`,
     ...changes.map((c) => `    ${c.path}: ${c.official} → ${c.tuned}`),
   ];
   if (tuned.ahp) {
     const { node, order, consistencyRatio, applied } = tuned.ahp;
-    lines.push(`  AHP judgements on ${node} (${order.join(', ')}): CR ${consistencyRatio.toFixed(3)}, ${applied ? 'applied to the weights' : 'not applied'}`);
+    lines.push(`  ${applied ? t`AHP judgements on ${node} (${order.join(', ')}): CR ${consistencyRatio.toFixed(3)}, applied to the weights` : t`AHP judgements on ${node} (${order.join(', ')}): CR ${consistencyRatio.toFixed(3)}, not applied`}`);
   }
   return `${lines.join('\n')}\n`;
 }

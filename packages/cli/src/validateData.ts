@@ -5,6 +5,7 @@ import { quoteValue, sortIssues, type Issue } from './issues.ts';
 import { PUBLICATION_FILE } from './publication.ts';
 import { qualityWarnings } from './quality.ts';
 import { INPUT_COLUMNS, REGIONS_FILE, rowIssues, type DataSet, type DenominatorRow, type InputRecord } from './readInputs.ts';
+import { because } from './i18n/reason.ts';
 
 /** How an indicator's value is checked: its value kind, declared in publication.json. */
 export type IndicatorKind = ValueKind;
@@ -75,8 +76,8 @@ export function flagWords(publication: Publication | undefined): ReadonlyMap<str
 /** The flags allowed, as a problem message says them: `估计/estimated or 初步/provisional`. */
 function flagChoices(publication: Publication | undefined): string {
   const words = (publication?.flags ?? []).map((f) => f.words.join('/'));
-  if (words.length === 0) return 'publication.json allows no flags: leave the column empty';
-  return `expected empty, ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`}`;
+  if (words.length === 0) return because`publication.json allows no flags: leave the column empty`;
+  return words.length === 1 ? because`expected empty, ${words[0]}` : because`expected empty, ${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 /** The significant digits of a decimal text (leading zeros do not count). */
@@ -98,26 +99,26 @@ export function indicatorKinds(framework: Framework, publication: Publication | 
   return kinds;
 }
 
-const KIND_WORD: Record<IndicatorKind, string> = { count: 'count', amount: 'amount', 'share-0-100': 'share', 'share-0-1': 'share', rate: 'rate' };
+const KIND_WORD: Record<IndicatorKind, string> = { count: because`count`, amount: because`amount`, 'share-0-100': because`share`, 'share-0-1': because`share`, rate: because`rate` };
 
 function valueSchema(kind: IndicatorKind | undefined) {
-  const what = kind === undefined ? 'value' : KIND_WORD[kind];
+  const what = kind === undefined ? because`value` : KIND_WORD[kind];
   return z.string().superRefine((v, ctx) => {
     if (v === '') return; // an explicitly missing value
     if (!NUMBER.test(v)) {
-      ctx.addIssue({ code: 'custom', message: `${what} ${quoteValue(v)} is not a number` });
+      ctx.addIssue({ code: 'custom', message: because`${what} ${quoteValue(v)} is not a number` });
       return;
     }
     const digits = significantDigits(v);
     if (digits > MAX_SIGNIFICANT_DIGITS) {
-      ctx.addIssue({ code: 'custom', message: `${what} ${quoteValue(v)} has ${digits} significant digits; at most ${MAX_SIGNIFICANT_DIGITS} are accepted` });
+      ctx.addIssue({ code: 'custom', message: because`${what} ${quoteValue(v)} has ${digits} significant digits; at most ${MAX_SIGNIFICANT_DIGITS} are accepted` });
       return;
     }
     const x = Number(v);
-    if (kind === 'share-0-100' && (x < 0 || x > 100)) ctx.addIssue({ code: 'custom', message: `share ${v} is outside 0–100` });
-    else if (kind === 'share-0-1' && (x < 0 || x > 1)) ctx.addIssue({ code: 'custom', message: `share ${v} is outside 0–1 (publication.json declares it a share of 1, not a percentage)` });
-    else if ((kind === 'count' || kind === 'amount' || kind === 'rate') && x < 0) ctx.addIssue({ code: 'custom', message: `${what} ${v} is negative` });
-    else if (kind === 'count' && !Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `count ${v} is not a whole number (publication.json declares it a count; an amount may have fractions)` });
+    if (kind === 'share-0-100' && (x < 0 || x > 100)) ctx.addIssue({ code: 'custom', message: because`share ${v} is outside 0–100` });
+    else if (kind === 'share-0-1' && (x < 0 || x > 1)) ctx.addIssue({ code: 'custom', message: because`share ${v} is outside 0–1 (publication.json declares it a share of 1, not a percentage)` });
+    else if ((kind === 'count' || kind === 'amount' || kind === 'rate') && x < 0) ctx.addIssue({ code: 'custom', message: because`${what} ${v} is negative` });
+    else if (kind === 'count' && !Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: because`count ${v} is not a whole number (publication.json declares it a count; an amount may have fractions)` });
   });
 }
 
@@ -131,18 +132,25 @@ function recordSchema(regions: ReadonlySet<string>, data: DataSet, kind: Indicat
     }),
     month: z.string().superRefine((m, ctx) => {
       const period = periodKind(publication);
-      if (!period.pattern.test(m)) ctx.addIssue({ code: 'custom', message: `malformed ${period.word} ${quoteValue(m)}: expected ${period.shape}${period.word === 'quarter' && MONTH.test(m) ? ' (publication.json says "periods": "quarterly")' : ''}` });
+      if (period.pattern.test(m)) return;
+      const message =
+        period.word === 'month'
+          ? because`malformed month ${quoteValue(m)}: expected YYYY-MM`
+          : MONTH.test(m)
+            ? because`malformed quarter ${quoteValue(m)}: expected YYYY-Qn (e.g. 2025-Q3) (publication.json says "periods": "quarterly")`
+            : because`malformed quarter ${quoteValue(m)}: expected YYYY-Qn (e.g. 2025-Q3)`;
+      ctx.addIssue({ code: 'custom', message });
     }),
     indicator: z.string().superRefine((code, ctx) => {
       if (!framework || framework.indicators.includes(code)) return;
       if (framework.denominators.some((d) => d.code === code)) {
         const file = publication?.denominators[code]?.file ?? 'its own file (publication.json denominators)';
-        ctx.addIssue({ code: 'custom', message: `${quoteValue(code)} is a denominator: it comes from ${file}, not from input files` });
-      } else ctx.addIssue({ code: 'custom', message: `unknown indicator ${quoteValue(code)}: not an indicator of framework "${framework.id}"` });
+        ctx.addIssue({ code: 'custom', message: because`${quoteValue(code)} is a denominator: it comes from ${file}, not from input files` });
+      } else ctx.addIssue({ code: 'custom', message: because`unknown indicator ${quoteValue(code)}: not an indicator of framework "${framework.id}"` });
     }),
     value: valueSchema(kind),
     flag: z.string().superRefine((f, ctx) => {
-      if (f !== '' && !flags.has(f.toLowerCase())) ctx.addIssue({ code: 'custom', message: `unknown flag ${quoteValue(f)}: ${flagChoices(publication)}` });
+      if (f !== '' && !flags.has(f.toLowerCase())) ctx.addIssue({ code: 'custom', message: because`unknown flag ${quoteValue(f)}: ${flagChoices(publication)}` });
     }),
   });
 }
@@ -194,7 +202,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
     const key = `${cells.region} ${cells.month} ${cells.indicator}`;
     const first = firstAt.get(key);
     if (first) {
-      issues.push({ file: record.file, line: record.line, column: 1, value: key, reason: `duplicate row: ${key} already given at ${place(first)}` });
+      issues.push({ file: record.file, line: record.line, column: 1, value: key, reason: because`duplicate row: ${key} already given at ${place(first)}` });
       bad.add(record);
     } else firstAt.set(key, record);
     if (notOver(cells.month)) {
@@ -207,7 +215,14 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
           line: record.line,
           column: column(record, 'month'),
           value: cells.month,
-          reason: periodOfMonth(todayMonth, period.word) === cells.month ? `${period.word} ${cells.month} is not over yet (today is ${options.today})` : `${period.word} ${cells.month} is in the future (today is ${options.today})`,
+          reason:
+            period.word === 'quarter'
+              ? periodOfMonth(todayMonth, period.word) === cells.month
+                ? because`quarter ${cells.month} is not over yet (today is ${options.today})`
+                : because`quarter ${cells.month} is in the future (today is ${options.today})`
+              : cells.month === todayMonth
+                ? because`month ${cells.month} is not over yet (today is ${options.today})`
+                : because`month ${cells.month} is in the future (today is ${options.today})`,
         });
       }
     }
@@ -251,7 +266,14 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
       line: record.line,
       column: column(record, 'month'),
       value: present[i],
-      reason: `${gap === 1 ? `${period.word} ${from} is` : `${period.word}s ${from} to ${to} are`} missing: no input rows between ${present[i - 1]} and ${present[i]}`,
+      reason:
+        period.word === 'quarter'
+          ? gap === 1
+            ? because`quarter ${from} is missing: no input rows between ${present[i - 1]} and ${present[i]}`
+            : because`quarters ${from} to ${to} are missing: no input rows between ${present[i - 1]} and ${present[i]}`
+          : gap === 1
+            ? because`month ${from} is missing: no input rows between ${present[i - 1]} and ${present[i]}`
+            : because`months ${from} to ${to} are missing: no input rows between ${present[i - 1]} and ${present[i]}`,
     });
   }
 
@@ -263,8 +285,12 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
     const file = data.publication!.denominators[denominator].file;
     if (!readFiles.has(file)) continue; // the file itself is missing: reported once
     const record = records[0];
-    const more = records.length > 1 ? ` (this and ${records.length - 1} more row${records.length === 2 ? '' : 's'})` : '';
-    issues.push({ file: record.file, line: record.line, column: column(record, 'region'), value: region, reason: `no ${denominator} for ${region} in ${period} in ${file}${more}` });
+    const more = records.length - 1;
+    const reason =
+      more > 0
+        ? because`no ${denominator} for ${region} in ${period} in ${file} (this and ${more} more row${more === 1 ? '' : 's'})`
+        : because`no ${denominator} for ${region} in ${period} in ${file}`;
+    issues.push({ file: record.file, line: record.line, column: column(record, 'region'), value: region, reason });
     records.forEach((r) => bad.add(r));
   }
 
@@ -298,7 +324,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
     warnings.push(...qualityWarnings(data, observations, kinds));
     for (const region of data.regions) {
       if (!withData.has(region.code) && observations.length > 0) {
-        warnings.push({ file: REGIONS_FILE, reason: `region ${region.code} (${region.name.zh}) has no input rows: it is not published` });
+        warnings.push({ file: REGIONS_FILE, reason: because`region ${region.code} (${region.name.zh}) has no input rows: it is not published` });
       }
     }
     if (complete && issues.length === 0 && observations.length > 0) {
@@ -307,7 +333,7 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
       publishable = computable.publishable;
     }
   }
-  if (options.strict) issues.push(...warnings.map((w) => ({ ...w, reason: `${w.reason} (--strict)` })));
+  if (options.strict) issues.push(...warnings.map((w) => ({ ...w, reason: because`${w.reason} (--strict)` })));
   return {
     data,
     ...(framework ? { framework } : {}),
@@ -357,7 +383,7 @@ function checkCompleteness(
         line: o.line,
         column: o.column,
         ...(o.text !== null ? { value: o.text } : {}),
-        reason: `${o.code} is a survey collected in months ${surveys.get(o.code)!.months.join(', ')} (${PUBLICATION_FILE}); ${o.period} is not one of them`,
+        reason: because`${o.code} is a survey collected in months ${surveys.get(o.code)!.months.join(', ')} (${PUBLICATION_FILE}); ${o.period} is not one of them`,
       });
     }
   }
@@ -369,8 +395,8 @@ function checkCompleteness(
       const missing = expected.filter((code) => !given.has(`${month} ${unit} ${code}`));
       if (missing.length === 0) continue;
       complete = false;
-      const what = missing.length === expected.length && missing.length > 1 ? `all ${missing.length} indicators` : missing.join(', ');
-      issues.push({ file: record.file, reason: `missing rows: ${unit} ${month}: ${what} (every region, indicator and month is expected; give an unknown value as an empty cell)`, month });
+      const what = missing.length === expected.length && missing.length > 1 ? because`all ${missing.length} indicators` : missing.join(', ');
+      issues.push({ file: record.file, reason: because`missing rows: ${unit} ${month}: ${what} (every region, indicator and month is expected; give an unknown value as an empty cell)`, month });
     }
   }
   return complete;

@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from './issues.ts';
 import { stableJson } from './json.ts';
 import { textTable } from './textTable.ts';
 import { denominatorObservations } from './validateData.ts';
-import { t } from './i18n/t.ts';
+import { localised, t } from './i18n/t.ts';
 
 export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
 
@@ -96,9 +96,11 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
       stderr: '',
     };
   }
-  const title = `预警 Early warning · ${month} · ${framework.name.zh} ${framework.name.en}`;
+  const title = `${t`Early warning`} · ${month} · ${localised(valid.data.publication?.name ?? framework.name)}`;
   const quarterly = periodFrequency(month) === 'quarter';
-  const settings = `EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} ${quarterly ? 'quarters' : 'months'}`;
+  const settings = quarterly
+    ? t`EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} quarters`
+    : t`EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
   if (charted === 0) {
     // The chart's three years of history: 36 months or 12 quarters.
     const history = monthsAsPeriods(CHART_HISTORY_MONTHS, periodsPerYear(month));
@@ -109,15 +111,15 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     return { exitCode: ExitCode.Ok, stdout: `${title}\n${reason}\n`, stderr: '' };
   }
   if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n`, stderr: '' };
-  const header = ['地区 Region', '指标 Indicator', quarterly ? '本季 Observed' : '本月 Observed', '预期 Expected', 'EWMA', '界限 Limit', '新 New'];
+  const header = [t`Region`, t`Indicator`, quarterly ? t`Observed this quarter` : t`Observed`, t`Expected`, 'EWMA', t`Limit`, t`New`];
   const body = rows.map(({ w, region, node }) => [
-    `${w.unit} ${region.name.zh} ${region.name.en}`,
-    `${w.code} ${node.name.zh}`,
+    `${w.unit} ${localised(region.name)}`,
+    `${w.code} ${localised(node.name)}`,
     String(w.observed),
     round(w.expected, 2),
     round(w.ewma, 3),
     round(w.limit, 3),
-    w.newAlarm ? '新 new' : '',
+    w.newAlarm ? t`new` : '',
   ]);
   return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body])}${t`${rows.length} of ${charted} charts out of control`}\n`, stderr: '' };
 }

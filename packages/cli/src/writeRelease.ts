@@ -8,6 +8,7 @@ import { sha256Hex } from './readInputs.ts';
 import { readChain, verifyAndRepair, writeChain } from './releaseStore.ts';
 import { inputsCsv, releaseCsv, releaseJson } from './releaseFiles.ts';
 import { CLI_NAME, CLI_VERSION } from './version.ts';
+import { because } from './i18n/reason.ts';
 
 export type { CellChange, Manifest, RevisionEntry };
 
@@ -49,9 +50,9 @@ export const RELEASE_FILES = ['release.json', 'release.csv', 'inputs.csv', 'mani
 function ioError(what: string, error: unknown, renaming = false): CliError {
   const code = (error as NodeJS.ErrnoException).code;
   if (renaming && (code === 'ENOTEMPTY' || code === 'EEXIST')) {
-    return new CliError(ExitCode.ReleaseFailed, `release conflict: ${what} already exists (another run wrote it?); nothing was overwritten`);
+    return new CliError(ExitCode.ReleaseFailed, because`release conflict: ${what} already exists (another run wrote it?); nothing was overwritten`);
   }
-  return new CliError(ExitCode.ReleaseFailed, `cannot write ${what}: ${(error as Error).message}`);
+  return new CliError(ExitCode.ReleaseFailed, because`cannot write ${what}: ${(error as Error).message}`);
 }
 
 function revisionsIn(monthDir: string): number[] {
@@ -68,7 +69,7 @@ function readManifest(monthDir: string, revision: number): Manifest {
   try {
     return ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch (error) {
-    throw new CliError(ExitCode.ReleaseFailed, `cannot read ${file}: ${(error as Error).message}`);
+    throw new CliError(ExitCode.ReleaseFailed, because`cannot read ${file}: ${(error as Error).message}`);
   }
 }
 
@@ -267,7 +268,7 @@ export function withdrawRelease(outDir: string, month: string, options: { today:
   const monthDir = join(outDir, month);
   const { verification } = verifyAndRepair(outDir, { month });
   const verified = verification.months.find((m) => m.month === month);
-  if (!verified) throw new CliError(ExitCode.Usage, `${month} has no release in ${outDir} to withdraw`);
+  if (!verified) throw new CliError(ExitCode.Usage, because`${month} has no release in ${outDir} to withdraw`);
   const latest = verified.revisions[verified.revisions.length - 1];
   if (verified.withdrawal?.revision === latest.revision) return false;
   const text = writeThrough(WithdrawalSchema, 'withdrawn.json', { month, revision: latest.revision, date: options.today, reason: options.reason });

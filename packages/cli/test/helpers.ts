@@ -26,6 +26,24 @@ export function cli(args: string[]) {
   return { code, stdout, stderr };
 }
 
+/**
+ * `pingan ARGS` under a locale: LC_ALL, LC_MESSAGES and LANG are emptied,
+ * then `env` sets the ones it names (as a shell with that locale runs the
+ * CLI); the process's own values come back afterwards.
+ */
+export function cliWithLocale(args: string[], env: { LC_ALL?: string; LC_MESSAGES?: string; LANG?: string }) {
+  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
+  Object.assign(process.env, { LC_ALL: '', LC_MESSAGES: '', LANG: '' }, env);
+  try {
+    return cli(args);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 /** Every file below a folder (path relative to it, with its bytes), in a stable order. */
 export function tree(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();

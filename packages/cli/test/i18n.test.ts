@@ -4,58 +4,24 @@
  * nothing no message uses, the help pages exist in both languages with the
  * same commands, options and examples, and LANG (LC_ALL, LC_MESSAGES) chooses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_HELP, MAIN_HELP } from '../src/help.ts';
 import { COMMAND_HELP_ZH, MAIN_HELP_ZH } from '../src/help.zh.ts';
 import { localeFromEnv, setLocale } from '../src/i18n/locale.ts';
 import { fillMessage, messageKey, t } from '../src/i18n/t.ts';
 import { ZH } from '../src/i18n/zh.ts';
-import { run } from '../src/main.ts';
+import { localise } from '../src/i18n/reason.ts';
+import { ZH_REASONS, ZH_ZOD } from '../src/i18n/zhReasons.ts';
+import { cliWithLocale } from './helpers.ts';
+import { coreMessages, taggedMessages } from './messageKeys.ts';
 
-const src = join(import.meta.dirname, '../src');
-
-/** Every t`…` in the CLI's source: its catalog key and where it is. */
-function messagesInSource(): { key: string; where: string }[] {
-  const out: { key: string; where: string }[] = [];
-  const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  for (const file of files) {
-    const text = readFileSync(join(src, file), 'utf8');
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-    const visit = (node: ts.Node) => {
-      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 't') {
-        const template = node.template;
-        const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template.text] : [template.head.text, ...template.templateSpans.map((s) => s.literal.text)];
-        const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-        out.push({ key: messageKey(parts), where: `src/${file}:${line + 1}` });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return out;
-}
+const messagesInSource = () => taggedMessages('t');
 
 const holes = (text: string) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
 
-function cli(args: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
-  Object.assign(process.env, { LC_ALL: '', LC_MESSAGES: '', LANG: '' }, env);
-  try {
-    const code = run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTty: false });
-    return { code, stdout, stderr };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const cli = cliWithLocale;
 
 afterEach(() => setLocale(undefined));
 
@@ -83,6 +49,43 @@ describe('the message catalog', () => {
     setLocale('zh');
     expect(t`"${month}" is not a month (expected YYYY-MM)`).toBe(fillMessage(ZH['"{0}" is not a month (expected YYYY-MM)'], [month]));
     expect(t`"${month}" is not a month (expected YYYY-MM)`).toMatch(/^"2031-02" 不是/);
+  });
+});
+
+describe('the catalog of reasons (printed translated, kept in English in files)', () => {
+  const found = [...taggedMessages('because'), ...coreMessages()];
+  it('finds the CLI’s reasons and core’s problem messages', () => {
+    expect(taggedMessages('because').length).toBeGreaterThan(60);
+    expect(coreMessages().length).toBeGreaterThan(60);
+  });
+  it('has a Chinese translation of every reason, with the same holes', () => {
+    const missing = found.filter((m) => ZH_REASONS[m.key] === undefined).map((m) => `${m.where}: ${JSON.stringify(m.key)}`);
+    expect(missing, 'reasons without a translation in src/i18n/zhReasons.ts').toEqual([]);
+    const wrongHoles = Object.entries({ ...ZH_REASONS, ...ZH_ZOD }).filter(([key, zh]) => holes(zh).some((h) => !holes(key).includes(h)));
+    expect(wrongHoles, 'translations with holes their reason does not have').toEqual([]);
+  });
+  it('has no translation that no reason uses, and zod’s still appear in zod’s English locale', () => {
+    const used = new Set(found.map((m) => m.key));
+    expect(Object.keys(ZH_REASONS).filter((key) => !used.has(key))).toEqual([]);
+    const zodLocale = readFileSync(createRequire(createRequire(import.meta.url).resolve('@pingan/core')).resolve('zod/v4/locales/en.js'), 'utf8');
+    const absent = Object.keys(ZH_ZOD).filter((key) => !key.split(/\{\d\}/).every((part) => zodLocale.includes(part)));
+    expect(absent).toEqual([]);
+  });
+  it('translates each reason by its own template: every key, filled with values, comes back as its translation', () => {
+    const wrong = Object.entries({ ...ZH_REASONS, ...ZH_ZOD }).flatMap(([key, zh]) => {
+      const values = holes(key).map((h) => `V${h.slice(1, -1)}`);
+      const english = fillMessage(key, values);
+      const expected = fillMessage(zh, values);
+      return localise(english, 'zh') === expected ? [] : [`${english} → ${localise(english, 'zh')} (expected ${expected})`];
+    });
+    expect(wrong).toEqual([]);
+  });
+  it('translates nested reasons and keeps English, values and unknown text as they are', () => {
+    expect(localise('nodes[2] (theft).weight: weight must be a positive number', 'zh')).toBe('nodes[2] (theft).weight：权重应为正数');
+    expect(localise('duplicate region 430302 (first at line 3) (--strict)', 'zh')).toBe('重复的地区 430302（第一次出现在第 3 行）（--strict）');
+    expect(localise('duplicate region 430302 (first at line 3)', 'en')).toBe('duplicate region 430302 (first at line 3)');
+    expect(localise('"not a template"', 'zh')).toBe('"not a template"');
+    expect(localise('the data has 2 problems:\n  file not found', 'zh')).toBe('the data has 2 problems:\n  找不到文件');
   });
 });
 

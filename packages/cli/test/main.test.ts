@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '../src/i18n/locale.ts';
 import { run } from '../src/main.ts';
 import { CLI_NAME, CLI_VERSION } from '../src/version.ts';
 import { BAD, dataDir, TODAY } from './helpers.ts';
@@ -70,13 +71,31 @@ describe('pingan', () => {
     expect(compute.stderr).toContain('input/bad.csv:2:4: share 101 is outside 0–100');
   });
 
+  it("titles the table with the configuration's name of the index, not the framework's", () => {
+    const dir = dataDir();
+    const file = join(dir, 'publication.json');
+    const publication = JSON.parse(readFileSync(file, 'utf8')) as { name: { zh: string; en: string } };
+    writeFileSync(file, JSON.stringify({ ...publication, name: { zh: '另一个平安指数', en: 'Another safety index' } }));
+    expect(cli(['compute', '--data', dir, '--today', TODAY]).stdout.split('\n')[0]).toBe('Another safety index · 2025-04 · fixture 1');
+    setLocale('zh');
+    expect(cli(['compute', '--data', dir, '--today', TODAY]).stdout.split('\n')[0]).toBe('另一个平安指数 · 2025-04 · fixture 1');
+    setLocale(undefined);
+  });
+
   it('computes the latest month as a table or as JSON', () => {
     const dir = dataDir();
     const table = cli(['compute', '--data', dir, '--today', TODAY]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('2025-04');
-    expect(table.stdout).toContain('430302 雨湖区 Yuhu');
-    expect(table.stdout).toContain('环比 MoM');
+    expect(table.stdout).toContain('430302 Yuhu');
+    expect(table.stdout).toMatch(/Region +Index +Band +Public order .* MoM +YoY/);
+    // In the user's language (LANG): the same table with Chinese names and headings.
+    setLocale('zh');
+    const zh = cli(['compute', '--data', dir, '--today', TODAY]);
+    setLocale(undefined);
+    expect(zh.stdout).toContain('430302 雨湖区');
+    expect(zh.stdout).toMatch(/地区 +指数 +等级 +治安 .* 环比 +同比/);
+    expect(zh.stdout.replace(/[^\d.+-]/g, '')).toBe(table.stdout.replace(/[^\d.+-]/g, ''));
     const json = JSON.parse(cli(['compute', '2024-12', '--data', dir, '--today', TODAY, '--json']).stdout);
     expect(json.month).toBe('2024-12');
     expect(json.regions).toHaveLength(2);

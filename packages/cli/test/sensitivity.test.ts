@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SOBOL_CONFIDENCE } from '@pingan/core';
 import { runAsync, type Io } from '../src/main.ts';
 import { BAD, dataDir, TODAY } from './helpers.ts';
 
@@ -42,7 +43,9 @@ describe('pingan sensitivity', () => {
     expect(json.seed).toBe(1);
     expect(json.uncertainty.n).toBe(20);
     expect(json.uncertainty.runs).toHaveLength(20);
-    expect(json.sensitivity).toMatchObject({ n: 8, runs: 8 * 5, bootstrap: 10 });
+    expect(json.sensitivity).toMatchObject({ n: 8, runs: 8 * 5, bootstrap: 10, confidence: SOBOL_CONFIDENCE });
+    // The coverage the table states is the one computed (core's one default, as the workbench shows).
+    expect(first.stdout).toMatch(new RegExp(`first order \\(${SOBOL_CONFIDENCE * 100}%\\)`));
     expect(json.settings.map((s: { name: string }) => s.name)).toEqual(['weights', 'aggregation', 'normalisation']);
     expect(json.settings[0].spec).toEqual({ kind: 'noisyWeights', name: 'weights', noise: 0.25, levels: [1, 2], samples: 100, seed: 1 });
     expect(json.provenance.hash).toMatch(/^[0-9a-f]{64}$/);

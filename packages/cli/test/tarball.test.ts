@@ -19,6 +19,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/main.ts';
+import { smokeFramework } from '../../../scripts/smokeFramework.ts';
 
 const cliDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(cliDir, '../..');
@@ -259,14 +260,7 @@ console.log(JSON.stringify(counts));
           script,
           `import { buildExactOnThreads } from '@pingan/cli';
 import { buildExact, buildIndex, defineFramework, panelFromObservations } from '@pingan/core';
-const framework = defineFramework({
-  id: 'threads', version: '1', name: { zh: '线程', en: 'Threads' },
-  nodes: [
-    { code: 'index', type: 'aggregate', parent: null, name: { zh: '指数', en: 'Index' } },
-    { code: 'a', type: 'indicator', parent: 'index', direction: 1, name: { zh: '甲', en: 'A' } },
-    { code: 'b', type: 'indicator', parent: 'index', direction: -1, name: { zh: '乙', en: 'B' } },
-  ],
-});
+const framework = defineFramework(${JSON.stringify(smokeFramework('threads', { zh: '线程', en: 'Threads' }))});
 const observations = [];
 for (let u = 0; u < 12; u++) for (let m = 1; m <= 24; m++) for (const indicator of ['a', 'b']) {
   observations.push({ unit: 'u' + u, period: (m <= 12 ? '2024-' : '2025-') + String(((m - 1) % 12) + 1).padStart(2, '0'), code: indicator, value: ((u * 7 + m * 3 + indicator.length) % 17) + 0.5 });

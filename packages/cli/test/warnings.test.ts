@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '../src/i18n/locale.ts';
 import { run } from '../src/main.ts';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data');
@@ -36,7 +37,7 @@ describe('pingan warnings', () => {
   it('prints that nothing is out of control in the sample data, 2025-10 (the README example)', () => {
     const out = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY]);
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('预警 Early warning · 2025-10');
+    expect(out.stdout).toContain('Early warning · 2025-10');
     expect(out.stdout).toContain('in-control average run length 500 months');
     expect(out.stdout).toContain('no indicator out of control in 2025-10 (72 charts)');
   });
@@ -53,8 +54,14 @@ describe('pingan warnings', () => {
     expect(fires!.ewma).toBeGreaterThan(fires!.limit);
     expect(fires!.observed).toBeGreaterThan(fires!.expected);
     const text = cli(['warnings', '2025-10', '--data', dir, '--today', TODAY]);
-    expect(text.stdout).toMatch(/430302 雨湖区 Yuhu District\s+fires 火灾事故/);
+    expect(text.stdout).toMatch(/430302 Yuhu District\s+fires \w/);
     expect(text.stdout).toMatch(/\d+ of 72 charts out of control/);
+    setLocale('zh');
+    const zh = cli(['warnings', '2025-10', '--data', dir, '--today', TODAY]);
+    setLocale(undefined);
+    expect(zh.stdout).toContain('预警 · 2025-10');
+    expect(zh.stdout).toMatch(/430302 雨湖区\s+fires 火灾事故/);
+    expect(zh.stdout).toMatch(/72 张控制图中有 \d+ 张失控/);
   });
 
   it('says when a month has too little history, and refuses a month without data', () => {

@@ -203,14 +203,40 @@ export interface TrendChart {
   band: string;
 }
 
-/** Colour and dash per series; the dash tells the lines apart without colour. */
-export const SERIES_STYLE: Record<string, { colour: string; dash: string; width: number }> = {
-  index: { colour: '#1a1a1a', dash: '', width: 3 },
-  order: { colour: '#1f5fa8', dash: '8 4', width: 2 },
-  traffic: { colour: '#a33a00', dash: '2 3', width: 2 },
-  fire: { colour: '#6b3fa0', dash: '10 3 2 3', width: 2 },
-  perception: { colour: '#00695c', dash: '4 2', width: 2 },
-};
+export interface SeriesStyle {
+  readonly colour: string;
+  readonly dash: string;
+  readonly width: number;
+}
+
+/** The index's line: the darkest and widest. */
+export const INDEX_STYLE: SeriesStyle = { colour: '#1a1a1a', dash: '', width: 3 };
+
+/**
+ * The sub-indices' lines, taken in the framework's order (the first group
+ * gets the first style), so any framework gets distinct lines without its
+ * codes being named here; the dash tells the lines apart without colour.
+ * Past the last style they repeat, with a thinner line.
+ */
+export const SUB_STYLES: readonly SeriesStyle[] = [
+  { colour: '#1f5fa8', dash: '8 4', width: 2 },
+  { colour: '#a33a00', dash: '2 3', width: 2 },
+  { colour: '#6b3fa0', dash: '10 3 2 3', width: 2 },
+  { colour: '#00695c', dash: '4 2', width: 2 },
+  { colour: '#7a5c00', dash: '6 2 1 2', width: 2 },
+  { colour: '#8c1c4a', dash: '1 2', width: 2 },
+];
+
+/**
+ * The style of the i-th sub-index in the framework's order.
+ *
+ * @example
+ * subStyle(0); // { colour: '#1f5fa8', dash: '8 4', width: 2 }
+ */
+export function subStyle(i: number): SeriesStyle {
+  const style = SUB_STYLES[i % SUB_STYLES.length];
+  return i < SUB_STYLES.length ? style : { ...style, width: 1.5 };
+}
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -233,7 +259,7 @@ export function trendChart(points: TrendPoint[], subCodes: string[], size: Trend
       .x((p) => x(p.month) ?? 0)
       .y((p) => y(Number(valueOf(p, code))))
       .digits(1);
-    const style = SERIES_STYLE[code] ?? { colour: '#444', dash: '', width: 2 };
+    const style = code === 'index' ? INDEX_STYLE : subStyle(subCodes.indexOf(code));
     return { code, d: gen(defined) ?? '', ...style };
   });
   const step = Math.max(1, Math.ceil(months.length / size.xTicks));

@@ -1,5 +1,9 @@
 /** The workbench's words in English (each language's page loads only its own). */
 import type { Text } from './text.zh.ts';
+import { SOBOL_CONFIDENCE } from '@pingan/core';
+
+/** The coverage of the Sobol' intervals, in percent (one default, in core). */
+const SOBOL_PERCENT = SOBOL_CONFIDENCE * 100;
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -124,7 +128,7 @@ export const TEXT_EN: Text = {
   scaleFramework: 'goalposts (0–100)',
   scaleMinmax: 'min–max (1–100)',
   sobolTitle: 'First-order and total Sobol’ indices (clipped to 0–1) with bootstrap intervals',
-  sobolCaption: (n: number, runs: number) => `Sensitivity of the mean rank shift to each choice: N = ${n}, ${runs} computations; raw estimates with 95% bootstrap intervals`,
+  sobolCaption: (n: number, runs: number) => `Sensitivity of the mean rank shift to each choice: N = ${n}, ${runs} computations; raw estimates with ${SOBOL_PERCENT}% bootstrap intervals`,
   choice: 'Choice',
   first: 'First order',
   total: 'Total',
@@ -132,10 +136,10 @@ export const TEXT_EN: Text = {
   converged: 'converged',
   notConverged: 'not converged: raise N',
   settingNames: ['First-level weights', 'Second-level weights', 'Aggregation', 'Normalisation'],
-  howSobol: 'The first-order index is the share of the rank shift’s variance that this choice causes alone; the total index adds its interactions with the other choices. Both lie between 0 and 1, and the total is at least the first order. The estimates come from a finite sample and can stray slightly below 0 or above 1: the chart clips them to 0–1, and the table gives the raw estimate with its 95% bootstrap interval. An interval no wider than 0.1 counts as converged; otherwise raise N.',
+  howSobol: `The first-order index is the share of the rank shift’s variance that this choice causes alone; the total index adds its interactions with the other choices. Both lie between 0 and 1, and the total is at least the first order. The estimates come from a finite sample and can stray slightly below 0 or above 1: the chart clips them to 0–1, and the table gives the raw estimate with its ${SOBOL_PERCENT}% bootstrap interval. An interval no wider than 0.1 counts as converged; otherwise raise N.`,
   keyFirst: 'First order',
   keyTotal: 'Total',
-  keyWhisker: '95% interval',
+  keyWhisker: `${SOBOL_PERCENT}% interval`,
   keyNominal: 'Rank now',
   keyMedian: 'Median',
   keyInterval: '5–95%',

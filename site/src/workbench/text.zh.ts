@@ -1,4 +1,9 @@
 /** The workbench's words in Simplified Chinese (each language's page loads only its own). */
+import { SOBOL_CONFIDENCE } from '@pingan/core';
+
+/** The coverage of the Sobol' intervals, in percent (one default, in core). */
+const SOBOL_PERCENT = SOBOL_CONFIDENCE * 100;
+
 export const TEXT_ZH = {
   // A quarter YYYY-Qn is named 2025年第三季度 (short 25.Q3).
   month: (m: string) => (m[5] === 'Q' ? `${m.slice(0, 4)}年第${'一二三四'[Number(m[6]) - 1]}季度` : `${m.slice(0, 4)}年${Number(m.slice(5))}月`),
@@ -120,7 +125,7 @@ export const TEXT_ZH = {
   scaleFramework: '固定目标值（0–100）',
   scaleMinmax: '最小–最大值（1–100）',
   sobolTitle: 'Sobol 一阶与总效应指数（截断到 0–1）及其自助法区间',
-  sobolCaption: (n: number, runs: number) => `名次平均变化对各项选择的敏感性：N = ${n}，${runs} 次计算；原始估计值及 95% 自助法区间`,
+  sobolCaption: (n: number, runs: number) => `名次平均变化对各项选择的敏感性：N = ${n}，${runs} 次计算；原始估计值及 ${SOBOL_PERCENT}% 自助法区间`,
   choice: '选择',
   first: '一阶指数',
   total: '总效应指数',
@@ -128,10 +133,10 @@ export const TEXT_ZH = {
   converged: '已收敛',
   notConverged: '未收敛，请增大 N',
   settingNames: ['一级指标权重', '二级指标权重', '合成方法', '标准化方法'],
-  howSobol: '一阶指数是这项选择单独造成的名次变化的比例；总效应指数还包括它与其他选择的交互作用。两者都在 0 到 1 之间，总效应不小于一阶。估计值来自有限样本，可能略小于 0 或大于 1：图中截断到 0–1，表中给出原始估计值和 95% 自助法区间。区间宽度不超过 0.1 时视为已收敛；否则请增大 N。',
+  howSobol: `一阶指数是这项选择单独造成的名次变化的比例；总效应指数还包括它与其他选择的交互作用。两者都在 0 到 1 之间，总效应不小于一阶。估计值来自有限样本，可能略小于 0 或大于 1：图中截断到 0–1，表中给出原始估计值和 ${SOBOL_PERCENT}% 自助法区间。区间宽度不超过 0.1 时视为已收敛；否则请增大 N。`,
   keyFirst: '一阶指数',
   keyTotal: '总效应指数',
-  keyWhisker: '95% 区间',
+  keyWhisker: `${SOBOL_PERCENT}% 区间`,
   keyNominal: '当前名次',
   keyMedian: '中位数',
   keyInterval: '5%–95%',

@@ -53,14 +53,48 @@ export const ZH: Readonly<Record<string, string>> = {
     '通过：{0} 个月，{1} 个版本{2}；每个文件都与其 manifest 和 chain.json 一致（链头 {3}）',
   none: '无',
   'flags: {0}': '标记：{0}',
+  Region: '地区',
+  Index: '指数',
+  Band: '等级',
+  MoM: '环比',
+  QoQ: '环比',
+  'YoY (same quarter)': '同比',
+  YoY: '同比',
+  'no release date after {0}: {1}\'s releaseCalendar has no date for the period after (no "regular" rule and no entry in "releases"), so the manifest\'s nextRelease is null':
+    '{0} 之后没有发布日期：{1} 的 releaseCalendar 没有下一期的日期（没有 "regular" 规则，"releases" 中也没有条目），因此清单的 nextRelease 为 null',
+  '{0} … {1} ({2} months)': '{0} … {1}（{2} 个月）',
+  '{0} … {1} ({2} quarters)': '{0} … {1}（{2} 个季度）',
+  'removed {0}: a temporary folder left by an interrupted run': '已删除 {0}：中断的运行留下的临时文件夹',
+  'repaired {0}': '已修复 {0}',
+
+  // issues.ts
+  'the data has {0} problem{1}:': '数据中有 {0} 个问题：',
+
+  // tunedNotice.ts
+  'NOTICE: not the official framework (非正式指标体系): {0} {1} was tuned from {2} {3} (sha256 {4}); these results are not the official figures.':
+    '注意：非正式指标体系：{0} {1} 由 {2} {3}（sha256 {4}）调整而来；这些结果不是正式数字。',
+  '{0} change{1} from the official framework:': '与正式指标体系相比有 {0} 处改动：',
+  'AHP judgements on {0} ({1}): CR {2}, applied to the weights': '{0} 的 AHP 判断（{1}）：CR {2}，已用于权重',
+  'AHP judgements on {0} ({1}): CR {2}, not applied': '{0} 的 AHP 判断（{1}）：CR {2}，未采用',
 
   // computeIndex.ts
   'there is no data to compute': '没有可计算的数据',
+
+  // main.ts: the progress bars of pingan sensitivity
+  uncertainty: '不确定性',
+  sensitivity: '敏感性',
 
   // sensitivity.ts
   'there is no data to analyse': '没有可分析的数据',
   'cancelled: nothing was written': '已取消：没有写入任何文件',
   'wrote {0}': '已写入 {0}',
+  setting: '设置',
+  'first order ({0}%)': '一阶（{0}%）',
+  'total order ({0}%)': '总效应（{0}%）',
+  '{0} regions × {1} months ({2} to {3})': '{0} 个地区 × {1} 个月（{2} 至 {3}）',
+  'settings:': '设置：',
+  'uncertainty (N = {0}, seed {1}): mean absolute rank shift {2} on average over the runs': '不确定性（N = {0}，种子 {1}）：各次运行的平均绝对排名变动为 {2}',
+  "Sobol' sensitivity of the rank shift (N = {0}, {1} runs, bootstrap {2}):": "排名变动的 Sobol' 敏感性（N = {0}，{1} 次运行，bootstrap {2}）：",
 
   // warnings.ts
   'there is no data to chart': '没有可绘制控制图的数据',
@@ -69,4 +103,14 @@ export const ZH: Readonly<Record<string, string>> = {
   'no chart for {0}: a chart needs {1} quarters of history (the first charted quarter is {2})': '{0} 没有控制图：控制图需要 {1} 个季度的历史（第一个有控制图的季度是 {2}）',
   'no indicator out of control in {0} ({1} charts)': '{0} 没有失控的指标（{1} 张控制图）',
   '{0} of {1} charts out of control': '{1} 张控制图中有 {0} 张失控',
+  'Early warning': '预警',
+  'EWMA λ = {0}, limit {1} σ, in-control average run length {2} months': 'EWMA λ = {0}，界限 {1} σ，受控平均运行长度 {2} 个月',
+  'EWMA λ = {0}, limit {1} σ, in-control average run length {2} quarters': 'EWMA λ = {0}，界限 {1} σ，受控平均运行长度 {2} 个季度',
+  Indicator: '指标',
+  Observed: '本月',
+  'Observed this quarter': '本季',
+  Expected: '预期',
+  Limit: '界限',
+  New: '新',
+  new: '新',
 };

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { panelFromObservations, type Observation } from '../data/observations.ts';
 import { frameworkFromJson } from '../framework/defineFramework.ts';
 import type { NormalisationInput } from '../framework/methods.ts';
-import { periodRange } from '../panel/period.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import type { ExactPanel } from './exactPanel.ts';
 import { buildExactPart, splitExact, type ExactPart } from './exactParts.ts';
 import { unpackExact } from './packedExact.ts';
 import { buildExact } from './publish.ts';
+import { seededObservations } from '../../test/seededPanel.ts';
 
 const name = (en: string) => ({ zh: en, en });
 
@@ -48,22 +48,7 @@ function frameworkWith(windowed: boolean, pooled = false) {
   });
 }
 
-function observations(): Observation[] {
-  let state = 17;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  const out: Observation[] = [];
-  for (const period of periodRange('2024-01', '2024-12')) {
-    for (const unit of ['A', 'B', 'C', 'D', 'E', 'F']) {
-      for (const [code] of methods) out.push({ unit, period, code, value: unit === 'F' && period === '2024-05' ? null : Math.round(5 + 30 * random()) });
-      out.push({ unit, period, code: 'pop', value: 900 + Math.round(200 * random()) });
-      out.push({ unit, period, code: 'survey', value: period.endsWith('-06') || period.endsWith('-12') ? 90 + Math.round(900 * random()) / 100 : null });
-    }
-  }
-  return out;
-}
+const observations = (): Observation[] => seededObservations(methods.map(([code]) => code), { units: ['A', 'B', 'C', 'D', 'E', 'F'] });
 
 const text = (panel: ExactPanel) => unpackExact(panel.values).map((v) => (v === null ? null : v.toString()));
 

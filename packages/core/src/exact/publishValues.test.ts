@@ -3,13 +3,13 @@ import { panelFromObservations, type Observation } from '../data/observations.ts
 import { frameworkFromJson } from '../framework/defineFramework.ts';
 import type { NormalisationInput } from '../framework/methods.ts';
 import { createPanel } from '../panel/panel.ts';
-import { periodRange } from '../panel/period.ts';
 import { buildIndex, type IndexResult } from '../pipeline/buildIndex.ts';
 import { publishedInteger, publishedText } from './boundedFloat.ts';
 import { roundHalfUp, toExact } from './decimal.ts';
 import { exactAt } from './packedExact.ts';
 import { buildExact } from './publish.ts';
 import { publishedAt, publishValues, type PublishedValues } from './publishValues.ts';
+import { seededObservations } from '../../test/seededPanel.ts';
 
 const name = (en: string) => ({ zh: en, en });
 
@@ -57,27 +57,8 @@ function framework(methods: readonly Method[], options: { decimals?: number; agg
   });
 }
 
-/** A seeded panel of counts, populations and a half-yearly survey, with one missing count. */
-function observations(methods: readonly Method[], grid = false): Observation[] {
-  let state = 17;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  const out: Observation[] = [];
-  for (const period of periodRange('2024-01', '2024-12')) {
-    for (const unit of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) {
-      for (const [code] of methods) {
-        // On the grid, values are multiples of 0.005 over a few values: ties and equal values abound.
-        const value = grid ? Math.round(1 + 8 * random()) * 2.5 + Math.round(4 * random()) * 0.005 : Math.round(5 + 30 * random());
-        out.push({ unit, period, code, value: unit === 'F' && period === '2024-05' ? null : value });
-      }
-      out.push({ unit, period, code: 'pop', value: grid ? [800, 1000, 1250, 2000][Math.floor(4 * random())] : 900 + Math.round(200 * random()) });
-      out.push({ unit, period, code: 'survey', value: period.endsWith('-06') || period.endsWith('-12') ? 90 + Math.round(900 * random()) / 100 : null });
-    }
-  }
-  return out;
-}
+/** A seeded panel of counts, populations and a half-yearly survey, with one missing count (on a grid of ties when `grid`). */
+const observations = (methods: readonly Method[], grid = false): Observation[] => seededObservations(methods.map(([code]) => code), { units: ['A', 'B', 'C', 'D', 'E', 'F', 'G'], grid });
 
 const perPeriod: Method[] = [
   ['mm', -1, { method: 'minMax', lower: 0, upper: 100 }],

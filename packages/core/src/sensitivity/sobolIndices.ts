@@ -14,12 +14,20 @@ export interface SobolIndex {
   readonly totalInterval: readonly [number, number];
 }
 
+/**
+ * The coverage of the Sobol' indices' bootstrap intervals unless a caller
+ * asks for another: 0.9, the 5–95% interval COINr's `get_sensitivity`
+ * reports (q5, q95). The CLI, the workbench and their documentation state
+ * this value, so it is defined here once.
+ */
+export const SOBOL_CONFIDENCE = 0.9;
+
 export interface SobolOptions {
   /** Base sample size N; the model runs N × (k + 2) times. */
   readonly n: number;
   /** Bootstrap resamples for the intervals (default 100; 0 for none). */
   readonly bootstrap?: number;
-  /** Interval coverage (default 0.9: the 5–95% interval, as COINr reports). */
+  /** Interval coverage (default `SOBOL_CONFIDENCE`, 0.9: the 5–95% interval, as COINr reports). */
   readonly confidence?: number;
   /** Seed of the bootstrap's generator (the sampling itself is quasi-random and fixed). */
   readonly seed?: number;
@@ -117,7 +125,7 @@ export function sobolIndices(model: (x: Float64Array) => number, k: number, opti
   const all = complete;
   const point = estimate(all);
   const resamples = options.bootstrap ?? 100;
-  const confidence = options.confidence ?? 0.9;
+  const confidence = options.confidence ?? SOBOL_CONFIDENCE;
   const firstDraws = Array.from({ length: k }, () => new Float64Array(resamples));
   const totalDraws = Array.from({ length: k }, () => new Float64Array(resamples));
   const pick = randomInt.source(randomLcg(options.seed ?? 1))(m);

@@ -3,6 +3,7 @@ import { panelFromObservations } from '../data/observations.ts';
 import { defineFramework } from '../framework/defineFramework.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { aggregationSetting, frameworkFor, noisyWeights, normalisationSetting, weightSetsSetting, winsorisationSetting } from './settings.ts';
+import { SOBOL_CONFIDENCE } from '../sensitivity/sobolIndices.ts';
 import { sensitivityAnalysis, uncertaintyAnalysis } from './uncertaintyAnalysis.ts';
 
 const name = (en: string) => ({ zh: en, en });
@@ -103,6 +104,20 @@ describe('sensitivityAnalysis', () => {
     expect(Math.abs(sa.indices[0].first)).toBeLessThan(0.1);
     expect(Math.abs(sa.indices[1].first - 1)).toBeLessThan(0.1);
     expect(Math.abs(sa.indices[1].total - 1)).toBeLessThan(0.1);
+  });
+
+  it("gives SOBOL_CONFIDENCE intervals (COINr's 5–95%) unless asked for another coverage", () => {
+    const settings = [weightSetsSetting([{ a: 1, b: 0.001 }, { a: 1, b: 1 }, { a: 0.2, b: 1 }], 'weights'), weightSetsSetting([{ a: 1, b: 1 }, { a: 3, b: 1 }], 'more weights')];
+    const run = (confidence?: number) => sensitivityAnalysis(nominal, { n: 32, bootstrap: 40, settings, ...(confidence === undefined ? {} : { confidence }) }).indices;
+    expect(SOBOL_CONFIDENCE).toBe(0.9);
+    expect(run()).toEqual(run(SOBOL_CONFIDENCE));
+    // A wider coverage widens (never narrows) every interval of the same bootstrap draws.
+    const wide = run(0.99);
+    run().forEach((s, i) => {
+      expect(wide[i].totalInterval[0]).toBeLessThanOrEqual(s.totalInterval[0]);
+      expect(wide[i].totalInterval[1]).toBeGreaterThanOrEqual(s.totalInterval[1]);
+    });
+    expect(wide).not.toEqual(run());
   });
 });
 

@@ -5,7 +5,7 @@ import type { Panel } from '../panel/panel.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { quantileSorted } from '../sensitivity/quantile.ts';
-import { sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
+import { SOBOL_CONFIDENCE, sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
 import { frameworkFor, type UncertainSetting } from './settings.ts';
 
 /** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
@@ -280,8 +280,8 @@ export function sensitivityAnalysis(
     count++;
     return meanAbsoluteShift(ranks, baseRanks);
   };
-  const sobol = sobolIndices(model, options.settings.length, { confidence: 0.9, ...options });
-  const coverage = options.confidence ?? 0.9;
+  const sobol = sobolIndices(model, options.settings.length, options);
+  const coverage = options.confidence ?? SOBOL_CONFIDENCE;
   const ranks = [];
   for (let p = 0; p < P; p++) {
     for (let u = 0; u < U; u++) {

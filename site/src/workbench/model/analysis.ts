@@ -152,7 +152,7 @@ export function bandMode(settings: readonly AnalysisSetting[]): 'value' | 'rank'
   return settings.some((s) => s.kind === 'normalisation' && new Set(s.methods).size > 1) ? 'rank' : 'value';
 }
 
-/** The widest 95% interval a Sobol' index may have to count as converged. */
+/** The widest interval (at `SOBOL_CONFIDENCE`, 90%) a Sobol' index may have to count as converged. */
 export const CONVERGED_WIDTH = 0.1;
 
 export interface SobolRow {
