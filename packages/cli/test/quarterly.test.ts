@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateFromConfiguration } from '../../../scripts/syntheticFromConfiguration.ts';
-import { cli, tree } from './helpers.ts';
+import { cli, cliWithLocale, tree } from './helpers.ts';
 
 const EXAMPLE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/jibao-county');
 const TODAY = '2026-12-01';
@@ -83,7 +83,11 @@ describe('a quarterly index: examples/jibao-county', () => {
     const compute = cli(['compute', '--data', data, '--today', TODAY]);
     expect(compute.code).toBe(0);
     expect(compute.stdout).toContain('· 2025-Q3 ·');
-    expect(compute.stdout).toContain('环比 QoQ');
+    expect(compute.stdout).toMatch(/QoQ +YoY \(same quarter\)/);
+    // In Chinese the same columns read 环比 and 同比, as for a monthly index.
+    const computeZh = cliWithLocale(['compute', '--data', data, '--today', TODAY], { LANG: 'zh_CN.UTF-8' });
+    expect(computeZh.stdout).toMatch(/环比 +同比/);
+    expect(computeZh.stdout).not.toMatch(/QoQ|MoM/);
 
     const out = join(data, 'releases');
     const release = cli(['release', '--all', '--data', data, '--today', TODAY]);

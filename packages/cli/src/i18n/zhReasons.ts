@@ -29,8 +29,6 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
   'framework file not found': '找不到指标体系文件',
   'cannot read the framework file ({0})': '无法读取指标体系文件（{0}）',
   'no input files (*.csv)': '没有输入文件（*.csv）',
-  'periods: "{0}" is not computed by this version of the CLI (its releases are monthly); use "monthly"':
-    'periods："{0}" 不受此版本 CLI 支持（其发布按月）；请使用 "monthly"',
   '{0}: {1} is not a region of {2}': '{0}：{1} 不是 {2} 中的地区',
   'regions.totals.{0}.of.{1}: {2} has parent {3} in {4}, not {5}': 'regions.totals.{0}.of.{1}：{2} 在 {4} 中的上级是 {3}，而不是 {5}',
 
@@ -194,7 +192,9 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
 
   // @pingan/core: observations
   'unknown indicator "{0}": not an indicator or denominator of framework "{1}"': '未知指标 "{0}"：不是指标体系 "{1}" 的指标或分母',
-  '"{0}" is not a period (expected YYYY-MM or YYYY)': '"{0}" 不是期（应为 YYYY-MM 或 YYYY）',
+  '"{0}" is not a period (expected YYYY-MM, YYYY-Qn or YYYY)': '"{0}" 不是期（应为 YYYY-MM、YYYY-Qn 或 YYYY）',
+  '"{0}" is not a quarter (YYYY-Qn), but "periods" is "quarterly"': '"{0}" 不是季度（YYYY-Qn），而 "periods" 是 "quarterly"',
+  '"{0}" is not a month (YYYY-MM), but "periods" is "monthly"': '"{0}" 不是月份（YYYY-MM），而 "periods" 是 "monthly"',
   'period "{0}" is a {1}, but earlier rows are {2}s': '期 "{0}" 是 {1}，但前面的行是 {2}',
   'value must be a finite number or null, got {0}': '值应为有限数或 null，而给出的是 {0}',
   'unit is empty': '地区为空',

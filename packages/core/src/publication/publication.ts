@@ -75,7 +75,9 @@ export function publicationProblems(publication: Publication, framework: Framewo
   const periodShape = publication.periods === 'quarterly' ? /^\d{4}-Q[1-4]$/ : /^\d{4}-(0[1-9]|1[0-2])$/;
   publication.releaseCalendar.releases.forEach((release, i) => {
     if (!periodShape.test(release.period)) {
-      problems.push({ path: `releaseCalendar.releases.${i}.period`, message: `"${release.period}" is not a ${publication.periods === 'quarterly' ? 'quarter (YYYY-Qn)' : 'month (YYYY-MM)'}, but "periods" is "${publication.periods}"` });
+      const path = `releaseCalendar.releases.${i}.period`;
+      if (publication.periods === 'quarterly') problems.push({ path, message: `"${release.period}" is not a quarter (YYYY-Qn), but "periods" is "quarterly"` });
+      else problems.push({ path, message: `"${release.period}" is not a month (YYYY-MM), but "periods" is "monthly"` });
     }
   });
   const wordAt = new Map<string, number>();
