@@ -4,7 +4,7 @@ import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalVariance } from './censoredNormal.ts';
-import { effectiveWeights, gatherUnit, linearPlan, scatterUnit, windowSources, type UnitRows } from './linearPlan.ts';
+import { effectiveWeights, gatherUnitRows, linearPlan, scatterUnit, unitRows, windowSources } from './linearPlan.ts';
 import { normalCdf } from './normal.ts';
 
 /** Standard errors of every value and change of a build, from the noise of its raw values. */
@@ -69,12 +69,8 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   if (reasons.length) throw new RangeError(`analyticUncertainty: the framework is not linear in its raw values: ${reasons.join('; ')}`);
   const raw = result.raw;
   const out = result.aggregated;
-  const U = out.units.length;
-  const P = out.periods.length;
-  const K = out.codes.length;
-  const C = raw.codes.length;
-  const Ct = result.treated.codes.length;
-  const Cw = result.windowed.codes.length;
+  const rows = unitRows(result);
+  const { units: U, periods: P, outWidth: K, rawWidth: C, treatedWidth: Ct } = rows;
   if (raw.periods.length !== P || raw.units.length !== U) throw new RangeError('analyticUncertainty: the raw and aggregated panels differ in shape');
   const indicators = framework.indicators;
   const I = indicators.length;
@@ -128,29 +124,15 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
 
   // One unit's rows, gathered: the panels are laid out period by period, so reading a unit's
   // series cell by cell would miss the cache at every period of a large panel.
-  const rawU = new Float64Array(P * C);
-  const varianceU = new Float64Array(P * C);
-  const meanU = new Float64Array(P * C);
-  const dispersionU = new Float64Array(P * C);
-  const treatedU = new Float64Array(P * Ct);
-  const windowedU = new Float64Array(P * Cw);
-  const outU = new Float64Array(P * K);
+  const { raw: rawU, variance: varianceU, mean: meanU, dispersion: dispersionU, treated: treatedU, out: outU } = rows;
   const seU = new Float64Array(P * K);
   const linearSeU = new Float64Array(P * K);
   const linearValueU = new Float64Array(P * K);
   const changeU = lags.map(() => new Float64Array(P * K));
-  const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => gatherUnit(from, to, width, U, P, u);
   const scatter = (from: Float64Array, to: Float64Array, u: number) => scatterUnit(from, to, K, U, P, u);
-  const rows: UnitRows = { periods: P, raw: rawU, rawWidth: C, treated: treatedU, treatedWidth: Ct, windowed: windowedU, windowedWidth: Cw };
 
   for (let u = 0; u < U; u++) {
-    gather(raw.values, rawU, C, u);
-    gather(noise.variance, varianceU, C, u);
-    gather(noise.mean, meanU, C, u);
-    gather(noise.dispersion, dispersionU, C, u);
-    gather(result.treated.values, treatedU, Ct, u);
-    gather(result.windowed.values, windowedU, Cw, u);
-    gather(out.values, outU, K, u);
+    gatherUnitRows(rows, result, noise, u);
     seU.fill(Number.NaN);
     linearSeU.fill(Number.NaN);
     linearValueU.set(outU);

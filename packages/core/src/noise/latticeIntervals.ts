@@ -3,7 +3,7 @@ import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
-import { effectiveWeights, gatherUnit, linearPlan, windowSources, type UnitRows } from './linearPlan.ts';
+import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources } from './linearPlan.ts';
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
 
@@ -113,14 +113,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const lowP = (1 - level) / 2;
   const highP = 1 - lowP;
   const z = normalQuantile(highP);
-  const raw = result.raw;
   const out = result.aggregated;
-  const U = out.units.length;
-  const P = out.periods.length;
-  const K = out.codes.length;
-  const C = raw.codes.length;
-  const Ct = result.treated.codes.length;
-  const Cw = result.windowed.codes.length;
+  const rows = unitRows(result);
+  const { units: U, periods: P, outWidth: K, rawWidth: C, treatedWidth: Ct } = rows;
   const asked = options.periods ?? out.periods;
   const askedIndex = asked.map((p) => {
     const i = out.periods.indexOf(p);
@@ -152,15 +147,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   let fallbacks = 0;
 
   // One unit's series, gathered (the panels are laid out period by period).
-  const rawU = new Float64Array(P * C);
-  const treatedU = new Float64Array(P * Ct);
-  const windowedU = new Float64Array(P * Cw);
-  const outU = new Float64Array(P * K);
-  const meanU = new Float64Array(P * C);
-  const dispersionU = new Float64Array(P * C);
-  const varianceU = new Float64Array(P * C);
-  const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => gatherUnit(from, to, width, U, P, u);
-  const rows: UnitRows = { periods: P, raw: rawU, rawWidth: C, treated: treatedU, treatedWidth: Ct, windowed: windowedU, windowedWidth: Cw };
+  const { raw: rawU, treated: treatedU, out: outU, mean: meanU, dispersion: dispersionU, variance: varianceU } = rows;
   const presentBefore = new Int32Array(P + 1);
   const coefficient = new Float64Array(I * P); // scale / denominator of month q (NaN where the value is missing)
   const source = new Int32Array(I * P);
@@ -690,13 +677,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const linearVariance = (i: number) => linearVarianceOf[i];
 
   for (let u = 0; u < U; u++) {
-    gather(raw.values, rawU, C, u);
-    gather(result.treated.values, treatedU, Ct, u);
-    gather(result.windowed.values, windowedU, Cw, u);
-    gather(out.values, outU, K, u);
-    gather(noise.mean, meanU, C, u);
-    gather(noise.dispersion, dispersionU, C, u);
-    gather(noise.variance, varianceU, C, u);
+    gatherUnitRows(rows, result, noise, u);
     for (let i = 0; i < I; i++) {
       const pl = plan[i];
       for (let q = 0; q < P; q++) {

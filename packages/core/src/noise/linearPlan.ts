@@ -154,15 +154,73 @@ export function scatterUnit(from: Float64Array, to: Float64Array, width: number,
   }
 }
 
-/** One unit's gathered rows (`gatherUnit`) that {@link windowSources} reads. */
+/** One unit's rows of every panel the linear build reads (cell p · width + c), refilled unit by unit. */
 export interface UnitRows {
+  readonly units: number;
   readonly periods: number;
-  readonly raw: Float64Array;
   readonly rawWidth: number;
-  readonly treated: Float64Array;
   readonly treatedWidth: number;
-  readonly windowed: Float64Array;
   readonly windowedWidth: number;
+  /** Columns of `result.aggregated`. */
+  readonly outWidth: number;
+  readonly raw: Float64Array;
+  readonly treated: Float64Array;
+  readonly windowed: Float64Array;
+  readonly out: Float64Array;
+  /** `cellNoise`'s mean, dispersion and variance (the raw panel's columns). */
+  readonly mean: Float64Array;
+  readonly dispersion: Float64Array;
+  readonly variance: Float64Array;
+}
+
+/**
+ * The buffers of one unit's rows, allocated once per call (filled by {@link gatherUnitRows}),
+ * with the panels' sizes.
+ *
+ * @example
+ * const rows = unitRows(result);
+ * rows.outWidth; // the columns of result.aggregated
+ */
+export function unitRows(result: IndexResult): UnitRows {
+  const out = result.aggregated;
+  const P = out.periods.length;
+  const C = result.raw.codes.length;
+  const Ct = result.treated.codes.length;
+  const Cw = result.windowed.codes.length;
+  const K = out.codes.length;
+  return {
+    units: out.units.length,
+    periods: P,
+    rawWidth: C,
+    treatedWidth: Ct,
+    windowedWidth: Cw,
+    outWidth: K,
+    raw: new Float64Array(P * C),
+    treated: new Float64Array(P * Ct),
+    windowed: new Float64Array(P * Cw),
+    out: new Float64Array(P * K),
+    mean: new Float64Array(P * C),
+    dispersion: new Float64Array(P * C),
+    variance: new Float64Array(P * C),
+  };
+}
+
+/**
+ * Fills `rows` with unit u's rows of the build's panels and of its noise.
+ *
+ * @example
+ * for (let u = 0; u < rows.units; u++) gatherUnitRows(rows, result, noise, u);
+ */
+export function gatherUnitRows(rows: UnitRows, result: IndexResult, noise: CellNoise, u: number): void {
+  const U = rows.units;
+  const P = rows.periods;
+  gatherUnit(result.raw.values, rows.raw, rows.rawWidth, U, P, u);
+  gatherUnit(result.treated.values, rows.treated, rows.treatedWidth, U, P, u);
+  gatherUnit(result.windowed.values, rows.windowed, rows.windowedWidth, U, P, u);
+  gatherUnit(result.aggregated.values, rows.out, rows.outWidth, U, P, u);
+  gatherUnit(noise.mean, rows.mean, rows.rawWidth, U, P, u);
+  gatherUnit(noise.dispersion, rows.dispersion, rows.rawWidth, U, P, u);
+  gatherUnit(noise.variance, rows.variance, rows.rawWidth, U, P, u);
 }
 
 /**
@@ -172,7 +230,7 @@ export interface UnitRows {
  * `at + p`. `presentBefore` (periods + 1 long) is scratch: how many raw values are present before q.
  *
  * @example
- * windowSources(plan.indicators[i], rows, presentBefore, source, factor, i * P);
+ * windowSources(plan.indicators[i], rows, presentBefore, source, factor, i * rows.periods);
  */
 export function windowSources(pl: IndicatorPlan, rows: UnitRows, presentBefore: Int32Array, source: Int32Array, factor: Float64Array, at: number): void {
   const P = rows.periods;
