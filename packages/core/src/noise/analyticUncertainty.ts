@@ -4,6 +4,7 @@ import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalVariance } from './censoredNormal.ts';
+import { effectiveWeights, gatherUnitRows, linearPlan, scatterUnit, unitRows, windowSources } from './linearPlan.ts';
 import { normalCdf } from './normal.ts';
 
 /** Standard errors of every value and change of a build, from the noise of its raw values. */
@@ -68,80 +69,20 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   if (reasons.length) throw new RangeError(`analyticUncertainty: the framework is not linear in its raw values: ${reasons.join('; ')}`);
   const raw = result.raw;
   const out = result.aggregated;
-  const U = out.units.length;
-  const P = out.periods.length;
-  const K = out.codes.length;
-  const C = raw.codes.length;
-  const Ct = result.treated.codes.length;
-  const Cw = result.windowed.codes.length;
+  const rows = unitRows(result);
+  const { units: U, periods: P, outWidth: K, rawWidth: C, treatedWidth: Ct } = rows;
   if (raw.periods.length !== P || raw.units.length !== U) throw new RangeError('analyticUncertainty: the raw and aggregated panels differ in shape');
   const indicators = framework.indicators;
   const I = indicators.length;
-  const aggregates = framework.aggregates;
-  const A = aggregates.length;
+  const A = framework.aggregates.length;
 
-  // Per indicator: raw column, treated column, denominator column, window, carrying, goalposts.
-  const plan = indicators.map((code) => {
-    const node = framework.byCode.get(code);
-    if (!node || node.type !== 'indicator' || node.normalisation.method !== 'goalposts') throw new Error(`analyticUncertainty: ${code} is not a goalposts indicator`);
-    const g = node.normalisation;
-    const span = g.max - g.min;
-    const beta = (node.direction === 1 ? g.scale : -g.scale) / span;
-    const alpha = node.direction === 1 ? (-g.scale * g.min) / span : (g.scale * g.max) / span;
-    return {
-      rawColumn: raw.codes.indexOf(code),
-      windowedColumn: result.windowed.codes.indexOf(code),
-      treatedColumn: result.treated.codes.indexOf(code),
-      denominatorColumn: node.denominator ? raw.codes.indexOf(node.denominator.code) : -1,
-      denominatorScale: node.denominator?.scale ?? 1,
-      windowLength: node.window?.periods ?? 1,
-      windowMean: node.window?.statistic === 'mean',
-      carry: node.imputation.method === 'locf' ? node.imputation.maxAge : 0,
-      count: noise.models[code].model === 'poisson',
-      alpha,
-      beta,
-      scale: g.scale,
-      cap: g.cap,
-    };
-  });
-  // Per aggregate: its children as columns of `out`, and their weights.
-  const columnOf = new Map(out.codes.map((c, k) => [c, k]));
-  const aggPlan = aggregates.map((code) => {
-    const node = framework.byCode.get(code);
-    if (!node || node.type !== 'aggregate') throw new Error(`analyticUncertainty: ${code} is not an aggregate`);
-    return {
-      column: columnOf.get(code)!,
-      children: node.children.map((c) => columnOf.get(c)!),
-      weights: node.children.map((c) => framework.byCode.get(c)!.weight),
-    };
-  });
-
-  // The indicators under each column (an indicator: itself), so that sums run over them only.
-  const descendants: Int32Array[] = out.codes.map((code) => {
-    const found: number[] = [];
-    const walk = (c: string) => {
-      const node = framework.byCode.get(c);
-      if (node?.type === 'indicator') found.push(indicators.indexOf(c));
-      else if (node?.type === 'aggregate') node.children.forEach(walk);
-    };
-    walk(code);
-    return Int32Array.from(found);
-  });
+  // The linear plan: per indicator its columns, window, carrying and goalposts; per aggregate its
+  // children and weights; the indicators under each column; the effective weights when all are present.
+  const linear = linearPlan(result, noise, 'analyticUncertainty');
+  const plan = linear.indicators;
+  const aggPlan = linear.aggregates;
+  const descendants = linear.descendants;
   const lagCount = lags.length;
-  // Effective weights of the indicators in every column when all are present: row k * I + i.
-  const fullEff = new Float64Array(K * I);
-  for (let i = 0; i < I; i++) fullEff[i * I + i] = 1;
-  for (const code of aggregates) {
-    const node = framework.byCode.get(code);
-    if (node?.type !== 'aggregate') continue;
-    const k = columnOf.get(code)!;
-    const total = node.children.reduce((t, c) => t + framework.byCode.get(c)!.weight, 0);
-    for (const child of node.children) {
-      const w = framework.byCode.get(child)!.weight / total;
-      const from = columnOf.get(child)!;
-      for (let i = 0; i < I; i++) fullEff[k * I + i] += w * fullEff[from * I + i];
-    }
-  }
 
   const se = new Float64Array(out.values.length).fill(Number.NaN);
   const linearSe = new Float64Array(out.values.length).fill(Number.NaN);
@@ -183,41 +124,15 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
 
   // One unit's rows, gathered: the panels are laid out period by period, so reading a unit's
   // series cell by cell would miss the cache at every period of a large panel.
-  const rawU = new Float64Array(P * C);
-  const varianceU = new Float64Array(P * C);
-  const meanU = new Float64Array(P * C);
-  const dispersionU = new Float64Array(P * C);
-  const treatedU = new Float64Array(P * Ct);
-  const windowedU = new Float64Array(P * Cw);
-  const outU = new Float64Array(P * K);
+  const { raw: rawU, variance: varianceU, mean: meanU, dispersion: dispersionU, treated: treatedU, out: outU } = rows;
   const seU = new Float64Array(P * K);
   const linearSeU = new Float64Array(P * K);
   const linearValueU = new Float64Array(P * K);
   const changeU = lags.map(() => new Float64Array(P * K));
-  const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => {
-    // Element loops, not set(subarray()): a subarray per period and unit is millions of objects nationwide.
-    for (let p = 0; p < P; p++) {
-      const a = (p * U + u) * width;
-      const b = p * width;
-      for (let c = 0; c < width; c++) to[b + c] = from[a + c];
-    }
-  };
-  const scatter = (from: Float64Array, to: Float64Array, u: number) => {
-    for (let p = 0; p < P; p++) {
-      const a = p * K;
-      const b = (p * U + u) * K;
-      for (let k = 0; k < K; k++) to[b + k] = from[a + k];
-    }
-  };
+  const scatter = (from: Float64Array, to: Float64Array, u: number) => scatterUnit(from, to, K, U, P, u);
 
   for (let u = 0; u < U; u++) {
-    gather(raw.values, rawU, C, u);
-    gather(noise.variance, varianceU, C, u);
-    gather(noise.mean, meanU, C, u);
-    gather(noise.dispersion, dispersionU, C, u);
-    gather(result.treated.values, treatedU, Ct, u);
-    gather(result.windowed.values, windowedU, Cw, u);
-    gather(out.values, outU, K, u);
+    gatherUnitRows(rows, result, noise, u);
     seU.fill(Number.NaN);
     linearSeU.fill(Number.NaN);
     linearValueU.set(outU);
@@ -236,26 +151,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         level[i * P + q] = pl.count ? (meanU[j] === meanU[j] ? dispersionU[j] * Math.max(0, meanU[j]) : 0) : 1;
       }
       prefixes.set(prefix, i * (P + 1));
-      presentBefore[0] = 0;
-      for (let q = 0; q < P; q++) presentBefore[q + 1] = presentBefore[q] + (rawU[q * C + pl.rawColumn] === rawU[q * C + pl.rawColumn] ? 1 : 0);
-      // Where T(p) comes from: its own window, or the window of the month carried into it.
-      let last = -1;
-      for (let p = 0; p < P; p++) {
-        const t = treatedU[p * Ct + pl.treatedColumn];
-        const own = windowedU[p * Cw + pl.windowedColumn];
-        let src = -1;
-        if (own === own) {
-          src = p;
-          last = p;
-        } else if (t === t && pl.carry > 0 && last >= 0 && p - last <= pl.carry) src = last;
-        source[i * P + p] = src;
-        if (src < 0) {
-          factor[i * P + p] = Number.NaN;
-          continue;
-        }
-        const present = presentBefore[src + 1] - presentBefore[Math.max(0, src - pl.windowLength + 1)];
-        factor[i * P + p] = pl.windowLength === 1 ? 1 : pl.windowMean ? 1 / present : pl.windowLength / present;
-      }
+      windowSources(pl, rows, presentBefore, source, factor, i * P);
       for (let p = 0; p < P; p++) {
         const k = p * K + i;
         const t = treatedU[p * Ct + pl.treatedColumn];
@@ -299,31 +195,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
     }
     // Effective weights, children before parents: the fixed ones when every column is present,
     // else rescaled over the children present.
-    for (let p = 0; p < P; p++) {
-      const row = p * K;
-      let complete = true;
-      for (let k = 0; k < K && complete; k++) if (outU[row + k] !== outU[row + k]) complete = false;
-      if (complete) {
-        eff.set(fullEff, p * K * I);
-        continue;
-      }
-      eff.fill(0, p * K * I, (p + 1) * K * I);
-      for (let i = 0; i < I; i++) if (outU[row + i] === outU[row + i]) eff[(p * K + i) * I + i] = 1;
-      for (const ag of aggPlan) {
-        if (outU[row + ag.column] !== outU[row + ag.column]) continue;
-        let total = 0;
-        for (let c = 0; c < ag.children.length; c++) if (outU[row + ag.children[c]] === outU[row + ag.children[c]]) total += ag.weights[c];
-        const target = (p * K + ag.column) * I;
-        for (let c = 0; c < ag.children.length; c++) {
-          const child = ag.children[c];
-          if (outU[row + child] !== outU[row + child]) continue;
-          const w = ag.weights[c] / total;
-          const from = (p * K + child) * I;
-          const under = descendants[child];
-          for (let d = 0; d < under.length; d++) eff[target + under[d]] += w * eff[from + under[d]];
-        }
-      }
-    }
+    effectiveWeights(linear, outU, P, K, eff);
     for (let p = 0; p < P; p++) {
       const row = p * K;
       for (let a = 0; a < A; a++) {

@@ -3,6 +3,7 @@ import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
+import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources } from './linearPlan.ts';
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
 
@@ -112,14 +113,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const lowP = (1 - level) / 2;
   const highP = 1 - lowP;
   const z = normalQuantile(highP);
-  const raw = result.raw;
   const out = result.aggregated;
-  const U = out.units.length;
-  const P = out.periods.length;
-  const K = out.codes.length;
-  const C = raw.codes.length;
-  const Ct = result.treated.codes.length;
-  const Cw = result.windowed.codes.length;
+  const rows = unitRows(result);
+  const { units: U, periods: P, outWidth: K, rawWidth: C, treatedWidth: Ct } = rows;
   const asked = options.periods ?? out.periods;
   const askedIndex = asked.map((p) => {
     const i = out.periods.indexOf(p);
@@ -135,43 +131,10 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   }
   const indicators = framework.indicators;
   const I = indicators.length;
-  const plan = indicators.map((code) => {
-    const node = framework.byCode.get(code);
-    if (!node || node.type !== 'indicator' || node.normalisation.method !== 'goalposts') throw new Error(`latticeIntervals: ${code} is not a goalposts indicator`);
-    const g = node.normalisation;
-    const span = g.max - g.min;
-    return {
-      rawColumn: raw.codes.indexOf(code),
-      windowedColumn: result.windowed.codes.indexOf(code),
-      treatedColumn: result.treated.codes.indexOf(code),
-      denominatorColumn: node.denominator ? raw.codes.indexOf(node.denominator.code) : -1,
-      denominatorScale: node.denominator?.scale ?? 1,
-      windowLength: node.window?.periods ?? 1,
-      windowMean: node.window?.statistic === 'mean',
-      carry: node.imputation.method === 'locf' ? node.imputation.maxAge : 0,
-      model: noise.models[code].model,
-      alpha: node.direction === 1 ? (-g.scale * g.min) / span : (g.scale * g.max) / span,
-      beta: (node.direction === 1 ? g.scale : -g.scale) / span,
-      scale: g.scale,
-      cap: g.cap,
-    };
-  });
-  const columnOf = new Map(out.codes.map((c, k) => [c, k]));
-  const aggPlan = framework.aggregates.map((code) => {
-    const node = framework.byCode.get(code);
-    if (!node || node.type !== 'aggregate') throw new Error(`latticeIntervals: ${code} is not an aggregate`);
-    return { column: columnOf.get(code)!, children: node.children.map((c) => columnOf.get(c)!), weights: node.children.map((c) => framework.byCode.get(c)!.weight) };
-  });
-  const descendants: Int32Array[] = out.codes.map((code) => {
-    const found: number[] = [];
-    const walk = (c: string) => {
-      const node = framework.byCode.get(c);
-      if (node?.type === 'indicator') found.push(indicators.indexOf(c));
-      else if (node?.type === 'aggregate') node.children.forEach(walk);
-    };
-    walk(code);
-    return Int32Array.from(found);
-  });
+  // The linear plan, shared with analyticUncertainty.
+  const linearBuild = linearPlan(result, noise, 'latticeIntervals');
+  const plan = linearBuild.indicators;
+  const descendants = linearBuild.descendants;
 
   const lower = new Float64Array(E * U * K).fill(Number.NaN);
   const upper = new Float64Array(E * U * K).fill(Number.NaN);
@@ -184,29 +147,13 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   let fallbacks = 0;
 
   // One unit's series, gathered (the panels are laid out period by period).
-  const rawU = new Float64Array(P * C);
-  const treatedU = new Float64Array(P * Ct);
-  const windowedU = new Float64Array(P * Cw);
-  const outU = new Float64Array(P * K);
-  const meanU = new Float64Array(P * C);
-  const dispersionU = new Float64Array(P * C);
-  const varianceU = new Float64Array(P * C);
-  const gather = (from: Float64Array, to: Float64Array, width: number, u: number) => {
-    for (let p = 0; p < P; p++) to.set(from.subarray((p * U + u) * width, (p * U + u + 1) * width), p * width);
-  };
+  const { raw: rawU, treated: treatedU, out: outU, mean: meanU, dispersion: dispersionU, variance: varianceU } = rows;
+  const presentBefore = new Int32Array(P + 1);
   const coefficient = new Float64Array(I * P); // scale / denominator of month q (NaN where the value is missing)
   const source = new Int32Array(I * P);
   const factor = new Float64Array(I * P);
   const linear = new Float64Array(I * P); // α + β T(p)
   const eff = new Float64Array(P * K * I);
-  const fullEff = new Float64Array(K * I);
-  for (let i = 0; i < I; i++) fullEff[i * I + i] = 1;
-  for (const ag of aggPlan) {
-    const total = ag.weights.reduce((t, w) => t + w, 0);
-    ag.children.forEach((child, c) => {
-      for (let i = 0; i < I; i++) fullEff[ag.column * I + i] += (ag.weights[c] / total) * fullEff[child * I + i];
-    });
-  }
 
   // Per indicator, for the figure in hand: how it enters.
   const NONE = 0;
@@ -442,6 +389,18 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   // (so the mean is kept exactly, and no atom moves by more than range / (BINS − 1)).
   const binMass = new Float64Array(BINS);
   const binMoment = new Float64Array(BINS);
+  /** target ← the non-empty bins of binMass / binMoment (the first `bins`), each at its atoms' mean. */
+  const collectBins = (target: Component, bins: number): void => {
+    ensure(target, bins);
+    let n = 0;
+    for (let bin = 0; bin < bins; bin++) {
+      if (binMass[bin] === 0) continue;
+      target.values[n] = binMoment[bin] / binMass[bin];
+      target.probabilities[n] = binMass[bin];
+      n++;
+    }
+    target.n = n;
+  };
   const scratch: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
   /** target ← a ⊕ b (the distribution of the sum of independent a and b), binned when it has more than BINS atoms. */
   const convolve = (target: Component, a: Component, bValues: Float64Array, bProbabilities: Float64Array, bn: number): void => {
@@ -509,15 +468,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         binMoment[bin] += w * v;
       }
     }
-    ensure(target, bins);
-    let n = 0;
-    for (let bin = 0; bin < bins; bin++) {
-      if (binMass[bin] === 0) continue;
-      target.values[n] = binMoment[bin] / binMass[bin];
-      target.probabilities[n] = binMass[bin];
-      n++;
-    }
-    target.n = n;
+    collectBins(target, bins);
   };
   // Per indicator: its enumerated s(p) − s(q), binned, for the figure in hand (binnedReady[i] once computed).
   const binned: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
@@ -687,15 +638,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       binMass[bin] += probabilities[k];
       binMoment[bin] += probabilities[k] * values[k];
     }
-    ensure(target, bins);
-    let m = 0;
-    for (let bin = 0; bin < bins; bin++) {
-      if (binMass[bin] === 0) continue;
-      target.values[m] = binMoment[bin] / binMass[bin];
-      target.probabilities[m] = binMass[bin];
-      m++;
-    }
-    target.n = m;
+    collectBins(target, bins);
   };
   /**
    * A component made ready to combine: its tails beyond 1e-9 each side folded into the
@@ -734,68 +677,20 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const linearVariance = (i: number) => linearVarianceOf[i];
 
   for (let u = 0; u < U; u++) {
-    gather(raw.values, rawU, C, u);
-    gather(result.treated.values, treatedU, Ct, u);
-    gather(result.windowed.values, windowedU, Cw, u);
-    gather(out.values, outU, K, u);
-    gather(noise.mean, meanU, C, u);
-    gather(noise.dispersion, dispersionU, C, u);
-    gather(noise.variance, varianceU, C, u);
+    gatherUnitRows(rows, result, noise, u);
     for (let i = 0; i < I; i++) {
       const pl = plan[i];
-      let presentBefore = 0;
-      const present = new Int32Array(P + 1);
       for (let q = 0; q < P; q++) {
         const x = rawU[q * C + pl.rawColumn];
         let a = pl.denominatorScale;
         if (pl.denominatorColumn >= 0) a /= rawU[q * C + pl.denominatorColumn];
         coefficient[i * P + q] = x === x ? a : Number.NaN;
-        if (x === x) presentBefore++;
-        present[q + 1] = presentBefore;
       }
-      let last = -1;
-      for (let p = 0; p < P; p++) {
-        const t = treatedU[p * Ct + pl.treatedColumn];
-        const own = windowedU[p * Cw + pl.windowedColumn];
-        let src = -1;
-        if (own === own) {
-          src = p;
-          last = p;
-        } else if (t === t && pl.carry > 0 && last >= 0 && p - last <= pl.carry) src = last;
-        source[i * P + p] = src;
-        linear[i * P + p] = pl.alpha + pl.beta * t;
-        if (src < 0) {
-          factor[i * P + p] = Number.NaN;
-          continue;
-        }
-        const n = present[src + 1] - present[Math.max(0, src - pl.windowLength + 1)];
-        factor[i * P + p] = pl.windowLength === 1 ? 1 : pl.windowMean ? 1 / n : pl.windowLength / n;
-      }
+      windowSources(pl, rows, presentBefore, source, factor, i * P);
+      for (let p = 0; p < P; p++) linear[i * P + p] = pl.alpha + pl.beta * treatedU[p * Ct + pl.treatedColumn];
     }
     // Effective weights (as analyticUncertainty): fixed when every column is present, else rescaled.
-    for (let p = 0; p < P; p++) {
-      const row = p * K;
-      let complete = true;
-      for (let k = 0; k < K && complete; k++) if (outU[row + k] !== outU[row + k]) complete = false;
-      if (complete) {
-        eff.set(fullEff, p * K * I);
-        continue;
-      }
-      eff.fill(0, p * K * I, (p + 1) * K * I);
-      for (let i = 0; i < I; i++) if (outU[row + i] === outU[row + i]) eff[(p * K + i) * I + i] = 1;
-      for (const ag of aggPlan) {
-        if (outU[row + ag.column] !== outU[row + ag.column]) continue;
-        let total = 0;
-        for (let c = 0; c < ag.children.length; c++) if (outU[row + ag.children[c]] === outU[row + ag.children[c]]) total += ag.weights[c];
-        for (let c = 0; c < ag.children.length; c++) {
-          const child = ag.children[c];
-          if (outU[row + child] !== outU[row + child]) continue;
-          const w = ag.weights[c] / total;
-          const under = descendants[child];
-          for (let d = 0; d < under.length; d++) eff[(p * K + ag.column) * I + under[d]] += w * eff[(p * K + child) * I + under[d]];
-        }
-      }
-    }
+    effectiveWeights(linearBuild, outU, P, K, eff);
     askedIndex.forEach((p, e) => {
       // The level.
       for (let i = 0; i < I; i++) {
