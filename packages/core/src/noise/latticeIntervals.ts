@@ -58,6 +58,42 @@ const MAX_DISCRETE = 4;
 /** A count component joins the normal part when its share of the figure's variance is below this. */
 const MIN_SHARE = 0.01;
 
+const EMPTY_PMF: CountPmf = { start: 0, probabilities: Float64Array.of(1) };
+
+/**
+ * One indicator's capped scores of months p and q over the joint support of its three window
+ * groups (shared S, only p's A, only q's B): s(p) − its observed value at (S, A), s(q) − its
+ * observed value at (S, B), with probability P(S) P(A) P(B), in the order S, A, B. `dp`, `dq`
+ * and `w` hold them once materialised.
+ */
+interface Enumeration {
+  dp: Float64Array;
+  dq: Float64Array;
+  w: Float64Array;
+  /** How many joint values. */
+  n: number;
+  materialised: boolean;
+  S: CountPmf;
+  A: CountPmf;
+  B: CountPmf;
+  /** α + β T of p and q, and the observed (capped) scores. */
+  lp: number;
+  lq: number;
+  sObsP: number;
+  sObsQ: number;
+  lamS: number;
+  lamA: number;
+  lamB: number;
+  /** Coefficients of the groups' deviations in L(p) (cp) and L(q) (cq). */
+  cpS: number;
+  cqS: number;
+  cpA: number;
+  cqB: number;
+  /** A change (else a level: dq is 0). */
+  hasQ: boolean;
+  scale: number;
+}
+
 /**
  * The analytic intervals of every value and change, with the exact
  * distribution of the counts where it matters. Rare events are lattice
@@ -177,8 +213,46 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const residQQ = new Float64Array(I);
   const residPQ = new Float64Array(I);
   // Enumerated joint values: deviation of s(p), of s(q), probability.
-  const enumerated: { dp: Float64Array; dq: Float64Array; w: Float64Array; n: number }[] = indicators.map(() => ({ dp: new Float64Array(64), dq: new Float64Array(64), w: new Float64Array(64), n: 0 }));
+  // The joint values are not stored: the figure's usual case bins them as it enumerates them
+  // (`binEnumerated`); the rare other case fills dp / dq / w first (`materialise`).
+  const enumerated: Enumeration[] = indicators.map(() => ({
+    dp: new Float64Array(64),
+    dq: new Float64Array(64),
+    w: new Float64Array(64),
+    n: 0,
+    materialised: false,
+    S: EMPTY_PMF,
+    A: EMPTY_PMF,
+    B: EMPTY_PMF,
+    lp: 0,
+    lq: 0,
+    sObsP: 0,
+    sObsQ: 0,
+    lamS: 0,
+    lamA: 0,
+    lamB: 0,
+    cpS: 0,
+    cqS: 0,
+    cpA: 0,
+    cqB: 0,
+    hasQ: false,
+    scale: 0,
+  }));
   const pmfs: CountPmf[] = [];
+  // The pmf of each indicator's groups, kept while its mean and dispersion stay the same (the
+  // level and each change of a month, and every column holding the indicator, use the same ones).
+  const pmfLam = new Float64Array(I * 3).fill(Number.NaN);
+  const pmfPhi = new Float64Array(I * 3).fill(Number.NaN);
+  const pmfCache: CountPmf[] = new Array<CountPmf>(I * 3).fill(EMPTY_PMF);
+  const groupPmf = (i: number, g: number, lam: number, phi: number): CountPmf => {
+    const at = i * 3 + g;
+    if (pmfLam[at] !== lam || pmfPhi[at] !== phi) {
+      pmfCache[at] = pmfOf(lam, phi);
+      pmfLam[at] = lam;
+      pmfPhi[at] = phi;
+    }
+    return pmfCache[at];
+  };
   // Tails below 1e-10 each side are left out: far beyond any 5% quantile, and a negative binomial's long tail would
   // otherwise multiply the joint values enumerated.
   const pmfOf = (mean: number, phi: number): CountPmf => countPmf(mean, phi, 1e-10);
@@ -311,7 +385,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     for (let g = 0; g < 3; g++) {
       const lam = groupMean[i * 3 + g];
       if (lam > 700) size = Infinity;
-      else pmfs[g] = pmfOf(lam, phi);
+      else pmfs[g] = groupPmf(i, g, lam, phi);
       if (lam <= 700) size *= pmfs[g].probabilities.length;
     }
     if (size > MAX_ENUMERATED) {
@@ -319,37 +393,24 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       return normal();
     }
     const slot = enumerated[i];
-    if (slot.dp.length < size) {
-      slot.dp = new Float64Array(size);
-      slot.dq = new Float64Array(size);
-      slot.w = new Float64Array(size);
-    }
-    const [S, A, B] = pmfs;
-    const sObsP = clamp(lp, pl.scale);
-    const sObsQ = clamp(lq, pl.scale);
-    const lamS = groupMean[i * 3];
-    const lamA = groupMean[i * 3 + 1];
-    const lamB = groupMean[i * 3 + 2];
-    const cpS = groupP[i * 3];
-    const cqS = groupQ[i * 3];
-    const cpA = groupP[i * 3 + 1];
-    const cqB = groupQ[i * 3 + 2];
-    let t = 0;
-    for (let s = 0; s < S.probabilities.length; s++) {
-      const ws = S.probabilities[s];
-      const xs = S.start + s - lamS;
-      for (let a = 0; a < A.probabilities.length; a++) {
-        const wa = ws * A.probabilities[a];
-        const dp = clamp(lp + cpS * xs + cpA * (A.start + a - lamA), pl.scale) - sObsP;
-        for (let b = 0; b < B.probabilities.length; b++) {
-          slot.dp[t] = dp;
-          slot.dq[t] = q >= 0 ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), pl.scale) - sObsQ : 0;
-          slot.w[t] = wa * B.probabilities[b];
-          t++;
-        }
-      }
-    }
-    slot.n = t;
+    slot.S = pmfs[0];
+    slot.A = pmfs[1];
+    slot.B = pmfs[2];
+    slot.lp = lp;
+    slot.lq = lq;
+    slot.sObsP = clamp(lp, pl.scale);
+    slot.sObsQ = clamp(lq, pl.scale);
+    slot.lamS = groupMean[i * 3];
+    slot.lamA = groupMean[i * 3 + 1];
+    slot.lamB = groupMean[i * 3 + 2];
+    slot.cpS = groupP[i * 3];
+    slot.cqS = groupQ[i * 3];
+    slot.cpA = groupP[i * 3 + 1];
+    slot.cqB = groupQ[i * 3 + 2];
+    slot.hasQ = q >= 0;
+    slot.scale = pl.scale;
+    slot.n = size;
+    slot.materialised = false;
     binnedReady[i] = 0;
     kind[i] = ENUMERATED;
   };
@@ -456,9 +517,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     binMass.fill(0, 0, bins);
     binMoment.fill(0, 0, bins);
     const step = span > 0 ? span / (bins - 1) : 1;
+    const aValues = a.values;
+    const aProbabilities = a.probabilities;
     for (let x = 0; x < a.n; x++) {
-      const va = a.values[x];
-      const wa = a.probabilities[x];
+      const va = aValues[x];
+      const wa = aProbabilities[x];
       if (wa === 0) continue;
       for (let y = 0; y < bn; y++) {
         const v = va + bValues[y];
@@ -470,13 +533,106 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     collectBins(target, bins);
   };
+  /** Fills dp, dq and w of an enumeration (S, A, B order). */
+  const materialise = (e: Enumeration): void => {
+    if (e.materialised) return;
+    if (e.dp.length < e.n) {
+      e.dp = new Float64Array(e.n);
+      e.dq = new Float64Array(e.n);
+      e.w = new Float64Array(e.n);
+    }
+    const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale } = e;
+    let t = 0;
+    for (let s = 0; s < S.probabilities.length; s++) {
+      const ws = S.probabilities[s];
+      const xs = S.start + s - lamS;
+      for (let a = 0; a < A.probabilities.length; a++) {
+        const wa = ws * A.probabilities[a];
+        const dp = clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP;
+        for (let b = 0; b < B.probabilities.length; b++) {
+          e.dp[t] = dp;
+          e.dq[t] = e.hasQ ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ : 0;
+          e.w[t] = wa * B.probabilities[b];
+          t++;
+        }
+      }
+    }
+    e.materialised = true;
+  };
+  // Scratch of binEnumerated: s(p) deviations per (S, A) and s(q) deviations per (S, B).
+  let dpGrid = new Float64Array(256);
+  let dqGrid = new Float64Array(256);
+  /**
+   * target ← the joint values' s(p) − s(q), binned onto BINS points: what `convolve(target,
+   * unit, dp − dq, w, n)` gives for more than EXACT_ATOMS values, bit for bit (the same sums in
+   * the same order), without storing the S × A × B values. s(p) depends on (S, A) only and s(q)
+   * on (S, B) only, so each is computed once per pair; and because rounding is monotone, the
+   * range of dp − dq is (min dp − max dq, max dp − min dq) per value of S.
+   */
+  const binEnumerated = (target: Component, e: Enumeration): void => {
+    const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale, hasQ } = e;
+    const nS = S.probabilities.length;
+    const nA = A.probabilities.length;
+    const nB = B.probabilities.length;
+    if (dpGrid.length < nS * nA) dpGrid = new Float64Array(nS * nA);
+    if (dqGrid.length < nS * nB) dqGrid = new Float64Array(nS * nB);
+    let bMin = Number.POSITIVE_INFINITY;
+    let bMax = Number.NEGATIVE_INFINITY;
+    for (let s = 0; s < nS; s++) {
+      const xs = S.start + s - lamS;
+      let pMin = Number.POSITIVE_INFINITY;
+      let pMax = Number.NEGATIVE_INFINITY;
+      for (let a = 0; a < nA; a++) {
+        const dp = clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP;
+        dpGrid[s * nA + a] = dp;
+        if (dp < pMin) pMin = dp;
+        if (dp > pMax) pMax = dp;
+      }
+      let qMin = Number.POSITIVE_INFINITY;
+      let qMax = Number.NEGATIVE_INFINITY;
+      for (let b = 0; b < nB; b++) {
+        const dq = hasQ ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ : 0;
+        dqGrid[s * nB + b] = dq;
+        if (dq < qMin) qMin = dq;
+        if (dq > qMax) qMax = dq;
+      }
+      if (pMin - qMax < bMin) bMin = pMin - qMax;
+      if (pMax - qMin > bMax) bMax = pMax - qMin;
+    }
+    // As convolve with the unit component (one atom 0 of probability 1): v = 0 + d, w = 1 × w.
+    const lo = 0 + bMin;
+    const span = 0 + bMax - lo;
+    const bins = BINS;
+    binMass.fill(0, 0, bins);
+    binMoment.fill(0, 0, bins);
+    const step = span > 0 ? span / (bins - 1) : 1;
+    const Sp = S.probabilities;
+    const Ap = A.probabilities;
+    const Bp = B.probabilities;
+    for (let s = 0; s < nS; s++) {
+      const ws = Sp[s];
+      for (let a = 0; a < nA; a++) {
+        const wa = ws * Ap[a];
+        const dp = dpGrid[s * nA + a];
+        for (let b = 0; b < nB; b++) {
+          const v = 0 + (dp - dqGrid[s * nB + b]);
+          const w = 1 * (wa * Bp[b]);
+          const bin = Math.round((v - lo) / step);
+          binMass[bin] += w;
+          binMoment[bin] += w * v;
+        }
+      }
+    }
+    collectBins(target, bins);
+  };
   // Per indicator: its enumerated s(p) − s(q), binned, for the figure in hand (binnedReady[i] once computed).
   const binned: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
   const binnedReady = new Uint8Array(I);
   const unit: Component = { values: Float64Array.of(0), probabilities: Float64Array.of(1), n: 1, mean: 0, variance: 0 };
+  // addLattice's copy of the component it adds to.
+  const addend: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
   /** A count group's deviation d (N − λ) added to component c (c.n = 0: c becomes it). */
-  const addLattice = (c: Component, d: number, lam: number, phi: number) => {
-    const pmf = pmfOf(lam, phi);
+  const addLattice = (c: Component, d: number, pmf: CountPmf, lam: number) => {
     const n = pmf.probabilities.length;
     if (c.n === 0) {
       // Ascending values: reversed when d < 0.
@@ -494,8 +650,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       scratch.values[k] = d * (pmf.start + k - lam);
       scratch.probabilities[k] = pmf.probabilities[k];
     }
-    const copy = { ...c, values: c.values.slice(0, c.n), probabilities: c.probabilities.slice(0, c.n) };
-    convolve(c, copy, scratch.values, scratch.probabilities, n);
+    ensure(addend, c.n);
+    addend.values.set(c.values.subarray(0, c.n));
+    addend.probabilities.set(c.probabilities.subarray(0, c.n));
+    addend.n = c.n;
+    convolve(c, addend, scratch.values, scratch.probabilities, n);
   };
   let combined: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 1, mean: 0, variance: 0 };
   let spare: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
@@ -544,7 +703,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
               c = take();
               c.n = 0;
             }
-            addLattice(c, coef, lam, phi);
+            addLattice(c, coef, groupPmf(i, g, lam, phi), lam);
           } else {
             gaussVar += coef * coef * phi * lam;
             magnitude += coef * coef * phi * lam;
@@ -560,9 +719,12 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         // indicator, then scaled for each column that holds it.
         const cached = binned[i];
         if (!binnedReady[i]) {
-          ensure(scratch, slot.n);
-          for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
-          convolve(cached, unit, scratch.values, slot.w, slot.n);
+          if (slot.n <= EXACT_ATOMS) {
+            materialise(slot);
+            ensure(scratch, slot.n);
+            for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
+            convolve(cached, unit, scratch.values, slot.w, slot.n);
+          } else binEnumerated(cached, slot);
           trim(cached);
           binnedReady[i] = 1;
         }
@@ -575,6 +737,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         moments(c);
         continue;
       }
+      materialise(slot);
       ensure(scratch, slot.n);
       for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
       convolve(c, unit, scratch.values, slot.w, slot.n);
