@@ -108,6 +108,11 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const before = new Float64Array(lagCount * I * P);
   const across = new Float64Array(lagCount * I * P);
   const beforeScoreVariance = new Float64Array(lagCount * I * P); // Var of the capped score of month q at month p's noise
+  // Their square roots, and the correlation ρ of T(p) and T(p − lag), per indicator, period and lag
+  // rather than per column in the loop over columns (the same numbers, computed once).
+  const scoreSd = new Float64Array(I * P);
+  const beforeScoreSd = new Float64Array(lagCount * I * P);
+  const correlation = new Float64Array(lagCount * I * P);
 
   /** Cov(T_i(p), T_i(q)) with the noise level of month r. */
   const covariance = (i: number, p: number, q: number, r: number = p): number => {
@@ -187,10 +192,20 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
           across[at] = q >= 0 ? covariance(i, p, q) : Number.NaN;
           if (q >= 0) {
             const pl = plan[i];
-            const sigmaQ = Math.abs(pl.beta) * Math.sqrt(Math.max(0, before[at]));
-            beforeScoreVariance[at] = pl.cap ? censoredNormalVariance(linearValueU[q * K + i], sigmaQ, 0, pl.scale) : sigmaQ * sigmaQ;
+            if (!pl.count && slope[i * P + q] === slope[i * P + q]) {
+              // Not a count: its noise does not depend on the month published, so this is month
+              // q's own score variance (the same arguments to censoredNormalVariance).
+              beforeScoreVariance[at] = scoreVariance[i * P + q];
+            } else {
+              const sigmaQ = Math.abs(pl.beta) * Math.sqrt(Math.max(0, before[at]));
+              beforeScoreVariance[at] = pl.cap ? censoredNormalVariance(linearValueU[q * K + i], sigmaQ, 0, pl.scale) : sigmaQ * sigmaQ;
+            }
+            beforeScoreSd[at] = Math.sqrt(beforeScoreVariance[at]);
+            const denominator = Math.sqrt(own[i * P + p] * before[at]);
+            correlation[at] = denominator > 0 ? Math.min(1, across[at] / denominator) : 0;
           }
         }
+        scoreSd[i * P + p] = Math.sqrt(scoreVariance[i * P + p]);
       }
     }
     // Effective weights, children before parents: the fixed ones when every column is present,
@@ -223,8 +238,10 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
           const under = descendants[k];
           for (let d = 0; d < under.length; d++) {
             const i = under[d];
-            const x = eff[(p * K + k) * I + i] * slope[i * P + p];
-            const y = eff[(q * K + k) * I + i] * slope[i * P + q];
+            const ex = eff[(p * K + k) * I + i];
+            const ey = eff[(q * K + k) * I + i];
+            const x = ex * slope[i * P + p];
+            const y = ey * slope[i * P + q];
             const at = (l * I + i) * P + p;
             const hasX = x !== 0 && x === x;
             const hasY = y !== 0 && y === y;
@@ -232,14 +249,10 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
             // q at month p's noise level, `before`), and the two capped scores are taken to be
             // correlated as their uncapped values are (ρ from the shared window months), so a
             // carried value (ρ = 1) still has no change.
-            const sdX = hasX ? Math.abs(eff[(p * K + k) * I + i]) * Math.sqrt(scoreVariance[i * P + p]) : 0;
-            const sdY = hasY ? Math.abs(eff[(q * K + k) * I + i]) * Math.sqrt(beforeScoreVariance[at]) : 0;
+            const sdX = hasX ? Math.abs(ex) * scoreSd[i * P + p] : 0;
+            const sdY = hasY ? Math.abs(ey) * beforeScoreSd[at] : 0;
             variance += sdX * sdX + sdY * sdY;
-            if (hasX && hasY) {
-              const denominator = Math.sqrt(own[i * P + p] * before[at]);
-              const rho = denominator > 0 ? Math.min(1, across[at] / denominator) : 0;
-              variance -= 2 * Math.sign(x * y) * rho * sdX * sdY;
-            }
+            if (hasX && hasY) variance -= 2 * Math.sign(x * y) * correlation[at] * sdX * sdY;
           }
           target[row + k] = Math.sqrt(Math.max(0, variance));
         }

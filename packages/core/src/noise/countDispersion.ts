@@ -23,7 +23,7 @@ export function countDispersion(series: ArrayLike<number>, end: number, months: 
 }
 
 /** The same-month-last-year pairs inside the window: their number and φ̂ (1 with no event). */
-function yearOnYearPairs(series: ArrayLike<number>, end: number, months: number, year: number): { readonly pairs: number; readonly phi: number } {
+function yearOnYearPairs(series: ArrayLike<number>, end: number, months: number, year: number): { readonly pairs: number; readonly phi: number; readonly squares: number; readonly sums: number } {
   let pairs = 0;
   let squares = 0;
   let sums = 0;
@@ -36,7 +36,7 @@ function yearOnYearPairs(series: ArrayLike<number>, end: number, months: number,
     squares += (a - b) * (a - b);
     sums += a + b;
   }
-  return { pairs, phi: sums > 0 ? Math.max(1, squares / sums) : 1 };
+  return { pairs, phi: sums > 0 ? Math.max(1, squares / sums) : 1, squares, sums };
 }
 
 /**
@@ -77,7 +77,22 @@ export function baselineMean(series: ArrayLike<number>, end: number, months: num
  * countDispersionBound(series, 35, 36, 0.8);
  */
 export function countDispersionBound(series: ArrayLike<number>, end: number, months: number, confidence = 0.8, year = 12): number {
-  const { pairs, phi } = yearOnYearPairs(series, end, months, year);
+  const { pairs, squares, sums } = yearOnYearPairs(series, end, months, year);
+  return dispersionBoundFromPairs(pairs, squares, sums, confidence);
+}
+
+/**
+ * {@link countDispersionBound} from the window's pair statistics: the number of
+ * same-month-last-year pairs, Σ (x_t − x_{t−12})² and Σ (x_t + x_{t−12}). A
+ * caller that slides the window month by month keeps these as running sums
+ * (exact for whole counts) instead of walking the window again.
+ *
+ * @example
+ * dispersionBoundFromPairs(0, 0, 0); // 1 (no pair)
+ * dispersionBoundFromPairs(24, 96, 48); // φ̂ = 2, bounded above: about 2.66
+ */
+export function dispersionBoundFromPairs(pairs: number, squares: number, sums: number, confidence = 0.8): number {
+  const phi = sums > 0 ? Math.max(1, squares / sums) : 1;
   if (pairs === 0) return phi;
   if (confidence !== boundConfidence) {
     boundConfidence = confidence;
