@@ -1,0 +1,73 @@
+/**
+ * The analytic noise functions' outputs on the SYNTHETIC sample history,
+ * fixed bit for bit: their speed-ups (running sums, values computed once
+ * and reused) must give the same numbers, since the releases publish them.
+ * Every output array of `analyticUncertainty` and of `controlCharts` is
+ * hashed (SHA-256 of the Float64Array / Uint8Array bytes) and compared with
+ * the hash of the code before the speed-ups. A change that is meant to move
+ * the numbers updates the hash here, and says why in its commit.
+ *
+ * The running sums of the charts' dispersion bound are checked separately
+ * against `countDispersionBound`, which walks its window every month.
+ */
+import { createHash } from 'node:crypto';
+import { randomLcg, randomPoisson } from 'd3-random';
+import { describe, expect, it } from 'vitest';
+import { analyticUncertainty, buildIndex, cellNoise, controlCharts, countDispersionBound, dispersionBoundFromPairs } from '../../src/index.ts';
+import { samplePanel, xiangtanFramework } from './sampleData.ts';
+
+const sha256 = (arrays: readonly ArrayBufferView[]) => {
+  const hash = createHash('sha256');
+  for (const a of arrays) hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return hash.digest('hex');
+};
+
+describe('analytic noise outputs on the SYNTHETIC sample history, bit for bit', () => {
+  const fw = xiangtanFramework();
+  const result = buildIndex(fw, samplePanel(fw));
+  const noise = cellNoise(result.raw, fw);
+
+  it('analyticUncertainty: every standard error, linear value and change (lags 1 and 12)', () => {
+    const a = analyticUncertainty(result, [1, 12], noise);
+    expect(sha256([a.se, a.linearSe, a.linearValue, a.changeSe[1], a.changeSe[12]])).toBe('7815e0ec8986d1206de0f4d4b2af9e289ef251a24b55b40679df9bf01568e7cb');
+  });
+
+  it('controlCharts: every chart of every region × count indicator', () => {
+    const charts = controlCharts(result.raw, fw);
+    expect(charts.length).toBe(6 * 12);
+    expect(sha256(charts.flatMap((c) => [c.charted, c.observed, c.expected, c.score, c.ewma, c.outOfControl, c.signal, Float64Array.of(c.limit)]))).toBe('5d354a1fd0bf92d5cb2dd5190899a7c1b215f27ec9dfc970d817e72c39f8036c');
+  });
+});
+
+describe('dispersionBoundFromPairs with sliding sums, as the charts keep them', () => {
+  it('equals countDispersionBound at every month of whole-count series with gaps', () => {
+    const random = randomLcg(20261203);
+    for (const [mean, year, months] of [
+      [0.3, 12, 36],
+      [4, 12, 36],
+      [60, 4, 12],
+    ] as const) {
+      const draw = randomPoisson.source(random)(mean);
+      const series = Float64Array.from({ length: 120 }, () => (random() < 0.05 ? Number.NaN : draw()));
+      let pairs = 0;
+      let squares = 0;
+      let sums = 0;
+      const pair = (t: number, sign: number) => {
+        const a = series[t];
+        const b = series[t - year];
+        if (a !== a || b !== b) return;
+        pairs += sign;
+        squares += sign * (a - b) * (a - b);
+        sums += sign * (a + b);
+      };
+      for (let t = year; t < months; t++) pair(t, 1);
+      for (let t = months; t < series.length; t++) {
+        if (t > months) {
+          pair(t - 1, 1);
+          pair(t - months + year - 1, -1);
+        }
+        expect(dispersionBoundFromPairs(pairs, squares, sums, 0.8)).toBe(countDispersionBound(series, t - 1, months, 0.8, year));
+      }
+    }
+  });
+});
