@@ -58,6 +58,37 @@ const MAX_DISCRETE = 4;
 /** A count component joins the normal part when its share of the figure's variance is below this. */
 const MIN_SHARE = 0.01;
 
+/**
+ * Adds every pair (x, y) of two sets of atoms into the bins of a grid from `lo` by `step`: the
+ * pair's probability wa wb into `mass`, and wa wb (va + vb) into `moment`, pairs in the order
+ * x, then y. A function of the module, its arrays passed in: the hot loop of the convolutions.
+ */
+function binPairs(
+  aValues: Float64Array,
+  aProbabilities: Float64Array,
+  an: number,
+  bValues: Float64Array,
+  bProbabilities: Float64Array,
+  bn: number,
+  lo: number,
+  step: number,
+  mass: Float64Array,
+  moment: Float64Array,
+): void {
+  for (let x = 0; x < an; x++) {
+    const va = aValues[x];
+    const wa = aProbabilities[x];
+    if (wa === 0) continue;
+    for (let y = 0; y < bn; y++) {
+      const v = va + bValues[y];
+      const w = wa * bProbabilities[y];
+      const bin = Math.round((v - lo) / step);
+      mass[bin] += w;
+      moment[bin] += w * v;
+    }
+  }
+}
+
 const EMPTY_PMF: CountPmf = { start: 0, probabilities: Float64Array.of(1) };
 
 /**
@@ -517,20 +548,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     binMass.fill(0, 0, bins);
     binMoment.fill(0, 0, bins);
     const step = span > 0 ? span / (bins - 1) : 1;
-    const aValues = a.values;
-    const aProbabilities = a.probabilities;
-    for (let x = 0; x < a.n; x++) {
-      const va = aValues[x];
-      const wa = aProbabilities[x];
-      if (wa === 0) continue;
-      for (let y = 0; y < bn; y++) {
-        const v = va + bValues[y];
-        const w = wa * bProbabilities[y];
-        const bin = Math.round((v - lo) / step);
-        binMass[bin] += w;
-        binMoment[bin] += w * v;
-      }
-    }
+    binPairs(a.values, a.probabilities, a.n, bValues, bProbabilities, bn, lo, step, binMass, binMoment);
     collectBins(target, bins);
   };
   /** Fills dp, dq and w of an enumeration (S, A, B order). */
