@@ -86,7 +86,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
 
   const se = new Float64Array(out.values.length).fill(Number.NaN);
   const linearSe = new Float64Array(out.values.length).fill(Number.NaN);
-  const linearValue = Float64Array.from(out.values);
+  const linearValue = out.values.slice();
   const changeSe: Record<number, Float64Array> = {};
   for (const lag of lags) changeSe[lag] = new Float64Array(out.values.length).fill(Number.NaN);
 
