@@ -1,10 +1,12 @@
 /**
  * The analytic noise functions' outputs on the SYNTHETIC sample history,
  * fixed bit for bit: their speed-ups (running sums, values computed once
- * and reused) must give the same numbers, since the releases publish them.
- * Every output array of `analyticUncertainty` and of `controlCharts` is
- * hashed (SHA-256 of the Float64Array / Uint8Array bytes) and compared with
- * the hash of the code before the speed-ups. A change that is meant to move
+ * and reused, joint values binned as they are enumerated) must give the same
+ * numbers, since the releases publish them. Every output array of
+ * `analyticUncertainty`, `latticeIntervals` (every month, lags 1 and 12) and
+ * `controlCharts` is hashed (SHA-256 of the Float64Array / Uint8Array bytes)
+ * and compared with the hash of the code before the speed-ups. The lattice
+ * intervals also depend on `mixtureQuantile`'s convention. A change that is meant to move
  * the numbers updates the hash here, and says why in its commit.
  *
  * The running sums of the charts' dispersion bound are checked separately
@@ -13,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { randomLcg, randomPoisson } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { analyticUncertainty, buildIndex, cellNoise, controlCharts, countDispersionBound, dispersionBoundFromPairs } from '../../src/index.ts';
+import { analyticUncertainty, buildIndex, cellNoise, controlCharts, countDispersionBound, dispersionBoundFromPairs, latticeIntervals } from '../../src/index.ts';
 import { samplePanel, xiangtanFramework } from './sampleData.ts';
 
 const sha256 = (arrays: readonly ArrayBufferView[]) => {
@@ -30,6 +32,12 @@ describe('analytic noise outputs on the SYNTHETIC sample history, bit for bit', 
   it('analyticUncertainty: every standard error, linear value and change (lags 1 and 12)', () => {
     const a = analyticUncertainty(result, [1, 12], noise);
     expect(sha256([a.se, a.linearSe, a.linearValue, a.changeSe[1], a.changeSe[12]])).toBe('7815e0ec8986d1206de0f4d4b2af9e289ef251a24b55b40679df9bf01568e7cb');
+  });
+
+  it('latticeIntervals: every value and change of every month (lags 1 and 12), and its fallbacks', () => {
+    const l = latticeIntervals(result, {}, noise);
+    expect(l.fallbacks).toBe(353);
+    expect(sha256([l.lower, l.upper, l.changeLower[1], l.changeUpper[1], l.changeLower[12], l.changeUpper[12]])).toBe('72f302ba66b6cbcfd14fa106953322c03897887fe106285d77aa43cd00ea182a');
   });
 
   it('controlCharts: every chart of every region × count indicator', () => {
