@@ -48,6 +48,12 @@ export interface AggregationPlan {
   readonly sourceColumns: Int32Array;
   /** Scratch: 1 for each aggregate to compute again in an incremental rebuild. */
   readonly dirty: Uint8Array;
+  /**
+   * Scratch of `aggregateBlock`: each child entry's offset in a column-major
+   * block of `blockUnits` units (`childColumn × blockUnits`).
+   */
+  readonly blockOffsets: Int32Array;
+  blockUnits: number;
 }
 
 const compiled = new WeakMap<readonly string[], AggregationPlan>();
@@ -122,6 +128,8 @@ function compileAggregation(framework: Framework): AggregationPlan {
     hasAcrossUnits: false,
     sourceColumns: new Int32Array(framework.indicators.length),
     dirty: new Uint8Array(A),
+    blockOffsets: new Int32Array(entries),
+    blockUnits: 0,
   };
   refreshAggregation(plan, framework);
   return plan;
@@ -189,7 +197,7 @@ export function aggregatePeriod(plan: AggregationPlan, target: AggregationTarget
 /** Aggregates `first` to `last - 1` (those marked in `only`, when given) of rows `rowFrom` to `rowTo - 1`, row by row. */
 function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom: number, rowTo: number, first: number, last: number, only: Uint8Array | null = null): void {
   const { values, flags } = target;
-  const { childStart, childColumn, weights, shares, kernels, power, minAvailability, positiveOnly } = plan;
+  const { childStart, childColumn, shares, kernels } = plan;
   const I = plan.indicators.length;
   const K = plan.codes.length;
   for (let r = rowFrom; r < rowTo; r++) {
@@ -200,8 +208,7 @@ function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom
       const to = childStart[a + 1];
       const n = to - from;
       const out = base + I + a;
-      const kernel = kernels[a];
-      if (kernel === arithmeticMean && n > 0) {
+      if (kernels[a] === arithmeticMean && n > 0) {
         // The usual case, every child present, in one pass: the same terms
         // (weights[i] / Σw) · x added in the same order as the arithmetic
         // kernel adds them, the shares divided out once per plan.
@@ -223,36 +230,109 @@ function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom
           continue;
         }
       }
-      let present = 0;
-      let sw = 0;
-      let flagUnion = 0;
-      for (let i = from; i < to; i++) {
-        const at = base + childColumn[i];
-        const v = values[at];
-        if (v === v) {
-          present++;
-          sw += weights[i];
-          flagUnion |= flags[at];
-        }
+      aggregateCell(plan, values, flags, base, childColumn, out, a, target, r);
+    }
+  }
+}
+
+/**
+ * Aggregate `a` of one cell through its kernel, whatever is missing: its
+ * children are `values[base + offsets[i]]` (`offsets` is `childColumn` in a
+ * row-major panel, or scaled to a column-major block) and the result goes
+ * to `values[out]`; `row` (unit and period in `target`) names the cell in
+ * an error.
+ */
+function aggregateCell(
+  plan: AggregationPlan,
+  values: Float64Array,
+  flags: Uint8Array,
+  base: number,
+  offsets: Int32Array,
+  out: number,
+  a: number,
+  target: AggregationTarget,
+  row: number,
+): void {
+  const from = plan.childStart[a];
+  const to = plan.childStart[a + 1];
+  const n = to - from;
+  const weights = plan.weights;
+  let present = 0;
+  let sw = 0;
+  let flagUnion = 0;
+  for (let i = from; i < to; i++) {
+    const at = base + offsets[i];
+    const v = values[at];
+    if (v === v) {
+      present++;
+      sw += weights[i];
+      flagUnion |= flags[at];
+    }
+  }
+  // COINr: if (sum(!is.na(x_row)) / lx < dat_thresh) NA
+  if (present === 0 || present / n < plan.minAvailability[a]) {
+    values[out] = Number.NaN;
+    flags[out] = Flag.None;
+    return;
+  }
+  if (plan.positiveOnly[a] === 1) {
+    for (let i = from; i < to; i++) {
+      const v = values[base + offsets[i]];
+      if (v <= 0) nonPositive(plan, target, row, a, i, v);
+    }
+  }
+  const kernel = plan.kernels[a] as FloatMean;
+  // The arithmetic mean, by far the commonest, is called directly (so it is inlined).
+  values[out] = kernel === arithmeticMean ? arithmeticMean(values, base, offsets, weights, from, to, sw, 1) : kernel(values, base, offsets, weights, from, to, sw, plan.power[a]);
+  flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
+}
+
+/**
+ * Aggregates period `p` of `target` held column-major in `block`: the value
+ * of column `c` (indicators, then aggregates, as `plan.codes`) for unit `u`
+ * at `c × U + u`, flags likewise in `blockFlags`. An arithmetic mean runs
+ * column by column over contiguous arrays, adding each unit's terms in the
+ * same order as the row-wise pass (so the same numbers); a unit with a
+ * missing child, and the other means, run cell by cell. Copeland's method
+ * is not run here (the caller aggregates such a plan row-wise).
+ */
+export function aggregateBlock(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number): void {
+  const U = target.units.length;
+  const { childStart, childColumn, shares, kernels } = plan;
+  const I = plan.indicators.length;
+  if (plan.blockUnits !== U) {
+    for (let i = 0; i < childColumn.length; i++) plan.blockOffsets[i] = childColumn[i] * U;
+    plan.blockUnits = U;
+  }
+  const offsets = plan.blockOffsets;
+  for (let a = 0; a < plan.aggregateNode.length; a++) {
+    const from = childStart[a];
+    const to = childStart[a + 1];
+    const n = to - from;
+    const out = (I + a) * U;
+    if (kernels[a] === arithmeticMean && n > 0) {
+      // Σ shares[i] · x over every child, in child order from 0 (0 + x, so
+      // that a -0 term gives +0 as in the row-wise sum), and the union of
+      // their flags: a missing child makes the sum NaN, and that unit is
+      // then computed cell by cell.
+      const at0 = offsets[from];
+      const share0 = shares[from];
+      for (let u = 0; u < U; u++) {
+        block[out + u] = 0 + share0 * block[at0 + u];
+        blockFlags[out + u] = blockFlags[at0 + u];
       }
-      // COINr: if (sum(!is.na(x_row)) / lx < dat_thresh) NA
-      if (present === 0 || present / n < minAvailability[a]) {
-        values[out] = Number.NaN;
-        flags[out] = Flag.None;
-        continue;
+      for (let i = from + 1; i < to; i++) {
+        const at = offsets[i];
+        const share = shares[i];
+        for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+        for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
       }
-      if (positiveOnly[a] === 1) {
-        for (let i = from; i < to; i++) {
-          const v = values[base + childColumn[i]];
-          if (v <= 0) nonPositive(plan, target, r, a, i, v);
-        }
+      for (let u = 0; u < U; u++) {
+        const sum = block[out + u];
+        if (sum !== sum) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
       }
-      // The arithmetic mean, by far the commonest, is called directly (so it is inlined).
-      values[out] =
-        kernel === arithmeticMean
-          ? arithmeticMean(values, base, childColumn, weights, from, to, sw, 1)
-          : (kernel as FloatMean)(values, base, childColumn, weights, from, to, sw, power[a]);
-      flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
+    } else {
+      for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
     }
   }
 }
