@@ -4,7 +4,7 @@ import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethod
 import { PinganError } from '../errors/pinganError.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
-import { aggregateBlock, aggregateChanged, aggregatePeriod, aggregationPlanOf, markChanged, type AggregationPlan, type AggregationTarget } from './aggregationPlan.ts';
+import { aggregateBlock, aggregationPlanOf, markChanged, type AggregationPlan, type AggregationTarget } from './aggregationPlan.ts';
 
 /** Units gathered at a time by the fused pass (a tile's rows of the raw panel fit in the first-level cache). */
 const GATHER_TILE = 256;
@@ -13,16 +13,18 @@ const GATHER_TILE = 256;
 const DENOMINATOR_FLAGS = Flag.Estimated | Flag.Provisional;
 
 /**
- * What the fused pass reads for each indicator: its column in the source
- * panel, its denominator's column (or -1) and scale, and how it is scored.
+ * What the fused pass reads: for each column it gathers (the indicators, or
+ * every column of an aggregated panel), its column in the source panel;
+ * for each indicator, its denominator's column (or -1) and scale, and how
+ * it is scored (no denominators or scoring when null).
  */
-interface ScoringSteps {
+interface PassSteps {
   readonly source: Int32Array;
-  readonly denominator: Int32Array;
-  readonly scale: Float64Array;
-  readonly specs: NormalisationSpec[];
-  readonly directions: Int8Array;
-  readonly referenceUnits: Int32Array;
+  readonly denominator: Int32Array | null;
+  readonly scale: Float64Array | null;
+  readonly specs: NormalisationSpec[] | null;
+  readonly directions: Int8Array | null;
+  readonly referenceUnits: Int32Array | null;
 }
 
 /**
@@ -31,39 +33,41 @@ interface ScoringSteps {
  * reference unit is absent, or a method scores across periods): the staged
  * verbs then run, and report what is wrong in their words.
  */
-function scoringSteps(panel: Panel, framework: Framework, withDenominators: boolean): ScoringSteps | null {
+function scoringSteps(panel: Panel, framework: Framework, plan: AggregationPlan, withDenominators: boolean): PassSteps | null {
   const I = framework.indicators.length;
-  const steps: ScoringSteps = {
-    source: new Int32Array(I),
-    denominator: new Int32Array(I).fill(-1),
-    scale: new Float64Array(I).fill(1),
-    specs: [],
-    directions: new Int8Array(I),
-    referenceUnits: new Int32Array(I).fill(-1),
-  };
+  const source = new Int32Array(I);
+  const denominator = new Int32Array(I).fill(-1);
+  const scale = new Float64Array(I).fill(1);
+  const specs: NormalisationSpec[] = [];
+  const directions = new Int8Array(I);
+  const referenceUnits = new Int32Array(I).fill(-1);
   for (let k = 0; k < I; k++) {
     const code = framework.indicators[k];
-    const node = framework.byCode.get(code) as IndicatorNode;
+    // The node by its place in the compiled tree, not by a lookup table a revised framework would have to build.
+    const node = framework.nodes[plan.indicatorNode[k]] as IndicatorNode;
     const c = panel.codes[k] === code ? k : panel.codes.indexOf(code);
     if (c < 0) return null;
-    steps.source[k] = c;
+    source[k] = c;
     if (withDenominators && node.denominator) {
       const d = panel.codes.indexOf(node.denominator.code);
       if (d < 0) return null;
-      steps.denominator[k] = d;
-      steps.scale[k] = node.denominator.scale;
+      denominator[k] = d;
+      scale[k] = node.denominator.scale;
     }
     const spec = node.normalisation;
     if (scoresAcrossPeriodsOf(spec)) return null;
     if (spec.method === 'distanceToReference' && 'unit' in spec.reference) {
-      steps.referenceUnits[k] = panel.units.indexOf(spec.reference.unit);
-      if (steps.referenceUnits[k] < 0) return null;
+      referenceUnits[k] = panel.units.indexOf(spec.reference.unit);
+      if (referenceUnits[k] < 0) return null;
     }
-    steps.specs.push(spec);
-    steps.directions[k] = node.direction;
+    specs.push(spec);
+    directions[k] = node.direction;
   }
-  return steps;
+  return { source, denominator: withDenominators ? denominator : null, scale, specs, directions, referenceUnits };
 }
+
+/** Steps that only gather columns `source` (scores, or a whole aggregated panel) to aggregate them. */
+const gatherOnly = (source: Int32Array): PassSteps => ({ source, denominator: null, scale: null, specs: null, directions: null, referenceUnits: null });
 
 /**
  * Where a pass writes the aggregated panel of `panel`: new arrays, or the
@@ -118,11 +122,11 @@ export function buildFromRaw(raw: Panel, framework: Framework, into?: Panel): Pa
     const node = framework.byCode.get(code) as IndicatorNode;
     if (node.window || node.transform !== 'none' || node.imputation.method !== 'none' || node.treatment.method !== 'none') return null;
   }
-  const steps = scoringSteps(raw, framework, true);
-  if (!steps) return null;
   const plan = aggregationPlanOf(framework);
+  const steps = scoringSteps(raw, framework, plan, true);
+  if (!steps) return null;
   const out = target(raw, plan, into);
-  return fusedPass(raw, plan, steps, out, true, true) ? resultPanel(raw, plan, out, into) : null;
+  return fusedPass(raw, plan, steps, out, null) ? resultPanel(raw, plan, out, into) : null;
 }
 
 /**
@@ -134,11 +138,11 @@ export function buildFromRaw(raw: Panel, framework: Framework, into?: Panel): Pa
  * scoreAndAggregate(result.treated, fw)?.values; // the same as aggregate(normalise(result.treated, fw), fw).values
  */
 export function scoreAndAggregate(treated: Panel, framework: Framework, into?: Panel): Panel | null {
-  const steps = scoringSteps(treated, framework, false);
-  if (!steps) return null;
   const plan = aggregationPlanOf(framework);
+  const steps = scoringSteps(treated, framework, plan, false);
+  if (!steps) return null;
   const out = target(treated, plan, into);
-  fusedPass(treated, plan, steps, out, false, true);
+  fusedPass(treated, plan, steps, out, null);
   return resultPanel(treated, plan, out, into);
 }
 
@@ -155,51 +159,23 @@ export function aggregateScores(scores: Panel, framework: Framework, plan = aggr
   const source = plan.sourceColumns;
   for (let k = 0; k < I; k++) source[k] = scores.codes[k] === plan.indicators[k] ? k : scores.codes.indexOf(plan.indicators[k]);
   const out = target(scores, plan, into);
-  copyAndAggregate(scores, plan, out);
+  fusedPass(scores, plan, gatherOnly(source), out, null);
   return resultPanel(scores, plan, out, into);
 }
 
 /**
- * The loop of `aggregateScores`, kept apart from the objects it returns: V8
- * optimises a long loop while it runs, and an object literal met after it
- * for the first time would throw that code away on every call.
+ * The one loop of the plan, period by period: gathers the columns of
+ * `steps.source` into a column-major block (a rate where an indicator has
+ * a denominator), scores each indicator column with its kernel (when
+ * `steps.specs` is given), aggregates the block (only the aggregates marked
+ * in `only`, when given) and writes every column of it to `out`. False
+ * when a denominator is out of its domain.
  */
-function copyAndAggregate(scores: Panel, plan: AggregationPlan, out: AggregationTarget): void {
-  const U = scores.units.length;
-  const P = scores.periods.length;
-  const C = scores.codes.length;
-  const I = plan.indicators.length;
-  const K = plan.codes.length;
-  const source = plan.sourceColumns;
-  const { values, flags } = out;
-  const inValues = scores.values;
-  const inFlags = scores.flags;
-  for (let p = 0; p < P; p++) {
-    for (let u = 0; u < U; u++) {
-      const from = (p * U + u) * C;
-      const to = (p * U + u) * K;
-      for (let k = 0; k < I; k++) {
-        values[to + k] = inValues[from + source[k]];
-        flags[to + k] = inFlags[from + source[k]];
-      }
-    }
-    aggregatePeriod(plan, out, p);
-  }
-}
-
-/** The loop of the fused passes; false when a denominator is out of its domain. */
-function fusedPass(
-  panel: Panel,
-  plan: AggregationPlan,
-  steps: ScoringSteps,
-  out: AggregationTarget,
-  denominate: boolean,
-  score: boolean,
-): boolean {
+function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: AggregationTarget, only: Uint8Array | null): boolean {
   const U = panel.units.length;
   const P = panel.periods.length;
   const C = panel.codes.length;
-  const I = steps.specs.length;
+  const G = steps.source.length;
   const K = plan.codes.length;
   const inValues = panel.values;
   const inFlags = panel.flags;
@@ -211,18 +187,15 @@ function fusedPass(
   const block = new Float64Array(U * K);
   const blockFlags = new Uint8Array(U * K);
   const capped = new Uint8Array(U);
-  // Copeland's method compares units over a whole period in the panel itself.
-  const rowWise = plan.hasAcrossUnits;
-  const columns = rowWise ? I : K;
   for (let p = 0; p < P; p++) {
     // Gathered a tile of units at a time, so that the tile's rows stay in
-    // cache while each indicator's column is read out of them.
+    // cache while each column is read out of them.
     for (let u0 = 0; u0 < U; u0 += GATHER_TILE) {
       const u1 = Math.min(U, u0 + GATHER_TILE);
-      for (let k = 0; k < I; k++) {
+      for (let k = 0; k < G; k++) {
         const at = k * U;
         const from = p * U * C + source[k];
-        const d = denominate ? denominator[k] : -1;
+        const d = denominator === null ? -1 : denominator[k];
         if (d < 0) {
           for (let u = u0; u < u1; u++) {
             block[at + u] = inValues[from + u * C];
@@ -230,7 +203,7 @@ function fusedPass(
           }
           continue;
         }
-        const per = scale[k];
+        const per = (scale as Float64Array)[k];
         const by = p * U * C + d;
         for (let u = u0; u < u1; u++) {
           const v = inValues[from + u * C];
@@ -249,24 +222,23 @@ function fusedPass(
         }
       }
     }
-    if (score) {
-      for (let k = 0; k < I; k++) {
+    if (specs !== null) {
+      for (let k = 0; k < specs.length; k++) {
         const at = k * U;
         const section = block.subarray(at, at + U);
         capped.fill(0);
-        scoreInto(section, section, capped, specs[k], directions[k] as 1 | -1, referenceUnits[k]);
+        scoreInto(section, section, capped, specs[k], (directions as Int8Array)[k] as 1 | -1, (referenceUnits as Int32Array)[k]);
         for (let u = 0; u < U; u++) if (capped[u] !== 0) blockFlags[at + u] |= Flag.Capped;
       }
     }
-    if (!rowWise) aggregateBlock(plan, block, blockFlags, out, p);
+    aggregateBlock(plan, block, blockFlags, out, p, only);
     for (let u = 0; u < U; u++) {
       const to = (p * U + u) * K;
-      for (let c = 0; c < columns; c++) {
+      for (let c = 0; c < K; c++) {
         values[to + c] = block[c * U + u];
         flags[to + c] = blockFlags[c * U + u];
       }
     }
-    if (rowWise) aggregatePeriod(plan, out, p);
   }
   return true;
 }
@@ -288,9 +260,7 @@ export function reaggregate(aggregated: Panel, nominal: Framework, framework: Fr
   for (let k = 0; k < K; k++) if (aggregated.codes[k] !== plan.codes[k]) return null;
   if (markChanged(plan, nominal) < 0) return null;
   const out = target(aggregated, plan, into);
-  out.values.set(aggregated.values);
-  out.flags.set(aggregated.flags);
-  aggregateChanged(plan, out);
+  fusedPass(aggregated, plan, gatherOnly(plan.everyColumn), out, plan.dirty);
   return resultPanel(aggregated, plan, out, into);
 }
 
