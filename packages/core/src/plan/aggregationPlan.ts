@@ -46,8 +46,8 @@ export interface AggregationPlan {
   hasAcrossUnits: boolean;
   /** Scratch: each indicator's column in the panel being aggregated. */
   readonly sourceColumns: Int32Array;
-  /** 0, 1, …, codes.length − 1: every column of an aggregated panel, gathered as it is. */
-  readonly everyColumn: Int32Array;
+  /** Scratch: the columns an incremental rebuild reads (each its own index, or -1). */
+  readonly readColumns: Int32Array;
   /** Each indicator's node, as an index into `framework.nodes`. */
   readonly indicatorNode: Int32Array;
   /** Scratch: 1 for each aggregate to compute again in an incremental rebuild. */
@@ -131,7 +131,7 @@ function compileAggregation(framework: Framework): AggregationPlan {
     labels: new Array<string>(A).fill(''),
     hasAcrossUnits: false,
     sourceColumns: new Int32Array(framework.indicators.length),
-    everyColumn: Int32Array.from(codes, (_, k) => k),
+    readColumns: new Int32Array(codes.length),
     indicatorNode: Int32Array.from(framework.indicators, (code) => nodeIndex.get(code) as number),
     dirty: new Uint8Array(A),
     blockOffsets: new Int32Array(entries),

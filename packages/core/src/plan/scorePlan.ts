@@ -165,11 +165,12 @@ export function aggregateScores(scores: Panel, framework: Framework, plan = aggr
 
 /**
  * The one loop of the plan, period by period: gathers the columns of
- * `steps.source` into a column-major block (a rate where an indicator has
- * a denominator), scores each indicator column with its kernel (when
- * `steps.specs` is given), aggregates the block (only the aggregates marked
- * in `only`, when given) and writes every column of it to `out`. False
- * when a denominator is out of its domain.
+ * `steps.source` (those not -1) into a column-major block (a rate where an
+ * indicator has a denominator), scores each indicator column with its
+ * kernel (when `steps.specs` is given), aggregates the block and writes
+ * every column of it to `out`; with `only`, only the aggregates marked
+ * there are computed and written. False when a denominator is out of its
+ * domain.
  */
 function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: AggregationTarget, only: Uint8Array | null): boolean {
   const U = panel.units.length;
@@ -177,6 +178,7 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
   const C = panel.codes.length;
   const G = steps.source.length;
   const K = plan.codes.length;
+  const I = plan.indicators.length;
   const inValues = panel.values;
   const inFlags = panel.flags;
   const { source, denominator, scale, specs, directions, referenceUnits } = steps;
@@ -193,6 +195,7 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
     for (let u0 = 0; u0 < U; u0 += GATHER_TILE) {
       const u1 = Math.min(U, u0 + GATHER_TILE);
       for (let k = 0; k < G; k++) {
+        if (source[k] < 0) continue;
         const at = k * U;
         const from = p * U * C + source[k];
         const d = denominator === null ? -1 : denominator[k];
@@ -235,6 +238,7 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
     for (let u = 0; u < U; u++) {
       const to = (p * U + u) * K;
       for (let c = 0; c < K; c++) {
+        if (only !== null && (c < I || only[c - I] === 0)) continue;
         values[to + c] = block[c * U + u];
         flags[to + c] = blockFlags[c * U + u];
       }
@@ -260,7 +264,15 @@ export function reaggregate(aggregated: Panel, nominal: Framework, framework: Fr
   for (let k = 0; k < K; k++) if (aggregated.codes[k] !== plan.codes[k]) return null;
   if (markChanged(plan, nominal) < 0) return null;
   const out = target(aggregated, plan, into);
-  fusedPass(aggregated, plan, gatherOnly(plan.everyColumn), out, plan.dirty);
+  // The nominal panel copied whole, then only the changed aggregates
+  // computed again from the columns they read (-1: a column not gathered).
+  out.values.set(aggregated.values);
+  out.flags.set(aggregated.flags);
+  const read = plan.readColumns.fill(-1);
+  for (let a = 0; a < plan.dirty.length; a++) {
+    if (plan.dirty[a] === 1) for (let i = plan.childStart[a]; i < plan.childStart[a + 1]; i++) read[plan.childColumn[i]] = plan.childColumn[i];
+  }
+  fusedPass(aggregated, plan, gatherOnly(read), out, plan.dirty);
   return resultPanel(aggregated, plan, out, into);
 }
 
