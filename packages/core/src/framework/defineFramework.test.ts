@@ -209,7 +209,7 @@ describe('reviseNodes', () => {
     expect(() => reviseNodes(ahp, (node) => (node.code === 'a' ? { weight: -1 } : undefined))).toThrow(/positive/);
   });
 
-  it('looks nodes up by code without a Map of its own, and a revision of a revision equals the two revisions done by hand', () => {
+  it('finds every node by code, and a revision of a revision equals the two revisions done by hand', () => {
     const once = reviseNodes(frameworkFromJson(valid), { g2: { weight: 0.5 } });
     const twice = reviseNodes(once, { a: { weight: 3 } });
     const expected = frameworkFromJson({

@@ -431,8 +431,7 @@ export function reviseNodes(
       throw new PinganError('invalid-argument', `weight must be a positive number, got ${change.weight}`);
     }
   }
-  const reweighted = new Set<string>();
-  framework.nodes.forEach((node, i) => changes[i]?.weight !== undefined && node.parent !== null && reweighted.add(node.parent));
+  const reweighted = new Set(framework.nodes.flatMap((node, i) => (changes[i]?.weight !== undefined && node.parent !== null ? [node.parent] : [])));
   const nodes = framework.nodes.map((node, i) => {
     const change = changes[i] ?? {};
     if (node.type === 'indicator') {
@@ -454,44 +453,17 @@ export function reviseNodes(
         return { ...node, ...fixed, ...sibling, ...allowed };
       }),
     }) as FrameworkDocument;
-  // The document is made when first read, and the lookup table looks codes
-  // up in the tree's positions (shared by every revision), so that an
-  // analysis that revises the framework on each of hundreds of runs, or a
-  // page on each change, builds no Map: only iterating it makes one.
+  // The lookup table and the document are made when first read: an analysis
+  // that revises the framework on each of hundreds of runs reads neither.
+  let byCode: Map<string, FrameworkNode> | undefined;
   let document: FrameworkDocument | undefined;
-  let map: Map<string, FrameworkNode> | undefined;
-  const whole = () => (map ??= new Map(nodes.map((n) => [n.code, n])));
-  const at = positionsOf(framework);
-  const byCode: ReadonlyMap<string, FrameworkNode> = {
-    get: (code) => nodes[at.get(code) ?? -1],
-    has: (code) => at.has(code),
-    size: nodes.length,
-    forEach: (f, self) => whole().forEach(f, self),
-    entries: () => whole().entries(),
-    keys: () => whole().keys(),
-    values: () => whole().values(),
-    [Symbol.iterator]: () => whole()[Symbol.iterator](),
-  };
-  // A revision is copied by descriptor, not spread: spreading it would read (and make) its document.
-  const copy = madeByRevision.has(framework) ? Object.defineProperties({}, Object.getOwnPropertyDescriptors(framework)) : { ...framework };
-  const revised = Object.defineProperties(copy, {
-    nodes: { value: nodes, enumerable: true, configurable: true },
-    byCode: { value: byCode, enumerable: true, configurable: true },
-    document: { get: () => (document ??= reviseDocument()), enumerable: true, configurable: true },
-  }) as Framework;
-  madeByRevision.add(revised);
-  return revised;
-}
-
-/** The frameworks `reviseNodes` made (whose document is made when first read). */
-const madeByRevision = new WeakSet<Framework>();
-
-/** Each node's position in `nodes`, by code, per tree (every revision of a framework shares its `aggregates` array). */
-const positions = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
-function positionsOf(framework: Framework): ReadonlyMap<string, number> {
-  let at = positions.get(framework.aggregates);
-  if (!at) positions.set(framework.aggregates, (at = new Map(framework.nodes.map((n, i) => [n.code, i]))));
-  return at;
+  return Object.defineProperties(
+    { ...framework, nodes },
+    {
+      byCode: { get: () => (byCode ??= new Map(nodes.map((n) => [n.code, n]))), enumerable: true },
+      document: { get: () => (document ??= reviseDocument()), enumerable: true },
+    },
+  );
 }
 
 function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {

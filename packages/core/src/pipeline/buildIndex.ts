@@ -1,10 +1,10 @@
-import { aggregate } from '../aggregate/index.ts';
+import { aggregateInto } from '../aggregate/aggregate.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import { denominate } from '../denominate/index.ts';
 import { impute, type ImputationReport } from '../impute/index.ts';
 import { normalise } from '../normalise/index.ts';
 import { selectColumns, type Panel } from '../panel/panel.ts';
-import { buildFromRaw, copiedInto, scoreAndAggregate } from '../plan/scorePlan.ts';
+import { buildFromRaw, scoreAndAggregate } from '../plan/scorePlan.ts';
 import { screenUnits, type ScreenOptions, type ScreenedUnit } from '../screen/index.ts';
 import { provenance, type Provenance } from '../provenance/provenance.ts';
 import { transform } from '../transform/index.ts';
@@ -19,8 +19,8 @@ export interface BuildOptions {
   /**
    * A panel to write the aggregated panel into instead of new arrays, for
    * repeated builds of one shape (say, the previous result's `aggregated`):
-   * it must have the result's units, periods and codes (`[...indicators,
-   * ...aggregates]`), and not be `raw`. Its values and flags are
+   * it must hold as many cells as the result (units × periods ×
+   * `[...indicators, ...aggregates]`), and not be `raw`. Its values and flags are
    * overwritten, and the new result's `aggregated` shares its arrays, so a
    * result built into it earlier changes with it. Not part of the provenance.
    */
@@ -123,7 +123,7 @@ export function buildIndex(framework: Framework, raw: Panel, options: BuildOptio
   // within a period; otherwise normalise, then aggregate.
   const together = scoreAndAggregate(treated, framework, into);
   let normalised = together ? undefined : normalise(treated, framework);
-  const aggregated = together ?? copiedInto(aggregate(normalised as Panel, framework), into);
+  const aggregated = together ?? aggregateInto(normalised as Panel, framework, into);
   return {
     framework,
     raw,

@@ -6,9 +6,6 @@ import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { aggregateBlock, aggregationPlanOf, markChanged, type AggregationPlan, type AggregationTarget } from './aggregationPlan.ts';
 
-/** Units gathered at a time by the fused pass (a tile's rows of the raw panel fit in the first-level cache). */
-const GATHER_TILE = 256;
-
 /** The publisher's flags that travel from a denominator to the rate made with it (as `denominate`). */
 const DENOMINATOR_FLAGS = Flag.Estimated | Flag.Provisional;
 
@@ -77,23 +74,19 @@ const gatherOnly = (source: Int32Array): PassSteps => ({ source, denominator: nu
 function target(panel: Panel, plan: AggregationPlan, into: Panel | undefined): AggregationTarget {
   const size = panel.units.length * panel.periods.length * plan.codes.length;
   if (!into) return { values: new Float64Array(size), flags: new Uint8Array(size), units: panel.units, periods: panel.periods };
-  checkInto(into, panel, plan.codes, panel);
+  checkInto(into, size, panel);
   return { values: into.values, flags: into.flags, units: panel.units, periods: panel.periods };
 }
 
-/** Throws a `PinganError` naming every way `into` does not fit a result of `shape`'s rows and `codes`, or shares arrays with `reads`. */
-function checkInto(into: Panel, shape: Panel, codes: readonly string[], reads: Panel): void {
-  const size = shape.units.length * shape.periods.length * codes.length;
-  const problems: string[] = [];
-  if (into.units.length !== shape.units.length || into.periods.length !== shape.periods.length) {
-    problems.push(`it has ${into.units.length} units × ${into.periods.length} periods, the result ${shape.units.length} × ${shape.periods.length}`);
+/**
+ * Throws a `PinganError` unless `into` holds `size` values and flags apart
+ * from the arrays of `reads` (its labels do not matter: the result is
+ * labelled as it would be without it).
+ */
+function checkInto(into: Panel, size: number, reads: Panel): void {
+  if (into.values.length !== size || into.flags.length !== size || into.values.buffer === reads.values.buffer || into.flags.buffer === reads.flags.buffer) {
+    throw new PinganError('invalid-argument', `into: needs ${size} cells, not the panel read; has ${into.values.length}`);
   }
-  if (into.codes !== codes && (into.codes.length !== codes.length || into.codes.some((code, k) => code !== codes[k]))) {
-    problems.push(`its codes are not the result's (${codes.join(', ')})`);
-  }
-  if (into.values.length !== size || into.flags.length !== size) problems.push(`it holds ${into.values.length} values and ${into.flags.length} flags, the result ${size}`);
-  if (into.values.buffer === reads.values.buffer || into.flags.buffer === reads.flags.buffer) problems.push('it shares its arrays with the panel the build reads');
-  if (problems.length) throw new PinganError('invalid-argument', `into: the panel to write the result into does not fit: ${problems.join('; ')}`);
 }
 
 /** The result panel: `into` itself when it already has the result's labels (so a repeated rebuild allocates nothing), else a panel over the target's arrays. */
@@ -190,39 +183,29 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
   const blockFlags = new Uint8Array(U * K);
   const capped = new Uint8Array(U);
   for (let p = 0; p < P; p++) {
-    // Gathered a tile of units at a time, so that the tile's rows stay in
-    // cache while each column is read out of them.
-    for (let u0 = 0; u0 < U; u0 += GATHER_TILE) {
-      const u1 = Math.min(U, u0 + GATHER_TILE);
-      for (let k = 0; k < G; k++) {
-        if (source[k] < 0) continue;
-        const at = k * U;
-        const from = p * U * C + source[k];
-        const d = denominator === null ? -1 : denominator[k];
-        if (d < 0) {
-          for (let u = u0; u < u1; u++) {
-            block[at + u] = inValues[from + u * C];
-            blockFlags[at + u] = inFlags[from + u * C];
-          }
-          continue;
-        }
-        const per = (scale as Float64Array)[k];
-        const by = p * U * C + d;
-        for (let u = u0; u < u1; u++) {
-          const v = inValues[from + u * C];
-          const den = inValues[by + u * C];
-          let f = inFlags[from + u * C];
-          let x = Number.NaN;
+    for (let k = 0; k < G; k++) {
+      if (source[k] < 0) continue;
+      const at = k * U;
+      const from = p * U * C + source[k];
+      const d = denominator === null ? -1 : denominator[k];
+      const per = d < 0 ? 1 : (scale as Float64Array)[k];
+      for (let u = 0; u < U; u++) {
+        const v = inValues[from + u * C];
+        let f = inFlags[from + u * C];
+        let x = v;
+        if (d >= 0) {
+          const den = inValues[p * U * C + d + u * C];
+          x = Number.NaN;
           if (den === den) {
-            f |= inFlags[by + u * C] & DENOMINATOR_FLAGS;
+            f |= inFlags[p * U * C + d + u * C] & DENOMINATOR_FLAGS;
             if (v === v) {
               if (den > 0 && den !== Number.POSITIVE_INFINITY) x = (v / den) * per;
               else return false;
             }
           }
-          block[at + u] = x;
-          blockFlags[at + u] = f;
         }
+        block[at + u] = x;
+        blockFlags[at + u] = f;
       }
     }
     if (specs !== null) {
@@ -274,20 +257,4 @@ export function reaggregate(aggregated: Panel, nominal: Framework, framework: Fr
   }
   fusedPass(aggregated, plan, gatherOnly(read), out, plan.dirty);
   return resultPanel(aggregated, plan, out, into);
-}
-
-/**
- * A panel computed by a verb that allocates its own arrays, copied into
- * `into` when one is given (so `into` is the result's either way); the
- * shapes agree, as both are the framework's aggregated panel of one input.
- *
- * @example
- * copiedInto(aggregate(scores, fw), previous.aggregated).values === previous.aggregated.values; // true
- */
-export function copiedInto(panel: Panel, into: Panel | undefined): Panel {
-  if (!into) return panel;
-  checkInto(into, panel, panel.codes, panel);
-  into.values.set(panel.values);
-  into.flags.set(panel.flags);
-  return { ...panel, values: into.values, flags: into.flags };
 }

@@ -6,7 +6,7 @@
  * panel, so that dragging a weight does not feed the garbage collector
  * (whose pauses were the slowest recomputes).
  */
-import { rebuildIndex, type Framework, type Panel, type RebuildSource } from '@pingan/core';
+import { rebuildIndex, type Framework, type Panel } from '@pingan/core';
 import type { NominalPanels } from './analysis.ts';
 import { tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './state.ts';
 
@@ -28,19 +28,15 @@ export interface Recompute {
 export function createRecompute(ctx: WorkbenchContext): Recompute {
   const panels: Panel[] = [];
   let onView: Float64Array | null = null;
-  let source: RebuildSource | null = null;
-  let sourceOf: NominalPanels | null = null;
+  let nominal: NominalPanels | null = null;
   return {
     run(base, state, inForce = weightsInForce(ctx, state)) {
-      if (sourceOf !== base) {
-        // A new nominal index: its shape may differ, so the panels start again.
-        source = { ...base, framework: ctx.framework };
-        sourceOf = base;
-        panels.length = 0;
-      }
+      // A new nominal index may have another shape: the panels start again.
+      if (nominal !== base) panels.length = 0;
+      nominal = base;
       const framework = tune(ctx, state, inForce);
       const into = panels[0] && panels[0].values !== onView ? panels[0] : panels[1];
-      const panel = rebuildIndex(source as RebuildSource, framework, into ? { into } : {});
+      const panel = rebuildIndex({ ...base, framework: ctx.framework }, framework, { into });
       if (!into) panels.push(panel);
       return { framework, panel };
     },
