@@ -41,10 +41,20 @@ import { aggregateScores } from '../plan/scorePlan.ts';
  * aggregate(scores, fw).values; // Float64Array [40, 80, 70]
  */
 export function aggregate(panel: Panel, framework: Framework): Panel {
+  return aggregateInto(panel, framework);
+}
+
+/**
+ * `aggregate`, written into `into` when given (see `BuildOptions.into`).
+ *
+ * @example
+ * aggregateInto(scores, fw, previous).values === previous.values; // true
+ */
+export function aggregateInto(panel: Panel, framework: Framework, into?: Panel): Panel {
   for (const code of framework.indicators) {
     if (!panel.codes.includes(code)) throw new PinganError('unknown-code', `aggregate: the panel has no column for indicator "${code}"`);
   }
   // The framework's tree compiled once to typed arrays; each method's float
   // kernel comes from its record in methods/aggregationMethods.ts.
-  return aggregateScores(panel, framework);
+  return aggregateScores(panel, framework, undefined, into);
 }

@@ -208,4 +208,28 @@ describe('reviseNodes', () => {
     expect(revised.byCode.get('g1')?.weight).toBeCloseTo(0.75, 12);
     expect(() => reviseNodes(ahp, (node) => (node.code === 'a' ? { weight: -1 } : undefined))).toThrow(/positive/);
   });
+
+  it('finds every node by code, and a revision of a revision equals the two revisions done by hand', () => {
+    const once = reviseNodes(frameworkFromJson(valid), { g2: { weight: 0.5 } });
+    const twice = reviseNodes(once, { a: { weight: 3 } });
+    const expected = frameworkFromJson({
+      ...valid,
+      nodes: valid.nodes.map((n) => (n.code === 'g2' ? { ...n, weight: 0.5 } : n.code === 'a' ? { ...n, weight: 3 } : n)),
+    });
+    for (const revised of [once, twice]) {
+      expect(revised.byCode.size).toBe(revised.nodes.length);
+      for (const node of revised.nodes) {
+        expect(revised.byCode.get(node.code)).toBe(node);
+        expect(revised.byCode.has(node.code)).toBe(true);
+      }
+      expect(revised.byCode.get('nope')).toBeUndefined();
+      expect(revised.byCode.has('nope')).toBe(false);
+      expect([...revised.byCode.keys()]).toEqual(revised.nodes.map((n) => n.code));
+      expect([...revised.byCode].map(([code, node]) => [code, node])).toEqual(revised.nodes.map((n) => [n.code, n]));
+    }
+    expect(twice.nodes).toEqual(expected.nodes);
+    expect(twice.document.nodes.map((n) => n.weight)).toEqual(expected.nodes.map((n) => n.weight));
+    expect(twice.byCode.get('g2')?.weight).toBe(0.5);
+    expect(once.byCode.get('a')?.weight).toBe(frameworkFromJson(valid).byCode.get('a')?.weight);
+  });
 });

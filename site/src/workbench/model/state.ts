@@ -3,7 +3,7 @@
  * basis month and the regions compared. Pure functions from a validated
  * framework; the components only read and replace a `WorkbenchState`.
  */
-import { ahpWeights, reviseNodes, type AggregateNode, type AggregationSpec, type Framework, type NodeRevision, type NormalisationSpec } from '@pingan/core';
+import { ahpWeights, reviseNodes, type AggregateNode, type Framework, type NodeRevision, type NormalisationSpec } from '@pingan/core';
 import { judgementsOf, matrixOf } from './ahp.ts';
 
 export type Normalisation = 'framework' | 'minmax';
@@ -105,12 +105,12 @@ export function onOfficialScale(state: WorkbenchState): boolean {
  */
 export function tune(ctx: WorkbenchContext, state: WorkbenchState, weights = weightsInForce(ctx, state)): Framework {
   const fw = ctx.framework;
+  // A revision object only for a node that changes (this runs on every change of a weight).
   return reviseNodes(fw, (node): NodeRevision | undefined => {
-    const revision: { weight?: number; normalisation?: NormalisationSpec; aggregation?: AggregationSpec } = {};
-    if (node.parent !== null && weights[node.code] !== node.weight) revision.weight = weights[node.code];
-    if (node.type === 'indicator' && state.normalisation === 'minmax') revision.normalisation = MIN_MAX_PANEL;
-    if (node.type === 'aggregate' && node.aggregation.method !== state.aggregation) revision.aggregation = { ...node.aggregation, method: state.aggregation };
-    return Object.keys(revision).length ? revision : undefined;
+    const weight = node.parent !== null && weights[node.code] !== node.weight ? weights[node.code] : undefined;
+    const normalisation = node.type === 'indicator' && state.normalisation === 'minmax' ? MIN_MAX_PANEL : undefined;
+    const aggregation = node.type === 'aggregate' && node.aggregation.method !== state.aggregation ? { ...node.aggregation, method: state.aggregation } : undefined;
+    return weight === undefined && !normalisation && !aggregation ? undefined : { weight, normalisation, aggregation };
   });
 }
 
