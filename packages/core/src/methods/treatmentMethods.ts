@@ -95,6 +95,7 @@ function momentsBefore(x: Float64Array, n: number, work: TreatmentWork): void {
  * fails the check and fewer than `winmax` points are winsorised, the tied
  * highest (skew ≥ 0) or lowest values take the next value in. Returns the
  * check of the result (`null`: undefined); `work.moments` holds its moments.
+ * `work.skewBefore` and `work.kurtBefore` must be those of `x`.
  */
 function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, { method: 'winsorise' }>, work: TreatmentWork): boolean | null {
   const { out, marks, moments } = work;
@@ -102,7 +103,9 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
     out[i] = x[i];
     marks[i] = 0;
   }
-  skewAndKurtosisInto(out, n, moments);
+  // The copy's moments are the column's, found before (`winsorise` finds them again; the same numbers).
+  moments.skew = work.skewBefore;
+  moments.kurt = work.kurtBefore;
   let pass = passesSkewKurt(moments.skew, moments.kurt, spec);
   let highCount = 0;
   let lowCount = 0;

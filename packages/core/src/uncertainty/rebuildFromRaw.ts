@@ -1,4 +1,4 @@
-import type { Framework, IndicatorNode } from '../framework/defineFramework.ts';
+import type { Framework, FrameworkNode, IndicatorNode } from '../framework/defineFramework.ts';
 import type { ImputationSpec } from '../framework/methods.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
 import { treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
@@ -32,6 +32,9 @@ interface Compiled {
   readonly rawFlags: Uint8Array;
   /** Each indicator's node, as an index into `framework.nodes` (a revised framework keeps the order). */
   readonly node: Int32Array;
+  /** Every node's position in `framework.nodes`, by code. */
+  readonly nodeAt: ReadonlyMap<string, number>;
+  readonly nodeCodes: readonly string[];
   readonly source: Int32Array;
   readonly denominator: Int32Array;
   readonly scale: Float64Array;
@@ -75,8 +78,53 @@ export function rebuildFromRaw(nominal: Framework, raw: Panel, options: BuildOpt
   if (compiled === null) return staged;
   return (framework) => {
     if (!replicate(compiled, framework)) return staged(framework);
-    return scoreAndAggregate(compiled.work, framework) ?? staged(framework);
+    return scoreAndAggregate(compiled.work, withLookup(framework, compiled.nodeAt)) ?? staged(framework);
   };
+}
+
+/**
+ * A node lookup over a revised framework's nodes by the nominal framework's
+ * code → position table: `reviseNodes` keeps every node where it was, so
+ * the table, made once, serves every replication, where the revised
+ * framework's own `byCode` would build a Map on first read.
+ */
+class NodeLookup implements ReadonlyMap<string, FrameworkNode> {
+  private readonly nodes: readonly FrameworkNode[];
+  private readonly nodeAt: ReadonlyMap<string, number>;
+  constructor(nodes: readonly FrameworkNode[], nodeAt: ReadonlyMap<string, number>) {
+    this.nodes = nodes;
+    this.nodeAt = nodeAt;
+  }
+  get(code: string): FrameworkNode | undefined {
+    const i = this.nodeAt.get(code);
+    return i === undefined ? undefined : this.nodes[i];
+  }
+  has(code: string): boolean {
+    return this.nodeAt.has(code);
+  }
+  get size(): number {
+    return this.nodes.length;
+  }
+  forEach(callback: (node: FrameworkNode, code: string, map: ReadonlyMap<string, FrameworkNode>) => void): void {
+    for (const node of this.nodes) callback(node, node.code, this);
+  }
+  *entries(): MapIterator<[string, FrameworkNode]> {
+    for (const node of this.nodes) yield [node.code, node];
+  }
+  *keys(): MapIterator<string> {
+    for (const node of this.nodes) yield node.code;
+  }
+  *values(): MapIterator<FrameworkNode> {
+    yield* this.nodes;
+  }
+  [Symbol.iterator](): MapIterator<[string, FrameworkNode]> {
+    return this.entries();
+  }
+}
+
+/** The run's framework, its `byCode` read through the nominal table (every other field is the framework's own). */
+function withLookup(framework: Framework, nodeAt: ReadonlyMap<string, number>): Framework {
+  return Object.create(framework, { byCode: { value: new NodeLookup(framework.nodes, nodeAt), enumerable: true } }) as Framework;
 }
 
 function compile(framework: Framework, raw: Panel, options: BuildOptions): Compiled | null {
@@ -141,6 +189,8 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     rawValues: raw.values,
     rawFlags: raw.flags,
     node,
+    nodeAt,
+    nodeCodes: framework.nodes.map((n) => n.code),
     source,
     denominator,
     scale,
@@ -161,7 +211,8 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
  */
 function replicate(plan: Compiled, framework: Framework): boolean {
   const { I, node, fixed } = plan;
-  if (framework.indicators.length !== I) return false;
+  if (framework.indicators.length !== I || framework.nodes.length !== plan.nodeAt.size) return false;
+  for (let i = 0; i < framework.nodes.length; i++) if (framework.nodes[i].code !== plan.nodeCodes[i]) return false;
   for (let k = 0; k < I; k++) {
     const indicator = framework.nodes[node[k]] as IndicatorNode | undefined;
     const was = fixed[k];
