@@ -32,7 +32,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from '../../../packages/core/bench/asemRuns.ts';
+import { ANALYSIS_WARM_UP, ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from '../../../packages/core/bench/asemRuns.ts';
 import { formatTiming, summarise } from '../../../packages/core/bench/timing.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -74,10 +74,11 @@ const DESCRIPTION: Record<Benchmark, string> = {
     `warmed up with one untimed build per R process, ${BUILD_WARM_UP} untimed builds here)`,
   uncertainty:
     `ASEM uncertainty, N = ${UNCERTAINTY_N}: the build above, then ${UNCERTAINTY_N} replications, each every step from the raw data (denominate → impute → treat → normalise → aggregate); ` +
-    `the tables are imported and validated once per run, where COINr's Regen reruns new_coin (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA")`,
+    `the tables are imported and validated once per run, where COINr's Regen reruns new_coin (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA"; ` +
+    `${ANALYSIS_WARM_UP} untimed run here first, as V8 compiles the replication path)`,
   sensitivity:
     `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} replications as above, ${SENSITIVITY_BOOTSTRAP} bootstraps ` +
-    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP})`,
+    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP}; ${ANALYSIS_WARM_UP} untimed run here first)`,
 };
 
 function skip(reason: string): never {
@@ -140,6 +141,11 @@ function runProject(benchmark: Benchmark, batch: number): ProjectRun {
   return { ms, cpu_ms: cpu, rebuilds };
 }
 
+/** Untimed runs of an analysis (see ANALYSIS_WARM_UP). */
+function runProjectUntimed(benchmark: 'uncertainty' | 'sensitivity', runs: number): void {
+  for (let i = 0; i < runs; i++) (benchmark === 'uncertainty' ? asemUncertainty : asemSensitivity)(REFERENCE);
+}
+
 /** The largest difference between COINr's nominal build and the project's, over every unit and column both have. */
 function compareNominal(coinr: CoinrRun['aggregated']): string {
   const ours = buildAsem(REFERENCE).aggregated;
@@ -173,6 +179,7 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   const n = runs[benchmark];
   if (n === 0) continue;
   console.log(`\n${DESCRIPTION[benchmark]}`);
+  if (benchmark !== 'build') runProjectUntimed(benchmark, ANALYSIS_WARM_UP);
   const coinrTimes: number[] = [];
   const ourTimes: number[] = [];
   const coinrCpu: number[] = [];
