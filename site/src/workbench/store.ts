@@ -5,9 +5,10 @@
  * live in model/; this file only wires them to signals.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { frameworkFromDocument, getValue, PinganError, rebuildIndex, type Framework, type Observation, type Panel } from '@pingan/core';
+import { frameworkFromDocument, getValue, PinganError, type Framework, type Observation, type Panel } from '@pingan/core';
 import type { WorkbenchShell, WorkbenchValues } from '../lib/workbench.ts';
 import { observationsOf, type AnalysisOutcome, type AnalysisSetting, type NominalPanels } from './model/analysis.ts';
+import { createRecompute } from './model/recompute.ts';
 import { ahpOf, contextOf, officialState, sameSettings, tune, weightsInForce, type WorkbenchContext, type WorkbenchState } from './model/state.ts';
 
 export interface Recomputed {
@@ -62,11 +63,11 @@ export function createStore(shell: WorkbenchShell) {
    * object each time, so that the controls redraw their choice.
    */
   const refused = signal<{ detail: string } | null>(null);
+  // rebuildIndex starts from the nominal index's imputed panel, or reuses its scores when only weights or means changed.
+  const recompute = createRecompute(ctx);
   const compute = (base: NominalPanels, s: WorkbenchState, inForce = weightsInForce(ctx, s)): Recomputed => {
     const started = performance.now();
-    const framework = tune(ctx, s, inForce);
-    // rebuildIndex starts from the nominal index's imputed panel, or reuses its scores when only weights or means changed.
-    const panel = rebuildIndex({ ...base, framework: ctx.framework }, framework);
+    const { framework, panel } = recompute.run(base, s, inForce);
     return { framework, panel, ms: performance.now() - started };
   };
   /** The result of a change `update` tried first, taken by `current` rather than computed twice. */
@@ -79,9 +80,12 @@ export function createStore(shell: WorkbenchShell) {
     try {
       const result = tried?.state === s ? tried.result : compute(base, s, weightsInForce(ctx, s, ahp.value));
       tried = null;
+      // The panel on view is not written by the next recompute (nor by `update`'s trial).
+      recompute.show(result.panel);
       if (recomputeError.peek() !== null) queueMicrotask(() => (recomputeError.value = null));
       return result;
     } catch (error) {
+      recompute.show(null);
       queueMicrotask(() => (recomputeError.value = { message: (error as Error).message, outOfDomain: error instanceof PinganError && error.code === 'out-of-domain' }));
       return null;
     }

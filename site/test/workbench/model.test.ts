@@ -28,6 +28,7 @@ import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertainSetting, unc
 import { areaPath, linePath, linear, pointPositions } from '../../src/workbench/model/chart.ts';
 import { formatValue } from '../../src/workbench/model/format.ts';
 import { changesFrom, tunedDocument } from '../../src/workbench/model/provenance.ts';
+import { createRecompute } from '../../src/workbench/model/recompute.ts';
 import { contextOf, officialState, onOfficialScale, roundWeight, tune, weightsInForce, type WorkbenchState } from '../../src/workbench/model/state.ts';
 
 const data = join(import.meta.dirname, '..', '..', '..', 'data');
@@ -262,5 +263,48 @@ describe('recompute', () => {
     const direct = buildIndex(defineFramework(frameworkToJson(tune(ctx, state))), panelFromObservations(fw, observations)).aggregated;
     const fast = rebuildIndex(nominal, tune(ctx, state));
     for (const r of regions) for (const p of periods) expect(getValue(fast, r.code, p, fw.root)).toBe(getValue(direct, r.code, p, fw.root));
+  });
+
+  it('writes each recompute into the panel not on view, every one equal to a fresh rebuild, and leaves the one on view as it was', () => {
+    const observations: Observation[] = [];
+    const periods = ['2025-01', '2025-02', '2025-03'];
+    for (const [k, p] of periods.entries()) {
+      for (const r of regions) for (const [i, code] of [...fw.indicators, 'population'].entries()) observations.push({ unit: r.code, period: p, code, value: code === 'population' ? 100000 : 1 + i + r.code.length + ((k * i) % 5) });
+    }
+    const built = buildIndex(fw, panelFromObservations(fw, observations));
+    const nominal = { imputed: built.imputed, normalised: built.normalised, screening: [] as [], aggregated: built.aggregated };
+    const recompute = createRecompute(ctx);
+    const states: WorkbenchState[] = [
+      { ...official, weights: { ...official.weights, [aSecondLevel]: 0.9 } },
+      { ...official, ahpApplied: false, weights: { ...official.weights, [aSecondLevel]: 2.5 } },
+      { ...official, normalisation: 'minmax', aggregation: 'geometric' },
+      { ...official, normalisation: 'minmax' },
+      { ...official, weights: { ...official.weights, [aSecondLevel]: 0.2 } },
+      official,
+    ];
+    const seen = new Set<Float64Array>();
+    let onView: { values: Float64Array; copy: Float64Array } | null = null;
+    for (const state of states) {
+      const { framework, panel } = recompute.run(nominal, state);
+      const fresh = rebuildIndex({ ...nominal, framework: fw }, tune(ctx, state));
+      expect(Buffer.from(panel.values.buffer)).toEqual(Buffer.from(fresh.values.buffer));
+      expect(panel.flags).toEqual(fresh.flags);
+      expect(frameworkToJson(framework)).toEqual(frameworkToJson(tune(ctx, state)));
+      // The panel on view before this recompute was not written.
+      if (onView) {
+        expect(panel.values).not.toBe(onView.values);
+        expect(onView.values).toEqual(onView.copy);
+      }
+      recompute.show(panel);
+      onView = { values: panel.values, copy: panel.values.slice() };
+      seen.add(panel.values);
+      // A setting the index is not defined with (a geometric mean meeting a score of 0) fails without touching the panel on view.
+      expect(() => recompute.run(nominal, { ...state, normalisation: 'framework', aggregation: 'geometric' })).toThrow(/geometric mean .* needs positive values/);
+      expect(onView.values).toEqual(onView.copy);
+    }
+    // Two panels, reused in turn.
+    expect(seen.size).toBe(2);
+    // The nominal index is untouched.
+    expect(Buffer.from(nominal.aggregated.values.buffer)).toEqual(Buffer.from(buildIndex(fw, panelFromObservations(fw, observations)).aggregated.values.buffer));
   });
 });

@@ -4,7 +4,7 @@ import { denominate } from '../denominate/index.ts';
 import { impute, type ImputationReport } from '../impute/index.ts';
 import { normalise } from '../normalise/index.ts';
 import { selectColumns, type Panel } from '../panel/panel.ts';
-import { buildFromRaw, scoreAndAggregate } from '../plan/scorePlan.ts';
+import { buildFromRaw, copiedInto, scoreAndAggregate } from '../plan/scorePlan.ts';
 import { screenUnits, type ScreenOptions, type ScreenedUnit } from '../screen/index.ts';
 import { provenance, type Provenance } from '../provenance/provenance.ts';
 import { transform } from '../transform/index.ts';
@@ -16,6 +16,15 @@ export interface BuildOptions {
   readonly unitGroups?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Screen units by data availability after imputation (COINr's `Screen`, byNA); no screening when absent. */
   readonly screen?: ScreenOptions;
+  /**
+   * A panel to write the aggregated panel into instead of new arrays, for
+   * repeated builds of one shape (say, the previous result's `aggregated`):
+   * it must have the result's units, periods and codes (`[...indicators,
+   * ...aggregates]`), and not be `raw`. Its values and flags are
+   * overwritten, and the new result's `aggregated` shares its arrays, so a
+   * result built into it earlier changes with it. Not part of the provenance.
+   */
+  readonly into?: Panel;
 }
 
 /** Every stage of a build, as COINr keeps them in `coin$Data`, with reports and provenance. */
@@ -59,13 +68,14 @@ export function buildIndex(framework: Framework, raw: Panel, options: BuildOptio
   // The provenance hashes every data value (SHA-256 of tens of MB for a
   // large panel), so it is computed when first read, then kept.
   let kept: Provenance | undefined;
-  const provenanceOf = () => (kept ??= provenance(framework, raw, options));
+  const { into, ...hashed } = options;
+  const provenanceOf = () => (kept ??= provenance(framework, raw, hashed));
   // The fused pass: when only denominate, normalise and aggregate have work
   // to do, one pass per period through the compiled plan writes the
   // aggregated panel alone; the rates and scores between are the same
   // numbers, made when first read (by `denominate`, and as the aggregated
   // panel's indicator columns).
-  const fused = options.screen ? null : buildFromRaw(raw, framework);
+  const fused = options.screen ? null : buildFromRaw(raw, framework, into);
   if (fused) {
     let rates: Panel | undefined;
     let scores: Panel | undefined;
@@ -111,9 +121,9 @@ export function buildIndex(framework: Framework, raw: Panel, options: BuildOptio
   const { panel: treated, report: treatment } = treat(screened, framework);
   // Scores and aggregates in one pass per period where every method scores
   // within a period; otherwise normalise, then aggregate.
-  const together = scoreAndAggregate(treated, framework);
+  const together = scoreAndAggregate(treated, framework, into);
   let normalised = together ? undefined : normalise(treated, framework);
-  const aggregated = together ?? aggregate(normalised as Panel, framework);
+  const aggregated = together ?? copiedInto(aggregate(normalised as Panel, framework), into);
   return {
     framework,
     raw,

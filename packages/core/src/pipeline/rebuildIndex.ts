@@ -1,13 +1,25 @@
 import { aggregate } from '../aggregate/aggregate.ts';
+import { PinganError } from '../errors/pinganError.ts';
 import type { Framework } from '../framework/defineFramework.ts';
 import { normalise } from '../normalise/normalise.ts';
 import type { Panel } from '../panel/panel.ts';
-import { aggregateScores, reaggregate, scoreAndAggregate } from '../plan/scorePlan.ts';
+import { aggregateScores, copiedInto, reaggregate, scoreAndAggregate } from '../plan/scorePlan.ts';
 import { treat } from '../treat/treat.ts';
 import type { IndexResult } from './buildIndex.ts';
 
 /** The stages `rebuildIndex` reads: the imputed data, and (optionally) the nominal scores and aggregates it may reuse. */
 export type RebuildSource = Pick<IndexResult, 'imputed'> & Partial<Pick<IndexResult, 'framework' | 'normalised' | 'aggregated' | 'screening'>>;
+
+export interface RebuildOptions {
+  /**
+   * A panel to write the result into instead of new arrays, for repeated
+   * rebuilds (say, the previous rebuild's result; then the result is that
+   * very panel and a rebuild allocates no panel): it must have the result's
+   * units, periods and codes, and not be a panel of `nominal`. Its values
+   * and flags are overwritten.
+   */
+  readonly into?: Panel;
+}
 
 /**
  * Rebuilds the scores and aggregates of a result with another framework that
@@ -26,17 +38,26 @@ export type RebuildSource = Pick<IndexResult, 'imputed'> & Partial<Pick<IndexRes
  * @example
  * const tuned = reviseNodes(result.framework, (node) => (node.code === 'order' ? { weight: 0.5 } : undefined));
  * rebuildIndex(result, tuned); // like buildIndex(tuned, raw).aggregated, aggregating result.normalised again
+ * const again = rebuildIndex(result, tuned, { into: previous }); // the same numbers, written into previous (and returned)
  */
-export function rebuildIndex(nominal: RebuildSource, framework: Framework): Panel {
+export function rebuildIndex(nominal: RebuildSource, framework: Framework, options: RebuildOptions = {}): Panel {
+  const { into } = options;
+  if (into && nominal.aggregated && (into.values.buffer === nominal.aggregated.values.buffer || into.flags.buffer === nominal.aggregated.flags.buffer)) {
+    throw new PinganError('invalid-argument', 'into: the panel to write the result into is the nominal aggregated panel, which the rebuild reads');
+  }
   if (nominal.framework && nominal.screening?.length === 0 && sameScoring(nominal.framework, framework)) {
     // Only the aggregates a weight or mean change reaches are computed again.
-    const again = nominal.aggregated && nominal.framework ? reaggregate(nominal.aggregated, nominal.framework, framework) : null;
+    const again = nominal.aggregated && nominal.framework ? reaggregate(nominal.aggregated, nominal.framework, framework, into) : null;
     if (again) return again;
     const scores = nominal.normalised;
-    if (scores) return scores.codes.length === framework.indicators.length && sameCodes(scores.codes, framework.indicators) ? aggregateScores(scores, framework) : aggregate(scores, framework);
+    if (scores) {
+      return scores.codes.length === framework.indicators.length && sameCodes(scores.codes, framework.indicators)
+        ? aggregateScores(scores, framework, undefined, into)
+        : copiedInto(aggregate(scores, framework), into);
+    }
   }
   const treated = treat(nominal.imputed, framework).panel;
-  return scoreAndAggregate(treated, framework) ?? aggregate(normalise(treated, framework), framework);
+  return scoreAndAggregate(treated, framework, into) ?? copiedInto(aggregate(normalise(treated, framework), framework), into);
 }
 
 function sameCodes(a: readonly string[], b: readonly string[]): boolean {

@@ -46,8 +46,18 @@ export interface AggregationPlan {
   hasAcrossUnits: boolean;
   /** Scratch: each indicator's column in the panel being aggregated. */
   readonly sourceColumns: Int32Array;
+  /** 0, 1, …, codes.length − 1: every column of an aggregated panel, gathered as it is. */
+  readonly everyColumn: Int32Array;
+  /** Each indicator's node, as an index into `framework.nodes`. */
+  readonly indicatorNode: Int32Array;
   /** Scratch: 1 for each aggregate to compute again in an incremental rebuild. */
   readonly dirty: Uint8Array;
+  /**
+   * Scratch of `aggregateBlock`: each child entry's offset in a column-major
+   * block of `blockUnits` units (`childColumn × blockUnits`).
+   */
+  readonly blockOffsets: Int32Array;
+  blockUnits: number;
 }
 
 const compiled = new WeakMap<readonly string[], AggregationPlan>();
@@ -121,7 +131,11 @@ function compileAggregation(framework: Framework): AggregationPlan {
     labels: new Array<string>(A).fill(''),
     hasAcrossUnits: false,
     sourceColumns: new Int32Array(framework.indicators.length),
+    everyColumn: Int32Array.from(codes, (_, k) => k),
+    indicatorNode: Int32Array.from(framework.indicators, (code) => nodeIndex.get(code) as number),
     dirty: new Uint8Array(A),
+    blockOffsets: new Int32Array(entries),
+    blockUnits: 0,
   };
   refreshAggregation(plan, framework);
   return plan;
@@ -171,123 +185,135 @@ export interface AggregationTarget {
   readonly periods: readonly string[];
 }
 
-export function aggregatePeriod(plan: AggregationPlan, target: AggregationTarget, p: number): void {
-  const U = target.units.length;
-  if (!plan.hasAcrossUnits) {
-    aggregateRows(plan, target, p * U, (p + 1) * U, 0, plan.aggregateNode.length);
-    return;
-  }
-  // Copeland's method compares units, so its groups are computed over a whole
-  // period once every unit's children are there.
-  const A = plan.aggregateNode.length;
-  for (let a = 0; a < A; a++) {
-    if (plan.acrossUnits[a] === 1) copelandPeriod(plan, target, a, p);
-    else aggregateRows(plan, target, p * U, (p + 1) * U, a, a + 1);
-  }
-}
-
-/** Aggregates `first` to `last - 1` (those marked in `only`, when given) of rows `rowFrom` to `rowTo - 1`, row by row. */
-function aggregateRows(plan: AggregationPlan, target: AggregationTarget, rowFrom: number, rowTo: number, first: number, last: number, only: Uint8Array | null = null): void {
-  const { values, flags } = target;
-  const { childStart, childColumn, weights, shares, kernels, power, minAvailability, positiveOnly } = plan;
-  const I = plan.indicators.length;
-  const K = plan.codes.length;
-  for (let r = rowFrom; r < rowTo; r++) {
-    const base = r * K;
-    for (let a = first; a < last; a++) {
-      if (only !== null && only[a] === 0) continue;
-      const from = childStart[a];
-      const to = childStart[a + 1];
-      const n = to - from;
-      const out = base + I + a;
-      const kernel = kernels[a];
-      if (kernel === arithmeticMean && n > 0) {
-        // The usual case, every child present, in one pass: the same terms
-        // (weights[i] / Σw) · x added in the same order as the arithmetic
-        // kernel adds them, the shares divided out once per plan.
-        let all = 0;
-        let sum = 0;
-        let union = 0;
-        for (let i = from; i < to; i++) {
-          const at = base + childColumn[i];
-          const v = values[at];
-          if (v === v) {
-            all++;
-            union |= flags[at];
-            sum += shares[i] * v;
-          }
-        }
-        if (all === n) {
-          values[out] = sum;
-          flags[out] = union;
-          continue;
-        }
-      }
-      let present = 0;
-      let sw = 0;
-      let flagUnion = 0;
-      for (let i = from; i < to; i++) {
-        const at = base + childColumn[i];
-        const v = values[at];
-        if (v === v) {
-          present++;
-          sw += weights[i];
-          flagUnion |= flags[at];
-        }
-      }
-      // COINr: if (sum(!is.na(x_row)) / lx < dat_thresh) NA
-      if (present === 0 || present / n < minAvailability[a]) {
-        values[out] = Number.NaN;
-        flags[out] = Flag.None;
-        continue;
-      }
-      if (positiveOnly[a] === 1) {
-        for (let i = from; i < to; i++) {
-          const v = values[base + childColumn[i]];
-          if (v <= 0) nonPositive(plan, target, r, a, i, v);
-        }
-      }
-      // The arithmetic mean, by far the commonest, is called directly (so it is inlined).
-      values[out] =
-        kernel === arithmeticMean
-          ? arithmeticMean(values, base, childColumn, weights, from, to, sw, 1)
-          : (kernel as FloatMean)(values, base, childColumn, weights, from, to, sw, power[a]);
-      flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
-    }
-  }
-}
-
-function copelandPeriod(plan: AggregationPlan, target: AggregationTarget, a: number, p: number): void {
-  const { values, flags } = target;
-  const U = target.units.length;
-  const K = plan.codes.length;
-  const I = plan.indicators.length;
+/**
+ * Aggregate `a` of one cell through its kernel, whatever is missing: its
+ * children are `values[base + offsets[i]]` (`offsets` is `childColumn` in a
+ * row-major panel, or scaled to a column-major block) and the result goes
+ * to `values[out]`; `row` (unit and period in `target`) names the cell in
+ * an error.
+ */
+function aggregateCell(
+  plan: AggregationPlan,
+  values: Float64Array,
+  flags: Uint8Array,
+  base: number,
+  offsets: Int32Array,
+  out: number,
+  a: number,
+  target: AggregationTarget,
+  row: number,
+): void {
   const from = plan.childStart[a];
   const to = plan.childStart[a + 1];
   const n = to - from;
-  const columns = Array.from(plan.childColumn.subarray(from, to));
-  const rowsOf = Array.from({ length: U }, (_, u) => (p * U + u) * K);
-  const table = rowsOf.map((base) => columns.map((c) => values[base + c]));
+  const weights = plan.weights;
+  let present = 0;
+  let sw = 0;
+  let flagUnion = 0;
+  for (let i = from; i < to; i++) {
+    const at = base + offsets[i];
+    const v = values[at];
+    if (v === v) {
+      present++;
+      sw += weights[i];
+      flagUnion |= flags[at];
+    }
+  }
+  // COINr: if (sum(!is.na(x_row)) / lx < dat_thresh) NA
+  if (present === 0 || present / n < plan.minAvailability[a]) {
+    values[out] = Number.NaN;
+    flags[out] = Flag.None;
+    return;
+  }
+  if (plan.positiveOnly[a] === 1) {
+    for (let i = from; i < to; i++) {
+      const v = values[base + offsets[i]];
+      if (v <= 0) nonPositive(plan, target, row, a, i, v);
+    }
+  }
+  const kernel = plan.kernels[a] as FloatMean;
+  // The arithmetic mean, by far the commonest, is called directly (so it is inlined).
+  values[out] = kernel === arithmeticMean ? arithmeticMean(values, base, offsets, weights, from, to, sw, 1) : kernel(values, base, offsets, weights, from, to, sw, plan.power[a]);
+  flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
+}
+
+/**
+ * Aggregates period `p` of `target` held column-major in `block`: the value
+ * of column `c` (indicators, then aggregates, as `plan.codes`) for unit `u`
+ * at `c × U + u`, flags likewise in `blockFlags`. An arithmetic mean runs
+ * column by column over contiguous arrays, adding each unit's terms in the
+ * same order as the arithmetic kernel (so the same numbers); a unit with a
+ * missing child, and the other means, run cell by cell; Copeland's method
+ * compares the period's units. With `only`, the aggregates marked 0 there
+ * are left as the block holds them.
+ */
+export function aggregateBlock(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, only: Uint8Array | null): void {
+  const U = target.units.length;
+  const { childStart, childColumn, shares, kernels } = plan;
+  const I = plan.indicators.length;
+  if (plan.blockUnits !== U) {
+    for (let i = 0; i < childColumn.length; i++) plan.blockOffsets[i] = childColumn[i] * U;
+    plan.blockUnits = U;
+  }
+  const offsets = plan.blockOffsets;
+  for (let a = 0; a < plan.aggregateNode.length; a++) {
+    const from = childStart[a];
+    const to = childStart[a + 1];
+    const n = to - from;
+    const out = (I + a) * U;
+    if (only !== null && only[a] === 0) continue;
+    if (plan.acrossUnits[a] === 1) copelandBlock(plan, block, blockFlags, target, a);
+    else if (kernels[a] === arithmeticMean && n > 0) {
+      // Σ shares[i] · x over every child, in child order from 0 (0 + x, so
+      // that a -0 term gives +0 as in the row-wise sum), and the union of
+      // their flags: a missing child makes the sum NaN, and that unit is
+      // then computed cell by cell.
+      const at0 = offsets[from];
+      const share0 = shares[from];
+      for (let u = 0; u < U; u++) {
+        block[out + u] = 0 + share0 * block[at0 + u];
+        blockFlags[out + u] = blockFlags[at0 + u];
+      }
+      for (let i = from + 1; i < to; i++) {
+        const at = offsets[i];
+        const share = shares[i];
+        for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+        for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+      }
+      for (let u = 0; u < U; u++) {
+        const sum = block[out + u];
+        if (sum !== sum) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      }
+    } else {
+      for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+    }
+  }
+}
+
+/** Copeland's method for aggregate `a` over the units of one period held in a block (see `aggregateBlock`). */
+function copelandBlock(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, a: number): void {
+  const U = target.units.length;
+  const offsets = plan.blockOffsets;
+  const from = plan.childStart[a];
+  const to = plan.childStart[a + 1];
+  const n = to - from;
+  const out = (plan.indicators.length + a) * U;
+  const table = Array.from({ length: U }, (_, u) => Array.from({ length: n }, (_, j) => block[offsets[from + j] + u]));
   const scores = copelandScores(table, Array.from(plan.weights.subarray(from, to)));
-  rowsOf.forEach((base, u) => {
-    const out = base + I + a;
+  for (let u = 0; u < U; u++) {
     let present = 0;
     let flagUnion = 0;
-    for (const c of columns) {
-      const v = values[base + c];
+    for (let i = from; i < to; i++) {
+      const v = block[offsets[i] + u];
       if (v === v) {
         present++;
-        flagUnion |= flags[base + c];
+        flagUnion |= blockFlags[offsets[i] + u];
       }
     }
-    if (present === 0 || present / n < plan.minAvailability[a]) {
-      values[out] = Number.NaN;
-      flags[out] = Flag.None;
-      return;
-    }
-    values[out] = scores[u];
-    flags[out] = present < n ? flagUnion | Flag.Partial : flagUnion;
-  });
+    const missing = present === 0 || present / n < plan.minAvailability[a];
+    block[out + u] = missing ? Number.NaN : scores[u];
+    blockFlags[out + u] = missing ? Flag.None : present < n ? flagUnion | Flag.Partial : flagUnion;
+  }
 }
 
 function nonPositive(plan: AggregationPlan, target: AggregationTarget, row: number, a: number, i: number, value: number): never {
@@ -330,13 +356,4 @@ export function markChanged(plan: AggregationPlan, nominal: Framework): number {
     if (changed) count++;
   }
   return count;
-}
-
-/**
- * Computes again the aggregates marked in `plan.dirty`, every row, in a
- * target that holds the nominal aggregated panel's values and flags.
- */
-export function aggregateChanged(plan: AggregationPlan, target: AggregationTarget): void {
-  const rows = target.units.length * target.periods.length;
-  aggregateRows(plan, target, 0, rows, 0, plan.aggregateNode.length, plan.dirty);
 }

@@ -158,4 +158,77 @@ describe('the compiled plan', () => {
     }
     expect(() => rebuildIndex(nominal, tuned)).toThrow(staged);
   });
+
+  it('writes repeated builds into a panel handed over with `into`: each equals a fresh build, byte for byte', () => {
+    const { framework, raw } = fixture();
+    const heavier = reviseNodes(framework, { i5: { weight: 7 }, a: { weight: 0.5 } });
+    const into = buildIndex(heavier, raw).aggregated;
+    for (const fw of [framework, heavier, framework]) {
+      const result = buildIndex(fw, raw, { into });
+      expect(result.aggregated.values).toBe(into.values);
+      expectSamePanel(result.aggregated, buildIndex(fw, raw).aggregated);
+      expect(result.provenance.hash).toBe(buildIndex(fw, raw).provenance.hash);
+    }
+    // The staged path (an imputation step) and Copeland's row-wise pass write into it too.
+    for (const options of [{ imputed: true }, { imputed: true, copeland: true }]) {
+      const { framework: other, raw: otherRaw } = fixture(options);
+      const target = buildIndex(other, otherRaw).aggregated;
+      const result = buildIndex(other, otherRaw, { into: target });
+      expect(result.aggregated.values).toBe(target.values);
+      expectSamePanel(result.aggregated, staged(other, otherRaw).aggregated);
+    }
+  });
+
+  it('writes consecutive rebuilds with different weights into one panel, each equal to a fresh rebuild, and allocates no panel after the first', () => {
+    const { framework, raw } = fixture();
+    const nominal = buildIndex(framework, raw);
+    const tunings = [
+      reviseNodes(framework, { i5: { weight: 7 } }),
+      reviseNodes(framework, { b: { weight: 0.25 } }),
+      reviseNodes(framework, { c: { aggregation: AggregationSpec.parse({ method: 'geometric' }) } }),
+      framework,
+      reviseNodes(framework, { i0: { weight: 3 }, index: { aggregation: { method: 'arithmetic', minAvailability: 1 } } }),
+    ];
+    const into = rebuildIndex(nominal, tunings[0]);
+    let previous: Panel | undefined;
+    for (const tuned of tunings) {
+      const again = rebuildIndex(nominal, tuned, { into });
+      expectSamePanel(again, rebuildIndex(nominal, tuned));
+      expectSamePanel(again, aggregate(nominal.normalised, tuned));
+      expect(again).toBe(into);
+      if (previous) expect(again).toBe(previous);
+      previous = again;
+      // From the imputed data alone (scores computed again) and from the scores alone.
+      const scratch = rebuildIndex(nominal, tuned);
+      expectSamePanel(rebuildIndex({ imputed: nominal.imputed }, tuned, { into: scratch }), aggregate(nominal.normalised, tuned));
+      expectSamePanel(rebuildIndex({ imputed: nominal.imputed, framework, normalised: nominal.normalised, screening: [] }, tuned, { into: scratch }), aggregate(nominal.normalised, tuned));
+    }
+    // The nominal index is untouched.
+    expectSamePanel(nominal.aggregated, staged(framework, raw).aggregated);
+  });
+
+  it('refuses an `into` panel that does not fit or that the build reads, saying how', () => {
+    const { framework, raw } = fixture();
+    const nominal = buildIndex(framework, raw);
+    const tuned = reviseNodes(framework, { i5: { weight: 7 } });
+    expect(() => rebuildIndex(nominal, tuned, { into: nominal.aggregated })).toThrow(/into: .*the nominal aggregated panel/);
+    expect(() => buildIndex(framework, raw, { into: raw })).toThrow(/into: .*does not fit: its codes are not the result's .*; it holds 360 values and 360 flags, the result 468; it shares its arrays with the panel the build reads/);
+    const shorter = createPanel({ units: raw.units.slice(1), periods: raw.periods, codes: nominal.aggregated.codes });
+    expect(() => rebuildIndex(nominal, tuned, { into: shorter })).toThrow(/into: .*it has 8 units × 4 periods, the result 9 × 4/);
+  });
+
+  it('names the cell where a mean meets a value out of its domain in the fused pass from raw data, as the staged verbs do', () => {
+    const { framework, raw } = fixture();
+    const geometric = AggregationSpec.parse({ method: 'geometric' });
+    const tuned = reviseNodes(framework, { b: { aggregation: geometric } });
+    expect(buildFromRaw(raw, reviseNodes(framework, { i0: { weight: 2 } }))).not.toBeNull();
+    let message = '';
+    try {
+      aggregate(staged(framework, raw).normalised, tuned);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/geometric mean of "b" needs positive values/);
+    expect(() => buildIndex(tuned, raw)).toThrow(message);
+  });
 });
