@@ -66,12 +66,12 @@ export const BUILD_WARM_UP = 20;
 
 /**
  * Untimed runs of an analysis before its timed ones, for the same reason:
- * the first run of a process also pays V8 for compiling the replication
- * path (measured under load: about 310 ms of CPU for the first uncertainty
- * run, 60–90 ms for the next). COINr's side needs none: its code is
- * byte-compiled when installed.
+ * the first runs of a process also pay V8 for compiling the replication
+ * path (measured at load 11: 236 ms, then 139 ms of CPU for the first two
+ * uncertainty runs, 47–89 ms for the next). COINr's side needs none: its
+ * code is byte-compiled when installed.
  */
-export const ANALYSIS_WARM_UP = 1;
+export const ANALYSIS_WARM_UP = 2;
 
 /** Uncertainty: N Monte Carlo rebuilds. */
 export const UNCERTAINTY_N = 100;

@@ -37,7 +37,7 @@ if (!existsSync(REFERENCE)) {
   let uaRebuilds = 0;
   const ua = timeRunsWithCpu(() => (uaRebuilds = asemUncertainty(REFERENCE).rebuilds), ANALYSIS_RUNS, ANALYSIS_WARM_UP);
   console.log(
-    `ASEM uncertainty analysis, N = ${UNCERTAINTY_N} (the build above, then ${uaRebuilds} replications, each every step from the raw data; ${ASEM_SETTINGS}; after ${ANALYSIS_WARM_UP} untimed run): ` +
+    `ASEM uncertainty analysis, N = ${UNCERTAINTY_N} (the build above, then ${uaRebuilds} replications, each every step from the raw data; ${ASEM_SETTINGS}; after ${ANALYSIS_WARM_UP} untimed runs): ` +
       `${formatWallAndCpu(ua)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
   );
 

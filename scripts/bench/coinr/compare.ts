@@ -75,10 +75,10 @@ const DESCRIPTION: Record<Benchmark, string> = {
   uncertainty:
     `ASEM uncertainty, N = ${UNCERTAINTY_N}: the build above, then ${UNCERTAINTY_N} replications, each every step from the raw data (denominate → impute → treat → normalise → aggregate); ` +
     `the tables are imported and validated once per run, where COINr's Regen reruns new_coin (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA"; ` +
-    `${ANALYSIS_WARM_UP} untimed run here first, as V8 compiles the replication path)`,
+    `${ANALYSIS_WARM_UP} untimed runs here first, as V8 compiles the replication path)`,
   sensitivity:
     `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} replications as above, ${SENSITIVITY_BOOTSTRAP} bootstraps ` +
-    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP}; ${ANALYSIS_WARM_UP} untimed run here first)`,
+    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP}; ${ANALYSIS_WARM_UP} untimed runs here first)`,
 };
 
 function skip(reason: string): never {

@@ -61,7 +61,9 @@ interface Compiled {
  * replication then refills one working panel in place with the imputation
  * and treatment kernels (`methods/`), allocating nothing per cell and
  * building no lookup table, and scores and aggregates it through the
- * compiled plan. A replication whose framework changes what the plan fixed
+ * compiled plan into one aggregated panel, also reused: the panel a call
+ * returns is overwritten by the next call (the analyses read what they need
+ * from it first). A replication whose framework changes what the plan fixed
  * (a denominator, window, transform or imputation), a build with screening,
  * trailing windows or transforms, or data the staged verbs would reject (a
  * denominator ≤ 0, an unknown grouping) run `buildIndex` instead, so the
@@ -76,10 +78,20 @@ export function rebuildFromRaw(nominal: Framework, raw: Panel, options: BuildOpt
   const staged: Rebuild = (framework) => buildIndex(framework, raw, options).aggregated;
   const compiled = compile(nominal, raw, options);
   if (compiled === null) return staged;
+  // The aggregated panel every replication is written into (made on the first).
+  let output: Panel | undefined;
   return (framework) => {
     if (!replicate(compiled, framework)) return staged(framework);
-    return scoreAndAggregate(compiled.work, withLookup(framework, compiled.nodeAt)) ?? staged(framework);
+    output ??= outputPanel(compiled, framework);
+    return scoreAndAggregate(compiled.work, withLookup(framework, compiled.nodeAt), output) ?? staged(framework);
   };
+}
+
+/** The aggregated panel's shape (indicators, then aggregates), with its arrays. */
+function outputPanel(plan: Compiled, framework: Framework): Panel {
+  const codes = [...framework.indicators, ...framework.aggregates];
+  const size = plan.U * plan.P * codes.length;
+  return { units: plan.work.units, periods: plan.work.periods, codes, values: new Float64Array(size), flags: new Uint8Array(size) };
 }
 
 /**
