@@ -32,8 +32,6 @@ export type FloatImputer<S> = (
  * for the reason given at `normalisationMethods`).
  */
 export interface ImputationMethod<M extends ImputationSpec['method']> {
-  /** COINr's function for it, where COINr has one. */
-  readonly coinr: string | null;
   /** The float kernel; null for `none`, which fills nothing. */
   readonly float: FloatImputer<Extract<ImputationSpec, { method: M }>> | null;
   /** What one run of the kernel covers: a period's units, or a unit's periods. */
@@ -138,10 +136,10 @@ const interpolateInto: FloatImputer<Extract<ImputationSpec, { method: 'interpola
  * imputationMethods.locf.along; // 'periods'
  */
 export const imputationMethods: { readonly [M in ImputationSpec['method']]: ImputationMethod<M> } = {
-  none: { coinr: null, float: null, along: 'units' },
-  locf: { coinr: null, float: carryForwardInto, along: 'periods' },
-  groupMean: { coinr: 'i_mean_grp', float: groupMeanInto, along: 'units' },
-  interpolate: { coinr: null, float: interpolateInto, along: 'periods' },
+  none: { float: null, along: 'units' },
+  locf: { float: carryForwardInto, along: 'periods' },
+  groupMean: { float: groupMeanInto, along: 'units' },
+  interpolate: { float: interpolateInto, along: 'periods' },
 };
 
 /**

@@ -67,20 +67,23 @@ export type FloatTreater<S> = (x: Float64Array, n: number, spec: S, work: Treatm
  * in `framework/methods.ts`.
  */
 export interface TreatmentMethod<M extends TreatmentSpec['method']> {
-  /** COINr's function for it, where COINr has one. */
-  readonly coinr: string | null;
   readonly float: FloatTreater<Extract<TreatmentSpec, { method: M }>>;
+}
+
+/** Writes the column's report into the work. */
+function settle(work: TreatmentWork, method: TreatmentWork['method'], high: number, low: number, skewAfter: number, kurtAfter: number, passed: boolean | null): void {
+  work.method = method;
+  work.winsorisedHigh = high;
+  work.winsorisedLow = low;
+  work.skewAfter = skewAfter;
+  work.kurtAfter = kurtAfter;
+  work.passed = passed;
 }
 
 /** The report of a column returned as it was (no marks). */
 function untreated(work: TreatmentWork, n: number, passed: boolean | null): void {
   work.marks.fill(0, 0, n);
-  work.method = 'none';
-  work.winsorisedHigh = 0;
-  work.winsorisedLow = 0;
-  work.skewAfter = work.skewBefore;
-  work.kurtAfter = work.kurtBefore;
-  work.passed = passed;
+  settle(work, 'none', 0, 0, work.skewBefore, work.kurtBefore, passed);
 }
 
 /** The moments of the column before treatment, into the report. */
@@ -178,25 +181,14 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
       if (marks[i] & LOW) low++;
       else if (marks[i] & HIGH) high++;
     }
-    work.method = high + low > 0 ? 'winsorised' : 'none';
-    work.winsorisedHigh = high;
-    work.winsorisedLow = low;
-    work.skewAfter = moments.skew;
-    work.kurtAfter = moments.kurt;
-    work.passed = passed;
-    return;
+    return settle(work, high + low > 0 ? 'winsorised' : 'none', high, low, moments.skew, moments.kurt, passed);
   }
   logCTInto(x, n, out);
   skewAndKurtosisInto(out, n, moments);
   const logPassed = passesSkewKurt(moments.skew, moments.kurt, spec);
   if (logPassed === null) return untreated(work, n, null);
   for (let i = 0; i < n; i++) marks[i] = out[i] === out[i] ? HIGH : 0;
-  work.method = 'log';
-  work.winsorisedHigh = 0;
-  work.winsorisedLow = 0;
-  work.skewAfter = moments.skew;
-  work.kurtAfter = moments.kurt;
-  work.passed = logPassed;
+  settle(work, 'log', 0, 0, moments.skew, moments.kurt, logPassed);
 };
 
 /**
@@ -210,13 +202,12 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
  */
 export const treatmentMethods: { readonly [M in TreatmentSpec['method']]: TreatmentMethod<M> } = {
   none: {
-    coinr: null,
     float: (x, n, _spec, work) => {
       momentsBefore(x, n, work);
       untreated(work, n, passesSkewKurt(work.skewBefore, work.kurtBefore, COINR_THRESHOLDS));
     },
   },
-  winsorise: { coinr: 'winsorise', float: winsoriseThenLog },
+  winsorise: { float: winsoriseThenLog },
 };
 
 /**
