@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from './asemRuns.ts';
+import { ANALYSIS_WARM_UP, ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from './asemRuns.ts';
 import { formatWallAndCpu, timeRunsWithCpu } from './timing.ts';
 
 const REFERENCE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/coinr-asem');
@@ -35,14 +35,14 @@ if (!existsSync(REFERENCE)) {
   console.log(`ASEM build, 51 units × 49 indicators (${ASEM_STEPS}; after ${BUILD_WARM_UP} untimed builds): ${formatWallAndCpu(build, 'ms', 2)}; target ≥ 100× COINr (ratio from pnpm bench:coinr)`);
 
   let uaRebuilds = 0;
-  const ua = timeRunsWithCpu(() => (uaRebuilds = asemUncertainty(REFERENCE).rebuilds), ANALYSIS_RUNS);
+  const ua = timeRunsWithCpu(() => (uaRebuilds = asemUncertainty(REFERENCE).rebuilds), ANALYSIS_RUNS, ANALYSIS_WARM_UP);
   console.log(
-    `ASEM uncertainty analysis, N = ${UNCERTAINTY_N} (the build above, then ${uaRebuilds} replications, each every step from the raw data; ${ASEM_SETTINGS}): ` +
+    `ASEM uncertainty analysis, N = ${UNCERTAINTY_N} (the build above, then ${uaRebuilds} replications, each every step from the raw data; ${ASEM_SETTINGS}; after ${ANALYSIS_WARM_UP} untimed runs): ` +
       `${formatWallAndCpu(ua)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,
   );
 
   let saRebuilds = 0;
-  const sa = timeRunsWithCpu(() => (saRebuilds = asemSensitivity(REFERENCE).rebuilds), ANALYSIS_RUNS);
+  const sa = timeRunsWithCpu(() => (saRebuilds = asemSensitivity(REFERENCE).rebuilds), ANALYSIS_RUNS, ANALYSIS_WARM_UP);
   console.log(
     `ASEM Sobol' sensitivity analysis, N = ${SENSITIVITY_N} (the build above, then ${saRebuilds} replications, each every step from the raw data, ` +
       `${SENSITIVITY_BOOTSTRAP} bootstraps; same settings): ${formatWallAndCpu(sa)}; target ≥ 1000× COINr (ratio from pnpm bench:coinr)`,

@@ -14,10 +14,14 @@
  * Needs R and COINr (see the README's Benchmarks section); where either is
  * absent, it says so and exits 0. Nothing here asserts a timing.
  *
- *   pnpm bench:coinr [--build N] [--uncertainty N] [--sensitivity N]
+ *   pnpm bench:coinr [--quick] [--build N] [--uncertainty N] [--sensitivity N]
  *
  * The options set how many timed runs of each side (0 leaves a benchmark
- * out; defaults 50, 5 and 3). Builds take milliseconds, so they alternate
+ * out; defaults 50, 5 and 3: about 40 minutes on a loaded 2-core machine,
+ * nearly all of it COINr's). `--quick` is the short run, 10 builds and one
+ * uncertainty and one sensitivity run a side (about 10 minutes): the same
+ * work, fewer repetitions, so its medians have less to go on and it says
+ * so; an explicit count still wins. Builds take milliseconds, so they alternate
  * in batches of 5: one R process times five builds, then this
  * process does, and so on. RSCRIPT names the Rscript to use (default:
  * Rscript on the PATH).
@@ -28,7 +32,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from '../../../packages/core/bench/asemRuns.ts';
+import { ANALYSIS_WARM_UP, ASEM_SETTINGS, ASEM_STEPS, BUILD_WARM_UP, SENSITIVITY_BOOTSTRAP, SENSITIVITY_N, UNCERTAINTY_N, asemSensitivity, asemUncertainty, buildAsem } from '../../../packages/core/bench/asemRuns.ts';
 import { formatTiming, summarise } from '../../../packages/core/bench/timing.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -43,14 +47,20 @@ type Benchmark = 'build' | 'uncertainty' | 'sensitivity';
 
 const { values: options } = parseArgs({
   options: {
-    build: { type: 'string', default: '50' },
-    uncertainty: { type: 'string', default: '5' },
-    sensitivity: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    build: { type: 'string' },
+    uncertainty: { type: 'string' },
+    sensitivity: { type: 'string' },
   },
 });
+/** Timed runs a side: the full run, and the short one (`--quick`). */
+const DEFAULT_RUNS: Record<'full' | 'quick', Record<Benchmark, number>> = {
+  full: { build: 50, uncertainty: 5, sensitivity: 3 },
+  quick: { build: 10, uncertainty: 1, sensitivity: 1 },
+};
 const runs: Record<Benchmark, number> = { build: 0, uncertainty: 0, sensitivity: 0 };
 for (const name of Object.keys(runs) as Benchmark[]) {
-  const n = Number(options[name]);
+  const n = Number(options[name] ?? DEFAULT_RUNS[options.quick ? 'quick' : 'full'][name]);
   if (!Number.isInteger(n) || n < 0) {
     console.error(`--${name} must be a whole number of runs, got "${options[name]}"`);
     process.exit(2);
@@ -64,10 +74,11 @@ const DESCRIPTION: Record<Benchmark, string> = {
     `warmed up with one untimed build per R process, ${BUILD_WARM_UP} untimed builds here)`,
   uncertainty:
     `ASEM uncertainty, N = ${UNCERTAINTY_N}: the build above, then ${UNCERTAINTY_N} replications, each every step from the raw data (denominate → impute → treat → normalise → aggregate); ` +
-    `the tables are imported and validated once per run, where COINr's Regen reruns new_coin (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA")`,
+    `the tables are imported and validated once per run, where COINr's Regen reruns new_coin (${ASEM_SETTINGS}; COINr: get_sensitivity SA_type "UA"; ` +
+    `${ANALYSIS_WARM_UP} untimed runs here first, as V8 compiles the replication path)`,
   sensitivity:
     `ASEM Sobol' sensitivity, N = ${SENSITIVITY_N} → ${SENSITIVITY_N * 6} replications as above, ${SENSITIVITY_BOOTSTRAP} bootstraps ` +
-    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP})`,
+    `(same settings; COINr: get_sensitivity SA_type "SA", Nboot ${SENSITIVITY_BOOTSTRAP}; ${ANALYSIS_WARM_UP} untimed runs here first)`,
 };
 
 function skip(reason: string): never {
@@ -84,6 +95,12 @@ const [rVersion, coinrVersion] = probe.stdout.trim().split('\n');
 console.log(
   `${rVersion}, COINr ${coinrVersion}; Node ${process.version}. Runs alternate between the two sides (ABBA order); times are wall-clock, with each process's CPU time (user + system) beside them.`,
 );
+if (options.quick) {
+  console.log(
+    `NOTICE: --quick, the short run: ${runs.build} builds, ${runs.uncertainty} uncertainty and ${runs.sensitivity} sensitivity runs a side (the full run: ` +
+      `${DEFAULT_RUNS.full.build}, ${DEFAULT_RUNS.full.uncertainty}, ${DEFAULT_RUNS.full.sensitivity}); the work of each run is the same, its medians rest on fewer runs.`,
+  );
+}
 if (coinrVersion !== WANTED_COINR) console.log(`NOTICE: COINr ${coinrVersion} is installed; the matched runs were written against ${WANTED_COINR}.`);
 
 interface CoinrRun {
@@ -124,6 +141,11 @@ function runProject(benchmark: Benchmark, batch: number): ProjectRun {
   return { ms, cpu_ms: cpu, rebuilds };
 }
 
+/** Untimed runs of an analysis (see ANALYSIS_WARM_UP). */
+function runProjectUntimed(benchmark: 'uncertainty' | 'sensitivity', runs: number): void {
+  for (let i = 0; i < runs; i++) (benchmark === 'uncertainty' ? asemUncertainty : asemSensitivity)(REFERENCE);
+}
+
 /** The largest difference between COINr's nominal build and the project's, over every unit and column both have. */
 function compareNominal(coinr: CoinrRun['aggregated']): string {
   const ours = buildAsem(REFERENCE).aggregated;
@@ -157,6 +179,7 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   const n = runs[benchmark];
   if (n === 0) continue;
   console.log(`\n${DESCRIPTION[benchmark]}`);
+  if (benchmark !== 'build') runProjectUntimed(benchmark, ANALYSIS_WARM_UP);
   const coinrTimes: number[] = [];
   const ourTimes: number[] = [];
   const coinrCpu: number[] = [];

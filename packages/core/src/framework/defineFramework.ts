@@ -431,7 +431,13 @@ export function reviseNodes(
       throw new PinganError('invalid-argument', `weight must be a positive number, got ${change.weight}`);
     }
   }
-  const reweighted = new Set(framework.nodes.flatMap((node, i) => (changes[i]?.weight !== undefined && node.parent !== null ? [node.parent] : [])));
+  // A plain loop: an analysis revises the framework once per run, and a
+  // flatMap would make an array per node each time.
+  const reweighted = new Set<string>();
+  for (let i = 0; i < changes.length; i++) {
+    const parent = framework.nodes[i].parent;
+    if (changes[i]?.weight !== undefined && parent !== null) reweighted.add(parent);
+  }
   const nodes = framework.nodes.map((node, i) => {
     const change = changes[i] ?? {};
     if (node.type === 'indicator') {

@@ -3,9 +3,7 @@ import { ValidationError, type ValidationIssue } from '../framework/frameworkErr
 import type { ImputationSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
-import { carryForward } from './carryForward.ts';
-import { groupMean } from './groupMean.ts';
-import { interpolateGaps } from './interpolateGaps.ts';
+import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
 
 /** One cell filled in by `impute`. */
 export interface ImputedCell {
@@ -111,54 +109,31 @@ export function impute(
 
   const values = Float64Array.from(panel.values);
   const flags = Uint8Array.from(panel.flags);
-  const input = panel.values;
   // Which method filled each cell (0: none); the report is built from these
   // marks afterwards, in panel order.
   const marks = new Uint8Array(values.length);
+  const filled = new Uint8Array(Math.max(U, P));
+  let scratch = new Float64Array(2);
 
+  // Each job fills its own column of the copy in place, one run at a time
+  // (a period's units, or a unit's periods), with its method's kernel.
   for (const { c, spec, labels } of jobs) {
-    if (spec.method === 'groupMean') {
-      const section = new Float64Array(U);
-      for (let p = 0; p < P; p++) {
-        const base = p * U * C + c;
-        let missing = 0;
-        for (let u = 0; u < U; u++) {
-          const v = input[base + u * C];
-          section[u] = v;
-          if (Number.isNaN(v)) missing++;
-        }
-        if (missing === 0 || missing === U) continue;
-        const filled = groupMean(section, labels);
-        for (let u = 0; u < U; u++) {
-          if (!Number.isNaN(section[u]) || Number.isNaN(filled[u])) continue;
-          const i = base + u * C;
-          values[i] = filled[u];
-          flags[i] |= Flag.Imputed;
-          marks[i] = GROUP_MEAN;
-        }
-      }
-      continue;
-    }
-    const series = new Float64Array(P);
-    const stride = U * C;
-    for (let u = 0; u < U; u++) {
-      const base = u * C + c;
-      let missing = 0;
-      for (let p = 0; p < P; p++) {
-        const v = input[base + p * stride];
-        series[p] = v;
-        if (Number.isNaN(v)) missing++;
-      }
-      if (missing === 0 || missing === P) continue;
-      const filled =
-        spec.method === 'locf' ? carryForward(series, spec.maxAge).values : interpolateGaps(series, spec.maxGap).values;
-      const mark = spec.method === 'locf' ? LOCF : INTERPOLATE;
-      for (let p = 0; p < P; p++) {
-        const i = base + p * stride;
-        if (!Number.isNaN(series[p]) || Number.isNaN(filled[p])) continue;
-        values[i] = filled[p];
-        flags[i] |= Flag.Imputed;
-        marks[i] = mark;
+    const along = imputationMethods[spec.method].along;
+    const { groupOf, groupCount } = labels ? groupIndex(labels) : { groupOf: null, groupCount: 1 };
+    if (scratch.length < 2 * groupCount) scratch = new Float64Array(2 * groupCount);
+    const mark = spec.method === 'locf' ? LOCF : spec.method === 'groupMean' ? GROUP_MEAN : INTERPOLATE;
+    const runs = along === 'units' ? P : U;
+    const n = along === 'units' ? U : P;
+    const stride = along === 'units' ? C : U * C;
+    for (let r = 0; r < runs; r++) {
+      const base = along === 'units' ? r * U * C + c : r * C + c;
+      if (imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled) === 0) continue;
+      for (let i = 0; i < n; i++) {
+        if (filled[i] === 0) continue;
+        filled[i] = 0;
+        const at = base + i * stride;
+        flags[at] |= Flag.Imputed;
+        marks[at] = mark;
       }
     }
   }

@@ -17,39 +17,56 @@
  * skewAndKurtosis([1, 2, 3, 10]); // { skew: 1.7636…, kurt: 3.228, n: 4 }
  */
 export function skewAndKurtosis(x: ArrayLike<number>): { skew: number; kurt: number; n: number } {
+  const moments = { skew: Number.NaN, kurt: Number.NaN };
+  const n = skewAndKurtosisInto(x, x.length, moments);
+  return { skew: moments.skew, kurt: moments.kurt, n };
+}
+
+/**
+ * `skewAndKurtosis` of the first `length` values of `x`, written into
+ * `into` (no object is made, for the replications of an analysis); returns
+ * how many values were present.
+ *
+ * @example
+ * const moments = { skew: 0, kurt: 0 };
+ * skewAndKurtosisInto([1, 2, 3, 10], 4, moments); // 4; moments { skew: 1.7636…, kurt: 3.228 }
+ */
+export function skewAndKurtosisInto(x: ArrayLike<number>, length: number, into: { skew: number; kurt: number }): number {
   let n = 0;
   let sum = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < length; i++) {
     const v = x[i];
-    if (!Number.isNaN(v)) {
+    if (v === v) {
       sum += v;
       n++;
     }
   }
-  if (n < 3) return { skew: Number.NaN, kurt: Number.NaN, n };
+  into.skew = Number.NaN;
+  into.kurt = Number.NaN;
+  if (n < 3) return n;
   // R's mean(): the plain mean, corrected by the mean of the residuals.
   let mean = sum / n;
   let residual = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < length; i++) {
     const v = x[i];
-    if (!Number.isNaN(v)) residual += v - mean;
+    if (v === v) residual += v - mean;
   }
   mean += residual / n;
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < length; i++) {
     const v = x[i];
-    if (Number.isNaN(v)) continue;
+    if (v !== v) continue;
     const d = v - mean;
     const d2 = d * d;
     m2 += d2;
     m3 += d2 * d;
     m4 += d2 * d2;
   }
-  const skew = ((Math.sqrt(n) * m3) / m2 ** 1.5) * (Math.sqrt(n * (n - 1)) / (n - 2));
-  if (n < 4) return { skew, kurt: Number.NaN, n };
+  into.skew = ((Math.sqrt(n) * m3) / m2 ** 1.5) * (Math.sqrt(n * (n - 1)) / (n - 2));
+  if (n < 4) return n;
   const r = (n * m4) / (m2 * m2);
-  const kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
-  return { skew, kurt, n };
+  into.kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  return n;
 }

@@ -3,7 +3,8 @@ import { ValidationError, type ValidationIssue } from '../framework/frameworkErr
 import type { TreatmentSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
-import { treatColumn, type ColumnTreatment } from './treatColumn.ts';
+import { treatInto, treatmentWork } from '../methods/treatmentMethods.ts';
+import type { ColumnTreatment } from './treatColumn.ts';
 
 /** What `treat` did to one indicator in one period. */
 export interface TreatmentReport extends ColumnTreatment {
@@ -52,19 +53,23 @@ export function treat(panel: Panel, framework: Framework): { panel: Panel; repor
   const flags = Uint8Array.from(panel.flags);
   const report: TreatmentReport[] = [];
   const section = new Float64Array(U);
+  const work = treatmentWork(U);
   for (let p = 0; p < panel.periods.length; p++) {
     for (const { c, code, spec } of jobs) {
       const base = p * U * C + c;
       for (let u = 0; u < U; u++) section[u] = panel.values[base + u * C];
-      const result = treatColumn(section, spec);
+      treatInto(section, U, spec, work);
       const units: string[] = [];
-      for (const u of result.changed) {
+      for (let u = 0; u < U; u++) {
+        if (work.marks[u] === 0) continue;
         const i = base + u * C;
-        values[i] = result.values[u];
+        values[i] = work.out[u];
         flags[i] |= Flag.Treated;
         units.push(panel.units[u]);
       }
-      report.push({ period: panel.periods[p], code, ...result.report, units });
+      // The work's fields other than its arrays are the column's report (`ColumnTreatment`).
+      const { out: _out, marks: _marks, moments: _moments, ...column } = work;
+      report.push({ period: panel.periods[p], code, ...column, units });
     }
   }
   return {

@@ -1,2 +1,3 @@
 export * from './settings.ts';
 export * from './uncertaintyAnalysis.ts';
+export * from './rebuildFromRaw.ts';

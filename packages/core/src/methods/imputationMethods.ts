@@ -1,0 +1,187 @@
+import type { ImputationSpec } from '../framework/methods.ts';
+
+/**
+ * The float kernel of an imputation: fills, in place, the missing cells
+ * (`NaN`) of one strided run of a panel's values, the cells
+ * `values[base + i × stride]` for `i` in `[0, n)`: a cross-section of units
+ * in one period (`along: 'units'`) or one unit's series over the periods
+ * (`along: 'periods'`). Only cells present on entry are used as sources.
+ * `groupOf[i]` is position `i`'s group (0 … groupCount − 1) for a grouped
+ * method, else null; `scratch` holds at least 2 × groupCount numbers. Sets
+ * `filled[i] = 1` where a cell was filled (the caller clears it) and
+ * returns how many were. It allocates nothing.
+ */
+export type FloatImputer<S> = (
+  values: Float64Array,
+  base: number,
+  stride: number,
+  n: number,
+  spec: S,
+  groupOf: Int32Array | null,
+  groupCount: number,
+  scratch: Float64Array,
+  filled: Uint8Array,
+) => number;
+
+/**
+ * One imputation method, COINr-style (`f_i = "i_mean_grp"` names a
+ * function): its float kernel, and whether it runs over the units of a
+ * period or over the periods of a unit. `impute` and the replications of
+ * the uncertainty and sensitivity analyses read it here. Its option schema
+ * is the member of `ImputationSpec` in `framework/methods.ts` (kept there
+ * for the reason given at `normalisationMethods`).
+ */
+export interface ImputationMethod<M extends ImputationSpec['method']> {
+  /** The float kernel; null for `none`, which fills nothing. */
+  readonly float: FloatImputer<Extract<ImputationSpec, { method: M }>> | null;
+  /** What one run of the kernel covers: a period's units, or a unit's periods. */
+  readonly along: 'units' | 'periods';
+}
+
+/**
+ * The group-mean kernel (COINr's `i_mean_grp`; `i_mean` with one group):
+ * sums and counts of the present values per group, in position order, then
+ * each gap gets its group's sum / count. A group with no present value
+ * leaves its gaps. The same arithmetic, in the same order, as `groupMean`.
+ */
+const groupMeanInto: FloatImputer<Extract<ImputationSpec, { method: 'groupMean' }>> = (values, base, stride, n, _spec, groupOf, groupCount, scratch, filled) => {
+  const G = groupOf === null ? 1 : groupCount;
+  for (let g = 0; g < 2 * G; g++) scratch[g] = 0;
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[base + i * stride];
+    if (v !== v) {
+      missing++;
+      continue;
+    }
+    const g = groupOf === null ? 0 : groupOf[i];
+    scratch[g] += v;
+    scratch[G + g]++;
+  }
+  if (missing === 0) return 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const at = base + i * stride;
+    if (values[at] === values[at]) continue;
+    const g = groupOf === null ? 0 : groupOf[i];
+    const present = scratch[G + g];
+    if (present === 0) continue;
+    values[at] = scratch[g] / present;
+    filled[i] = 1;
+    count++;
+  }
+  return count;
+};
+
+/**
+ * Last observation carried forward (as `carryForward`): a gap takes the
+ * latest earlier present value at most `maxAge` positions back. Cells are
+ * visited in order and written only at the current position, so a filled
+ * cell is never read as a source.
+ */
+const carryForwardInto: FloatImputer<Extract<ImputationSpec, { method: 'locf' }>> = (values, base, stride, n, spec, _groupOf, _groupCount, _scratch, filled) => {
+  let last = -1;
+  let carried = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const at = base + i * stride;
+    const v = values[at];
+    if (v === v) {
+      last = i;
+      carried = v;
+    } else if (last >= 0 && i - last <= spec.maxAge) {
+      values[at] = carried;
+      filled[i] = 1;
+      count++;
+    }
+  }
+  return count;
+};
+
+/**
+ * Linear interpolation of interior gaps (as `interpolateGaps`): between
+ * present values at `a` and `b`, `x[a] + (x[b] − x[a]) × (i − a) / (b − a)`,
+ * for gaps of at most `maxGap` cells; no extrapolation.
+ */
+const interpolateInto: FloatImputer<Extract<ImputationSpec, { method: 'interpolate' }>> = (values, base, stride, n, spec, _groupOf, _groupCount, _scratch, filled) => {
+  const limit = spec.maxGap ?? Number.POSITIVE_INFINITY;
+  let last = -1;
+  let count = 0;
+  for (let b = 0; b < n; b++) {
+    const vb = values[base + b * stride];
+    if (vb !== vb) continue;
+    const gap = b - last - 1;
+    if (last >= 0 && gap > 0 && gap <= limit) {
+      const va = values[base + last * stride];
+      const span = b - last;
+      for (let i = last + 1; i < b; i++) {
+        values[base + i * stride] = va + ((vb - va) * (i - last)) / span;
+        filled[i] = 1;
+        count++;
+      }
+    }
+    last = b;
+  }
+  return count;
+};
+
+/**
+ * Every imputation method's record (see `ImputationMethod`).
+ *
+ * @example
+ * const values = new Float64Array([1, NaN, 3, NaN, 10]);
+ * const filled = new Uint8Array(5);
+ * imputationMethods.groupMean.float?.(values, 0, 1, 5, { method: 'groupMean' }, new Int32Array([0, 0, 0, 1, 1]), 2, new Float64Array(4), filled);
+ * values; // Float64Array [1, 2, 3, 10, 10]
+ * imputationMethods.locf.along; // 'periods'
+ */
+export const imputationMethods: { readonly [M in ImputationSpec['method']]: ImputationMethod<M> } = {
+  none: { float: null, along: 'units' },
+  locf: { float: carryForwardInto, along: 'periods' },
+  groupMean: { float: groupMeanInto, along: 'units' },
+  interpolate: { float: interpolateInto, along: 'periods' },
+};
+
+/**
+ * The float kernel of a spec's method, applied (the one dispatch over
+ * imputation methods); 0 for `none`.
+ *
+ * @example
+ * const series = new Float64Array([60, NaN, NaN]);
+ * imputeInto(series, 0, 1, 3, { method: 'locf', maxAge: 5 }, null, 0, new Float64Array(2), new Uint8Array(3)); // 2; series [60, 60, 60]
+ */
+export function imputeInto(
+  values: Float64Array,
+  base: number,
+  stride: number,
+  n: number,
+  spec: ImputationSpec,
+  groupOf: Int32Array | null,
+  groupCount: number,
+  scratch: Float64Array,
+  filled: Uint8Array,
+): number {
+  const kernel = imputationMethods[spec.method].float as FloatImputer<ImputationSpec> | null;
+  return kernel === null ? 0 : kernel(values, base, stride, n, spec, groupOf, groupCount, scratch, filled);
+}
+
+/**
+ * Each label's group as a number (0, 1, … in order of first appearance),
+ * for the grouped kernels; made once per framework, not per run.
+ *
+ * @example
+ * groupIndex(['Asia', 'Europe', 'Asia']); // { groupOf: Int32Array [0, 1, 0], groupCount: 2 }
+ */
+export function groupIndex(labels: readonly string[]): { groupOf: Int32Array; groupCount: number } {
+  const ids = new Map<string, number>();
+  const groupOf = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    let id = ids.get(labels[i]);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(labels[i], id);
+    }
+    groupOf[i] = id;
+  }
+  return { groupOf, groupCount: ids.size };
+}

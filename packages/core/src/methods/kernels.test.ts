@@ -1,0 +1,178 @@
+/**
+ * The imputation and treatment kernels (method records) against the
+ * functions `impute` and `treat` were built on before them, which stay
+ * public and unchanged: `treatColumn` (COINr's default `Treat()` of a
+ * column), `groupMean`, `carryForward` and `interpolateGaps`. On every
+ * ASEM column (denominated, as treatment sees it) and on edge cases.
+ */
+import { randomLcg } from 'd3-random';
+import { describe, expect, it } from 'vitest';
+import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
+import { fromCoinr } from '../coinr/fromCoinr.ts';
+import { panelFromObservations } from '../data/observations.ts';
+import type { TreatmentSpec } from '../framework/methods.ts';
+import { carryForward } from '../impute/carryForward.ts';
+import { groupMean } from '../impute/groupMean.ts';
+import { interpolateGaps } from '../impute/interpolateGaps.ts';
+import { buildIndex } from '../pipeline/buildIndex.ts';
+import { treatColumn } from '../treat/treatColumn.ts';
+import { groupIndex, imputeInto } from './imputationMethods.ts';
+import { treatInto, treatmentWork } from './treatmentMethods.ts';
+
+const bits = (x: ArrayLike<number>) => Buffer.from(Float64Array.from(x).buffer).toString('hex');
+
+/** The kernel's outcome in `treatColumn`'s shape (values: the input with the changed positions written). */
+function kernelTreatment(x: Float64Array, spec: TreatmentSpec) {
+  const work = treatmentWork(x.length + 3); // a work longer than the column: only the first n count
+  work.marks.fill(7);
+  treatInto(x, x.length, spec, work);
+  const values = Float64Array.from(x);
+  const changed: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (work.marks[i] === 0) continue;
+    values[i] = work.out[i];
+    changed.push(i);
+  }
+  const { method, winsorisedHigh, winsorisedLow, skewBefore, kurtBefore, skewAfter, kurtAfter, passed } = work;
+  return { values: bits(values), changed, report: { method, winsorisedHigh, winsorisedLow, skewBefore, kurtBefore, skewAfter, kurtAfter, passed } };
+}
+
+/** `treatColumn`'s outcome, with only its changed positions taken (as `treat` writes them). */
+function verbTreatment(x: Float64Array, spec: TreatmentSpec) {
+  const result = treatColumn(x, spec);
+  const values = Float64Array.from(x);
+  for (const i of result.changed) values[i] = result.values[i];
+  return { values: bits(values), changed: result.changed, report: result.report };
+}
+
+const specs: TreatmentSpec[] = [
+  { method: 'none' },
+  ...[0, 1, 2, 3, 5, 10].flatMap((winmax) =>
+    (['log', 'none'] as const).map((fallback) => ({ method: 'winsorise' as const, winmax, skewThreshold: 2, kurtosisThreshold: 3.5, fallback })),
+  ),
+  { method: 'winsorise', winmax: 5, skewThreshold: 0.5, kurtosisThreshold: 0.5, fallback: 'log' },
+];
+
+function expectSameTreatment(x: Float64Array): void {
+  for (const spec of specs) expect(kernelTreatment(x, spec), JSON.stringify(spec)).toEqual(verbTreatment(x, spec));
+}
+
+const ASEM = 'coinr-asem';
+const available = referenceAvailable(ASEM);
+
+describe.skipIf(!available)('the kernels on ASEM (../shared/reference/coinr-asem)', () => {
+  const imported = available
+    ? fromCoinr({ iData: readReferenceCsv(ASEM, 'ASEM_iData.csv'), iMeta: readReferenceCsv(ASEM, 'ASEM_iMeta.csv') }, { Denominate: {}, Impute: { f_i: 'i_mean_grp', use_group: 'EurAsia_group' } })
+    : null;
+
+  it('treat every denominated and imputed column as treatColumn does, for every winmax and both fallbacks', () => {
+    if (!imported) return;
+    const built = buildIndex(imported.framework, panelFromObservations(imported.framework, imported.observations), imported.options);
+    const { values, codes, units } = built.imputed;
+    let methods = new Set<string>();
+    for (let c = 0; c < codes.length; c++) {
+      const column = Float64Array.from(units, (_, u) => values[u * codes.length + c]);
+      expectSameTreatment(column);
+      for (const spec of specs) methods = methods.add(treatColumn(column, spec).report.method);
+    }
+    expect([...methods].sort()).toEqual(['log', 'none', 'winsorised']);
+  });
+
+  it('fill every denominated column’s gaps by EurAsia_group mean as groupMean does', () => {
+    if (!imported) return;
+    const denominated = buildIndex(imported.framework, panelFromObservations(imported.framework, imported.observations), imported.options).denominated;
+    const labels = denominated.units.map((u) => imported.options.unitGroups?.EurAsia_group[u] ?? '');
+    const { groupOf, groupCount } = groupIndex(labels);
+    const C = denominated.codes.length;
+    let filledCells = 0;
+    for (let c = 0; c < C; c++) {
+      const values = Float64Array.from(denominated.values);
+      const filled = new Uint8Array(denominated.units.length);
+      filledCells += imputeInto(values, c, C, denominated.units.length, { method: 'groupMean', grouping: 'EurAsia_group' }, groupOf, groupCount, new Float64Array(2 * groupCount), filled);
+      const column = Float64Array.from(denominated.units, (_, u) => denominated.values[u * C + c]);
+      expect(bits(Float64Array.from(denominated.units, (_, u) => values[u * C + c]))).toEqual(bits(groupMean(column, labels)));
+    }
+    expect(filledCells).toBeGreaterThan(0);
+  });
+});
+
+describe('the treatment kernel, edge cases', () => {
+  it('equals treatColumn on all-missing, short, constant, tied, negatively skewed and log-fallback columns', () => {
+    const N = Number.NaN;
+    const columns = [
+      [N, N, N, N, N],
+      [1, 2],
+      [1, 2, 100],
+      [5, 5, 5, 5, 5, 5],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 100, 100], // tied extremes move together
+      [-100, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], // negative skew: the lowest
+      [1, N, 2, 3, N, 4, 5, 6, 7, 8, 9, 10, 1000, 5000, 20000], // several iterations, gaps kept
+      [0, 0, 0, 0, 0, 0, 0, 0, 1, 1e6], // winsorising ends at constant data: check undefined
+      [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 50, 60, 70, 1e4, 1e5],
+      [...Array.from({ length: 40 }, (_, i) => i + 1), 1000, 2000, 3000, 4000], // 4 iterations at the top
+      [-3000, -2000, N, -1000, ...Array.from({ length: 40 }, (_, i) => i + 1)], // 3 at the bottom
+    ];
+    for (const column of columns) expectSameTreatment(Float64Array.from(column));
+    // The cases reach the log fallback, several winsorisation iterations, and an undefined check.
+    const reports = columns.flatMap((column) => specs.map((spec) => treatColumn(Float64Array.from(column), spec).report));
+    expect(reports.some((r) => r.method === 'log')).toBe(true);
+    expect(reports.some((r) => r.method === 'winsorised' && r.winsorisedHigh + r.winsorisedLow >= 3)).toBe(true);
+    expect(reports.some((r) => r.method === 'winsorised' && r.winsorisedLow > 0)).toBe(true);
+    expect(reports.some((r) => r.passed === null)).toBe(true);
+  });
+
+  it('equals treatColumn on 300 seeded random heavy-tailed columns', () => {
+    const random = randomLcg(7);
+    for (let t = 0; t < 300; t++) {
+      const n = 3 + Math.floor(random() * 40);
+      const column = Float64Array.from({ length: n }, () => (random() < 0.1 ? Number.NaN : Math.round((1 / (random() + 1e-3)) ** (1 + 2 * random()) * 100) / 100 - (t % 3 === 0 ? 50 : 0)));
+      expectSameTreatment(column);
+    }
+  });
+});
+
+describe('the imputation kernels, edge cases', () => {
+  const random = randomLcg(11);
+  const series = (n: number, gapRate: number) => Float64Array.from({ length: n }, () => (random() < gapRate ? Number.NaN : Math.round(random() * 1000) / 10));
+
+  it('group mean: equals groupMean with and without groups, a group with no value leaving its gaps, on a strided run', () => {
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + Math.floor(random() * 30);
+      const x = series(n, t % 5 === 0 ? 1 : 0.4);
+      const labels = Array.from({ length: n }, () => ['a', 'b', 'c'][Math.floor(random() * 3)]);
+      const { groupOf, groupCount } = groupIndex(labels);
+      // The run sits at offset 1 with stride 2, as a column inside a panel.
+      const panel = new Float64Array(2 * n + 1).fill(-7);
+      for (let i = 0; i < n; i++) panel[1 + 2 * i] = x[i];
+      const filled = new Uint8Array(n);
+      const count = imputeInto(panel, 1, 2, n, { method: 'groupMean', grouping: 'g' }, groupOf, groupCount, new Float64Array(6), filled);
+      const expected = groupMean(x, labels);
+      expect(bits(Float64Array.from(x, (_, i) => panel[1 + 2 * i]))).toEqual(bits(expected));
+      expect(count).toBe([...x].filter((v, i) => Number.isNaN(v) && !Number.isNaN(expected[i])).length);
+      expect([...filled]).toEqual([...x].map((v, i) => (Number.isNaN(v) && !Number.isNaN(expected[i]) ? 1 : 0)));
+      expect(panel.filter((_, i) => i % 2 === 0).every((v) => v === -7)).toBe(true);
+      const ungrouped = Float64Array.from(x);
+      imputeInto(ungrouped, 0, 1, n, { method: 'groupMean' }, null, 1, new Float64Array(2), new Uint8Array(n));
+      expect(bits(ungrouped)).toEqual(bits(groupMean(x)));
+    }
+  });
+
+  it('carry forward and interpolation: equal carryForward and interpolateGaps for every limit, all-missing series included', () => {
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + Math.floor(random() * 25);
+      const x = series(n, t % 7 === 0 ? 1 : 0.5);
+      for (const limit of [1, 2, 4, 30]) {
+        const carried = Float64Array.from(x);
+        imputeInto(carried, 0, 1, n, { method: 'locf', maxAge: limit }, null, 0, new Float64Array(2), new Uint8Array(n));
+        expect(bits(carried)).toEqual(bits(carryForward(x, limit).values));
+        const bridged = Float64Array.from(x);
+        imputeInto(bridged, 0, 1, n, { method: 'interpolate', maxGap: limit }, null, 0, new Float64Array(2), new Uint8Array(n));
+        expect(bits(bridged)).toEqual(bits(interpolateGaps(x, limit).values));
+      }
+      const open = Float64Array.from(x);
+      imputeInto(open, 0, 1, n, { method: 'interpolate' }, null, 0, new Float64Array(2), new Uint8Array(n));
+      expect(bits(open)).toEqual(bits(interpolateGaps(x).values));
+    }
+  });
+});

@@ -1,0 +1,224 @@
+import type { TreatmentSpec } from '../framework/methods.ts';
+import { passesSkewKurt } from '../treat/checkSkewKurt.ts';
+import { skewAndKurtosisInto } from '../treat/skewAndKurtosis.ts';
+
+/** COINr's default thresholds, for reporting whether a column left untreated by its spec would pass. */
+const COINR_THRESHOLDS = { skewThreshold: 2, kurtosisThreshold: 3.5 };
+
+/** `marks` bits: in the last set winsorised at the top, at the bottom. */
+const HIGH = 1;
+const LOW = 2;
+
+/**
+ * What a treatment kernel works in and reports into, made once for a
+ * column length and reused for every column (so a kernel allocates
+ * nothing). After a call, `out[i]` is the treated value wherever
+ * `marks[i] !== 0` (the positions `treatColumn` lists as `changed`); the
+ * other fields are `treatColumn`'s report.
+ */
+export interface TreatmentWork {
+  readonly out: Float64Array;
+  readonly marks: Uint8Array;
+  method: 'none' | 'winsorised' | 'log';
+  winsorisedHigh: number;
+  winsorisedLow: number;
+  skewBefore: number;
+  kurtBefore: number;
+  skewAfter: number;
+  kurtAfter: number;
+  passed: boolean | null;
+  /** Scratch for the moments of the column being checked. */
+  readonly moments: { skew: number; kurt: number };
+}
+
+/**
+ * A treatment kernel's working space for columns of `length` values.
+ *
+ * @example
+ * const work = treatmentWork(51);
+ * work.out.length; // 51
+ */
+export function treatmentWork(length: number): TreatmentWork {
+  return {
+    out: new Float64Array(length),
+    marks: new Uint8Array(length),
+    method: 'none',
+    winsorisedHigh: 0,
+    winsorisedLow: 0,
+    skewBefore: Number.NaN,
+    kurtBefore: Number.NaN,
+    skewAfter: Number.NaN,
+    kurtAfter: Number.NaN,
+    passed: null,
+    moments: { skew: Number.NaN, kurt: Number.NaN },
+  };
+}
+
+/**
+ * The float kernel of a treatment: treats the first `n` values of `x` (not
+ * written; `NaN` ignored and kept) into `work` (see `TreatmentWork`).
+ */
+export type FloatTreater<S> = (x: Float64Array, n: number, spec: S, work: TreatmentWork) => void;
+
+/**
+ * One outlier-treatment method, COINr-style (`f1 = "winsorise"`): its float
+ * kernel. `treat` and the replications of the uncertainty and sensitivity
+ * analyses read it here; its option schema is the member of `TreatmentSpec`
+ * in `framework/methods.ts`.
+ */
+export interface TreatmentMethod<M extends TreatmentSpec['method']> {
+  readonly float: FloatTreater<Extract<TreatmentSpec, { method: M }>>;
+}
+
+/** Writes the column's report into the work. */
+function settle(work: TreatmentWork, method: TreatmentWork['method'], high: number, low: number, skewAfter: number, kurtAfter: number, passed: boolean | null): void {
+  work.method = method;
+  work.winsorisedHigh = high;
+  work.winsorisedLow = low;
+  work.skewAfter = skewAfter;
+  work.kurtAfter = kurtAfter;
+  work.passed = passed;
+}
+
+/** The report of a column returned as it was (no marks). */
+function untreated(work: TreatmentWork, n: number, passed: boolean | null): void {
+  work.marks.fill(0, 0, n);
+  settle(work, 'none', 0, 0, work.skewBefore, work.kurtBefore, passed);
+}
+
+/** The moments of the column before treatment, into the report. */
+function momentsBefore(x: Float64Array, n: number, work: TreatmentWork): void {
+  skewAndKurtosisInto(x, n, work.moments);
+  work.skewBefore = work.moments.skew;
+  work.kurtBefore = work.moments.kurt;
+}
+
+/**
+ * COINr's `winsorise()` in `work.out` (as `winsorise`): while the column
+ * fails the check and fewer than `winmax` points are winsorised, the tied
+ * highest (skew ≥ 0) or lowest values take the next value in. Returns the
+ * check of the result (`null`: undefined); `work.moments` holds its moments.
+ * `work.skewBefore` and `work.kurtBefore` must be those of `x`.
+ */
+function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, { method: 'winsorise' }>, work: TreatmentWork): boolean | null {
+  const { out, marks, moments } = work;
+  for (let i = 0; i < n; i++) {
+    out[i] = x[i];
+    marks[i] = 0;
+  }
+  // The copy's moments are the column's, found before (`winsorise` finds them again; the same numbers).
+  moments.skew = work.skewBefore;
+  moments.kurt = work.kurtBefore;
+  let pass = passesSkewKurt(moments.skew, moments.kurt, spec);
+  let highCount = 0;
+  let lowCount = 0;
+  while (pass === false && highCount + lowCount < spec.winmax) {
+    if (moments.skew >= 0) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < n; i++) if (out[i] > max) max = out[i];
+      let next = Number.NEGATIVE_INFINITY;
+      highCount = 0;
+      for (let i = 0; i < n; i++) {
+        const v = out[i];
+        if (v === max) {
+          marks[i] |= HIGH;
+          highCount++;
+        } else {
+          marks[i] &= ~HIGH;
+          if (v > next) next = v;
+        }
+      }
+      for (let i = 0; i < n; i++) if (marks[i] & HIGH) out[i] = next;
+    } else {
+      let min = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < n; i++) if (out[i] < min) min = out[i];
+      let next = Number.POSITIVE_INFINITY;
+      lowCount = 0;
+      for (let i = 0; i < n; i++) {
+        const v = out[i];
+        if (v === min) {
+          marks[i] |= LOW;
+          lowCount++;
+        } else {
+          marks[i] &= ~LOW;
+          if (v < next) next = v;
+        }
+      }
+      for (let i = 0; i < n; i++) if (marks[i] & LOW) out[i] = next;
+    }
+    skewAndKurtosisInto(out, n, moments);
+    pass = passesSkewKurt(moments.skew, moments.kurt, spec);
+  }
+  return pass;
+}
+
+/** COINr's `log_CT()` of `x` into `work.out` (as `logCT`). */
+function logCTInto(x: Float64Array, n: number, out: Float64Array): void {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const a = 0.01 * (max - min);
+  for (let i = 0; i < n; i++) out[i] = Math.log(x[i] - min + a);
+}
+
+/** COINr's default `Treat()` of one column (see `treatColumn`, which this equals value for value). */
+const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise' }>> = (x, n, spec, work) => {
+  momentsBefore(x, n, work);
+  const pass0 = passesSkewKurt(work.skewBefore, work.kurtBefore, spec);
+  if (pass0 !== false) return untreated(work, n, pass0);
+  const passed = winsoriseInto(x, n, spec, work);
+  if (passed === null) return untreated(work, n, null);
+  const { out, marks, moments } = work;
+  if (passed || spec.fallback === 'none') {
+    // COINr marks winhi, then winlo: a point in both sets counts as low.
+    let high = 0;
+    let low = 0;
+    for (let i = 0; i < n; i++) {
+      if (marks[i] & LOW) low++;
+      else if (marks[i] & HIGH) high++;
+    }
+    return settle(work, high + low > 0 ? 'winsorised' : 'none', high, low, moments.skew, moments.kurt, passed);
+  }
+  logCTInto(x, n, out);
+  skewAndKurtosisInto(out, n, moments);
+  const logPassed = passesSkewKurt(moments.skew, moments.kurt, spec);
+  if (logPassed === null) return untreated(work, n, null);
+  for (let i = 0; i < n; i++) marks[i] = out[i] === out[i] ? HIGH : 0;
+  settle(work, 'log', 0, 0, moments.skew, moments.kurt, logPassed);
+};
+
+/**
+ * Every treatment method's record (see `TreatmentMethod`).
+ *
+ * @example
+ * const work = treatmentWork(11);
+ * const spec = { method: 'winsorise', winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log' } as const;
+ * treatmentMethods.winsorise.float(new Float64Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100]), 11, spec, work);
+ * work.method; // 'winsorised'; work.marks[10] !== 0, work.out[10] === 10
+ */
+export const treatmentMethods: { readonly [M in TreatmentSpec['method']]: TreatmentMethod<M> } = {
+  none: {
+    float: (x, n, _spec, work) => {
+      momentsBefore(x, n, work);
+      untreated(work, n, passesSkewKurt(work.skewBefore, work.kurtBefore, COINR_THRESHOLDS));
+    },
+  },
+  winsorise: { float: winsoriseThenLog },
+};
+
+/**
+ * The float kernel of a spec's method, applied (the one dispatch over
+ * treatment methods).
+ *
+ * @example
+ * const work = treatmentWork(3);
+ * treatInto(new Float64Array([1, 2, 3]), 3, { method: 'none' }, work);
+ * work.method; // 'none'
+ */
+export function treatInto(x: Float64Array, n: number, spec: TreatmentSpec, work: TreatmentWork): void {
+  (treatmentMethods[spec.method].float as FloatTreater<TreatmentSpec>)(x, n, spec, work);
+}
