@@ -113,39 +113,26 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
   let highCount = 0;
   let lowCount = 0;
   while (pass === false && highCount + lowCount < spec.winmax) {
-    if (moments.skew >= 0) {
-      let max = Number.NEGATIVE_INFINITY;
-      for (let i = 0; i < n; i++) if (out[i] > max) max = out[i];
-      let next = Number.NEGATIVE_INFINITY;
-      highCount = 0;
-      for (let i = 0; i < n; i++) {
-        const v = out[i];
-        if (v === max) {
-          marks[i] |= HIGH;
-          highCount++;
-        } else {
-          marks[i] &= ~HIGH;
-          if (v > next) next = v;
-        }
+    // One loop for both tails: with sign = −1 the lowest values are the "largest" (negation is exact, so ties stay ties).
+    const sign = moments.skew >= 0 ? 1 : -1;
+    const bit = sign > 0 ? HIGH : LOW;
+    let extreme = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) if (sign * out[i] > extreme) extreme = sign * out[i];
+    let next = Number.NEGATIVE_INFINITY;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const v = sign * out[i];
+      if (v === extreme) {
+        marks[i] |= bit;
+        count++;
+      } else {
+        marks[i] &= ~bit;
+        if (v > next) next = v;
       }
-      for (let i = 0; i < n; i++) if (marks[i] & HIGH) out[i] = next;
-    } else {
-      let min = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < n; i++) if (out[i] < min) min = out[i];
-      let next = Number.POSITIVE_INFINITY;
-      lowCount = 0;
-      for (let i = 0; i < n; i++) {
-        const v = out[i];
-        if (v === min) {
-          marks[i] |= LOW;
-          lowCount++;
-        } else {
-          marks[i] &= ~LOW;
-          if (v < next) next = v;
-        }
-      }
-      for (let i = 0; i < n; i++) if (marks[i] & LOW) out[i] = next;
     }
+    for (let i = 0; i < n; i++) if (marks[i] & bit) out[i] = sign * next;
+    if (sign > 0) highCount = count;
+    else lowCount = count;
     skewAndKurtosisInto(out, n, moments);
     pass = passesSkewKurt(moments.skew, moments.kurt, spec);
   }
