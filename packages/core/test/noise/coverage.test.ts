@@ -13,9 +13,29 @@
  * most of the mass (Shaoshan's month-on-month change is 0 for most of its
  * rare counts), much more: the same convention as the bootstrap's, which
  * is why they agree. No single region can sit at exactly 90% on a lattice.
+ *
+ * That over-coverage does not come from the quantile convention: the same
+ * lattice intervals computed with the model's true noise (the known μ of
+ * every count cell, φ = 1) are measured too, and their month-on-month
+ * changes cover 87–93% (asserted, pooled: 91.3%; 90.4–91.9% in every
+ * region, Shaoshan 91.9%, against 97.4% with the estimated noise). What widens the published-model intervals is the
+ * estimated noise: μ̂ with Jeffreys' ½ over 36 months (+0.014 a month, a
+ * large share of a rare count's mean in a district of 100,000) and φ̂
+ * floored at 1. Mid-quantiles (Parzen's mid-distribution, counting an end
+ * atom half in) were tried for both the analytic and the bootstrap
+ * intervals and left pooled coverage unchanged (month on month 93.6% →
+ * 93.8%): the index's distribution always has a normal part, where the
+ * mid-quantile is the quantile; and they broke the agreement with the
+ * bootstrap at single indicators (replicates of a rare count's change
+ * form clusters 0.01–0.02 wide, not exact ties, around each lattice
+ * point, and a sample mid-quantile is not robust to that).
+ * With the true noise the index's level covers only about 84% (printed, not
+ * asserted); why is not yet understood (its truth, the index of the
+ * expected counts, need not be the centre of its sampling distribution
+ * where scores are capped, is one candidate).
  */
 import { describe, expect, it } from 'vitest';
-import { analyticUncertainty, buildIndex, latticeIntervals, normalInterval } from '../../src/index.ts';
+import { analyticUncertainty, buildIndex, cellNoise, latticeIntervals, normalInterval, type CellNoise } from '../../src/index.ts';
 import { samplePanel, xiangtanFramework } from './sampleData.ts';
 import { knownModel, simulate } from './simulation.ts';
 
@@ -33,11 +53,27 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
   // The same for the lattice intervals (latticeIntervals: exact distributions of the rare counts).
   const latticeHits = { index: 0, mom: 0, yoy: 0 };
   const latticePerUnit = model.units.map(() => ({ index: 0, mom: 0, yoy: 0 }));
+  // The lattice intervals again, with the model's true noise: every count cell's known mean, φ = 1.
+  const trueHits = { index: 0, mom: 0 };
+  const truePerUnit = model.units.map(() => ({ index: 0, mom: 0 }));
+  const trueNoise = (estimated: CellNoise): CellNoise => {
+    const mean = Float64Array.from(estimated.mean);
+    const dispersion = Float64Array.from(estimated.dispersion);
+    const variance = Float64Array.from(estimated.variance);
+    for (let i = 0; i < mean.length; i++) {
+      if (mean[i] !== mean[i]) continue; // not a count
+      mean[i] = model.truth.values[i];
+      dispersion[i] = 1;
+      variance[i] = model.truth.values[i];
+    }
+    return { ...estimated, mean, dispersion, variance };
+  };
   let n = 0;
   for (let r = 0; r < replicates; r++) {
     const result = buildIndex(fw, simulate(fw, model, 1000 + r));
     const a = analyticUncertainty(result, [1, 12]);
     const lattice = latticeIntervals(result, { periods: months, codes: [fw.root] });
+    const known = latticeIntervals(result, { periods: months, codes: [fw.root] }, trueNoise(cellNoise(result.raw, fw)));
     for (const month of months) {
       const p = truth.periods.indexOf(month);
       for (let u = 0; u < U; u++) {
@@ -68,6 +104,12 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
         latticePerUnit[u].index += Number(hitLevel);
         latticePerUnit[u].mom += Number(hitChange);
         latticePerUnit[u].yoy += Number(hitYear);
+        const knownLevel = Number(known.lower[at] <= truth.values[i] && truth.values[i] <= known.upper[at]);
+        const knownChange = Number(known.changeLower[1][at] <= truth.values[i] - truth.values[j] && truth.values[i] - truth.values[j] <= known.changeUpper[1][at]);
+        trueHits.index += knownLevel;
+        trueHits.mom += knownChange;
+        truePerUnit[u].index += knownLevel;
+        truePerUnit[u].mom += knownChange;
         n++;
       }
     }
@@ -88,6 +130,12 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
       latticePerUnit.map((c, u) => `${model.units[u]} ${((100 * c.index) / perUnit[u].n).toFixed(1)}/${((100 * c.mom) / perUnit[u].n).toFixed(1)}/${((100 * c.yoy) / perUnit[u].n).toFixed(1)}`).join(', '),
   );
 
+  console.log(
+    `lattice intervals with the true noise (known μ, φ = 1), same ${n} region-months: index ${(100 * share(trueHits.index)).toFixed(1)}%, ` +
+      `month-on-month ${(100 * share(trueHits.mom)).toFixed(1)}%; by region (index/month-on-month): ` +
+      truePerUnit.map((c, u) => `${model.units[u]} ${((100 * c.index) / perUnit[u].n).toFixed(1)}/${((100 * c.mom) / perUnit[u].n).toFixed(1)}`).join(', '),
+  );
+
   it('simulates at least 2,000 region-months', () => {
     expect(n).toBeGreaterThanOrEqual(2000);
   });
@@ -98,6 +146,10 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
   it('the lattice intervals cover the true index 87–93% of the time (pooled)', () => {
     expect(share(latticeHits.index)).toBeGreaterThanOrEqual(0.87);
     expect(share(latticeHits.index)).toBeLessThanOrEqual(0.93);
+  });
+  it("the lattice intervals computed with the model's true noise cover the true month-on-month change 87–93% of the time (pooled)", () => {
+    expect(share(trueHits.mom)).toBeGreaterThanOrEqual(0.87);
+    expect(share(trueHits.mom)).toBeLessThanOrEqual(0.93);
   });
   it('covers the true month-on-month change 87–93% of the time', () => {
     expect(share(hits.mom)).toBeGreaterThanOrEqual(0.87);
