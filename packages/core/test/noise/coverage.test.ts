@@ -3,36 +3,32 @@
  * framework, the 90% intervals of the index and of its month-on-month change
  * cover the true value 87–93% of the time.
  *
- * The intervals published (`analyticUncertainty`, normal) are asserted. The
- * opt-in lattice intervals (`latticeIntervals`, exact distributions of rare
- * counts, which agree with the percentile bootstrap) are measured on the
- * same histories and printed by region; their index level is asserted
- * pooled. They over-cover changes (about 93.6% month on month pooled, 97%
- * in Shaoshan). No single region can sit at exactly 90% on a lattice.
+ * The published intervals are the lattice intervals (`latticeIntervals`:
+ * exact distributions of rare counts, which agree with the percentile
+ * bootstrap) with the noise estimated from each region's own history
+ * (`cellNoise`: μ̂ with Kerman's neutral prior count ⅓, φ̂ only where
+ * Pearson's dispersion test rejects the Poisson at 5%). Their pooled
+ * coverage of the index and of its month-on-month change is asserted, and
+ * printed by region (no single region can sit at exactly 90% on a lattice).
+ * The normal intervals (`analyticUncertainty`) are asserted too.
  *
- * That over-coverage does not come from the quantile convention: the same
- * lattice intervals computed with the model's true noise (the known μ of
- * every count cell, φ = 1) are measured too, and their month-on-month
- * changes cover 87–93% (asserted, pooled: 91.3%; 90.4–91.9% in every
- * region, Shaoshan 91.9%, against 97.4% with the estimated noise). What
- * widens the intervals is the estimated noise, which the bootstrap shares
- * (so changing it keeps the agreement): measured once on these histories,
- * fixing φ = 1 (the truth here) instead of φ̂ from 36 months brings month
- * on month to 92.5% pooled (Shaoshan 96.5%), and μ̂ with a ⅓ prior count
- * instead of Jeffreys' ½ (+0.014 a month, a large share of a rare count's
- * mean in a district of 100,000) to 93.1%; both together 91.9%
- * (Shaoshan 94.6%). Mid-quantiles (Parzen's mid-distribution, counting an end
- * atom half in) were tried for both the analytic and the bootstrap
- * intervals and left pooled coverage unchanged (month on month 93.6% →
- * 93.8%): the index's distribution always has a normal part, where the
- * mid-quantile is the quantile; and they broke the agreement with the
- * bootstrap at single indicators (replicates of a rare count's change
- * form clusters 0.01–0.02 wide, not exact ties, around each lattice
- * point, and a sample mid-quantile is not robust to that).
- * With the true noise the index's level covers only about 84% (printed, not
- * asserted); why is not yet understood (its truth, the index of the
- * expected counts, need not be the centre of its sampling distribution
- * where scores are capped, is one candidate).
+ * Measured with the estimators used before (Jeffreys' ½ prior count, φ̂
+ * floored at 1) the lattice intervals over-covered changes: 93.6% month on
+ * month pooled, 97.4% in Shaoshan. The floor keeps only the upper half of
+ * φ̂'s scatter around 1 when the truth is Poisson, and Jeffreys' ½ (the
+ * posterior mean, +0.014 a month over 36 months) is a large share of a rare
+ * count's mean in a district of 100,000; Kerman's ⅓ makes the posterior
+ * median about the MLE. Not the quantile convention: mid-quantiles were
+ * tried and left coverage unchanged, and broke the agreement with the
+ * bootstrap at single indicators.
+ *
+ * The same lattice intervals with the model's true noise (the known μ of
+ * every count cell, φ = 1) are printed for comparison, and their
+ * month-on-month coverage asserted. Their index level covers only about
+ * 84%; why is not yet understood (its truth, the index of the expected
+ * counts, need not be the centre of its sampling distribution where scores
+ * are capped, is one candidate). The estimated μ̂, which scatters around
+ * the truth, widens the level's interval back to about 90%.
  */
 import { describe, expect, it } from 'vitest';
 import { analyticUncertainty, buildIndex, cellNoise, latticeIntervals, normalInterval, type CellNoise } from '../../src/index.ts';
@@ -125,7 +121,7 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
   );
 
   console.log(
-    `lattice intervals (latticeIntervals), same ${n} region-months: index ${(100 * share(latticeHits.index)).toFixed(1)}%, ` +
+    `published lattice intervals (latticeIntervals, noise estimated), same ${n} region-months: index ${(100 * share(latticeHits.index)).toFixed(1)}%, ` +
       `month-on-month ${(100 * share(latticeHits.mom)).toFixed(1)}%, year-on-year ${(100 * share(latticeHits.yoy)).toFixed(1)}%; by region (index/month-on-month/year-on-year): ` +
       latticePerUnit.map((c, u) => `${model.units[u]} ${((100 * c.index) / perUnit[u].n).toFixed(1)}/${((100 * c.mom) / perUnit[u].n).toFixed(1)}/${((100 * c.yoy) / perUnit[u].n).toFixed(1)}`).join(', '),
   );
@@ -139,19 +135,23 @@ describe('coverage of the analytic 90% intervals (known Poisson model, Xiangtan 
   it('simulates at least 2,000 region-months', () => {
     expect(n).toBeGreaterThanOrEqual(2000);
   });
-  it('covers the true index 87–93% of the time', () => {
+  it('the normal intervals (analyticUncertainty) cover the true index 87–93% of the time', () => {
     expect(share(hits.index)).toBeGreaterThanOrEqual(0.87);
     expect(share(hits.index)).toBeLessThanOrEqual(0.93);
   });
-  it('the lattice intervals cover the true index 87–93% of the time (pooled)', () => {
+  it('the published (lattice) intervals, noise estimated, cover the true index 87–93% of the time (pooled)', () => {
     expect(share(latticeHits.index)).toBeGreaterThanOrEqual(0.87);
     expect(share(latticeHits.index)).toBeLessThanOrEqual(0.93);
+  });
+  it('the published (lattice) intervals, noise estimated, cover the true month-on-month change 87–93% of the time (pooled)', () => {
+    expect(share(latticeHits.mom)).toBeGreaterThanOrEqual(0.87);
+    expect(share(latticeHits.mom)).toBeLessThanOrEqual(0.93);
   });
   it("the lattice intervals computed with the model's true noise cover the true month-on-month change 87–93% of the time (pooled)", () => {
     expect(share(trueHits.mom)).toBeGreaterThanOrEqual(0.87);
     expect(share(trueHits.mom)).toBeLessThanOrEqual(0.93);
   });
-  it('covers the true month-on-month change 87–93% of the time', () => {
+  it('the normal intervals (analyticUncertainty) cover the true month-on-month change 87–93% of the time', () => {
     expect(share(hits.mom)).toBeGreaterThanOrEqual(0.87);
     expect(share(hits.mom)).toBeLessThanOrEqual(0.93);
   });

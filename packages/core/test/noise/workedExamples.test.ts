@@ -31,14 +31,15 @@ function countByHand(panel: Panel, unit: string, code: string, month: string, ma
   const series = timeSeries(panel, unit, code);
   const at = panel.periods.indexOf(month);
   const baseline = Array.from(series.slice(at - 35, at + 1));
-  const mean = (baseline.reduce((s, x) => s + x, 0) + 0.5) / 36; // Jeffreys' ½
+  const mean = (baseline.reduce((s, x) => s + x, 0) + 1 / 3) / 36; // Kerman's neutral prior count ⅓
   let squares = 0;
   let sums = 0;
   for (let t = at - 23; t <= at; t++) {
     squares += (series[t] - series[t - 12]) ** 2;
     sums += series[t] + series[t - 12];
   }
-  const dispersion = sums > 0 ? Math.max(1, squares / sums) : 1;
+  // Pearson's dispersion test at 5% over the 24 pairs: φ̂ only when 24 φ̂ exceeds χ²(24)'s upper 5% point, 36.415 (tables).
+  const dispersion = sums > 0 && 24 * (squares / sums) > 36.415 ? squares / sums : 1;
   const window = periodRange(shiftPeriod(month, -11), month);
   const rate = window.reduce((s, m) => s + (series[panel.periods.indexOf(m)] * 100000) / pop.get(`${unit}|${m.slice(0, 4)}`)!, 0);
   const rateVariance = dispersion * mean * window.reduce((s, m) => s + (100000 / pop.get(`${unit}|${m.slice(0, 4)}`)!) ** 2, 0);
