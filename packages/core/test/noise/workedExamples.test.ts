@@ -72,7 +72,9 @@ function cappedVarianceByIntegration(linear: number, sigma: number): number {
 describe('Yuhu (430302), 2025-10, by hand', () => {
   const unit = '430302';
   const month = '2025-10';
-  const u = monthUncertainty(result, month);
+  // The formulas by hand are the normal intervals (`distribution: 'normal'`); the published,
+  // exact-distribution interval of the homicide score is worked by hand in scripts/methodology-noise.test.ts.
+  const u = monthUncertainty(result, month, { distribution: 'normal' });
   const nodes = new Map(u.regions.find((r) => r.unit === unit)!.nodes.map((n) => [n.code, n]));
 
   it('the homicide score: 100 × (2.2 − R) / 2.2 ± 1.645 σ, capped into 0–100', () => {
