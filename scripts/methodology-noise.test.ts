@@ -34,6 +34,7 @@ interface NoiseExample {
     score: string;
     scoreSe: string;
     interval: [string, string];
+    exactInterval: [string, string];
   };
   district: { unit: string; index: { value: string; interval: [string, string] }; mom: Change };
   city: { unit: string; mom: Change; yoy: Change };
@@ -81,7 +82,7 @@ describe('the methodology noise example', () => {
     const at = raw.periods.indexOf(example.month);
     expect(Array.from(series.slice(at - 35, at + 1))).toEqual(h.baselineCounts);
     expect(Array.from(series.slice(at - 11, at + 1))).toEqual(h.windowCounts);
-    const mean = (h.baselineCounts.reduce((s, x) => s + x, 0) + 0.5) / 36;
+    const mean = (h.baselineCounts.reduce((s, x) => s + x, 0) + 1 / 3) / 36; // Kerman's neutral prior count ⅓
     expect(fixed(mean, 6)).toBe(h.baselineMean);
     let squares = 0;
     let sums = 0;
@@ -89,7 +90,8 @@ describe('the methodology noise example', () => {
       squares += (h.baselineCounts[t] - h.baselineCounts[t - 12]) ** 2;
       sums += h.baselineCounts[t] + h.baselineCounts[t - 12];
     }
-    const dispersion = Math.max(1, squares / sums);
+    // Pearson's dispersion test at 5% over the 24 pairs: φ̂ only above χ²(24)'s upper 5% point, 36.415 (tables).
+    const dispersion = 24 * (squares / sums) > 36.415 ? squares / sums : 1;
     expect(fixed(dispersion, 2)).toBe(h.dispersion);
     const pop = population();
     expect(pop.get(`${h.unit}|2024`)).toBe(h.population['2024']);
@@ -106,8 +108,26 @@ describe('the methodology noise example', () => {
     expect(fixed(se, 3)).toBe(h.scoreSe);
     const z = normalQuantile(0.95);
     expect([fixed(Math.max(0, score - z * se), 2), fixed(Math.min(100, score + z * se), 2)]).toEqual(h.interval);
+    // The normal approximation by hand is the library's `distribution: 'normal'`; the published
+    // interval takes the window's homicides by their exact Poisson distribution.
+    const normal = node(monthUncertainty(result, example.month, { level: example.level, distribution: 'normal' }), h.unit, 'homicide').interval!;
+    expect([normal.value, normal.lower, normal.upper]).toEqual([h.score, ...h.interval]);
     const lib = node(u, h.unit, 'homicide').interval!;
-    expect([lib.value, lib.lower, lib.upper]).toEqual([h.score, ...h.interval]);
+    expect([lib.value, lib.lower, lib.upper]).toEqual([h.score, ...h.exactInterval]);
+    // The exact interval by hand: the window's homicides are Poisson(12 μ); its 5th and 95th
+    // percentiles, each homicide worth 100 / 2.2 × ā points (ā the window's mean weight).
+    const m = 12 * mean;
+    const quantile = (p: number) => {
+      let k = 0;
+      let term = Math.exp(-m);
+      let cdf = term;
+      while (cdf < p) cdf += term *= m / ++k;
+      return k;
+    };
+    expect([quantile(0.05), quantile(0.95)]).toEqual([0, 4]);
+    const point = (100 / 2.2) * (a.reduce((s, x) => s + x, 0) / 12);
+    expect(Math.abs(score - point * (quantile(0.95) - m) - Number(h.exactInterval[0]))).toBeLessThan(0.015);
+    expect(Math.abs(score + point * (m - quantile(0.05)) - Number(h.exactInterval[1]))).toBeLessThan(0.015);
   });
 
   it('gives Yuhu’s index, its interval and its month-on-month verdict', () => {

@@ -1,5 +1,5 @@
 import { bandOf, buildExact, buildIndex, canonicalJson, Exact, exactAt, exactInputs, flagNames, monthUncertainty, panelFromObservations, periodDistance, periodFrequency, periodsPerYear, publishChange, roundHalfUp, shiftPeriod, uncertaintyLookback, ValidationError, type ExactPanel, type Framework, type IndexResult, type MonthUncertainty, type Observation, type Provenance } from '@pingan/core';
-import { RELEASE_FORMAT, type InputCell, type PublishedAggregate, type PublishedIndicator, type PublishedMonth, type PublishedRegion, type PublishedUncertainty } from '@pingan/core/release';
+import { RELEASE_FORMAT, UNCERTAINTY_MODEL, type InputCell, type PublishedAggregate, type PublishedIndicator, type PublishedMonth, type PublishedRegion, type PublishedUncertainty } from '@pingan/core/release';
 import { DataInvalidError, UsageError } from './issues.ts';
 import { nextReleaseDate } from './publication.ts';
 import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
@@ -20,8 +20,12 @@ export function lookbackMonths(framework: Framework, perYear = 12): number {
   return uncertaintyLookback(framework, perYear);
 }
 
-/** The release's uncertainty settings: the bootstrap's and rank intervals' replicates and seed (fixed, so releases are byte-deterministic). */
-export const RELEASE_UNCERTAINTY = { draws: 1000, seed: 1 } as const;
+/**
+ * The release's uncertainty settings: the bootstrap's and rank intervals' replicates and seed
+ * (fixed, so releases are byte-deterministic), and the analytic intervals' distributions:
+ * `lattice`, rare counts by their exact distribution (release uncertainty model 2).
+ */
+export const RELEASE_UNCERTAINTY = { draws: 1000, seed: 1, distribution: 'lattice' } as const;
 
 /** The published figures and input cells, as the release format's one schema in @pingan/core declares them. */
 export type { PublishedAggregate, PublishedIndicator, PublishedMonth, PublishedRegion, InputCell } from '@pingan/core/release';
@@ -39,7 +43,7 @@ export interface MonthComputation {
   readonly published: PublishedMonth;
   readonly cells: readonly InputCell[];
   readonly provenance: Provenance;
-  /** SHA-256 over the provenance hash and the regions' names: equal hashes mean equal releases. */
+  /** SHA-256 over the release format, the uncertainty model, the provenance hash and the regions' names: equal hashes mean equal releases. */
   readonly inputHash: string;
   /** The input files with rows in the months read. */
   readonly inputFiles: readonly FileInfo[];
@@ -221,6 +225,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
       ...(synthetic ? { note: 'Computed from SYNTHETIC input files: not real figures. 由合成数据计算，并非真实数字。' } : {}),
       uncertainty: {
         method: uncertainty.method,
+        model: UNCERTAINTY_MODEL,
         level: uncertainty.level,
         draws: uncertainty.draws,
         seed: uncertainty.seed,
@@ -245,8 +250,9 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     },
     cells,
     provenance,
-    // The release format is part of the hash: the same figures in a new format are a new revision.
-    inputHash: sha256Hex(canonicalJson({ format: RELEASE_FORMAT, provenance: provenance.hash, regions: regionsUsed })),
+    // The release format and the uncertainty model are part of the hash: the same figures in a
+    // new format, or with intervals from a new model, are a new revision.
+    inputHash: sha256Hex(canonicalJson({ format: RELEASE_FORMAT, uncertaintyModel: UNCERTAINTY_MODEL, provenance: provenance.hash, regions: regionsUsed })),
     inputFiles,
     frameworkFile: valid.data.frameworkFile ?? null,
     referenceFiles: valid.data.reference,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendToChain, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
+import { appendToChain, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, UNCERTAINTY_MODEL, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
 import type { MonthComputation } from './computeIndex.ts';
 import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
 import { CliError, ExitCode } from './issues.ts';
@@ -114,14 +114,15 @@ function whatChanged(previous: Manifest, now: MonthComputation): Manifest['chang
   if (p.optionsHash !== n.optionsHash) out.push('options');
   if (p.library !== n.library || p.libraryVersion !== n.libraryVersion) out.push('library');
   if ((previous.format ?? 1) !== RELEASE_FORMAT) out.push('format');
+  if ((previous.format ?? 1) === RELEASE_FORMAT && (previous.uncertaintyModel ?? 1) !== UNCERTAINTY_MODEL) out.push('uncertainty');
   if (out.length === 0 && previous.inputHash !== now.inputHash) out.push('regions');
   return out;
 }
 
 /**
  * Why the pipeline writes a new revision when the reason is not (only) an
- * edit of the cells both revisions read: a new release format, or a longer
- * or shorter span of months read. Undefined otherwise.
+ * edit of the cells both revisions read: a new release format, a new
+ * uncertainty model, or a longer or shorter span of months read. Undefined otherwise.
  */
 function revisionReason(previous: Manifest, now: MonthComputation): string | undefined {
   const reasons: string[] = [];
@@ -130,6 +131,12 @@ function revisionReason(previous: Manifest, now: MonthComputation): string | und
     const level = Math.round(now.uncertainty.level * 100);
     reasons.push(
       `release format ${RELEASE_FORMAT} (was ${format}): adds each figure's ${level}% interval, the verdicts of its changes (上升 up / 下降 down / 基本持平 broadly unchanged), the districts' rank intervals and the month's early warnings; the published values are recomputed from the same rules`,
+    );
+  }
+  const model = previous.uncertaintyModel ?? 1;
+  if (format === RELEASE_FORMAT && model !== UNCERTAINTY_MODEL) {
+    reasons.push(
+      `uncertainty model ${UNCERTAINTY_MODEL} (was ${model}): the intervals of rare counts follow their exact Poisson or negative binomial distributions instead of a normal; a count's expected level takes Kerman's neutral prior count 1/3 (was Jeffreys' 1/2), and its over-dispersion is used only where Pearson's dispersion test rejects the Poisson at 5% (was: whenever above 1); only the intervals, verdicts, rank intervals and neighbour probabilities change, the published values, ranks and flags are the same`,
     );
   }
   const from = now.periods[0];
@@ -201,6 +208,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     date: today,
     nextRelease: computation.nextRelease,
     inputHash: computation.inputHash,
+    uncertaintyModel: UNCERTAINTY_MODEL,
     previous: previous ? { revision: latest, inputHash: previous.inputHash } : null,
     changed: previous ? whatChanged(previous, computation) : [],
     ...(reason !== undefined ? { reason } : {}),

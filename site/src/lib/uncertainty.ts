@@ -1,7 +1,7 @@
 /**
  * The uncertainty a release of format 2 carries (issue 9), arranged for the
  * pages, and its words in both languages: a change's verdict and interval
- * ("基本持平，90% 区间 −0.60 至 +0.38"), a rank interval ("第1–3名"), the
+ * ("基本持平，90% 区间 −0.61 至 +0.39"), a rank interval ("第1–3名"), the
  * early warning's charts. A format-1 release (no `format`) has none: every
  * function then gives null and the pages show the figures alone.
  */
@@ -59,13 +59,13 @@ export function levelText(level: number): string {
   return `${Math.round(level * 1000) / 10}%`;
 }
 
-/** "90% 区间 −0.60 至 +0.38" / "90% interval −0.60 to +0.38". */
+/** "90% 区间 −0.61 至 +0.39" / "90% interval −0.61 to +0.39". */
 export function intervalText(lang: Lang, interval: { lower: string; upper: string }, level: number, signs = true): string {
   const f = (v: string) => (signs ? signed(v) : v);
   return lang === 'zh' ? `${levelText(level)} 区间 ${f(interval.lower)} 至 ${f(interval.upper)}` : `${levelText(level)} interval ${f(interval.lower)} to ${f(interval.upper)}`;
 }
 
-/** A change's verdict and interval: "基本持平，90% 区间 −0.60 至 +0.38" / "broadly unchanged, 90% interval −0.60 to +0.38". */
+/** A change's verdict and interval: "基本持平，90% 区间 −0.61 至 +0.39" / "broadly unchanged, 90% interval −0.61 to +0.39". */
 export function verdictText(lang: Lang, change: ChangeInterval, level: number): string {
   return `${VERDICT_WORDS[change.verdict][lang]}${lang === 'zh' ? '，' : ', '}${intervalText(lang, change, level)}`;
 }

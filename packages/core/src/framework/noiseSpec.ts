@@ -6,7 +6,11 @@ import * as z from 'zod/mini';
  *
  * - `poisson`: a count of independent events, Poisson with over-dispersion
  *   (quasi-Poisson): variance = dispersion × mean. `dispersion` is a number
- *   (1 = pure Poisson) or `"estimate"` (from the region's own history).
+ *   (1 = pure Poisson) or `"estimate"` (from the region's own history:
+ *   same-month-last-year differences over the baseline, used only where
+ *   Pearson's dispersion test rejects the Poisson at 5%, else 1; see
+ *   `countDispersion`, `DISPERSION_TEST_LEVEL`). The mean is the baseline's
+ *   average with Kerman's neutral prior count ⅓ (`baselineMean`).
  * - `survey`: a share from a sample survey, with the survey's sample size or
  *   its margin of error (half-width of the 95% interval, in the indicator's
  *   own units); `total` is the value of a 100% share (100 for percent).

@@ -1,6 +1,7 @@
 import type { Framework } from '../framework/defineFramework.ts';
 import type { Panel } from '../panel/panel.ts';
 import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
+import { BASELINE_PRIOR_COUNT, testedDispersion } from './countDispersion.ts';
 import { resolveNoise, resolveUncertaintySettings, type ResolvedNoise } from './resolveNoise.ts';
 
 /** The noise of every raw indicator cell, laid out like the raw panel (other columns are 0). */
@@ -24,8 +25,9 @@ export interface CellNoise {
  *
  * - counts (`poisson`): φ × μ, where μ is the mean count over the region's
  *   last `baselineMonths` months up to and including the cell's month (36 by
- *   default; `baselineMean`) and φ the dispersion (`countDispersion` over the
- *   same months, or the framework's number), kept as running sums. Using the level rather than the month's own
+ *   default; `baselineMean`, with Kerman's neutral prior count ⅓) and φ the
+ *   dispersion (`countDispersion` over the same months: φ̂ where Pearson's
+ *   dispersion test rejects the Poisson at 5%, else 1; or the framework's number), kept as running sums. Using the level rather than the month's own
  *   count keeps a month with no event from having no noise.
  * - survey shares: x (total − x) / n for a value x of a total (100 for
  *   percent) from n respondents, or (margin / 1.96)² given the 95% margin;
@@ -71,6 +73,7 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
       let present = 0;
       let squares = 0;
       let sums = 0;
+      let pairs = 0;
       for (let p = 0; p < P; p++) {
         const i = p * C + c;
         const x = series[p];
@@ -92,15 +95,17 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
         if (p >= year && x === x && series[p - year] === series[p - year]) {
           squares += (x - series[p - year]) ** 2;
           sums += x + series[p - year];
+          pairs++;
         }
         const pairGone = p - baselineMonths + year; // the pair ending here has left the window
         if (pairGone >= year && series[pairGone] === series[pairGone] && series[pairGone - year] === series[pairGone - year]) {
           squares -= (series[pairGone] - series[pairGone - year]) ** 2;
           sums -= series[pairGone] + series[pairGone - year];
+          pairs--;
         }
         if (present === 0) continue;
-        const mu = (sum + 0.5) / present;
-        const phi = model.dispersion === 'estimate' ? (sums > 1e-9 ? Math.max(1, squares / sums) : 1) : model.dispersion;
+        const mu = (sum + BASELINE_PRIOR_COUNT) / present;
+        const phi = model.dispersion === 'estimate' ? (sums > 1e-9 ? testedDispersion(squares / sums, pairs) : 1) : model.dispersion;
         meanU[i] = mu;
         dispersionU[i] = phi;
         varianceU[i] = x === x ? phi * Math.max(0, mu) : 0;

@@ -1,6 +1,60 @@
 import { normalQuantile } from './normal.ts';
 
 /**
+ * The prior count added to a count's baseline sum: Kerman's neutral prior
+ * Gamma(⅓, 0) for a Poisson rate (Kerman 2011, Electronic Journal of
+ * Statistics 5, "Neutral noninformative and informative conjugate beta and
+ * gamma prior distributions"). The posterior of the monthly rate after a sum
+ * S over n months is Gamma(S + ⅓, n), whose median is close to the MLE S / n
+ * (within about 1/(n · 100) for S ≥ 1), where Jeffreys' ½ puts the posterior
+ * mean above it; in simulation Jeffreys' ½ made the intervals of small
+ * districts too wide. With no event it still gives a small, non-zero level.
+ */
+export const BASELINE_PRIOR_COUNT = 1 / 3;
+
+/**
+ * The level of the dispersion test: a count is treated as over-dispersed
+ * (φ = φ̂) only when the Pearson dispersion statistic d · φ̂ of its d
+ * same-month-last-year pairs exceeds the upper 5% point of χ²(d) (the
+ * Cameron–Trivedi / Pearson test of Poisson against over-dispersion); else
+ * φ = 1. Flooring φ̂ at 1 instead would overstate the noise of a Poisson
+ * count, since φ̂ scatters around 1 and only its upper half would be kept.
+ */
+export const DISPERSION_TEST_LEVEL = 0.05;
+
+/**
+ * The upper `level` point of χ²(d) by the Wilson–Hilferty approximation
+ * (at 5%: within 0.5% of the exact quantile for d ≥ 3, 0.1% for d ≥ 12; 2.5% low at d = 1).
+ *
+ * @example
+ * chiSquareUpper(24, 0.05); // 36.41 (exact 36.415)
+ */
+export function chiSquareUpper(d: number, level: number): number {
+  const c = 2 / (9 * d);
+  return d * (1 - c + normalQuantile(1 - level) * Math.sqrt(c)) ** 3;
+}
+
+/**
+ * The dispersion used for a count from its estimate φ̂ over d pairs: φ̂ when
+ * d · φ̂ exceeds {@link chiSquareUpper}(d, {@link DISPERSION_TEST_LEVEL}),
+ * else 1 (no pair or no event: 1).
+ *
+ * @example
+ * testedDispersion(1.8, 12); // 12 × 1.8 = 21.6 > χ²(12)'s upper 5% point 21.01 → 1.8
+ * testedDispersion(1.5, 12); // 18 < 21.01 → 1
+ */
+export function testedDispersion(phiHat: number, pairs: number): number {
+  if (!(pairs > 0) || !(phiHat > 1)) return 1;
+  return pairs * phiHat > dispersionCriticalValue(pairs) ? phiHat : 1;
+}
+
+// χ²(d) critical values by number of pairs, computed once (d ≤ a few dozen).
+const criticalValues: number[] = [];
+function dispersionCriticalValue(d: number): number {
+  return (criticalValues[d] ??= chiSquareUpper(d, DISPERSION_TEST_LEVEL));
+}
+
+/**
  * The over-dispersion of a monthly count series from its own history, as a
  * quasi-Poisson dispersion φ (variance = φ × mean), estimated from
  * same-month-last-year differences so that seasonality and slow trends do not
@@ -11,15 +65,18 @@ import { normalQuantile } from './normal.ts';
  *
  * over the pairs inside the window `[end − months + 1, end]` (both values
  * present). For quarterly series `year` is 4 and `months` counts quarters:
- * the pairs are then the same quarter a year apart. φ̂ is never below 1 (the Poisson floor: under-dispersion is not
- * credited); with no pair or no event it is 1.
+ * the pairs are then the same quarter a year apart. φ̂ is used only when it
+ * is significantly above 1 ({@link testedDispersion}: Pearson's dispersion
+ * test at {@link DISPERSION_TEST_LEVEL}); otherwise, and with no pair or no
+ * event, the dispersion is 1 (Poisson).
  *
  * @example
  * // 24 months: the second year repeats the first plus or minus 3
  * countDispersion([5, 8, 6, 7, 5, 6, 9, 4, 6, 5, 7, 6, 8, 5, 9, 4, 8, 3, 12, 7, 3, 8, 4, 9], 23, 24); // (12 × 9) / (2 × 74) < 1 → 1
  */
 export function countDispersion(series: ArrayLike<number>, end: number, months: number, year = 12): number {
-  return yearOnYearPairs(series, end, months, year).phi;
+  const { pairs, phi } = yearOnYearPairs(series, end, months, year);
+  return testedDispersion(phi, pairs);
 }
 
 /** The same-month-last-year pairs inside the window: their number and φ̂ (1 with no event). */
@@ -41,15 +98,15 @@ function yearOnYearPairs(series: ArrayLike<number>, end: number, months: number,
 
 /**
  * A count's expected monthly level from the region's own history: the
- * values present in the window `[end − months + 1, end]`, summed, plus ½,
- * over their number (NaN when none is present). The ½ is Jeffreys' prior
- * (the posterior mean of a Poisson rate is (S + ½) / n), so a small region
- * with no event in three years keeps a small, non-zero expected count
- * instead of claiming that the next event is impossible.
+ * values present in the window `[end − months + 1, end]`, summed, plus ⅓
+ * ({@link BASELINE_PRIOR_COUNT}, Kerman's neutral prior), over their number
+ * (NaN when none is present), so a small region with no event in three years
+ * keeps a small, non-zero expected count instead of claiming that the next
+ * event is impossible.
  *
  * @example
- * baselineMean([1, 2, NaN, 5], 3, 3); // (2 + 5 + 0.5) / 2 = 3.75
- * baselineMean([0, 0, 0, 0], 3, 4); // 0.5 / 4 = 0.125
+ * baselineMean([1, 2, NaN, 5], 3, 3); // (2 + 5 + ⅓) / 2 = 3.6667
+ * baselineMean([0, 0, 0, 0], 3, 4); // ⅓ / 4 = 0.08333
  */
 export function baselineMean(series: ArrayLike<number>, end: number, months: number): number {
   let sum = 0;
@@ -61,7 +118,7 @@ export function baselineMean(series: ArrayLike<number>, end: number, months: num
       n++;
     }
   }
-  return n === 0 ? Number.NaN : (sum + 0.5) / n;
+  return n === 0 ? Number.NaN : (sum + BASELINE_PRIOR_COUNT) / n;
 }
 
 /**

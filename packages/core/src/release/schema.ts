@@ -32,6 +32,18 @@ const Band = z.strictObject({ code: z.string().min(1), name: Names });
  */
 export const RELEASE_FORMAT = 2;
 
+/**
+ * The uncertainty model of a release's intervals (format 2). Model 1 (no
+ * `uncertaintyModel` in the manifest, no `model` in release.json): normal
+ * intervals from the standard errors, capped scores as censored normals, a
+ * count's level μ̂ with Jeffreys' ½ and its over-dispersion φ̂ floored at 1.
+ * Model 2: rare counts by their exact distributions (`latticeIntervals`),
+ * μ̂ with Kerman's neutral prior count ⅓, and φ̂ only where Pearson's
+ * dispersion test rejects the Poisson at 5%. A new model is published as a
+ * new revision of every month, with `uncertainty` among its `changed`.
+ */
+export const UNCERTAINTY_MODEL = 2;
+
 /** A change's interval and its verdict (上升 up / 下降 down / 基本持平 broadly unchanged: the interval excludes zero or not). */
 const ChangeInterval = z.strictObject({ lower: DecimalText, upper: DecimalText, verdict: z.enum(['up', 'down', 'unchanged']) });
 
@@ -49,6 +61,8 @@ export const RankSchema = z.strictObject({ rank: z.number().int().positive(), lo
 export const UncertaintySchema = z.strictObject({
   /** `analytic` (the pipeline is linear in the counts) or a seeded parametric `bootstrap`. */
   method: z.enum(['analytic', 'bootstrap']),
+  /** The uncertainty model (`UNCERTAINTY_MODEL`; absent: model 1). */
+  model: z.literal(UNCERTAINTY_MODEL).optional(),
   /** The intervals' level, e.g. 0.9. */
   level: z.number().gt(0).lt(1),
   /** Replicates of the bootstrap and the rank intervals, and their seed. */
@@ -183,7 +197,9 @@ export const ManifestSchema = z.strictObject({
   nextRelease: DayText.nullable(),
   inputHash: Sha256Text,
   previous: z.strictObject({ revision: z.number().int().positive(), inputHash: Sha256Text }).nullable(),
-  changed: z.array(z.enum(['data', 'framework', 'options', 'library', 'regions', 'format'])),
+  /** The uncertainty model of the revision's intervals (`UNCERTAINTY_MODEL`; absent: model 1). */
+  uncertaintyModel: z.literal(UNCERTAINTY_MODEL).optional(),
+  changed: z.array(z.enum(['data', 'framework', 'options', 'library', 'regions', 'format', 'uncertainty'])),
   /** Why the pipeline wrote this revision, when it is not (only) a change of the input cells, e.g. a new release format. */
   reason: z.string().min(1).optional(),
   changes: z.array(CellChangeSchema),

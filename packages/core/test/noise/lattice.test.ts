@@ -106,13 +106,14 @@ describe('latticeIntervals by hand (SYNTHETIC sample, Shaoshan)', () => {
     );
   });
 
-  it("monthUncertainty's opt-in lattice distribution publishes these intervals", () => {
-    const u2 = monthUncertainty(result, month, { distribution: 'lattice' });
+  it("monthUncertainty publishes these intervals by default (distribution 'lattice'), the normal ones on request", () => {
+    const u2 = monthUncertainty(result, month);
+    expect(JSON.stringify(monthUncertainty(result, month, { distribution: 'lattice' }))).toBe(JSON.stringify(u2));
     const node = u2.regions[u].nodes.find((n) => n.code === 'homicide')!;
     const k = iv.codes.indexOf('homicide');
     expect(Number(node.interval!.lower)).toBeCloseTo(iv.lower[u * K + k], 2);
     expect(Number(node.interval!.upper)).toBeCloseTo(iv.upper[u * K + k], 2);
-    const normal = monthUncertainty(result, month);
+    const normal = monthUncertainty(result, month, { distribution: 'normal' });
     expect(normal.regions[u].nodes.find((n) => n.code === 'index')!.interval).not.toEqual(u2.regions[u].nodes.find((n) => n.code === 'index')!.interval);
   });
 });

@@ -11,8 +11,8 @@ describe('the README example', () => {
     const u = monthUncertainty(buildIndex(framework, raw), '2025-10', { rankUnits: districts });
     expect(u.regions[0].nodes[0]).toMatchObject({
       code: 'index',
-      interval: { value: '85.93', lower: '84.55', upper: '87.32' },
-      mom: { change: '-0.11', lower: '-0.60', upper: '0.38', verdict: 'unchanged', verdictName: { zh: '基本持平', en: 'broadly unchanged' } },
+      interval: { value: '85.93', lower: '84.44', upper: '87.24' },
+      mom: { change: '-0.11', lower: '-0.61', upper: '0.39', verdict: 'unchanged', verdictName: { zh: '基本持平', en: 'broadly unchanged' } },
     });
     expect(u.ranking.units.map((r) => r.unit).sort()).toEqual([...districts].sort());
     for (const r of u.ranking.units) expect(r.lower <= r.rank && r.rank <= r.upper).toBe(true);

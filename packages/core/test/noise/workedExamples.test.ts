@@ -31,14 +31,15 @@ function countByHand(panel: Panel, unit: string, code: string, month: string, ma
   const series = timeSeries(panel, unit, code);
   const at = panel.periods.indexOf(month);
   const baseline = Array.from(series.slice(at - 35, at + 1));
-  const mean = (baseline.reduce((s, x) => s + x, 0) + 0.5) / 36; // Jeffreys' ½
+  const mean = (baseline.reduce((s, x) => s + x, 0) + 1 / 3) / 36; // Kerman's neutral prior count ⅓
   let squares = 0;
   let sums = 0;
   for (let t = at - 23; t <= at; t++) {
     squares += (series[t] - series[t - 12]) ** 2;
     sums += series[t] + series[t - 12];
   }
-  const dispersion = sums > 0 ? Math.max(1, squares / sums) : 1;
+  // Pearson's dispersion test at 5% over the 24 pairs: φ̂ only when 24 φ̂ exceeds χ²(24)'s upper 5% point, 36.415 (tables).
+  const dispersion = sums > 0 && 24 * (squares / sums) > 36.415 ? squares / sums : 1;
   const window = periodRange(shiftPeriod(month, -11), month);
   const rate = window.reduce((s, m) => s + (series[panel.periods.indexOf(m)] * 100000) / pop.get(`${unit}|${m.slice(0, 4)}`)!, 0);
   const rateVariance = dispersion * mean * window.reduce((s, m) => s + (100000 / pop.get(`${unit}|${m.slice(0, 4)}`)!) ** 2, 0);
@@ -71,7 +72,9 @@ function cappedVarianceByIntegration(linear: number, sigma: number): number {
 describe('Yuhu (430302), 2025-10, by hand', () => {
   const unit = '430302';
   const month = '2025-10';
-  const u = monthUncertainty(result, month);
+  // The formulas by hand are the normal intervals (`distribution: 'normal'`); the published,
+  // exact-distribution interval of the homicide score is worked by hand in scripts/methodology-noise.test.ts.
+  const u = monthUncertainty(result, month, { distribution: 'normal' });
   const nodes = new Map(u.regions.find((r) => r.unit === unit)!.nodes.map((n) => [n.code, n]));
 
   it('the homicide score: 100 × (2.2 − R) / 2.2 ± 1.645 σ, capped into 0–100', () => {

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ManifestSchema } from '@pingan/core/release';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * A revision written for a new uncertainty model (`changed: ["uncertainty"]`,
+ * e.g. the committed r3 of every month) may change the uncertainty fields
+ * only: its release.json equals the revision before with the `uncertainty`
+ * and `rank` objects (and its own revision number and date) set aside, its
+ * release.csv equals it outside the interval, verdict and rank-interval
+ * columns, and it read the same input cells.
+ */
+const RELEASES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/releases');
+const UNCERTAINTY_KEYS = new Set(['uncertainty', 'rank']);
+const UNCERTAINTY_COLUMNS = /^(lower|upper|(mom|yoy)_(lower|upper|verdict|verdict_en)|rank_lower|rank_upper)$/;
+
+function withoutUncertainty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUncertainty);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !UNCERTAINTY_KEYS.has(key) && key !== 'revision' && key !== 'date')
+      .map(([key, v]) => [key, withoutUncertainty(v)]),
+  );
+}
+
+/** One CSV line's fields (quoted fields may hold commas and doubled quotes). */
+function fields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') {
+      if (quoted && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === ',' && !quoted) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+/** The release.csv rows with the uncertainty columns (by their English names) left out. */
+function csvWithoutUncertainty(text: string): string[][] {
+  const lines = text.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+  const keep = fields(lines[0])
+    .map((header, i) => (UNCERTAINTY_COLUMNS.test(header.split(' ').at(-1)!) ? -1 : i))
+    .filter((i) => i >= 0);
+  return lines.map((line) => {
+    const row = fields(line);
+    return keep.map((i) => row[i]);
+  });
+}
+
+describe('revisions for a new uncertainty model (data/releases)', () => {
+  const months = readdirSync(RELEASES).filter((m) => /^\d{4}-\d{2}$/.test(m));
+  const revised = months.flatMap((month) =>
+    readdirSync(join(RELEASES, month))
+      .filter((r) => /^r\d+$/.test(r))
+      .map((r) => ({ month, revision: Number(r.slice(1)), manifest: ManifestSchema.parse(JSON.parse(readFileSync(join(RELEASES, month, r, 'manifest.json'), 'utf8'))) }))
+      .filter((r) => r.manifest.changed.includes('uncertainty')),
+  );
+
+  it('exist for every month, each changing nothing else', () => {
+    expect(revised.length).toBe(months.length);
+    for (const r of revised) expect(r.manifest.changed, `${r.month} r${r.revision}`).toEqual(['uncertainty']);
+  });
+
+  it('differ from the revision before only in uncertainty fields', () => {
+    for (const { month, revision } of revised) {
+      const read = (r: number, file: string) => readFileSync(join(RELEASES, month, `r${r}`, file), 'utf8');
+      const before = JSON.parse(read(revision - 1, 'release.json')) as unknown;
+      const after = JSON.parse(read(revision, 'release.json')) as unknown;
+      expect(withoutUncertainty(after), `${month} r${revision} release.json`).toEqual(withoutUncertainty(before));
+      expect(csvWithoutUncertainty(read(revision, 'release.csv')), `${month} r${revision} release.csv`).toEqual(csvWithoutUncertainty(read(revision - 1, 'release.csv')));
+      expect(read(revision, 'inputs.csv'), `${month} r${revision} inputs.csv`).toBe(read(revision - 1, 'inputs.csv'));
+    }
+  });
+
+  it('do change the intervals (the check above can fail)', () => {
+    const { month, revision } = revised[revised.length - 1];
+    const read = (r: number) => readFileSync(join(RELEASES, month, `r${r}`, 'release.json'), 'utf8');
+    expect(read(revision)).not.toBe(read(revision - 1));
+    expect(JSON.stringify(withoutUncertainty(JSON.parse(read(revision))))).toBe(JSON.stringify(withoutUncertainty(JSON.parse(read(revision - 1)))));
+  });
+});
