@@ -163,3 +163,31 @@ export function dispersionBoundFromPairs(pairs: number, squares: number, sums: n
 // The normal quantile of the last confidence asked for (a chart asks the same one every month).
 let boundConfidence = Number.NaN;
 let boundZ = Number.NaN;
+
+/** Running sums of a series' same-period-last-year pairs (t, t − year): their count, Σ(a − b)² and Σ(a + b). */
+export interface PairSums {
+  pairs: number;
+  squares: number;
+  sums: number;
+}
+
+/**
+ * Adds (`sign` 1) or removes (`sign` −1) the pair (t, t − year) of `series` to
+ * running sums, so that a window of pairs can slide month by month; a pair
+ * with a missing side is skipped. Exact for whole counts of modest size, so
+ * the slid sums equal a fresh walk of the window.
+ *
+ * @example
+ * const sums = { pairs: 0, squares: 0, sums: 0 };
+ * addPair(sums, [1, 3, 2, 6], 2, 2, 1); // pair (2, 1): pairs 1, squares 1, sums 3
+ * addPair(sums, [1, 3, 2, 6], 3, 2, 1); // pair (6, 3): pairs 2, squares 10, sums 12
+ * dispersionBoundFromPairs(sums.pairs, sums.squares, sums.sums);
+ */
+export function addPair(sums: PairSums, series: ArrayLike<number>, t: number, year: number, sign: 1 | -1): void {
+  const a = series[t];
+  const b = series[t - year];
+  if (a !== a || b !== b) return;
+  sums.pairs += sign;
+  sums.squares += sign * (a - b) * (a - b);
+  sums.sums += sign * (a + b);
+}

@@ -1,5 +1,5 @@
 import type { Framework } from '../framework/defineFramework.ts';
-import { countDispersionBound, dispersionBoundFromPairs } from '../noise/countDispersion.ts';
+import { addPair, countDispersionBound, dispersionBoundFromPairs, type PairSums } from '../noise/countDispersion.ts';
 import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
 import { negativeBinomialMidP } from '../noise/negativeBinomial.ts';
 import { normalQuantile } from '../noise/normal.ts';
@@ -132,24 +132,14 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         const v = series[p];
         if (v === v && !(Number.isInteger(v) && Math.abs(v) <= 1048576)) whole = false;
       }
-      let pairs = 0;
-      let squares = 0;
-      let sums = 0;
-      const pair = (t: number, sign: number) => {
-        const a = series[t];
-        const b = series[t - year];
-        if (a !== a || b !== b) return;
-        pairs += sign;
-        squares += sign * (a - b) * (a - b);
-        sums += sign * (a + b);
-      };
-      if (whole) for (let t = year; t < history; t++) pair(t, 1);
+      const pairSums: PairSums = { pairs: 0, squares: 0, sums: 0 };
+      if (whole) for (let t = year; t < history; t++) addPair(pairSums, series, t, year, 1);
       let ewma = 0;
       let before = false;
       for (let t = history; t < P; t++) {
         if (whole && t > history) {
-          pair(t - 1, 1);
-          pair(t - history + year - 1, -1);
+          addPair(pairSums, series, t - 1, year, 1);
+          addPair(pairSums, series, t - history + year - 1, year, -1);
         }
         const x = series[t];
         if (x !== x) continue;
@@ -164,7 +154,7 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         }
         if (n < 2) continue;
         const mean = (sum + 0.5) / n;
-        const phi = whole ? dispersionBoundFromPairs(pairs, squares, sums, 0.8) : countDispersionBound(series, t - 1, history, 0.8, year);
+        const phi = whole ? dispersionBoundFromPairs(pairSums.pairs, pairSums.squares, pairSums.sums, 0.8) : countDispersionBound(series, t - 1, history, 0.8, year);
         const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
         const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)), false);
         ewma = Math.max(0, (1 - settings.lambda) * ewma + settings.lambda * score);

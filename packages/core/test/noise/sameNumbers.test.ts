@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { randomLcg, randomPoisson } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { analyticUncertainty, buildIndex, cellNoise, controlCharts, countDispersionBound, dispersionBoundFromPairs, latticeIntervals } from '../../src/index.ts';
+import { addPair, analyticUncertainty, buildIndex, cellNoise, controlCharts, countDispersionBound, dispersionBoundFromPairs, latticeIntervals } from '../../src/index.ts';
 import { samplePanel, xiangtanFramework } from './sampleData.ts';
 
 const sha256 = (arrays: readonly ArrayBufferView[]) => {
@@ -57,24 +57,14 @@ describe('dispersionBoundFromPairs with sliding sums, as the charts keep them', 
     ] as const) {
       const draw = randomPoisson.source(random)(mean);
       const series = Float64Array.from({ length: 120 }, () => (random() < 0.05 ? Number.NaN : draw()));
-      let pairs = 0;
-      let squares = 0;
-      let sums = 0;
-      const pair = (t: number, sign: number) => {
-        const a = series[t];
-        const b = series[t - year];
-        if (a !== a || b !== b) return;
-        pairs += sign;
-        squares += sign * (a - b) * (a - b);
-        sums += sign * (a + b);
-      };
-      for (let t = year; t < months; t++) pair(t, 1);
+      const sums = { pairs: 0, squares: 0, sums: 0 };
+      for (let t = year; t < months; t++) addPair(sums, series, t, year, 1);
       for (let t = months; t < series.length; t++) {
         if (t > months) {
-          pair(t - 1, 1);
-          pair(t - months + year - 1, -1);
+          addPair(sums, series, t - 1, year, 1);
+          addPair(sums, series, t - months + year - 1, year, -1);
         }
-        expect(dispersionBoundFromPairs(pairs, squares, sums, 0.8)).toBe(countDispersionBound(series, t - 1, months, 0.8, year));
+        expect(dispersionBoundFromPairs(sums.pairs, sums.squares, sums.sums, 0.8)).toBe(countDispersionBound(series, t - 1, months, 0.8, year));
       }
     }
   });
