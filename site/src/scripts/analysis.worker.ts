@@ -1,10 +1,11 @@
 /**
  * The workbench's analysis worker: uncertainty and Sobol' sensitivity
  * analyses off the main thread, with core's analyses. The framework arrives
- * as an already-validated document (see frameworkFromDocument), so this
- * bundle carries no zod. Cancelling terminates the worker.
+ * as the page's own Framework object (a structured clone: its Map and nodes
+ * survive), so this bundle carries neither zod nor the framework's checks.
+ * Cancelling terminates the worker.
  */
-import { buildIndex, frameworkFromDocument, panelFromObservations, sensitivityAnalysis, uncertaintyAnalysis } from '@pingan/core';
+import { buildIndex, panelFromObservations, sensitivityAnalysis, uncertaintyAnalysis } from '@pingan/core';
 import type { WorkbenchValues } from '../lib/workbench.ts';
 import { observationsOf, runsOf, uncertainSetting, type AnalysisOutcome, type AnalysisRequest, type NominalRequest, type WorkerMessage } from '../workbench/model/analysis.ts';
 
@@ -15,7 +16,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 function run(request: AnalysisRequest): AnalysisOutcome {
-  const framework = frameworkFromDocument(request.framework);
+  const { framework } = request;
   const nominal = buildIndex(framework, panelFromObservations(framework, request.observations));
   const settings = request.settings.map((s) => uncertainSetting(s, framework, request.officialNormalisation));
   const total = runsOf(request);
@@ -34,7 +35,7 @@ async function nominal(request: NominalRequest): Promise<WorkerMessage> {
   const res = await fetch(request.dataUrl);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const values = (await res.json()) as WorkbenchValues;
-  const framework = frameworkFromDocument(request.framework);
+  const { framework } = request;
   const result = buildIndex(framework, panelFromObservations(framework, observationsOf(values)));
   return { type: 'nominal', values, nominal: { imputed: result.imputed, normalised: result.normalised, screening: [], aggregated: result.aggregated } };
 }

@@ -1,6 +1,6 @@
 /** Uncertainty and Sobol' sensitivity analyses, run in a worker, with progress, cancel, results and how to read them. */
 import { useState } from 'preact/hooks';
-import { frameworkToJson, type NormalisationSpec } from '@pingan/core';
+import type { NormalisationSpec } from '@pingan/core';
 import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertaintySettings, type AnalysisRequest } from '../model/analysis.ts';
 import { fixed3, formatValue } from '../model/format.ts';
 import { CancelledError, startJob } from '../model/jobs.ts';
@@ -39,7 +39,7 @@ export function Analyses(p: PanelProps) {
     const n = what === 'ua' ? uaN : saN;
     const request: AnalysisRequest = {
       kind: what === 'ua' ? 'uncertainty' : 'sensitivity',
-      framework: frameworkToJson(store.tuned.value),
+      framework: store.tuned.value,
       officialNormalisation: Object.fromEntries(store.framework.nodes.flatMap((node): [string, NormalisationSpec][] => (node.type === 'indicator' ? [[node.code, node.normalisation]] : []))),
       observations,
       settings,

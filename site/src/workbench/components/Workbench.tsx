@@ -71,7 +71,7 @@ export function start(store: Store, t: Text, lang: Lang): () => void {
   store.status.value = { text: t.loading };
   // The worker fetches the observations and builds the nominal index; the page only draws the result.
   const worker = new Worker(new URL('../../scripts/analysis.worker.ts', import.meta.url), { type: 'module' });
-  const request: NominalRequest = { kind: 'nominal', framework: store.shell.framework, dataUrl: new URL(store.shell.dataUrl, location.href).href };
+  const request: NominalRequest = { kind: 'nominal', framework: store.framework, dataUrl: new URL(store.shell.dataUrl, location.href).href };
   const fail = (message: string) => {
     worker.terminate();
     store.status.value = { text: t.loadFailed + message, error: true };

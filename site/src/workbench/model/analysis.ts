@@ -9,7 +9,6 @@ import {
   reviseNodes,
   weightSetsSetting,
   type Framework,
-  type FrameworkDocument,
   type NormalisationSpec,
   type Observation,
   type Panel,
@@ -43,8 +42,8 @@ export type AnalysisSetting =
 
 export interface AnalysisRequest {
   readonly kind: 'uncertainty' | 'sensitivity';
-  /** The tuned framework's document (already valid: from the build's validated document and `reviseNodes`). */
-  readonly framework: FrameworkDocument;
+  /** The tuned framework itself (structured-cloned into the worker, so the worker neither validates nor rebuilds it). */
+  readonly framework: Framework;
   /** Each indicator's official normalisation, which the 'framework' alternative restores. */
   readonly officialNormalisation: Readonly<Record<string, NormalisationSpec>>;
   readonly observations: readonly Observation[];
@@ -64,7 +63,8 @@ export type AnalysisOutcome =
 /** Asks the worker to fetch the observations and build the nominal index, off the main thread. */
 export interface NominalRequest {
   readonly kind: 'nominal';
-  readonly framework: FrameworkDocument;
+  /** The official framework, as the page built it from the validated document. */
+  readonly framework: Framework;
   /** The absolute address of the observations (WorkbenchValues). */
   readonly dataUrl: string;
 }
