@@ -1,4 +1,4 @@
-import { PinganError, UnknownCodeError } from '../errors/pinganError.ts';
+import { UnknownCodeError } from '../errors/pinganError.ts';
 import type * as z from 'zod/mini';
 import { ahpMatrixProblems, ahpWeights } from '../weights/ahp.ts';
 import { ValidationError, type ValidationIssue } from './frameworkError.ts';
@@ -12,6 +12,7 @@ import type {
   WindowSpec,
   BandSpec,
 } from './methods.ts';
+import { checkRevision, revisedFramework, revisedNode } from './revision.ts';
 import { FrameworkSchema, type FrameworkDocument, type FrameworkInput, type LocalizedText } from './schema.ts';
 
 export interface IndicatorNode {
@@ -426,11 +427,7 @@ export function reviseNodes(
   }
   const revise = typeof revisions === 'function' ? revisions : (node: FrameworkNode) => revisions[node.code];
   const changes = framework.nodes.map((node) => revise(node));
-  for (const change of changes) {
-    if (change?.weight !== undefined && !(Number.isFinite(change.weight) && change.weight > 0)) {
-      throw new PinganError('invalid-argument', `weight must be a positive number, got ${change.weight}`);
-    }
-  }
+  for (const change of changes) checkRevision(change);
   // A plain loop: an analysis revises the framework once per run, and a
   // flatMap would make an array per node each time.
   const reweighted = new Set<string>();
@@ -438,42 +435,6 @@ export function reviseNodes(
     const parent = framework.nodes[i].parent;
     if (changes[i]?.weight !== undefined && parent !== null) reweighted.add(parent);
   }
-  const nodes = framework.nodes.map((node, i) => {
-    const change = changes[i] ?? {};
-    if (node.type === 'indicator') {
-      return changes[i] ? ({ ...node, ...pick(change, ['weight', 'normalisation', 'treatment']) } as IndicatorNode) : node;
-    }
-    const fixed = reweighted.has(node.code) ? { weighting: { method: 'fixed' as const } } : {};
-    return changes[i] || reweighted.has(node.code) ? ({ ...node, ...fixed, ...pick(change, ['weight', 'aggregation']) } as AggregateNode) : node;
-  });
-  const reviseDocument = (): FrameworkDocument =>
-    ({
-      ...framework.document,
-      nodes: framework.document.nodes.map((node, i) => {
-        const change = changes[i];
-        const fixed = node.type === 'aggregate' && reweighted.has(node.code) ? { weighting: { method: 'fixed' as const } } : {};
-        // Siblings of a reweighted node keep the weight they had (which may have come from AHP).
-        const sibling = node.parent !== null && reweighted.has(node.parent) ? { weight: framework.nodes[i].weight } : {};
-        if (!change) return { ...node, ...fixed, ...sibling };
-        const allowed = node.type === 'indicator' ? pick(change, ['weight', 'normalisation', 'treatment']) : pick(change, ['weight', 'aggregation']);
-        return { ...node, ...fixed, ...sibling, ...allowed };
-      }),
-    }) as FrameworkDocument;
-  // The lookup table and the document are made when first read: an analysis
-  // that revises the framework on each of hundreds of runs reads neither.
-  let byCode: Map<string, FrameworkNode> | undefined;
-  let document: FrameworkDocument | undefined;
-  return Object.defineProperties(
-    { ...framework, nodes },
-    {
-      byCode: { get: () => (byCode ??= new Map(nodes.map((n) => [n.code, n]))), enumerable: true },
-      document: { get: () => (document ??= reviseDocument()), enumerable: true },
-    },
-  );
-}
-
-function pick<T extends object, K extends keyof T>(object: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (object[key] !== undefined) out[key] = object[key];
-  return out;
+  const nodes = framework.nodes.map((node, i) => revisedNode(node, changes[i], reweighted.has(node.code)));
+  return revisedFramework(framework, nodes, changes, (code) => reweighted.has(code));
 }

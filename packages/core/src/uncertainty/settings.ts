@@ -2,6 +2,7 @@ import { ValidationError } from '../framework/frameworkError.ts';
 import { PinganError } from '../errors/pinganError.ts';
 import { randomLcg } from 'd3-random';
 import { reviseNodes, type Framework, type FrameworkNode, type NodeRevision } from '../framework/defineFramework.ts';
+import { checkRevision, revisedFramework, revisedNode } from '../framework/revision.ts';
 import { AggregationSpec, NormalisationSpec, TreatmentSpec, type AggregationInput, type NormalisationInput } from '../framework/methods.ts';
 
 /**
@@ -41,16 +42,136 @@ function applying(revise: NonNullable<UncertainSetting['revise']>): UncertainSet
 }
 
 /**
+ * What the runs of one analysis (one settings array, one framework) share:
+ * each setting's change of each node at each level, worked out on the
+ * level's first run; and, per node, the merged change and the revised node
+ * for each combination of the settings that change it, made on first use.
+ * A run then revises the framework by looking these up, with no reviser
+ * called and no node object made for a combination seen before.
+ */
+interface RevisionTable {
+  /** By setting and level: each node's change, or null where the level changes nothing (absent until first used). */
+  readonly changes: (readonly (NodeRevision | undefined)[] | null | undefined)[][];
+  /** A node's key is Σ (level + 1) · place[s] over the settings s that change it (0: none does). */
+  readonly place: readonly number[];
+  readonly parentAt: Int32Array;
+  readonly nodeAt: ReadonlyMap<string, number>;
+  /** Per node, by key: the merged change; by 2 · key + (1 if a child was reweighted): the revised node. */
+  readonly merged: Map<number, NodeRevision>[];
+  readonly made: Map<number, FrameworkNode>[];
+  /** Scratch: each node's key in the current run. */
+  readonly keys: Float64Array;
+}
+
+const tables = new WeakMap<readonly UncertainSetting[], WeakMap<Framework, RevisionTable | null>>();
+
+/** The table of `settings` over `framework`, or null when a node's key could exceed the exact integers. */
+function revisionTable(framework: Framework, settings: readonly UncertainSetting[]): RevisionTable | null {
+  let byFramework = tables.get(settings);
+  if (!byFramework) tables.set(settings, (byFramework = new WeakMap()));
+  let table = byFramework.get(framework);
+  if (table !== undefined) return table;
+  const place: number[] = [];
+  let span = 1;
+  for (const setting of settings) {
+    place.push(span);
+    span *= setting.levels + 1;
+  }
+  const N = framework.nodes.length;
+  const nodeAt = new Map(framework.nodes.map((node, i) => [node.code, i]));
+  table =
+    2 * span > Number.MAX_SAFE_INTEGER
+      ? null
+      : {
+          changes: settings.map(() => []),
+          place,
+          parentAt: Int32Array.from(framework.nodes, (node) => (node.parent === null ? -1 : (nodeAt.get(node.parent) ?? -1))),
+          nodeAt,
+          merged: Array.from({ length: N }, () => new Map()),
+          made: Array.from({ length: N }, () => new Map()),
+          keys: new Float64Array(N),
+        };
+  byFramework.set(framework, table);
+  return table;
+}
+
+/** Setting `s` at `level`: each node's change, or null when it changes nothing (its reviser called once per level). */
+function changesAt(table: RevisionTable, framework: Framework, setting: UncertainSetting, s: number, level: number): readonly (NodeRevision | undefined)[] | null {
+  let changes = table.changes[s][level];
+  if (changes === undefined) {
+    const reviser = setting.revise?.(framework, level);
+    changes = reviser ? framework.nodes.map(reviser) : null;
+    table.changes[s][level] = changes;
+  }
+  return changes;
+}
+
+/**
+ * `reviseNodes` of every setting's revision merged (a later setting's
+ * change of the same field wins), through the table: the same framework,
+ * node for node, as merging and revising afresh.
+ */
+function revisedThrough(table: RevisionTable, framework: Framework, settings: readonly UncertainSetting[], levels: readonly number[]): Framework {
+  const S = settings.length;
+  const perSetting: (readonly (NodeRevision | undefined)[] | null)[] = [];
+  let any = false;
+  for (let s = 0; s < S; s++) {
+    perSetting.push(changesAt(table, framework, settings[s], s, levels[s]));
+    any ||= perSetting[s] !== null;
+  }
+  if (!any) return framework;
+  const N = framework.nodes.length;
+  const { keys, parentAt } = table;
+  const changes = new Array<NodeRevision | undefined>(N);
+  const reweighted = new Uint8Array(N);
+  for (let i = 0; i < N; i++) {
+    let key = 0;
+    for (let s = 0; s < S; s++) if (perSetting[s]?.[i]) key += (levels[s] + 1) * table.place[s];
+    keys[i] = key;
+    if (key === 0) continue;
+    let change: NodeRevision | undefined = table.merged[i].get(key);
+    if (change === undefined) {
+      let merged: NodeRevision | undefined;
+      for (let s = 0; s < S; s++) {
+        const next = perSetting[s]?.[i];
+        if (next) merged = merged ? { ...merged, ...next } : next;
+      }
+      checkRevision(merged);
+      change = merged as NodeRevision;
+      table.merged[i].set(key, change);
+    }
+    changes[i] = change;
+    if (change?.weight !== undefined && parentAt[i] >= 0) reweighted[parentAt[i]] = 1;
+  }
+  const nodes = new Array<FrameworkNode>(N);
+  for (let i = 0; i < N; i++) {
+    const key = 2 * keys[i] + reweighted[i];
+    let node = key === 0 ? framework.nodes[i] : table.made[i].get(key);
+    if (node === undefined) {
+      node = revisedNode(framework.nodes[i], changes[i], reweighted[i] === 1);
+      table.made[i].set(key, node);
+    }
+    nodes[i] = node;
+  }
+  return revisedFramework(framework, nodes, changes, (code) => reweighted[table.nodeAt.get(code) ?? -1] === 1);
+}
+
+/**
  * The framework of one run: each setting at its level. When every setting
  * has `revise`, their revisions are merged (a later setting's change of the
- * same field wins, as when applied in turn) into one `reviseNodes`; else
- * the settings are applied in turn.
+ * same field wins, as when applied in turn) into one revision of the nodes
+ * (as `reviseNodes`); else the settings are applied in turn. A setting's
+ * `revise` is called once per level for a given settings array and
+ * framework, and a node revised the same way in an earlier run is that
+ * run's node object (so a run makes only the nodes no earlier run made).
  *
  * @example
  * frameworkFor(fw, [winsorisationSetting([1, 5]), aggregationSetting([{ method: 'geometric' }])], [1, 0]);
  */
 export function frameworkFor(framework: Framework, settings: readonly UncertainSetting[], levels: readonly number[]): Framework {
   if (!settings.every((s) => s.revise)) return settings.reduce((fw, s, i) => s.apply(fw, levels[i]), framework);
+  const table = revisionTable(framework, settings);
+  if (table !== null) return revisedThrough(table, framework, settings, levels);
   const revisers: ((node: FrameworkNode) => NodeRevision | undefined)[] = [];
   for (let i = 0; i < settings.length; i++) {
     const reviser = settings[i].revise?.(framework, levels[i]);
