@@ -3,7 +3,7 @@ import { defineFramework } from '../framework/defineFramework.ts';
 import { ValidationError } from '../framework/frameworkError.ts';
 import { Flag } from '../panel/flags.ts';
 import { createPanel, getFlags, getValue } from '../panel/panel.ts';
-import { denominate } from './denominate.ts';
+import { denominate, denominateInto } from './denominate.ts';
 
 const name = { zh: '名', en: 'Name' };
 const framework = defineFramework({
@@ -78,6 +78,62 @@ describe('denominate', () => {
       'unit "430304", period "2025-09", indicator "homicide"',
     ]);
     expect((error as ValidationError).issues[1].message).toMatch(/"pop" is -5/);
+  });
+
+  it('denominateInto, by columns or by rows, gives denominate’s cells bit for bit, and its bad cells are those denominate lists, row by row, over many rows', () => {
+    const wide = defineFramework({
+      id: 'wide',
+      version: '1',
+      name,
+      denominators: [{ code: 'pop', name }, { code: 'area', name }],
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name },
+        { code: 'a', type: 'indicator', parent: 'index', direction: 1, name, denominator: { code: 'pop', scale: 1000 } },
+        { code: 'b', type: 'indicator', parent: 'index', direction: 1, name },
+        { code: 'c', type: 'indicator', parent: 'index', direction: 1, name, denominator: { code: 'area', scale: 0.1 } },
+      ],
+    });
+    const many = Array.from({ length: 150 }, (_, u) => `u${u}`);
+    const columns = ['area', 'c', 'pop', 'b', 'a'];
+    // Seeded values with gaps, zeros, negatives and infinities among the denominators.
+    let seed = 9;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const draw = () => {
+      const x = next();
+      return x < 0.05 ? Number.NaN : x < 0.08 ? 0 : x < 0.1 ? -1 : x < 0.11 ? Number.POSITIVE_INFINITY : 1 + 1000 * next();
+    };
+    const cells = Array.from({ length: 2 * many.length * columns.length }, draw);
+    const raw = createPanel({ units: many, periods, codes: columns, values: cells, flags: cells.map((_, i) => [Flag.None, Flag.Estimated, Flag.Provisional][i % 3]) });
+    let expected: { path: string; message: string }[] = [];
+    try {
+      denominate(raw, wide);
+    } catch (e) {
+      expected = [...(e as ValidationError).issues];
+    }
+    expect(expected.length).toBeGreaterThan(10);
+    // The same rates with the bad cells allowed: a panel whose bad denominators are missing gives every other cell.
+    const lists = { source: Int32Array.of(4, 3, 1), denominator: Int32Array.of(2, -1, 0), scale: Float64Array.of(1000, 1, 0.1) };
+    const rows = many.length * periods.length;
+    const byRows = { values: new Float64Array(rows * 3), flags: new Uint8Array(rows * 3) };
+    const byColumns = { values: new Float64Array(rows * 3), flags: new Uint8Array(rows * 3) };
+    const bad: number[] = [];
+    expect(denominateInto(raw, lists, 0, rows, byRows, 0, 3, 1, bad)).toBe(expected.length);
+    for (let p = 0; p < periods.length; p++) denominateInto(raw, lists, p * many.length, many.length, byColumns, p * many.length * 3, 1, many.length, null);
+    const listed = Array.from({ length: bad.length / 2 }, (_, i) => [bad[2 * i], bad[2 * i + 1]]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(listed.map(([r, k]) => `unit "${many[r % many.length]}", period "${periods[Math.floor(r / many.length)]}", indicator "${wide.indicators[k]}"`)).toEqual(expected.map((i) => i.path));
+    const cleaned = createPanel({ units: many, periods, codes: columns, values: cells.map((v, i) => (listed.some(([r, k]) => i === r * 5 + lists.denominator[k]) ? Number.NaN : v)), flags: [...raw.flags] });
+    const reference = denominate(cleaned, wide);
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < 3; k++) {
+        const p = Math.floor(r / many.length);
+        const at = p * many.length * 3 + k * many.length + (r % many.length);
+        expect(Object.is(byRows.values[r * 3 + k], reference.values[r * 3 + k])).toBe(true);
+        expect(Object.is(byColumns.values[at], reference.values[r * 3 + k])).toBe(true);
+        const badHere = listed.some(([br, bk]) => br === r && bk === k);
+        // A bad cell keeps its value's and its denominator's flags (the cleaned panel drops only the denominator's value).
+        if (!badHere) expect([byRows.flags[r * 3 + k], byColumns.flags[at]]).toEqual([reference.flags[r * 3 + k], reference.flags[r * 3 + k]]);
+      }
+    }
   });
 
   it('names missing indicator and denominator columns', () => {

@@ -6,6 +6,9 @@ import type { Panel } from '../panel/panel.ts';
 /** The publisher's flags that travel from a denominator to the rate made with it. */
 const DENOMINATOR_FLAGS = Flag.Estimated | Flag.Provisional;
 
+/** Rows `denominateInto` takes at a time: enough for a period of most panels, few enough to stay in cache. */
+const ROWS_AT_A_TIME = 64;
+
 /**
  * Turns raw counts into rates: for every indicator with a `denominator`,
  * `value / denominator × scale` in the same unit and period. Indicators
@@ -58,47 +61,107 @@ export function denominate(panel: Panel, framework: Framework): Panel {
   if (issues.length > 0) throw new ValidationError('the panel', issues);
 
   const U = panel.units.length;
-  const C = panel.codes.length;
   const rows = U * panel.periods.length;
   const values = new Float64Array(rows * K);
   const flags = new Uint8Array(rows * K);
-  const inValues = panel.values;
-  const inFlags = panel.flags;
-  for (let r = 0; r < rows; r++) {
-    const inRow = r * C;
-    const outRow = r * K;
-    for (let k = 0; k < K; k++) {
-      const i = inRow + source[k];
-      const d = denominatorSource[k];
-      const v = inValues[i];
-      let f = inFlags[i];
-      if (d < 0) {
-        values[outRow + k] = v;
-      } else {
-        const den = inValues[inRow + d];
-        if (Number.isNaN(den)) {
-          values[outRow + k] = Number.NaN;
-        } else {
-          f |= inFlags[inRow + d] & DENOMINATOR_FLAGS;
-          if (Number.isNaN(v)) {
-            values[outRow + k] = Number.NaN;
-          } else if (den > 0 && den !== Number.POSITIVE_INFINITY) {
-            values[outRow + k] = (v / den) * scales[k];
-          } else {
-            values[outRow + k] = Number.NaN;
-            const p = Math.floor(r / U);
-            const u = r - p * U;
-            const denCode = panel.codes[d];
-            issues.push({
-              path: `unit "${panel.units[u]}", period "${panel.periods[p]}", indicator "${framework.indicators[k]}"`,
-              message: `denominator "${denCode}" is ${den}; it must be positive and finite where the value (${v}) is present`,
-            });
-          }
-        }
-      }
-      flags[outRow + k] = f;
-    }
+  const bad: number[] = [];
+  denominateInto(panel, { source, denominator: denominatorSource, scale: scales }, 0, rows, { values, flags }, 0, K, 1, bad);
+  // The bad cells listed row by row (each row's indicators in order).
+  const cells = Array.from({ length: bad.length / 2 }, (_, b) => [bad[2 * b], bad[2 * b + 1]] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [r, k] of cells) {
+    const p = Math.floor(r / U);
+    const u = r - p * U;
+    const d = denominatorSource[k];
+    issues.push({
+      path: `unit "${panel.units[u]}", period "${panel.periods[p]}", indicator "${framework.indicators[k]}"`,
+      message: `denominator "${panel.codes[d]}" is ${panel.values[r * panel.codes.length + d]}; it must be positive and finite where the value (${panel.values[r * panel.codes.length + source[k]]}) is present`,
+    });
   }
   if (issues.length > 0) throw new ValidationError('the data', issues);
   return { units: [...panel.units], periods: [...panel.periods], codes: [...framework.indicators], values, flags };
+}
+
+/** Where `denominateInto` reads each indicator: its column, its denominator's column (-1: none) and the denominator's scale. */
+export interface DenominationColumns {
+  readonly source: Int32Array;
+  readonly denominator: Int32Array;
+  readonly scale: Float64Array;
+}
+
+/**
+ * The rates of `denominate` (its one row loop), into arrays the caller
+ * gives: for rows `first` to `first + rows − 1` of a panel (row r: unit
+ * r mod U of period ⌊r / U⌋) and each indicator k, the value in column
+ * `columns.source[k]`, divided by the denominator in column
+ * `columns.denominator[k]` and times `columns.scale[k]` where it has one,
+ * with its flags (plus the denominator's estimated and provisional flags),
+ * written at `start + (r − first) × rowStride + k × columnStride` of `out`
+ * (row-major rows as `denominate` makes them, or a column per indicator).
+ * A missing value or denominator gives `NaN`. A present value whose
+ * denominator is ≤ 0 or infinite also gives `NaN`, and is a bad cell: its
+ * row and k are pushed onto `bad` when given (a few rows at a time, indicator
+ * by indicator). Returns how many cells were bad. It allocates nothing.
+ *
+ * @example
+ * const input = { codes: ["homicide", "pop"], values: new Float64Array([3, 150_000, 5, 0]), flags: new Uint8Array(4) };
+ * const out = { values: new Float64Array(2), flags: new Uint8Array(2) };
+ * const columns = { source: Int32Array.of(0), denominator: Int32Array.of(1), scale: Float64Array.of(100_000) };
+ * const bad: number[] = [];
+ * denominateInto(input, columns, 0, 2, out, 0, 1, 1, bad); // 1; out.values [2, NaN], bad [1, 0]
+ */
+export function denominateInto(
+  input: Pick<Panel, 'codes' | 'values' | 'flags'>,
+  columns: DenominationColumns,
+  first: number,
+  rows: number,
+  out: { readonly values: Float64Array; readonly flags: Uint8Array },
+  start: number,
+  rowStride: number,
+  columnStride: number,
+  bad: number[] | null,
+): number {
+  const { source, denominator, scale } = columns;
+  const K = source.length;
+  const C = input.codes.length;
+  const inValues = input.values;
+  const inFlags = input.flags;
+  const { values, flags } = out;
+  let count = 0;
+  // A few rows at a time (they stay in cache), indicator by indicator (its
+  // columns and scale read once), each over those rows.
+  for (let chunk = first; chunk < first + rows; chunk += ROWS_AT_A_TIME) {
+    const end = Math.min(first + rows, chunk + ROWS_AT_A_TIME);
+    for (let k = 0; k < K; k++) {
+      const from = source[k];
+      const d = denominator[k];
+      const per = scale[k];
+      let at = start + (chunk - first) * rowStride + k * columnStride;
+      if (d < 0) {
+        for (let i = chunk * C + from; i < end * C; i += C, at += rowStride) {
+          values[at] = inValues[i];
+          flags[at] = inFlags[i];
+        }
+        continue;
+      }
+      for (let i = chunk * C + from, j = chunk * C + d; i < end * C; i += C, j += C, at += rowStride) {
+        const v = inValues[i];
+        const den = inValues[j];
+        let f = inFlags[i];
+        let x = Number.NaN;
+        if (den === den) {
+          f |= inFlags[j] & DENOMINATOR_FLAGS;
+          if (v === v) {
+            if (den > 0 && den !== Number.POSITIVE_INFINITY) x = (v / den) * per;
+            else {
+              count++;
+              bad?.push((i - from) / C, k);
+            }
+          }
+        }
+        values[at] = x;
+        flags[at] = f;
+      }
+    }
+  }
+  return count;
 }

@@ -1,15 +1,14 @@
-import type { Framework, FrameworkNode, IndicatorNode } from '../framework/defineFramework.ts';
-import type { ImputationSpec } from '../framework/methods.ts';
+import { denominateInto, type DenominationColumns } from '../denominate/denominate.ts';
+import type { Framework, IndicatorNode } from '../framework/defineFramework.ts';
+import type { ImputationSpec, NormalisationSpec } from '../framework/methods.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
+import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethods.ts';
 import { treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { buildIndex, type BuildOptions } from '../pipeline/buildIndex.ts';
-import { scoreAndAggregate } from '../plan/scorePlan.ts';
+import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
 import type { Rebuild } from './uncertaintyAnalysis.ts';
-
-/** The publisher's flags that travel from a denominator to the rate made with it (as `denominate`). */
-const DENOMINATOR_FLAGS = Flag.Estimated | Flag.Provisional;
 
 /** One indicator's imputation, compiled: its column, kernel spec, and groups. */
 interface ImputationJob {
@@ -22,31 +21,43 @@ interface ImputationJob {
   readonly gappy: Uint8Array;
 }
 
-/** What stays the same across the replications of an analysis, worked out once. */
+/**
+ * What stays the same across the replications of an analysis, worked out
+ * once. The working arrays hold, period after period, a column-major block
+ * of the aggregated panel's columns (the indicators, then the aggregates;
+ * column c of unit u in period p at (p × K + c) × U + u): a replication
+ * denominates into its indicator columns, imputes, treats and scores them
+ * in place, aggregates each period's block through the plan, and copies the
+ * blocks into the row-major output panel.
+ */
 interface Compiled {
   readonly U: number;
   readonly P: number;
-  readonly C: number;
   readonly I: number;
-  readonly rawValues: Float64Array;
-  readonly rawFlags: Uint8Array;
+  readonly K: number;
+  readonly raw: Panel;
+  readonly columns: DenominationColumns;
   /** Each indicator's node, as an index into `framework.nodes` (a revised framework keeps the order). */
   readonly node: Int32Array;
-  /** Every node's position in `framework.nodes`, by code. */
-  readonly nodeAt: ReadonlyMap<string, number>;
   readonly nodeCodes: readonly string[];
-  readonly source: Int32Array;
-  readonly denominator: Int32Array;
-  readonly scale: Float64Array;
   /** The nominal nodes' settings a replication may not change (else it runs the staged pipeline). */
   readonly fixed: readonly Pick<IndicatorNode, 'denominator' | 'window' | 'transform' | 'imputation'>[];
   readonly imputations: readonly ImputationJob[];
-  /** The working panel (indicator columns, as `denominate` makes it), refilled by every replication. */
-  readonly work: Panel & { readonly values: Float64Array; readonly flags: Uint8Array };
+  readonly values: Float64Array;
+  readonly flags: Uint8Array;
+  /** Views: each period's block, and each period's column (`columnOf[p × K + c]`), made once. */
+  readonly blockOf: readonly Float64Array[];
+  readonly blockFlagsOf: readonly Uint8Array[];
+  readonly columnOf: readonly Float64Array[];
   readonly filled: Uint8Array;
   readonly scratch: Float64Array;
-  readonly section: Float64Array;
+  readonly capped: Uint8Array;
   readonly treatment: TreatmentWork;
+  /** Scratch: each indicator's normalisation in this replication, and its reference unit (-1: none). */
+  readonly specs: NormalisationSpec[];
+  readonly referenceUnit: Int32Array;
+  /** The aggregated panel every replication is written into. */
+  readonly output: Panel;
 }
 
 /**
@@ -78,73 +89,15 @@ export function rebuildFromRaw(nominal: Framework, raw: Panel, options: BuildOpt
   const staged: Rebuild = (framework) => buildIndex(framework, raw, options).aggregated;
   const compiled = compile(nominal, raw, options);
   if (compiled === null) return staged;
-  // The aggregated panel every replication is written into (made on the first).
-  let output: Panel | undefined;
-  return (framework) => {
-    if (!replicate(compiled, framework)) return staged(framework);
-    output ??= outputPanel(compiled, framework);
-    return scoreAndAggregate(compiled.work, withLookup(framework, compiled.nodeAt), output) ?? staged(framework);
-  };
-}
-
-/** The aggregated panel's shape (indicators, then aggregates), with its arrays. */
-function outputPanel(plan: Compiled, framework: Framework): Panel {
-  const codes = [...framework.indicators, ...framework.aggregates];
-  const size = plan.U * plan.P * codes.length;
-  return { units: plan.work.units, periods: plan.work.periods, codes, values: new Float64Array(size), flags: new Uint8Array(size) };
-}
-
-/**
- * A node lookup over a revised framework's nodes by the nominal framework's
- * code → position table: `reviseNodes` keeps every node where it was, so
- * the table, made once, serves every replication, where the revised
- * framework's own `byCode` would build a Map on first read.
- */
-class NodeLookup implements ReadonlyMap<string, FrameworkNode> {
-  private readonly nodes: readonly FrameworkNode[];
-  private readonly nodeAt: ReadonlyMap<string, number>;
-  constructor(nodes: readonly FrameworkNode[], nodeAt: ReadonlyMap<string, number>) {
-    this.nodes = nodes;
-    this.nodeAt = nodeAt;
-  }
-  get(code: string): FrameworkNode | undefined {
-    const i = this.nodeAt.get(code);
-    return i === undefined ? undefined : this.nodes[i];
-  }
-  has(code: string): boolean {
-    return this.nodeAt.has(code);
-  }
-  get size(): number {
-    return this.nodes.length;
-  }
-  forEach(callback: (node: FrameworkNode, code: string, map: ReadonlyMap<string, FrameworkNode>) => void): void {
-    for (const node of this.nodes) callback(node, node.code, this);
-  }
-  *entries(): MapIterator<[string, FrameworkNode]> {
-    for (const node of this.nodes) yield [node.code, node];
-  }
-  *keys(): MapIterator<string> {
-    for (const node of this.nodes) yield node.code;
-  }
-  *values(): MapIterator<FrameworkNode> {
-    yield* this.nodes;
-  }
-  [Symbol.iterator](): MapIterator<[string, FrameworkNode]> {
-    return this.entries();
-  }
-}
-
-/** The run's framework, its `byCode` read through the nominal table (every other field is the framework's own). */
-function withLookup(framework: Framework, nodeAt: ReadonlyMap<string, number>): Framework {
-  return Object.create(framework, { byCode: { value: new NodeLookup(framework.nodes, nodeAt), enumerable: true } }) as Framework;
+  return (framework) => (replicate(compiled, framework) ? compiled.output : staged(framework));
 }
 
 function compile(framework: Framework, raw: Panel, options: BuildOptions): Compiled | null {
   if (options.screen) return null;
   const U = raw.units.length;
   const P = raw.periods.length;
-  const C = raw.codes.length;
   const I = framework.indicators.length;
+  const K = I + framework.aggregates.length;
   const node = new Int32Array(I);
   const source = new Int32Array(I);
   const denominator = new Int32Array(I).fill(-1);
@@ -165,6 +118,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     }
     fixed.push({ denominator: indicator.denominator, window: indicator.window, transform: indicator.transform, imputation: indicator.imputation });
   }
+  const C = raw.codes.length;
   const imputations: ImputationJob[] = [];
   for (let k = 0; k < I; k++) {
     const spec = fixed[k].imputation;
@@ -191,45 +145,51 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     }
     imputations.push({ k, spec, along, ...groups, gappy });
   }
-  const size = U * P * I;
+  const size = P * K * U;
+  const values = new Float64Array(size);
+  const flags = new Uint8Array(size);
   const groupCount = imputations.reduce((most, job) => Math.max(most, job.groupCount), 1);
+  const codes = [...framework.indicators, ...framework.aggregates];
   return {
     U,
     P,
-    C,
     I,
-    rawValues: raw.values,
-    rawFlags: raw.flags,
+    K,
+    raw,
+    columns: { source, denominator, scale },
     node,
-    nodeAt,
     nodeCodes: framework.nodes.map((n) => n.code),
-    source,
-    denominator,
-    scale,
     fixed,
     imputations,
-    work: { units: raw.units, periods: raw.periods, codes: framework.indicators, values: new Float64Array(size), flags: new Uint8Array(size) },
+    values,
+    flags,
+    blockOf: Array.from({ length: P }, (_, p) => values.subarray(p * K * U, (p + 1) * K * U)),
+    blockFlagsOf: Array.from({ length: P }, (_, p) => flags.subarray(p * K * U, (p + 1) * K * U)),
+    columnOf: Array.from({ length: P * K }, (_, pc) => values.subarray(pc * U, (pc + 1) * U)),
     filled: new Uint8Array(Math.max(U, P)),
     scratch: new Float64Array(2 * groupCount),
-    section: new Float64Array(U),
+    capped: new Uint8Array(U),
     treatment: treatmentWork(U),
+    specs: new Array<NormalisationSpec>(I),
+    referenceUnit: new Int32Array(I),
+    output: { units: raw.units, periods: raw.periods, codes, values: new Float64Array(size), flags: new Uint8Array(size) },
   };
 }
 
 /**
- * One replication's denominate, impute and treat, into the working panel;
- * false when the staged pipeline must run instead (the framework changes
- * what was compiled, or a denominator is out of its domain).
+ * One replication into the output panel; false when the staged pipeline
+ * must run instead (the framework changes what was compiled, a method
+ * scores across periods, a reference unit is absent, or a denominator is
+ * out of its domain: the staged verbs then say so in their words).
  */
 function replicate(plan: Compiled, framework: Framework): boolean {
-  const { I, node, fixed } = plan;
-  if (framework.indicators.length !== I || framework.nodes.length !== plan.nodeAt.size) return false;
+  const { U, P, I, K, node, fixed } = plan;
+  if (framework.indicators.length !== I || framework.nodes.length !== plan.nodeCodes.length || framework.aggregates.length !== K - I) return false;
   for (let i = 0; i < framework.nodes.length; i++) if (framework.nodes[i].code !== plan.nodeCodes[i]) return false;
   for (let k = 0; k < I; k++) {
-    const indicator = framework.nodes[node[k]] as IndicatorNode | undefined;
+    const indicator = framework.nodes[node[k]] as IndicatorNode;
     const was = fixed[k];
     if (
-      indicator === undefined ||
       indicator.code !== framework.indicators[k] ||
       indicator.denominator !== was.denominator ||
       indicator.window !== was.window ||
@@ -238,39 +198,34 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     ) {
       return false;
     }
+    const spec = indicator.normalisation;
+    if (scoresAcrossPeriodsOf(spec)) return false;
+    let reference = -1;
+    if (spec.method === 'distanceToReference' && 'unit' in spec.reference) {
+      reference = plan.raw.units.indexOf(spec.reference.unit);
+      if (reference < 0) return false;
+    }
+    plan.specs[k] = spec;
+    plan.referenceUnit[k] = reference;
   }
-  if (!denominateInto(plan)) return false;
+  for (let p = 0; p < P; p++) if (denominateInto(plan.raw, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
   imputeAll(plan);
   treatAll(plan, framework);
-  return true;
-}
-
-/** `denominate` into the working panel; false where a present value has a denominator ≤ 0 or infinite. */
-function denominateInto(plan: Compiled): boolean {
-  const { U, P, C, I, source, denominator, scale, rawValues, rawFlags } = plan;
-  const { values, flags } = plan.work;
-  const rows = U * P;
-  for (let r = 0; r < rows; r++) {
-    const inRow = r * C;
-    const outRow = r * I;
-    for (let k = 0; k < I; k++) {
-      const i = inRow + source[k];
-      const d = denominator[k];
-      const v = rawValues[i];
-      let f = rawFlags[i];
-      let x = v;
-      if (d >= 0) {
-        const den = rawValues[inRow + d];
-        if (den !== den) x = Number.NaN;
-        else {
-          f |= rawFlags[inRow + d] & DENOMINATOR_FLAGS;
-          if (v !== v) x = Number.NaN;
-          else if (den > 0 && den !== Number.POSITIVE_INFINITY) x = (v / den) * scale[k];
-          else return false;
-        }
+  scoreAll(plan, framework);
+  const aggregation = aggregationPlanOf(framework);
+  const { values, flags } = plan.output;
+  for (let p = 0; p < P; p++) {
+    const block = plan.blockOf[p];
+    const blockFlags = plan.blockFlagsOf[p];
+    aggregateBlock(aggregation, block, blockFlags, plan.output, p, null);
+    // The block, column-major, into the row-major panel.
+    for (let c = 0; c < K; c++) {
+      const from = c * U;
+      let to = p * U * K + c;
+      for (let u = 0; u < U; u++, to += K) {
+        values[to] = block[from + u];
+        flags[to] = blockFlags[from + u];
       }
-      values[outRow + k] = x;
-      flags[outRow + k] = f;
     }
   }
   return true;
@@ -278,14 +233,13 @@ function denominateInto(plan: Compiled): boolean {
 
 /** `impute` in place: each job's kernel over the runs (periods or units) that have a gap. */
 function imputeAll(plan: Compiled): void {
-  const { U, P, I, imputations, filled, scratch } = plan;
-  const { values, flags } = plan.work;
+  const { U, P, K, imputations, filled, scratch, values, flags } = plan;
   for (const { k, spec, along, groupOf, groupCount, gappy } of imputations) {
     const n = along === 'units' ? U : P;
-    const stride = along === 'units' ? I : U * I;
+    const stride = along === 'units' ? 1 : K * U;
     for (let r = 0; r < gappy.length; r++) {
       if (gappy[r] === 0) continue;
-      const base = along === 'units' ? r * U * I + k : r * I + k;
+      const base = along === 'units' ? (r * K + k) * U : k * U + r;
       if (imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled) === 0) continue;
       for (let i = 0; i < n; i++) {
         if (filled[i] === 0) continue;
@@ -298,21 +252,34 @@ function imputeAll(plan: Compiled): void {
 
 /** `treat` in place: each indicator's treatment kernel over each period's units, changed cells written back. */
 function treatAll(plan: Compiled, framework: Framework): void {
-  const { U, P, I, node, section, treatment } = plan;
-  const { values, flags } = plan.work;
+  const { U, P, I, K, node, treatment, columnOf, flags } = plan;
   for (let p = 0; p < P; p++) {
     for (let k = 0; k < I; k++) {
       const spec = (framework.nodes[node[k]] as IndicatorNode).treatment;
       if (spec.method === 'none') continue;
-      const base = p * U * I + k;
-      for (let u = 0; u < U; u++) section[u] = values[base + u * I];
-      treatInto(section, U, spec, treatment);
+      const column = columnOf[p * K + k];
+      treatInto(column, U, spec, treatment);
       const { marks, out } = treatment;
+      const base = (p * K + k) * U;
       for (let u = 0; u < U; u++) {
         if (marks[u] === 0) continue;
-        values[base + u * I] = out[u];
-        flags[base + u * I] |= Flag.Treated;
+        column[u] = out[u];
+        flags[base + u] |= Flag.Treated;
       }
+    }
+  }
+}
+
+/** `normalise` in place: each indicator's scoring kernel over each period's units (as the plan's fused pass). */
+function scoreAll(plan: Compiled, framework: Framework): void {
+  const { U, P, I, K, node, capped, columnOf, flags, specs, referenceUnit } = plan;
+  for (let p = 0; p < P; p++) {
+    for (let k = 0; k < I; k++) {
+      const column = columnOf[p * K + k];
+      capped.fill(0);
+      scoreInto(column, column, capped, specs[k], (framework.nodes[node[k]] as IndicatorNode).direction, referenceUnit[k]);
+      const base = (p * K + k) * U;
+      for (let u = 0; u < U; u++) if (capped[u] !== 0) flags[base + u] |= Flag.Capped;
     }
   }
 }
