@@ -65,7 +65,8 @@ export const arithmeticMean: FloatMean = (values, base, columns, weights, from, 
   return sum;
 };
 
-const geometricMean: FloatMean = (values, base, columns, weights, from, to, totalWeight) => {
+/** The geometric mean's float kernel (see `aggregationMethods.geometric`). */
+export const geometricMean: FloatMean = (values, base, columns, weights, from, to, totalWeight) => {
   let sum = 0;
   for (let i = from; i < to; i++) {
     const v = values[base + columns[i]];

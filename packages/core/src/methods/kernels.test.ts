@@ -16,6 +16,10 @@ import { groupMean } from '../impute/groupMean.ts';
 import { interpolateGaps } from '../impute/interpolateGaps.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { treatColumn } from '../treat/treatColumn.ts';
+import { defineFramework } from '../framework/defineFramework.ts';
+import { Flag } from '../panel/flags.ts';
+import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
+import { aggregationMethods, type FloatMean } from './aggregationMethods.ts';
 import { groupIndex, imputeInto } from './imputationMethods.ts';
 import { treatInto, treatmentWork } from './treatmentMethods.ts';
 
@@ -174,5 +178,80 @@ describe('the imputation kernels, edge cases', () => {
       imputeInto(open, 0, 1, n, { method: 'interpolate' }, null, 0, new Float64Array(2), new Uint8Array(n));
       expect(bits(open)).toEqual(bits(interpolateGaps(x).values));
     }
+  });
+});
+
+describe('the geometric mean over a block, column by column', () => {
+  const name = (en: string) => ({ zh: en, en });
+  const framework = defineFramework({
+    id: 'g',
+    version: '1',
+    name: name('G (synthetic)'),
+    nodes: [
+      { code: 'index', type: 'aggregate', parent: null, name: name('Index'), aggregation: { method: 'geometric' } },
+      { code: 'p', type: 'aggregate', parent: 'index', weight: 2, name: name('P'), aggregation: { method: 'geometric', minAvailability: 0.5 } },
+      { code: 'q', type: 'aggregate', parent: 'index', name: name('Q'), aggregation: { method: 'geometric' } },
+      ...['a', 'b', 'c'].map((code, i) => ({ code, type: 'indicator' as const, parent: 'p', direction: 1 as const, weight: 0.3 + i, name: name(code) })),
+      ...['d', 'e'].map((code, i) => ({ code, type: 'indicator' as const, parent: 'q', direction: 1 as const, weight: 1.7 - i, name: name(code) })),
+    ],
+  });
+  const U = 40;
+  const I = framework.indicators.length;
+  const K = I + framework.aggregates.length;
+  const target = { units: Array.from({ length: U }, (_, u) => `U${u}`), periods: ['2025'], values: new Float64Array(U * K), flags: new Uint8Array(U * K) };
+
+  /** A block of seeded positive scores (a few missing), column c of unit u at c × U + u, with flags. */
+  function block(seed: number): { values: Float64Array; flags: Uint8Array } {
+    const random = randomLcg(seed);
+    const values = new Float64Array(U * K);
+    const flags = new Uint8Array(U * K);
+    for (let i = 0; i < U * I; i++) {
+      values[i] = random() < 0.08 ? Number.NaN : 0.001 + 100 * random() ** 3;
+      flags[i] = random() < 0.2 ? Flag.Imputed : Flag.None;
+    }
+    // U5 has two of p's three children missing (below its availability), U6 all of q's.
+    values[0 * U + 5] = values[1 * U + 5] = Number.NaN;
+    values[3 * U + 6] = values[4 * U + 6] = Number.NaN;
+    return { values, flags };
+  }
+
+  it('gives the kernel’s value and flags cell by cell, for units with and without missing children', () => {
+    const plan = aggregationPlanOf(framework);
+    const kernel = aggregationMethods.geometric.float as FloatMean;
+    for (const seed of [1, 2, 3]) {
+      const { values, flags } = block(seed);
+      aggregateBlock(plan, values, flags, target, 0, null);
+      // Each aggregate again, cell by cell, from the kernel over the present children (Σw of those).
+      const expected = Float64Array.from(values);
+      for (let a = 0; a < framework.aggregates.length; a++) {
+        const offsets = Int32Array.from(plan.childColumn, (c) => c * U);
+        for (let u = 0; u < U; u++) {
+          let present = 0;
+          let total = 0;
+          for (let i = plan.childStart[a]; i < plan.childStart[a + 1]; i++) {
+            if (expected[offsets[i] + u] === expected[offsets[i] + u]) {
+              present++;
+              total += plan.weights[i];
+            }
+          }
+          const n = plan.childStart[a + 1] - plan.childStart[a];
+          expected[(I + a) * U + u] = present === 0 || present / n < plan.minAvailability[a] ? Number.NaN : kernel(expected, u, offsets, plan.weights, plan.childStart[a], plan.childStart[a + 1], total, 1);
+        }
+      }
+      expect(bits(values)).toEqual(bits(expected));
+      expect([...values.subarray(I * U)].some((v) => v !== v)).toBe(true);
+      const partial = [...flags.subarray(I * U)].filter((f) => f & Flag.Partial).length;
+      expect(partial).toBeGreaterThan(0);
+    }
+  });
+
+  it('names the first unit (in unit order) with a child ≤ 0, as cell by cell', () => {
+    const plan = aggregationPlanOf(framework);
+    const { values, flags } = block(4);
+    values[2 * U + 30] = 0; // c of U30
+    values[0 * U + 31] = -1; // a of U31
+    values[1 * U + 7] = Number.NaN; // b of U7: missing, not an error
+    values[3 * U + 12] = -2; // d of U12: q comes after p
+    expect(() => aggregateBlock(plan, values, flags, target, 0, null)).toThrow(/geometric mean of "p" needs positive values: unit "U30", period "2025", child "c" is 0/);
   });
 });

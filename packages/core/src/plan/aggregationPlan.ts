@@ -1,6 +1,6 @@
 import { PinganError } from '../errors/pinganError.ts';
 import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
-import { aggregationMethods, arithmeticMean, type FloatMean } from '../methods/aggregationMethods.ts';
+import { aggregationMethods, arithmeticMean, geometricMean, type FloatMean } from '../methods/aggregationMethods.ts';
 import { copelandScores } from '../aggregate/copelandScores.ts';
 import { Flag } from '../panel/flags.ts';
 
@@ -283,6 +283,31 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       for (let u = 0; u < U; u++) {
         const sum = block[out + u];
         if (sum !== sum) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      }
+    } else if (kernels[a] === geometricMean && n > 0) {
+      // Σ w · ln x over every child, in child order from 0 (as the kernel
+      // adds them), then exp(Σ / Σw), column by column; a unit whose sum is
+      // not finite (a child missing or ≤ 0) is computed cell by cell, which
+      // raises the error about it, unit by unit as before.
+      const weights = plan.weights;
+      let total = 0;
+      for (let i = from; i < to; i++) total += weights[i];
+      const at0 = offsets[from];
+      const w0 = weights[from];
+      for (let u = 0; u < U; u++) {
+        block[out + u] = 0 + w0 * Math.log(block[at0 + u]);
+        blockFlags[out + u] = blockFlags[at0 + u];
+      }
+      for (let i = from + 1; i < to; i++) {
+        const at = offsets[i];
+        const w = weights[i];
+        for (let u = 0; u < U; u++) block[out + u] += w * Math.log(block[at + u]);
+        for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+      }
+      for (let u = 0; u < U; u++) {
+        const sum = block[out + u];
+        if (sum - sum === 0) block[out + u] = Math.exp(sum / total);
+        else aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
       }
     } else {
       for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
