@@ -218,13 +218,12 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     const block = plan.blockOf[p];
     const blockFlags = plan.blockFlagsOf[p];
     aggregateBlock(aggregation, block, blockFlags, plan.output, p, null);
-    // The block, column-major, into the row-major panel.
-    for (let c = 0; c < K; c++) {
-      const from = c * U;
-      let to = p * U * K + c;
-      for (let u = 0; u < U; u++, to += K) {
-        values[to] = block[from + u];
-        flags[to] = blockFlags[from + u];
+    // The block, column-major, into the row-major panel, row by row.
+    let to = p * U * K;
+    for (let u = 0; u < U; u++) {
+      for (let from = u; from < K * U; from += U, to++) {
+        values[to] = block[from];
+        flags[to] = blockFlags[from];
       }
     }
   }
@@ -276,10 +275,14 @@ function scoreAll(plan: Compiled, framework: Framework): void {
   for (let p = 0; p < P; p++) {
     for (let k = 0; k < I; k++) {
       const column = columnOf[p * K + k];
-      capped.fill(0);
+      // `capped` is all 0 between columns: each mark is cleared as it is read.
       scoreInto(column, column, capped, specs[k], (framework.nodes[node[k]] as IndicatorNode).direction, referenceUnit[k]);
       const base = (p * K + k) * U;
-      for (let u = 0; u < U; u++) if (capped[u] !== 0) flags[base + u] |= Flag.Capped;
+      for (let u = 0; u < U; u++) {
+        if (capped[u] === 0) continue;
+        capped[u] = 0;
+        flags[base + u] |= Flag.Capped;
+      }
     }
   }
 }

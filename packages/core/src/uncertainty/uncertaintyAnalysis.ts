@@ -115,7 +115,11 @@ export interface UncertaintyResult {
 }
 
 function spread(draws: Float64Array, coverage: number): Spread {
-  const sorted = draws.filter((v) => v === v).sort();
+  return spreadOfSorted(draws.filter((v) => v === v).sort(), coverage);
+}
+
+/** `spread` of values already sorted ascending, none missing. */
+function spreadOfSorted(sorted: Float64Array, coverage: number): Spread {
   let sum = 0;
   for (const v of sorted) sum += v;
   return {
@@ -126,7 +130,28 @@ function spread(draws: Float64Array, coverage: number): Spread {
   };
 }
 
-function rankStatistics(ranks: Float64Array, nominal: number, coverage: number): RankStatistics {
+/**
+ * Ranks (whole numbers 1 … `units`, or NaN) sorted by counting, the
+ * missing left out: the very array `filter` and `sort` give, without a
+ * comparison sort of every unit's hundreds of draws.
+ */
+function sortedRanks(ranks: Float64Array, units: number): Float64Array {
+  const counts = new Int32Array(units + 2);
+  let present = 0;
+  for (const r of ranks) {
+    if (r !== r) continue;
+    // Not a rank of 1 … units: sort it the ordinary way.
+    if (!(r >= 1 && r <= units && Number.isInteger(r))) return ranks.filter((v) => v === v).sort();
+    counts[r]++;
+    present++;
+  }
+  const sorted = new Float64Array(present);
+  let at = 0;
+  for (let r = 1; r <= units; r++) sorted.fill(r, at, (at += counts[r]));
+  return sorted;
+}
+
+function rankStatistics(ranks: Float64Array, nominal: number, coverage: number, units: number): RankStatistics {
   let shift = 0;
   let count = 0;
   for (const r of ranks) {
@@ -135,7 +160,7 @@ function rankStatistics(ranks: Float64Array, nominal: number, coverage: number):
       count++;
     }
   }
-  return { nominal, ...spread(ranks, coverage), meanAbsoluteShift: count === 0 ? Number.NaN : shift / count };
+  return { nominal, ...spreadOfSorted(sortedRanks(ranks, units), coverage), meanAbsoluteShift: count === 0 ? Number.NaN : shift / count };
 }
 
 /**
@@ -217,7 +242,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
         period: nominal.aggregated.periods[p],
         nominal: base[i],
         ...spread(values[i], coverage),
-        rank: rankStatistics(ranks[i], baseRanks[i], coverage),
+        rank: rankStatistics(ranks[i], baseRanks[i], coverage, U),
         ranks: ranks[i],
       });
     }
@@ -288,7 +313,7 @@ export function sensitivityAnalysis(
       const i = p * U + u;
       const draws = new Float64Array(count);
       for (let t = 0; t < count; t++) draws[t] = recorded[t * UP + i];
-      ranks.push({ unit: nominal.aggregated.units[u], period: nominal.aggregated.periods[p], ...rankStatistics(draws, baseRanks[i], coverage) });
+      ranks.push({ unit: nominal.aggregated.units[u], period: nominal.aggregated.periods[p], ...rankStatistics(draws, baseRanks[i], coverage, U) });
     }
   }
   return { ...sobol, ranks, failed };
