@@ -112,12 +112,18 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
   let pass = passesSkewKurt(moments.skew, moments.kurt, spec);
   let highCount = 0;
   let lowCount = 0;
+  // The tail and the value written in the last round: after it, that value is the tail's extreme.
+  let lastSign = 0;
+  let last = Number.NEGATIVE_INFINITY;
   while (pass === false && highCount + lowCount < spec.winmax) {
     // One loop for both tails: with sign = −1 the lowest values are the "largest" (negation is exact, so ties stay ties).
     const sign = moments.skew >= 0 ? 1 : -1;
     const bit = sign > 0 ? HIGH : LOW;
-    let extreme = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) if (sign * out[i] > extreme) extreme = sign * out[i];
+    let extreme = last;
+    if (sign !== lastSign || last === Number.NEGATIVE_INFINITY) {
+      extreme = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < n; i++) if (sign * out[i] > extreme) extreme = sign * out[i];
+    }
     let next = Number.NEGATIVE_INFINITY;
     let count = 0;
     for (let i = 0; i < n; i++) {
@@ -131,6 +137,8 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
       }
     }
     for (let i = 0; i < n; i++) if (marks[i] & bit) out[i] = sign * next;
+    lastSign = sign;
+    last = next;
     if (sign > 0) highCount = count;
     else lowCount = count;
     skewAndKurtosisInto(out, n, moments);

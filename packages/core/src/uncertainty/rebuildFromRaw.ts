@@ -68,17 +68,21 @@ interface Compiled {
  *
  * What does not change between replications is worked out once: each
  * indicator's node and columns, the groups of a group-mean imputation as
- * index arrays, and which periods or units have a missing cell. Each
- * replication then refills one working panel in place with the imputation
- * and treatment kernels (`methods/`), allocating nothing per cell and
- * building no lookup table, and scores and aggregates it through the
- * compiled plan into one aggregated panel, also reused: the panel a call
- * returns is overwritten by the next call (the analyses read what they need
- * from it first). A replication whose framework changes what the plan fixed
- * (a denominator, window, transform or imputation), a build with screening,
- * trailing windows or transforms, or data the staged verbs would reject (a
- * denominator ≤ 0, an unknown grouping) run `buildIndex` instead, so the
- * results and errors are always those of the staged verbs.
+ * index arrays, which periods or units have a missing cell, and a working
+ * block per period (each column a view made once). Each replication then
+ * denominates the raw panel into the blocks (`denominateInto`), imputes,
+ * treats and scores each column in place with the method kernels
+ * (`methods/`), aggregates each block through the compiled plan
+ * (`aggregateBlock`), and copies the blocks into one aggregated panel:
+ * nothing allocated, no lookup table built, no node looked up by code. The
+ * panel is reused, so the panel a call returns is overwritten by the next
+ * call (the analyses read what they need from it first). A replication
+ * whose framework changes what was compiled (a denominator, window,
+ * transform or imputation), or scores across periods or against a unit the
+ * panel lacks, a build with screening, trailing windows or transforms, or
+ * data the staged verbs would reject (a denominator ≤ 0, an unknown
+ * grouping) run `buildIndex` instead, so the results and errors are always
+ * those of the staged verbs.
  *
  * @example
  * const rebuild = rebuildFromRaw(fw, raw, { unitGroups });
