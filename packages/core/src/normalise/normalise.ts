@@ -60,12 +60,15 @@ export function normalise(panel: Panel, framework: Framework): Panel {
   // that need every period at once (a panel scope, or a unit's base period).
   const byPeriod: number[] = [];
   const whole: number[] = [];
+  // `framework.indicators` lists the indicators in `framework.nodes` order: their nodes are read from there, so that a
+  // revised framework (an analysis run, a workbench change) need not build its lookup table.
+  const indicatorNodes = framework.nodes.filter((node) => node.type === 'indicator');
   for (let k = 0; k < K; k++) {
     const code = codes[k];
     const c = panel.codes.indexOf(code);
     if (c < 0) throw new PinganError('unknown-code', `normalise: the panel has no column for indicator "${code}"`);
     sourceColumns[k] = c;
-    const node = framework.byCode.get(code);
+    const node = indicatorNodes[k]?.code === code ? indicatorNodes[k] : framework.byCode.get(code);
     if (!node || node.type !== 'indicator') throw new PinganError('unknown-code', `normalise: "${code}" is not an indicator of the framework`);
     const spec = node.normalisation;
     specs.push(spec);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineFramework, reviseNodes, type Framework, type FrameworkNode, type NodeRevision } from '../framework/defineFramework.ts';
+import { normalise } from '../normalise/normalise.ts';
+import { createPanel } from '../panel/panel.ts';
 import { aggregationSetting, frameworkFor, normalisationSetting, weightSetsSetting, winsorisationSetting, type UncertainSetting } from './settings.ts';
 
 const name = (en: string) => ({ zh: en, en });
@@ -78,6 +80,10 @@ describe('frameworkFor', () => {
     const treatment = settings[0].revise?.(fw, 1);
     const twice = reviseNodes(watched, (node) => treatment?.(node));
     expect(reads).toEqual({ byCode: 0, document: 0 });
+    // normalise reads the indicators' nodes in order, not the lookup table.
+    const scores = normalise(createPanel({ units: ['U1', 'U2'], periods: ['2025'], codes: ['c', 'b', 'a'], values: [1, 2, 3, 5, 4, 6] }), watched);
+    expect(reads).toEqual({ byCode: 0, document: 0 });
+    expect([...scores.values]).toEqual([0, 100, 0, 100, 0, 100]);
     expect(twice.document).toEqual(frameworkFor(fw, [settings[2], settings[0]], [1, 1]).document);
   });
 
