@@ -262,6 +262,8 @@ function treatAll(plan: Compiled, framework: Framework): void {
       if (spec.method === 'none') continue;
       const column = columnOf[p * K + k];
       treatInto(column, U, spec, treatment);
+      // A column left as it was has no marks.
+      if (treatment.method === 'none') continue;
       const { marks, out } = treatment;
       const base = (p * K + k) * U;
       for (let u = 0; u < U; u++) {
