@@ -222,16 +222,41 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     const block = plan.blockOf[p];
     const blockFlags = plan.blockFlagsOf[p];
     aggregateBlock(aggregation, block, blockFlags, plan.output, p, null);
-    // The block, column-major, into the row-major panel, row by row.
-    let to = p * U * K;
-    for (let u = 0; u < U; u++) {
-      for (let from = u; from < K * U; from += U, to++) {
-        values[to] = block[from];
-        flags[to] = blockFlags[from];
-      }
-    }
+    copyBlock(block, blockFlags, values, flags, p * U * K, U, K);
   }
   return true;
+}
+
+/*
+ * The loops over a column's cells are small functions of their own, called
+ * column after column: V8 then optimizes each as a whole within the first
+ * replications, where a loop nested in a function called once a
+ * replication is compiled on the fly (on-stack replacement) and left again
+ * at every turn of the outer loop.
+ */
+
+/** A column-major block of `U` units × `K` columns into a row-major panel's arrays from `to`, row by row. */
+function copyBlock(block: Float64Array, blockFlags: Uint8Array, values: Float64Array, flags: Uint8Array, to: number, U: number, K: number): void {
+  for (let u = 0; u < U; u++) {
+    for (let from = u; from < K * U; from += U, to++) {
+      values[to] = block[from];
+      flags[to] = blockFlags[from];
+    }
+  }
+}
+
+/**
+ * For each of the first `n` positions marked in `marks` (each mark cleared):
+ * `flag` added at `flags[base + i × stride]`, and `from[i]` written to
+ * `into[i]` when they are given.
+ */
+function flagMarked(marks: Uint8Array, n: number, flags: Uint8Array, base: number, stride: number, flag: number, from: Float64Array | null, into: Float64Array | null): void {
+  for (let i = 0; i < n; i++) {
+    if (marks[i] === 0) continue;
+    marks[i] = 0;
+    flags[base + i * stride] |= flag;
+    if (from !== null && into !== null) into[i] = from[i];
+  }
 }
 
 /** `impute` in place: each job's kernel over the runs (periods or units) that have a gap. */
@@ -243,12 +268,7 @@ function imputeAll(plan: Compiled): void {
     for (let r = 0; r < gappy.length; r++) {
       if (gappy[r] === 0) continue;
       const base = along === 'units' ? (r * K + k) * U : k * U + r;
-      if (imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled) === 0) continue;
-      for (let i = 0; i < n; i++) {
-        if (filled[i] === 0) continue;
-        filled[i] = 0;
-        flags[base + i * stride] |= Flag.Imputed;
-      }
+      if (imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled) > 0) flagMarked(filled, n, flags, base, stride, Flag.Imputed, null, null);
     }
   }
 }
@@ -264,13 +284,7 @@ function treatAll(plan: Compiled, framework: Framework): void {
       treatInto(column, U, spec, treatment);
       // A column left as it was has no marks.
       if (treatment.method === 'none') continue;
-      const { marks, out } = treatment;
-      const base = (p * K + k) * U;
-      for (let u = 0; u < U; u++) {
-        if (marks[u] === 0) continue;
-        column[u] = out[u];
-        flags[base + u] |= Flag.Treated;
-      }
+      flagMarked(treatment.marks, U, flags, (p * K + k) * U, 1, Flag.Treated, treatment.out, column);
     }
   }
 }
@@ -283,12 +297,7 @@ function scoreAll(plan: Compiled, framework: Framework): void {
       const column = columnOf[p * K + k];
       // `capped` is all 0 between columns: each mark is cleared as it is read.
       scoreInto(column, column, capped, specs[k], (framework.nodes[node[k]] as IndicatorNode).direction, referenceUnit[k]);
-      const base = (p * K + k) * U;
-      for (let u = 0; u < U; u++) {
-        if (capped[u] === 0) continue;
-        capped[u] = 0;
-        flags[base + u] |= Flag.Capped;
-      }
+      flagMarked(capped, U, flags, (p * K + k) * U, 1, Flag.Capped, null, null);
     }
   }
 }
