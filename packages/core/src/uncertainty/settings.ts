@@ -55,17 +55,18 @@ interface RevisionTable {
   /** A node's key is Σ (level + 1) · place[s] over the settings s that change it (0: none does). */
   readonly place: readonly number[];
   readonly parentAt: Int32Array;
-  readonly nodeAt: ReadonlyMap<string, number>;
   /** Per node, by key: the merged change; by 2 · key + (1 if a child was reweighted): the revised node. */
   readonly merged: Map<number, NodeRevision>[];
   readonly made: Map<number, FrameworkNode>[];
-  /** Scratch: each node's key in the current run. */
-  readonly keys: Float64Array;
+  /** Scratch of the current run: each node's key, whether a child of it was reweighted, each setting's changes. */
+  readonly keys: Int32Array;
+  readonly reweighted: Uint8Array;
+  readonly perSetting: (readonly (NodeRevision | undefined)[] | null)[];
 }
 
 const tables = new WeakMap<readonly UncertainSetting[], WeakMap<Framework, RevisionTable | null>>();
 
-/** The table of `settings` over `framework`, or null when a node's key could exceed the exact integers. */
+/** The table of `settings` over `framework`, or null when a node's key would not be a small integer (a fast map key). */
 function revisionTable(framework: Framework, settings: readonly UncertainSetting[]): RevisionTable | null {
   let byFramework = tables.get(settings);
   if (!byFramework) tables.set(settings, (byFramework = new WeakMap()));
@@ -80,16 +81,17 @@ function revisionTable(framework: Framework, settings: readonly UncertainSetting
   const N = framework.nodes.length;
   const nodeAt = new Map(framework.nodes.map((node, i) => [node.code, i]));
   table =
-    2 * span > Number.MAX_SAFE_INTEGER
+    2 * span > 2 ** 30
       ? null
       : {
           changes: settings.map(() => []),
           place,
           parentAt: Int32Array.from(framework.nodes, (node) => (node.parent === null ? -1 : (nodeAt.get(node.parent) ?? -1))),
-          nodeAt,
           merged: Array.from({ length: N }, () => new Map()),
           made: Array.from({ length: N }, () => new Map()),
-          keys: new Float64Array(N),
+          keys: new Int32Array(N),
+          reweighted: new Uint8Array(N),
+          perSetting: [],
         };
   byFramework.set(framework, table);
   return table;
@@ -113,17 +115,16 @@ function changesAt(table: RevisionTable, framework: Framework, setting: Uncertai
  */
 function revisedThrough(table: RevisionTable, framework: Framework, settings: readonly UncertainSetting[], levels: readonly number[]): Framework {
   const S = settings.length;
-  const perSetting: (readonly (NodeRevision | undefined)[] | null)[] = [];
+  const { keys, parentAt, reweighted, perSetting } = table;
   let any = false;
   for (let s = 0; s < S; s++) {
-    perSetting.push(changesAt(table, framework, settings[s], s, levels[s]));
+    perSetting[s] = changesAt(table, framework, settings[s], s, levels[s]);
     any ||= perSetting[s] !== null;
   }
   if (!any) return framework;
   const N = framework.nodes.length;
-  const { keys, parentAt } = table;
   const changes = new Array<NodeRevision | undefined>(N);
-  const reweighted = new Uint8Array(N);
+  reweighted.fill(0);
   for (let i = 0; i < N; i++) {
     let key = 0;
     for (let s = 0; s < S; s++) if (perSetting[s]?.[i]) key += (levels[s] + 1) * table.place[s];
@@ -153,7 +154,13 @@ function revisedThrough(table: RevisionTable, framework: Framework, settings: re
     }
     nodes[i] = node;
   }
-  return revisedFramework(framework, nodes, changes, (code) => reweighted[table.nodeAt.get(code) ?? -1] === 1);
+  // The parents reweighted, for the document (made when first read, from this run's changes: the scratch is the next run's).
+  let parents: Set<string> | undefined;
+  const reweightedParent = (code: string): boolean => {
+    parents ??= new Set(changes.flatMap((change, i) => (change?.weight !== undefined && parentAt[i] >= 0 ? [framework.nodes[parentAt[i]].code] : [])));
+    return parents.has(code);
+  };
+  return revisedFramework(framework, nodes, changes, reweightedParent);
 }
 
 /**
