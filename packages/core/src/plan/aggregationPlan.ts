@@ -282,14 +282,26 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       for (let i = from + 1; i < to; i++) {
         const at = offsets[i];
         const share = shares[i];
-        for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
         if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+        if (i < to - 1) for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+        else {
+          // The last term, and each sum checked as it is made.
+          for (let u = 0; u < U; u++) {
+            const sum = block[out + u] + share * block[at + u];
+            block[out + u] = sum;
+            if (sum !== sum) {
+              aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+              one++;
+            }
+          }
+        }
       }
-      for (let u = 0; u < U; u++) {
-        const sum = block[out + u];
-        if (sum !== sum) {
-          aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-          one++;
+      if (n === 1) {
+        for (let u = 0; u < U; u++) {
+          if (block[out + u] !== block[out + u]) {
+            aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+            one++;
+          }
         }
       }
     } else {

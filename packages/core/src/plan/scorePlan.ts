@@ -204,11 +204,12 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
       for (let k = 0; k < specs.length; k++) {
         const at = k * U;
         const section = block.subarray(at, at + U);
-        cappedWords.fill(0);
+        // A kernel only sets marks, so `capped` is all zero again unless the last column had a cap.
         scoreInto(section, section, capped, specs[k], (directions as Int8Array)[k] as 1 | -1, (referenceUnits as Int32Array)[k]);
         if (anyWord(cappedWords)) {
           flagged = true;
           for (let u = 0; u < U; u++) if (capped[u] !== 0) blockFlags[at + u] |= Flag.Capped;
+          cappedWords.fill(0);
         }
       }
     }
