@@ -189,9 +189,11 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
   // partial aggregates, and when it has none, nothing is written for them
   // (a new target is already zero).
   const unflagged = allZero(inFlags, 0, inFlags.length);
+  let blockDirty = true;
   for (let p = 0; p < P; p++) {
     const rowBase = p * U * C;
-    if (unflagged) blockFlags.fill(0);
+    // Cleared only after a period that set a flag.
+    if (unflagged && blockDirty) blockFlags.fill(0);
     let flagged = !unflagged;
     for (let k = 0; k < G; k++) {
       const c = source[k];
@@ -214,6 +216,7 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
       }
     }
     if (aggregateBlock(plan, block, blockFlags, out, p, only, flagged) > 0) flagged = true;
+    blockDirty = flagged;
     if (only === null) scatterBlock(block, flagged ? blockFlags : null, values, flags, p * U * K, U, K, out.fresh === true);
     else scatterOnly(block, blockFlags, values, flags, p * U * K, U, K, I, only);
   }
