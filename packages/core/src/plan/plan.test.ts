@@ -123,6 +123,14 @@ describe('the compiled plan', () => {
     expect(completeReference.flags.every((f) => f === 0)).toBe(true);
     expectSamePanel(buildIndex(complete.framework, complete.raw).aggregated, completeReference);
     expectSamePanel(buildIndex(complete.framework, complete.raw, { into: buildIndex(flagged.framework, flagged.raw).aggregated }).aggregated, completeReference);
+    // A single flag anywhere (the first cell, the last, one between) is found and carried as the staged verbs carry it.
+    for (const at of [0, complete.raw.flags.length - 1, 37]) {
+      const flags = new Uint8Array(complete.raw.flags.length + 3);
+      const one = flags.subarray(1, 1 + complete.raw.flags.length); // an odd offset, so the scan starts unaligned
+      one[at] = 1;
+      const raw = { ...complete.raw, flags: one };
+      expectSamePanel(buildIndex(complete.framework, raw).aggregated, staged(complete.framework, raw).aggregated);
+    }
     for (const options of [{ imputed: true, unflagged: true }, { imputed: true, copeland: true, unflagged: true }]) {
       const other = fixture(options);
       const treated = treat(impute(denominate(other.raw, other.framework), other.framework).panel, other.framework).panel;
