@@ -57,12 +57,17 @@ export const ASEM_SETTINGS =
 
 /**
  * Untimed builds before the timed ones: V8 compiles the hot functions
- * after a few runs, and the build takes about 20 to reach its steady time
- * (measured: 50 ms, then 5–10 ms, then 2 ms from about the 15th). COINr's
- * code is byte-compiled when installed, so one untimed build per R process
- * warms it (asem.R).
+ * over the first runs (a build is called once per run, so its functions
+ * reach V8's optimising tier only after tens of runs), and the build
+ * reaches its steady time after about 60-70 runs. Measured in one process,
+ * CPU time per build, median of each 10 builds (2 cores at load 6): 14.0,
+ * 5.5, 5.2, 5.3, 3.7, 3.4, then 2.4-2.9 ms from the 61st on. With 20
+ * untimed builds, `bench:coinr`'s timed builds (5 per turn between COINr's
+ * R processes) were still in that climb: 5.7-6.8 ms median against
+ * 2.8-3.6 ms after 100 (same load). COINr's code is byte-compiled when
+ * installed, so one untimed build per R process warms it (asem.R).
  */
-export const BUILD_WARM_UP = 20;
+export const BUILD_WARM_UP = 100;
 
 /**
  * Untimed runs of an analysis before its timed ones, for the same reason:

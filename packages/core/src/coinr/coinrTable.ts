@@ -52,6 +52,8 @@ export interface TableReader {
   /** A handle of the named column, for `cell`. */
   column(name: string): number;
   cell(row: number, column: number): CoinrCell;
+  /** The cells of a row, indexed by column handle (`cells(row)[column]` is `cell(row, column)`), to read many of its cells without a call each. */
+  cells(row: number): readonly CoinrCell[];
   blank(row: number): boolean;
 }
 
@@ -63,6 +65,8 @@ export function tableReader(table: CoinrTable): TableReader {
       length: table.length - 1,
       column: (name) => header.indexOf(name),
       cell: (row, column) => (column < 0 ? undefined : table[row + 1][column]),
+      // A missing column's handle, -1, reads undefined from the row as `cell` gives.
+      cells: (row) => table[row + 1],
       blank: (row) => isBlankRow(table[row + 1]),
     };
   }
@@ -75,6 +79,10 @@ export function tableReader(table: CoinrTable): TableReader {
       const record = records[row];
       const name = names[column];
       return Object.hasOwn(record, name) ? record[name] : undefined;
+    },
+    cells: (row) => {
+      const record = records[row];
+      return names.map((name) => (Object.hasOwn(record, name) ? record[name] : undefined));
     },
     blank: (row) => isBlankRow(records[row]),
   };

@@ -121,12 +121,13 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const groupColumns = groupings.map((g) => iData.column(g));
   const dataColumns = codes.map((code) => iData.column(code));
   for (let i = 0; i < iData.length; i++) {
-    const unit = cellText(iData.cell(i, uCode));
+    const rowCells = iData.cells(i);
+    const unit = cellText(rowCells[uCode]);
     if (unit === '') {
       if (iData.blank(i)) continue;
       return undefined;
     }
-    const period = cellText(iData.cell(i, time)) || options.period;
+    const period = cellText(rowCells[time]) || options.period;
     if (!period) return undefined;
     if (period !== lastPeriod) {
       // Rows mostly repeat the period before them: it is checked once per run of equal periods.
@@ -142,13 +143,13 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     if (periodsOfUnit.has(period)) return undefined; // a duplicate row: the slow path names both
     periodsOfUnit.add(period);
     if (!unitIndex.has(unit)) unitIndex.set(unit, unitIndex.size);
-    unitNames[unit] = cellText(iData.cell(i, uName)) || unit;
+    unitNames[unit] = cellText(rowCells[uName]) || unit;
     for (let g = 0; g < groupings.length; g++) {
-      const group = cellText(iData.cell(i, groupColumns[g]));
+      const group = cellText(rowCells[groupColumns[g]]);
       if (group) unitGroups[groupings[g]][unit] = group;
     }
     for (let c = 0; c < C; c++) {
-      const cell = iData.cell(i, dataColumns[c]);
+      const cell = rowCells[dataColumns[c]];
       if (cell === undefined) return undefined; // no such column: the slow path says which
       const value = cellNumber(cell);
       if (value === undefined) return undefined;

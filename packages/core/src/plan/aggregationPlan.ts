@@ -183,6 +183,8 @@ export interface AggregationTarget {
   readonly flags: Uint8Array;
   readonly units: readonly string[];
   readonly periods: readonly string[];
+  /** New arrays, still all zero (so a zero flag need not be written). */
+  readonly fresh?: boolean;
 }
 
 /**
@@ -245,9 +247,11 @@ function aggregateCell(
  * same order as the arithmetic kernel (so the same numbers); a unit with a
  * missing child, and the other means, run cell by cell; Copeland's method
  * compares the period's units. With `only`, the aggregates marked 0 there
- * are left as the block holds them.
+ * are left as the block holds them. With `flagged` false, every flag in the
+ * block is zero and the column-by-column means leave theirs so. Returns how
+ * many cells were computed one by one (each may have set a flag).
  */
-export function aggregateBlock(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, only: Uint8Array | null): void {
+export function aggregateBlock(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, only: Uint8Array | null, flagged = true): number {
   const U = target.units.length;
   const { childStart, childColumn, shares, kernels } = plan;
   const I = plan.indicators.length;
@@ -256,33 +260,49 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
     plan.blockUnits = U;
   }
   const offsets = plan.blockOffsets;
+  let one = 0;
   for (let a = 0; a < plan.aggregateNode.length; a++) {
     const from = childStart[a];
     const to = childStart[a + 1];
     const n = to - from;
     const out = (I + a) * U;
     if (only !== null && only[a] === 0) continue;
-    if (plan.acrossUnits[a] === 1) copelandBlock(plan, block, blockFlags, target, a);
-    else if (kernels[a] === arithmeticMean && n > 0) {
+    if (plan.acrossUnits[a] === 1) {
+      copelandBlock(plan, block, blockFlags, target, a);
+      one += U;
+    } else if (kernels[a] === arithmeticMean && n > 0) {
       // Σ shares[i] · x over every child, in child order from 0 (0 + x, so
       // that a -0 term gives +0 as in the row-wise sum), and the union of
       // their flags: a missing child makes the sum NaN, and that unit is
       // then computed cell by cell.
       const at0 = offsets[from];
       const share0 = shares[from];
-      for (let u = 0; u < U; u++) {
-        block[out + u] = 0 + share0 * block[at0 + u];
-        blockFlags[out + u] = blockFlags[at0 + u];
-      }
+      for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
+      if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] = blockFlags[at0 + u];
       for (let i = from + 1; i < to; i++) {
         const at = offsets[i];
         const share = shares[i];
-        for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
-        for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+        if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+        if (i < to - 1) for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+        else {
+          // The last term, and each sum checked as it is made.
+          for (let u = 0; u < U; u++) {
+            const sum = block[out + u] + share * block[at + u];
+            block[out + u] = sum;
+            if (sum !== sum) {
+              aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+              one++;
+            }
+          }
+        }
       }
-      for (let u = 0; u < U; u++) {
-        const sum = block[out + u];
-        if (sum !== sum) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      if (n === 1) {
+        for (let u = 0; u < U; u++) {
+          if (block[out + u] !== block[out + u]) {
+            aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+            one++;
+          }
+        }
       }
     } else if (kernels[a] === geometricMean && n > 0) {
       // Σ w · ln x over every child, in child order from 0 (as the kernel
@@ -311,8 +331,10 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       }
     } else {
       for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      one += U;
     }
   }
+  return one;
 }
 
 /** Copeland's method for aggregate `a` over the units of one period held in a block (see `aggregateBlock`). */

@@ -36,7 +36,7 @@ function expectSamePanel(actual: Panel, expected: Panel): void {
 }
 
 /** A tree of every per-period normalisation under every row-wise mean, counts per population, some flags and gaps (seeded, synthetic). */
-function fixture(options: { imputed?: boolean; copeland?: boolean } = {}): { framework: Framework; raw: Panel } {
+function fixture(options: { imputed?: boolean; copeland?: boolean; unflagged?: boolean; complete?: boolean; arithmetic?: boolean } = {}): { framework: Framework; raw: Panel } {
   const normalisations = [
     { method: 'minMax', lower: 1, upper: 100 },
     { method: 'zScore', mean: 50, sd: 10 },
@@ -57,8 +57,8 @@ function fixture(options: { imputed?: boolean; copeland?: boolean } = {}): { fra
     nodes: [
       { code: 'index', type: 'aggregate', parent: null, name: name('Index'), aggregation: { method: 'arithmetic', minAvailability: 0.5 } },
       { code: 'a', type: 'aggregate', parent: 'index', weight: 2, name: name('A'), aggregation: { method: options.copeland ? 'copeland' : 'arithmetic' } },
-      { code: 'b', type: 'aggregate', parent: 'index', name: name('B'), aggregation: { method: 'generalised', power: 2 } },
-      { code: 'c', type: 'aggregate', parent: 'index', name: name('C'), aggregation: { method: 'harmonic' } },
+      { code: 'b', type: 'aggregate', parent: 'index', name: name('B'), aggregation: options.arithmetic ? { method: 'arithmetic' } : { method: 'generalised', power: 2 } },
+      { code: 'c', type: 'aggregate', parent: 'index', name: name('C'), aggregation: { method: options.arithmetic ? 'arithmetic' : 'harmonic' } },
       ...normalisations.map((normalisation, k) => ({
         code: `i${k}`,
         type: 'indicator',
@@ -83,9 +83,9 @@ function fixture(options: { imputed?: boolean; copeland?: boolean } = {}): { fra
       for (let c = 0; c < codes.length; c++) {
         const last = c === codes.length - 1;
         // A few gaps (never in the reference unit U2, so distance-to-reference scores exist), and values ≥ 1 so harmonic means are defined.
-        const gap = !last && u !== 2 && (u * 7 + c * 3 + p) % 11 === 0;
+        const gap = !options.complete && !last && u !== 2 && (u * 7 + c * 3 + p) % 11 === 0;
         values.push(gap ? Number.NaN : last ? 5000 + 1000 * u : 10 + Math.round(20 * Math.abs(random())) + u);
-        flags.push((u + c + p) % 5 === 0 ? 1 : 0);
+        flags.push(!options.unflagged && (u + c + p) % 5 === 0 ? 1 : 0);
       }
     }
   }
@@ -104,6 +104,38 @@ describe('the compiled plan', () => {
     expectSamePanel(result.normalised, reference.normalised);
     expectSamePanel(result.denominated, reference.denominated);
     expect(result.treated).toBe(result.denominated);
+  });
+
+  it('builds a panel without flags (flags neither gathered nor combined) byte for byte the staged verbs, fresh and into a panel that had flags', () => {
+    const { framework, raw } = fixture({ unflagged: true });
+    expect(raw.flags.every((f) => f === 0)).toBe(true);
+    const reference = staged(framework, raw);
+    // Caps and partial aggregates still set their flags.
+    expect(reference.aggregated.flags.some((f) => f !== 0)).toBe(true);
+    expectSamePanel(buildIndex(framework, raw).aggregated, reference.aggregated);
+    const flagged = fixture();
+    const into = buildIndex(flagged.framework, flagged.raw).aggregated;
+    expect(into.flags.some((f, i) => f !== reference.aggregated.flags[i])).toBe(true);
+    expectSamePanel(buildIndex(framework, raw, { into }).aggregated, reference.aggregated);
+    // Without gaps, caps or means computed cell by cell, no flag at all: none is written into a new panel, and zeros over the old ones `into` a panel.
+    const complete = fixture({ unflagged: true, complete: true, arithmetic: true });
+    const completeReference = staged(complete.framework, complete.raw).aggregated;
+    expect(completeReference.flags.every((f) => f === 0)).toBe(true);
+    expectSamePanel(buildIndex(complete.framework, complete.raw).aggregated, completeReference);
+    expectSamePanel(buildIndex(complete.framework, complete.raw, { into: buildIndex(flagged.framework, flagged.raw).aggregated }).aggregated, completeReference);
+    // A single flag anywhere (the first cell, the last, one between) is found and carried as the staged verbs carry it.
+    for (const at of [0, complete.raw.flags.length - 1, 37]) {
+      const flags = new Uint8Array(complete.raw.flags.length + 3);
+      const one = flags.subarray(1, 1 + complete.raw.flags.length); // an odd offset, so the scan starts unaligned
+      one[at] = 1;
+      const raw = { ...complete.raw, flags: one };
+      expectSamePanel(buildIndex(complete.framework, raw).aggregated, staged(complete.framework, raw).aggregated);
+    }
+    for (const options of [{ imputed: true, unflagged: true }, { imputed: true, copeland: true, unflagged: true }]) {
+      const other = fixture(options);
+      const treated = treat(impute(denominate(other.raw, other.framework), other.framework).panel, other.framework).panel;
+      expectSamePanel(scoreAndAggregate(treated, other.framework) as Panel, staged(other.framework, other.raw).aggregated);
+    }
   });
 
   it('scores and aggregates treated data in one pass, byte for byte normalise then aggregate (Copeland included)', () => {

@@ -73,7 +73,7 @@ const gatherOnly = (source: Int32Array): PassSteps => ({ source, denominator: nu
  */
 function target(panel: Panel, plan: AggregationPlan, into: Panel | undefined): AggregationTarget {
   const size = panel.units.length * panel.periods.length * plan.codes.length;
-  if (!into) return { values: new Float64Array(size), flags: new Uint8Array(size), units: panel.units, periods: panel.periods };
+  if (!into) return { values: new Float64Array(size), flags: new Uint8Array(size), units: panel.units, periods: panel.periods, fresh: true };
   checkInto(into, size, panel);
   return { values: into.values, flags: into.flags, units: panel.units, periods: panel.periods };
 }
@@ -181,53 +181,127 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
   // column is a contiguous array for the kernels).
   const block = new Float64Array(U * K);
   const blockFlags = new Uint8Array(U * K);
-  const capped = new Uint8Array(U);
+  // Whole words of `capped`, to find a cap four units at a time.
+  const cappedWords = new Uint32Array((U + 3) >> 2);
+  const capped = new Uint8Array(cappedWords.buffer, 0, U);
+  // Without a flag in the panel read (the common case), flags are neither
+  // gathered nor combined: a period's flags are then only the caps and the
+  // partial aggregates, and when it has none, nothing is written for them
+  // (a new target is already zero).
+  const unflagged = allZero(inFlags, 0, inFlags.length);
+  let blockDirty = true;
   for (let p = 0; p < P; p++) {
+    const rowBase = p * U * C;
+    // Cleared only after a period that set a flag.
+    if (unflagged && blockDirty) blockFlags.fill(0);
+    let flagged = !unflagged;
     for (let k = 0; k < G; k++) {
-      if (source[k] < 0) continue;
-      const at = k * U;
-      const from = p * U * C + source[k];
+      const c = source[k];
+      if (c < 0) continue;
       const d = denominator === null ? -1 : denominator[k];
-      const per = d < 0 ? 1 : (scale as Float64Array)[k];
-      for (let u = 0; u < U; u++) {
-        const v = inValues[from + u * C];
-        let f = inFlags[from + u * C];
-        let x = v;
-        if (d >= 0) {
-          const den = inValues[p * U * C + d + u * C];
-          x = Number.NaN;
-          if (den === den) {
-            f |= inFlags[p * U * C + d + u * C] & DENOMINATOR_FLAGS;
-            if (v === v) {
-              if (den > 0 && den !== Number.POSITIVE_INFINITY) x = (v / den) * per;
-              else return false;
-            }
-          }
-        }
-        block[at + u] = x;
-        blockFlags[at + u] = f;
-      }
+      if (d < 0) gatherColumn(inValues, unflagged ? null : inFlags, rowBase + c, C, U, block, blockFlags, k * U);
+      else if (!gatherRates(inValues, unflagged ? null : inFlags, rowBase + c, rowBase + d, (scale as Float64Array)[k], C, U, block, blockFlags, k * U)) return false;
     }
     if (specs !== null) {
       for (let k = 0; k < specs.length; k++) {
         const at = k * U;
         const section = block.subarray(at, at + U);
-        capped.fill(0);
+        // A kernel only sets marks, so `capped` is all zero again unless the last column had a cap.
         scoreInto(section, section, capped, specs[k], (directions as Int8Array)[k] as 1 | -1, (referenceUnits as Int32Array)[k]);
-        for (let u = 0; u < U; u++) if (capped[u] !== 0) blockFlags[at + u] |= Flag.Capped;
+        if (anyWord(cappedWords)) {
+          flagged = true;
+          for (let u = 0; u < U; u++) if (capped[u] !== 0) blockFlags[at + u] |= Flag.Capped;
+          cappedWords.fill(0);
+        }
       }
     }
-    aggregateBlock(plan, block, blockFlags, out, p, only);
+    if (aggregateBlock(plan, block, blockFlags, out, p, only, flagged) > 0) flagged = true;
+    blockDirty = flagged;
+    if (only === null) scatterBlock(block, flagged ? blockFlags : null, values, flags, p * U * K, U, K, out.fresh === true);
+    else scatterOnly(block, blockFlags, values, flags, p * U * K, U, K, I, only);
+  }
+  return true;
+}
+
+/** Copies column `from` of a period's rows (stride `C`, `U` units) into the block at `at`, with its flags unless `inFlags` is null. */
+function gatherColumn(inValues: Float64Array, inFlags: Uint8Array | null, from: number, C: number, U: number, block: Float64Array, blockFlags: Uint8Array, at: number): void {
+  for (let u = 0; u < U; u++) block[at + u] = inValues[from + u * C];
+  if (inFlags !== null) for (let u = 0; u < U; u++) blockFlags[at + u] = inFlags[from + u * C];
+}
+
+/**
+ * Rates of column `from` by the denominator column `den` (as `denominate`:
+ * `value / denominator × per`, missing where either is missing) into the
+ * block at `at`, and unless `inFlags` is null the value's flags with the
+ * denominator's estimated and provisional flags. False at a present value
+ * whose denominator is not positive and finite.
+ */
+function gatherRates(inValues: Float64Array, inFlags: Uint8Array | null, from: number, den: number, per: number, C: number, U: number, block: Float64Array, blockFlags: Uint8Array, at: number): boolean {
+  for (let u = 0; u < U; u++) {
+    const v = inValues[from + u * C];
+    const d = inValues[den + u * C];
+    let x = Number.NaN;
+    if (d === d && v === v) {
+      if (d > 0 && d !== Number.POSITIVE_INFINITY) x = (v / d) * per;
+      else return false;
+    }
+    block[at + u] = x;
+  }
+  if (inFlags !== null) {
     for (let u = 0; u < U; u++) {
-      const to = (p * U + u) * K;
-      for (let c = 0; c < K; c++) {
-        if (only !== null && (c < I || only[c - I] === 0)) continue;
-        values[to + c] = block[c * U + u];
-        flags[to + c] = blockFlags[c * U + u];
-      }
+      const d = inValues[den + u * C];
+      blockFlags[at + u] = d === d ? inFlags[from + u * C] | (inFlags[den + u * C] & DENOMINATOR_FLAGS) : inFlags[from + u * C];
     }
   }
   return true;
+}
+
+/**
+ * Writes a column-major block of `U` units × `K` columns into the row-major
+ * panel arrays from `to`. Null `blockFlags`: every flag is zero, written as
+ * such, or not at all into a `fresh` target (already zero).
+ */
+function scatterBlock(block: Float64Array, blockFlags: Uint8Array | null, values: Float64Array, flags: Uint8Array, to: number, U: number, K: number, fresh: boolean): void {
+  // Values, then flags: two loops of one store stream each run faster than one loop of two.
+  for (let u = 0; u < U; u++) {
+    const row = to + u * K;
+    for (let c = 0; c < K; c++) values[row + c] = block[c * U + u];
+  }
+  if (blockFlags === null) {
+    if (!fresh) flags.fill(0, to, to + U * K);
+    return;
+  }
+  for (let u = 0; u < U; u++) {
+    const row = to + u * K;
+    for (let c = 0; c < K; c++) flags[row + c] = blockFlags[c * U + u];
+  }
+}
+
+/** Whether any word is non-zero. */
+function anyWord(words: Uint32Array): boolean {
+  for (let w = 0; w < words.length; w++) if (words[w] !== 0) return true;
+  return false;
+}
+
+/** Whether `bytes[from]` to `bytes[to - 1]` are all zero, read a word at a time where aligned. */
+function allZero(bytes: Uint8Array, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && ((bytes.byteOffset + i) & 3) !== 0) if (bytes[i++] !== 0) return false;
+  const words = (to - i) >> 2;
+  if (words > 0 && anyWord(new Uint32Array(bytes.buffer, bytes.byteOffset + i, words))) return false;
+  for (i += words * 4; i < to; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+/** `scatterBlock` for the aggregates marked in `only` (aggregate `a` is column `I + a`). */
+function scatterOnly(block: Float64Array, blockFlags: Uint8Array, values: Float64Array, flags: Uint8Array, to: number, U: number, K: number, I: number, only: Uint8Array): void {
+  for (let c = I; c < K; c++) {
+    if (only[c - I] === 0) continue;
+    for (let u = 0; u < U; u++) {
+      values[to + u * K + c] = block[c * U + u];
+      flags[to + u * K + c] = blockFlags[c * U + u];
+    }
+  }
 }
 
 /**
