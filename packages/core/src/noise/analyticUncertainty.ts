@@ -4,7 +4,7 @@ import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalVariance } from './censoredNormal.ts';
-import { effectiveWeights, gatherUnitRows, linearPlan, scatterUnit, unitRows, windowSources } from './linearPlan.ts';
+import { effectiveWeightsAt, gatherUnitRows, linearPlan, periodComplete, scatterUnit, unitRows, windowSources } from './linearPlan.ts';
 import { normalCdf } from './normal.ts';
 
 /** Standard errors of every value and change of a build, from the noise of its raw values. */
@@ -155,6 +155,9 @@ export function analyticUncertainty(
   const scoreVariance = new Float64Array(I * P); // Var of the (capped) score
   // Effective weight of indicator i in column k at period p: (p * K + k) * I + i
   const eff = new Float64Array(P * K * I);
+  const fullEffective = linear.fullEffective;
+  const weightsOf: Float64Array[] = new Array<Float64Array>(P).fill(eff); // eff, or fullEffective for a complete period
+  const weightsAt = new Int32Array(P); // where period p's weights start in weightsOf[p]
   // Per indicator and period: Var T(p), and for each lag Var T(p − lag) and Cov(T(p), T(p − lag)), all at the level of p.
   const own = new Float64Array(I * P);
   const before = new Float64Array(lagCount * I * P);
@@ -278,7 +281,14 @@ export function analyticUncertainty(
     }
     // Effective weights, children before parents: the fixed ones when every column is present,
     // else rescaled over the children present.
-    effectiveWeights(linear, outU, P, K, eff);
+    // A complete period reads the plan's fixed weights in place (at k · I + i) rather than a copy.
+    for (let p = 0; p < P; p++) {
+      if (!needPeriod[p]) continue;
+      const complete = periodComplete(outU, p, K);
+      weightsOf[p] = complete ? fullEffective : eff;
+      weightsAt[p] = complete ? 0 : p * K * I;
+      if (!complete) effectiveWeightsAt(linear, outU, p, K, eff);
+    }
     for (let p = 0; p < P; p++) {
       if (!wantPeriod[p]) continue;
       const row = p * K;
@@ -287,9 +297,11 @@ export function analyticUncertainty(
         if (!wantColumn[k] || outU[row + k] !== outU[row + k]) continue;
         let variance = 0;
         const under = descendants[k];
+        const weights = weightsOf[p];
+        const base = weightsAt[p] + k * I;
         for (let d = 0; d < under.length; d++) {
           const i = under[d];
-          const e = eff[(p * K + k) * I + i];
+          const e = weights[base + i];
           if (e === 0) continue;
           variance += e * e * scoreVariance[i * P + p];
         }
@@ -305,10 +317,14 @@ export function analyticUncertainty(
           if (!wantColumn[k] || outU[row + k] !== outU[row + k] || outU[rowQ + k] !== outU[rowQ + k]) continue;
           let variance = 0;
           const under = descendants[k];
+          const weightsX = weightsOf[p];
+          const baseX = weightsAt[p] + k * I;
+          const weightsY = weightsOf[q];
+          const baseY = weightsAt[q] + k * I;
           for (let d = 0; d < under.length; d++) {
             const i = under[d];
-            const ex = eff[(p * K + k) * I + i];
-            const ey = eff[(q * K + k) * I + i];
+            const ex = weightsX[baseX + i];
+            const ey = weightsY[baseY + i];
             const x = ex * slope[i * P + p];
             const y = ey * slope[i * P + q];
             const at = (l * I + i) * P + p;
