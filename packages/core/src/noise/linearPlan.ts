@@ -171,32 +171,7 @@ export interface UnitRows {
   readonly mean: Float64Array;
   readonly dispersion: Float64Array;
   readonly variance: Float64Array;
-  /** The rows of the next few units, read together by {@link gatherUnitRows}. */
-  readonly block: RowBlock;
 }
-
-/**
- * The rows of `count` consecutive units from `start`, of every panel {@link gatherUnitRows} reads
- * (cell (p · count + unit − start) · width + c): a unit's rows lie one period apart in a panel,
- * so gathering them unit by unit reads a few bytes from every period; gathering a block of units
- * reads a longer run from each period at once, and the units are then copied from the block.
- */
-interface RowBlock {
-  result: IndexResult | null;
-  noise: CellNoise | null;
-  start: number;
-  count: number;
-  readonly raw: Float64Array;
-  readonly treated: Float64Array;
-  readonly windowed: Float64Array;
-  readonly out: Float64Array;
-  readonly mean: Float64Array;
-  readonly dispersion: Float64Array;
-  readonly variance: Float64Array;
-}
-
-/** Units read together into a {@link RowBlock}. */
-const BLOCK_UNITS = 16;
 
 /**
  * The buffers of one unit's rows, allocated once per call (filled by {@link gatherUnitRows}),
@@ -213,7 +188,6 @@ export function unitRows(result: IndexResult): UnitRows {
   const Ct = result.treated.codes.length;
   const Cw = result.windowed.codes.length;
   const K = out.codes.length;
-  const B = Math.min(BLOCK_UNITS, out.units.length);
   return {
     units: out.units.length,
     periods: P,
@@ -228,26 +202,11 @@ export function unitRows(result: IndexResult): UnitRows {
     mean: new Float64Array(P * C),
     dispersion: new Float64Array(P * C),
     variance: new Float64Array(P * C),
-    block: {
-      result: null,
-      noise: null,
-      start: 0,
-      count: 0,
-      raw: new Float64Array(B * P * C),
-      treated: new Float64Array(B * P * Ct),
-      windowed: new Float64Array(B * P * Cw),
-      out: new Float64Array(B * P * K),
-      mean: new Float64Array(B * P * C),
-      dispersion: new Float64Array(B * P * C),
-      variance: new Float64Array(B * P * C),
-    },
   };
 }
 
 /**
- * Fills `rows` with unit u's rows of the build's panels and of its noise. Called for units
- * 0, 1, 2, … in turn it reads them a block of units at a time ({@link RowBlock}); any other
- * order reads the unit alone.
+ * Fills `rows` with unit u's rows of the build's panels and of its noise.
  *
  * @example
  * for (let u = 0; u < rows.units; u++) gatherUnitRows(rows, result, noise, u);
@@ -255,63 +214,13 @@ export function unitRows(result: IndexResult): UnitRows {
 export function gatherUnitRows(rows: UnitRows, result: IndexResult, noise: CellNoise, u: number): void {
   const U = rows.units;
   const P = rows.periods;
-  const block = rows.block;
-  const same = block.result === result && block.noise === noise;
-  if (!same || u < block.start || u >= block.start + block.count) {
-    if (u !== 0 && !(same && u === block.start + block.count)) {
-      // Not the next unit: read this one alone rather than a block that may not be used.
-      gatherUnit(result.raw.values, rows.raw, rows.rawWidth, U, P, u);
-      gatherUnit(result.treated.values, rows.treated, rows.treatedWidth, U, P, u);
-      gatherUnit(result.windowed.values, rows.windowed, rows.windowedWidth, U, P, u);
-      gatherUnit(result.aggregated.values, rows.out, rows.outWidth, U, P, u);
-      gatherUnit(noise.mean, rows.mean, rows.rawWidth, U, P, u);
-      gatherUnit(noise.dispersion, rows.dispersion, rows.rawWidth, U, P, u);
-      gatherUnit(noise.variance, rows.variance, rows.rawWidth, U, P, u);
-      block.result = null;
-      return;
-    }
-    const count = Math.min(BLOCK_UNITS, U - u);
-    gatherBlock(result.raw.values, block.raw, rows.rawWidth, U, P, u, count);
-    gatherBlock(result.treated.values, block.treated, rows.treatedWidth, U, P, u, count);
-    gatherBlock(result.windowed.values, block.windowed, rows.windowedWidth, U, P, u, count);
-    gatherBlock(result.aggregated.values, block.out, rows.outWidth, U, P, u, count);
-    gatherBlock(noise.mean, block.mean, rows.rawWidth, U, P, u, count);
-    gatherBlock(noise.dispersion, block.dispersion, rows.rawWidth, U, P, u, count);
-    gatherBlock(noise.variance, block.variance, rows.rawWidth, U, P, u, count);
-    block.result = result;
-    block.noise = noise;
-    block.start = u;
-    block.count = count;
-  }
-  const at = u - block.start;
-  const count = block.count;
-  unitFromBlock(block.raw, rows.raw, rows.rawWidth, P, count, at);
-  unitFromBlock(block.treated, rows.treated, rows.treatedWidth, P, count, at);
-  unitFromBlock(block.windowed, rows.windowed, rows.windowedWidth, P, count, at);
-  unitFromBlock(block.out, rows.out, rows.outWidth, P, count, at);
-  unitFromBlock(block.mean, rows.mean, rows.rawWidth, P, count, at);
-  unitFromBlock(block.dispersion, rows.dispersion, rows.rawWidth, P, count, at);
-  unitFromBlock(block.variance, rows.variance, rows.rawWidth, P, count, at);
-}
-
-/** Copies the rows of units u … u + count − 1 of a panel laid out period by period into a block (cell (p · count + unit − u) · width + c). */
-function gatherBlock(from: Float64Array, to: Float64Array, width: number, units: number, periods: number, u: number, count: number): void {
-  const span = count * width;
-  for (let p = 0; p < periods; p++) {
-    const a = (p * units + u) * width;
-    const b = p * span;
-    for (let i = 0; i < span; i++) to[b + i] = from[a + i];
-  }
-}
-
-/** Copies the unit at `at` in a block of `count` units into one unit's rows (cell p · width + c). */
-function unitFromBlock(from: Float64Array, to: Float64Array, width: number, periods: number, count: number, at: number): void {
-  const span = count * width;
-  for (let p = 0; p < periods; p++) {
-    const a = p * span + at * width;
-    const b = p * width;
-    for (let c = 0; c < width; c++) to[b + c] = from[a + c];
-  }
+  gatherUnit(result.raw.values, rows.raw, rows.rawWidth, U, P, u);
+  gatherUnit(result.treated.values, rows.treated, rows.treatedWidth, U, P, u);
+  gatherUnit(result.windowed.values, rows.windowed, rows.windowedWidth, U, P, u);
+  gatherUnit(result.aggregated.values, rows.out, rows.outWidth, U, P, u);
+  gatherUnit(noise.mean, rows.mean, rows.rawWidth, U, P, u);
+  gatherUnit(noise.dispersion, rows.dispersion, rows.rawWidth, U, P, u);
+  gatherUnit(noise.variance, rows.variance, rows.rawWidth, U, P, u);
 }
 
 /**
