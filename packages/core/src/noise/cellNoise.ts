@@ -47,8 +47,9 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
   const C = raw.codes.length;
   const values = raw.values;
   const variance = new Float64Array(values.length);
-  const mean = new Float64Array(values.length).fill(Number.NaN);
-  const dispersion = new Float64Array(values.length).fill(Number.NaN);
+  // Every cell of mean and dispersion is written once below (NaN where not a count).
+  const mean = new Float64Array(values.length);
+  const dispersion = new Float64Array(values.length);
   const columns = raw.codes.map((code) => models[code]);
   // Period by period, as the panel is laid out (reading a unit's series across periods would
   // miss the cache at every period of a large panel), with each unit × column's running sums
@@ -67,8 +68,12 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
       const row = (p * U + u) * C;
       for (let c = 0; c < C; c++) {
         const model = columns[c];
-        if (!model || model.model === 'none') continue;
         const i = row + c;
+        if (!model || model.model !== 'poisson') {
+          mean[i] = Number.NaN;
+          dispersion[i] = Number.NaN;
+        }
+        if (!model || model.model === 'none') continue;
         const x = values[i];
         if (model.model === 'survey') {
           if (x !== x) continue;
@@ -105,7 +110,11 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
             pairs[s]--;
           }
         }
-        if (present[s] === 0) continue;
+        if (present[s] === 0) {
+          mean[i] = Number.NaN;
+          dispersion[i] = Number.NaN;
+          continue;
+        }
         const mu = (sum[s] + BASELINE_PRIOR_COUNT) / present[s];
         const phi = model.dispersion === 'estimate' ? (sums[s] > 1e-9 ? testedDispersion(squares[s] / sums[s], pairs[s]) : 1) : model.dispersion;
         mean[i] = mu;
