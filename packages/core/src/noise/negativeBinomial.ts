@@ -116,9 +116,20 @@ export function negativeBinomialCdf(k: number, nb: NegativeBinomial): number {
  * negativeBinomialMidP(0, { mean: 2, variance: 4 }); // 0.125
  */
 export function negativeBinomialMidP(x: number, nb: NegativeBinomial): number {
+  return negativeBinomialMidPOf(x, nb.mean, nb.variance);
+}
+
+/**
+ * {@link negativeBinomialMidP} with the mean and variance as numbers: a chart scores every
+ * month of every region × indicator, and an object per score would be millions of them.
+ *
+ * @example
+ * negativeBinomialMidPOf(0, 2, 4); // 0.125
+ */
+export function negativeBinomialMidPOf(x: number, mean: number, variance: number): number {
   if (x < 0) return 0;
-  const p = nb.mean / nb.variance;
-  const r = (nb.mean * p) / (1 - p);
+  const p = mean / variance;
+  const r = (mean * p) / (1 - p);
   // P(X ≤ x) − ½ P(X = x): one incomplete beta I_p(r, x + 1) and the probability of x, which
   // I_p(r, x + 1) − I_p(r, x) equals for every real x ≥ 0 (the recurrence of I in b). Both share
   // three log-gammas (ln Γ(r + x + 1) = ln Γ(r + x) + ln(r + x)), computed once.

@@ -1,7 +1,7 @@
 import type { Framework } from '../framework/defineFramework.ts';
 import { addPair, countDispersionBound, dispersionBoundFromPairs, type PairSums } from '../noise/countDispersion.ts';
 import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
-import { negativeBinomialMidP } from '../noise/negativeBinomial.ts';
+import { negativeBinomialMidPOf } from '../noise/negativeBinomial.ts';
 import { normalQuantile } from '../noise/normal.ts';
 import { resolveNoise } from '../noise/resolveNoise.ts';
 import type { Panel } from '../panel/panel.ts';
@@ -172,7 +172,7 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         if (n < 2) continue;
         const mean = (sum + 0.5) / n;
         const phi = whole ? dispersionBoundFromPairs(pairSums.pairs, pairSums.squares, pairSums.sums, 0.8) : countDispersionBound(series, t - 1, history, 0.8, year);
-        const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
+        const midP = negativeBinomialMidPOf(Math.max(0, x), mean, phi * mean * (1 + 1 / n));
         const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)), false);
         ewma = Math.max(0, (1 - lambda) * ewma + lambda * score);
         const out = ewma > limit;
