@@ -107,13 +107,14 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
   const history = monthsAsPeriods(CHART_HISTORY_MONTHS, year);
   // Every chart's arrays are views of one array per field (chart by chart, P entries each):
   // seven small arrays for each of tens of thousands of charts would cost more than the charts.
+  // Each chart fills its own stretch with NaN just before writing it, while it is in cache.
   const Q = counted.length;
   const cells = U * Q * P;
   const chartedAll = new Uint8Array(cells);
-  const observedAll = new Float64Array(cells).fill(Number.NaN);
-  const expectedAll = new Float64Array(cells).fill(Number.NaN);
-  const scoreAll = new Float64Array(cells).fill(Number.NaN);
-  const ewmaAll = new Float64Array(cells).fill(Number.NaN);
+  const observedAll = new Float64Array(cells);
+  const expectedAll = new Float64Array(cells);
+  const scoreAll = new Float64Array(cells);
+  const ewmaAll = new Float64Array(cells);
   const outOfControlAll = new Uint8Array(cells);
   const signalAll = new Uint8Array(cells);
   const lambda = settings.lambda;
@@ -128,6 +129,10 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
       const c = columns[j];
       for (let p = 0; p < P; p++) series[p] = rows[p * C + c];
       const at = (u * Q + j) * P;
+      observedAll.fill(Number.NaN, at, at + P);
+      expectedAll.fill(Number.NaN, at, at + P);
+      scoreAll.fill(Number.NaN, at, at + P);
+      ewmaAll.fill(Number.NaN, at, at + P);
       charts.push({
         unit: raw.units[u],
         code: counted[j],
