@@ -74,7 +74,7 @@ function publishedSteps(result: IndexResult, periods?: readonly string[]) {
   return {
     cellNoise: () => cellNoise(result.raw, fw),
     latticeIntervals: () => latticeIntervals(result, { lags: LAGS, level: LEVEL, ...(periods ? { periods } : {}) }, noise),
-    rankStandardErrors: () => analyticUncertainty(result, [], noise, { codes: [fw.root], ...(periods ? { periods } : {}) }),
+    "analyticUncertainty (the index's standard error, which the rank intervals read)": () => analyticUncertainty(result, [], noise, { codes: [fw.root], ...(periods ? { periods } : {}) }),
     controlCharts: () => controlCharts(result.raw, fw),
   };
 }
