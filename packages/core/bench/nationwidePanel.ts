@@ -1,13 +1,16 @@
 /**
- * The synthetic nationwide panel (SYNTHETIC) shared by the benchmarks: a
- * Xiangtan-shaped tree of 4 groups and 14 indicators over 2,844 units × 120
- * months, drawn from one seed so that every benchmark times the same data.
+ * The synthetic nationwide panel (SYNTHETIC: made up from a seeded random
+ * draw, not any real region's data; the unit codes U0000…U2843 name no
+ * place) shared by the benchmarks: a Xiangtan-shaped tree of 4 groups and 14
+ * indicators over 2,844 units × 120 months, drawn from one seed so that every
+ * benchmark times the same data. Benchmarks that print its figures say
+ * SYNTHETIC beside them.
  */
 import { randomLcg, randomNormal } from 'd3-random';
 import { createPanel, frameworkFromJson, periodRange, type Framework, type Panel } from '@pingan/core';
 
 /**
- * The framework of the nationwide panel: the tree (index → order 6, traffic 3,
+ * The framework of the SYNTHETIC nationwide panel: the tree (index → order 6, traffic 3,
  * fire 3, perception 2 indicators `i0`…`i13`, counts per 100,000 residents,
  * the last two survey shares), each indicator completed by `methods(k, survey)`.
  */
@@ -43,7 +46,7 @@ export function nationwideFramework(
   });
 }
 
-/** The panel: monthly counts of about (1 + k) per 10,000 residents, survey shares near 90%, populations 50,000 and up (seed 20261122). */
+/** The SYNTHETIC panel: monthly counts of about (1 + k) per 10,000 residents, survey shares near 90%, populations 50,000 and up (seed 20261122). */
 export function nationwidePanel(framework: Framework): Panel {
   const units = Array.from({ length: 2844 }, (_, i) => `U${String(i).padStart(4, '0')}`);
   const periods = periodRange('2016-01', '2025-12');

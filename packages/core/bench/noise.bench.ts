@@ -1,42 +1,44 @@
 /**
  * The noise benchmark (issue 9; run with `pnpm bench` from the root). Prints
  * figures beside their targets; asserts nothing about time. Timings on a
- * shared machine are noisy: medians of repeated runs are reported, with the
- * process's CPU time beside the wall time (on a loaded machine the wall time
- * also counts the time the process waited for a core), and the load average.
+ * shared machine are noisy: every figure is the median of repeated runs, with
+ * its interquartile range and range, the process's CPU time beside the wall
+ * time (on a loaded machine the wall time also counts the time the process
+ * waited for a core), and the load average when it was taken.
  *
- * The headline lines time what a release publishes for its months (the
- * analytic method of `monthUncertainty`, steps as the release runs them):
+ * AS PUBLISHED (the headline lines): the steps `monthUncertainty` runs for a
+ * release with the analytic method (the CLI's `RELEASE_UNCERTAINTY`:
+ * `distribution: 'lattice'`, 1,000 draws, seed 1; level 0.9, lags 1 and 12),
+ * for every month of the history at once (a release asks for one month):
  *
- * - `cellNoise`: the noise level μ, φ of every raw cell;
- * - `latticeIntervals`: the published 90% intervals of every value (indicator
- *   scores, groups, the index) and of every month-on-month (lag 1) and
- *   year-on-year (lag 12) change, rare counts by their exact distribution;
- * - `analyticUncertainty`: the standard errors the rank intervals draw from;
- * - `controlCharts`: the early warning's charts (EWMA, λ = 0.2, L = 2.8704)
- *   of every region × count indicator;
+ * 1. `cellNoise`: the noise level μ, φ of every raw cell;
+ * 2. `latticeIntervals`: the published 90% intervals of every value
+ *    (indicator scores, groups, the index) and of every month-on-month (lag 1)
+ *    and year-on-year (lag 12) change;
+ * 3. `analyticUncertainty(…, [], …, { codes: [root] })`: what the rank
+ *    intervals read, the index's standard error (no change);
+ * 4. `controlCharts`: the early warning's charts (EWMA, λ = 0.2, L = 2.8704,
+ *    36 months of history) of every region × count indicator.
  *
- * for every month of the history at once (a release asks for one month; the
- * work per month is the same).
+ * The rank intervals themselves (1,000 normal replicates of the ranked
+ * districts), the rounding and the warnings' chart histories are timed in
+ * the line that calls `monthUncertainty` itself for one month, exactly as the
+ * CLI does.
  *
- * 1. The SYNTHETIC sample history (data/: 6 regions × 82 months × 14
- *    indicators, the Xiangtan framework), already built; target ≤ 50 ms.
- *    Beside it the normal intervals alone (`analyticUncertainty` +
- *    charts, what the releases published before the lattice intervals), and
- *    the seeded bootstrap (`bootstrapUncertainty`, 1,000 draws) for one month,
- *    with what the whole history would take at that rate.
- * 2. The synthetic nationwide panel (2,844 units × 120 months × 14
- *    indicators, made as in packages/cli/bench/nationwide.bench.ts: same
- *    seed and recipe) under a Xiangtan-shaped framework whose pipeline is
- *    linear in the counts (12-month rates per 100,000, goalposts, arithmetic
- *    means; the nationwide benchmark's min-max scores are not, and would go
- *    to the bootstrap); target ≤ 5 s. The lattice intervals take minutes a
- *    month here, so they are timed for one month (the last) of the first
- *    tenth of the units (284: a unit's intervals depend on its own rows
- *    only, so this is a tenth of the month's work), one run, and scaled by
- *    10 × 120 to the whole panel, which is said where it is printed; the
- *    normal intervals and the charts are timed for the whole panel. Beside
- *    them the bootstrap's time per draw for one month.
+ * BESIDE IT (printed for comparison, not published): the normal intervals of
+ * the releases' uncertainty model 1 (`analyticUncertainty` of every value and
+ * change) with the charts, and the seeded parametric bootstrap
+ * (`bootstrapUncertainty`) that a framework not linear in its counts uses.
+ *
+ * Data: A. the SYNTHETIC sample history (data/: 6 regions × 82 months × 14
+ * indicators, the Xiangtan framework), already built; target ≤ 50 ms.
+ * B. The SYNTHETIC nationwide panel (`nationwidePanel.ts`: 2,844 units × 120
+ * months × 14 indicators) under a Xiangtan-shaped framework whose pipeline is
+ * linear in the counts (12-month rates per 100,000, goalposts, arithmetic
+ * means); target ≤ 5 s. Where `latticeIntervals` is too slow to run on the
+ * whole panel (more than 20 s by a first timing on a tenth of its units
+ * for one month), that part is timed on the tenth for one month and scaled
+ * to the whole panel, and the total is printed as ESTIMATED.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import {
@@ -47,15 +49,51 @@ import {
   controlCharts,
   createPanel,
   latticeIntervals,
+  monthUncertainty,
   type Framework,
   type IndexResult,
   type Panel,
 } from '../src/index.ts';
-import { samplePanel, xiangtanFramework } from '../test/noise/sampleData.ts';
+import { regions, samplePanel, xiangtanFramework } from '../test/noise/sampleData.ts';
 import { nationwideFramework, nationwidePanel } from './nationwidePanel.ts';
 import { formatWallAndCpu, summarise, timeRunsWithCpu } from './timing.ts';
 
 const LAGS = [1, 12];
+const LEVEL = 0.9;
+/** The CLI's `RELEASE_UNCERTAINTY` (packages/cli/src/computeIndex.ts), which a release passes to `monthUncertainty`. */
+const RELEASE_UNCERTAINTY = { draws: 1000, seed: 1, distribution: 'lattice' } as const;
+
+type Times = { wall: number[]; cpu: number[] };
+const load = () => `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+const median = (t: Times) => ({ wall: summarise(t.wall).median, cpu: summarise(t.cpu).median });
+
+/** The published steps, one function per step, so that each can be timed alone and the sum as one run. */
+function publishedSteps(result: IndexResult, periods?: readonly string[]) {
+  const fw = result.framework;
+  const noise = cellNoise(result.raw, fw);
+  return {
+    cellNoise: () => cellNoise(result.raw, fw),
+    latticeIntervals: () => latticeIntervals(result, { lags: LAGS, level: LEVEL, ...(periods ? { periods } : {}) }, noise),
+    "analyticUncertainty (the index's standard error, which the rank intervals read)": () => analyticUncertainty(result, [], noise, { codes: [fw.root], ...(periods ? { periods } : {}) }),
+    controlCharts: () => controlCharts(result.raw, fw),
+  };
+}
+
+/** Every step as one run: what a release computes (for the months asked; default all). */
+function publishedWork(result: IndexResult, periods?: readonly string[], withLattice = true): void {
+  const fw = result.framework;
+  const noise = cellNoise(result.raw, fw);
+  if (withLattice) latticeIntervals(result, { lags: LAGS, level: LEVEL, ...(periods ? { periods } : {}) }, noise);
+  analyticUncertainty(result, [], noise, { codes: [fw.root], ...(periods ? { periods } : {}) });
+  controlCharts(result.raw, fw);
+}
+
+/** Beside it: the normal intervals of every value and change (uncertainty model 1) and the charts. */
+function normalWork(result: IndexResult): void {
+  const noise = cellNoise(result.raw, result.framework);
+  analyticUncertainty(result, LAGS, noise);
+  controlCharts(result.raw, result.framework);
+}
 
 /** The panel's first n units (every period and code). */
 function firstUnits(panel: Panel, n: number): Panel {
@@ -74,24 +112,6 @@ function firstUnits(panel: Panel, n: number): Panel {
   }
   return createPanel({ units: panel.units.slice(0, n), periods: panel.periods, codes: panel.codes, values, flags });
 }
-const LEVEL = 0.9;
-
-/** What a release publishes, for the months asked (default: all). */
-function publishedWork(result: IndexResult, periods?: readonly string[]): void {
-  const noise = cellNoise(result.raw, result.framework);
-  latticeIntervals(result, { lags: LAGS, level: LEVEL, ...(periods ? { periods } : {}) }, noise);
-  analyticUncertainty(result, LAGS, noise);
-  controlCharts(result.raw, result.framework);
-}
-
-/** The normal intervals and the charts (the releases' analytic method before the lattice intervals). */
-function normalWork(result: IndexResult): void {
-  const noise = cellNoise(result.raw, result.framework);
-  analyticUncertainty(result, LAGS, noise);
-  controlCharts(result.raw, result.framework);
-}
-
-const load = () => `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
 
 function benchSample(): void {
   const fw = xiangtanFramework();
@@ -99,25 +119,34 @@ function benchSample(): void {
   const months = result.raw.periods.length;
   const units = result.raw.units.length;
   const size = `${units} regions × ${months} months × ${fw.indicators.length} indicators, ${result.aggregated.codes.length} columns`;
-  const published = timeRunsWithCpu(() => publishedWork(result), 7);
+  const runs = 11;
+  // Three untimed runs first: the sample's steps take milliseconds, so the first runs would time the compiler.
+  const warmUp = 3;
+  console.log(`A. sample history (SYNTHETIC, ${size}); ${runs} timed runs after ${warmUp} untimed, each step and the whole (${load()})`);
+  const steps = publishedSteps(result);
+  const published = timeRunsWithCpu(() => publishedWork(result), runs, warmUp);
   console.log(
-    `sample history (SYNTHETIC, ${size}), what a release publishes for every month: cellNoise + latticeIntervals (90% intervals of every value, ` +
-      `month-on-month and year-on-year change) + analyticUncertainty (the rank intervals' standard errors) + controlCharts: ` +
-      `${formatWallAndCpu(published)}; target ≤ 50 ms (${load()})`,
+    `A1 AS PUBLISHED, every month of the history: cellNoise + latticeIntervals (90% intervals of every value, month-on-month and year-on-year change) + ` +
+      `analyticUncertainty (the index's standard error, for the rank intervals) + controlCharts: ${formatWallAndCpu(published)}; target ≤ 50 ms`,
   );
-  const noise = cellNoise(result.raw, result.framework);
-  const lattice = timeRunsWithCpu(() => latticeIntervals(result, { lags: LAGS, level: LEVEL }, noise), 7);
-  console.log(`  of which latticeIntervals alone: ${formatWallAndCpu(lattice)}`);
-  const charts = timeRunsWithCpu(() => controlCharts(result.raw, result.framework), 15);
-  console.log(`  of which controlCharts alone: ${formatWallAndCpu(charts)}`);
-  const normal = timeRunsWithCpu(() => normalWork(result), 15);
-  console.log(`sample history, beside it: the normal intervals (cellNoise + analyticUncertainty) + controlCharts: ${formatWallAndCpu(normal)}`);
+  for (const [name, step] of Object.entries(steps)) console.log(`   step ${name}: ${formatWallAndCpu(timeRunsWithCpu(step, runs, warmUp))}`);
+  const month = '2025-10';
+  const rankUnits = regions()
+    .filter((r) => r.level !== 'city')
+    .map((r) => r.code);
+  const release = timeRunsWithCpu(() => monthUncertainty(result, month, { ...RELEASE_UNCERTAINTY, rankUnits }), runs, warmUp);
+  console.log(
+    `A2 AS PUBLISHED, one month (${month}) exactly as the CLI calls it: monthUncertainty(result, month, RELEASE_UNCERTAINTY + the ${rankUnits.length} districts ranked) ` +
+      `on the whole history's build (the CLI builds only the months it reads before the month): ${formatWallAndCpu(release)}`,
+  );
+  const normal = timeRunsWithCpu(() => normalWork(result), runs, warmUp);
+  console.log(`A3 beside it: the normal intervals of every value and change (uncertainty model 1: cellNoise + analyticUncertainty) + controlCharts: ${formatWallAndCpu(normal)}`);
   const draws = 1000;
-  const boot = timeRunsWithCpu(() => bootstrapUncertainty(result, { draws, seed: 1, periods: ['2025-10'] }), 3, 0);
+  const boot = timeRunsWithCpu(() => bootstrapUncertainty(result, { draws, seed: 1, periods: [month] }), 3, 0);
   const perMonth = summarise(boot.wall).median / 1000;
   const charted = months - 11;
   console.log(
-    `sample history, beside it: the seeded bootstrap (${draws} draws, rebuilding the 24 months one month needs) for one month: ${formatWallAndCpu(boot, 's')}; ` +
+    `A4 beside it: the seeded bootstrap (${draws} draws, rebuilding the 24 months one month needs) for one month: ${formatWallAndCpu(boot, 's')}; ` +
       `${charted} months with an index → about ${((perMonth * charted) / 60).toFixed(1)} min wall for the whole history`,
   );
 }
@@ -136,32 +165,55 @@ function benchNationwide(): void {
   const fw = linearNationwideFramework();
   const result = buildIndex(fw, nationwidePanel(fw));
   const months = result.aggregated.periods.length;
-  const size = `${result.raw.units.length.toLocaleString('en')} units × ${months} months × ${fw.indicators.length} indicators`;
-  const normal = timeRunsWithCpu(() => normalWork(result), 3, 0);
-  console.log(`nationwide panel (SYNTHETIC, ${size}), the normal intervals (cellNoise + analyticUncertainty) + controlCharts, whole panel: ${formatWallAndCpu(normal, 's')}`);
-  const last = result.aggregated.periods[months - 1];
   const units = result.raw.units.length;
+  const size = `${units.toLocaleString('en')} units × ${months} months × ${fw.indicators.length} indicators`;
+  const runs = 5;
+  console.log(`B. nationwide panel (SYNTHETIC, ${size}); ${runs} timed runs after none untimed unless said (${load()})`);
+
+  // How long latticeIntervals would take on the whole panel: one month of the first tenth of the units, once.
+  const last = result.aggregated.periods[months - 1];
   const tenth = Math.round(units / 10);
   const part = buildIndex(fw, firstUnits(result.raw, tenth));
   const partNoise = cellNoise(part.raw, part.framework);
-  const oneMonth = timeRunsWithCpu(() => latticeIntervals(part, { lags: LAGS, level: LEVEL, periods: [last] }, partNoise), 1, 0);
+  const probe = median(timeRunsWithCpu(() => latticeIntervals(part, { lags: LAGS, level: LEVEL, periods: [last] }, partNoise), 1, 0));
   const scale = (units / tenth) * months;
-  const month = { wall: summarise(oneMonth.wall).median, cpu: summarise(oneMonth.cpu).median };
-  const normalMedian = { wall: summarise(normal.wall).median, cpu: summarise(normal.cpu).median };
-  console.log(
-    `nationwide panel, latticeIntervals for one month (${last}) of its first ${tenth} units (one run): ${(month.wall / 1000).toFixed(2)} s wall, ${(month.cpu / 1000).toFixed(2)} s CPU; ` +
-      `what a release publishes for the whole panel, ESTIMATED as ${(units / tenth).toFixed(2)} × ${months} × that + the normal intervals and charts above (not timed as one run): ` +
-      `about ${((month.wall * scale + normalMedian.wall) / 1000 / 60).toFixed(0)} min wall, ${((month.cpu * scale + normalMedian.cpu) / 1000 / 60).toFixed(0)} min CPU; target ≤ 5 s (${load()})`,
-  );
+  const latticeWhole = { wall: probe.wall * scale, cpu: probe.cpu * scale };
+
+  const steps = publishedSteps(result);
+  const stepTimes: Record<string, Times> = {};
+  for (const [name, step] of Object.entries(steps)) if (name !== 'latticeIntervals') stepTimes[name] = timeRunsWithCpu(step, runs, 0);
+  if (latticeWhole.wall <= 20_000) {
+    const published = timeRunsWithCpu(() => publishedWork(result), runs, 0);
+    console.log(
+      `B1 AS PUBLISHED, every month of the panel: cellNoise + latticeIntervals + analyticUncertainty (the index's standard error) + controlCharts: ` +
+        `${formatWallAndCpu(published, 's')}; target ≤ 5 s`,
+    );
+    stepTimes.latticeIntervals = timeRunsWithCpu(steps.latticeIntervals, runs, 0);
+  } else {
+    const rest = median(timeRunsWithCpu(() => publishedWork(result, undefined, false), runs, 0));
+    console.log(
+      `B1 AS PUBLISHED, every month of the panel, ESTIMATED (latticeIntervals not run on the whole panel): ` +
+        `latticeIntervals for one month (${last}) of the first ${tenth} units took ${(probe.wall / 1000).toFixed(2)} s wall, ${(probe.cpu / 1000).toFixed(2)} s CPU (one run), ` +
+        `× ${(units / tenth).toFixed(2)} × ${months} = about ${(latticeWhole.wall / 60_000).toFixed(0)} min wall; with the other steps timed as one run ` +
+        `(median ${(rest.wall / 1000).toFixed(2)} s wall, ${(rest.cpu / 1000).toFixed(2)} s CPU): ESTIMATED about ${((latticeWhole.wall + rest.wall) / 60_000).toFixed(0)} min wall, ` +
+        `${((latticeWhole.cpu + rest.cpu) / 60_000).toFixed(0)} min CPU; target ≤ 5 s`,
+    );
+  }
+  for (const [name, times] of Object.entries(stepTimes)) console.log(`   step ${name}: ${formatWallAndCpu(times, 's')}`);
+  const withoutLattice = timeRunsWithCpu(() => publishedWork(result, undefined, false), runs, 0);
+  console.log(`B2 the published steps but latticeIntervals, as one run (cellNoise + analyticUncertainty of the index + controlCharts): ${formatWallAndCpu(withoutLattice, 's')}`);
+
+  const normal = timeRunsWithCpu(() => normalWork(result), 3, 0);
+  console.log(`B3 beside it: the normal intervals of every value and change (uncertainty model 1) + controlCharts, whole panel: ${formatWallAndCpu(normal, 's')}`);
   const draws = 10;
   const boot = timeRunsWithCpu(() => bootstrapUncertainty(result, { draws, seed: 1, periods: [last] }), 1, 0);
   const perDraw = summarise(boot.wall).median / draws / 1000;
   console.log(
-    `nationwide panel, beside it: the seeded bootstrap for one month: ${perDraw.toFixed(2)} s wall a draw (${draws} draws timed, one run) → about ${((perDraw * 1000) / 60).toFixed(0)} min for 1,000 draws`,
+    `B4 beside it: the seeded bootstrap for one month: ${perDraw.toFixed(2)} s wall a draw (${draws} draws timed, one run) → about ${((perDraw * 1000) / 60).toFixed(0)} min for 1,000 draws`,
   );
-  console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (${load()})`);
 }
 
-console.log(`== @pingan/core noise benchmarks (timings on a shared machine are noisy: ${load()}; medians, CPU time beside wall time)`);
+console.log(`== @pingan/core noise benchmarks (timings on a shared machine are noisy: ${load()}; medians with IQR and range, CPU time beside wall time)`);
 benchSample();
 benchNationwide();

@@ -4,7 +4,7 @@ import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalVariance } from './censoredNormal.ts';
-import { effectiveWeights, gatherUnitRows, linearPlan, scatterUnit, unitRows, windowSources } from './linearPlan.ts';
+import { effectiveWeightsAt, gatherUnitRows, linearPlan, periodComplete, scatterUnit, unitRows, windowSources } from './linearPlan.ts';
 import { normalCdf } from './normal.ts';
 
 /** Standard errors of every value and change of a build, from the noise of its raw values. */
@@ -25,6 +25,18 @@ export interface AnalyticUncertainty {
   /** Standard error of value(p) − value(p − lag), for each lag asked for (NaN where either is missing). */
   readonly changeSe: Readonly<Record<number, Float64Array>>;
   readonly noise: CellNoise;
+}
+
+/** Which cells {@link analyticUncertainty} computes (default: every column and period). */
+export interface AnalyticUncertaintyOptions {
+  /**
+   * Only these columns of `result.aggregated` (indicators or aggregates); the
+   * indicators under them are propagated, nothing else. A release's rank
+   * intervals need only the index's standard error (`[framework.root]`).
+   */
+  readonly codes?: readonly string[];
+  /** Only these periods (and, for the changes, the periods they are compared with). */
+  readonly periods?: readonly string[];
 }
 
 /**
@@ -58,12 +70,24 @@ export interface AnalyticUncertainty {
  * independent given their means. Throws when the framework is not linear
  * (`analyticSupport` says why).
  *
+ * `options.codes` and `options.periods` restrict the work to those cells
+ * (every array is NaN elsewhere); each cell asked for is the same number,
+ * bit for bit, as in the full computation. A release's rank intervals ask
+ * for the index of one month with no change (`lags` empty).
+ *
  * @example
  * const a = analyticUncertainty(buildIndex(fw, raw), [1, 12]);
  * a.se[cellAt(result.aggregated, '430300', '2025-10', 'index')]; // the city index's standard error
  * a.changeSe[1][cellAt(result.aggregated, '430300', '2025-10', 'index')]; // of its month-on-month change
+ * // only what the rank intervals of 2025-10 read: the index's standard error that month
+ * analyticUncertainty(result, [], noise, { codes: ['index'], periods: ['2025-10'] }).se;
  */
-export function analyticUncertainty(result: IndexResult, lags: readonly number[] = [1, panelPeriodsPerYear(result.raw.periods)], noise: CellNoise = cellNoise(result.raw, result.framework)): AnalyticUncertainty {
+export function analyticUncertainty(
+  result: IndexResult,
+  lags: readonly number[] = [1, panelPeriodsPerYear(result.raw.periods)],
+  noise: CellNoise = cellNoise(result.raw, result.framework),
+  options: AnalyticUncertaintyOptions = {},
+): AnalyticUncertainty {
   const framework: Framework = result.framework;
   const reasons = analyticSupport(framework);
   if (reasons.length) throw new RangeError(`analyticUncertainty: the framework is not linear in its raw values: ${reasons.join('; ')}`);
@@ -84,9 +108,37 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const descendants = linear.descendants;
   const lagCount = lags.length;
 
+  // The cells asked for: columns (and the indicators under them) and periods; a period's changes
+  // also need the periods it is compared with.
+  const subset = options.codes !== undefined || options.periods !== undefined;
+  const wantColumn = new Uint8Array(K).fill(options.codes ? 0 : 1);
+  const wantIndicator = new Uint8Array(I).fill(options.codes ? 0 : 1);
+  const wantPeriod = new Uint8Array(P).fill(options.periods ? 0 : 1);
+  const needPeriod = new Uint8Array(P);
+  const unknown: string[] = [];
+  for (const code of options.codes ?? []) {
+    const k = out.codes.indexOf(code);
+    if (k < 0) unknown.push(`column "${code}"`);
+    else {
+      wantColumn[k] = 1;
+      for (const i of descendants[k]) wantIndicator[i] = 1;
+    }
+  }
+  for (const period of options.periods ?? []) {
+    const p = out.periods.indexOf(period);
+    if (p < 0) unknown.push(`period "${period}"`);
+    else wantPeriod[p] = 1;
+  }
+  if (unknown.length) throw new RangeError(`analyticUncertainty: no ${unknown.join(', no ')} in the build`);
+  for (let p = 0; p < P; p++) {
+    if (!wantPeriod[p]) continue;
+    needPeriod[p] = 1;
+    for (const lag of lags) if (p - lag >= 0) needPeriod[p - lag] = 1;
+  }
+
   const se = new Float64Array(out.values.length).fill(Number.NaN);
   const linearSe = new Float64Array(out.values.length).fill(Number.NaN);
-  const linearValue = out.values.slice();
+  const linearValue = subset ? new Float64Array(out.values.length).fill(Number.NaN) : out.values.slice();
   const changeSe: Record<number, Float64Array> = {};
   for (const lag of lags) changeSe[lag] = new Float64Array(out.values.length).fill(Number.NaN);
 
@@ -103,6 +155,9 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const scoreVariance = new Float64Array(I * P); // Var of the (capped) score
   // Effective weight of indicator i in column k at period p: (p * K + k) * I + i
   const eff = new Float64Array(P * K * I);
+  const fullEffective = linear.fullEffective;
+  const weightsOf: Float64Array[] = new Array<Float64Array>(P).fill(eff); // eff, or fullEffective for a complete period
+  const weightsAt = new Int32Array(P); // where period p's weights start in weightsOf[p]
   // Per indicator and period: Var T(p), and for each lag Var T(p − lag) and Cov(T(p), T(p − lag)), all at the level of p.
   const own = new Float64Array(I * P);
   const before = new Float64Array(lagCount * I * P);
@@ -134,7 +189,16 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
   const linearSeU = new Float64Array(P * K);
   const linearValueU = new Float64Array(P * K);
   const changeU = lags.map(() => new Float64Array(P * K));
-  const scatter = (from: Float64Array, to: Float64Array, u: number) => scatterUnit(from, to, K, U, P, u);
+  const scatter = subset
+    ? (from: Float64Array, to: Float64Array, u: number) => {
+        for (let p = 0; p < P; p++) {
+          if (!wantPeriod[p]) continue;
+          const a = p * K;
+          const b = (p * U + u) * K;
+          for (let k = 0; k < K; k++) if (wantColumn[k]) to[b + k] = from[a + k];
+        }
+      }
+    : (from: Float64Array, to: Float64Array, u: number) => scatterUnit(from, to, K, U, P, u);
 
   for (let u = 0; u < U; u++) {
     gatherUnitRows(rows, result, noise, u);
@@ -143,6 +207,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
     linearValueU.set(outU);
     for (const c of changeU) c.fill(Number.NaN);
     for (let i = 0; i < I; i++) {
+      if (!wantIndicator[i]) continue;
       const pl = plan[i];
       prefix[0] = 0;
       for (let q = 0; q < P; q++) {
@@ -158,6 +223,7 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
       prefixes.set(prefix, i * (P + 1));
       windowSources(pl, rows, presentBefore, source, factor, i * P);
       for (let p = 0; p < P; p++) {
+        if (!needPeriod[p]) continue;
         const k = p * K + i;
         const t = treatedU[p * Ct + pl.treatedColumn];
         if (source[i * P + p] < 0 || t !== t) {
@@ -168,7 +234,8 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         const sigma = Math.abs(pl.beta) * Math.sqrt(Math.max(0, covariance(i, p, p)));
         const level = pl.alpha + pl.beta * t;
         let g = 1;
-        if (pl.cap) {
+        // The slope g β serves the changes only.
+        if (pl.cap && lagCount > 0) {
           // Far inside the goalposts (beyond 9 σ) no cap can bind: g = 1 to double precision.
           if (sigma > 0) g = level > 9 * sigma && pl.scale - level > 9 * sigma ? 1 : normalCdf((pl.scale - level) / sigma) - normalCdf(-level / sigma);
           else g = level > 0 && level < pl.scale ? 1 : 0;
@@ -182,8 +249,12 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         seU[k] = Math.sqrt(scoreVariance[i * P + p]);
       }
     }
-    for (let i = 0; i < I; i++) {
+    // What the changes need (nothing without a lag): the covariances across months, and the
+    // capped scores' standard deviations.
+    for (let i = 0; i < I && lagCount > 0; i++) {
+      if (!wantIndicator[i]) continue;
       for (let p = 0; p < P; p++) {
+        if (!wantPeriod[p]) continue;
         own[i * P + p] = covariance(i, p, p);
         for (let l = 0; l < lagCount; l++) {
           const q = p - lags[l];
@@ -210,17 +281,27 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
     }
     // Effective weights, children before parents: the fixed ones when every column is present,
     // else rescaled over the children present.
-    effectiveWeights(linear, outU, P, K, eff);
+    // A complete period reads the plan's fixed weights in place (at k · I + i) rather than a copy.
     for (let p = 0; p < P; p++) {
+      if (!needPeriod[p]) continue;
+      const complete = periodComplete(outU, p, K);
+      weightsOf[p] = complete ? fullEffective : eff;
+      weightsAt[p] = complete ? 0 : p * K * I;
+      if (!complete) effectiveWeightsAt(linear, outU, p, K, eff);
+    }
+    for (let p = 0; p < P; p++) {
+      if (!wantPeriod[p]) continue;
       const row = p * K;
       for (let a = 0; a < A; a++) {
         const k = aggPlan[a].column;
-        if (outU[row + k] !== outU[row + k]) continue;
+        if (!wantColumn[k] || outU[row + k] !== outU[row + k]) continue;
         let variance = 0;
         const under = descendants[k];
+        const weights = weightsOf[p];
+        const base = weightsAt[p] + k * I;
         for (let d = 0; d < under.length; d++) {
           const i = under[d];
-          const e = eff[(p * K + k) * I + i];
+          const e = weights[base + i];
           if (e === 0) continue;
           variance += e * e * scoreVariance[i * P + p];
         }
@@ -233,13 +314,17 @@ export function analyticUncertainty(result: IndexResult, lags: readonly number[]
         const rowQ = q * K;
         const target = changeU[l];
         for (let k = 0; k < K; k++) {
-          if (outU[row + k] !== outU[row + k] || outU[rowQ + k] !== outU[rowQ + k]) continue;
+          if (!wantColumn[k] || outU[row + k] !== outU[row + k] || outU[rowQ + k] !== outU[rowQ + k]) continue;
           let variance = 0;
           const under = descendants[k];
+          const weightsX = weightsOf[p];
+          const baseX = weightsAt[p] + k * I;
+          const weightsY = weightsOf[q];
+          const baseY = weightsAt[q] + k * I;
           for (let d = 0; d < under.length; d++) {
             const i = under[d];
-            const ex = eff[(p * K + k) * I + i];
-            const ey = eff[(q * K + k) * I + i];
+            const ex = weightsX[baseX + i];
+            const ey = weightsY[baseY + i];
             const x = ex * slope[i * P + p];
             const y = ey * slope[i * P + q];
             const at = (l * I + i) * P + p;

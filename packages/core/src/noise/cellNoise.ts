@@ -45,78 +45,81 @@ export function cellNoise(raw: Panel, framework: Framework): CellNoise {
   const U = raw.units.length;
   const P = raw.periods.length;
   const C = raw.codes.length;
-  const variance = new Float64Array(raw.values.length);
-  const mean = new Float64Array(raw.values.length).fill(Number.NaN);
-  const dispersion = new Float64Array(raw.values.length).fill(Number.NaN);
-  const series = new Float64Array(P);
-  const rows = new Float64Array(P * C);
-  const varianceU = new Float64Array(P * C);
-  const meanU = new Float64Array(P * C);
-  const dispersionU = new Float64Array(P * C);
+  const values = raw.values;
+  const variance = new Float64Array(values.length);
+  // Every cell of mean and dispersion is written once below (NaN where not a count).
+  const mean = new Float64Array(values.length);
+  const dispersion = new Float64Array(values.length);
   const columns = raw.codes.map((code) => models[code]);
-  // Unit by unit, its rows gathered: a panel is laid out period by period.
-  for (let u = 0; u < U; u++) {
-    for (let p = 0; p < P; p++) {
-      const a = (p * U + u) * C;
-      for (let c = 0; c < C; c++) rows[p * C + c] = raw.values[a + c];
-    }
-    varianceU.fill(0);
-    meanU.fill(Number.NaN);
-    dispersionU.fill(Number.NaN);
-    columns.forEach((model, c) => {
-      if (!model || model.model === 'none') return;
-      for (let p = 0; p < P; p++) series[p] = rows[p * C + c];
-      // Running sums over the baseline window [p − B + 1, p], and over its same-month-last-year
-      // pairs (t − 12, t) with t in [p − B + 13, p]: the same values as baselineMean and
-      // countDispersion, without walking the window for every month.
-      let sum = 0;
-      let present = 0;
-      let squares = 0;
-      let sums = 0;
-      let pairs = 0;
-      for (let p = 0; p < P; p++) {
-        const i = p * C + c;
-        const x = series[p];
+  // Period by period, as the panel is laid out (reading a unit's series across periods would
+  // miss the cache at every period of a large panel), with each unit × column's running sums
+  // over the baseline window [p − B + 1, p] and over its same-month-last-year pairs (t − 12, t),
+  // t in [p − B + 13, p]: the same values as baselineMean and countDispersion, without walking
+  // the window for every month; each series' sums take the same steps in the same order.
+  const sum = new Float64Array(U * C);
+  const present = new Float64Array(U * C);
+  const squares = new Float64Array(U * C);
+  const sums = new Float64Array(U * C);
+  const pairs = new Float64Array(U * C);
+  for (let p = 0; p < P; p++) {
+    const gone = p - baselineMonths;
+    const pairGone = p - baselineMonths + year; // the pair ending here has left the window
+    for (let u = 0; u < U; u++) {
+      const row = (p * U + u) * C;
+      for (let c = 0; c < C; c++) {
+        const model = columns[c];
+        const i = row + c;
+        if (!model || model.model !== 'poisson') {
+          mean[i] = Number.NaN;
+          dispersion[i] = Number.NaN;
+        }
+        if (!model || model.model === 'none') continue;
+        const x = values[i];
         if (model.model === 'survey') {
           if (x !== x) continue;
-          varianceU[i] =
+          variance[i] =
             model.marginOfError !== null ? (model.marginOfError / 1.959963984540054) ** 2 : (Math.max(0, x) * Math.max(0, model.total - x)) / (model.sampleSize ?? 1);
           continue;
         }
+        const s = u * C + c;
         if (x === x) {
-          sum += x;
-          present++;
+          sum[s] += x;
+          present[s]++;
         }
-        const gone = p - baselineMonths;
-        if (gone >= 0 && series[gone] === series[gone]) {
-          sum -= series[gone];
-          present--;
+        if (gone >= 0) {
+          const g = values[(gone * U + u) * C + c];
+          if (g === g) {
+            sum[s] -= g;
+            present[s]--;
+          }
         }
-        if (p >= year && x === x && series[p - year] === series[p - year]) {
-          squares += (x - series[p - year]) ** 2;
-          sums += x + series[p - year];
-          pairs++;
+        if (p >= year && x === x) {
+          const y = values[((p - year) * U + u) * C + c];
+          if (y === y) {
+            squares[s] += (x - y) ** 2;
+            sums[s] += x + y;
+            pairs[s]++;
+          }
         }
-        const pairGone = p - baselineMonths + year; // the pair ending here has left the window
-        if (pairGone >= year && series[pairGone] === series[pairGone] && series[pairGone - year] === series[pairGone - year]) {
-          squares -= (series[pairGone] - series[pairGone - year]) ** 2;
-          sums -= series[pairGone] + series[pairGone - year];
-          pairs--;
+        if (pairGone >= year) {
+          const a = values[(pairGone * U + u) * C + c];
+          const b = values[((pairGone - year) * U + u) * C + c];
+          if (a === a && b === b) {
+            squares[s] -= (a - b) ** 2;
+            sums[s] -= a + b;
+            pairs[s]--;
+          }
         }
-        if (present === 0) continue;
-        const mu = (sum + BASELINE_PRIOR_COUNT) / present;
-        const phi = model.dispersion === 'estimate' ? (sums > 1e-9 ? testedDispersion(squares / sums, pairs) : 1) : model.dispersion;
-        meanU[i] = mu;
-        dispersionU[i] = phi;
-        varianceU[i] = x === x ? phi * Math.max(0, mu) : 0;
-      }
-    });
-    for (let p = 0; p < P; p++) {
-      const at = (p * U + u) * C;
-      for (let c = 0; c < C; c++) {
-        variance[at + c] = varianceU[p * C + c];
-        mean[at + c] = meanU[p * C + c];
-        dispersion[at + c] = dispersionU[p * C + c];
+        if (present[s] === 0) {
+          mean[i] = Number.NaN;
+          dispersion[i] = Number.NaN;
+          continue;
+        }
+        const mu = (sum[s] + BASELINE_PRIOR_COUNT) / present[s];
+        const phi = model.dispersion === 'estimate' ? (sums[s] > 1e-9 ? testedDispersion(squares[s] / sums[s], pairs[s]) : 1) : model.dispersion;
+        mean[i] = mu;
+        dispersion[i] = phi;
+        variance[i] = x === x ? phi * Math.max(0, mu) : 0;
       }
     }
   }

@@ -48,10 +48,13 @@ export function testedDispersion(phiHat: number, pairs: number): number {
   return pairs * phiHat > dispersionCriticalValue(pairs) ? phiHat : 1;
 }
 
-// χ²(d) critical values by number of pairs, computed once (d ≤ a few dozen).
-const criticalValues: number[] = [];
+// χ²(d) critical values by number of pairs, computed once (d ≤ a few dozen), in a typed array
+// (NaN: not yet computed), which every count cell of a nationwide panel reads.
+const criticalValues = new Float64Array(1024).fill(Number.NaN);
 function dispersionCriticalValue(d: number): number {
-  return (criticalValues[d] ??= chiSquareUpper(d, DISPERSION_TEST_LEVEL));
+  if (!(d < 1024)) return chiSquareUpper(d, DISPERSION_TEST_LEVEL);
+  const known = criticalValues[d];
+  return known === known ? known : (criticalValues[d] = chiSquareUpper(d, DISPERSION_TEST_LEVEL));
 }
 
 /**

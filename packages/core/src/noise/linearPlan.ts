@@ -272,30 +272,50 @@ export function windowSources(pl: IndicatorPlan, rows: UnitRows, presentBefore: 
  */
 export function effectiveWeights(plan: LinearPlan, outU: Float64Array, P: number, K: number, eff: Float64Array): void {
   const I = plan.indicators.length;
-  const descendants = plan.descendants;
   for (let p = 0; p < P; p++) {
-    const row = p * K;
-    let complete = true;
-    for (let k = 0; k < K && complete; k++) if (outU[row + k] !== outU[row + k]) complete = false;
-    if (complete) {
-      eff.set(plan.fullEffective, p * K * I);
-      continue;
-    }
-    eff.fill(0, p * K * I, (p + 1) * K * I);
-    for (let i = 0; i < I; i++) if (outU[row + i] === outU[row + i]) eff[(p * K + i) * I + i] = 1;
-    for (const ag of plan.aggregates) {
-      if (outU[row + ag.column] !== outU[row + ag.column]) continue;
-      let total = 0;
-      for (let c = 0; c < ag.children.length; c++) if (outU[row + ag.children[c]] === outU[row + ag.children[c]]) total += ag.weights[c];
-      const target = (p * K + ag.column) * I;
-      for (let c = 0; c < ag.children.length; c++) {
-        const child = ag.children[c];
-        if (outU[row + child] !== outU[row + child]) continue;
-        const w = ag.weights[c] / total;
-        const from = (p * K + child) * I;
-        const under = descendants[child];
-        for (let d = 0; d < under.length; d++) eff[target + under[d]] += w * eff[from + under[d]];
-      }
+    if (periodComplete(outU, p, K)) eff.set(plan.fullEffective, p * K * I);
+    else effectiveWeightsAt(plan, outU, p, K, eff);
+  }
+}
+
+/**
+ * Whether every column of period p of a unit's gathered `result.aggregated` rows is present:
+ * then its effective weights are the plan's `fullEffective` (at k · I + i).
+ *
+ * @example
+ * const weights = periodComplete(outU, p, K) ? plan.fullEffective : eff;
+ */
+export function periodComplete(outU: Float64Array, p: number, K: number): boolean {
+  const row = p * K;
+  for (let k = 0; k < K; k++) if (outU[row + k] !== outU[row + k]) return false;
+  return true;
+}
+
+/**
+ * {@link effectiveWeights} of one period p with a missing column, at (p · K + k) · I + i: the
+ * arithmetic means' weights rescaled over the children present (children before parents).
+ *
+ * @example
+ * if (!periodComplete(outU, p, K)) effectiveWeightsAt(plan, outU, p, K, eff);
+ */
+export function effectiveWeightsAt(plan: LinearPlan, outU: Float64Array, p: number, K: number, eff: Float64Array): void {
+  const I = plan.indicators.length;
+  const descendants = plan.descendants;
+  const row = p * K;
+  eff.fill(0, p * K * I, (p + 1) * K * I);
+  for (let i = 0; i < I; i++) if (outU[row + i] === outU[row + i]) eff[(p * K + i) * I + i] = 1;
+  for (const ag of plan.aggregates) {
+    if (outU[row + ag.column] !== outU[row + ag.column]) continue;
+    let total = 0;
+    for (let c = 0; c < ag.children.length; c++) if (outU[row + ag.children[c]] === outU[row + ag.children[c]]) total += ag.weights[c];
+    const target = (p * K + ag.column) * I;
+    for (let c = 0; c < ag.children.length; c++) {
+      const child = ag.children[c];
+      if (outU[row + child] !== outU[row + child]) continue;
+      const w = ag.weights[c] / total;
+      const from = (p * K + child) * I;
+      const under = descendants[child];
+      for (let d = 0; d < under.length; d++) eff[target + under[d]] += w * eff[from + under[d]];
     }
   }
 }

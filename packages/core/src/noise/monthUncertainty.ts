@@ -168,9 +168,11 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
   // The previous period (环比) and the same period a year before (同比): 12 months or 4 quarters back.
   const year = panelPeriodsPerYear(out.periods);
   const lags = [1, year] as const;
-  const analytic = method === 'analytic' ? analyticUncertainty(result, lags, noise) : null;
+  const useLattice = method === 'analytic' && options.distribution !== 'normal';
+  // With the lattice intervals the standard errors serve the rank intervals only: the index's, this month.
+  const analytic = method === 'analytic' ? analyticUncertainty(result, useLattice ? [] : lags, noise, useLattice ? { codes: [framework.root], periods: [month] } : {}) : null;
   const boot = method === 'bootstrap' ? bootstrapUncertainty(result, { draws, seed, periods: [month], lags }, noise) : null;
-  const lattice = analytic && options.distribution !== 'normal' ? latticeIntervals(result, { periods: [month], lags, level }, noise) : null;
+  const lattice = useLattice ? latticeIntervals(result, { periods: [month], lags, level }, noise) : null;
   const nodeOrder = framework.nodes.map((n) => n.code);
   const column = new Map(out.codes.map((c, k) => [c, k]));
 

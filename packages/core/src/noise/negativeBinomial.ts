@@ -1,3 +1,9 @@
+// Lanczos' coefficients (g = 7, n = 9), made once rather than on every call.
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
 /**
  * ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error about 1e-15).
  *
@@ -5,16 +11,24 @@
  * logGamma(5); // ln 24 = 3.1780538303479458
  */
 export function logGamma(x: number): number {
-  const g = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const g = LANCZOS;
   const z = x - 1;
   let a = g[0];
   const t = z + 7.5;
   for (let i = 1; i < 9; i++) a += g[i] / (z + i);
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+// ln (n!) = logGamma(n + 1) for whole n below its length, computed on first use by logGamma
+// itself (the same numbers): a chart asks for the factorial of every count it scores.
+const LOG_FACTORIAL = new Float64Array(4096).fill(Number.NaN);
+function logFactorial(x: number): number {
+  if (x >= 0 && x < 4096 && Number.isInteger(x)) {
+    const known = LOG_FACTORIAL[x];
+    return known === known ? known : (LOG_FACTORIAL[x] = logGamma(x + 1));
+  }
+  return logGamma(x + 1);
 }
 
 /** The continued fraction of the incomplete beta function (modified Lentz). */
@@ -102,17 +116,29 @@ export function negativeBinomialCdf(k: number, nb: NegativeBinomial): number {
  * negativeBinomialMidP(0, { mean: 2, variance: 4 }); // 0.125
  */
 export function negativeBinomialMidP(x: number, nb: NegativeBinomial): number {
+  return negativeBinomialMidPOf(x, nb.mean, nb.variance);
+}
+
+/**
+ * {@link negativeBinomialMidP} with the mean and variance as numbers: a chart scores every
+ * month of every region × indicator, and an object per score would be millions of them.
+ *
+ * @example
+ * negativeBinomialMidPOf(0, 2, 4); // 0.125
+ */
+export function negativeBinomialMidPOf(x: number, mean: number, variance: number): number {
   if (x < 0) return 0;
-  const p = nb.mean / nb.variance;
-  const r = (nb.mean * p) / (1 - p);
+  const p = mean / variance;
+  const r = (mean * p) / (1 - p);
   // P(X ≤ x) − ½ P(X = x): one incomplete beta I_p(r, x + 1) and the probability of x, which
   // I_p(r, x + 1) − I_p(r, x) equals for every real x ≥ 0 (the recurrence of I in b). Both share
   // three log-gammas (ln Γ(r + x + 1) = ln Γ(r + x) + ln(r + x)), computed once.
-  const logMass = logGamma(x + r) - logGamma(r) - logGamma(x + 1) + r * Math.log(p) + x * Math.log1p(-p);
+  const log1mP = Math.log1p(-p);
+  const logMass = logGamma(x + r) - logGamma(r) - logFactorial(x) + r * Math.log(p) + x * log1mP;
   const mass = Math.exp(logMass);
   const a = r;
   const b = x + 1;
-  const front = Math.exp(logMass + Math.log(x + r) + Math.log1p(-p));
+  const front = Math.exp(logMass + Math.log(x + r) + log1mP);
   const cdf = p < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, p)) / a : 1 - (front * betaFraction(b, a, 1 - p)) / b;
   return cdf - 0.5 * mass;
 }

@@ -1,7 +1,7 @@
 import type { Framework } from '../framework/defineFramework.ts';
 import { addPair, countDispersionBound, dispersionBoundFromPairs, type PairSums } from '../noise/countDispersion.ts';
 import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
-import { negativeBinomialMidP } from '../noise/negativeBinomial.ts';
+import { negativeBinomialMidPOf } from '../noise/negativeBinomial.ts';
 import { normalQuantile } from '../noise/normal.ts';
 import { resolveNoise } from '../noise/resolveNoise.ts';
 import type { Panel } from '../panel/panel.ts';
@@ -97,33 +97,55 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
   const rows = new Float64Array(P * C);
   const charts: ControlChart[] = [];
   const counted = framework.indicators.filter((code) => models[code]?.model === 'poisson');
+  const columns = counted.map((code) => raw.codes.indexOf(code));
+  const signs = counted.map((code) => {
+    const node = framework.byCode.get(code);
+    return node?.type === 'indicator' && node.direction === 1 ? -1 : 1;
+  });
   // The same period one to three years back: 12, 24, 36 months or 4, 8, 12 quarters.
   const year = panelPeriodsPerYear(raw.periods);
   const history = monthsAsPeriods(CHART_HISTORY_MONTHS, year);
+  // Every chart's arrays are views of one array per field (chart by chart, P entries each):
+  // seven small arrays for each of tens of thousands of charts would cost more than the charts.
+  // Each chart fills its own stretch with NaN just before writing it, while it is in cache.
+  const Q = counted.length;
+  const cells = U * Q * P;
+  const chartedAll = new Uint8Array(cells);
+  const observedAll = new Float64Array(cells);
+  const expectedAll = new Float64Array(cells);
+  const scoreAll = new Float64Array(cells);
+  const ewmaAll = new Float64Array(cells);
+  const outOfControlAll = new Uint8Array(cells);
+  const signalAll = new Uint8Array(cells);
+  const lambda = settings.lambda;
   for (let u = 0; u < U; u++) {
     // The unit's rows, gathered: a panel is laid out period by period.
     for (let p = 0; p < P; p++) {
       const a = (p * U + u) * C;
       for (let c = 0; c < C; c++) rows[p * C + c] = raw.values[a + c];
     }
-    for (const code of counted) {
-      const node = framework.byCode.get(code);
-      const sign = node?.type === 'indicator' && node.direction === 1 ? -1 : 1;
-      const c = raw.codes.indexOf(code);
+    for (let j = 0; j < Q; j++) {
+      const sign = signs[j];
+      const c = columns[j];
       for (let p = 0; p < P; p++) series[p] = rows[p * C + c];
-      const chart = {
+      const at = (u * Q + j) * P;
+      observedAll.fill(Number.NaN, at, at + P);
+      expectedAll.fill(Number.NaN, at, at + P);
+      scoreAll.fill(Number.NaN, at, at + P);
+      ewmaAll.fill(Number.NaN, at, at + P);
+      charts.push({
         unit: raw.units[u],
-        code,
+        code: counted[j],
         periods: raw.periods,
-        charted: new Uint8Array(P),
-        observed: new Float64Array(P).fill(Number.NaN),
-        expected: new Float64Array(P).fill(Number.NaN),
-        score: new Float64Array(P).fill(Number.NaN),
-        ewma: new Float64Array(P).fill(Number.NaN),
-        outOfControl: new Uint8Array(P),
-        signal: new Uint8Array(P),
+        charted: chartedAll.subarray(at, at + P),
+        observed: observedAll.subarray(at, at + P),
+        expected: expectedAll.subarray(at, at + P),
+        score: scoreAll.subarray(at, at + P),
+        ewma: ewmaAll.subarray(at, at + P),
+        outOfControl: outOfControlAll.subarray(at, at + P),
+        signal: signalAll.subarray(at, at + P),
         limit,
-      };
+      });
       // The dispersion bound's same-month-last-year pairs (t', t' − year), t' in
       // [t − history + year, t − 1], slid month by month as running sums: exact, and so equal to
       // countDispersionBound's, when every value is a whole number of modest size.
@@ -155,20 +177,20 @@ export function controlCharts(raw: Panel, framework: Framework, settings: ChartS
         if (n < 2) continue;
         const mean = (sum + 0.5) / n;
         const phi = whole ? dispersionBoundFromPairs(pairSums.pairs, pairSums.squares, pairSums.sums, 0.8) : countDispersionBound(series, t - 1, history, 0.8, year);
-        const midP = negativeBinomialMidP(Math.max(0, x), { mean, variance: phi * mean * (1 + 1 / n) });
+        const midP = negativeBinomialMidPOf(Math.max(0, x), mean, phi * mean * (1 + 1 / n));
         const score = sign * normalQuantile(Math.min(1 - 1e-16, Math.max(1e-16, midP)), false);
-        ewma = Math.max(0, (1 - settings.lambda) * ewma + settings.lambda * score);
+        ewma = Math.max(0, (1 - lambda) * ewma + lambda * score);
         const out = ewma > limit;
-        chart.charted[t] = 1;
-        chart.observed[t] = x;
-        chart.expected[t] = mean;
-        chart.score[t] = score;
-        chart.ewma[t] = ewma;
-        chart.outOfControl[t] = out ? 1 : 0;
-        chart.signal[t] = out && !before ? 1 : 0;
+        const i = at + t;
+        chartedAll[i] = 1;
+        observedAll[i] = x;
+        expectedAll[i] = mean;
+        scoreAll[i] = score;
+        ewmaAll[i] = ewma;
+        outOfControlAll[i] = out ? 1 : 0;
+        signalAll[i] = out && !before ? 1 : 0;
         before = out;
       }
-      charts.push(chart);
     }
   }
   return charts;
