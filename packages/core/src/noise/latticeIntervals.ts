@@ -707,6 +707,72 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     collectBins(target, bins);
   };
+  // Scratch of binEnumeratedScaled: ep × s(p) deviations per (S, A) and eq × s(q) deviations per (S, B).
+  let epGrid = new Float64Array(256);
+  let eqGrid = new Float64Array(256);
+  /**
+   * target ← the joint values' ep s(p) − eq s(q), binned onto BINS points: what
+   * `convolve(target, unit, ep dp − eq dq, w, n)` of the materialised values gives for more than
+   * EXACT_ATOMS values, bit for bit (the same products, sums and order), without materialising
+   * them (`binEnumerated` for one weight). Rounded products and differences are monotone in each
+   * argument, so per value of S the range of ep dp − eq dq is (min ep dp − max eq dq, max ep dp −
+   * min eq dq).
+   */
+  const binEnumeratedScaled = (target: Component, e: Enumeration, ep: number, eq: number): void => {
+    const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale, hasQ } = e;
+    const nS = S.probabilities.length;
+    const nA = A.probabilities.length;
+    const nB = B.probabilities.length;
+    if (epGrid.length < nS * nA) epGrid = new Float64Array(nS * nA);
+    if (eqGrid.length < nS * nB) eqGrid = new Float64Array(nS * nB);
+    let bMin = Number.POSITIVE_INFINITY;
+    let bMax = Number.NEGATIVE_INFINITY;
+    for (let s = 0; s < nS; s++) {
+      const xs = S.start + s - lamS;
+      let pMin = Number.POSITIVE_INFINITY;
+      let pMax = Number.NEGATIVE_INFINITY;
+      for (let a = 0; a < nA; a++) {
+        const x = ep * (clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP);
+        epGrid[s * nA + a] = x;
+        if (x < pMin) pMin = x;
+        if (x > pMax) pMax = x;
+      }
+      let qMin = Number.POSITIVE_INFINITY;
+      let qMax = Number.NEGATIVE_INFINITY;
+      for (let b = 0; b < nB; b++) {
+        const y = eq * (hasQ ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ : 0);
+        eqGrid[s * nB + b] = y;
+        if (y < qMin) qMin = y;
+        if (y > qMax) qMax = y;
+      }
+      if (pMin - qMax < bMin) bMin = pMin - qMax;
+      if (pMax - qMin > bMax) bMax = pMax - qMin;
+    }
+    const lo = 0 + bMin;
+    const span = 0 + bMax - lo;
+    const bins = BINS;
+    binMass.fill(0, 0, bins);
+    binMoment.fill(0, 0, bins);
+    const step = span > 0 ? span / (bins - 1) : 1;
+    const Sp = S.probabilities;
+    const Ap = A.probabilities;
+    const Bp = B.probabilities;
+    for (let s = 0; s < nS; s++) {
+      const ws = Sp[s];
+      for (let a = 0; a < nA; a++) {
+        const wa = ws * Ap[a];
+        const x = epGrid[s * nA + a];
+        for (let b = 0; b < nB; b++) {
+          const v = 0 + (x - eqGrid[s * nB + b]);
+          const w = 1 * (wa * Bp[b]);
+          const bin = Math.round((v - lo) / step);
+          binMass[bin] += w;
+          binMoment[bin] += w * v;
+        }
+      }
+    }
+    collectBins(target, bins);
+  };
   // Per indicator: its enumerated s(p) − s(q), binned, for the figure in hand (binnedReady[i] once computed).
   const binned: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
   const binnedReady = new Uint8Array(I);
@@ -1046,10 +1112,13 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         moments(c);
         continue;
       }
-      materialise(slot);
-      ensure(scratch, slot.n);
-      for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
-      convolve(c, unit, scratch.values, slot.w, slot.n);
+      if (slot.n > EXACT_ATOMS) binEnumeratedScaled(c, slot, ep, eq);
+      else {
+        materialise(slot);
+        ensure(scratch, slot.n);
+        for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
+        convolve(c, unit, scratch.values, slot.w, slot.n);
+      }
       finish(c);
     }
     // Which components stay discrete: the largest, while each carries ≥ 1% of the variance.
