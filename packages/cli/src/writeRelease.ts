@@ -119,6 +119,12 @@ function whatChanged(previous: Manifest, now: MonthComputation): Manifest['chang
   return out;
 }
 
+/** What each uncertainty model changed from the one before (the reason of a revision that brings it). */
+const MODEL_CHANGES: Readonly<Record<number, string>> = {
+  2: "the intervals of rare counts follow their exact Poisson or negative binomial distributions instead of a normal; a count's expected level takes Kerman's neutral prior count 1/3 (was Jeffreys' 1/2), and its over-dispersion is used only where Pearson's dispersion test rejects the Poisson at 5% (was: whenever above 1)",
+  3: "the same noise model, computed faster: a figure whose count lattice is washed out by its normal part (its sd at least the largest lattice step) or finer than 0.1 of its sd takes a Cornish-Fisher quantile from its cumulants instead of its whole distribution (within 2% of the interval's width of the exact computation on the sample history); lattice-dominated figures are computed exactly as before",
+};
+
 /**
  * Why the pipeline writes a new revision when the reason is not (only) an
  * edit of the cells both revisions read: a new release format, a new
@@ -135,8 +141,10 @@ function revisionReason(previous: Manifest, now: MonthComputation): string | und
   }
   const model = previous.uncertaintyModel ?? 1;
   if (format === RELEASE_FORMAT && model !== UNCERTAINTY_MODEL) {
+    const what: string[] = [];
+    for (let m = model + 1; m <= UNCERTAINTY_MODEL; m++) if (MODEL_CHANGES[m]) what.push(MODEL_CHANGES[m]);
     reasons.push(
-      `uncertainty model ${UNCERTAINTY_MODEL} (was ${model}): the intervals of rare counts follow their exact Poisson or negative binomial distributions instead of a normal; a count's expected level takes Kerman's neutral prior count 1/3 (was Jeffreys' 1/2), and its over-dispersion is used only where Pearson's dispersion test rejects the Poisson at 5% (was: whenever above 1); only the intervals, verdicts, rank intervals and neighbour probabilities change, the published values, ranks and flags are the same`,
+      `uncertainty model ${UNCERTAINTY_MODEL} (was ${model}): ${what.join('; then ')}; only the intervals, verdicts, rank intervals and neighbour probabilities change, the published values, ranks and flags are the same`,
     );
   }
   const from = now.periods[0];

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ManifestSchema } from '@pingan/core/release';
+import { ManifestSchema, UNCERTAINTY_MODEL } from '@pingan/core/release';
 import { describe, expect, it } from 'vitest';
 
 /**
  * A revision written for a new uncertainty model (`changed: ["uncertainty"]`,
- * e.g. the committed r3 of every month) may change the uncertainty fields
+ * e.g. the committed r3 (model 2) and r4 (model 3) of every month) may change the uncertainty fields
  * only: its release.json equals the revision before with the `uncertainty`
  * and `rank` objects (and its own revision number and date) set aside, its
  * release.csv equals it outside the interval, verdict and rank-interval
@@ -68,8 +68,12 @@ describe('revisions for a new uncertainty model (data/releases)', () => {
       .filter((r) => r.manifest.changed.includes('uncertainty')),
   );
 
-  it('exist for every month, each changing nothing else', () => {
-    expect(revised.length).toBe(months.length);
+  it('exist for every month and every model since 1 (r3: model 2, r4: model 3), each changing nothing else', () => {
+    for (const model of [2, UNCERTAINTY_MODEL]) {
+      const months_ = revised.filter((r) => r.manifest.uncertaintyModel === model).map((r) => r.month);
+      expect(months_, `months revised for uncertainty model ${model}`).toEqual(months);
+    }
+    expect(revised.length).toBe(months.length * (UNCERTAINTY_MODEL - 1));
     for (const r of revised) expect(r.manifest.changed, `${r.month} r${r.revision}`).toEqual(['uncertainty']);
   });
 
@@ -85,9 +89,11 @@ describe('revisions for a new uncertainty model (data/releases)', () => {
   });
 
   it('do change the intervals (the check above can fail)', () => {
-    const { month, revision } = revised[revised.length - 1];
-    const read = (r: number) => readFileSync(join(RELEASES, month, `r${r}`, 'release.json'), 'utf8');
-    expect(read(revision)).not.toBe(read(revision - 1));
-    expect(JSON.stringify(withoutUncertainty(JSON.parse(read(revision))))).toBe(JSON.stringify(withoutUncertainty(JSON.parse(read(revision - 1)))));
+    for (const model of [2, UNCERTAINTY_MODEL]) {
+      const { month, revision } = revised.filter((r) => r.manifest.uncertaintyModel === model).at(-1)!;
+      const read = (r: number) => readFileSync(join(RELEASES, month, `r${r}`, 'release.json'), 'utf8');
+      expect(read(revision), `${month} r${revision}`).not.toBe(read(revision - 1));
+      expect(JSON.stringify(withoutUncertainty(JSON.parse(read(revision))))).toBe(JSON.stringify(withoutUncertainty(JSON.parse(read(revision - 1)))));
+    }
   });
 });

@@ -49,3 +49,11 @@ describe('mixtureQuantile', () => {
     }
   });
 });
+
+describe('mixtureQuantile: the doc example', () => {
+  it('Skellam(0.5, 0.5) written out to six decimals has its 5% quantile at −2', () => {
+    const probabilities = Float64Array.of(0.001116, 0.008155, 0.049939, 0.20791, 0.46576, 0.20791, 0.049939, 0.008155, 0.001116);
+    expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(mixtureQuantile(Float64Array.of(-4, -3, -2, -1, 0, 1, 2, 3, 4), probabilities, 0, 0, 0.05)).toBe(-2);
+  });
+});

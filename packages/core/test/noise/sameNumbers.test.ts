@@ -34,10 +34,21 @@ describe('analytic noise outputs on the SYNTHETIC sample history, bit for bit', 
     expect(sha256([a.se, a.linearSe, a.linearValue, a.changeSe[1], a.changeSe[12]])).toBe('0165509d58c3ed4f8b1eec3220c9790af83118da5fa5135160da50ad87391455');
   });
 
-  it('latticeIntervals: every value and change of every month (lags 1 and 12), and its fallbacks', () => {
+  // Regenerated deliberately (uncertainty model 3): the default now takes smooth figures by
+  // Cornish–Fisher (fastPath.test.ts bounds the difference), and mixtureQuantile's bracketed
+  // search moves the exact ones by at most 2e-9 of their width; a component the fast path finds
+  // pooled (below 1% of the variance) joins the normal part by its cumulants, unbuilt.
+  it('latticeIntervals: every value and change of every month (lags 1 and 12), its fast-path figures and its fallbacks', () => {
     const l = latticeIntervals(result, {}, noise);
     expect(l.fallbacks).toBe(230);
-    expect(sha256([l.lower, l.upper, l.changeLower[1], l.changeUpper[1], l.changeLower[12], l.changeUpper[12]])).toBe('dfcb4f4a3d1ebc04477f7d99aebb1a8324f989b8eba0e98002a25ba2b8ed39e8');
+    expect(l.smooth).toBe(13685);
+    expect(sha256([l.lower, l.upper, l.changeLower[1], l.changeUpper[1], l.changeLower[12], l.changeUpper[12]])).toBe('049c2794deaa25bb92053923e7d036a0d0265bda0433c4717adf77471b220bf6');
+  });
+
+  it('latticeIntervals with exact: true (the reference of the fast path)', () => {
+    const l = latticeIntervals(result, { exact: true }, noise);
+    expect(l.fallbacks).toBe(230);
+    expect(sha256([l.lower, l.upper, l.changeLower[1], l.changeUpper[1], l.changeLower[12], l.changeUpper[12]])).toBe('d851f7d1a3e9e0075e06abd6040d8e34afbafb2f071a2709bfbdaa72f4fa5d3f');
   });
 
   it('controlCharts: every chart of every region × count indicator', () => {
