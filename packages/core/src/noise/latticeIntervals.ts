@@ -307,7 +307,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const residPQ = new Float64Array(I);
   // Enumerated joint values: deviation of s(p), of s(q), probability.
   // The joint values are not stored: the figure's usual case bins them as it enumerates them
-  // (`binEnumerated`); the rare other case fills dp / dq / w first (`materialise`).
+  // (`binEnumeratedScaled`); the rare other case fills dp / dq / w first (`materialise`).
   const enumerated: Enumeration[] = indicators.map(() => ({
     dp: new Float64Array(64),
     dq: new Float64Array(64),
@@ -643,72 +643,6 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     e.materialised = true;
   };
-  // Scratch of binEnumerated: s(p) deviations per (S, A) and s(q) deviations per (S, B).
-  let dpGrid = new Float64Array(256);
-  let dqGrid = new Float64Array(256);
-  /**
-   * target ← the joint values' s(p) − s(q), binned onto BINS points: what `convolve(target,
-   * unit, dp − dq, w, n)` gives for more than EXACT_ATOMS values, bit for bit (the same sums in
-   * the same order), without storing the S × A × B values. s(p) depends on (S, A) only and s(q)
-   * on (S, B) only, so each is computed once per pair; and because rounding is monotone, the
-   * range of dp − dq is (min dp − max dq, max dp − min dq) per value of S.
-   */
-  const binEnumerated = (target: Component, e: Enumeration): void => {
-    const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale, hasQ } = e;
-    const nS = S.probabilities.length;
-    const nA = A.probabilities.length;
-    const nB = B.probabilities.length;
-    if (dpGrid.length < nS * nA) dpGrid = new Float64Array(nS * nA);
-    if (dqGrid.length < nS * nB) dqGrid = new Float64Array(nS * nB);
-    let bMin = Number.POSITIVE_INFINITY;
-    let bMax = Number.NEGATIVE_INFINITY;
-    for (let s = 0; s < nS; s++) {
-      const xs = S.start + s - lamS;
-      let pMin = Number.POSITIVE_INFINITY;
-      let pMax = Number.NEGATIVE_INFINITY;
-      for (let a = 0; a < nA; a++) {
-        const dp = clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP;
-        dpGrid[s * nA + a] = dp;
-        if (dp < pMin) pMin = dp;
-        if (dp > pMax) pMax = dp;
-      }
-      let qMin = Number.POSITIVE_INFINITY;
-      let qMax = Number.NEGATIVE_INFINITY;
-      for (let b = 0; b < nB; b++) {
-        const dq = hasQ ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ : 0;
-        dqGrid[s * nB + b] = dq;
-        if (dq < qMin) qMin = dq;
-        if (dq > qMax) qMax = dq;
-      }
-      if (pMin - qMax < bMin) bMin = pMin - qMax;
-      if (pMax - qMin > bMax) bMax = pMax - qMin;
-    }
-    // As convolve with the unit component (one atom 0 of probability 1): v = 0 + d, w = 1 × w.
-    const lo = 0 + bMin;
-    const span = 0 + bMax - lo;
-    const bins = BINS;
-    binMass.fill(0, 0, bins);
-    binMoment.fill(0, 0, bins);
-    const step = span > 0 ? span / (bins - 1) : 1;
-    const Sp = S.probabilities;
-    const Ap = A.probabilities;
-    const Bp = B.probabilities;
-    for (let s = 0; s < nS; s++) {
-      const ws = Sp[s];
-      for (let a = 0; a < nA; a++) {
-        const wa = ws * Ap[a];
-        const dp = dpGrid[s * nA + a];
-        for (let b = 0; b < nB; b++) {
-          const v = 0 + (dp - dqGrid[s * nB + b]);
-          const w = 1 * (wa * Bp[b]);
-          const bin = Math.round((v - lo) / step);
-          binMass[bin] += w;
-          binMoment[bin] += w * v;
-        }
-      }
-    }
-    collectBins(target, bins);
-  };
   // Scratch of binEnumeratedScaled: ep × s(p) deviations per (S, A) and eq × s(q) deviations per (S, B).
   let epGrid = new Float64Array(256);
   let eqGrid = new Float64Array(256);
@@ -716,9 +650,10 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
    * target ← the joint values' ep s(p) − eq s(q), binned onto BINS points: what
    * `convolve(target, unit, ep dp − eq dq, w, n)` of the materialised values gives for more than
    * EXACT_ATOMS values, bit for bit (the same products, sums and order), without materialising
-   * them (`binEnumerated` for one weight). Rounded products and differences are monotone in each
-   * argument, so per value of S the range of ep dp − eq dq is (min ep dp − max eq dq, max ep dp −
-   * min eq dq).
+   * them. s(p) depends on (S, A) only and s(q) on (S, B) only, so each is computed once per pair.
+   * Rounded products and differences are monotone in each argument, so per value of S the range of
+   * ep dp − eq dq is (min ep dp − max eq dq, max ep dp − min eq dq). With ep = eq = 1 it bins
+   * dp − dq exactly as `convolve(target, unit, dp − dq, w, n)` does (1 × x is x).
    */
   const binEnumeratedScaled = (target: Component, e: Enumeration, ep: number, eq: number): void => {
     const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale, hasQ } = e;
@@ -1125,7 +1060,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
             ensure(scratch, slot.n);
             for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
             convolve(cached, unit, scratch.values, slot.w, slot.n);
-          } else binEnumerated(cached, slot);
+          } else binEnumeratedScaled(cached, slot, 1, 1);
           trim(cached);
           binnedReady[i] = 1;
         }
