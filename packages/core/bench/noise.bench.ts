@@ -151,7 +151,7 @@ function benchSample(): void {
   const perMonth = summarise(boot.wall).median / 1000;
   const charted = months - 11;
   console.log(
-    `A4 beside it: the seeded bootstrap (${draws} draws, rebuilding the 24 months one month needs) for one month: ${formatWallAndCpu(boot, 's')}; ` +
+    `A5 beside it: the seeded bootstrap (${draws} draws, rebuilding the 24 months one month needs) for one month: ${formatWallAndCpu(boot, 's')}; ` +
       `${charted} months with an index → about ${((perMonth * charted) / 60).toFixed(1)} min wall for the whole history`,
   );
 }
@@ -164,6 +164,11 @@ function linearNationwideFramework(): Framework {
     normalisation: survey ? { method: 'goalposts', min: 80, max: 100 } : { method: 'goalposts', min: 0, max: 240 * (1 + k) },
     ...(survey ? {} : { window: { periods: 12, statistic: 'sum' } }),
   }));
+}
+
+/** Milliseconds as seconds below ten minutes, else minutes (an estimate's few digits). */
+function duration(ms: number): string {
+  return ms < 600_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 60_000).toFixed(0)} min`;
 }
 
 function benchNationwide(): void {
@@ -200,9 +205,9 @@ function benchNationwide(): void {
     console.log(
       `B1 AS PUBLISHED, every month of the panel, ESTIMATED (latticeIntervals not run on the whole panel): ` +
         `latticeIntervals for all ${months} months of the first ${tenth} units took ${(probe.wall / 1000).toFixed(2)} s wall, ${(probe.cpu / 1000).toFixed(2)} s CPU (one run), ` +
-        `× ${(units / tenth).toFixed(2)} = about ${(latticeWhole.wall / 60_000).toFixed(0)} min wall; with the other steps timed as one run ` +
-        `(median ${(rest.wall / 1000).toFixed(2)} s wall, ${(rest.cpu / 1000).toFixed(2)} s CPU): ESTIMATED about ${((latticeWhole.wall + rest.wall) / 60_000).toFixed(0)} min wall, ` +
-        `${((latticeWhole.cpu + rest.cpu) / 60_000).toFixed(0)} min CPU; target ≤ 5 s`,
+        `× ${(units / tenth).toFixed(2)} = about ${duration(latticeWhole.wall)} wall; with the other steps timed as one run ` +
+        `(median ${(rest.wall / 1000).toFixed(2)} s wall, ${(rest.cpu / 1000).toFixed(2)} s CPU): ESTIMATED about ${duration(latticeWhole.wall + rest.wall)} wall, ` +
+        `${duration(latticeWhole.cpu + rest.cpu)} CPU; target ≤ 5 s`,
     );
   }
   for (const [name, times] of Object.entries(stepTimes)) console.log(`   step ${name}: ${formatWallAndCpu(times, 's')}`);
