@@ -854,6 +854,30 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const pooledMean = new Float64Array(I);
   const pooledVar = new Float64Array(I);
   const smoothOut: [number, number] = [0, 0];
+  // What one indicator adds to a figure's normal part (mean, variance, size of its variance terms), for both passes below.
+  const normalTerm = new Float64Array(3);
+  /**
+   * normalTerm ← indicator i's normal terms in a figure with weights ep (month p) and eq (month q):
+   * a survey's whole contribution (its own level: α + β T is normal), else what differing
+   * populations within a count's window groups add. True for a count, whose groups follow.
+   */
+  const normalTerms = (i: number, kd: number, ep: number, eq: number, asLinear: boolean): boolean => {
+    if (kd === NORMAL && !asLinear) {
+      normalTerm[0] = ep * meanP[i] - eq * meanQ[i];
+      normalTerm[1] = ep * ep * varP[i] + eq * eq * varQ[i] - 2 * ep * eq * covPQ[i];
+      normalTerm[2] = ep * ep * varP[i] + eq * eq * varQ[i];
+      return false;
+    }
+    normalTerm[0] = 0;
+    if (kd === NORMAL) {
+      normalTerm[1] = linearVariance(i);
+      normalTerm[2] = linearVariance(i);
+      return false;
+    }
+    normalTerm[1] = ep * ep * residPP[i] + eq * eq * residQQ[i] - 2 * ep * eq * residPQ[i];
+    normalTerm[2] = ep * ep * residPP[i] + eq * eq * residQQ[i];
+    return true;
+  };
   /**
    * The fast path: the figure's deviations' (1 ± level)/2 quantiles by Cornish–Fisher from
    * its cumulants, where its normal part smooths its discrete part (the same model and the
@@ -873,19 +897,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       if (ep === 0 && eq === 0) continue;
       const kd = kind[i];
       if (kd === NONE) continue;
-      if (kd === NORMAL && !asLinear) {
-        gaussMean += ep * meanP[i] - eq * meanQ[i];
-        gaussVar += ep * ep * varP[i] + eq * eq * varQ[i] - 2 * ep * eq * covPQ[i];
-        magnitude += ep * ep * varP[i] + eq * eq * varQ[i];
-        continue;
-      }
-      if (kd === NORMAL) {
-        gaussVar += linearVariance(i);
-        magnitude += linearVariance(i);
-        continue;
-      }
-      gaussVar += ep * ep * residPP[i] + eq * eq * residQQ[i] - 2 * ep * eq * residPQ[i];
-      magnitude += ep * ep * residPP[i] + eq * eq * residQQ[i];
+      const isCount = normalTerms(i, kd, ep, eq, asLinear);
+      gaussMean += normalTerm[0];
+      gaussVar += normalTerm[1];
+      magnitude += normalTerm[2];
+      if (!isCount) continue;
       if (kd === LINEAR || asLinear) {
         const phi = dispersionI[i];
         let v = 0;
@@ -1006,20 +1022,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       if (ep === 0 && eq === 0) continue;
       const kd = kind[i];
       if (kd === NONE) continue;
-      if (kd === NORMAL && !asLinear) {
-        gaussMean += ep * meanP[i] - eq * meanQ[i];
-        gaussVar += ep * ep * varP[i] + eq * eq * varQ[i] - 2 * ep * eq * covPQ[i];
-        magnitude += ep * ep * varP[i] + eq * eq * varQ[i];
-        continue;
-      }
-      if (kd === NORMAL) {
-        // An indicator's own level, survey: α + β T is normal.
-        gaussVar += linearVariance(i);
-        magnitude += linearVariance(i);
-        continue;
-      }
-      gaussVar += ep * ep * residPP[i] + eq * eq * residQQ[i] - 2 * ep * eq * residPQ[i];
-      magnitude += ep * ep * residPP[i] + eq * eq * residQQ[i];
+      const isCount = normalTerms(i, kd, ep, eq, asLinear);
+      gaussMean += normalTerm[0];
+      gaussVar += normalTerm[1];
+      magnitude += normalTerm[2];
+      if (!isCount) continue;
       if (!exact && pooled[i]) {
         // Not exact: a component `smooth` found pooled joins the normal part by its cumulants, unbuilt.
         gaussMean += pooledMean[i];
