@@ -810,10 +810,15 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const BINOMIAL = [[1], [1, 1], [1, 2, 1], [1, 3, 3, 1], [1, 4, 6, 4, 1]];
   /** Mean, variance and third and fourth cumulants of x dp − y dq of an enumeration, into `cumulantOut`. */
   const cumulantOut = new Float64Array(4);
+  // The binomial expansion's factors C(r, j) x^j (−y)^(r−j) of the figure in hand, at r × 5 + j.
+  const expansion = new Float64Array(25);
+  const raw = new Float64Array(5);
   const enumeratedCumulants = (e: Enumeration, x: number, y: number): void => {
     conditionalMoments(e);
     const Sp = e.S.probabilities;
-    const raw = [0, 0, 0, 0, 0];
+    const { condP, condQ } = e;
+    for (let r = 1; r <= 4; r++) for (let j = 0; j <= r; j++) expansion[r * 5 + j] = BINOMIAL[r][j] * x ** j * (-y) ** (r - j);
+    raw.fill(0);
     let total = 0;
     for (let s = 0; s < Sp.length; s++) {
       const w = Sp[s];
@@ -821,7 +826,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       const at = s * 5;
       for (let r = 1; r <= 4; r++) {
         let m = 0;
-        for (let j = 0; j <= r; j++) m += BINOMIAL[r][j] * x ** j * (-y) ** (r - j) * e.condP[at + j] * e.condQ[at + r - j];
+        for (let j = 0; j <= r; j++) m += expansion[r * 5 + j] * condP[at + j] * condQ[at + r - j];
         raw[r] += w * m;
       }
     }
