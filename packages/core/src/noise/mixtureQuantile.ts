@@ -1,6 +1,10 @@
-import { normalCdf } from './normal.ts';
+import { normalCdfs } from './normal.ts';
 
 const INV_SQRT_2PI = 0.3989422804014327;
+// Scratch of mixtureQuantile (cumulative probabilities, standardised distances, their Φ), grown as needed.
+let scratchCumulative = new Float64Array(257);
+let scratchZ = new Float64Array(256);
+let scratchPhi = new Float64Array(256);
 
 /**
  * The `p` quantile of a discrete distribution (atoms `values` with
@@ -36,7 +40,15 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
     return values[n - 1] + mean;
   }
   // Cumulative probabilities of the atoms: cumulative[k] = Σ_{j < k} w_j.
-  const cumulative = new Float64Array(n + 1);
+  if (scratchCumulative.length < n + 1) {
+    scratchCumulative = new Float64Array(2 * n + 1);
+    scratchZ = new Float64Array(2 * n);
+    scratchPhi = new Float64Array(2 * n);
+  }
+  const cumulative = scratchCumulative;
+  const zs = scratchZ;
+  const phis = scratchPhi;
+  cumulative[0] = 0;
   for (let k = 0; k < n; k++) cumulative[k + 1] = cumulative[k] + probabilities[k];
   /** The first atom index whose value is at least v (n if none). */
   const firstAtLeast = (v: number): number => {
@@ -49,26 +61,37 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
     }
     return a;
   };
+  /**
+   * The distribution function at x, and its density at x into `density`. Atoms with z > 8.3
+   * count wholly in F, those with z < −8.3 not at all, the others by Φ(z) (taken two at a time,
+   * `normalCdfs`, then summed in the atoms' order); the density sums the atoms with |z| < 8.3.
+   */
+  let density = 0;
   const cdf = (x: number): number => {
-    // Atoms with z > 8.3 count wholly, those with z < −8.3 not at all, the others by Φ(z).
     const from = firstAtLeast(x - mean - 8.3 * sd);
-    let f = cumulative[from];
-    for (let k = from; k < n; k++) {
-      const z = (x - values[k] - mean) / sd;
-      if (z > 8.3) f += probabilities[k];
-      else if (z > -8.3) f += probabilities[k] * normalCdf(z);
-      else break;
+    let end = from;
+    for (; end < n; end++) {
+      const z = (x - values[end] - mean) / sd;
+      if (!(z > -8.3)) break;
+      zs[end] = z;
     }
-    return f;
-  };
-  const density = (x: number): number => {
-    let f = 0;
-    for (let k = firstAtLeast(x - mean - 8.3 * sd); k < n; k++) {
+    normalCdfs(zs, from, end, phis);
+    let f = cumulative[from];
+    let d = 0;
+    for (let k = from; k < end; k++) {
+      const z = zs[k];
+      if (z > 8.3) f += probabilities[k];
+      else f += probabilities[k] * phis[k];
+      if (z < 8.3) d += probabilities[k] * Math.exp(-0.5 * z * z);
+    }
+    // Atoms at z = −8.3 exactly end F's sum but are still in the density's.
+    for (let k = end; k < n; k++) {
       const z = (x - values[k] - mean) / sd;
       if (z < -8.3) break;
-      if (z < 8.3) f += probabilities[k] * Math.exp(-0.5 * z * z);
+      if (z < 8.3) d += probabilities[k] * Math.exp(-0.5 * z * z);
     }
-    return (f * INV_SQRT_2PI) / sd;
+    density = (d * INV_SQRT_2PI) / sd;
+    return f;
   };
   let lo = values[0] + mean - 9 * sd;
   let hi = values[n - 1] + mean + 9 * sd;
@@ -84,7 +107,7 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
     if (f === 0) return x;
     if (f > 0) hi = x;
     else lo = x;
-    const d = density(x);
+    const d = density;
     let next = d > 0 ? x - f / d : Number.NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     if (Math.abs(next - x) < tolerance && Math.abs(f) < 1e-13) return next;

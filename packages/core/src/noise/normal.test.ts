@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from './normal.ts';
+import { normalCdf, normalCdfs, normalQuantile } from './normal.ts';
 
 describe('the standard normal', () => {
   it('has the textbook values', () => {
@@ -15,5 +15,16 @@ describe('the standard normal', () => {
       expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 12);
       expect(Math.abs(normalQuantile(p, false) - normalQuantile(p)) / Math.abs(normalQuantile(p))).toBeLessThan(2e-9);
     }
+  });
+  it('takes Φ of many arguments bit for bit as one at a time (odd counts, both signs, the tails, NaN)', () => {
+    const z = Float64Array.from({ length: 2001 }, (_, k) => (k - 1000) / 100);
+    z[3] = Number.NaN;
+    z[4] = Number.POSITIVE_INFINITY;
+    z[5] = Number.NEGATIVE_INFINITY;
+    z[6] = -0;
+    const out = new Float64Array(z.length).fill(-1);
+    normalCdfs(z, 1, z.length, out);
+    expect(out[0]).toBe(-1);
+    for (let k = 1; k < z.length; k++) expect(Object.is(out[k], normalCdf(z[k])), `Φ(${z[k]})`).toBe(true);
   });
 });

@@ -37,6 +37,51 @@ function erfc(x: number): number {
   return x >= 0 ? erfccheb(x) : 2 - erfccheb(-x);
 }
 
+/**
+ * Φ of `z[from]` … `z[to − 1]` into `out` at the same indices, each bit for bit
+ * `normalCdf(z[k])`: the same operations, two arguments at a time. erfc's Chebyshev
+ * recurrence is one chain of 27 dependent multiply-adds, so one argument leaves the
+ * processor waiting; two interleaved take about as long as one (a mixture's distribution
+ * function sums Φ over many atoms).
+ *
+ * @example
+ * const out = new Float64Array(3);
+ * normalCdfs(Float64Array.of(-1, 0, 1.6448536269514722), 0, 3, out);
+ * out[2] === normalCdf(1.6448536269514722); // true (0.95 to 1e-12)
+ */
+export function normalCdfs(z: Float64Array, from: number, to: number, out: Float64Array): void {
+  let k = from;
+  for (; k + 1 < to; k += 2) {
+    // normalCdf(z) = ½ erfc(y), y = −z / √2; erfc(y) = erfccheb(|y|), or 2 − it for y < 0.
+    const y1 = -z[k] / Math.SQRT2;
+    const y2 = -z[k + 1] / Math.SQRT2;
+    const a1 = y1 >= 0 ? y1 : -y1;
+    const a2 = y2 >= 0 ? y2 : -y2;
+    const t1 = 2 / (2 + a1);
+    const t2 = 2 / (2 + a2);
+    const ty1 = 4 * t1 - 2;
+    const ty2 = 4 * t2 - 2;
+    let d1 = 0;
+    let dd1 = 0;
+    let d2 = 0;
+    let dd2 = 0;
+    for (let j = COF.length - 1; j > 0; j--) {
+      const c = COF[j];
+      const tmp1 = d1;
+      d1 = ty1 * d1 - dd1 + c;
+      dd1 = tmp1;
+      const tmp2 = d2;
+      d2 = ty2 * d2 - dd2 + c;
+      dd2 = tmp2;
+    }
+    const e1 = t1 * Math.exp(-a1 * a1 + 0.5 * (COF[0] + ty1 * d1) - dd1);
+    const e2 = t2 * Math.exp(-a2 * a2 + 0.5 * (COF[0] + ty2 * d2) - dd2);
+    out[k] = Number.isNaN(y1) ? Number.NaN : 0.5 * (y1 >= 0 ? e1 : 2 - e1);
+    out[k + 1] = Number.isNaN(y2) ? Number.NaN : 0.5 * (y2 >= 0 ? e2 : 2 - e2);
+  }
+  if (k < to) out[k] = normalCdf(z[k]);
+}
+
 // Acklam's coefficients, made once rather than on every call.
 const ACKLAM_A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
 const ACKLAM_B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
