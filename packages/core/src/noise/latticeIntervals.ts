@@ -111,7 +111,21 @@ function binPairs(
     const va = aValues[x];
     const wa = aProbabilities[x];
     if (wa === 0) continue;
-    for (let y = 0; y < bn; y++) {
+    // Two pairs at a time, added in order (the same sums): their divisions and roundings overlap.
+    let y = 0;
+    for (; y + 1 < bn; y += 2) {
+      const v1 = va + bValues[y];
+      const v2 = va + bValues[y + 1];
+      const w1 = wa * bProbabilities[y];
+      const w2 = wa * bProbabilities[y + 1];
+      const bin1 = Math.round((v1 - lo) / step);
+      const bin2 = Math.round((v2 - lo) / step);
+      mass[bin1] += w1;
+      moment[bin1] += w1 * v1;
+      mass[bin2] += w2;
+      moment[bin2] += w2 * v2;
+    }
+    if (y < bn) {
       const v = va + bValues[y];
       const w = wa * bProbabilities[y];
       const bin = Math.round((v - lo) / step);
@@ -646,6 +660,10 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   // Scratch of binEnumeratedScaled: ep × s(p) deviations per (S, A) and eq × s(q) deviations per (S, B).
   let epGrid = new Float64Array(256);
   let eqGrid = new Float64Array(256);
+  // One value of S's row of the grids, as binPairs takes it.
+  let rowValues = new Float64Array(64);
+  let rowProbabilities = new Float64Array(64);
+  let rowNegated = new Float64Array(64);
   /**
    * target ← the joint values' ep s(p) − eq s(q), binned onto BINS points: what
    * `convolve(target, unit, ep dp − eq dq, w, n)` of the materialised values gives for more than
@@ -694,19 +712,20 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const Sp = S.probabilities;
     const Ap = A.probabilities;
     const Bp = B.probabilities;
+    if (rowValues.length < nA) {
+      rowValues = new Float64Array(nA);
+      rowProbabilities = new Float64Array(nA);
+    }
+    if (rowNegated.length < nB) rowNegated = new Float64Array(nB);
+    // Per value of S, the pairs (ep dp, P(S) P(A)) × (−eq dq, P(B)): x + (−y) is x − y, bit for bit.
     for (let s = 0; s < nS; s++) {
       const ws = Sp[s];
       for (let a = 0; a < nA; a++) {
-        const wa = ws * Ap[a];
-        const x = epGrid[s * nA + a];
-        for (let b = 0; b < nB; b++) {
-          const v = 0 + (x - eqGrid[s * nB + b]);
-          const w = 1 * (wa * Bp[b]);
-          const bin = Math.round((v - lo) / step);
-          binMass[bin] += w;
-          binMoment[bin] += w * v;
-        }
+        rowValues[a] = epGrid[s * nA + a];
+        rowProbabilities[a] = ws * Ap[a];
       }
+      for (let b = 0; b < nB; b++) rowNegated[b] = -eqGrid[s * nB + b];
+      binPairs(rowValues, rowProbabilities, nA, rowNegated, Bp, nB, lo, step, binMass, binMoment);
     }
     collectBins(target, bins);
   };
