@@ -878,29 +878,74 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const pooledMean = new Float64Array(I);
   const pooledVar = new Float64Array(I);
   const smoothOut: [number, number] = [0, 0];
-  // What one indicator adds to a figure's normal part (mean, variance, size of its variance terms), for both passes below.
-  const normalTerm = new Float64Array(3);
   /**
-   * normalTerm ← indicator i's normal terms in a figure with weights ep (month p) and eq (month q):
-   * a survey's whole contribution (its own level: α + β T is normal), else what differing
-   * populations within a count's window groups add. True for a count, whose groups follow.
+   * The normal part of the figure in hand, summed as both passes walk its indicators (`enters`,
+   * `latticeGroups`, in the same order): its mean, its variance, and the size of its variance
+   * terms (a net variance below 1e-12 of it is rounding: a carried value's change).
    */
-  const normalTerms = (i: number, kd: number, ep: number, eq: number, asLinear: boolean): boolean => {
+  const figureNormal = new Float64Array(3);
+  // The weights in the figure of the indicator `enters` admitted last: ep (month p), eq (month q).
+  let termEp = 0;
+  let termEq = 0;
+  /**
+   * Indicator i in the figure of column k, months p and q (q < 0: a level; `asLinear`: an indicator
+   * column's own level, α + β T): NONE where it does not enter (no weight, or no noise). Else its
+   * normal terms join `figureNormal` (a survey's whole contribution, or what differing populations
+   * within a count's window groups add), its weights are left in termEp / termEq, and it says how its
+   * count enters: LINEAR (its groups, `latticeGroups`), ENUMERATED (capped scores), NORMAL (no count).
+   */
+  const enters = (i: number, k: number, p: number, q: number, asLinear: boolean): number => {
+    const ep = eff[(p * K + k) * I + i];
+    const eq = q >= 0 ? eff[(q * K + k) * I + i] : 0;
+    if (ep === 0 && eq === 0) return NONE;
+    const kd = kind[i];
+    if (kd === NONE) return NONE;
+    termEp = ep;
+    termEq = eq;
     if (kd === NORMAL && !asLinear) {
-      normalTerm[0] = ep * meanP[i] - eq * meanQ[i];
-      normalTerm[1] = ep * ep * varP[i] + eq * eq * varQ[i] - 2 * ep * eq * covPQ[i];
-      normalTerm[2] = ep * ep * varP[i] + eq * eq * varQ[i];
-      return false;
+      figureNormal[0] += ep * meanP[i] - eq * meanQ[i];
+      figureNormal[1] += ep * ep * varP[i] + eq * eq * varQ[i] - 2 * ep * eq * covPQ[i];
+      figureNormal[2] += ep * ep * varP[i] + eq * eq * varQ[i];
+      return NORMAL;
     }
-    normalTerm[0] = 0;
+    figureNormal[0] += 0;
     if (kd === NORMAL) {
-      normalTerm[1] = linearVariance(i);
-      normalTerm[2] = linearVariance(i);
-      return false;
+      figureNormal[1] += linearVariance(i);
+      figureNormal[2] += linearVariance(i);
+      return NORMAL;
     }
-    normalTerm[1] = ep * ep * residPP[i] + eq * eq * residQQ[i] - 2 * ep * eq * residPQ[i];
-    normalTerm[2] = ep * ep * residPP[i] + eq * eq * residQQ[i];
-    return true;
+    figureNormal[1] += ep * ep * residPP[i] + eq * eq * residQQ[i] - 2 * ep * eq * residPQ[i];
+    figureNormal[2] += ep * ep * residPP[i] + eq * eq * residQQ[i];
+    return kd === LINEAR || asLinear ? LINEAR : ENUMERATED;
+  };
+  // The groups `latticeGroups` kept as lattices: coefficient, mean count, group (0 shared, 1 only p's, 2 only q's).
+  const latticeCoefficient = new Float64Array(3);
+  const latticeMean = new Float64Array(3);
+  const latticeGroup = new Int32Array(3);
+  /**
+   * The window groups of count indicator i in a figure with weights ep and eq: a group whose mean
+   * over its dispersion is below `latticeBelow` (and mean at most 700) stays a lattice (listed in
+   * latticeCoefficient / latticeMean / latticeGroup; their number is returned); the others join
+   * `figureNormal` by their variance coef² φ λ.
+   */
+  const latticeGroups = (i: number, ep: number, eq: number): number => {
+    const phi = dispersionI[i];
+    let n = 0;
+    for (let g = 0; g < 3; g++) {
+      const lam = groupMean[i * 3 + g];
+      const coef = ep * groupP[i * 3 + g] - eq * groupQ[i * 3 + g];
+      if (lam === 0 || Math.abs(coef) < 1e-15) continue;
+      if (lam / phi < latticeBelow && lam <= 700) {
+        latticeCoefficient[n] = coef;
+        latticeMean[n] = lam;
+        latticeGroup[n] = g;
+        n++;
+      } else {
+        figureNormal[1] += coef * coef * phi * lam;
+        figureNormal[2] += coef * coef * phi * lam;
+      }
+    }
+    return n;
   };
   /**
    * The fast path: the figure's deviations' (1 ± level)/2 quantiles by Cornish–Fisher from
@@ -908,46 +953,31 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
    * same choice of kept components as the exact computation below); null where it does not.
    */
   const smooth = (k: number, p: number, q: number, asLinear: boolean): [number, number] | null => {
-    let gaussMean = 0;
-    let gaussVar = 0;
-    let magnitude = 0;
     let nc = 0;
-    const under = descendants[k];
-    for (let d = 0; d < under.length; d++) {
-      const i = under[d];
+    figureNormal.fill(0);
+    for (const i of descendants[k]) {
+      const entry = enters(i, k, p, q, asLinear);
+      if (entry === NONE || entry === NORMAL) continue;
       pooled[i] = 0;
-      const ep = eff[(p * K + k) * I + i];
-      const eq = q >= 0 ? eff[(q * K + k) * I + i] : 0;
-      if (ep === 0 && eq === 0) continue;
-      const kd = kind[i];
-      if (kd === NONE) continue;
-      const isCount = normalTerms(i, kd, ep, eq, asLinear);
-      gaussMean += normalTerm[0];
-      gaussVar += normalTerm[1];
-      magnitude += normalTerm[2];
-      if (!isCount) continue;
-      if (kd === LINEAR || asLinear) {
+      const ep = termEp;
+      const eq = termEq;
+      if (entry === LINEAR) {
         const phi = dispersionI[i];
+        const groups = latticeGroups(i, ep, eq);
         let v = 0;
         let k3 = 0;
         let k4 = 0;
         let step = 0;
-        for (let g = 0; g < 3; g++) {
-          const lam = groupMean[i * 3 + g];
-          const coef = ep * groupP[i * 3 + g] - eq * groupQ[i * 3 + g];
-          if (lam === 0 || Math.abs(coef) < 1e-15) continue;
+        for (let l = 0; l < groups; l++) {
+          const coef = latticeCoefficient[l];
+          const lam = latticeMean[l];
           const c2 = coef * coef;
-          if (lam / phi < latticeBelow && lam <= 700) {
-            // Cumulants of coef (N − λ), N Poisson (φ = 1) or negative binomial of mean λ, variance φ λ.
-            v += c2 * phi * lam;
-            k3 += c2 * coef * lam * phi * (2 * phi - 1);
-            k4 += c2 * c2 * lam * phi * (6 * phi * phi - 6 * phi + 1);
-            const h = Math.abs(coef);
-            if (h > step) step = h;
-          } else {
-            gaussVar += c2 * phi * lam;
-            magnitude += c2 * phi * lam;
-          }
+          // Cumulants of coef (N − λ), N Poisson (φ = 1) or negative binomial of mean λ, variance φ λ.
+          v += c2 * phi * lam;
+          k3 += c2 * coef * lam * phi * (2 * phi - 1);
+          k4 += c2 * c2 * lam * phi * (6 * phi * phi - 6 * phi + 1);
+          const h = Math.abs(coef);
+          if (h > step) step = h;
         }
         if (step > 0) {
           candIndicator[nc] = i;
@@ -970,6 +1000,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       candStep[nc] = Math.max(Math.abs(ep * slot.cpS - eq * slot.cqS), Math.abs(ep * slot.cpA), Math.abs(eq * slot.cqB));
       nc++;
     }
+    const gaussMean = figureNormal[0];
+    let gaussVar = figureNormal[1];
+    let magnitude = figureNormal[2];
     let total = gaussVar;
     candOrder.length = nc;
     for (let c = 0; c < nc; c++) {
@@ -1035,48 +1068,26 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
     }
     components.length = 0;
-    let gaussMean = 0;
-    let gaussVar = 0;
-    let magnitude = 0; // Σ of the variance terms' sizes: a net variance below 1e-12 of it is rounding (a carried value's change)
-    const under = descendants[k];
-    for (let d = 0; d < under.length; d++) {
-      const i = under[d];
-      const ep = eff[(p * K + k) * I + i];
-      const eq = q >= 0 ? eff[(q * K + k) * I + i] : 0;
-      if (ep === 0 && eq === 0) continue;
-      const kd = kind[i];
-      if (kd === NONE) continue;
-      const isCount = normalTerms(i, kd, ep, eq, asLinear);
-      gaussMean += normalTerm[0];
-      gaussVar += normalTerm[1];
-      magnitude += normalTerm[2];
-      if (!isCount) continue;
+    figureNormal.fill(0);
+    for (const i of descendants[k]) {
+      const entry = enters(i, k, p, q, asLinear);
+      if (entry === NONE || entry === NORMAL) continue;
+      const ep = termEp;
+      const eq = termEq;
       if (!exact && pooled[i]) {
         // Not exact: a component `smooth` found pooled joins the normal part by its cumulants, unbuilt.
-        gaussMean += pooledMean[i];
-        gaussVar += pooledVar[i];
-        magnitude += pooledVar[i];
+        figureNormal[0] += pooledMean[i];
+        figureNormal[1] += pooledVar[i];
+        figureNormal[2] += pooledVar[i];
         continue;
       }
-      if (kd === LINEAR || asLinear) {
-        const phi = dispersionI[i];
-        let c: Component | null = null;
-        for (let g = 0; g < 3; g++) {
-          const lam = groupMean[i * 3 + g];
-          const coef = ep * groupP[i * 3 + g] - eq * groupQ[i * 3 + g];
-          if (lam === 0 || Math.abs(coef) < 1e-15) continue;
-          if (lam / phi < latticeBelow && lam <= 700) {
-            if (!c) {
-              c = take();
-              c.n = 0;
-            }
-            addLattice(c, coef, groupPmf(i, g, lam, phi), lam);
-          } else {
-            gaussVar += coef * coef * phi * lam;
-            magnitude += coef * coef * phi * lam;
-          }
-        }
-        if (c) finish(c);
+      if (entry === LINEAR) {
+        const groups = latticeGroups(i, ep, eq);
+        if (groups === 0) continue;
+        const c = take();
+        c.n = 0;
+        for (let l = 0; l < groups; l++) addLattice(c, latticeCoefficient[l], groupPmf(i, latticeGroup[l], latticeMean[l], dispersionI[i]), latticeMean[l]);
+        finish(c);
         continue;
       }
       const slot = enumerated[i];
@@ -1113,6 +1124,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
       finish(c);
     }
+    let gaussMean = figureNormal[0];
+    let gaussVar = figureNormal[1];
+    let magnitude = figureNormal[2];
     // Which components stay discrete: the largest, while each carries ≥ 1% of the variance.
     let total = gaussVar;
     for (const c of components) total += c.variance;
