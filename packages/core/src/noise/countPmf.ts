@@ -33,15 +33,19 @@ export function countPmf(mean: number, dispersion: number, tail = 1e-12): CountP
   let p = poisson ? Math.exp(-mean) : Math.exp(r * Math.log(1 / dispersion));
   const sd = Math.sqrt(mean * (poisson ? 1 : dispersion));
   const limit = Math.ceil(mean + 40 * sd + 40);
-  const out: number[] = [];
+  if (kept.length < limit + 1) kept = new Float64Array(limit + 1);
+  let n = 0;
   let start = -1;
   for (let k = 0; k <= limit; k++) {
     if (start < 0 && (p >= tail || k >= mean)) start = k;
     if (start >= 0) {
       if (p < tail && k > mean) break;
-      out.push(p);
+      kept[n++] = p;
     }
     p *= poisson ? mean / (k + 1) : ((k + r) * q) / (k + 1);
   }
-  return { start, probabilities: Float64Array.from(out) };
+  return { start, probabilities: kept.slice(0, n) };
 }
+
+// The probabilities kept by countPmf, before they are copied out (grown as needed).
+let kept = new Float64Array(1024);
