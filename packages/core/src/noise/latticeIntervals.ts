@@ -349,18 +349,21 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     conditionalReady: false,
   }));
   const pmfs: CountPmf[] = [];
-  // The pmf of each indicator's groups, kept while its mean and dispersion stay the same (the
-  // level and each change of a month, and every column holding the indicator, use the same ones).
-  const pmfLam = new Float64Array(I * 3).fill(Number.NaN);
-  const pmfPhi = new Float64Array(I * 3).fill(Number.NaN);
-  const pmfCache: CountPmf[] = new Array<CountPmf>(I * 3).fill(EMPTY_PMF);
-  const groupPmf = (i: number, g: number, lam: number, phi: number): CountPmf => {
-    const at = i * 3 + g;
-    if (pmfLam[at] !== lam || pmfPhi[at] !== phi) {
-      pmfCache[at] = pmfOf(lam, phi);
-      pmfLam[at] = lam;
-      pmfPhi[at] = phi;
-    }
+  // The pmfs of each indicator's group counts, the last PMF_KEPT (mean, dispersion) asked for: a
+  // month's level and changes ask for the same few (the window's n μ, the shared 11 μ, one month's μ)
+  // in different groups, and every column holding the indicator asks again.
+  const PMF_KEPT = 4;
+  const pmfLam = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
+  const pmfPhi = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
+  const pmfCache: CountPmf[] = new Array<CountPmf>(I * PMF_KEPT).fill(EMPTY_PMF);
+  const pmfNext = new Int32Array(I);
+  const groupPmf = (i: number, lam: number, phi: number): CountPmf => {
+    for (let at = i * PMF_KEPT; at < (i + 1) * PMF_KEPT; at++) if (pmfLam[at] === lam && pmfPhi[at] === phi) return pmfCache[at];
+    const at = i * PMF_KEPT + pmfNext[i];
+    pmfNext[i] = (pmfNext[i] + 1) % PMF_KEPT;
+    pmfCache[at] = pmfOf(lam, phi);
+    pmfLam[at] = lam;
+    pmfPhi[at] = phi;
     return pmfCache[at];
   };
   // Tails below 1e-10 each side are left out: far beyond any 5% quantile, and a negative binomial's long tail would
@@ -495,7 +498,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     for (let g = 0; g < 3; g++) {
       const lam = groupMean[i * 3 + g];
       if (lam > 700) size = Infinity;
-      else pmfs[g] = groupPmf(i, g, lam, phi);
+      else pmfs[g] = groupPmf(i, lam, phi);
       if (lam <= 700) size *= pmfs[g].probabilities.length;
     }
     if (size > MAX_ENUMERATED) {
@@ -918,14 +921,13 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     figureNormal[2] += ep * ep * residPP[i] + eq * eq * residQQ[i];
     return kd === LINEAR || asLinear ? LINEAR : ENUMERATED;
   };
-  // The groups `latticeGroups` kept as lattices: coefficient, mean count, group (0 shared, 1 only p's, 2 only q's).
+  // The groups `latticeGroups` kept as lattices: coefficient, mean count.
   const latticeCoefficient = new Float64Array(3);
   const latticeMean = new Float64Array(3);
-  const latticeGroup = new Int32Array(3);
   /**
    * The window groups of count indicator i in a figure with weights ep and eq: a group whose mean
    * over its dispersion is below `latticeBelow` (and mean at most 700) stays a lattice (listed in
-   * latticeCoefficient / latticeMean / latticeGroup; their number is returned); the others join
+   * latticeCoefficient / latticeMean; their number is returned); the others join
    * `figureNormal` by their variance coef² φ λ.
    */
   const latticeGroups = (i: number, ep: number, eq: number): number => {
@@ -938,7 +940,6 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       if (lam / phi < latticeBelow && lam <= 700) {
         latticeCoefficient[n] = coef;
         latticeMean[n] = lam;
-        latticeGroup[n] = g;
         n++;
       } else {
         figureNormal[1] += coef * coef * phi * lam;
@@ -1086,7 +1087,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         if (groups === 0) continue;
         const c = take();
         c.n = 0;
-        for (let l = 0; l < groups; l++) addLattice(c, latticeCoefficient[l], groupPmf(i, latticeGroup[l], latticeMean[l], dispersionI[i]), latticeMean[l]);
+        for (let l = 0; l < groups; l++) addLattice(c, latticeCoefficient[l], groupPmf(i, latticeMean[l], dispersionI[i]), latticeMean[l]);
         finish(c);
         continue;
       }
