@@ -371,6 +371,35 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const pmfOf = (mean: number, phi: number): CountPmf => countPmf(mean, phi, 1e-10);
   const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
 
+  // describe's sums by group (0 shared, 1 only p's window, 2 only q's): coefficients in L(p), in L(q), months.
+  const describeSumP = new Float64Array(3);
+  const describeSumQ = new Float64Array(3);
+  const describeMonths = new Float64Array(3);
+  /**
+   * Indicator i enters the figure of months p and q as normal: α + β T(p) of variance vP (and
+   * T(q) of variance vQ, covariance vPQ), censored at its caps.
+   */
+  const describeNormal = (i: number, q: number, lp: number, lq: number, vP: number, vQ: number, vPQ: number): void => {
+    const pl = plan[i];
+    const clampIf = (x: number) => (pl.cap ? clamp(x, pl.scale) : x);
+    const sdP = Math.sqrt(vP);
+    const sdQ = Math.sqrt(vQ);
+    const mp = pl.cap ? censoredNormalMoments(lp, sdP, 0, pl.scale) : { mean: lp, variance: vP };
+    meanP[i] = mp.mean - clampIf(lp);
+    varP[i] = mp.variance;
+    if (q >= 0) {
+      const mq = pl.cap ? censoredNormalMoments(lq, sdQ, 0, pl.scale) : { mean: lq, variance: vQ };
+      meanQ[i] = mq.mean - clampIf(lq);
+      varQ[i] = mq.variance;
+      const rho = sdP > 0 && sdQ > 0 ? Math.min(1, vPQ / (sdP * sdQ)) : 0;
+      covPQ[i] = rho * Math.sqrt(mp.variance * mq.variance);
+    } else {
+      meanQ[i] = 0;
+      varQ[i] = 0;
+      covPQ[i] = 0;
+    }
+    kind[i] = NORMAL;
+  };
   /** Fills the descriptors of indicator i for the figure of month p against month q (q < 0: the level). */
   const describe = (i: number, p: number, q: number): void => {
     const pl = plan[i];
@@ -397,9 +426,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     let vP = 0;
     let vQ = 0;
     let vPQ = 0;
-    const sumP = [0, 0, 0];
-    const sumQ = [0, 0, 0];
-    const months = [0, 0, 0];
+    const sumP = describeSumP.fill(0);
+    const sumQ = describeSumQ.fill(0);
+    const months = describeMonths.fill(0);
     for (let m = Math.max(0, first); m <= last; m++) {
       const a = coefficient[i * P + m];
       if (a !== a) continue;
@@ -419,27 +448,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     const lp = linear[i * P + p];
     const lq = q >= 0 ? linear[i * P + q] : 0;
-    const normal = () => {
-      const sdP = Math.sqrt(vP);
-      const sdQ = Math.sqrt(vQ);
-      const mp = pl.cap ? censoredNormalMoments(lp, sdP, 0, pl.scale) : { mean: lp, variance: vP };
-      meanP[i] = mp.mean - clampIf(lp);
-      varP[i] = mp.variance;
-      if (q >= 0) {
-        const mq = pl.cap ? censoredNormalMoments(lq, sdQ, 0, pl.scale) : { mean: lq, variance: vQ };
-        meanQ[i] = mq.mean - clampIf(lq);
-        varQ[i] = mq.variance;
-        const rho = sdP > 0 && sdQ > 0 ? Math.min(1, vPQ / (sdP * sdQ)) : 0;
-        covPQ[i] = rho * Math.sqrt(mp.variance * mq.variance);
-      } else {
-        meanQ[i] = 0;
-        varQ[i] = 0;
-        covPQ[i] = 0;
-      }
-      kind[i] = NORMAL;
-    };
-    const clampIf = (x: number) => (pl.cap ? clamp(x, pl.scale) : x);
-    if (!count) return normal();
+    if (!count) return describeNormal(i, q, lp, lq, vP, vQ, vPQ);
     // Group coefficients (means over the group's months) and what they leave out.
     let rPP = 0;
     let rQQ = 0;
@@ -503,7 +512,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     if (size > MAX_ENUMERATED) {
       fallbacks++;
-      return normal();
+      return describeNormal(i, q, lp, lq, vP, vQ, vPQ);
     }
     const slot = enumerated[i];
     slot.S = pmfs[0];
