@@ -91,6 +91,32 @@ function cornishFisher(z: number, g1: number, g2: number): number {
 }
 
 /**
+ * Sorts order[0 … n − 1] (indices into `variance`) by variance, largest first, keeping the order
+ * of equal ones: what `Array.prototype.sort` with the comparator (x, y) ⇒ variance[y] − variance[x]
+ * gives (a stable sort), without an array or a closure per call. A NaN variance (which such a
+ * comparator calls equal to everything) leaves the order to that very sort.
+ */
+function byVarianceDescending(order: Int32Array, variance: Float64Array, n: number): void {
+  for (let t = 0; t < n; t++) {
+    if (variance[order[t]] !== variance[order[t]]) {
+      const sorted = Array.from(order.subarray(0, n)).sort((x, y) => variance[y] - variance[x]);
+      order.set(sorted);
+      return;
+    }
+  }
+  for (let t = 1; t < n; t++) {
+    const moving = order[t];
+    const v = variance[moving];
+    let at = t;
+    while (at > 0 && variance[order[at - 1]] < v) {
+      order[at] = order[at - 1];
+      at--;
+    }
+    order[at] = moving;
+  }
+}
+
+/**
  * Adds every pair (x, y) of two sets of atoms into the bins of a grid from `lo` by `step`: the
  * pair's probability wa wb into `mass`, and wa wb (va + vb) into `moment`, pairs in the order
  * x, then y. A function of the module, its arrays passed in: the hot loop of the convolutions.
@@ -880,7 +906,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const candK4 = new Float64Array(I);
   const candStep = new Float64Array(I);
   const candIndicator = new Int32Array(I);
-  const candOrder: number[] = [];
+  const candOrder = new Int32Array(I);
   /**
    * Per indicator, for the figure in hand (set by `smooth`): 1 where its discrete component joins
    * the normal part (below MIN_SHARE of the figure's variance, or beyond MAX_DISCRETE), so the
@@ -1014,12 +1040,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     let gaussVar = figureNormal[1];
     let magnitude = figureNormal[2];
     let total = gaussVar;
-    candOrder.length = nc;
     for (let c = 0; c < nc; c++) {
       total += candVar[c];
       candOrder[c] = c;
     }
-    candOrder.sort((x, y) => candVar[y] - candVar[x]);
+    byVarianceDescending(candOrder, candVar, nc);
     let mean = gaussMean;
     let discreteVar = 0;
     let k3 = 0;
