@@ -41,6 +41,8 @@
  * scaled by the units to the whole panel, and the total is printed as
  * ESTIMATED. Beside the published lattice intervals, the same with
  * `exact: true` (every figure's full distribution, the fast path's reference).
+ *
+ * An argument `sample` or `nationwide` runs part A or B alone (default both).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import {
@@ -225,6 +227,9 @@ function benchNationwide(): void {
   console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (${load()})`);
 }
 
+// `node noise.bench.ts sample` (or `nationwide`) runs one part alone, e.g. while working on one; `pnpm bench` runs both.
+const part = process.argv[2];
+if (part !== undefined && part !== 'sample' && part !== 'nationwide') throw new RangeError(`noise.bench.ts: the part is "sample" or "nationwide", not "${part}"`);
 console.log(`== @pingan/core noise benchmarks (timings on a shared machine are noisy: ${load()}; medians with IQR and range, CPU time beside wall time)`);
-benchSample();
-benchNationwide();
+if (part !== 'nationwide') benchSample();
+if (part !== 'sample') benchNationwide();
