@@ -27,6 +27,7 @@ describe('compileCoinr', () => {
     const coin = fromCoinr({ iData, iMeta }, options);
     const panel = panelFromObservations(coin.framework, coin.observations);
     expect(plan.panel).toEqual(panel);
+    expect(plan.observations).toEqual(coin.observations);
     expect(plan.read(iData)).toEqual(panel);
     expect(buildIndex(plan.framework, plan.read(iData), plan.options).aggregated).toEqual(buildIndex(coin.framework, panel, coin.options).aggregated);
   });
@@ -73,6 +74,10 @@ describe('compileCoinr', () => {
   it('leaves tables with a problem to the slow path, whose report names every problem', () => {
     const bad = iData.map((row) => (row.uCode === 'B' ? { ...row, x: 'four', y: 'many' } : row));
     expect(compileFast({ iData: bad, iMeta }, options)).toBeUndefined();
+    // Tables the fast path leaves (a denominator table) give the slow path's observations.
+    const denoms = [{ uCode: 'A', pop: '2' }, { uCode: 'B', pop: '1' }, { uCode: 'C', pop: '4' }];
+    const withDenoms = { ...options, Denominate: { denoms } };
+    expect(compileCoinr({ iData, iMeta }, withDenoms).observations).toEqual(fromCoinr({ iData, iMeta }, withDenoms).observations);
     expect(() => compileCoinr({ iData: bad, iMeta }, options)).toThrow(/2 problems:\n {2}iData row 3 \(B\)\.x: "four" is not a number\n {2}iData row 3 \(B\)\.y: "many"/);
     const twice = [...iData, iData[0]];
     expect(compileFast({ iData: twice, iMeta }, options)).toBeUndefined();

@@ -71,6 +71,55 @@ export function compileFromImport(tables: CoinrTables, options: CoinrOptions): C
   return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) } };
 }
 
+/** What a fast import's observations are made from, when first read, and then the observations (given at once by the slow path). */
+export interface LongForm {
+  readonly codes: readonly string[];
+  /** iData's index, unit and period of each row read, whose cells are `read[r * codes.length …]`. */
+  readonly rows: readonly number[];
+  readonly units: readonly string[];
+  readonly rowPeriods: readonly string[];
+  readonly read: Float64Array;
+  observations?: Observation[];
+}
+
+// Kept on the import (and the plan) under a symbol and read through `this`: a getter that closed over
+// the rows would keep every import's rows, and the tables, through V8's young-generation GCs until
+// the next full one (see buildIndex's LazyStages).
+export const LONG_FORM = Symbol('long form');
+
+/** The long form of an import or plan that keeps a `LongForm` under `LONG_FORM`: its `observations` getter. */
+export function observationsOf(imported: object): Observation[] {
+  const long = (imported as { readonly [LONG_FORM]: LongForm })[LONG_FORM];
+  const { codes, rows, units, rowPeriods, read } = long;
+  const C = codes.length;
+  long.observations ??= rows.flatMap((row, r) =>
+    codes.map((code, c) => {
+      const value = read[r * C + c];
+      return { unit: units[r], period: rowPeriods[r], code, value: Number.isNaN(value) ? null : value, where: `iData row ${row + 2}, column ${code}` };
+    }),
+  );
+  return long.observations;
+}
+
+/**
+ * The import, whose `observations` are made from `long` when first read.
+ * Made here, outside the function that read the rows: a getter keeps the
+ * scope it was made in, which there holds the tables.
+ */
+function importWithLongForm(parts: Omit<CoinrImport, 'observations'>, long: LongForm): CoinrImport {
+  const imported: CoinrImport = {
+    document: parts.document,
+    framework: parts.framework,
+    get observations() {
+      return observationsOf(this);
+    },
+    unitGroups: parts.unitGroups,
+    unitNames: parts.unitNames,
+    options: parts.options,
+  };
+  return Object.defineProperty(imported, LONG_FORM, { value: long });
+}
+
 /**
  * The fast path: iMeta to the framework, iData's cells straight into the
  * panel. Returns undefined at the first problem of any kind, leaving the
@@ -177,24 +226,7 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     ...(defaults.imputation && groupings.length > 0 ? { unitGroups } : {}),
     ...(options.Screen ? { screen: { minAvailability: options.Screen.dat_thresh } } : {}),
   };
-  let observations: Observation[] | undefined;
-  const imported: CoinrImport = {
-    document,
-    framework,
-    // The long form, as fromCoinr gives it, only for a caller that reads it.
-    get observations() {
-      observations ??= rows.flatMap((row, r) =>
-        codes.map((code, c) => {
-          const value = read[r * C + c];
-          return { unit: units[r], period: rowPeriods[r], code, value: Number.isNaN(value) ? null : value, where: `iData row ${row + 2}, column ${code}` };
-        }),
-      );
-      return observations;
-    },
-    unitGroups,
-    unitNames,
-    options: buildOptions,
-  };
+  const imported = importWithLongForm({ document, framework, unitGroups, unitNames, options: buildOptions }, { codes, rows, units, rowPeriods, read });
   return { imported, panel, map: { columns: codes, rows, units, cells } };
 }
 
