@@ -3,7 +3,7 @@ import { panelFromObservations } from '../data/observations.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
 import { compileCoinr } from './compileCoinr.ts';
-import { compileFast } from './compileTables.ts';
+import { cellNumber, compileFast } from './compileTables.ts';
 import { fromCoinr } from './fromCoinr.ts';
 
 const iMeta = [
@@ -97,5 +97,13 @@ describe.skipIf(!referenceAvailable('coinr-asem'))('compileCoinr on ASEM (../sha
     expect(fast?.panel).toEqual(panelFromObservations(coin.framework, coin.observations));
     expect(fast?.imported.unitGroups).toEqual(coin.unitGroups);
     expect(fast?.imported.options).toEqual(coin.options);
+  });
+});
+
+describe('cellNumber', () => {
+  it('reads numbers, missing cells as NaN, and anything else as not a number', () => {
+    expect([' 2.5', '0', '-0', '1e3', 7, '0x10'].map(cellNumber)).toEqual([2.5, 0, -0, 1000, 7, 16]);
+    for (const missing of ['', '  ', 'NA', ' NA ', null, undefined]) expect(cellNumber(missing)).toBeNaN();
+    for (const bad of ['four', 'Infinity', '-Infinity', 'NaN', Number.NaN, Number.POSITIVE_INFINITY, '1,5']) expect(cellNumber(bad)).toBeUndefined();
   });
 });

@@ -18,11 +18,18 @@ export interface CoinrTables {
  * A cell's number, `NaN` for a missing one (empty or NA), or `undefined`
  * when it is not a number: what `fromCoinr` reads, without trimming a
  * string that is a plain number (Number ignores the same white space).
+ *
+ * @example
+ * cellNumber(' 2.5'); // 2.5
+ * cellNumber('NA'); // NaN
+ * cellNumber('four'); // undefined
  */
 export function cellNumber(v: CoinrCell): number | undefined {
-  if (v === null || v === undefined || v === '' || v === 'NA') return Number.NaN;
-  const n = typeof v === 'number' ? v : Number(v);
-  if (Number.isFinite(n)) return n === 0 && typeof v === 'string' && v.trim() === '' ? Number.NaN : n;
+  // A string that is a finite number, the common cell, is settled by one conversion.
+  if (typeof v === 'string') {
+    const n = Number(v);
+    if (n - n === 0) return n !== 0 || v.trim() !== '' ? n : Number.NaN;
+  } else if (typeof v === 'number' && Number.isFinite(v)) return v;
   const text = cellText(v);
   return text === '' || text === 'NA' ? Number.NaN : undefined;
 }
@@ -156,7 +163,7 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const units: string[] = [];
   const rowPeriods: string[] = [];
   const unitIndex = new Map<string, number>();
-  const seenPeriods = new Map<string, Set<string>>();
+  const seenPeriods = new Map<string, string | Set<string>>();
   let frequency: string | undefined;
   let lastPeriod: string | undefined;
   let first: string | undefined;
@@ -187,11 +194,14 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
       if (first === undefined || period < first) first = period;
       if (last === undefined || period > last) last = period;
     }
-    let periodsOfUnit = seenPeriods.get(unit);
-    if (!periodsOfUnit) seenPeriods.set(unit, (periodsOfUnit = new Set()));
-    if (periodsOfUnit.has(period)) return undefined; // a duplicate row: the slow path names both
-    periodsOfUnit.add(period);
-    if (!unitIndex.has(unit)) unitIndex.set(unit, unitIndex.size);
+    // A unit's periods so far: the one period of its first row, a set from its second (a table of one period makes no set).
+    const seen = seenPeriods.get(unit);
+    if (seen === undefined) {
+      seenPeriods.set(unit, period);
+      unitIndex.set(unit, unitIndex.size);
+    } else if (seen === period || (typeof seen !== 'string' && seen.has(period))) return undefined; // a duplicate row: the slow path names both
+    else if (typeof seen === 'string') seenPeriods.set(unit, new Set([seen, period]));
+    else seen.add(period);
     unitNames[unit] = cellText(rowCells[uName]) || unit;
     for (let g = 0; g < groupings.length; g++) {
       const group = cellText(rowCells[groupColumns[g]]);
