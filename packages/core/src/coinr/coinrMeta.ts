@@ -4,6 +4,8 @@ import type { FrameworkInput } from '../framework/schema.ts';
 import { cellText, isBlankRow, type CoinrRecord } from './coinrTable.ts';
 import type { CoinrOptions, CoinrSpecs } from './fromCoinr.ts';
 
+type IndicatorInput = Extract<FrameworkInput['nodes'][number], { type: 'indicator' }>;
+
 /** iMeta read into the framework's parts. */
 export interface CoinrMeta {
   readonly nodes: FrameworkInput['nodes'];
@@ -62,16 +64,13 @@ export function readCoinrMeta(iMeta: readonly CoinrRecord[], options: CoinrOptio
       }
       const denominator = cellText(row.Denominator);
       indicatorCodes.push(code);
-      nodes.push({
-        code,
-        type: 'indicator',
-        parent,
-        name: { zh: name, en: name },
-        ...(unit ? { unit: { zh: unit, en: unit } } : {}),
-        direction,
-        weight,
-        ...(options.Denominate && denominator ? { denominator: { code: denominator } } : {}),
-      });
+      // The optional keys set one by one, in this order (an object spread per key cost more than the node).
+      const node: { -readonly [K in keyof IndicatorInput]: IndicatorInput[K] } = { code, type: 'indicator', parent, name: { zh: name, en: name } } as IndicatorInput;
+      if (unit) node.unit = { zh: unit, en: unit };
+      node.direction = direction;
+      node.weight = weight;
+      if (options.Denominate && denominator) node.denominator = { code: denominator };
+      nodes.push(node);
     } else {
       nodes.push({ code, type: 'aggregate', parent: parent || null, name: { zh: name, en: name }, weight });
     }
