@@ -58,16 +58,18 @@ export const ASEM_SETTINGS =
 /**
  * Untimed builds before the timed ones: V8 compiles the hot functions
  * over the first runs (a build is called once per run, so its functions
- * reach V8's optimising tier only after tens of runs), and the build
- * reaches its steady time after about 60-70 runs. Measured in one process,
- * CPU time per build, median of each 10 builds (2 cores at load 6): 14.0,
- * 5.5, 5.2, 5.3, 3.7, 3.4, then 2.4-2.9 ms from the 61st on. With 20
- * untimed builds, `bench:coinr`'s timed builds (5 per turn between COINr's
- * R processes) were still in that climb: 5.7-6.8 ms median against
- * 2.8-3.6 ms after 100 (same load). COINr's code is byte-compiled when
- * installed, so one untimed build per R process warms it (asem.R).
+ * reach V8's optimising tier only after tens to hundreds of runs, and some
+ * are optimised again after a deoptimisation), and the build reaches its
+ * steady time after about 250 runs. Measured in one process, CPU time per
+ * build, median of each 50 builds, four processes at load 3 on 2 cores:
+ * builds 1-50 1.7-2.3 ms, 51-100 1.0-1.2 ms, 101-250 0.9-1.6 ms (V8
+ * optimises impute, compileFast and buildReport again between the 150th
+ * and the 300th build), then 0.8-1.0 ms. With 100 untimed builds,
+ * `bench:coinr`'s timed builds (5 per turn between COINr's R processes)
+ * fell in that climb. COINr's code is byte-compiled when installed, so one
+ * untimed build per R process warms it (asem.R).
  */
-export const BUILD_WARM_UP = 100;
+export const BUILD_WARM_UP = 300;
 
 /**
  * Untimed runs of an analysis before its timed ones, for the same reason:
