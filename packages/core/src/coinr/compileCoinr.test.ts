@@ -3,7 +3,7 @@ import { panelFromObservations } from '../data/observations.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
 import { compileCoinr } from './compileCoinr.ts';
-import { cellNumber, compileFast } from './compileTables.ts';
+import { LONG_FORM, cellNumber, compileFast, observationsOf } from './compileTables.ts';
 import { fromCoinr } from './fromCoinr.ts';
 
 const iMeta = [
@@ -105,5 +105,21 @@ describe('cellNumber', () => {
     expect([' 2.5', '0', '-0', '1e3', 7, '0x10'].map(cellNumber)).toEqual([2.5, 0, -0, 1000, 7, 16]);
     for (const missing of ['', '  ', 'NA', ' NA ', null, undefined]) expect(cellNumber(missing)).toBeNaN();
     for (const bad of ['four', 'Infinity', '-Infinity', 'NaN', Number.NaN, Number.POSITIVE_INFINITY, '1,5']) expect(cellNumber(bad)).toBeUndefined();
+  });
+});
+
+describe('observationsOf', () => {
+  it('makes the long form of the rows read once, a missing value as null', () => {
+    const imported = Object.defineProperty({}, LONG_FORM, {
+      value: { codes: ['x', 'y'], rows: [0, 2], units: ['A', 'B'], rowPeriods: ['2024', '2024'], read: Float64Array.of(1, Number.NaN, 3, 4) },
+    });
+    const observations = observationsOf(imported);
+    expect(observations).toEqual([
+      { unit: 'A', period: '2024', code: 'x', value: 1, where: 'iData row 2, column x' },
+      { unit: 'A', period: '2024', code: 'y', value: null, where: 'iData row 2, column y' },
+      { unit: 'B', period: '2024', code: 'x', value: 3, where: 'iData row 4, column x' },
+      { unit: 'B', period: '2024', code: 'y', value: 4, where: 'iData row 4, column y' },
+    ]);
+    expect(observationsOf(imported)).toBe(observations);
   });
 });

@@ -94,7 +94,14 @@ export interface LongForm {
 // the next full one (see buildIndex's LazyStages).
 export const LONG_FORM = Symbol('long form');
 
-/** The long form of an import or plan that keeps a `LongForm` under `LONG_FORM`: its `observations` getter. */
+/**
+ * The long form of an import or plan that keeps a `LongForm` under
+ * `LONG_FORM`: its `observations` getter, made on first read and kept.
+ *
+ * @example
+ * const imported = Object.defineProperty({}, LONG_FORM, { value: { codes: ['x'], rows: [0], units: ['A'], rowPeriods: ['2024'], read: Float64Array.of(NaN) } });
+ * observationsOf(imported); // [{ unit: 'A', period: '2024', code: 'x', value: null, where: 'iData row 2, column x' }]
+ */
 export function observationsOf(imported: object): Observation[] {
   const long = (imported as { readonly [LONG_FORM]: LongForm })[LONG_FORM];
   const { codes, rows, units, rowPeriods, read } = long;
