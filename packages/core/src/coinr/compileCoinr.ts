@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../framework/frameworkError.ts';
 import type { Panel } from '../panel/panel.ts';
 import { cellText, tableReader, type CoinrTable } from './coinrTable.ts';
-import { LONG_FORM, cellNumber, compileFast, compileFromImport, observationsOf, type CellMap, type CoinrTables, type LongForm } from './compileTables.ts';
+import { LONG_FORM, cellNumber, compileFast, compileFromImport, importWithLongForm, type CellMap, type CoinrTables, type LongForm } from './compileTables.ts';
 import type { CoinrImport, CoinrOptions } from './fromCoinr.ts';
 
 export type { CoinrTables } from './compileTables.ts';
@@ -76,20 +76,8 @@ function withReader(imported: CoinrImport, panel: Panel, map: CellMap, rowCount:
 
 /** The plan object, made outside `withReader`: a getter keeps the scope it was made in, which there holds `read`'s. */
 function planOf(imported: CoinrImport, panel: Panel, read: CoinrPlan['read']): CoinrPlan {
-  const plan: CoinrPlan = {
-    document: imported.document,
-    framework: imported.framework,
-    // The fast path's long form is made when first read (observationsOf); the slow path has it already.
-    get observations() {
-      return observationsOf(this);
-    },
-    unitGroups: imported.unitGroups,
-    unitNames: imported.unitNames,
-    options: imported.options,
-    panel,
-    read,
-  };
-  return Object.defineProperty(plan, LONG_FORM, { value: longFormOf(imported) });
+  // The fast path's long form is made when first read (observationsOf); the slow path has it already.
+  return importWithLongForm(imported, longFormOf(imported), { panel, read });
 }
 
 /** The import's long form: the fast path's, or the slow path's observations. */

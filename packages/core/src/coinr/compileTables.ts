@@ -116,12 +116,17 @@ export function observationsOf(imported: object): Observation[] {
 }
 
 /**
- * The import, whose `observations` are made from `long` when first read.
- * Made here, outside the function that read the rows: a getter keeps the
- * scope it was made in, which there holds the tables.
+ * An import (with `extra`'s fields after its own: a plan's panel and
+ * reader), whose `observations` are made from `long` when first read. Made
+ * here, outside the function that read the rows: a getter keeps the scope
+ * it was made in, which there holds the tables.
+ *
+ * @example
+ * const plan = importWithLongForm(imported, { codes, rows, units, rowPeriods, read }, { panel, read: reader });
+ * plan.observations; // made now, from the rows read
  */
-function importWithLongForm(parts: Omit<CoinrImport, 'observations'>, long: LongForm): CoinrImport {
-  const imported: CoinrImport = {
+export function importWithLongForm<Extra extends object = object>(parts: Omit<CoinrImport, 'observations'>, long: LongForm, extra?: Extra): CoinrImport & Extra {
+  const imported = {
     document: parts.document,
     framework: parts.framework,
     get observations() {
@@ -130,7 +135,8 @@ function importWithLongForm(parts: Omit<CoinrImport, 'observations'>, long: Long
     unitGroups: parts.unitGroups,
     unitNames: parts.unitNames,
     options: parts.options,
-  };
+    ...extra,
+  } as CoinrImport & Extra;
   return Object.defineProperty(imported, LONG_FORM, { value: long });
 }
 
