@@ -148,7 +148,7 @@ export function importWithLongForm<Extra extends object = object>(parts: Omit<Co
  */
 export function compileFast(tables: CoinrTables, options: CoinrOptions): Compiled | undefined {
   const issues: ValidationIssue[] = [];
-  const meta = readCoinrMeta(tableRecords(tables.iMeta), options, issues);
+  const meta = readCoinrMeta(tables.iMeta, options, issues);
   const defaults = coinrDefaults(options, meta.groupings, issues);
   if (issues.length > 0) return undefined;
   const document = coinrDocument(meta, defaults, options);
