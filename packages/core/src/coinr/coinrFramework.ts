@@ -67,8 +67,8 @@ function checkedNode(node: FrameworkInput['nodes'][number]): FrameworkDocument['
  * `defineFramework` for the documents `fromCoinr` writes, without running
  * the zod schema over every node: each node is checked in one typed pass
  * (codes, names, direction, weight, denominator) and given the schema's
- * defaults; only the document's head (its id, names, defaults and
- * denominators) goes through the schema. The tree is
+ * defaults, and so is each denominator; only the document's head (its
+ * id, names and defaults) goes through the schema. The tree is
  * then checked as `defineFramework` checks it. A document that fails a
  * check goes through `defineFramework` whole, so an error reads exactly as
  * `defineFramework`'s would; the framework is the one `defineFramework`
@@ -86,8 +86,27 @@ export function frameworkFromCoinrDocument(document: FrameworkInput): Framework 
     if (!out) return defineFramework(document);
     checked.push(out);
   }
+  const denominators = checkedDenominators(document.denominators);
+  if (!denominators) return defineFramework(document);
   const { nodes: _nodes, ...rest } = document;
-  const head = FrameworkHeadSchema.safeParse(rest);
+  const head = FrameworkHeadSchema.safeParse({ ...rest, denominators: [] });
   if (!head.success) return defineFramework(document);
-  return frameworkFromDocument({ ...head.data, nodes: checked });
+  return frameworkFromDocument({ ...head.data, denominators, nodes: checked });
+}
+
+/** The denominators as the schema outputs them (`{ code, name, unit? }`, none when absent), or undefined for anything else. */
+function checkedDenominators(denominators: FrameworkInput['denominators']): FrameworkDocument['denominators'] | undefined {
+  if (denominators === undefined) return [];
+  if (!Array.isArray(denominators)) return undefined;
+  const out: FrameworkDocument['denominators'] = [];
+  for (const d of denominators as unknown[]) {
+    if (typeof d !== 'object' || d === null) return undefined;
+    const { code, name: given, unit: givenUnit } = d as { code?: unknown; name?: unknown; unit?: unknown };
+    for (const key in d) if (Object.hasOwn(d, key) && key !== 'code' && key !== 'name' && key !== 'unit') return undefined;
+    const name = localized(given);
+    const unit = givenUnit === undefined ? undefined : localized(givenUnit);
+    if (!isCode(code) || !name || (givenUnit !== undefined && !unit)) return undefined;
+    out.push(unit ? { code, name, unit } : { code, name });
+  }
+  return out;
 }
