@@ -110,8 +110,8 @@ export function impute(
   // Nothing to impute: the panel passes unchanged (panels are never written to), with no copy.
   if (jobs.length === 0) return { panel, report: [] };
 
-  const values = Float64Array.from(panel.values);
-  const flags = Uint8Array.from(panel.flags);
+  const values = new Float64Array(panel.values);
+  const flags = new Uint8Array(panel.flags);
   // Which method filled each cell (0: none); the report is built from these
   // marks afterwards, in panel order.
   const marks = new Uint8Array(values.length);

@@ -49,8 +49,8 @@ export function treat(panel: Panel, framework: Framework): { panel: Panel; repor
 
   const U = panel.units.length;
   const C = panel.codes.length;
-  const values = Float64Array.from(panel.values);
-  const flags = Uint8Array.from(panel.flags);
+  const values = new Float64Array(panel.values);
+  const flags = new Uint8Array(panel.flags);
   const report: TreatmentReport[] = [];
   const section = new Float64Array(U);
   const work = treatmentWork(U);
