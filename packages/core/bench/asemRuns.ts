@@ -58,16 +58,18 @@ export const ASEM_SETTINGS =
 /**
  * Untimed builds before the timed ones: V8 compiles the hot functions
  * over the first runs (a build is called once per run, so its functions
- * reach V8's optimising tier only after tens of runs), and the build
- * reaches its steady time after about 60-70 runs. Measured in one process,
- * CPU time per build, median of each 10 builds (2 cores at load 6): 14.0,
- * 5.5, 5.2, 5.3, 3.7, 3.4, then 2.4-2.9 ms from the 61st on. With 20
- * untimed builds, `bench:coinr`'s timed builds (5 per turn between COINr's
- * R processes) were still in that climb: 5.7-6.8 ms median against
- * 2.8-3.6 ms after 100 (same load). COINr's code is byte-compiled when
- * installed, so one untimed build per R process warms it (asem.R).
+ * reach V8's optimising tier only after tens to hundreds of runs, and some
+ * are optimised again after a deoptimisation), and the build reaches its
+ * steady time after about 250 runs. Measured in one process, CPU time per
+ * build, median of each 50 builds, four processes at load 3 on 2 cores:
+ * builds 1-50 1.7-2.3 ms, 51-100 1.0-1.2 ms, 101-250 0.9-1.6 ms (V8
+ * optimises impute, compileFast and buildReport again between the 150th
+ * and the 300th build), then 0.8-1.0 ms. With 100 untimed builds,
+ * `bench:coinr`'s timed builds (5 per turn between COINr's R processes)
+ * fell in that climb. COINr's code is byte-compiled when installed, so one
+ * untimed build per R process warms it (asem.R).
  */
-export const BUILD_WARM_UP = 100;
+export const BUILD_WARM_UP = 300;
 
 /**
  * Untimed runs of an analysis before its timed ones, for the same reason:
@@ -90,9 +92,20 @@ export interface AsemTables {
   readonly iMeta: CoinrTable;
 }
 
+/**
+ * One CSV's rows of cells, by papaparse's parser. The delimiter and line
+ * ending are given (as read.csv is told the separator), so nothing is
+ * guessed. `Papa.Parser` is the parser `Papa.parse` runs, without the
+ * handle around it: the handle keeps its last results in closures held by
+ * its own properties, which V8's young-generation GC keeps until the next
+ * full GC, so in a loop of builds every table parsed stayed alive through
+ * each scavenge (20-40 ms each instead of about 1). The handle's other work
+ * (guessing, streaming, header and typing options) is not asked for here;
+ * a CSV's blank lines, which it would drop, are passed over by
+ * `compileCoinr`.
+ */
 function parseCsv(dir: string, file: string): string[][] {
-  // The delimiter and line ending are given (as read.csv is told the separator), so that papaparse does not guess them.
-  const parsed = Papa.parse<string[]>(readFileSync(join(dir, file), 'utf8'), { delimiter: ',', newline: '\n', skipEmptyLines: true });
+  const parsed = new Papa.Parser({ delimiter: ',', newline: '\n' }).parse(readFileSync(join(dir, file), 'utf8'), 0, false) as Papa.ParseResult<string[]>;
   if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`);
   return parsed.data;
 }

@@ -172,7 +172,7 @@ function compareNominal(coinr: CoinrRun['aggregated']): string {
 }
 
 // Untimed builds on each side first, so that neither times lazy loading or a cold JIT: one in every R
-// process (COINr's code is byte-compiled when installed), BUILD_WARM_UP here (V8 compiles the hot code over the first tens of runs).
+// process (COINr's code is byte-compiled when installed), BUILD_WARM_UP here (V8 compiles the hot code over the first hundreds of runs).
 for (let i = 0; i < BUILD_WARM_UP; i++) buildAsem(REFERENCE);
 let checked = false;
 for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {

@@ -58,4 +58,15 @@ describe('frameworkFromCoinrDocument', () => {
     const withMethod = { ...document, nodes: document.nodes.map((n) => (n.code === 'y' ? { ...n, normalisation: { method: 'zScore' } } : n)) } as FrameworkInput;
     expect(frameworkFromCoinrDocument(withMethod)).toEqual(defineFramework(withMethod));
   });
+
+  it('checks the denominators as the schema does: a unit kept, a bad one reported as defineFramework reports it', () => {
+    const withUnit = { ...document, denominators: [{ code: 'pop', name: { zh: 'Population', en: 'Population' }, unit: { zh: 'people', en: 'people' } }] } as FrameworkInput;
+    expect(JSON.stringify(frameworkFromCoinrDocument(withUnit).document)).toBe(JSON.stringify(defineFramework(withUnit).document));
+    const none = { ...document, denominators: undefined, nodes: document.nodes.map((n) => (n.code === 'x' ? { ...n, denominator: undefined } : n)) } as FrameworkInput;
+    expect(frameworkFromCoinrDocument(none)).toEqual(defineFramework(none));
+    for (const denominators of [[{ code: '1pop', name: { zh: 'P', en: 'P' } }], [{ code: 'pop', name: { zh: '', en: 'P' } }], [{ code: 'pop', name: { zh: 'P', en: 'P' }, scale: 2 }], 'pop']) {
+      const bad = { ...document, denominators } as unknown as FrameworkInput;
+      expect(errorOf(() => frameworkFromCoinrDocument(bad))).toBe(errorOf(() => defineFramework(bad)));
+    }
+  });
 });

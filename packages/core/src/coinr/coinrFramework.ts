@@ -1,5 +1,9 @@
 import { MAX_FRAMEWORK_NODES, defineFramework, frameworkFromDocument, type Framework } from '../framework/defineFramework.ts';
+import * as z from 'zod/mini';
 import { FrameworkSchema, type FrameworkDocument, type FrameworkInput } from '../framework/schema.ts';
+
+/** The document's head: everything but its nodes, which `checkedNode` checks. */
+const FrameworkHeadSchema = z.omit(FrameworkSchema, { nodes: true });
 
 const CODE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const isCode = (v: unknown): v is string => typeof v === 'string' && CODE.test(v);
@@ -8,13 +12,17 @@ const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
 /** A `{ zh, en }` name of non-empty strings and nothing else (what `LocalizedText` outputs unchanged), or undefined. */
 function localized(v: unknown): { zh: string; en: string } | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
-  const { zh, en, ...rest } = v as { zh?: unknown; en?: unknown };
-  if (!isText(zh) || !isText(en) || Object.keys(rest).length > 0) return undefined;
+  const { zh, en } = v as { zh?: unknown; en?: unknown };
+  if (!isText(zh) || !isText(en)) return undefined;
+  // Any other key fails (a loop: an object rest per name cost more than the rest of the check).
+  for (const key in v) if (Object.hasOwn(v, key) && key !== 'zh' && key !== 'en') return undefined;
   return { zh: zh as string, en: en as string };
 }
 
 const INDICATOR_KEYS = new Set(['code', 'type', 'parent', 'name', 'unit', 'direction', 'weight', 'denominator']);
 const AGGREGATE_KEYS = new Set(['code', 'type', 'parent', 'name', 'weight']);
+
+type IndicatorDocument = Extract<FrameworkDocument['nodes'][number], { type: 'indicator' }>;
 
 const isWeight = (w: unknown): w is number => typeof w === 'number' && Number.isFinite(w) && w > 0;
 
@@ -46,24 +54,21 @@ function checkedNode(node: FrameworkInput['nodes'][number]): FrameworkDocument['
     if (typeof scale !== 'number' || !Number.isFinite(scale) || !(scale > 0)) return undefined;
     denominator = { code: d.code, scale };
   }
-  return {
-    code: n.code,
-    type: 'indicator',
-    parent: n.parent,
-    name,
-    ...(unit ? { unit } : {}),
-    direction: n.direction,
-    weight,
-    ...(denominator ? { denominator } : {}),
-  };
+  // The optional keys set one by one, in the schema's order (see resolveFramework's indicatorNode).
+  const out: { -readonly [K in keyof IndicatorDocument]: IndicatorDocument[K] } = { code: n.code, type: 'indicator', parent: n.parent, name } as IndicatorDocument;
+  if (unit) out.unit = unit;
+  out.direction = n.direction;
+  out.weight = weight;
+  if (denominator) out.denominator = denominator;
+  return out;
 }
 
 /**
  * `defineFramework` for the documents `fromCoinr` writes, without running
  * the zod schema over every node: each node is checked in one typed pass
  * (codes, names, direction, weight, denominator) and given the schema's
- * defaults; only the document's head (its id, names, defaults and
- * denominators, with the first node) goes through the schema. The tree is
+ * defaults, and so is each denominator; only the document's head (its
+ * id, names and defaults) goes through the schema. The tree is
  * then checked as `defineFramework` checks it. A document that fails a
  * check goes through `defineFramework` whole, so an error reads exactly as
  * `defineFramework`'s would; the framework is the one `defineFramework`
@@ -81,7 +86,27 @@ export function frameworkFromCoinrDocument(document: FrameworkInput): Framework 
     if (!out) return defineFramework(document);
     checked.push(out);
   }
-  const head = FrameworkSchema.safeParse({ ...document, nodes: nodes.slice(0, 1) });
+  const denominators = checkedDenominators(document.denominators);
+  if (!denominators) return defineFramework(document);
+  const { nodes: _nodes, ...rest } = document;
+  const head = FrameworkHeadSchema.safeParse({ ...rest, denominators: [] });
   if (!head.success) return defineFramework(document);
-  return frameworkFromDocument({ ...head.data, nodes: checked });
+  return frameworkFromDocument({ ...head.data, denominators, nodes: checked });
+}
+
+/** The denominators as the schema outputs them (`{ code, name, unit? }`, none when absent), or undefined for anything else. */
+function checkedDenominators(denominators: FrameworkInput['denominators']): FrameworkDocument['denominators'] | undefined {
+  if (denominators === undefined) return [];
+  if (!Array.isArray(denominators)) return undefined;
+  const out: FrameworkDocument['denominators'] = [];
+  for (const d of denominators as unknown[]) {
+    if (typeof d !== 'object' || d === null) return undefined;
+    const { code, name: given, unit: givenUnit } = d as { code?: unknown; name?: unknown; unit?: unknown };
+    for (const key in d) if (Object.hasOwn(d, key) && key !== 'code' && key !== 'name' && key !== 'unit') return undefined;
+    const name = localized(given);
+    const unit = givenUnit === undefined ? undefined : localized(givenUnit);
+    if (!isCode(code) || !name || (givenUnit !== undefined && !unit)) return undefined;
+    out.push(unit ? { code, name, unit } : { code, name });
+  }
+  return out;
 }

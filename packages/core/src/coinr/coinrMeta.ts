@@ -1,8 +1,10 @@
 import type { ValidationIssue } from '../framework/frameworkError.ts';
 import type { AggregationInput, ImputationSpec, NormalisationInput, TreatmentInput } from '../framework/methods.ts';
 import type { FrameworkInput } from '../framework/schema.ts';
-import { cellText, isBlankRow, type CoinrRecord } from './coinrTable.ts';
+import { cellText, tableReader, type CoinrTable } from './coinrTable.ts';
 import type { CoinrOptions, CoinrSpecs } from './fromCoinr.ts';
+
+type IndicatorInput = Extract<FrameworkInput['nodes'][number], { type: 'indicator' }>;
 
 /** iMeta read into the framework's parts. */
 export interface CoinrMeta {
@@ -17,65 +19,67 @@ export interface CoinrMeta {
  * Reads iMeta's rows into nodes, denominators and groupings, adding every
  * problem to `issues` with its row: "Indicator" and "Aggregate" rows become
  * nodes, "Denominator" rows denominators, "Group" rows unit groupings,
- * "Other" rows are passed over, and so are blank rows.
+ * "Other" rows are passed over, and so are blank rows. The table is
+ * records or rows of cells under a header row (see `CoinrTable`).
  *
  * @example
  * const issues = [];
  * readCoinrMeta([{ iCode: 'x', Type: 'Indicator', Direction: '1', Parent: 'Index' }, { iCode: 'Index', Type: 'Aggregate' }], {}, issues).nodes.length; // 2
  */
-export function readCoinrMeta(iMeta: readonly CoinrRecord[], options: CoinrOptions, issues: ValidationIssue[]): CoinrMeta {
+export function readCoinrMeta(iMeta: CoinrTable, options: CoinrOptions, issues: ValidationIssue[]): CoinrMeta {
   const metaRow = (i: number) => `iMeta row ${i + 2}`; // +1 for the header, +1 to count from 1
   const nodes: FrameworkInput['nodes'] = [];
   const denominators: NonNullable<FrameworkInput['denominators']> = [];
   const groupings: string[] = [];
   const indicatorCodes: string[] = [];
-  iMeta.forEach((row, i) => {
-    if (isBlankRow(row)) return;
-    const type = cellText(row.Type);
-    const code = cellText(row.iCode);
-    const name = cellText(row.iName) || code;
+  // Read through column handles: no record object per row.
+  const table = tableReader(iMeta);
+  const [TYPE, CODE, NAME, WEIGHT, PARENT, UNIT, DIRECTION, DENOMINATOR] = ['Type', 'iCode', 'iName', 'Weight', 'Parent', 'Unit', 'Direction', 'Denominator'].map((name) => table.column(name));
+  for (let i = 0; i < table.length; i++) {
+    if (table.blank(i)) continue;
+    const row = table.cells(i);
+    const type = cellText(row[TYPE]);
+    const code = cellText(row[CODE]);
+    const name = cellText(row[NAME]) || code;
     if (!code) {
       issues.push({ path: metaRow(i), message: 'iCode is empty' });
-      return;
+      continue;
     }
     if (type === 'Group') {
       groupings.push(code);
-      return;
+      continue;
     }
     if (type === 'Denominator') {
       denominators.push({ code, name: { zh: name, en: name } });
-      return;
+      continue;
     }
-    if (type === 'Other') return;
+    if (type === 'Other') continue;
     if (type !== 'Indicator' && type !== 'Aggregate') {
       issues.push({ path: `${metaRow(i)} (${code})`, message: `unknown Type "${type}" (expected Indicator, Aggregate, Group, Denominator or Other)` });
-      return;
+      continue;
     }
-    const weight = Number(cellText(row.Weight) || '1');
-    const parent = cellText(row.Parent);
-    const unit = cellText(row.Unit);
+    const weight = Number(cellText(row[WEIGHT]) || '1');
+    const parent = cellText(row[PARENT]);
+    const unit = cellText(row[UNIT]);
     if (type === 'Indicator') {
-      const direction = Number(cellText(row.Direction));
+      const direction = Number(cellText(row[DIRECTION]));
       if (direction !== 1 && direction !== -1) {
-        issues.push({ path: `${metaRow(i)} (${code}).Direction`, message: `must be 1 or -1, got "${cellText(row.Direction)}"` });
-        return;
+        issues.push({ path: `${metaRow(i)} (${code}).Direction`, message: `must be 1 or -1, got "${cellText(row[DIRECTION])}"` });
+        continue;
       }
-      const denominator = cellText(row.Denominator);
+      const denominator = cellText(row[DENOMINATOR]);
       indicatorCodes.push(code);
-      nodes.push({
-        code,
-        type: 'indicator',
-        parent,
-        name: { zh: name, en: name },
-        ...(unit ? { unit: { zh: unit, en: unit } } : {}),
-        direction,
-        weight,
-        ...(options.Denominate && denominator ? { denominator: { code: denominator } } : {}),
-      });
+      // The optional keys set one by one, in this order (an object spread per key cost more than the node).
+      const node: { -readonly [K in keyof IndicatorInput]: IndicatorInput[K] } = { code, type: 'indicator', parent, name: { zh: name, en: name } } as IndicatorInput;
+      if (unit) node.unit = { zh: unit, en: unit };
+      node.direction = direction;
+      node.weight = weight;
+      if (options.Denominate && denominator) node.denominator = { code: denominator };
+      nodes.push(node);
     } else {
       nodes.push({ code, type: 'aggregate', parent: parent || null, name: { zh: name, en: name }, weight });
     }
-  });
+  }
   return { nodes, denominators, groupings, indicatorCodes };
 }
 

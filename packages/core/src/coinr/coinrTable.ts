@@ -14,9 +14,15 @@ export type CoinrTable = readonly CoinrRecord[] | readonly (readonly CoinrCell[]
 /** A cell as text, trimmed; a missing cell is empty. */
 export const cellText = (v: CoinrCell): string => (v === null || v === undefined ? '' : String(v).trim());
 
-/** Whether a row is a CSV's blank line: every cell empty. */
-export function isBlankRow(row: CoinrRecord | readonly CoinrCell[]): boolean {
-  if (Array.isArray(row)) return row.every((v) => cellText(v) === '');
+/**
+ * Whether a row is a CSV's blank line: every cell empty (of a row of cells,
+ * the first `width`: the cells under the header, as its record holds).
+ */
+export function isBlankRow(row: CoinrRecord | readonly CoinrCell[], width = Number.POSITIVE_INFINITY): boolean {
+  if (Array.isArray(row)) {
+    for (let k = 0; k < row.length && k < width; k++) if (cellText(row[k]) !== '') return false;
+    return true;
+  }
   for (const key in row) if (Object.hasOwn(row, key) && cellText((row as CoinrRecord)[key]) !== '') return false;
   return true;
 }
@@ -63,11 +69,12 @@ export function tableReader(table: CoinrTable): TableReader {
     const header = table[0].map(cellText);
     return {
       length: table.length - 1,
-      column: (name) => header.indexOf(name),
+      // The last column of a name, as in its record (a later key overwrites an earlier one).
+      column: (name) => header.lastIndexOf(name),
       cell: (row, column) => (column < 0 ? undefined : table[row + 1][column]),
       // A missing column's handle, -1, reads undefined from the row as `cell` gives.
       cells: (row) => table[row + 1],
-      blank: (row) => isBlankRow(table[row + 1]),
+      blank: (row) => isBlankRow(table[row + 1], header.length),
     };
   }
   const records = table as readonly CoinrRecord[];

@@ -3,7 +3,7 @@ import { panelFromObservations } from '../data/observations.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
 import { compileCoinr } from './compileCoinr.ts';
-import { compileFast } from './compileTables.ts';
+import { LONG_FORM, cellNumber, compileFast, observationsOf } from './compileTables.ts';
 import { fromCoinr } from './fromCoinr.ts';
 
 const iMeta = [
@@ -27,6 +27,7 @@ describe('compileCoinr', () => {
     const coin = fromCoinr({ iData, iMeta }, options);
     const panel = panelFromObservations(coin.framework, coin.observations);
     expect(plan.panel).toEqual(panel);
+    expect(plan.observations).toEqual(coin.observations);
     expect(plan.read(iData)).toEqual(panel);
     expect(buildIndex(plan.framework, plan.read(iData), plan.options).aggregated).toEqual(buildIndex(coin.framework, panel, coin.options).aggregated);
   });
@@ -73,6 +74,10 @@ describe('compileCoinr', () => {
   it('leaves tables with a problem to the slow path, whose report names every problem', () => {
     const bad = iData.map((row) => (row.uCode === 'B' ? { ...row, x: 'four', y: 'many' } : row));
     expect(compileFast({ iData: bad, iMeta }, options)).toBeUndefined();
+    // Tables the fast path leaves (a denominator table) give the slow path's observations.
+    const denoms = [{ uCode: 'A', pop: '2' }, { uCode: 'B', pop: '1' }, { uCode: 'C', pop: '4' }];
+    const withDenoms = { ...options, Denominate: { denoms } };
+    expect(compileCoinr({ iData, iMeta }, withDenoms).observations).toEqual(fromCoinr({ iData, iMeta }, withDenoms).observations);
     expect(() => compileCoinr({ iData: bad, iMeta }, options)).toThrow(/2 problems:\n {2}iData row 3 \(B\)\.x: "four" is not a number\n {2}iData row 3 \(B\)\.y: "many"/);
     const twice = [...iData, iData[0]];
     expect(compileFast({ iData: twice, iMeta }, options)).toBeUndefined();
@@ -92,5 +97,29 @@ describe.skipIf(!referenceAvailable('coinr-asem'))('compileCoinr on ASEM (../sha
     expect(fast?.panel).toEqual(panelFromObservations(coin.framework, coin.observations));
     expect(fast?.imported.unitGroups).toEqual(coin.unitGroups);
     expect(fast?.imported.options).toEqual(coin.options);
+  });
+});
+
+describe('cellNumber', () => {
+  it('reads numbers, missing cells as NaN, and anything else as not a number', () => {
+    expect([' 2.5', '0', '-0', '1e3', 7, '0x10'].map(cellNumber)).toEqual([2.5, 0, -0, 1000, 7, 16]);
+    for (const missing of ['', '  ', 'NA', ' NA ', null, undefined]) expect(cellNumber(missing)).toBeNaN();
+    for (const bad of ['four', 'Infinity', '-Infinity', 'NaN', Number.NaN, Number.POSITIVE_INFINITY, '1,5']) expect(cellNumber(bad)).toBeUndefined();
+  });
+});
+
+describe('observationsOf', () => {
+  it('makes the long form of the rows read once, a missing value as null', () => {
+    const imported = Object.defineProperty({}, LONG_FORM, {
+      value: { codes: ['x', 'y'], rows: [0, 2], units: ['A', 'B'], rowPeriods: ['2024', '2024'], read: Float64Array.of(1, Number.NaN, 3, 4) },
+    });
+    const observations = observationsOf(imported);
+    expect(observations).toEqual([
+      { unit: 'A', period: '2024', code: 'x', value: 1, where: 'iData row 2, column x' },
+      { unit: 'A', period: '2024', code: 'y', value: null, where: 'iData row 2, column y' },
+      { unit: 'B', period: '2024', code: 'x', value: 3, where: 'iData row 4, column x' },
+      { unit: 'B', period: '2024', code: 'y', value: 4, where: 'iData row 4, column y' },
+    ]);
+    expect(observationsOf(imported)).toBe(observations);
   });
 });

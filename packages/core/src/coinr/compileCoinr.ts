@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../framework/frameworkError.ts';
 import type { Panel } from '../panel/panel.ts';
 import { cellText, tableReader, type CoinrTable } from './coinrTable.ts';
-import { cellNumber, compileFast, compileFromImport, type CellMap, type CoinrTables } from './compileTables.ts';
+import { LONG_FORM, cellNumber, compileFast, compileFromImport, importWithLongForm, type CellMap, type CoinrTables, type LongForm } from './compileTables.ts';
 import type { CoinrImport, CoinrOptions } from './fromCoinr.ts';
 
 export type { CoinrTables } from './compileTables.ts';
@@ -71,10 +71,17 @@ function withReader(imported: CoinrImport, panel: Panel, map: CellMap, rowCount:
     if (issues.length > 0) throw new ValidationError('the COINr tables', issues);
     return { units: panel.units, periods: panel.periods, codes: panel.codes, values, flags: Uint8Array.from(panel.flags) };
   };
-  // Spread would read (and so make) the lazy observations: copy the descriptors instead.
-  return Object.defineProperties({}, {
-    ...Object.getOwnPropertyDescriptors(imported),
-    panel: { value: panel, enumerable: true },
-    read: { value: read, enumerable: true },
-  }) as CoinrPlan;
+  return planOf(imported, panel, read);
+}
+
+/** The plan object, made outside `withReader`: a getter keeps the scope it was made in, which there holds `read`'s. */
+function planOf(imported: CoinrImport, panel: Panel, read: CoinrPlan['read']): CoinrPlan {
+  // The fast path's long form is made when first read (observationsOf); the slow path has it already.
+  return importWithLongForm(imported, longFormOf(imported), { panel, read });
+}
+
+/** The import's long form: the fast path's, or the slow path's observations. */
+function longFormOf(imported: CoinrImport): LongForm {
+  const kept = (imported as { readonly [LONG_FORM]?: LongForm })[LONG_FORM];
+  return kept ?? { codes: [], rows: [], units: [], rowPeriods: [], read: new Float64Array(0), observations: imported.observations };
 }

@@ -18,11 +18,18 @@ export interface CoinrTables {
  * A cell's number, `NaN` for a missing one (empty or NA), or `undefined`
  * when it is not a number: what `fromCoinr` reads, without trimming a
  * string that is a plain number (Number ignores the same white space).
+ *
+ * @example
+ * cellNumber(' 2.5'); // 2.5
+ * cellNumber('NA'); // NaN
+ * cellNumber('four'); // undefined
  */
 export function cellNumber(v: CoinrCell): number | undefined {
-  if (v === null || v === undefined || v === '' || v === 'NA') return Number.NaN;
-  const n = typeof v === 'number' ? v : Number(v);
-  if (Number.isFinite(n)) return n === 0 && typeof v === 'string' && v.trim() === '' ? Number.NaN : n;
+  // A string that is a finite number, the common cell, is settled by one conversion.
+  if (typeof v === 'string') {
+    const n = Number(v);
+    if (n - n === 0) return n !== 0 || v.trim() !== '' ? n : Number.NaN;
+  } else if (typeof v === 'number' && Number.isFinite(v)) return v;
   const text = cellText(v);
   return text === '' || text === 'NA' ? Number.NaN : undefined;
 }
@@ -71,6 +78,68 @@ export function compileFromImport(tables: CoinrTables, options: CoinrOptions): C
   return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) } };
 }
 
+/** What a fast import's observations are made from, when first read, and then the observations (given at once by the slow path). */
+export interface LongForm {
+  readonly codes: readonly string[];
+  /** iData's index, unit and period of each row read, whose cells are `read[r * codes.length …]`. */
+  readonly rows: readonly number[];
+  readonly units: readonly string[];
+  readonly rowPeriods: readonly string[];
+  readonly read: Float64Array;
+  observations?: Observation[];
+}
+
+// Kept on the import (and the plan) under a symbol and read through `this`: a getter that closed over
+// the rows would keep every import's rows, and the tables, through V8's young-generation GCs until
+// the next full one (see buildIndex's LazyStages).
+export const LONG_FORM = Symbol('long form');
+
+/**
+ * The long form of an import or plan that keeps a `LongForm` under
+ * `LONG_FORM`: its `observations` getter, made on first read and kept.
+ *
+ * @example
+ * const imported = Object.defineProperty({}, LONG_FORM, { value: { codes: ['x'], rows: [0], units: ['A'], rowPeriods: ['2024'], read: Float64Array.of(NaN) } });
+ * observationsOf(imported); // [{ unit: 'A', period: '2024', code: 'x', value: null, where: 'iData row 2, column x' }]
+ */
+export function observationsOf(imported: object): Observation[] {
+  const long = (imported as { readonly [LONG_FORM]: LongForm })[LONG_FORM];
+  const { codes, rows, units, rowPeriods, read } = long;
+  const C = codes.length;
+  long.observations ??= rows.flatMap((row, r) =>
+    codes.map((code, c) => {
+      const value = read[r * C + c];
+      return { unit: units[r], period: rowPeriods[r], code, value: Number.isNaN(value) ? null : value, where: `iData row ${row + 2}, column ${code}` };
+    }),
+  );
+  return long.observations;
+}
+
+/**
+ * An import (with `extra`'s fields after its own: a plan's panel and
+ * reader), whose `observations` are made from `long` when first read. Made
+ * here, outside the function that read the rows: a getter keeps the scope
+ * it was made in, which there holds the tables.
+ *
+ * @example
+ * const plan = importWithLongForm(imported, { codes, rows, units, rowPeriods, read }, { panel, read: reader });
+ * plan.observations; // made now, from the rows read
+ */
+export function importWithLongForm<Extra extends object = object>(parts: Omit<CoinrImport, 'observations'>, long: LongForm, extra?: Extra): CoinrImport & Extra {
+  const imported = {
+    document: parts.document,
+    framework: parts.framework,
+    get observations() {
+      return observationsOf(this);
+    },
+    unitGroups: parts.unitGroups,
+    unitNames: parts.unitNames,
+    options: parts.options,
+    ...extra,
+  } as CoinrImport & Extra;
+  return Object.defineProperty(imported, LONG_FORM, { value: long });
+}
+
 /**
  * The fast path: iMeta to the framework, iData's cells straight into the
  * panel. Returns undefined at the first problem of any kind, leaving the
@@ -79,7 +148,7 @@ export function compileFromImport(tables: CoinrTables, options: CoinrOptions): C
  */
 export function compileFast(tables: CoinrTables, options: CoinrOptions): Compiled | undefined {
   const issues: ValidationIssue[] = [];
-  const meta = readCoinrMeta(tableRecords(tables.iMeta), options, issues);
+  const meta = readCoinrMeta(tables.iMeta, options, issues);
   const defaults = coinrDefaults(options, meta.groupings, issues);
   if (issues.length > 0) return undefined;
   const document = coinrDocument(meta, defaults, options);
@@ -107,7 +176,7 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const units: string[] = [];
   const rowPeriods: string[] = [];
   const unitIndex = new Map<string, number>();
-  const seenPeriods = new Map<string, Set<string>>();
+  const seenPeriods = new Map<string, string | Set<string>>();
   let frequency: string | undefined;
   let lastPeriod: string | undefined;
   let first: string | undefined;
@@ -138,11 +207,14 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
       if (first === undefined || period < first) first = period;
       if (last === undefined || period > last) last = period;
     }
-    let periodsOfUnit = seenPeriods.get(unit);
-    if (!periodsOfUnit) seenPeriods.set(unit, (periodsOfUnit = new Set()));
-    if (periodsOfUnit.has(period)) return undefined; // a duplicate row: the slow path names both
-    periodsOfUnit.add(period);
-    if (!unitIndex.has(unit)) unitIndex.set(unit, unitIndex.size);
+    // A unit's periods so far: the one period of its first row, a set from its second (a table of one period makes no set).
+    const seen = seenPeriods.get(unit);
+    if (seen === undefined) {
+      seenPeriods.set(unit, period);
+      unitIndex.set(unit, unitIndex.size);
+    } else if (seen === period || (typeof seen !== 'string' && seen.has(period))) return undefined; // a duplicate row: the slow path names both
+    else if (typeof seen === 'string') seenPeriods.set(unit, new Set([seen, period]));
+    else seen.add(period);
     unitNames[unit] = cellText(rowCells[uName]) || unit;
     for (let g = 0; g < groupings.length; g++) {
       const group = cellText(rowCells[groupColumns[g]]);
@@ -177,24 +249,7 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     ...(defaults.imputation && groupings.length > 0 ? { unitGroups } : {}),
     ...(options.Screen ? { screen: { minAvailability: options.Screen.dat_thresh } } : {}),
   };
-  let observations: Observation[] | undefined;
-  const imported: CoinrImport = {
-    document,
-    framework,
-    // The long form, as fromCoinr gives it, only for a caller that reads it.
-    get observations() {
-      observations ??= rows.flatMap((row, r) =>
-        codes.map((code, c) => {
-          const value = read[r * C + c];
-          return { unit: units[r], period: rowPeriods[r], code, value: Number.isNaN(value) ? null : value, where: `iData row ${row + 2}, column ${code}` };
-        }),
-      );
-      return observations;
-    },
-    unitGroups,
-    unitNames,
-    options: buildOptions,
-  };
+  const imported = importWithLongForm({ document, framework, unitGroups, unitNames, options: buildOptions }, { codes, rows, units, rowPeriods, read });
   return { imported, panel, map: { columns: codes, rows, units, cells } };
 }
 

@@ -90,7 +90,7 @@ export interface CoinrOptions extends CoinrSpecs {
  */
 export function fromCoinr(tables: { readonly iData: CoinrTable; readonly iMeta: CoinrTable }, options: CoinrOptions = {}): CoinrImport {
   const issues: ValidationIssue[] = [];
-  const meta = readCoinrMeta(tableRecords(tables.iMeta), options, issues);
+  const meta = readCoinrMeta(tables.iMeta, options, issues);
   const iData = tableRecords(tables.iData);
   const { nodes, denominators, groupings, indicatorCodes } = meta;
   const denominatorCodes = denominators.map((d) => d.code);

@@ -333,38 +333,16 @@ function resolveFramework(doc: FrameworkDocument): Framework {
 
   const nodes: FrameworkNode[] = doc.nodes.map((node) => {
     const weight = derivedWeight.get(node.code) ?? node.weight;
-    if (node.type === 'indicator') {
-      return {
-        type: 'indicator',
-        code: node.code,
-        parent: node.parent,
-        name: node.name,
-        ...(node.description ? { description: node.description } : {}),
-        ...(node.unit ? { unit: node.unit } : {}),
-        direction: node.direction,
-        weight,
-        level: 1,
-        ...(node.denominator ? { denominator: node.denominator } : {}),
-        ...(node.window ? { window: node.window } : {}),
-        transform: node.transform ?? doc.defaults.transform,
-        imputation: node.imputation ?? doc.defaults.imputation,
-        treatment: node.treatment ?? doc.defaults.treatment,
-        normalisation: node.normalisation ?? doc.defaults.normalisation,
-      } satisfies IndicatorNode;
-    }
-    return {
-      type: 'aggregate',
-      code: node.code,
-      parent: node.parent,
-      name: node.name,
-      ...(node.description ? { description: node.description } : {}),
-      weight,
-      level: level.get(node.code) ?? 0,
-      children: children.get(node.code) ?? [],
-      aggregation: node.aggregation ?? doc.defaults.aggregation,
-      weighting: node.weighting ?? { method: 'fixed' },
-    } satisfies AggregateNode;
+    return node.type === 'indicator'
+      ? indicatorNode(node, weight, doc.defaults)
+      : aggregateNode(node, weight, level.get(node.code) ?? 0, children.get(node.code) ?? [], doc.defaults);
   });
+  const byCode = new Map<string, FrameworkNode>();
+  const indicators: string[] = [];
+  for (const node of nodes) {
+    byCode.set(node.code, node);
+    if (node.type === 'indicator') indicators.push(node.code);
+  }
   return {
     id: doc.id,
     version: doc.version,
@@ -374,13 +352,56 @@ function resolveFramework(doc: FrameworkDocument): Framework {
     bands: [...doc.publication.bands].sort((a, b) => b.min - a.min),
     denominators: doc.denominators,
     nodes,
-    byCode: new Map(nodes.map((n) => [n.code, n])),
-    indicators: nodes.filter((n) => n.type === 'indicator').map((n) => n.code),
+    byCode,
+    indicators,
     aggregates,
     root,
     levels: level.get(root) ?? 1,
     document: doc,
   };
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+type DocumentNode = FrameworkDocument['nodes'][number];
+
+/**
+ * An indicator node with the defaults resolved. Its optional keys are set
+ * one by one, in the order of `IndicatorNode`, where a spread of `{}` or
+ * `{ key }` per key cost more than the rest of the node (a framework is
+ * resolved on every import of COINr's tables).
+ */
+function indicatorNode(node: Extract<DocumentNode, { type: 'indicator' }>, weight: number, defaults: FrameworkDocument['defaults']): IndicatorNode {
+  const out: Partial<Writable<IndicatorNode>> = { type: 'indicator', code: node.code, parent: node.parent, name: node.name };
+  if (node.description) out.description = node.description;
+  if (node.unit) out.unit = node.unit;
+  out.direction = node.direction;
+  out.weight = weight;
+  out.level = 1;
+  if (node.denominator) out.denominator = node.denominator;
+  if (node.window) out.window = node.window;
+  out.transform = node.transform ?? defaults.transform;
+  out.imputation = node.imputation ?? defaults.imputation;
+  out.treatment = node.treatment ?? defaults.treatment;
+  out.normalisation = node.normalisation ?? defaults.normalisation;
+  return out as IndicatorNode;
+}
+
+/** An aggregate node with the defaults resolved (its optional key set as `indicatorNode` sets them). */
+function aggregateNode(
+  node: Extract<DocumentNode, { type: 'aggregate' }>,
+  weight: number,
+  level: number,
+  children: readonly string[],
+  defaults: FrameworkDocument['defaults'],
+): AggregateNode {
+  const out: Partial<Writable<AggregateNode>> = { type: 'aggregate', code: node.code, parent: node.parent, name: node.name };
+  if (node.description) out.description = node.description;
+  out.weight = weight;
+  out.level = level;
+  out.children = children;
+  out.aggregation = node.aggregation ?? defaults.aggregation;
+  out.weighting = node.weighting ?? { method: 'fixed' };
+  return out as AggregateNode;
 }
 
 /**

@@ -74,7 +74,9 @@ export function impute(
   const C = panel.codes.length;
   const issues: ValidationIssue[] = [];
 
-  const jobs: { c: number; code: string; spec: Exclude<ImputationSpec, { method: 'none' }>; labels?: string[] }[] = [];
+  const jobs: { c: number; code: string; spec: Exclude<ImputationSpec, { method: 'none' }>; labels?: string[]; groups?: Grouped }[] = [];
+  // Each grouping's labels and group index, made once for all the indicators imputed by it.
+  const byGrouping = new Map<string, { labels: string[]; groups: Grouped; missing: string[] }>();
   for (const code of framework.indicators) {
     const node = framework.byCode.get(code);
     const c = panel.codes.indexOf(code);
@@ -90,15 +92,16 @@ export function impute(
         issues.push({ path: `indicator "${code}".imputation.grouping`, message: `unit grouping "${spec.grouping}" was not given (options.unitGroups)` });
         continue;
       }
-      const labels: string[] = [];
-      for (const unit of panel.units) {
-        const group = Object.prototype.hasOwnProperty.call(grouping, unit) ? grouping[unit] : undefined;
-        if (typeof group !== 'string') {
-          issues.push({ path: `unit "${unit}", indicator "${code}"`, message: `unit is not in unit grouping "${spec.grouping}"` });
-        }
-        labels.push(group ?? '');
+      let grouped = byGrouping.get(spec.grouping);
+      if (!grouped) {
+        const groupOfUnit = (unit: string) => (Object.hasOwn(grouping, unit) ? grouping[unit] : undefined);
+        const labels = panel.units.map((unit) => groupOfUnit(unit) ?? '');
+        const missing = panel.units.filter((unit) => typeof groupOfUnit(unit) !== 'string');
+        grouped = { labels, groups: groupIndex(labels), missing };
+        byGrouping.set(spec.grouping, grouped);
       }
-      jobs.push({ c, code, spec, labels });
+      for (const unit of grouped.missing) issues.push({ path: `unit "${unit}", indicator "${code}"`, message: `unit is not in unit grouping "${spec.grouping}"` });
+      jobs.push({ c, code, spec, labels: grouped.labels, groups: grouped.groups });
     } else {
       jobs.push({ c, code, spec });
     }
@@ -107,8 +110,8 @@ export function impute(
   // Nothing to impute: the panel passes unchanged (panels are never written to), with no copy.
   if (jobs.length === 0) return { panel, report: [] };
 
-  const values = Float64Array.from(panel.values);
-  const flags = Uint8Array.from(panel.flags);
+  const values = new Float64Array(panel.values);
+  const flags = new Uint8Array(panel.flags);
   // Which method filled each cell (0: none); the report is built from these
   // marks afterwards, in panel order.
   const marks = new Uint8Array(values.length);
@@ -117,9 +120,9 @@ export function impute(
 
   // Each job fills its own column of the copy in place, one run at a time
   // (a period's units, or a unit's periods), with its method's kernel.
-  for (const { c, spec, labels } of jobs) {
+  for (const { c, spec, groups } of jobs) {
     const along = imputationMethods[spec.method].along;
-    const { groupOf, groupCount } = labels ? groupIndex(labels) : { groupOf: null, groupCount: 1 };
+    const { groupOf, groupCount } = groups ?? UNGROUPED;
     if (scratch.length < 2 * groupCount) scratch = new Float64Array(2 * groupCount);
     const mark = spec.method === 'locf' ? LOCF : spec.method === 'groupMean' ? GROUP_MEAN : INTERPOLATE;
     const runs = along === 'units' ? P : U;
@@ -143,6 +146,9 @@ export function impute(
     report: buildReport(panel, values, marks, jobs),
   };
 }
+
+type Grouped = { readonly groupOf: Int32Array | null; readonly groupCount: number };
+const UNGROUPED: Grouped = { groupOf: null, groupCount: 1 };
 
 const LOCF = 1;
 const GROUP_MEAN = 2;

@@ -6,7 +6,9 @@ import { buildExact } from '../exact/publish.ts';
 import { frameworkFromJson } from '../framework/defineFramework.ts';
 import type { NormalisationInput } from '../framework/methods.ts';
 import { Flag, hasFlag } from '../panel/flags.ts';
-import { getFlags, getValue } from '../panel/panel.ts';
+import { getFlags, getValue, selectColumns } from '../panel/panel.ts';
+import { denominate } from '../denominate/index.ts';
+import { provenance } from '../provenance/provenance.ts';
 import { periodRange } from '../panel/period.ts';
 import { buildIndex } from './buildIndex.ts';
 
@@ -114,6 +116,33 @@ describe('buildIndex', () => {
     expect(Array.from(raw.values)).toEqual(Array.from(before));
     expect(Array.from(second.aggregated.values)).toEqual(Array.from(first.aggregated.values));
     expect(second.provenance).toEqual(first.provenance);
+  });
+
+  it('makes its lazy stages when first read, from what it keeps, on either path, and copies with them', () => {
+    const raw = panelFromObservations(framework, observations(13));
+    const staged = buildIndex(framework, raw);
+    // Denominate, normalise within each period and aggregate only: the fused pass.
+    const fusable = frameworkFromJson({
+      ...framework.document,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'z', type: 'indicator', parent: 'index', direction: 1, name: name('z'), normalisation: { method: 'zScore', mean: 10, sd: 2 }, denominator: { code: 'pop' } },
+        { code: 'gp', type: 'indicator', parent: 'index', direction: -1, name: name('gp'), normalisation: { method: 'goalposts', min: 0, max: 40, scale: 100 } },
+      ],
+    });
+    const fused = buildIndex(fusable, raw);
+    for (const [result, fw] of [[staged, framework], [fused, fusable]] as const) {
+      expect(result.normalised).toEqual(selectColumns(result.aggregated, fw.indicators));
+      expect(result.normalised).toBe(result.normalised);
+      expect(result.provenance).toEqual(provenance(fw, raw, {}));
+      expect(result.denominated).toEqual(denominate(raw, fw));
+      // A copy reads the stages through the getters: the same stages, and nothing else.
+      const copy = { ...result };
+      expect(Object.keys(copy)).toEqual(Object.keys(result));
+      expect(copy.normalised).toBe(result.normalised);
+      expect(copy.provenance).toBe(result.provenance);
+    }
+    expect(fused.treated).toBe(fused.denominated);
   });
 
   it('reordering the observations changes nothing', () => {
