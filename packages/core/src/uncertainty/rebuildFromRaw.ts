@@ -8,6 +8,7 @@ import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { buildIndex, type BuildOptions } from '../pipeline/buildIndex.ts';
 import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
+import { BlockPanel } from './blockPanel.ts';
 import type { Rebuild } from './uncertaintyAnalysis.ts';
 
 /** One indicator's imputation, compiled: its column, kernel spec, and groups. */
@@ -27,8 +28,9 @@ interface ImputationJob {
  * of the aggregated panel's columns (the indicators, then the aggregates;
  * column c of unit u in period p at (p × K + c) × U + u): a replication
  * denominates into its indicator columns, imputes, treats and scores them
- * in place, aggregates each period's block through the plan, and copies the
- * blocks into the row-major output panel.
+ * in place, and aggregates each period's block through the plan; the output
+ * panel is these blocks (`BlockPanel`: its row-major arrays are written
+ * when read, and an analysis reads its one column from the blocks).
  */
 interface Compiled {
   readonly U: number;
@@ -56,8 +58,8 @@ interface Compiled {
   /** Scratch: each indicator's normalisation in this replication, and its reference unit (-1: none). */
   readonly specs: NormalisationSpec[];
   readonly referenceUnit: Int32Array;
-  /** The aggregated panel every replication is written into. */
-  readonly output: Panel;
+  /** The aggregated panel every replication is written into: the blocks, as a panel (its row-major arrays written when read). */
+  readonly output: BlockPanel;
 }
 
 /**
@@ -73,8 +75,9 @@ interface Compiled {
  * denominates the raw panel into the blocks (`denominateInto`), imputes,
  * treats and scores each column in place with the method kernels
  * (`methods/`), aggregates each block through the compiled plan
- * (`aggregateBlock`), and copies the blocks into one aggregated panel:
- * nothing allocated, no lookup table built, no node looked up by code. The
+ * (`aggregateBlock`); the aggregated panel it returns is those blocks,
+ * written out row by row when its `values` or `flags` are first read
+ * (the analyses read their one column from the blocks): nothing allocated, no lookup table built, no node looked up by code. The
  * panel is reused, so the panel a call returns is overwritten by the next
  * call (the analyses read what they need from it first). A replication
  * whose framework changes what was compiled (a denominator, window,
@@ -176,7 +179,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     treatment: treatmentWork(U),
     specs: new Array<NormalisationSpec>(I),
     referenceUnit: new Int32Array(I),
-    output: { units: raw.units, periods: raw.periods, codes, values: new Float64Array(size), flags: new Uint8Array(size) },
+    output: new BlockPanel(raw.units, raw.periods, codes, values, flags),
   };
 }
 
@@ -212,18 +215,13 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     plan.specs[k] = spec;
     plan.referenceUnit[k] = reference;
   }
+  plan.output.invalidate();
   for (let p = 0; p < P; p++) if (denominateInto(plan.raw, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
   imputeAll(plan);
   treatAll(plan, framework);
   scoreAll(plan, framework);
   const aggregation = aggregationPlanOf(framework);
-  const { values, flags } = plan.output;
-  for (let p = 0; p < P; p++) {
-    const block = plan.blockOf[p];
-    const blockFlags = plan.blockFlagsOf[p];
-    aggregateBlock(aggregation, block, blockFlags, plan.output, p, null);
-    copyBlock(block, blockFlags, values, flags, p * U * K, U, K);
-  }
+  for (let p = 0; p < P; p++) aggregateBlock(aggregation, plan.blockOf[p], plan.blockFlagsOf[p], plan.output, p, null);
   return true;
 }
 
@@ -234,16 +232,6 @@ function replicate(plan: Compiled, framework: Framework): boolean {
  * replication is compiled on the fly (on-stack replacement) and left again
  * at every turn of the outer loop.
  */
-
-/** A column-major block of `U` units × `K` columns into a row-major panel's arrays from `to`, row by row. */
-function copyBlock(block: Float64Array, blockFlags: Uint8Array, values: Float64Array, flags: Uint8Array, to: number, U: number, K: number): void {
-  for (let u = 0; u < U; u++) {
-    for (let from = u; from < K * U; from += U, to++) {
-      values[to] = block[from];
-      flags[to] = blockFlags[from];
-    }
-  }
-}
 
 /**
  * For each of the first `n` positions marked in `marks` (each mark cleared):

@@ -6,6 +6,7 @@ import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { quantileSorted } from '../sensitivity/quantile.ts';
 import { SOBOL_CONFIDENCE, sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
+import { panelColumn } from './blockPanel.ts';
 import { frameworkFor, type UncertainSetting } from './settings.ts';
 
 /** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
@@ -34,8 +35,7 @@ function column(panel: Panel, code: string, out?: Float64Array): Float64Array {
   if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in the results`);
   const rows = panel.units.length * panel.periods.length;
   if (out === undefined || out.length !== rows) out = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = panel.values[r * panel.codes.length + c];
-  return out;
+  return panelColumn(panel, c, out);
 }
 
 function rankedUnits(units: readonly string[], among: readonly string[] | undefined): boolean[] {
