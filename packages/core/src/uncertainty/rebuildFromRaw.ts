@@ -1,6 +1,6 @@
 import { denominateInto, type DenominationColumns } from '../denominate/denominate.ts';
-import type { Framework, IndicatorNode } from '../framework/defineFramework.ts';
-import type { ImputationSpec, NormalisationSpec } from '../framework/methods.ts';
+import type { Framework, FrameworkNode, IndicatorNode } from '../framework/defineFramework.ts';
+import type { ImputationSpec, NormalisationSpec, TreatmentSpec } from '../framework/methods.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
 import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethods.ts';
 import { treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
@@ -55,9 +55,21 @@ interface Compiled {
   readonly scratch: Float64Array;
   readonly capped: Uint8Array;
   readonly treatment: TreatmentWork;
-  /** Scratch: each indicator's normalisation in this replication, and its reference unit (-1: none). */
+  /**
+   * The node objects read before: at each position of `framework.nodes`,
+   * the last node whose code was checked, and for each indicator, the last
+   * node whose settings were checked and are held in `specs`,
+   * `referenceUnit`, `treatments` and `directions`; and the last
+   * `framework.indicators` checked.
+   */
+  readonly seenNode: (FrameworkNode | null)[];
+  readonly seenIndicator: (IndicatorNode | null)[];
+  seenIndicators: readonly string[] | null;
+  /** Each indicator's normalisation, its reference unit (-1: none), treatment and direction, read from `seenIndicator`. */
   readonly specs: NormalisationSpec[];
   readonly referenceUnit: Int32Array;
+  readonly treatments: TreatmentSpec[];
+  readonly directions: Int8Array;
   /** The aggregated panel every replication is written into: the blocks, as a panel (its row-major arrays written when read). */
   readonly output: BlockPanel;
 }
@@ -177,8 +189,13 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     scratch: new Float64Array(2 * groupCount),
     capped: new Uint8Array(U),
     treatment: treatmentWork(U),
+    seenNode: new Array<FrameworkNode | null>(framework.nodes.length).fill(null),
+    seenIndicator: new Array<IndicatorNode | null>(I).fill(null),
+    seenIndicators: null,
     specs: new Array<NormalisationSpec>(I),
     referenceUnit: new Int32Array(I),
+    treatments: new Array<TreatmentSpec>(I),
+    directions: new Int8Array(I),
     output: new BlockPanel(raw.units, raw.periods, codes, values, flags),
   };
 }
@@ -190,21 +207,26 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
  * out of its domain: the staged verbs then say so in their words).
  */
 function replicate(plan: Compiled, framework: Framework): boolean {
-  const { U, P, I, K, node, fixed } = plan;
-  if (framework.indicators.length !== I || framework.nodes.length !== plan.nodeCodes.length || framework.aggregates.length !== K - I) return false;
-  for (let i = 0; i < framework.nodes.length; i++) if (framework.nodes[i].code !== plan.nodeCodes[i]) return false;
+  const { U, P, I, K, node, fixed, seenNode, seenIndicator } = plan;
+  const nodes = framework.nodes;
+  if (framework.indicators.length !== I || nodes.length !== seenNode.length || framework.aggregates.length !== K - I) return false;
+  // A framework is an immutable value, and a revised one shares the node
+  // objects its revision left alone: a node seen before is not read again
+  // (a run then reads only the nodes its settings changed).
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i] === seenNode[i]) continue;
+    if (nodes[i].code !== plan.nodeCodes[i]) return false;
+    seenNode[i] = nodes[i];
+  }
+  if (framework.indicators !== plan.seenIndicators) {
+    for (let k = 0; k < I; k++) if (framework.indicators[k] !== plan.nodeCodes[node[k]]) return false;
+    plan.seenIndicators = framework.indicators;
+  }
   for (let k = 0; k < I; k++) {
-    const indicator = framework.nodes[node[k]] as IndicatorNode;
+    const indicator = nodes[node[k]] as IndicatorNode;
+    if (indicator === seenIndicator[k]) continue;
     const was = fixed[k];
-    if (
-      indicator.code !== framework.indicators[k] ||
-      indicator.denominator !== was.denominator ||
-      indicator.window !== was.window ||
-      indicator.transform !== was.transform ||
-      indicator.imputation !== was.imputation
-    ) {
-      return false;
-    }
+    if (indicator.denominator !== was.denominator || indicator.window !== was.window || indicator.transform !== was.transform || indicator.imputation !== was.imputation) return false;
     const spec = indicator.normalisation;
     if (scoresAcrossPeriodsOf(spec)) return false;
     let reference = -1;
@@ -214,12 +236,15 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     }
     plan.specs[k] = spec;
     plan.referenceUnit[k] = reference;
+    plan.treatments[k] = indicator.treatment;
+    plan.directions[k] = indicator.direction;
+    seenIndicator[k] = indicator;
   }
   plan.output.invalidate();
   for (let p = 0; p < P; p++) if (denominateInto(plan.raw, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
   imputeAll(plan);
-  treatAll(plan, framework);
-  scoreAll(plan, framework);
+  treatAll(plan);
+  scoreAll(plan);
   const aggregation = aggregationPlanOf(framework);
   for (let p = 0; p < P; p++) aggregateBlock(aggregation, plan.blockOf[p], plan.blockFlagsOf[p], plan.output, p, null);
   return true;
@@ -262,11 +287,11 @@ function imputeAll(plan: Compiled): void {
 }
 
 /** `treat` in place: each indicator's treatment kernel over each period's units, changed cells written back. */
-function treatAll(plan: Compiled, framework: Framework): void {
-  const { U, P, I, K, node, treatment, columnOf, flags } = plan;
+function treatAll(plan: Compiled): void {
+  const { U, P, I, K, treatments, treatment, columnOf, flags } = plan;
   for (let p = 0; p < P; p++) {
     for (let k = 0; k < I; k++) {
-      const spec = (framework.nodes[node[k]] as IndicatorNode).treatment;
+      const spec = treatments[k];
       if (spec.method === 'none') continue;
       const column = columnOf[p * K + k];
       treatInto(column, U, spec, treatment);
@@ -278,13 +303,13 @@ function treatAll(plan: Compiled, framework: Framework): void {
 }
 
 /** `normalise` in place: each indicator's scoring kernel over each period's units (as the plan's fused pass). */
-function scoreAll(plan: Compiled, framework: Framework): void {
-  const { U, P, I, K, node, capped, columnOf, flags, specs, referenceUnit } = plan;
+function scoreAll(plan: Compiled): void {
+  const { U, P, I, K, capped, columnOf, flags, specs, referenceUnit, directions } = plan;
   for (let p = 0; p < P; p++) {
     for (let k = 0; k < I; k++) {
       const column = columnOf[p * K + k];
       // `capped` is all 0 between columns: each mark is cleared as it is read.
-      scoreInto(column, column, capped, specs[k], (framework.nodes[node[k]] as IndicatorNode).direction, referenceUnit[k]);
+      scoreInto(column, column, capped, specs[k], directions[k] as 1 | -1, referenceUnit[k]);
       flagMarked(capped, U, flags, (p * K + k) * U, 1, Flag.Capped, null, null);
     }
   }
