@@ -9,23 +9,51 @@ import { SOBOL_CONFIDENCE, sobolIndices, type SobolOptions, type SobolResult } f
 import { panelColumn } from './blockPanel.ts';
 import { frameworkFor, type UncertainSetting } from './settings.ts';
 
-/** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
-function ranksOf(values: Float64Array, units: number, periods: number, ranked: readonly boolean[], ranks = new Float64Array(values.length)): Float64Array {
-  for (let p = 0; p < periods; p++) ranksInPeriod(values, p * units, units, ranked, ranks);
+/**
+ * Ranks within each period (1 = highest value; ties share the lowest rank;
+ * missing stays NaN). `sorted` is scratch of at least `units` numbers.
+ */
+function ranksOf(
+  values: Float64Array,
+  units: number,
+  periods: number,
+  ranked: readonly boolean[],
+  ranks = new Float64Array(values.length),
+  sorted = new Float64Array(units),
+): Float64Array {
+  for (let p = 0; p < periods; p++) ranksInPeriod(values, p * units, units, ranked, ranks, sorted);
   return ranks;
 }
 
-/** `ranksOf` for the `units` values from `start` (its own function, so that V8 optimizes it whole from the first runs). */
-function ranksInPeriod(values: Float64Array, start: number, units: number, ranked: readonly boolean[], ranks: Float64Array): void {
+/**
+ * `ranksOf` for the `units` values from `start` (its own function, so that
+ * V8 optimizes it whole from the first runs): a unit's rank is 1 + how many
+ * ranked values are higher, found by a binary search of the ranked values
+ * sorted ascending (the missing and unranked sorted after them as NaN).
+ */
+function ranksInPeriod(values: Float64Array, start: number, units: number, ranked: readonly boolean[], ranks: Float64Array, sorted: Float64Array): void {
+  let present = 0;
+  for (let u = 0; u < units; u++) {
+    const v = values[start + u];
+    if (v === v && ranked[u]) present++;
+    sorted[u] = ranked[u] ? v : Number.NaN;
+  }
+  sorted.sort();
   for (let u = 0; u < units; u++) {
     const v = values[start + u];
     if (v !== v || !ranked[u]) {
       ranks[start + u] = Number.NaN;
       continue;
     }
-    let higher = 0;
-    for (let w = 0; w < units; w++) if (ranked[w] && values[start + w] > v) higher++;
-    ranks[start + u] = higher + 1;
+    // The first of the sorted values higher than v: every one from there on is.
+    let lo = 0;
+    let hi = present;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] > v) hi = mid;
+      else lo = mid + 1;
+    }
+    ranks[start + u] = present - lo + 1;
   }
 }
 
@@ -118,7 +146,11 @@ export interface UncertaintyResult {
 }
 
 function spread(draws: Float64Array, coverage: number): Spread {
-  return spreadOfSorted(draws.filter((v) => v === v).sort(), coverage);
+  // A typed array sorts NaN last: the sorted copy, its NaN cut off, is the present values sorted.
+  const sorted = draws.slice().sort();
+  let present = sorted.length;
+  while (present > 0 && sorted[present - 1] !== sorted[present - 1]) present--;
+  return spreadOfSorted(present === sorted.length ? sorted : sorted.subarray(0, present), coverage);
 }
 
 /** `spread` of values already sorted ascending, none missing. */
@@ -218,6 +250,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   // One run's column and ranks, reused by every run.
   const runColumn = new Float64Array(U * P);
   const runRanks = new Float64Array(U * P);
+  const sortedScratch = new Float64Array(U);
   for (let run = 0; run < options.n; run++) {
     if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
@@ -227,7 +260,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
       failed++;
       runs.push({ levels, meanAbsoluteRankShift: Number.NaN, error: out.message });
     } else {
-      const r = ranksOf(out, U, P, ranked, runRanks);
+      const r = ranksOf(out, U, P, ranked, runRanks, sortedScratch);
       for (let i = 0; i < U * P; i++) {
         values[i][run] = out[i];
         ranks[i][run] = r[i];
@@ -294,6 +327,7 @@ export function sensitivityAnalysis(
   let failed = 0;
   const runColumn = new Float64Array(UP);
   const runRanks = new Float64Array(UP);
+  const sortedScratch = new Float64Array(U);
   const levels = new Array<number>(options.settings.length);
   const model = (x: Float64Array): number => {
     for (let i = 0; i < levels.length; i++) levels[i] = Math.min(options.settings[i].levels - 1, Math.floor(x[i] * options.settings[i].levels));
@@ -303,7 +337,7 @@ export function sensitivityAnalysis(
       failed++;
       return Number.NaN;
     }
-    const ranks = ranksOf(out, U, P, ranked, runRanks);
+    const ranks = ranksOf(out, U, P, ranked, runRanks, sortedScratch);
     recorded.set(ranks, count * UP);
     count++;
     return meanAbsoluteShift(ranks, baseRanks);
