@@ -139,19 +139,16 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
   }
   const C = raw.codes.length;
   const imputations: ImputationJob[] = [];
+  // Each grouping's index arrays, made once however many indicators use it (null: a unit has no group).
+  const groupsBy = new Map<string, { groupOf: Int32Array; groupCount: number } | null>();
   for (let k = 0; k < I; k++) {
     const spec = fixed[k].imputation;
     if (spec.method === 'none') continue;
-    let groups: { groupOf: Int32Array | null; groupCount: number } = { groupOf: null, groupCount: 1 };
+    let groups: { groupOf: Int32Array | null; groupCount: number } | null = { groupOf: null, groupCount: 1 };
     if (spec.method === 'groupMean' && spec.grouping !== undefined) {
-      const grouping = options.unitGroups?.[spec.grouping];
-      if (!grouping) return null;
-      const labels: string[] = [];
-      for (const unit of raw.units) {
-        if (!Object.prototype.hasOwnProperty.call(grouping, unit) || typeof grouping[unit] !== 'string') return null;
-        labels.push(grouping[unit]);
-      }
-      groups = groupIndex(labels);
+      if (!groupsBy.has(spec.grouping)) groupsBy.set(spec.grouping, unitGroupsOf(raw.units, options.unitGroups?.[spec.grouping]));
+      groups = groupsBy.get(spec.grouping) ?? null;
+      if (groups === null) return null;
     }
     const along = imputationMethods[spec.method].along;
     const gappy = new Uint8Array(along === 'units' ? P : U);
@@ -198,6 +195,17 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     directions: new Int8Array(I),
     output: new BlockPanel(raw.units, raw.periods, codes, values, flags),
   };
+}
+
+/** The units' groups in a grouping as index arrays, or null when the grouping is absent or a unit has no group. */
+function unitGroupsOf(units: readonly string[], grouping: Readonly<Record<string, string>> | undefined): { groupOf: Int32Array; groupCount: number } | null {
+  if (!grouping) return null;
+  const labels: string[] = [];
+  for (const unit of units) {
+    if (!Object.prototype.hasOwnProperty.call(grouping, unit) || typeof grouping[unit] !== 'string') return null;
+    labels.push(grouping[unit]);
+  }
+  return groupIndex(labels);
 }
 
 /**
