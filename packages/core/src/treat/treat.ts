@@ -68,7 +68,7 @@ export function treat(panel: Panel, framework: Framework): { panel: Panel; repor
         units.push(panel.units[u]);
       }
       // The work's fields other than its arrays are the column's report (`ColumnTreatment`).
-      const { out: _out, marks: _marks, moments: _moments, ...column } = work;
+      const { out: _out, marks: _marks, moments: _moments, report: _report, ...column } = work;
       report.push({ period: panel.periods[p], code, ...column, units });
     }
   }

@@ -185,7 +185,8 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     filled: new Uint8Array(Math.max(U, P)),
     scratch: new Float64Array(2 * groupCount),
     capped: new Uint8Array(U),
-    treatment: treatmentWork(U),
+    // Only the treated columns are read: the skew is worked out only where a check needs it.
+    treatment: treatmentWork(U, false),
     seenNode: new Array<FrameworkNode | null>(framework.nodes.length).fill(null),
     seenIndicator: new Array<IndicatorNode | null>(I).fill(null),
     seenIndicators: null,
