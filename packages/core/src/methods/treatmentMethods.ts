@@ -1,6 +1,6 @@
 import type { TreatmentSpec } from '../framework/methods.ts';
 import { passesSkewKurt } from '../treat/checkSkewKurt.ts';
-import { momentsInto, skewOf, type CentralMoments } from '../treat/centralMoments.ts';
+import { momentsFromSum, momentsInto, skewOf, type CentralMoments } from '../treat/centralMoments.ts';
 
 /** COINr's default thresholds, for reporting whether a column left untreated by its spec would pass. */
 const COINR_THRESHOLDS = { skewThreshold: 2, kurtosisThreshold: 3.5 };
@@ -102,8 +102,13 @@ function untreated(work: TreatmentWork, n: number, passed: boolean | null): void
  * whatever the skew), else `NaN`.
  */
 function measure(x: Float64Array, n: number, thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
+  momentsInto(x, n, work.moments);
+  skewWhereNeeded(thresholds, work);
+}
+
+/** The skew of `work.moments`, found (see `measure`). */
+function skewWhereNeeded(thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
   const moments = work.moments;
-  momentsInto(x, n, moments);
   moments.skew = work.report || !(moments.kurt < thresholds.kurtosisThreshold) ? skewOf(moments) : Number.NaN;
 }
 
@@ -157,12 +162,23 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
         if (v > next) next = v;
       }
     }
-    for (let i = 0; i < n; i++) if (marks[i] & bit) out[i] = sign * next;
+    // The winsorised values written, and the moments' first pass (the present values added up in order) in the same loop.
+    let sum = 0;
+    let present = 0;
+    for (let i = 0; i < n; i++) {
+      if (marks[i] & bit) out[i] = sign * next;
+      const v = out[i];
+      if (v === v) {
+        sum += v;
+        present++;
+      }
+    }
     lastSign = sign;
     last = next;
     if (sign > 0) highCount = count;
     else lowCount = count;
-    measure(out, n, spec, work);
+    momentsFromSum(out, n, sum, present, moments);
+    skewWhereNeeded(spec, work);
     pass = passesSkewKurt(moments.skew, moments.kurt, spec);
   }
   return pass;

@@ -33,6 +33,18 @@ export function momentsInto(x: ArrayLike<number>, length: number, into: CentralM
       n++;
     }
   }
+  momentsFromSum(x, length, sum, n, into);
+}
+
+/**
+ * `momentsInto` after its first pass, for a caller that has added the `n`
+ * present values up in order into `sum` as it wrote them.
+ *
+ * @example
+ * const m = { n: 0, m2: 0, m3: 0, kurt: 0 };
+ * momentsFromSum([1, 2, 3, 10], 4, 16, 4, m); // m { n: 4, m2: 50, m3: 180, kurt: 3.228 }
+ */
+export function momentsFromSum(x: ArrayLike<number>, length: number, sum: number, n: number, into: CentralMoments): void {
   into.n = n;
   into.m2 = Number.NaN;
   into.m3 = Number.NaN;
