@@ -70,6 +70,8 @@ interface Compiled {
   readonly referenceUnit: Int32Array;
   readonly treatments: TreatmentSpec[];
   readonly directions: Int8Array;
+  /** 1 where the normalisation caps scores (only then does its kernel mark any as capped). */
+  readonly caps: Uint8Array;
   /** The aggregated panel every replication is written into: the blocks, as a panel (its row-major arrays written when read). */
   readonly output: BlockPanel;
 }
@@ -194,6 +196,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     referenceUnit: new Int32Array(I),
     treatments: new Array<TreatmentSpec>(I),
     directions: new Int8Array(I),
+    caps: new Uint8Array(I),
     output: new BlockPanel(raw.units, raw.periods, codes, values, flags),
   };
 }
@@ -247,6 +250,7 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     plan.referenceUnit[k] = reference;
     plan.treatments[k] = indicator.treatment;
     plan.directions[k] = indicator.direction;
+    plan.caps[k] = 'cap' in spec && spec.cap ? 1 : 0;
     seenIndicator[k] = indicator;
   }
   plan.output.invalidate();
@@ -313,13 +317,13 @@ function treatAll(plan: Compiled): void {
 
 /** `normalise` in place: each indicator's scoring kernel over each period's units (as the plan's fused pass). */
 function scoreAll(plan: Compiled): void {
-  const { U, P, I, K, capped, columnOf, flags, specs, referenceUnit, directions } = plan;
+  const { U, P, I, K, capped, columnOf, flags, specs, referenceUnit, directions, caps } = plan;
   for (let p = 0; p < P; p++) {
     for (let k = 0; k < I; k++) {
       const column = columnOf[p * K + k];
-      // `capped` is all 0 between columns: each mark is cleared as it is read.
+      // `capped` is all 0 between columns: each mark is cleared as it is read (a kernel marks only where its spec caps).
       scoreInto(column, column, capped, specs[k], directions[k] as 1 | -1, referenceUnit[k]);
-      flagMarked(capped, U, flags, (p * K + k) * U, 1, Flag.Capped, null, null);
+      if (caps[k] === 1) flagMarked(capped, U, flags, (p * K + k) * U, 1, Flag.Capped, null, null);
     }
   }
 }
