@@ -71,12 +71,19 @@ export const BUILD_WARM_UP = 100;
 
 /**
  * Untimed runs of an analysis before its timed ones, for the same reason:
- * the first runs of a process also pay V8 for compiling the replication
- * path (measured at load 11: 236 ms, then 139 ms of CPU for the first two
- * uncertainty runs, 47–89 ms for the next). COINr's side needs none: its
- * code is byte-compiled when installed.
+ * the first runs of a process also pay V8 for compiling the analysis's
+ * code, and the functions called once a run or once a unit (the run's
+ * set-up, the statistics at its end) reach the optimising tier only after
+ * several runs. Measured in 6 processes after the 100 untimed builds, CPU
+ * time per uncertainty run, median over the processes (runs 1–15, 2 cores
+ * at load 6): 79, 63, 24, 30, 30, 22, 41, 19, 25, 17, then 11.6–17.6 ms
+ * from the 11th on; the sensitivity runs after them are at their steady
+ * time from the first. With two untimed runs, `bench:coinr` timed
+ * uncertainty runs 3–7 of that climb (32 ms median where the steady time
+ * is 12–14). COINr's side needs none: its code is byte-compiled when
+ * installed.
  */
-export const ANALYSIS_WARM_UP = 2;
+export const ANALYSIS_WARM_UP = 10;
 
 /** Uncertainty: N Monte Carlo rebuilds. */
 export const UNCERTAINTY_N = 100;
