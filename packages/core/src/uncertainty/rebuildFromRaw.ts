@@ -1,4 +1,4 @@
-import { denominateInto, type DenominationColumns } from '../denominate/denominate.ts';
+import { denominateInto, type DenominationColumns, type StridedCells } from '../denominate/denominate.ts';
 import type { Framework, FrameworkNode, IndicatorNode } from '../framework/defineFramework.ts';
 import type { ImputationSpec, NormalisationSpec, TreatmentSpec } from '../framework/methods.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
@@ -38,6 +38,8 @@ interface Compiled {
   readonly I: number;
   readonly K: number;
   readonly raw: Panel;
+  /** The raw panel's cells column by column (as an R data frame), so that denomination reads each column in order. */
+  readonly rawByColumn: StridedCells;
   readonly columns: DenominationColumns;
   /** Each indicator's node, as an index into `framework.nodes` (a revised framework keeps the order). */
   readonly node: Int32Array;
@@ -84,9 +86,11 @@ interface Compiled {
  *
  * What does not change between replications is worked out once: each
  * indicator's node and columns, the groups of a group-mean imputation as
- * index arrays, which periods or units have a missing cell, and a working
- * block per period (each column a view made once). Each replication then
- * denominates the raw panel into the blocks (`denominateInto`), imputes,
+ * index arrays, which periods or units have a missing cell, the raw
+ * panel's cells laid out column by column (as an R data frame holds them),
+ * and a working block per period (each column a view made once). Each
+ * replication then denominates every raw cell into the blocks
+ * (`denominateInto`, reading each column in order), imputes,
  * treats and scores each column in place with the method kernels
  * (`methods/`), aggregates each block through the compiled plan
  * (`aggregateBlock`); the aggregated panel it returns is those blocks,
@@ -174,6 +178,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     I,
     K,
     raw,
+    rawByColumn: byColumn(raw),
     columns: { source, denominator, scale },
     node,
     nodeCodes: framework.nodes.map((n) => n.code),
@@ -199,6 +204,21 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     caps: new Uint8Array(I),
     output: new BlockPanel(raw.units, raw.periods, codes, values, flags),
   };
+}
+
+/** A panel's cells column by column: every row of its first column, then of its second, … */
+function byColumn(panel: Panel): StridedCells {
+  const rows = panel.units.length * panel.periods.length;
+  const C = panel.codes.length;
+  const values = new Float64Array(rows * C);
+  const flags = new Uint8Array(rows * C);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < C; c++) {
+      values[c * rows + r] = panel.values[r * C + c];
+      flags[c * rows + r] = panel.flags[r * C + c];
+    }
+  }
+  return { values, flags, rowStride: 1, columnStride: rows };
 }
 
 /** The units' groups in a grouping as index arrays, or null when the grouping is absent or a unit has no group. */
@@ -254,7 +274,7 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     seenIndicator[k] = indicator;
   }
   plan.output.invalidate();
-  for (let p = 0; p < P; p++) if (denominateInto(plan.raw, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
+  for (let p = 0; p < P; p++) if (denominateInto(plan.rawByColumn, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
   imputeAll(plan);
   treatAll(plan);
   scoreAll(plan);
