@@ -25,9 +25,21 @@ export function checkRevision(change: NodeRevision | undefined): void {
  * revisedNode(fw.nodes[0], { weight: 2 }, false).weight; // 2
  */
 export function revisedNode(node: FrameworkNode, change: NodeRevision | undefined, reweighted: boolean): FrameworkNode {
-  if (node.type === 'indicator') return change ? ({ ...node, ...pick(change, ['weight', 'normalisation', 'treatment']) } as IndicatorNode) : node;
-  const fixed = reweighted ? { weighting: { method: 'fixed' as const } } : {};
-  return change || reweighted ? ({ ...node, ...fixed, ...pick(change ?? {}, ['weight', 'aggregation']) } as AggregateNode) : node;
+  // A copy with the changed fields written over (every one is a field of the node, so the copy keeps its fields' order).
+  if (node.type === 'indicator') {
+    if (!change) return node;
+    const revised: { -readonly [K in keyof IndicatorNode]: IndicatorNode[K] } = { ...node };
+    if (change.weight !== undefined) revised.weight = change.weight;
+    if (change.normalisation !== undefined) revised.normalisation = change.normalisation;
+    if (change.treatment !== undefined) revised.treatment = change.treatment;
+    return revised;
+  }
+  if (!change && !reweighted) return node;
+  const revised: { -readonly [K in keyof AggregateNode]: AggregateNode[K] } = { ...node };
+  if (reweighted) revised.weighting = { method: 'fixed' };
+  if (change?.weight !== undefined) revised.weight = change.weight;
+  if (change?.aggregation !== undefined) revised.aggregation = change.aggregation;
+  return revised;
 }
 
 /**
