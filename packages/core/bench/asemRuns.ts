@@ -74,16 +74,17 @@ export const BUILD_WARM_UP = 100;
  * the first runs of a process also pay V8 for compiling the analysis's
  * code, and the functions called once a run or once a unit (the run's
  * set-up, the statistics at its end) reach the optimising tier only after
- * several runs. Measured in 6 processes after the 100 untimed builds, CPU
- * time per uncertainty run, median over the processes (runs 1–15, 2 cores
- * at load 6): 79, 63, 24, 30, 30, 22, 41, 19, 25, 17, then 11.6–17.6 ms
- * from the 11th on; the sensitivity runs after them are at their steady
- * time from the first. With two untimed runs, `bench:coinr` timed
- * uncertainty runs 3–7 of that climb (32 ms median where the steady time
- * is 12–14). COINr's side needs none: its code is byte-compiled when
- * installed.
+ * several runs. Measured in 8 processes after the 100 untimed builds, CPU
+ * time per uncertainty run, median over the processes (runs 1–25, 2 cores
+ * at load 3.5–4): 73, 59, 37, 21, 29, 22, 30, 26, 18, 13, 27, 12, 16, 13,
+ * then 11.4, 11.6, 10.9, 12.4, 11.1, 11.3, 11.3, 11.6, 11.5, 28 (a major
+ * garbage collection, in every process), 11.6 ms: within 10% of the steady
+ * time from the 15th run on. The sensitivity runs after them: 82, 67, 58,
+ * 57, 57, 78, 64, 61, 70, 52 ms. With two untimed runs, `bench:coinr`
+ * timed uncertainty runs 3–7 of that climb. COINr's side needs none: its
+ * code is byte-compiled when installed.
  */
-export const ANALYSIS_WARM_UP = 10;
+export const ANALYSIS_WARM_UP = 15;
 
 /** Uncertainty: N Monte Carlo rebuilds. */
 export const UNCERTAINTY_N = 100;
