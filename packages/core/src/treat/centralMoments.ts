@@ -53,22 +53,35 @@ export function momentsFromSum(x: ArrayLike<number>, length: number, sum: number
   // R's mean(): the plain mean, corrected by the mean of the residuals.
   let mean = sum / n;
   let residual = 0;
-  for (let i = 0; i < length; i++) {
-    const v = x[i];
-    if (v === v) residual += v - mean;
-  }
-  mean += residual / n;
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
-  for (let i = 0; i < length; i++) {
-    const v = x[i];
-    if (v !== v) continue;
-    const d = v - mean;
-    const d2 = d * d;
-    m2 += d2;
-    m3 += d2 * d;
-    m4 += d2 * d2;
+  if (n === length) {
+    // No value missing (the common case): the same sums, with no test per value.
+    for (let i = 0; i < length; i++) residual += x[i] - mean;
+    mean += residual / n;
+    for (let i = 0; i < length; i++) {
+      const d = x[i] - mean;
+      const d2 = d * d;
+      m2 += d2;
+      m3 += d2 * d;
+      m4 += d2 * d2;
+    }
+  } else {
+    for (let i = 0; i < length; i++) {
+      const v = x[i];
+      if (v === v) residual += v - mean;
+    }
+    mean += residual / n;
+    for (let i = 0; i < length; i++) {
+      const v = x[i];
+      if (v !== v) continue;
+      const d = v - mean;
+      const d2 = d * d;
+      m2 += d2;
+      m3 += d2 * d;
+      m4 += d2 * d2;
+    }
   }
   into.m2 = m2;
   into.m3 = m3;

@@ -94,10 +94,12 @@ interface Compiled {
  * treats and scores each column in place with the method kernels
  * (`methods/`), aggregates each block through the compiled plan
  * (`aggregateBlock`); the aggregated panel it returns is those blocks,
- * written out row by row when its `values` or `flags` are first read
- * (the analyses read their one column from the blocks): nothing allocated, no lookup table built, no node looked up by code. The
- * panel is reused, so the panel a call returns is overwritten by the next
- * call (the analyses read what they need from it first). A replication
+ * written out row by row when its `values` or `flags` are first read (the
+ * analyses read their one column from the blocks): nothing allocated, no
+ * lookup table built, no node looked up by code, and a node object read in
+ * an earlier replication not read again. The panel is reused, so the panel
+ * a call returns is overwritten by the next call (the analyses read what
+ * they need from it first). A replication
  * whose framework changes what was compiled (a denominator, window,
  * transform or imputation), or scores across periods or against a unit the
  * panel lacks, a build with screening, trailing windows or transforms, or
