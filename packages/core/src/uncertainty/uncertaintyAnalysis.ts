@@ -7,55 +7,8 @@ import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { quantileSorted } from '../sensitivity/quantile.ts';
 import { SOBOL_CONFIDENCE, sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
 import { panelColumn } from './blockPanel.ts';
+import { ranksOf } from './periodRanks.ts';
 import { frameworkFor, type UncertainSetting } from './settings.ts';
-
-/**
- * Ranks within each period (1 = highest value; ties share the lowest rank;
- * missing stays NaN). `sorted` is scratch of at least `units` numbers.
- */
-function ranksOf(
-  values: Float64Array,
-  units: number,
-  periods: number,
-  ranked: readonly boolean[],
-  ranks = new Float64Array(values.length),
-  sorted = new Float64Array(units),
-): Float64Array {
-  for (let p = 0; p < periods; p++) ranksInPeriod(values, p * units, units, ranked, ranks, sorted);
-  return ranks;
-}
-
-/**
- * `ranksOf` for the `units` values from `start` (its own function, so that
- * V8 optimizes it whole from the first runs): a unit's rank is 1 + how many
- * ranked values are higher, found by a binary search of the ranked values
- * sorted ascending (the missing and unranked sorted after them as NaN).
- */
-function ranksInPeriod(values: Float64Array, start: number, units: number, ranked: readonly boolean[], ranks: Float64Array, sorted: Float64Array): void {
-  let present = 0;
-  for (let u = 0; u < units; u++) {
-    const v = values[start + u];
-    if (v === v && ranked[u]) present++;
-    sorted[u] = ranked[u] ? v : Number.NaN;
-  }
-  sorted.sort();
-  for (let u = 0; u < units; u++) {
-    const v = values[start + u];
-    if (v !== v || !ranked[u]) {
-      ranks[start + u] = Number.NaN;
-      continue;
-    }
-    // The first of the sorted values higher than v: every one from there on is.
-    let lo = 0;
-    let hi = present;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] > v) hi = mid;
-      else lo = mid + 1;
-    }
-    ranks[start + u] = present - lo + 1;
-  }
-}
 
 /** One column of a panel, into `out` when given (an analysis reuses one buffer across its runs). */
 function column(panel: Panel, code: string, out?: Float64Array): Float64Array {
@@ -251,6 +204,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   const runColumn = new Float64Array(U * P);
   const runRanks = new Float64Array(U * P);
   const sortedScratch = new Float64Array(U);
+  const orderScratch = new Int32Array(U);
   for (let run = 0; run < options.n; run++) {
     if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
@@ -260,7 +214,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
       failed++;
       runs.push({ levels, meanAbsoluteRankShift: Number.NaN, error: out.message });
     } else {
-      const r = ranksOf(out, U, P, ranked, runRanks, sortedScratch);
+      const r = ranksOf(out, U, P, ranked, runRanks, sortedScratch, orderScratch);
       for (let i = 0; i < U * P; i++) {
         values[i][run] = out[i];
         ranks[i][run] = r[i];
@@ -328,6 +282,7 @@ export function sensitivityAnalysis(
   const runColumn = new Float64Array(UP);
   const runRanks = new Float64Array(UP);
   const sortedScratch = new Float64Array(U);
+  const orderScratch = new Int32Array(U);
   const levels = new Array<number>(options.settings.length);
   const model = (x: Float64Array): number => {
     for (let i = 0; i < levels.length; i++) levels[i] = Math.min(options.settings[i].levels - 1, Math.floor(x[i] * options.settings[i].levels));
@@ -337,7 +292,7 @@ export function sensitivityAnalysis(
       failed++;
       return Number.NaN;
     }
-    const ranks = ranksOf(out, U, P, ranked, runRanks, sortedScratch);
+    const ranks = ranksOf(out, U, P, ranked, runRanks, sortedScratch, orderScratch);
     recorded.set(ranks, count * UP);
     count++;
     return meanAbsoluteShift(ranks, baseRanks);
