@@ -309,18 +309,29 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       // that a -0 term gives +0 as in the row-wise sum), and the union of
       // their flags: a missing child makes the sum NaN, and that unit is
       // then computed cell by cell.
+      // A child's term and its flags in one loop.
       const at0 = offsets[from];
       const share0 = shares[from];
-      for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
-      if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] = blockFlags[at0 + u];
+      if (flagged) {
+        for (let u = 0; u < U; u++) {
+          block[out + u] = 0 + share0 * block[at0 + u];
+          blockFlags[out + u] = blockFlags[at0 + u];
+        }
+      } else for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
       for (let i = from + 1; i < to; i++) {
         const at = offsets[i];
         const share = shares[i];
-        if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
-        if (i < to - 1) for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
-        else {
-          // The last term, and each sum checked as it is made.
+        if (i < to - 1) {
+          if (flagged) {
+            for (let u = 0; u < U; u++) {
+              block[out + u] += share * block[at + u];
+              blockFlags[out + u] |= blockFlags[at + u];
+            }
+          } else for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+        } else {
+          // The last term, and each sum checked as it is made (a cell computed alone writes its own flags).
           for (let u = 0; u < U; u++) {
+            if (flagged) blockFlags[out + u] |= blockFlags[at + u];
             const sum = block[out + u] + share * block[at + u];
             block[out + u] = sum;
             if (sum !== sum) {
@@ -355,8 +366,10 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       for (let i = from + 1; i < to; i++) {
         const at = offsets[i];
         const w = weights[i];
-        for (let u = 0; u < U; u++) block[out + u] += w * Math.log(block[at + u]);
-        for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+        for (let u = 0; u < U; u++) {
+          block[out + u] += w * Math.log(block[at + u]);
+          blockFlags[out + u] |= blockFlags[at + u];
+        }
       }
       for (let u = 0; u < U; u++) {
         const sum = block[out + u];
