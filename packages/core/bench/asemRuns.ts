@@ -73,12 +73,20 @@ export const BUILD_WARM_UP = 300;
 
 /**
  * Untimed runs of an analysis before its timed ones, for the same reason:
- * the first runs of a process also pay V8 for compiling the replication
- * path (measured at load 11: 236 ms, then 139 ms of CPU for the first two
- * uncertainty runs, 47–89 ms for the next). COINr's side needs none: its
+ * the first runs of a process also pay V8 for compiling the analysis's
+ * code, and the functions called once a run or once a unit (the run's
+ * set-up, the statistics at its end) reach the optimising tier only after
+ * several runs. Measured in 6 processes after the 100 untimed builds, CPU
+ * time per uncertainty run, median over the processes (runs 1–25, 2 cores
+ * at load 4–5): 66, 59, 27, 22, 29, 26, 28, 21, 20, 12, 22, 11, 14, 11,
+ * then 10.2, 10.2, 10.1, 10.7, 10.4, 10.4, 10.4, 10.9, 10.7, 28 (a major
+ * garbage collection, in every process), 10.3 ms: within 10% of the steady
+ * time from the 15th run on. The sensitivity runs after them: 77, 66, 55,
+ * 51, 50, 60, 58, 56, 68, 50 ms. With two untimed runs, `bench:coinr`
+ * timed uncertainty runs 3–7 of that climb. COINr's side needs none: its
  * code is byte-compiled when installed.
  */
-export const ANALYSIS_WARM_UP = 2;
+export const ANALYSIS_WARM_UP = 15;
 
 /** Uncertainty: N Monte Carlo rebuilds. */
 export const UNCERTAINTY_N = 100;

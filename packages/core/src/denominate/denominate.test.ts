@@ -119,6 +119,24 @@ describe('denominate', () => {
     const bad: number[] = [];
     expect(denominateInto(raw, lists, 0, rows, byRows, 0, 3, 1, bad)).toBe(expected.length);
     for (let p = 0; p < periods.length; p++) denominateInto(raw, lists, p * many.length, many.length, byColumns, p * many.length * 3, 1, many.length, null);
+    // The raw cells column by column (StridedCells), read a period at a time, the bad cells listed: the same cells and the same bad ones.
+    const C = columns.length;
+    const rawByColumn = { values: new Float64Array(rows * C), flags: new Uint8Array(rows * C), rowStride: 1, columnStride: rows };
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < C; c++) {
+        rawByColumn.values[c * rows + r] = raw.values[r * C + c];
+        rawByColumn.flags[c * rows + r] = raw.flags[r * C + c];
+      }
+    }
+    const fromColumns = { values: new Float64Array(rows * 3), flags: new Uint8Array(rows * 3) };
+    const badFromColumns: number[] = [];
+    let badCount = 0;
+    for (let p = 0; p < periods.length; p++) badCount += denominateInto(rawByColumn, lists, p * many.length, many.length, fromColumns, p * many.length * 3, 1, many.length, badFromColumns);
+    expect(badCount).toBe(expected.length);
+    expect(Buffer.from(fromColumns.values.buffer).equals(Buffer.from(byColumns.values.buffer))).toBe(true);
+    expect([...fromColumns.flags]).toEqual([...byColumns.flags]);
+    const pairs = (list: number[]) => Array.from({ length: list.length / 2 }, (_, i) => `${list[2 * i]},${list[2 * i + 1]}`).sort();
+    expect(pairs(badFromColumns)).toEqual(pairs(bad));
     const listed = Array.from({ length: bad.length / 2 }, (_, i) => [bad[2 * i], bad[2 * i + 1]]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     expect(listed.map(([r, k]) => `unit "${many[r % many.length]}", period "${periods[Math.floor(r / many.length)]}", indicator "${wide.indicators[k]}"`)).toEqual(expected.map((i) => i.path));
     const cleaned = createPanel({ units: many, periods, codes: columns, values: cells.map((v, i) => (listed.some(([r, k]) => i === r * 5 + lists.denominator[k]) ? Number.NaN : v)), flags: [...raw.flags] });

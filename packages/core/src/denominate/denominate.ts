@@ -89,9 +89,24 @@ export interface DenominationColumns {
 }
 
 /**
+ * A panel's cells laid out otherwise, for `denominateInto`: the cell of
+ * row r (unit r mod U of period ⌊r / U⌋) and column c at
+ * `r × rowStride + c × columnStride` of `values` and `flags` (a panel is
+ * `rowStride` = its number of codes, `columnStride` = 1; a column-major
+ * copy, as an analysis makes once, `rowStride` = 1, `columnStride` = rows).
+ */
+export interface StridedCells {
+  readonly values: Float64Array;
+  readonly flags: Uint8Array;
+  readonly rowStride: number;
+  readonly columnStride: number;
+}
+
+/**
  * The rates of `denominate` (its one row loop), into arrays the caller
  * gives: for rows `first` to `first + rows − 1` of a panel (row r: unit
- * r mod U of period ⌊r / U⌋) and each indicator k, the value in column
+ * r mod U of period ⌊r / U⌋), or of its cells laid out as `StridedCells`
+ * say, and each indicator k, the value in column
  * `columns.source[k]`, divided by the denominator in column
  * `columns.denominator[k]` and times `columns.scale[k]` where it has one,
  * with its flags (plus the denominator's estimated and provisional flags),
@@ -108,9 +123,11 @@ export interface DenominationColumns {
  * const columns = { source: Int32Array.of(0), denominator: Int32Array.of(1), scale: Float64Array.of(100_000) };
  * const bad: number[] = [];
  * denominateInto(input, columns, 0, 2, out, 0, 1, 1, bad); // 1; out.values [2, NaN], bad [1, 0]
+ * // The same cells column by column:
+ * denominateInto({ values: new Float64Array([3, 5, 150_000, 0]), flags: new Uint8Array(4), rowStride: 1, columnStride: 2 }, columns, 0, 2, out, 0, 1, 1, null); // 1
  */
 export function denominateInto(
-  input: Pick<Panel, 'codes' | 'values' | 'flags'>,
+  input: Pick<Panel, 'codes' | 'values' | 'flags'> | StridedCells,
   columns: DenominationColumns,
   first: number,
   rows: number,
@@ -122,7 +139,8 @@ export function denominateInto(
 ): number {
   const { source, denominator, scale } = columns;
   const K = source.length;
-  const C = input.codes.length;
+  const inRow = 'rowStride' in input ? input.rowStride : input.codes.length;
+  const inColumn = 'rowStride' in input ? input.columnStride : 1;
   const inValues = input.values;
   const inFlags = input.flags;
   const { values, flags } = out;
@@ -132,18 +150,18 @@ export function denominateInto(
   for (let chunk = first; chunk < first + rows; chunk += ROWS_AT_A_TIME) {
     const end = Math.min(first + rows, chunk + ROWS_AT_A_TIME);
     for (let k = 0; k < K; k++) {
-      const from = source[k];
+      const from = source[k] * inColumn;
       const d = denominator[k];
       const per = scale[k];
       let at = start + (chunk - first) * rowStride + k * columnStride;
       if (d < 0) {
-        for (let i = chunk * C + from; i < end * C; i += C, at += rowStride) {
+        for (let i = chunk * inRow + from; i < end * inRow + from; i += inRow, at += rowStride) {
           values[at] = inValues[i];
           flags[at] = inFlags[i];
         }
         continue;
       }
-      for (let i = chunk * C + from, j = chunk * C + d; i < end * C; i += C, j += C, at += rowStride) {
+      for (let r = chunk, i = chunk * inRow + from, j = chunk * inRow + d * inColumn; r < end; r++, i += inRow, j += inRow, at += rowStride) {
         const v = inValues[i];
         const den = inValues[j];
         let f = inFlags[i];
@@ -154,7 +172,7 @@ export function denominateInto(
             if (den > 0 && den !== Number.POSITIVE_INFINITY) x = (v / den) * per;
             else {
               count++;
-              bad?.push((i - from) / C, k);
+              bad?.push(r, k);
             }
           }
         }

@@ -1,6 +1,6 @@
 import type { TreatmentSpec } from '../framework/methods.ts';
 import { passesSkewKurt } from '../treat/checkSkewKurt.ts';
-import { skewAndKurtosisInto } from '../treat/skewAndKurtosis.ts';
+import { momentsFromSum, momentsInto, skewOf, type CentralMoments } from '../treat/centralMoments.ts';
 
 /** COINr's default thresholds, for reporting whether a column left untreated by its spec would pass. */
 const COINR_THRESHOLDS = { skewThreshold: 2, kurtosisThreshold: 3.5 };
@@ -27,18 +27,26 @@ export interface TreatmentWork {
   skewAfter: number;
   kurtAfter: number;
   passed: boolean | null;
+  /**
+   * Whether the report fields are all wanted (`treat`'s report). A
+   * replication wants only the treated column: then the skew, the one
+   * moment with a power, is worked out only where the check needs it (the
+   * kurtosis alone passes a column), and the report's skews are `NaN` there.
+   */
+  readonly report: boolean;
   /** Scratch for the moments of the column being checked. */
-  readonly moments: { skew: number; kurt: number };
+  readonly moments: CentralMoments & { skew: number };
 }
 
 /**
- * A treatment kernel's working space for columns of `length` values.
+ * A treatment kernel's working space for columns of `length` values, with
+ * every report field (`report`, the default) or only the treated column.
  *
  * @example
  * const work = treatmentWork(51);
  * work.out.length; // 51
  */
-export function treatmentWork(length: number): TreatmentWork {
+export function treatmentWork(length: number, report = true): TreatmentWork {
   return {
     out: new Float64Array(length),
     marks: new Uint8Array(length),
@@ -50,7 +58,8 @@ export function treatmentWork(length: number): TreatmentWork {
     skewAfter: Number.NaN,
     kurtAfter: Number.NaN,
     passed: null,
-    moments: { skew: Number.NaN, kurt: Number.NaN },
+    report,
+    moments: { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN, skew: Number.NaN },
   };
 }
 
@@ -86,9 +95,26 @@ function untreated(work: TreatmentWork, n: number, passed: boolean | null): void
   settle(work, 'none', 0, 0, work.skewBefore, work.kurtBefore, passed);
 }
 
+/**
+ * The skew and kurtosis of the first `n` values of `x` into `work.moments`
+ * (as `skewAndKurtosisInto`); without `work.report`, the skew only where
+ * `thresholds`' check needs it (a kurtosis below its threshold passes
+ * whatever the skew), else `NaN`.
+ */
+function measure(x: Float64Array, n: number, thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
+  momentsInto(x, n, work.moments);
+  skewWhereNeeded(thresholds, work);
+}
+
+/** The skew of `work.moments`, found (see `measure`). */
+function skewWhereNeeded(thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
+  const moments = work.moments;
+  moments.skew = work.report || !(moments.kurt < thresholds.kurtosisThreshold) ? skewOf(moments) : Number.NaN;
+}
+
 /** The moments of the column before treatment, into the report. */
-function momentsBefore(x: Float64Array, n: number, work: TreatmentWork): void {
-  skewAndKurtosisInto(x, n, work.moments);
+function momentsBefore(x: Float64Array, n: number, thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
+  measure(x, n, thresholds, work);
   work.skewBefore = work.moments.skew;
   work.kurtBefore = work.moments.kurt;
 }
@@ -136,12 +162,23 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
         if (v > next) next = v;
       }
     }
-    for (let i = 0; i < n; i++) if (marks[i] & bit) out[i] = sign * next;
+    // The winsorised values written, and the moments' first pass (the present values added up in order) in the same loop.
+    let sum = 0;
+    let present = 0;
+    for (let i = 0; i < n; i++) {
+      if (marks[i] & bit) out[i] = sign * next;
+      const v = out[i];
+      if (v === v) {
+        sum += v;
+        present++;
+      }
+    }
     lastSign = sign;
     last = next;
     if (sign > 0) highCount = count;
     else lowCount = count;
-    skewAndKurtosisInto(out, n, moments);
+    momentsFromSum(out, n, sum, present, moments);
+    skewWhereNeeded(spec, work);
     pass = passesSkewKurt(moments.skew, moments.kurt, spec);
   }
   return pass;
@@ -162,7 +199,7 @@ function logCTInto(x: Float64Array, n: number, out: Float64Array): void {
 
 /** COINr's default `Treat()` of one column (see `treatColumn`, which this equals value for value). */
 const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise' }>> = (x, n, spec, work) => {
-  momentsBefore(x, n, work);
+  momentsBefore(x, n, spec, work);
   const pass0 = passesSkewKurt(work.skewBefore, work.kurtBefore, spec);
   if (pass0 !== false) return untreated(work, n, pass0);
   const passed = winsoriseInto(x, n, spec, work);
@@ -179,7 +216,7 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
     return settle(work, high + low > 0 ? 'winsorised' : 'none', high, low, moments.skew, moments.kurt, passed);
   }
   logCTInto(x, n, out);
-  skewAndKurtosisInto(out, n, moments);
+  measure(out, n, spec, work);
   const logPassed = passesSkewKurt(moments.skew, moments.kurt, spec);
   if (logPassed === null) return untreated(work, n, null);
   for (let i = 0; i < n; i++) marks[i] = out[i] === out[i] ? HIGH : 0;
@@ -198,7 +235,7 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
 export const treatmentMethods: { readonly [M in TreatmentSpec['method']]: TreatmentMethod<M> } = {
   none: {
     float: (x, n, _spec, work) => {
-      momentsBefore(x, n, work);
+      momentsBefore(x, n, COINR_THRESHOLDS, work);
       untreated(work, n, passesSkewKurt(work.skewBefore, work.kurtBefore, COINR_THRESHOLDS));
     },
   },

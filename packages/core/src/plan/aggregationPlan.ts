@@ -1,5 +1,5 @@
 import { PinganError } from '../errors/pinganError.ts';
-import type { AggregateNode, Framework } from '../framework/defineFramework.ts';
+import type { AggregateNode, Framework, FrameworkNode } from '../framework/defineFramework.ts';
 import { aggregationMethods, arithmeticMean, geometricMean, type FloatMean } from '../methods/aggregationMethods.ts';
 import { copelandScores } from '../aggregate/copelandScores.ts';
 import { Flag } from '../panel/flags.ts';
@@ -50,6 +50,16 @@ export interface AggregationPlan {
   readonly readColumns: Int32Array;
   /** Each indicator's node, as an index into `framework.nodes`. */
   readonly indicatorNode: Int32Array;
+  /**
+   * The node objects whose settings the plan holds (see
+   * `refreshAggregation`): at each position of `framework.nodes`, the last
+   * node whose code and parent were checked; at each child entry, the node
+   * whose weight is in `weights`; for each aggregate, the node whose
+   * aggregation is in `power` … `labels`.
+   */
+  readonly seenAsTree: (FrameworkNode | null)[];
+  readonly seenAsChild: (FrameworkNode | null)[];
+  readonly seenAsAggregate: (FrameworkNode | null)[];
   /** Scratch: 1 for each aggregate to compute again in an incremental rebuild. */
   readonly dirty: Uint8Array;
   /**
@@ -133,6 +143,9 @@ function compileAggregation(framework: Framework): AggregationPlan {
     sourceColumns: new Int32Array(framework.indicators.length),
     readColumns: new Int32Array(codes.length),
     indicatorNode: Int32Array.from(framework.indicators, (code) => nodeIndex.get(code) as number),
+    seenAsTree: new Array<FrameworkNode | null>(framework.nodes.length).fill(null),
+    seenAsChild: new Array<FrameworkNode | null>(entries).fill(null),
+    seenAsAggregate: new Array<FrameworkNode | null>(A).fill(null),
     dirty: new Uint8Array(A),
     blockOffsets: new Int32Array(entries),
     blockUnits: 0,
@@ -145,20 +158,39 @@ function compileAggregation(framework: Framework): AggregationPlan {
  * Reads the weights and methods of `framework` into the plan, in place;
  * false (and the plan untouched) when the framework's tree is not the
  * plan's. Throws a `PinganError` for a generalised mean without a power.
+ * A framework is an immutable value, and a revised one shares the node
+ * objects its revision left alone: a node read before (`seenAsTree`,
+ * `seenAsChild`, `seenAsAggregate`) is not read again, and an aggregate's
+ * shares are worked out again only when a child's node changed.
  */
 function refreshAggregation(plan: AggregationPlan, framework: Framework): boolean {
   const nodes = framework.nodes;
   const N = plan.nodeCodes.length;
   if (nodes.length !== N) return false;
-  for (let i = 0; i < N; i++) if (nodes[i].code !== plan.nodeCodes[i] || nodes[i].parent !== plan.nodeParents[i]) return false;
-  const { childNode, weights, shares, childStart } = plan;
-  for (let j = 0; j < childNode.length; j++) weights[j] = nodes[childNode[j]].weight;
-  let across = false;
+  const { childNode, weights, shares, childStart, seenAsTree, seenAsChild, seenAsAggregate } = plan;
+  for (let i = 0; i < N; i++) {
+    const node = nodes[i];
+    if (node === seenAsTree[i]) continue;
+    if (node.code !== plan.nodeCodes[i] || node.parent !== plan.nodeParents[i]) return false;
+    seenAsTree[i] = node;
+  }
   for (let a = 0; a < plan.aggregateNode.length; a++) {
-    let total = 0;
-    for (let i = childStart[a]; i < childStart[a + 1]; i++) total += weights[i];
-    for (let i = childStart[a]; i < childStart[a + 1]; i++) shares[i] = weights[i] / total;
-    const spec = (nodes[plan.aggregateNode[a]] as AggregateNode).aggregation;
+    let reweighted = false;
+    for (let j = childStart[a]; j < childStart[a + 1]; j++) {
+      const child = nodes[childNode[j]];
+      if (child === seenAsChild[j]) continue;
+      weights[j] = child.weight;
+      seenAsChild[j] = child;
+      reweighted = true;
+    }
+    if (reweighted) {
+      let total = 0;
+      for (let i = childStart[a]; i < childStart[a + 1]; i++) total += weights[i];
+      for (let i = childStart[a]; i < childStart[a + 1]; i++) shares[i] = weights[i] / total;
+    }
+    const node = nodes[plan.aggregateNode[a]] as AggregateNode;
+    if (node === seenAsAggregate[a]) continue;
+    const spec = node.aggregation;
     const method = aggregationMethods[spec.method];
     let power = 1;
     if (spec.method === 'generalised') {
@@ -171,8 +203,10 @@ function refreshAggregation(plan: AggregationPlan, framework: Framework): boolea
     plan.acrossUnits[a] = method.acrossUnits ? 1 : 0;
     plan.kernels[a] = method.float;
     plan.labels[a] = method.label(power);
-    across ||= method.acrossUnits;
+    seenAsAggregate[a] = node;
   }
+  let across = false;
+  for (let a = 0; a < plan.acrossUnits.length; a++) if (plan.acrossUnits[a] === 1) across = true;
   plan.hasAcrossUnits = across;
   return true;
 }
@@ -275,18 +309,29 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       // that a -0 term gives +0 as in the row-wise sum), and the union of
       // their flags: a missing child makes the sum NaN, and that unit is
       // then computed cell by cell.
+      // A child's term and its flags in one loop.
       const at0 = offsets[from];
       const share0 = shares[from];
-      for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
-      if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] = blockFlags[at0 + u];
+      if (flagged) {
+        for (let u = 0; u < U; u++) {
+          block[out + u] = 0 + share0 * block[at0 + u];
+          blockFlags[out + u] = blockFlags[at0 + u];
+        }
+      } else for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
       for (let i = from + 1; i < to; i++) {
         const at = offsets[i];
         const share = shares[i];
-        if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
-        if (i < to - 1) for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
-        else {
-          // The last term, and each sum checked as it is made.
+        if (i < to - 1) {
+          if (flagged) {
+            for (let u = 0; u < U; u++) {
+              block[out + u] += share * block[at + u];
+              blockFlags[out + u] |= blockFlags[at + u];
+            }
+          } else for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+        } else {
+          // The last term, and each sum checked as it is made (a cell computed alone writes its own flags).
           for (let u = 0; u < U; u++) {
+            if (flagged) blockFlags[out + u] |= blockFlags[at + u];
             const sum = block[out + u] + share * block[at + u];
             block[out + u] = sum;
             if (sum !== sum) {
@@ -321,8 +366,10 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       for (let i = from + 1; i < to; i++) {
         const at = offsets[i];
         const w = weights[i];
-        for (let u = 0; u < U; u++) block[out + u] += w * Math.log(block[at + u]);
-        for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+        for (let u = 0; u < U; u++) {
+          block[out + u] += w * Math.log(block[at + u]);
+          blockFlags[out + u] |= blockFlags[at + u];
+        }
       }
       for (let u = 0; u < U; u++) {
         const sum = block[out + u];

@@ -1,3 +1,5 @@
+import { momentsInto, skewOf, type CentralMoments } from './centralMoments.ts';
+
 /**
  * COINr's `skew()` and `kurt()` in one pass over the data, `NaN` values
  * ignored. Both are the bias-corrected ("type 2", as in Excel's `SKEW` and
@@ -22,6 +24,9 @@ export function skewAndKurtosis(x: ArrayLike<number>): { skew: number; kurt: num
   return { skew: moments.skew, kurt: moments.kurt, n };
 }
 
+/** The moments of the column `skewAndKurtosisInto` was last given (it makes no object). */
+const scratch: CentralMoments = { n: 0, m2: 0, m3: 0, kurt: Number.NaN };
+
 /**
  * `skewAndKurtosis` of the first `length` values of `x`, written into
  * `into` (no object is made, for the replications of an analysis); returns
@@ -32,41 +37,8 @@ export function skewAndKurtosis(x: ArrayLike<number>): { skew: number; kurt: num
  * skewAndKurtosisInto([1, 2, 3, 10], 4, moments); // 4; moments { skew: 1.7636…, kurt: 3.228 }
  */
 export function skewAndKurtosisInto(x: ArrayLike<number>, length: number, into: { skew: number; kurt: number }): number {
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < length; i++) {
-    const v = x[i];
-    if (v === v) {
-      sum += v;
-      n++;
-    }
-  }
-  into.skew = Number.NaN;
-  into.kurt = Number.NaN;
-  if (n < 3) return n;
-  // R's mean(): the plain mean, corrected by the mean of the residuals.
-  let mean = sum / n;
-  let residual = 0;
-  for (let i = 0; i < length; i++) {
-    const v = x[i];
-    if (v === v) residual += v - mean;
-  }
-  mean += residual / n;
-  let m2 = 0;
-  let m3 = 0;
-  let m4 = 0;
-  for (let i = 0; i < length; i++) {
-    const v = x[i];
-    if (v !== v) continue;
-    const d = v - mean;
-    const d2 = d * d;
-    m2 += d2;
-    m3 += d2 * d;
-    m4 += d2 * d2;
-  }
-  into.skew = ((Math.sqrt(n) * m3) / m2 ** 1.5) * (Math.sqrt(n * (n - 1)) / (n - 2));
-  if (n < 4) return n;
-  const r = (n * m4) / (m2 * m2);
-  into.kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
-  return n;
+  momentsInto(x, length, scratch);
+  into.skew = skewOf(scratch);
+  into.kurt = scratch.kurt;
+  return scratch.n;
 }

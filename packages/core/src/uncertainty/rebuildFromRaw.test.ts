@@ -3,6 +3,7 @@ import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
 import { fromCoinr } from '../coinr/fromCoinr.ts';
 import { panelFromObservations } from '../data/observations.ts';
 import { defineFramework, type Framework } from '../framework/defineFramework.ts';
+import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { rebuildFromRaw } from './rebuildFromRaw.ts';
@@ -132,15 +133,26 @@ describe('rebuildFromRaw, hand-made edge cases', () => {
     const built = buildIndex(fw, raw, options);
     expect(built.imputation.map((c) => c.method)).toEqual(expect.arrayContaining(['groupMean', 'locf', 'interpolate']));
     expectIdentical(rebuild(fw), built.aggregated);
-    const settings = [winsorisationSetting([0, 1, 2, 5]), aggregationSetting([{ method: 'arithmetic' }, { method: 'harmonic' }])];
+    // Goalposts that cap some scores (flagged capped) and goalposts that do not, between the scores of min-max.
+    const settings = [
+      winsorisationSetting([0, 1, 2, 5]),
+      aggregationSetting([{ method: 'arithmetic' }, { method: 'harmonic' }]),
+      normalisationSetting(['framework', { method: 'goalposts', min: 0.5, max: 6 }, { method: 'goalposts', min: 0.5, max: 6, cap: false }]),
+    ];
     let panels = 0;
+    let capped = 0;
     for (let w = 0; w < 4; w++) {
       for (let a = 0; a < 2; a++) {
-        const revised = frameworkFor(fw, settings, [w, a]);
-        if (expectSameOutcome(() => rebuild(revised), () => buildIndex(revised, raw, options).aggregated)) panels++;
+        for (const n of [0, 1, 0, 2, 1]) {
+          const revised = frameworkFor(fw, settings, [w, a, n]);
+          if (!expectSameOutcome(() => rebuild(revised), () => buildIndex(revised, raw, options).aggregated)) continue;
+          panels++;
+          capped += buildIndex(revised, raw, options).normalised.flags.filter((f) => (f & Flag.Capped) !== 0).length;
+        }
       }
     }
-    expect(panels).toBeGreaterThanOrEqual(4);
+    expect(panels).toBeGreaterThanOrEqual(20);
+    expect(capped).toBeGreaterThan(0);
   });
 
   it('raises buildIndex’s errors: a grouping not given, a denominator ≤ 0 where the value is present', () => {

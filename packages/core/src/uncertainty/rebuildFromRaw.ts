@@ -1,6 +1,6 @@
-import { denominateInto, type DenominationColumns } from '../denominate/denominate.ts';
-import type { Framework, IndicatorNode } from '../framework/defineFramework.ts';
-import type { ImputationSpec, NormalisationSpec } from '../framework/methods.ts';
+import { denominateInto, type DenominationColumns, type StridedCells } from '../denominate/denominate.ts';
+import type { Framework, FrameworkNode, IndicatorNode } from '../framework/defineFramework.ts';
+import type { ImputationSpec, NormalisationSpec, TreatmentSpec } from '../framework/methods.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
 import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethods.ts';
 import { treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
@@ -8,6 +8,7 @@ import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { buildIndex, type BuildOptions } from '../pipeline/buildIndex.ts';
 import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
+import { BlockPanel } from './blockPanel.ts';
 import type { Rebuild } from './uncertaintyAnalysis.ts';
 
 /** One indicator's imputation, compiled: its column, kernel spec, and groups. */
@@ -27,8 +28,9 @@ interface ImputationJob {
  * of the aggregated panel's columns (the indicators, then the aggregates;
  * column c of unit u in period p at (p × K + c) × U + u): a replication
  * denominates into its indicator columns, imputes, treats and scores them
- * in place, aggregates each period's block through the plan, and copies the
- * blocks into the row-major output panel.
+ * in place, and aggregates each period's block through the plan; the output
+ * panel is these blocks (`BlockPanel`: its row-major arrays are written
+ * when read, and an analysis reads its one column from the blocks).
  */
 interface Compiled {
   readonly U: number;
@@ -36,6 +38,8 @@ interface Compiled {
   readonly I: number;
   readonly K: number;
   readonly raw: Panel;
+  /** The raw panel's cells column by column (as an R data frame), so that denomination reads each column in order. */
+  readonly rawByColumn: StridedCells;
   readonly columns: DenominationColumns;
   /** Each indicator's node, as an index into `framework.nodes` (a revised framework keeps the order). */
   readonly node: Int32Array;
@@ -53,11 +57,25 @@ interface Compiled {
   readonly scratch: Float64Array;
   readonly capped: Uint8Array;
   readonly treatment: TreatmentWork;
-  /** Scratch: each indicator's normalisation in this replication, and its reference unit (-1: none). */
+  /**
+   * The node objects read before: at each position of `framework.nodes`,
+   * the last node whose code was checked, and for each indicator, the last
+   * node whose settings were checked and are held in `specs`,
+   * `referenceUnit`, `treatments` and `directions`; and the last
+   * `framework.indicators` checked.
+   */
+  readonly seenNode: (FrameworkNode | null)[];
+  readonly seenIndicator: (IndicatorNode | null)[];
+  seenIndicators: readonly string[] | null;
+  /** Each indicator's normalisation, its reference unit (-1: none), treatment and direction, read from `seenIndicator`. */
   readonly specs: NormalisationSpec[];
   readonly referenceUnit: Int32Array;
-  /** The aggregated panel every replication is written into. */
-  readonly output: Panel;
+  readonly treatments: TreatmentSpec[];
+  readonly directions: Int8Array;
+  /** 1 where the normalisation caps scores (only then does its kernel mark any as capped). */
+  readonly caps: Uint8Array;
+  /** The aggregated panel every replication is written into: the blocks, as a panel (its row-major arrays written when read). */
+  readonly output: BlockPanel;
 }
 
 /**
@@ -68,15 +86,20 @@ interface Compiled {
  *
  * What does not change between replications is worked out once: each
  * indicator's node and columns, the groups of a group-mean imputation as
- * index arrays, which periods or units have a missing cell, and a working
- * block per period (each column a view made once). Each replication then
- * denominates the raw panel into the blocks (`denominateInto`), imputes,
+ * index arrays, which periods or units have a missing cell, the raw
+ * panel's cells laid out column by column (as an R data frame holds them),
+ * and a working block per period (each column a view made once). Each
+ * replication then denominates every raw cell into the blocks
+ * (`denominateInto`, reading each column in order), imputes,
  * treats and scores each column in place with the method kernels
  * (`methods/`), aggregates each block through the compiled plan
- * (`aggregateBlock`), and copies the blocks into one aggregated panel:
- * nothing allocated, no lookup table built, no node looked up by code. The
- * panel is reused, so the panel a call returns is overwritten by the next
- * call (the analyses read what they need from it first). A replication
+ * (`aggregateBlock`); the aggregated panel it returns is those blocks,
+ * written out row by row when its `values` or `flags` are first read (the
+ * analyses read their one column from the blocks): nothing allocated, no
+ * lookup table built, no node looked up by code, and a node object read in
+ * an earlier replication not read again. The panel is reused, so the panel
+ * a call returns is overwritten by the next call (the analyses read what
+ * they need from it first). A replication
  * whose framework changes what was compiled (a denominator, window,
  * transform or imputation), or scores across periods or against a unit the
  * panel lacks, a build with screening, trailing windows or transforms, or
@@ -124,19 +147,16 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
   }
   const C = raw.codes.length;
   const imputations: ImputationJob[] = [];
+  // Each grouping's index arrays, made once however many indicators use it (null: a unit has no group).
+  const groupsBy = new Map<string, { groupOf: Int32Array; groupCount: number } | null>();
   for (let k = 0; k < I; k++) {
     const spec = fixed[k].imputation;
     if (spec.method === 'none') continue;
-    let groups: { groupOf: Int32Array | null; groupCount: number } = { groupOf: null, groupCount: 1 };
+    let groups: { groupOf: Int32Array | null; groupCount: number } | null = { groupOf: null, groupCount: 1 };
     if (spec.method === 'groupMean' && spec.grouping !== undefined) {
-      const grouping = options.unitGroups?.[spec.grouping];
-      if (!grouping) return null;
-      const labels: string[] = [];
-      for (const unit of raw.units) {
-        if (!Object.prototype.hasOwnProperty.call(grouping, unit) || typeof grouping[unit] !== 'string') return null;
-        labels.push(grouping[unit]);
-      }
-      groups = groupIndex(labels);
+      if (!groupsBy.has(spec.grouping)) groupsBy.set(spec.grouping, unitGroupsOf(raw.units, options.unitGroups?.[spec.grouping]));
+      groups = groupsBy.get(spec.grouping) ?? null;
+      if (groups === null) return null;
     }
     const along = imputationMethods[spec.method].along;
     const gappy = new Uint8Array(along === 'units' ? P : U);
@@ -160,6 +180,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     I,
     K,
     raw,
+    rawByColumn: byColumn(raw),
     columns: { source, denominator, scale },
     node,
     nodeCodes: framework.nodes.map((n) => n.code),
@@ -173,11 +194,44 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     filled: new Uint8Array(Math.max(U, P)),
     scratch: new Float64Array(2 * groupCount),
     capped: new Uint8Array(U),
-    treatment: treatmentWork(U),
+    // Only the treated columns are read: the skew is worked out only where a check needs it.
+    treatment: treatmentWork(U, false),
+    seenNode: new Array<FrameworkNode | null>(framework.nodes.length).fill(null),
+    seenIndicator: new Array<IndicatorNode | null>(I).fill(null),
+    seenIndicators: null,
     specs: new Array<NormalisationSpec>(I),
     referenceUnit: new Int32Array(I),
-    output: { units: raw.units, periods: raw.periods, codes, values: new Float64Array(size), flags: new Uint8Array(size) },
+    treatments: new Array<TreatmentSpec>(I),
+    directions: new Int8Array(I),
+    caps: new Uint8Array(I),
+    output: new BlockPanel(raw.units, raw.periods, codes, values, flags),
   };
+}
+
+/** A panel's cells column by column: every row of its first column, then of its second, … */
+function byColumn(panel: Panel): StridedCells {
+  const rows = panel.units.length * panel.periods.length;
+  const C = panel.codes.length;
+  const values = new Float64Array(rows * C);
+  const flags = new Uint8Array(rows * C);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < C; c++) {
+      values[c * rows + r] = panel.values[r * C + c];
+      flags[c * rows + r] = panel.flags[r * C + c];
+    }
+  }
+  return { values, flags, rowStride: 1, columnStride: rows };
+}
+
+/** The units' groups in a grouping as index arrays, or null when the grouping is absent or a unit has no group. */
+function unitGroupsOf(units: readonly string[], grouping: Readonly<Record<string, string>> | undefined): { groupOf: Int32Array; groupCount: number } | null {
+  if (!grouping) return null;
+  const labels: string[] = [];
+  for (const unit of units) {
+    if (!Object.prototype.hasOwnProperty.call(grouping, unit) || typeof grouping[unit] !== 'string') return null;
+    labels.push(grouping[unit]);
+  }
+  return groupIndex(labels);
 }
 
 /**
@@ -187,21 +241,26 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
  * out of its domain: the staged verbs then say so in their words).
  */
 function replicate(plan: Compiled, framework: Framework): boolean {
-  const { U, P, I, K, node, fixed } = plan;
-  if (framework.indicators.length !== I || framework.nodes.length !== plan.nodeCodes.length || framework.aggregates.length !== K - I) return false;
-  for (let i = 0; i < framework.nodes.length; i++) if (framework.nodes[i].code !== plan.nodeCodes[i]) return false;
+  const { U, P, I, K, node, fixed, seenNode, seenIndicator } = plan;
+  const nodes = framework.nodes;
+  if (framework.indicators.length !== I || nodes.length !== seenNode.length || framework.aggregates.length !== K - I) return false;
+  // A framework is an immutable value, and a revised one shares the node
+  // objects its revision left alone: a node seen before is not read again
+  // (a run then reads only the nodes its settings changed).
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i] === seenNode[i]) continue;
+    if (nodes[i].code !== plan.nodeCodes[i]) return false;
+    seenNode[i] = nodes[i];
+  }
+  if (framework.indicators !== plan.seenIndicators) {
+    for (let k = 0; k < I; k++) if (framework.indicators[k] !== plan.nodeCodes[node[k]]) return false;
+    plan.seenIndicators = framework.indicators;
+  }
   for (let k = 0; k < I; k++) {
-    const indicator = framework.nodes[node[k]] as IndicatorNode;
+    const indicator = nodes[node[k]] as IndicatorNode;
+    if (indicator === seenIndicator[k]) continue;
     const was = fixed[k];
-    if (
-      indicator.code !== framework.indicators[k] ||
-      indicator.denominator !== was.denominator ||
-      indicator.window !== was.window ||
-      indicator.transform !== was.transform ||
-      indicator.imputation !== was.imputation
-    ) {
-      return false;
-    }
+    if (indicator.denominator !== was.denominator || indicator.window !== was.window || indicator.transform !== was.transform || indicator.imputation !== was.imputation) return false;
     const spec = indicator.normalisation;
     if (scoresAcrossPeriodsOf(spec)) return false;
     let reference = -1;
@@ -211,19 +270,18 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     }
     plan.specs[k] = spec;
     plan.referenceUnit[k] = reference;
+    plan.treatments[k] = indicator.treatment;
+    plan.directions[k] = indicator.direction;
+    plan.caps[k] = 'cap' in spec && spec.cap ? 1 : 0;
+    seenIndicator[k] = indicator;
   }
-  for (let p = 0; p < P; p++) if (denominateInto(plan.raw, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
+  plan.output.invalidate();
+  for (let p = 0; p < P; p++) if (denominateInto(plan.rawByColumn, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
   imputeAll(plan);
-  treatAll(plan, framework);
-  scoreAll(plan, framework);
+  treatAll(plan);
+  scoreAll(plan);
   const aggregation = aggregationPlanOf(framework);
-  const { values, flags } = plan.output;
-  for (let p = 0; p < P; p++) {
-    const block = plan.blockOf[p];
-    const blockFlags = plan.blockFlagsOf[p];
-    aggregateBlock(aggregation, block, blockFlags, plan.output, p, null);
-    copyBlock(block, blockFlags, values, flags, p * U * K, U, K);
-  }
+  for (let p = 0; p < P; p++) aggregateBlock(aggregation, plan.blockOf[p], plan.blockFlagsOf[p], plan.output, p, null);
   return true;
 }
 
@@ -234,16 +292,6 @@ function replicate(plan: Compiled, framework: Framework): boolean {
  * replication is compiled on the fly (on-stack replacement) and left again
  * at every turn of the outer loop.
  */
-
-/** A column-major block of `U` units × `K` columns into a row-major panel's arrays from `to`, row by row. */
-function copyBlock(block: Float64Array, blockFlags: Uint8Array, values: Float64Array, flags: Uint8Array, to: number, U: number, K: number): void {
-  for (let u = 0; u < U; u++) {
-    for (let from = u; from < K * U; from += U, to++) {
-      values[to] = block[from];
-      flags[to] = blockFlags[from];
-    }
-  }
-}
 
 /**
  * For each of the first `n` positions marked in `marks` (each mark cleared):
@@ -274,11 +322,11 @@ function imputeAll(plan: Compiled): void {
 }
 
 /** `treat` in place: each indicator's treatment kernel over each period's units, changed cells written back. */
-function treatAll(plan: Compiled, framework: Framework): void {
-  const { U, P, I, K, node, treatment, columnOf, flags } = plan;
+function treatAll(plan: Compiled): void {
+  const { U, P, I, K, treatments, treatment, columnOf, flags } = plan;
   for (let p = 0; p < P; p++) {
     for (let k = 0; k < I; k++) {
-      const spec = (framework.nodes[node[k]] as IndicatorNode).treatment;
+      const spec = treatments[k];
       if (spec.method === 'none') continue;
       const column = columnOf[p * K + k];
       treatInto(column, U, spec, treatment);
@@ -290,14 +338,14 @@ function treatAll(plan: Compiled, framework: Framework): void {
 }
 
 /** `normalise` in place: each indicator's scoring kernel over each period's units (as the plan's fused pass). */
-function scoreAll(plan: Compiled, framework: Framework): void {
-  const { U, P, I, K, node, capped, columnOf, flags, specs, referenceUnit } = plan;
+function scoreAll(plan: Compiled): void {
+  const { U, P, I, K, capped, columnOf, flags, specs, referenceUnit, directions, caps } = plan;
   for (let p = 0; p < P; p++) {
     for (let k = 0; k < I; k++) {
       const column = columnOf[p * K + k];
-      // `capped` is all 0 between columns: each mark is cleared as it is read.
-      scoreInto(column, column, capped, specs[k], (framework.nodes[node[k]] as IndicatorNode).direction, referenceUnit[k]);
-      flagMarked(capped, U, flags, (p * K + k) * U, 1, Flag.Capped, null, null);
+      // `capped` is all 0 between columns: each mark is cleared as it is read (a kernel marks only where its spec caps).
+      scoreInto(column, column, capped, specs[k], directions[k] as 1 | -1, referenceUnit[k]);
+      if (caps[k] === 1) flagMarked(capped, U, flags, (p * K + k) * U, 1, Flag.Capped, null, null);
     }
   }
 }

@@ -55,13 +55,23 @@ interface RevisionTable {
   /** A node's key is Σ (level + 1) · place[s] over the settings s that change it (0: none does). */
   readonly place: readonly number[];
   readonly parentAt: Int32Array;
-  /** Per node, by key: the merged change; by 2 · key + (1 if a child was reweighted): the revised node. */
-  readonly merged: Map<number, NodeRevision>[];
-  readonly made: Map<number, FrameworkNode>[];
-  /** Scratch of the current run: each node's key, whether a child of it was reweighted, each setting's changes. */
-  readonly keys: Int32Array;
+  /** Per node, by key: the merged change and the nodes revised by it (see `Revision`). */
+  readonly revisions: Map<number, Revision>[];
+  /** Per node: the node itself with fixed weighting, for a run that changes none of its settings but reweights a child. */
+  readonly reweightedOnly: (FrameworkNode | undefined)[];
+  /** Scratch of the current run: each node's revision, whether a child of it was reweighted, each setting's changes. */
+  readonly current: (Revision | undefined)[];
   readonly reweighted: Uint8Array;
   readonly perSetting: (readonly (NodeRevision | undefined)[] | null)[];
+}
+
+/** One node's merged change for one combination of levels, and the node it makes (with and without a child reweighted), made on first use. */
+interface Revision {
+  readonly change: NodeRevision;
+  /** Whether the change sets a weight (so the node's parent is reweighted). */
+  readonly weighted: boolean;
+  kept: FrameworkNode | undefined;
+  reweighted: FrameworkNode | undefined;
 }
 
 const tables = new WeakMap<readonly UncertainSetting[], WeakMap<Framework, RevisionTable | null>>();
@@ -87,9 +97,9 @@ function revisionTable(framework: Framework, settings: readonly UncertainSetting
           changes: settings.map(() => []),
           place,
           parentAt: Int32Array.from(framework.nodes, (node) => (node.parent === null ? -1 : (nodeAt.get(node.parent) ?? -1))),
-          merged: Array.from({ length: N }, () => new Map()),
-          made: Array.from({ length: N }, () => new Map()),
-          keys: new Int32Array(N),
+          revisions: Array.from({ length: N }, () => new Map()),
+          reweightedOnly: new Array<FrameworkNode | undefined>(N).fill(undefined),
+          current: new Array<Revision | undefined>(N).fill(undefined),
           reweighted: new Uint8Array(N),
           perSetting: [],
         };
@@ -115,7 +125,7 @@ function changesAt(table: RevisionTable, framework: Framework, setting: Uncertai
  */
 function revisedThrough(table: RevisionTable, framework: Framework, settings: readonly UncertainSetting[], levels: readonly number[]): Framework {
   const S = settings.length;
-  const { keys, parentAt, reweighted, perSetting } = table;
+  const { current, parentAt, reweighted, perSetting } = table;
   let any = false;
   for (let s = 0; s < S; s++) {
     perSetting[s] = changesAt(table, framework, settings[s], s, levels[s]);
@@ -127,32 +137,37 @@ function revisedThrough(table: RevisionTable, framework: Framework, settings: re
   reweighted.fill(0);
   for (let i = 0; i < N; i++) {
     let key = 0;
-    for (let s = 0; s < S; s++) if (perSetting[s]?.[i]) key += (levels[s] + 1) * table.place[s];
-    keys[i] = key;
-    if (key === 0) continue;
-    let change: NodeRevision | undefined = table.merged[i].get(key);
-    if (change === undefined) {
+    for (let s = 0; s < S; s++) {
+      const c = perSetting[s];
+      if (c !== null && c[i]) key += (levels[s] + 1) * table.place[s];
+    }
+    if (key === 0) {
+      current[i] = undefined;
+      continue;
+    }
+    let revision = table.revisions[i].get(key);
+    if (revision === undefined) {
       let merged: NodeRevision | undefined;
       for (let s = 0; s < S; s++) {
         const next = perSetting[s]?.[i];
         if (next) merged = merged ? { ...merged, ...next } : next;
       }
       checkRevision(merged);
-      change = merged as NodeRevision;
-      table.merged[i].set(key, change);
+      const change = merged as NodeRevision;
+      revision = { change, weighted: change.weight !== undefined, kept: undefined, reweighted: undefined };
+      table.revisions[i].set(key, revision);
     }
-    changes[i] = change;
-    if (change?.weight !== undefined && parentAt[i] >= 0) reweighted[parentAt[i]] = 1;
+    current[i] = revision;
+    changes[i] = revision.change;
+    if (revision.weighted && parentAt[i] >= 0) reweighted[parentAt[i]] = 1;
   }
   const nodes = new Array<FrameworkNode>(N);
   for (let i = 0; i < N; i++) {
-    const key = 2 * keys[i] + reweighted[i];
-    let node = key === 0 ? framework.nodes[i] : table.made[i].get(key);
-    if (node === undefined) {
-      node = revisedNode(framework.nodes[i], changes[i], reweighted[i] === 1);
-      table.made[i].set(key, node);
-    }
-    nodes[i] = node;
+    const revision = current[i];
+    const node = framework.nodes[i];
+    if (revision === undefined) nodes[i] = reweighted[i] === 0 ? node : (table.reweightedOnly[i] ??= revisedNode(node, undefined, true));
+    else if (reweighted[i] === 0) nodes[i] = revision.kept ??= revisedNode(node, revision.change, false);
+    else nodes[i] = revision.reweighted ??= revisedNode(node, revision.change, true);
   }
   // The parents reweighted, for the document (made when first read, from this run's changes: the scratch is the next run's).
   let parents: Set<string> | undefined;

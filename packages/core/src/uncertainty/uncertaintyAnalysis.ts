@@ -6,27 +6,9 @@ import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { quantileSorted } from '../sensitivity/quantile.ts';
 import { SOBOL_CONFIDENCE, sobolIndices, type SobolOptions, type SobolResult } from '../sensitivity/sobolIndices.ts';
+import { panelColumn } from './blockPanel.ts';
+import { ranksOf } from './periodRanks.ts';
 import { frameworkFor, type UncertainSetting } from './settings.ts';
-
-/** Ranks within each period (1 = highest value; ties share the lowest rank; missing stays NaN). */
-function ranksOf(values: Float64Array, units: number, periods: number, ranked: readonly boolean[], ranks = new Float64Array(values.length)): Float64Array {
-  for (let p = 0; p < periods; p++) ranksInPeriod(values, p * units, units, ranked, ranks);
-  return ranks;
-}
-
-/** `ranksOf` for the `units` values from `start` (its own function, so that V8 optimizes it whole from the first runs). */
-function ranksInPeriod(values: Float64Array, start: number, units: number, ranked: readonly boolean[], ranks: Float64Array): void {
-  for (let u = 0; u < units; u++) {
-    const v = values[start + u];
-    if (v !== v || !ranked[u]) {
-      ranks[start + u] = Number.NaN;
-      continue;
-    }
-    let higher = 0;
-    for (let w = 0; w < units; w++) if (ranked[w] && values[start + w] > v) higher++;
-    ranks[start + u] = higher + 1;
-  }
-}
 
 /** One column of a panel, into `out` when given (an analysis reuses one buffer across its runs). */
 function column(panel: Panel, code: string, out?: Float64Array): Float64Array {
@@ -34,8 +16,7 @@ function column(panel: Panel, code: string, out?: Float64Array): Float64Array {
   if (c < 0) throw new PinganError('unknown-code', `no column "${code}" in the results`);
   const rows = panel.units.length * panel.periods.length;
   if (out === undefined || out.length !== rows) out = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = panel.values[r * panel.codes.length + c];
-  return out;
+  return panelColumn(panel, c, out);
 }
 
 function rankedUnits(units: readonly string[], among: readonly string[] | undefined): boolean[] {
@@ -118,7 +99,11 @@ export interface UncertaintyResult {
 }
 
 function spread(draws: Float64Array, coverage: number): Spread {
-  return spreadOfSorted(draws.filter((v) => v === v).sort(), coverage);
+  // A typed array sorts NaN last: the sorted copy, its NaN cut off, is the present values sorted.
+  const sorted = draws.slice().sort();
+  let present = sorted.length;
+  while (present > 0 && sorted[present - 1] !== sorted[present - 1]) present--;
+  return spreadOfSorted(present === sorted.length ? sorted : sorted.subarray(0, present), coverage);
 }
 
 /** `spread` of values already sorted ascending, none missing. */
@@ -218,6 +203,8 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
   // One run's column and ranks, reused by every run.
   const runColumn = new Float64Array(U * P);
   const runRanks = new Float64Array(U * P);
+  const sortedScratch = new Float64Array(U);
+  const orderScratch = new Int32Array(U);
   for (let run = 0; run < options.n; run++) {
     if (options.signal?.aborted) throw options.signal.reason ?? new PinganError('cancelled', 'the analysis was cancelled');
     const levels = options.settings.map((s) => Math.floor(random() * s.levels));
@@ -227,7 +214,7 @@ export function uncertaintyAnalysis(nominal: IndexResult, options: UncertaintyOp
       failed++;
       runs.push({ levels, meanAbsoluteRankShift: Number.NaN, error: out.message });
     } else {
-      const r = ranksOf(out, U, P, ranked, runRanks);
+      const r = ranksOf(out, U, P, ranked, runRanks, sortedScratch, orderScratch);
       for (let i = 0; i < U * P; i++) {
         values[i][run] = out[i];
         ranks[i][run] = r[i];
@@ -294,6 +281,8 @@ export function sensitivityAnalysis(
   let failed = 0;
   const runColumn = new Float64Array(UP);
   const runRanks = new Float64Array(UP);
+  const sortedScratch = new Float64Array(U);
+  const orderScratch = new Int32Array(U);
   const levels = new Array<number>(options.settings.length);
   const model = (x: Float64Array): number => {
     for (let i = 0; i < levels.length; i++) levels[i] = Math.min(options.settings[i].levels - 1, Math.floor(x[i] * options.settings[i].levels));
@@ -303,7 +292,7 @@ export function sensitivityAnalysis(
       failed++;
       return Number.NaN;
     }
-    const ranks = ranksOf(out, U, P, ranked, runRanks);
+    const ranks = ranksOf(out, U, P, ranked, runRanks, sortedScratch, orderScratch);
     recorded.set(ranks, count * UP);
     count++;
     return meanAbsoluteShift(ranks, baseRanks);
