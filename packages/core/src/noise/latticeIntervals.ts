@@ -910,7 +910,8 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   /**
    * Per indicator, for the figure in hand (set by `smooth`): 1 where its discrete component joins
    * the normal part (below MIN_SHARE of the figure's variance, or beyond MAX_DISCRETE), so the
-   * exact path takes its mean and variance (`pooledMean`, `pooledVar`) instead of building it.
+   * exact path takes its mean and variance (`pooledMean`, `pooledVar`: of its lattice groups; its
+   * other window groups join the normal part by `latticeGroups`, as in `smooth`) instead of building it.
    */
   const pooled = new Uint8Array(I);
   const pooledMean = new Float64Array(I);
@@ -1111,6 +1112,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       const eq = termEq;
       if (!exact && pooled[i]) {
         // Not exact: a component `smooth` found pooled joins the normal part by its cumulants, unbuilt.
+        // Its count's window groups that are no lattice join first, as in `smooth` (pooledVar holds
+        // its lattice groups only); with none, the sums are the same, in the same order.
+        if (entry === LINEAR) latticeGroups(i, ep, eq);
         figureNormal[0] += pooledMean[i];
         figureNormal[1] += pooledVar[i];
         figureNormal[2] += pooledVar[i];
