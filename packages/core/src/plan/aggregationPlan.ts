@@ -274,35 +274,25 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       // Σ shares[i] · x over every child, in child order from 0 (0 + x, so
       // that a -0 term gives +0 as in the row-wise sum), and the union of
       // their flags: a missing child makes the sum NaN, and that unit is
-      // then computed cell by cell.
+      // then computed cell by cell. Each pass over the units is a small
+      // function of its own: a long loop in this function, called once a
+      // period, can leave V8 entering it through code that deoptimises at
+      // that loop on every call.
       const at0 = offsets[from];
-      const share0 = shares[from];
-      for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
-      if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] = blockFlags[at0 + u];
-      for (let i = from + 1; i < to; i++) {
-        const at = offsets[i];
-        const share = shares[i];
-        if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
-        if (i < to - 1) for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
-        else {
-          // The last term, and each sum checked as it is made.
-          for (let u = 0; u < U; u++) {
-            const sum = block[out + u] + share * block[at + u];
-            block[out + u] = sum;
-            if (sum !== sum) {
-              aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-              one++;
-            }
-          }
-        }
+      scaledColumn(block, out, at0, shares[from], U);
+      if (flagged) blockFlags.copyWithin(out, at0, at0 + U);
+      for (let i = from + 1; i < to - 1; i++) {
+        if (flagged) orColumn(blockFlags, out, offsets[i], U);
+        addScaledColumn(block, out, offsets[i], shares[i], U);
       }
-      if (n === 1) {
-        for (let u = 0; u < U; u++) {
-          if (block[out + u] !== block[out + u]) {
-            aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-            one++;
-          }
-        }
+      // The last term (none when there is one child), and each sum checked as it is made.
+      const at = offsets[to - 1];
+      const share = shares[to - 1];
+      if (n > 1 && flagged) orColumn(blockFlags, out, at, U);
+      for (let u = n > 1 ? addLastScaled(block, out, at, share, 0, U) : missingFrom(block, out, 0, U); u < U; ) {
+        aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+        one++;
+        u = n > 1 ? addLastScaled(block, out, at, share, u + 1, U) : missingFrom(block, out, u + 1, U);
       }
     } else if (kernels[a] === geometricMean && n > 0) {
       // Σ w · ln x over every child, in child order from 0 (as the kernel
@@ -313,28 +303,77 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       let total = 0;
       for (let i = from; i < to; i++) total += weights[i];
       const at0 = offsets[from];
-      const w0 = weights[from];
-      for (let u = 0; u < U; u++) {
-        block[out + u] = 0 + w0 * Math.log(block[at0 + u]);
-        blockFlags[out + u] = blockFlags[at0 + u];
-      }
+      logColumn(block, out, at0, weights[from], U);
+      blockFlags.copyWithin(out, at0, at0 + U);
       for (let i = from + 1; i < to; i++) {
-        const at = offsets[i];
-        const w = weights[i];
-        for (let u = 0; u < U; u++) block[out + u] += w * Math.log(block[at + u]);
-        for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+        addLogColumn(block, out, offsets[i], weights[i], U);
+        orColumn(blockFlags, out, offsets[i], U);
       }
-      for (let u = 0; u < U; u++) {
-        const sum = block[out + u];
-        if (sum - sum === 0) block[out + u] = Math.exp(sum / total);
-        else aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      for (let u = expMeans(block, out, total, 0, U); u < U; u = expMeans(block, out, total, u + 1, U)) {
+        aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
       }
     } else {
-      for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      cellByCell(plan, block, blockFlags, offsets, out, a, target, p, U);
       one += U;
     }
   }
   return one;
+}
+
+/** `block[out + u] = 0 + share × block[at + u]` for the `U` units (0 + x, so that a -0 term gives +0). */
+function scaledColumn(block: Float64Array, out: number, at: number, share: number, U: number): void {
+  for (let u = 0; u < U; u++) block[out + u] = 0 + share * block[at + u];
+}
+
+/** `block[out + u] += share × block[at + u]` for the `U` units. */
+function addScaledColumn(block: Float64Array, out: number, at: number, share: number, U: number): void {
+  for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+}
+
+/** `addScaledColumn` from unit `from` on, stopping after the first unit whose sum is NaN: returns that unit, or `U`. */
+function addLastScaled(block: Float64Array, out: number, at: number, share: number, from: number, U: number): number {
+  for (let u = from; u < U; u++) {
+    const sum = block[out + u] + share * block[at + u];
+    block[out + u] = sum;
+    if (sum !== sum) return u;
+  }
+  return U;
+}
+
+/** The first unit from `from` on whose value at `out` is NaN, or `U`. */
+function missingFrom(block: Float64Array, out: number, from: number, U: number): number {
+  for (let u = from; u < U; u++) if (block[out + u] !== block[out + u]) return u;
+  return U;
+}
+
+/** `flags[out + u] |= flags[at + u]` for the `U` units. */
+function orColumn(flags: Uint8Array, out: number, at: number, U: number): void {
+  for (let u = 0; u < U; u++) flags[out + u] |= flags[at + u];
+}
+
+/** `block[out + u] = 0 + w × ln block[at + u]` for the `U` units. */
+function logColumn(block: Float64Array, out: number, at: number, w: number, U: number): void {
+  for (let u = 0; u < U; u++) block[out + u] = 0 + w * Math.log(block[at + u]);
+}
+
+/** `block[out + u] += w × ln block[at + u]` for the `U` units. */
+function addLogColumn(block: Float64Array, out: number, at: number, w: number, U: number): void {
+  for (let u = 0; u < U; u++) block[out + u] += w * Math.log(block[at + u]);
+}
+
+/** From unit `from` on, each finite sum Σ w·ln x at `out` becomes exp(Σ / total); stops at the first sum that is not finite and returns its unit, or `U`. */
+function expMeans(block: Float64Array, out: number, total: number, from: number, U: number): number {
+  for (let u = from; u < U; u++) {
+    const sum = block[out + u];
+    if (sum - sum !== 0) return u;
+    block[out + u] = Math.exp(sum / total);
+  }
+  return U;
+}
+
+/** Aggregate `a` of period `p` unit by unit through its kernel (see `aggregateCell`). */
+function cellByCell(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, offsets: Int32Array, out: number, a: number, target: AggregationTarget, p: number, U: number): void {
+  for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
 }
 
 /** Copeland's method for aggregate `a` over the units of one period held in a block (see `aggregateBlock`). */
