@@ -298,7 +298,8 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       // Σ w · ln x over every child, in child order from 0 (as the kernel
       // adds them), then exp(Σ / Σw), column by column; a unit whose sum is
       // not finite (a child missing or ≤ 0) is computed cell by cell, which
-      // raises the error about it, unit by unit as before.
+      // raises the error about it, unit by unit as before, and is counted
+      // (it may flag its cell partial).
       const weights = plan.weights;
       let total = 0;
       for (let i = from; i < to; i++) total += weights[i];
@@ -311,6 +312,7 @@ export function aggregateBlock(plan: AggregationPlan, block: Float64Array, block
       }
       for (let u = expMeans(block, out, total, 0, U); u < U; u = expMeans(block, out, total, u + 1, U)) {
         aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+        one++;
       }
     } else {
       cellByCell(plan, block, blockFlags, offsets, out, a, target, p, U);
