@@ -253,129 +253,124 @@ function aggregateCell(
  */
 export function aggregateBlock(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, only: Uint8Array | null, flagged = true): number {
   const U = target.units.length;
-  const { childStart, childColumn, shares, kernels } = plan;
-  const I = plan.indicators.length;
+  const { childStart, childColumn, kernels } = plan;
   if (plan.blockUnits !== U) {
     for (let i = 0; i < childColumn.length; i++) plan.blockOffsets[i] = childColumn[i] * U;
     plan.blockUnits = U;
   }
-  const offsets = plan.blockOffsets;
   let one = 0;
+  // Each mean's passes over the units are a function of their own, called
+  // once an aggregate: with those long loops here, in a function called
+  // once a period, V8 could be left entering this function through code
+  // that deoptimises at a loop on every call, for good.
   for (let a = 0; a < plan.aggregateNode.length; a++) {
-    const from = childStart[a];
-    const to = childStart[a + 1];
-    const n = to - from;
-    const out = (I + a) * U;
+    const n = childStart[a + 1] - childStart[a];
     if (only !== null && only[a] === 0) continue;
     if (plan.acrossUnits[a] === 1) {
       copelandBlock(plan, block, blockFlags, target, a);
       one += U;
-    } else if (kernels[a] === arithmeticMean && n > 0) {
-      // Σ shares[i] · x over every child, in child order from 0 (0 + x, so
-      // that a -0 term gives +0 as in the row-wise sum), and the union of
-      // their flags: a missing child makes the sum NaN, and that unit is
-      // then computed cell by cell. Each pass over the units is a small
-      // function of its own: a long loop in this function, called once a
-      // period, can leave V8 entering it through code that deoptimises at
-      // that loop on every call.
-      const at0 = offsets[from];
-      scaledColumn(block, out, at0, shares[from], U);
-      if (flagged) blockFlags.copyWithin(out, at0, at0 + U);
-      for (let i = from + 1; i < to - 1; i++) {
-        if (flagged) orColumn(blockFlags, out, offsets[i], U);
-        addScaledColumn(block, out, offsets[i], shares[i], U);
-      }
-      // The last term (none when there is one child), and each sum checked as it is made.
-      const at = offsets[to - 1];
-      const share = shares[to - 1];
-      if (n > 1 && flagged) orColumn(blockFlags, out, at, U);
-      for (let u = n > 1 ? addLastScaled(block, out, at, share, 0, U) : missingFrom(block, out, 0, U); u < U; ) {
-        aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-        one++;
-        u = n > 1 ? addLastScaled(block, out, at, share, u + 1, U) : missingFrom(block, out, u + 1, U);
-      }
-    } else if (kernels[a] === geometricMean && n > 0) {
-      // Σ w · ln x over every child, in child order from 0 (as the kernel
-      // adds them), then exp(Σ / Σw), column by column; a unit whose sum is
-      // not finite (a child missing or ≤ 0) is computed cell by cell, which
-      // raises the error about it, unit by unit as before, and is counted
-      // (it may flag its cell partial).
-      const weights = plan.weights;
-      let total = 0;
-      for (let i = from; i < to; i++) total += weights[i];
-      const at0 = offsets[from];
-      logColumn(block, out, at0, weights[from], U);
-      blockFlags.copyWithin(out, at0, at0 + U);
-      for (let i = from + 1; i < to; i++) {
-        addLogColumn(block, out, offsets[i], weights[i], U);
-        orColumn(blockFlags, out, offsets[i], U);
-      }
-      for (let u = expMeans(block, out, total, 0, U); u < U; u = expMeans(block, out, total, u + 1, U)) {
-        aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-        one++;
-      }
-    } else {
-      cellByCell(plan, block, blockFlags, offsets, out, a, target, p, U);
+    } else if (kernels[a] === arithmeticMean && n > 0) one += arithmeticColumn(plan, block, blockFlags, target, p, a, flagged);
+    else if (kernels[a] === geometricMean && n > 0) one += geometricColumn(plan, block, blockFlags, target, p, a);
+    else {
+      cellByCell(plan, block, blockFlags, target, p, a);
       one += U;
     }
   }
   return one;
 }
 
-/** `block[out + u] = 0 + share × block[at + u]` for the `U` units (0 + x, so that a -0 term gives +0). */
-function scaledColumn(block: Float64Array, out: number, at: number, share: number, U: number): void {
-  for (let u = 0; u < U; u++) block[out + u] = 0 + share * block[at + u];
-}
-
-/** `block[out + u] += share × block[at + u]` for the `U` units. */
-function addScaledColumn(block: Float64Array, out: number, at: number, share: number, U: number): void {
-  for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
-}
-
-/** `addScaledColumn` from unit `from` on, stopping after the first unit whose sum is NaN: returns that unit, or `U`. */
-function addLastScaled(block: Float64Array, out: number, at: number, share: number, from: number, U: number): number {
-  for (let u = from; u < U; u++) {
-    const sum = block[out + u] + share * block[at + u];
-    block[out + u] = sum;
-    if (sum !== sum) return u;
+/**
+ * The arithmetic mean of aggregate `a` over a period's block (see
+ * `aggregateBlock`), column by column: Σ shares[i] · x over every child, in
+ * child order from 0 (0 + x, so that a -0 term gives +0 as in the row-wise
+ * sum), and with `flagged` the union of their flags; a missing child makes
+ * the sum NaN, and that unit is then computed cell by cell. Returns how
+ * many cells were computed one by one.
+ */
+function arithmeticColumn(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, a: number, flagged: boolean): number {
+  const U = target.units.length;
+  const { blockOffsets: offsets, shares } = plan;
+  const from = plan.childStart[a];
+  const to = plan.childStart[a + 1];
+  const out = (plan.indicators.length + a) * U;
+  let one = 0;
+  const at0 = offsets[from];
+  const share0 = shares[from];
+  for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
+  if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] = blockFlags[at0 + u];
+  for (let i = from + 1; i < to; i++) {
+    const at = offsets[i];
+    const share = shares[i];
+    if (flagged) for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+    if (i < to - 1) for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+    else {
+      // The last term, and each sum checked as it is made.
+      for (let u = 0; u < U; u++) {
+        const sum = block[out + u] + share * block[at + u];
+        block[out + u] = sum;
+        if (sum !== sum) {
+          aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+          one++;
+        }
+      }
+    }
   }
-  return U;
+  if (to - from === 1) {
+    for (let u = 0; u < U; u++) {
+      if (block[out + u] !== block[out + u]) {
+        aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+        one++;
+      }
+    }
+  }
+  return one;
 }
 
-/** The first unit from `from` on whose value at `out` is NaN, or `U`. */
-function missingFrom(block: Float64Array, out: number, from: number, U: number): number {
-  for (let u = from; u < U; u++) if (block[out + u] !== block[out + u]) return u;
-  return U;
-}
-
-/** `flags[out + u] |= flags[at + u]` for the `U` units. */
-function orColumn(flags: Uint8Array, out: number, at: number, U: number): void {
-  for (let u = 0; u < U; u++) flags[out + u] |= flags[at + u];
-}
-
-/** `block[out + u] = 0 + w × ln block[at + u]` for the `U` units. */
-function logColumn(block: Float64Array, out: number, at: number, w: number, U: number): void {
-  for (let u = 0; u < U; u++) block[out + u] = 0 + w * Math.log(block[at + u]);
-}
-
-/** `block[out + u] += w × ln block[at + u]` for the `U` units. */
-function addLogColumn(block: Float64Array, out: number, at: number, w: number, U: number): void {
-  for (let u = 0; u < U; u++) block[out + u] += w * Math.log(block[at + u]);
-}
-
-/** From unit `from` on, each finite sum Σ w·ln x at `out` becomes exp(Σ / total); stops at the first sum that is not finite and returns its unit, or `U`. */
-function expMeans(block: Float64Array, out: number, total: number, from: number, U: number): number {
-  for (let u = from; u < U; u++) {
+/**
+ * The geometric mean of aggregate `a` over a period's block, column by
+ * column: Σ w · ln x over every child, in child order from 0 (as the kernel
+ * adds them), then exp(Σ / Σw); a unit whose sum is not finite (a child
+ * missing or ≤ 0) is computed cell by cell, which raises the error about
+ * it, unit by unit as before. Returns how many cells were computed one by
+ * one (each may have flagged its cell partial).
+ */
+function geometricColumn(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, a: number): number {
+  const U = target.units.length;
+  const { blockOffsets: offsets, weights } = plan;
+  const from = plan.childStart[a];
+  const to = plan.childStart[a + 1];
+  const out = (plan.indicators.length + a) * U;
+  let one = 0;
+  let total = 0;
+  for (let i = from; i < to; i++) total += weights[i];
+  const at0 = offsets[from];
+  const w0 = weights[from];
+  for (let u = 0; u < U; u++) {
+    block[out + u] = 0 + w0 * Math.log(block[at0 + u]);
+    blockFlags[out + u] = blockFlags[at0 + u];
+  }
+  for (let i = from + 1; i < to; i++) {
+    const at = offsets[i];
+    const w = weights[i];
+    for (let u = 0; u < U; u++) block[out + u] += w * Math.log(block[at + u]);
+    for (let u = 0; u < U; u++) blockFlags[out + u] |= blockFlags[at + u];
+  }
+  for (let u = 0; u < U; u++) {
     const sum = block[out + u];
-    if (sum - sum !== 0) return u;
-    block[out + u] = Math.exp(sum / total);
+    if (sum - sum === 0) block[out + u] = Math.exp(sum / total);
+    else {
+      aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      one++;
+    }
   }
-  return U;
+  return one;
 }
 
-/** Aggregate `a` of period `p` unit by unit through its kernel (see `aggregateCell`). */
-function cellByCell(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, offsets: Int32Array, out: number, a: number, target: AggregationTarget, p: number, U: number): void {
-  for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+/** Aggregate `a` of a period's block unit by unit through its kernel (see `aggregateCell`). */
+function cellByCell(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, a: number): void {
+  const U = target.units.length;
+  const out = (plan.indicators.length + a) * U;
+  for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, plan.blockOffsets, out + u, a, target, p * U + u);
 }
 
 /** Copeland's method for aggregate `a` over the units of one period held in a block (see `aggregateBlock`). */
