@@ -8,11 +8,14 @@
  *   alone, which runs the compiled plan's fused pass and writes the
  *   aggregated panel; the stages between are made when first read; drawing
  *   the panel and validating the framework are not timed): median of 5 runs
- *   after one untimed run, with IQR and range, in wall and CPU time, with the
- *   machine's load average (target ≤ 100 ms), both cold (a new output panel
- *   each build, whose first write costs the operating system's page
- *   mapping) and repeated (each build into the previous result's panel,
- *   through buildIndex's explicit `into` option);
+ *   after one untimed run, with IQR and range, in wall and CPU time (the
+ *   process's, and the main thread's where Node has `threadCpuUsage`), with
+ *   the page faults a build and the garbage collector's pauses during the
+ *   builds, and the machine's load average (target ≤ 100 ms), both cold (a
+ *   new output panel each build, whose first write costs the operating
+ *   system's page mapping: a fault per 4 KiB page) and repeated (each build
+ *   into the previous result's panel, through buildIndex's explicit `into`
+ *   option);
  * - the exact published values on one thread (`publishValues`: float64
  *   with a rigorous per-cell bound, decimal.js only for cells whose rounding
  *   the bound leaves ambiguous): median of 3 runs after one untimed run
@@ -23,10 +26,18 @@
  *   the benchmark fails if one does not.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { buildIndex, exactAt, publishedAt, publishValues, roundHalfUp, type IndexResult } from '@pingan/core';
 import { nationwideFramework, nationwidePanel } from '../../core/bench/nationwidePanel.ts';
 import { formatTiming, summarise } from '../../core/bench/timing.ts';
 import { buildExactOnThreads } from '../src/exactThreads.ts';
+
+/** The main thread's CPU time in ms (user + system), or null where Node has no `process.threadCpuUsage` (before 23.9). */
+function threadCpu(): number | null {
+  if (typeof process.threadCpuUsage !== 'function') return null;
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+}
 
 async function benchNationwide(): Promise<void> {
   const framework = nationwideFramework('nationwide-synthetic', { zh: '合成全国面板', en: 'Synthetic nationwide panel' });
@@ -40,24 +51,53 @@ async function benchNationwide(): Promise<void> {
   //   mapping the pages);
   // - repeated: every build writes into the previous result's aggregated
   //   panel, handed over with buildIndex's explicit `into` option.
+  // Beside each build's wall time, what it is made of: the process's CPU
+  // time (its garbage collector's threads included), the main thread's, the
+  // page faults (each 4 KiB page of a new panel is mapped and zeroed by the
+  // operating system when first written) and the garbage collector's pauses
+  // that began during a build.
   let result: IndexResult;
-  const timeBuilds = (into: boolean) => {
+  const timeBuilds = async (into: boolean) => {
     const wall: number[] = [];
     const cpu: number[] = [];
+    const mainCpu: number[] = [];
+    const faults: number[] = [];
+    const spans: [number, number][] = [];
+    const collections: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+    observer.observe({ entryTypes: ['gc'] });
     for (let i = 0; i < 5; i++) {
+      const f0 = process.resourceUsage().minorPageFault;
+      const m0 = threadCpu();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       result = buildIndex(framework, raw, into ? { into: result.aggregated } : {});
-      wall.push(performance.now() - t0);
+      const t1 = performance.now();
       const c = process.cpuUsage(c0);
+      const m = threadCpu();
+      faults.push(process.resourceUsage().minorPageFault - f0);
+      wall.push(t1 - t0);
+      spans.push([t0, t1]);
       cpu.push((c.user + c.system) / 1000);
+      if (m0 !== null && m !== null) mainCpu.push(m - m0);
     }
-    return `${formatTiming(summarise(wall), 'ms', 0)}, CPU ${formatTiming(summarise(cpu), 'ms', 0)}`;
+    // The runtime reports a collection after it, on the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    collections.push(...observer.takeRecords());
+    observer.disconnect();
+    const during = collections.filter((gc) => spans.some(([t0, t1]) => gc.startTime >= t0 && gc.startTime < t1));
+    const paused = during.reduce((sum, gc) => sum + gc.duration, 0);
+    return (
+      `${formatTiming(summarise(wall), 'ms', 0)}, CPU ${formatTiming(summarise(cpu), 'ms', 0)}` +
+      (mainCpu.length > 0 ? `; main thread CPU median ${summarise(mainCpu).median.toFixed(0)} ms` : '') +
+      `; ${summarise(faults).median.toLocaleString('en')} page faults a build (median); ` +
+      `${during.length} garbage collector pause${during.length === 1 ? '' : 's'} in the 5 builds, ${paused.toFixed(0)} ms in all`
+    );
   };
   result = buildIndex(framework, raw);
-  const cold = timeBuilds(false);
+  const cold = await timeBuilds(false);
   result = buildIndex(framework, raw, { into: result.aggregated });
-  const repeated = timeBuilds(true);
+  const repeated = await timeBuilds(true);
   // CPU time beside wall time: on a shared machine the wall time counts the other processes' turns too.
   console.log(
     `nationwide panel, float path (2,844 units × 120 months × 14 indicators = ${cells.toLocaleString('en')} cells; ` +

@@ -287,101 +287,137 @@ function aggregateCell(
  */
 export function aggregateBlock(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, only: Uint8Array | null, flagged = true): number {
   const U = target.units.length;
-  const { childStart, childColumn, shares, kernels } = plan;
-  const I = plan.indicators.length;
+  const { childStart, childColumn, kernels } = plan;
   if (plan.blockUnits !== U) {
     for (let i = 0; i < childColumn.length; i++) plan.blockOffsets[i] = childColumn[i] * U;
     plan.blockUnits = U;
   }
-  const offsets = plan.blockOffsets;
   let one = 0;
+  // Each mean's passes over the units are a function of their own, called
+  // once an aggregate: with those long loops here, in a function called
+  // once a period, V8 could be left entering this function through code
+  // that deoptimises at a loop on every call, for good.
   for (let a = 0; a < plan.aggregateNode.length; a++) {
-    const from = childStart[a];
-    const to = childStart[a + 1];
-    const n = to - from;
-    const out = (I + a) * U;
+    const n = childStart[a + 1] - childStart[a];
     if (only !== null && only[a] === 0) continue;
     if (plan.acrossUnits[a] === 1) {
       copelandBlock(plan, block, blockFlags, target, a);
       one += U;
-    } else if (kernels[a] === arithmeticMean && n > 0) {
-      // Σ shares[i] · x over every child, in child order from 0 (0 + x, so
-      // that a -0 term gives +0 as in the row-wise sum), and the union of
-      // their flags: a missing child makes the sum NaN, and that unit is
-      // then computed cell by cell.
-      // A child's term and its flags in one loop.
-      const at0 = offsets[from];
-      const share0 = shares[from];
-      if (flagged) {
-        for (let u = 0; u < U; u++) {
-          block[out + u] = 0 + share0 * block[at0 + u];
-          blockFlags[out + u] = blockFlags[at0 + u];
-        }
-      } else for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
-      for (let i = from + 1; i < to; i++) {
-        const at = offsets[i];
-        const share = shares[i];
-        if (i < to - 1) {
-          if (flagged) {
-            for (let u = 0; u < U; u++) {
-              block[out + u] += share * block[at + u];
-              blockFlags[out + u] |= blockFlags[at + u];
-            }
-          } else for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
-        } else {
-          // The last term, and each sum checked as it is made (a cell computed alone writes its own flags).
-          for (let u = 0; u < U; u++) {
-            if (flagged) blockFlags[out + u] |= blockFlags[at + u];
-            const sum = block[out + u] + share * block[at + u];
-            block[out + u] = sum;
-            if (sum !== sum) {
-              aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-              one++;
-            }
-          }
-        }
-      }
-      if (n === 1) {
-        for (let u = 0; u < U; u++) {
-          if (block[out + u] !== block[out + u]) {
-            aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-            one++;
-          }
-        }
-      }
-    } else if (kernels[a] === geometricMean && n > 0) {
-      // Σ w · ln x over every child, in child order from 0 (as the kernel
-      // adds them), then exp(Σ / Σw), column by column; a unit whose sum is
-      // not finite (a child missing or ≤ 0) is computed cell by cell, which
-      // raises the error about it, unit by unit as before.
-      const weights = plan.weights;
-      let total = 0;
-      for (let i = from; i < to; i++) total += weights[i];
-      const at0 = offsets[from];
-      const w0 = weights[from];
-      for (let u = 0; u < U; u++) {
-        block[out + u] = 0 + w0 * Math.log(block[at0 + u]);
-        blockFlags[out + u] = blockFlags[at0 + u];
-      }
-      for (let i = from + 1; i < to; i++) {
-        const at = offsets[i];
-        const w = weights[i];
-        for (let u = 0; u < U; u++) {
-          block[out + u] += w * Math.log(block[at + u]);
-          blockFlags[out + u] |= blockFlags[at + u];
-        }
-      }
-      for (let u = 0; u < U; u++) {
-        const sum = block[out + u];
-        if (sum - sum === 0) block[out + u] = Math.exp(sum / total);
-        else aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
-      }
-    } else {
-      for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+    } else if (kernels[a] === arithmeticMean && n > 0) one += arithmeticColumn(plan, block, blockFlags, target, p, a, flagged);
+    else if (kernels[a] === geometricMean && n > 0) one += geometricColumn(plan, block, blockFlags, target, p, a);
+    else {
+      cellByCell(plan, block, blockFlags, target, p, a);
       one += U;
     }
   }
   return one;
+}
+
+/**
+ * The arithmetic mean of aggregate `a` over a period's block (see
+ * `aggregateBlock`), column by column: Σ shares[i] · x over every child, in
+ * child order from 0 (0 + x, so that a -0 term gives +0 as in the row-wise
+ * sum), and with `flagged` the union of their flags; a missing child makes
+ * the sum NaN, and that unit is then computed cell by cell. Returns how
+ * many cells were computed one by one.
+ */
+function arithmeticColumn(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, a: number, flagged: boolean): number {
+  const U = target.units.length;
+  const { blockOffsets: offsets, shares } = plan;
+  const from = plan.childStart[a];
+  const to = plan.childStart[a + 1];
+  const out = (plan.indicators.length + a) * U;
+  let one = 0;
+  const at0 = offsets[from];
+  const share0 = shares[from];
+  // A child's term and its flags in one loop.
+  if (flagged) {
+    for (let u = 0; u < U; u++) {
+      block[out + u] = 0 + share0 * block[at0 + u];
+      blockFlags[out + u] = blockFlags[at0 + u];
+    }
+  } else for (let u = 0; u < U; u++) block[out + u] = 0 + share0 * block[at0 + u];
+  for (let i = from + 1; i < to; i++) {
+    const at = offsets[i];
+    const share = shares[i];
+    if (i < to - 1) {
+      if (flagged) {
+        for (let u = 0; u < U; u++) {
+          block[out + u] += share * block[at + u];
+          blockFlags[out + u] |= blockFlags[at + u];
+        }
+      } else for (let u = 0; u < U; u++) block[out + u] += share * block[at + u];
+    } else {
+      // The last term, and each sum checked as it is made (a cell computed alone writes its own flags).
+      for (let u = 0; u < U; u++) {
+        if (flagged) blockFlags[out + u] |= blockFlags[at + u];
+        const sum = block[out + u] + share * block[at + u];
+        block[out + u] = sum;
+        if (sum !== sum) {
+          aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+          one++;
+        }
+      }
+    }
+  }
+  if (to - from === 1) {
+    for (let u = 0; u < U; u++) {
+      if (block[out + u] !== block[out + u]) {
+        aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+        one++;
+      }
+    }
+  }
+  return one;
+}
+
+/**
+ * The geometric mean of aggregate `a` over a period's block, column by
+ * column: Σ w · ln x over every child, in child order from 0 (as the kernel
+ * adds them), then exp(Σ / Σw); a unit whose sum is not finite (a child
+ * missing or ≤ 0) is computed cell by cell, which raises the error about
+ * it, unit by unit as before. Returns how many cells were computed one by
+ * one (each may have flagged its cell partial).
+ */
+function geometricColumn(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, a: number): number {
+  const U = target.units.length;
+  const { blockOffsets: offsets, weights } = plan;
+  const from = plan.childStart[a];
+  const to = plan.childStart[a + 1];
+  const out = (plan.indicators.length + a) * U;
+  let one = 0;
+  let total = 0;
+  for (let i = from; i < to; i++) total += weights[i];
+  const at0 = offsets[from];
+  const w0 = weights[from];
+  for (let u = 0; u < U; u++) {
+    block[out + u] = 0 + w0 * Math.log(block[at0 + u]);
+    blockFlags[out + u] = blockFlags[at0 + u];
+  }
+  for (let i = from + 1; i < to; i++) {
+    const at = offsets[i];
+    const w = weights[i];
+    for (let u = 0; u < U; u++) {
+      block[out + u] += w * Math.log(block[at + u]);
+      blockFlags[out + u] |= blockFlags[at + u];
+    }
+  }
+  for (let u = 0; u < U; u++) {
+    const sum = block[out + u];
+    if (sum - sum === 0) block[out + u] = Math.exp(sum / total);
+    else {
+      aggregateCell(plan, block, blockFlags, u, offsets, out + u, a, target, p * U + u);
+      one++;
+    }
+  }
+  return one;
+}
+
+/** Aggregate `a` of a period's block unit by unit through its kernel (see `aggregateCell`). */
+function cellByCell(plan: AggregationPlan, block: Float64Array, blockFlags: Uint8Array, target: AggregationTarget, p: number, a: number): void {
+  const U = target.units.length;
+  const out = (plan.indicators.length + a) * U;
+  for (let u = 0; u < U; u++) aggregateCell(plan, block, blockFlags, u, plan.blockOffsets, out + u, a, target, p * U + u);
 }
 
 /** Copeland's method for aggregate `a` over the units of one period held in a block (see `aggregateBlock`). */

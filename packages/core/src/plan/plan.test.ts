@@ -6,6 +6,7 @@ import { frameworkFromJson, reviseNodes, type Framework } from '../framework/def
 import { AggregationSpec } from '../framework/methods.ts';
 import { impute } from '../impute/impute.ts';
 import { normalise } from '../normalise/normalise.ts';
+import { Flag } from '../panel/flags.ts';
 import { createPanel, type Panel } from '../panel/panel.ts';
 import { buildIndex } from '../pipeline/buildIndex.ts';
 import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
@@ -262,5 +263,34 @@ describe('the compiled plan', () => {
     }
     expect(message).toMatch(/geometric mean of "b" needs positive values/);
     expect(() => buildIndex(tuned, raw)).toThrow(message);
+  });
+
+  it('flags a geometric mean computed without a missing child as partial, as it does an arithmetic mean, in a panel without flags', () => {
+    const build = (method: 'arithmetic' | 'geometric') => {
+      const framework = frameworkFromJson({
+        id: 'partial-test',
+        version: '1',
+        name: name('Partial means (synthetic)'),
+        nodes: [
+          { code: 'index', type: 'aggregate', parent: null, name: name('Index'), aggregation: { method, minAvailability: 0.5 } },
+          ...['a', 'b'].map((code) => ({
+            code,
+            type: 'indicator',
+            parent: 'index',
+            direction: 1,
+            name: name(code),
+            normalisation: { method: 'minMax', lower: 1, upper: 100, scope: 'period' },
+          })),
+        ],
+      });
+      // Unit Y has no value for b: its index is the mean of a alone.
+      const raw = createPanel({ units: ['X', 'Y', 'Z'], periods: ['2025-01'], codes: ['a', 'b'], values: [1, 2, 3, Number.NaN, 5, 6] });
+      return buildIndex(framework, raw).aggregated;
+    };
+    for (const method of ['arithmetic', 'geometric'] as const) {
+      const { values, flags } = build(method);
+      expect(Array.from(values.filter((_, i) => i % 3 === 2)).every(Number.isFinite), method).toBe(true);
+      expect(Array.from(flags), method).toEqual([0, 0, 0, 0, 0, Flag.Partial, 0, 0, 0]);
+    }
   });
 });

@@ -75,7 +75,7 @@ function target(panel: Panel, plan: AggregationPlan, into: Panel | undefined): A
   const size = panel.units.length * panel.periods.length * plan.codes.length;
   if (!into) return { values: new Float64Array(size), flags: new Uint8Array(size), units: panel.units, periods: panel.periods, fresh: true };
   checkInto(into, size, panel);
-  return { values: into.values, flags: into.flags, units: panel.units, periods: panel.periods };
+  return { values: into.values, flags: into.flags, units: panel.units, periods: panel.periods, fresh: false };
 }
 
 /**
