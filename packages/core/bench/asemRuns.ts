@@ -113,10 +113,52 @@ export interface AsemTables {
  * `compileCoinr`.
  */
 function parseCsv(dir: string, file: string): string[][] {
-  const parsed = new Papa.Parser({ delimiter: ',', newline: '\n' }).parse(readFileSync(join(dir, file), 'utf8'), 0, false) as Papa.ParseResult<string[]>;
+  const text = readFileSync(join(dir, file), 'utf8');
+  const quoted = parseAllQuoted(text);
+  if (quoted) return quoted;
+  const parsed = new Papa.Parser({ delimiter: ',', newline: '\n' }).parse(text, 0, false) as Papa.ParseResult<string[]>;
   if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`);
   return parsed.data;
 }
+
+/**
+ * The rows of a CSV whose every cell is quoted and holds no quote (as R's
+ * write.csv writes a table without quotes in its text, and COINr's ASEM
+ * files are), or undefined for any other text. papaparse's fast mode splits
+ * each line on the three characters `","` between two quoted cells; every
+ * line is then checked to be exactly `"c1","c2",…,"ck"` with no other
+ * quote (or empty), which makes its pieces, less the line's first and last
+ * quote, the cells papaparse's full parser gives: a comma or line break
+ * inside a cell, an escaped quote, a space after a closing quote or an
+ * unquoted cell fails the check, and the caller parses the text in full.
+ * The full parser's per-cell work (searching the closing quote, checking
+ * what follows it, replacing escaped quotes) is what this saves.
+ *
+ * @example
+ * parseAllQuoted('"a","b"\n"1",""\n'); // [['a', 'b'], ['1', ''], ['']]
+ * parseAllQuoted('"a,b",c\n'); // undefined: an unquoted cell
+ */
+export function parseAllQuoted(text: string): string[][] | undefined {
+  const rows = (new Papa.Parser({ delimiter: '","', newline: '\n', fastMode: true }).parse(text, 0, false) as Papa.ParseResult<string[]>).data;
+  for (const row of rows) {
+    const k = row.length - 1;
+    const first = row[0];
+    if (k === 0) {
+      if (first === '') continue; // a blank line, as the full parser gives it
+      if (first.length < 2 || first.charCodeAt(0) !== QUOTE || first.indexOf('"', 1) !== first.length - 1) return undefined;
+      row[0] = first.slice(1, -1);
+      continue;
+    }
+    const last = row[k];
+    if (first.charCodeAt(0) !== QUOTE || first.indexOf('"', 1) !== -1 || last.indexOf('"') !== last.length - 1) return undefined;
+    for (let c = 1; c < k; c++) if (row[c].indexOf('"') !== -1) return undefined;
+    row[0] = first.slice(1);
+    row[k] = last.slice(0, -1);
+  }
+  return rows;
+}
+
+const QUOTE = 34;
 
 /** Reads and parses the two CSVs (part of every timed run). */
 export function readAsemTables(dir: string): AsemTables {
