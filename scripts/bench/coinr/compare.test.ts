@@ -6,13 +6,14 @@
  * path computes, with as many rebuilds as COINr does.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex, defineFramework, fromCoinr, panelFromObservations, sensitivityAnalysis, uncertaintyAnalysis } from '@pingan/core';
-import { asemSensitivity, asemSettings, asemUncertainty, buildAsem, readAsemTables } from '../../../packages/core/bench/asemRuns.ts';
+import { ASEM_FILES, asemSensitivity, asemSettings, asemUncertainty, buildAsem, parseAllQuoted, readAsemTables } from '../../../packages/core/bench/asemRuns.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const COMPARE = join(ROOT, 'scripts/bench/coinr/compare.ts');
@@ -41,6 +42,31 @@ describe.skipIf(!haveReference)('pnpm bench:coinr without R or COINr', () => {
     const run = runCompare(fake);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/bench:coinr skipped \(NOTICE: COINr is not installed in R \(.*no package called 'COINr'/);
+  });
+});
+
+describe('parseAllQuoted', () => {
+  const fullParse = (text: string) => new Papa.Parser({ delimiter: ',', newline: '\n' }).parse(text, 0, false) as Papa.ParseResult<string[]>;
+
+  it.skipIf(!haveReference)("gives papaparse's full parse of the ASEM tables", () => {
+    for (const file of Object.values(ASEM_FILES)) {
+      const text = readFileSync(join(REFERENCE, file), 'utf8');
+      expect(parseAllQuoted(text), file).toEqual(fullParse(text).data);
+    }
+  });
+
+  it("gives papaparse's full parse of every all-quoted text", () => {
+    for (const text of ['"a","b"\n"1",""\n', '""\n"x"', '"","",""\n\n"x"', '"a"', '"a, b","c"\n']) {
+      expect(fullParse(text).errors).toEqual([]);
+      expect(parseAllQuoted(text), text).toEqual(fullParse(text).data);
+    }
+  });
+
+  it('leaves any other text to the full parser', () => {
+    // An unquoted cell, a line break or escaped quote in a cell, a space after a closing quote, a lone quote, CRLF.
+    for (const text of ['"a",b\n', 'a\n', '"a","b\nc"', '"a"",""b"', '"a" ,"b"', '"', '"a","b"\r\n"c","d"']) {
+      expect(parseAllQuoted(text), text).toBeUndefined();
+    }
   });
 });
 
