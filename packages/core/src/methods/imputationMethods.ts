@@ -46,18 +46,7 @@ export interface ImputationMethod<M extends ImputationSpec['method']> {
  */
 const groupMeanInto: FloatImputer<Extract<ImputationSpec, { method: 'groupMean' }>> = (values, base, stride, n, _spec, groupOf, groupCount, scratch, filled) => {
   const G = groupOf === null ? 1 : groupCount;
-  for (let g = 0; g < 2 * G; g++) scratch[g] = 0;
-  let missing = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[base + i * stride];
-    if (v !== v) {
-      missing++;
-      continue;
-    }
-    const g = groupOf === null ? 0 : groupOf[i];
-    scratch[g] += v;
-    scratch[G + g]++;
-  }
+  const missing = G <= 2 ? sumsOfTwo(values, base, stride, n, groupOf, G, scratch) : sumsOfGroups(values, base, stride, n, groupOf, G, scratch);
   if (missing === 0) return 0;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -72,6 +61,57 @@ const groupMeanInto: FloatImputer<Extract<ImputationSpec, { method: 'groupMean' 
   }
   return count;
 };
+
+/**
+ * The group-mean kernel's first pass for one or two groups (a grouping
+ * such as Europe and Asia, or none): each group's sum and count of present
+ * values, added in position order as `sumsOfGroups` adds them, but in
+ * locals (an addition into `scratch[g]` waits for the store of the one
+ * before), then written to `scratch` (sums, then counts). Returns how many
+ * values were missing.
+ */
+function sumsOfTwo(values: Float64Array, base: number, stride: number, n: number, groupOf: Int32Array | null, G: number, scratch: Float64Array): number {
+  let sum0 = 0;
+  let sum1 = 0;
+  let count0 = 0;
+  let count1 = 0;
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[base + i * stride];
+    if (v !== v) missing++;
+    else if (groupOf === null || groupOf[i] === 0) {
+      sum0 += v;
+      count0++;
+    } else {
+      sum1 += v;
+      count1++;
+    }
+  }
+  scratch[0] = sum0;
+  scratch[G] = count0;
+  if (G === 2) {
+    scratch[1] = sum1;
+    scratch[3] = count1;
+  }
+  return missing;
+}
+
+/** The group-mean kernel's first pass for any number of groups (see `sumsOfTwo`). */
+function sumsOfGroups(values: Float64Array, base: number, stride: number, n: number, groupOf: Int32Array | null, G: number, scratch: Float64Array): number {
+  for (let g = 0; g < 2 * G; g++) scratch[g] = 0;
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[base + i * stride];
+    if (v !== v) {
+      missing++;
+      continue;
+    }
+    const g = groupOf === null ? 0 : groupOf[i];
+    scratch[g] += v;
+    scratch[G + g]++;
+  }
+  return missing;
+}
 
 /**
  * Last observation carried forward (as `carryForward`): a gap takes the

@@ -36,6 +36,12 @@ export interface TreatmentWork {
   readonly report: boolean;
   /** Scratch for the moments of the column being checked. */
   readonly moments: CentralMoments & { skew: number };
+  /**
+   * Set by a caller that has put the next column's moments in `moments`
+   * (as `momentsInto` finds them: see `momentsOfTwoInto`); the kernel then
+   * takes them instead of measuring the column, and clears it.
+   */
+  measured: boolean;
 }
 
 /**
@@ -60,6 +66,7 @@ export function treatmentWork(length: number, report = true): TreatmentWork {
     passed: null,
     report,
     moments: { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN, skew: Number.NaN },
+    measured: false,
   };
 }
 
@@ -112,9 +119,12 @@ function skewWhereNeeded(thresholds: { readonly kurtosisThreshold: number }, wor
   moments.skew = work.report || !(moments.kurt < thresholds.kurtosisThreshold) ? skewOf(moments) : Number.NaN;
 }
 
-/** The moments of the column before treatment, into the report. */
+/** The moments of the column before treatment (measured, unless the caller has: see `TreatmentWork.measured`), into the report. */
 function momentsBefore(x: Float64Array, n: number, thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
-  measure(x, n, thresholds, work);
+  if (work.measured) {
+    work.measured = false;
+    skewWhereNeeded(thresholds, work);
+  } else measure(x, n, thresholds, work);
   work.skewBefore = work.moments.skew;
   work.kurtBefore = work.moments.kurt;
 }

@@ -96,3 +96,74 @@ export function zScoreInto(src: Float64Array, out: Float64Array, direction: numb
   const n = src.length;
   for (let i = 0; i < n; i++) out[i] = ((direction * src[i] - m) / s) * sd + mean;
 }
+
+/**
+ * `zScoreInto` of two columns in place, each with its own direction, mean
+ * and sd: each column's sums are added in the same order as
+ * `meanOfPresent` and `sdOfPresent` add them (the same scores), and the two
+ * columns' additions alternate in each pass, so that each waits less for
+ * the one before it.
+ *
+ * @example
+ * const a = new Float64Array([1, 2, 3]);
+ * const b = new Float64Array([5, 1, 3]);
+ * zScoreOfTwoInPlace(a, 1, 0, 1, b, -1, 10, 2); // a [-1, 0, 1], b [8, 12, 10]
+ */
+export function zScoreOfTwoInPlace(a: Float64Array, directionA: number, meanA: number, sdA: number, b: Float64Array, directionB: number, meanB: number, sdB: number): void {
+  const n = a.length;
+  if (b.length !== n) {
+    zScoreInto(a, a, directionA, meanA, sdA);
+    zScoreInto(b, b, directionB, meanB, sdB);
+    return;
+  }
+  // meanOfPresent, side by side.
+  let sumA = 0;
+  let sumB = 0;
+  let countA = 0;
+  let countB = 0;
+  for (let i = 0; i < n; i++) {
+    const v = directionA * a[i];
+    const w = directionB * b[i];
+    if (v === v) {
+      sumA += v;
+      countA++;
+    }
+    if (w === w) {
+      sumB += w;
+      countB++;
+    }
+  }
+  let mA = countA === 0 ? Number.NaN : sumA / countA;
+  let mB = countB === 0 ? Number.NaN : sumB / countB;
+  let tA = 0;
+  let tB = 0;
+  for (let i = 0; i < n; i++) {
+    const v = directionA * a[i];
+    const w = directionB * b[i];
+    if (v === v) tA += v - mA;
+    if (w === w) tB += w - mB;
+  }
+  if (Number.isFinite(mA)) mA += tA / countA;
+  if (Number.isFinite(mB)) mB += tB / countB;
+  // sdOfPresent, side by side.
+  let ssA = 0;
+  let ssB = 0;
+  for (let i = 0; i < n; i++) {
+    const v = directionA * a[i];
+    const w = directionB * b[i];
+    if (v === v) {
+      const d = v - mA;
+      ssA += d * d;
+    }
+    if (w === w) {
+      const e = w - mB;
+      ssB += e * e;
+    }
+  }
+  const sA = countA < 2 ? Number.NaN : Math.sqrt(ssA / (countA - 1));
+  const sB = countB < 2 ? Number.NaN : Math.sqrt(ssB / (countB - 1));
+  for (let i = 0; i < n; i++) {
+    a[i] = ((directionA * a[i] - mA) / sA) * sdA + meanA;
+    b[i] = ((directionB * b[i] - mB) / sB) * sdB + meanB;
+  }
+}

@@ -8,6 +8,8 @@ import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { buildIndex, type BuildOptions } from '../pipeline/buildIndex.ts';
 import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
+import { momentsOfTwoInto, type CentralMoments } from '../treat/centralMoments.ts';
+import { zScoreOfTwoInPlace } from '../normalise/zScore.ts';
 import { BlockPanel } from './blockPanel.ts';
 import type { Rebuild } from './uncertaintyAnalysis.ts';
 
@@ -57,6 +59,8 @@ interface Compiled {
   readonly scratch: Float64Array;
   readonly capped: Uint8Array;
   readonly treatment: TreatmentWork;
+  /** Scratch: the moments of two columns measured together (`treatAll`). */
+  readonly pairMoments: readonly [CentralMoments, CentralMoments];
   /**
    * The node objects read before: at each position of `framework.nodes`,
    * the last node whose code was checked, and for each indicator, the last
@@ -196,6 +200,10 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     capped: new Uint8Array(U),
     // Only the treated columns are read: the skew is worked out only where a check needs it.
     treatment: treatmentWork(U, false),
+    pairMoments: [
+      { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN },
+      { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN },
+    ],
     seenNode: new Array<FrameworkNode | null>(framework.nodes.length).fill(null),
     seenIndicator: new Array<IndicatorNode | null>(I).fill(null),
     seenIndicators: null,
@@ -321,31 +329,74 @@ function imputeAll(plan: Compiled): void {
   }
 }
 
-/** `treat` in place: each indicator's treatment kernel over each period's units, changed cells written back. */
+/**
+ * `treat` in place: each indicator's treatment kernel over each period's
+ * units, changed cells written back. The columns to treat are measured two
+ * by two (`momentsOfTwoInto`: the same moments, found faster), each then
+ * treated with its moments given.
+ */
 function treatAll(plan: Compiled): void {
-  const { U, P, I, K, treatments, treatment, columnOf, flags } = plan;
+  const { U, P, I, K, treatments, columnOf, pairMoments } = plan;
   for (let p = 0; p < P; p++) {
+    let waiting = -1;
     for (let k = 0; k < I; k++) {
-      const spec = treatments[k];
-      if (spec.method === 'none') continue;
-      const column = columnOf[p * K + k];
-      treatInto(column, U, spec, treatment);
-      // A column left as it was has no marks.
-      if (treatment.method === 'none') continue;
-      flagMarked(treatment.marks, U, flags, (p * K + k) * U, 1, Flag.Treated, treatment.out, column);
+      if (treatments[k].method === 'none') continue;
+      if (waiting < 0) {
+        waiting = k;
+        continue;
+      }
+      momentsOfTwoInto(columnOf[p * K + waiting], columnOf[p * K + k], U, pairMoments[0], pairMoments[1]);
+      treatColumn(plan, p, waiting, pairMoments[0]);
+      treatColumn(plan, p, k, pairMoments[1]);
+      waiting = -1;
     }
+    if (waiting >= 0) treatColumn(plan, p, waiting, null);
   }
 }
 
-/** `normalise` in place: each indicator's scoring kernel over each period's units (as the plan's fused pass). */
+/** Indicator k's treatment in period p, with its moments when they were measured (see `treatAll`). */
+function treatColumn(plan: Compiled, p: number, k: number, moments: CentralMoments | null): void {
+  const { U, K, treatment, columnOf, flags } = plan;
+  const column = columnOf[p * K + k];
+  if (moments !== null) {
+    treatment.moments.n = moments.n;
+    treatment.moments.m2 = moments.m2;
+    treatment.moments.m3 = moments.m3;
+    treatment.moments.kurt = moments.kurt;
+    treatment.measured = true;
+  }
+  treatInto(column, U, plan.treatments[k], treatment);
+  // A column left as it was has no marks.
+  if (treatment.method === 'none') return;
+  flagMarked(treatment.marks, U, flags, (p * K + k) * U, 1, Flag.Treated, treatment.out, column);
+}
+
+/**
+ * `normalise` in place: each indicator's scoring kernel over each period's
+ * units (as the plan's fused pass); the z-scored columns two by two
+ * (`zScoreOfTwoInPlace`: the same scores, found faster).
+ */
 function scoreAll(plan: Compiled): void {
   const { U, P, I, K, capped, columnOf, flags, specs, referenceUnit, directions, caps } = plan;
   for (let p = 0; p < P; p++) {
+    let waiting = -1;
     for (let k = 0; k < I; k++) {
       const column = columnOf[p * K + k];
+      const spec = specs[k];
+      if (spec.method === 'zScore') {
+        if (waiting < 0) {
+          waiting = k;
+          continue;
+        }
+        const first = specs[waiting] as Extract<NormalisationSpec, { method: 'zScore' }>;
+        zScoreOfTwoInPlace(columnOf[p * K + waiting], directions[waiting], first.mean, first.sd, column, directions[k], spec.mean, spec.sd);
+        waiting = -1;
+        continue;
+      }
       // `capped` is all 0 between columns: each mark is cleared as it is read (a kernel marks only where its spec caps).
       scoreInto(column, column, capped, specs[k], directions[k] as 1 | -1, referenceUnit[k]);
       if (caps[k] === 1) flagMarked(capped, U, flags, (p * K + k) * U, 1, Flag.Capped, null, null);
     }
+    if (waiting >= 0) scoreInto(columnOf[p * K + waiting], columnOf[p * K + waiting], capped, specs[waiting], directions[waiting] as 1 | -1, referenceUnit[waiting]);
   }
 }

@@ -59,9 +59,10 @@ interface RevisionTable {
   readonly revisions: Map<number, Revision>[];
   /** Per node: the node itself with fixed weighting, for a run that changes none of its settings but reweights a child. */
   readonly reweightedOnly: (FrameworkNode | undefined)[];
-  /** Scratch of the current run: each node's revision, whether a child of it was reweighted, each setting's changes. */
+  /** Scratch of the current run: each node's revision, whether a child of it was reweighted, its key, each setting's changes. */
   readonly current: (Revision | undefined)[];
   readonly reweighted: Uint8Array;
+  readonly keys: Int32Array;
   readonly perSetting: (readonly (NodeRevision | undefined)[] | null)[];
 }
 
@@ -101,6 +102,7 @@ function revisionTable(framework: Framework, settings: readonly UncertainSetting
           reweightedOnly: new Array<FrameworkNode | undefined>(N).fill(undefined),
           current: new Array<Revision | undefined>(N).fill(undefined),
           reweighted: new Uint8Array(N),
+          keys: new Int32Array(N),
           perSetting: [],
         };
   byFramework.set(framework, table);
@@ -135,12 +137,16 @@ function revisedThrough(table: RevisionTable, framework: Framework, settings: re
   const N = framework.nodes.length;
   const changes = new Array<NodeRevision | undefined>(N);
   reweighted.fill(0);
+  // Each node's key, setting by setting (the same sums, in the same order, as node by node).
+  const keys = table.keys.fill(0);
+  for (let s = 0; s < S; s++) {
+    const c = perSetting[s];
+    if (c === null) continue;
+    const step = (levels[s] + 1) * table.place[s];
+    for (let i = 0; i < N; i++) if (c[i]) keys[i] += step;
+  }
   for (let i = 0; i < N; i++) {
-    let key = 0;
-    for (let s = 0; s < S; s++) {
-      const c = perSetting[s];
-      if (c !== null && c[i]) key += (levels[s] + 1) * table.place[s];
-    }
+    const key = keys[i];
     if (key === 0) {
       current[i] = undefined;
       continue;
