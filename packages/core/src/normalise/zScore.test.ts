@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanOfPresent, sdOfPresent, zScore } from './zScore.ts';
+import { meanOfPresent, sdOfPresent, zScore, zScoreInto, zScoreOfTwoInPlace } from './zScore.ts';
 
 describe('zScore', () => {
   it('standardises with the sample standard deviation (as R sd)', () => {
@@ -33,5 +33,39 @@ describe('zScore', () => {
     expect(meanOfPresent(x, 1)).toBe(3);
     expect(sdOfPresent(x, 1)).toBeCloseTo(Math.sqrt(7), 14);
     expect(meanOfPresent(new Float64Array([Number.NaN]), 1)).toBeNaN();
+  });
+});
+
+describe('zScoreOfTwoInPlace', () => {
+  /** A seeded column, some values missing (NaN) where `missing` is set. */
+  function column(seed: number, length: number, missing: boolean): Float64Array {
+    let s = seed >>> 0;
+    const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    return Float64Array.from({ length }, () => (missing && next() < 0.2 ? Number.NaN : (next() - 0.4) * 10 ** (3 * next())));
+  }
+
+  it('scores the worked example', () => {
+    const a = new Float64Array([1, 2, 3]);
+    const b = new Float64Array([5, 1, 3]);
+    zScoreOfTwoInPlace(a, 1, 0, 1, b, -1, 10, 2);
+    expect(Array.from(a)).toEqual([-1, 0, 1]);
+    expect(Array.from(b)).toEqual([8, 12, 10]);
+  });
+
+  it('is zScoreInto of each column, bit for bit, with either direction, missing values and unequal lengths', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      for (const [missA, missB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+        const a = column(seed, 2 + (seed % 50), missA);
+        const b = column(seed + 500, seed % 7 === 0 ? 3 + (seed % 5) : a.length, missB);
+        const [dirA, dirB] = seed % 2 ? [1, -1] : [-1, 1];
+        const expectedA = new Float64Array(a.length);
+        const expectedB = new Float64Array(b.length);
+        zScoreInto(a, expectedA, dirA, 10, 2);
+        zScoreInto(b, expectedB, dirB, 0, 1);
+        zScoreOfTwoInPlace(a, dirA, 10, 2, b, dirB, 0, 1);
+        a.forEach((v, i) => expect(Object.is(v, expectedA[i]), `seed ${seed}, a[${i}]`).toBe(true));
+        b.forEach((v, i) => expect(Object.is(v, expectedB[i]), `seed ${seed}, b[${i}]`).toBe(true));
+      }
+    }
   });
 });
