@@ -4,8 +4,7 @@
  * sensitivity with 600 rebuilds and 100 bootstraps) it runs COINr's side
  * (scripts/bench/coinr/asem.R, a fresh R process per run, timed inside R)
  * and the project's side (packages/core/bench/asemRuns.ts, timed in this
- * process) alternately, the same number of times, both starting from the
- * raw iData/iMeta CSVs, and prints each side's median with its spread and
+ * process) alternately, both starting from the raw iData/iMeta CSVs, and prints each side's median with its spread and
  * the ratios, of the wall times and of each process's CPU time (user +
  * system), with the load average while they ran: on a loaded machine the
  * wall time also counts the time a process waited for a core. It also
@@ -16,14 +15,16 @@
  *
  *   pnpm bench:coinr [--quick] [--build N] [--uncertainty N] [--sensitivity N]
  *
- * The options set how many timed runs of each side (0 leaves a benchmark
- * out; defaults 50, 5 and 3: about 40 minutes on a loaded 2-core machine,
+ * The options set how many timed runs of COINr (0 leaves a benchmark out;
+ * defaults 50, 5 and 3: about 40 minutes on a loaded 2-core machine,
  * nearly all of it COINr's). `--quick` is the short run, 10 builds and one
- * uncertainty and one sensitivity run a side (about 10 minutes): the same
+ * uncertainty and one sensitivity run of COINr (about 10 minutes): the same
  * work, fewer repetitions, so its medians have less to go on and it says
- * so; an explicit count still wins. Builds take milliseconds, so they alternate
- * in batches of 5: one R process times five builds, then this
- * process does, and so on. RSCRIPT names the Rscript to use (default:
+ * so; an explicit count still wins. Builds take milliseconds, so they
+ * alternate in turns of 5: one R process times five builds, then this
+ * process does, and so on. An analysis alternates one R process timing
+ * one run with this process timing `PROJECT_ANALYSIS_BATCH` runs (see
+ * there), so this side's medians rest on 5 times as many runs. RSCRIPT names the Rscript to use (default:
  * Rscript on the PATH).
  */
 import { spawnSync } from 'node:child_process';
@@ -40,9 +41,25 @@ const REFERENCE = resolve(ROOT, '../shared/reference/coinr-asem');
 const R_SCRIPT = join(ROOT, 'scripts/bench/coinr/asem.R');
 const RSCRIPT = process.env.RSCRIPT || 'Rscript';
 const WANTED_COINR = '1.1.14';
-/** Runs of each side in one turn of the alternation. */
-const BATCH: Record<'build' | 'uncertainty' | 'sensitivity', number> = { build: 5, uncertainty: 1, sensitivity: 1 };
+/**
+ * Timed runs of an analysis on this side in each turn, where each R process
+ * times one. A COINr run takes 10–70 s, so its median over 5 runs rests on
+ * 5 long runs whose own start-up and cache misses are a small share of
+ * them; a run here takes 10–80 ms, and one run a turn would rest the
+ * median on 5 short runs each timed right after a 10–70 s R process, on a
+ * machine whose state (caches, the core's clock, other tenants) moves
+ * these runs by up to half their time. Timing 5 a turn puts the median on
+ * 25 runs of the same work; the first run of each turn is printed apart,
+ * so that what it costs to come back after R stays in view.
+ */
+const PROJECT_ANALYSIS_BATCH = 5;
 
+/** Timed runs of each side in one turn of the alternation: builds take tens of milliseconds in R and about one here, so each side times 5 a turn. */
+const BATCH: Record<Benchmark, { readonly coinr: number; readonly project: number }> = {
+  build: { coinr: 5, project: 5 },
+  uncertainty: { coinr: 1, project: PROJECT_ANALYSIS_BATCH },
+  sensitivity: { coinr: 1, project: PROJECT_ANALYSIS_BATCH },
+};
 type Benchmark = 'build' | 'uncertainty' | 'sensitivity';
 
 const { values: options } = parseArgs({
@@ -53,7 +70,7 @@ const { values: options } = parseArgs({
     sensitivity: { type: 'string' },
   },
 });
-/** Timed runs a side: the full run, and the short one (`--quick`). */
+/** Timed runs of COINr (builds: of each side; analyses: this side times `PROJECT_ANALYSIS_BATCH` times as many): the full run, and the short one (`--quick`). */
 const DEFAULT_RUNS: Record<'full' | 'quick', Record<Benchmark, number>> = {
   full: { build: 50, uncertainty: 5, sensitivity: 3 },
   quick: { build: 10, uncertainty: 1, sensitivity: 1 },
@@ -97,7 +114,7 @@ console.log(
 );
 if (options.quick) {
   console.log(
-    `NOTICE: --quick, the short run: ${runs.build} builds, ${runs.uncertainty} uncertainty and ${runs.sensitivity} sensitivity runs a side (the full run: ` +
+    `NOTICE: --quick, the short run: ${runs.build} builds, ${runs.uncertainty} uncertainty and ${runs.sensitivity} sensitivity runs of COINr (the full run: ` +
       `${DEFAULT_RUNS.full.build}, ${DEFAULT_RUNS.full.uncertainty}, ${DEFAULT_RUNS.full.sensitivity}); the work of each run is the same, its medians rest on fewer runs.`,
   );
 }
@@ -191,9 +208,11 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   const ratios: number[] = [];
   const loads: number[] = [];
   let rebuilds = '';
-  const turns = Math.ceil(n / BATCH[benchmark]);
+  const firstOfTurn: number[] = [];
+  const turns = Math.ceil(n / BATCH[benchmark].coinr);
   for (let i = 0; i < turns; i++) {
-    const batch = Math.min(BATCH[benchmark], n - i * BATCH[benchmark]);
+    const batch = Math.min(BATCH[benchmark].coinr, n - i * BATCH[benchmark].coinr);
+    const ourBatch = benchmark === 'build' ? batch : BATCH[benchmark].project;
     // ABBA: COINr first in runs 0, 3, 4, 7, …; ours first in runs 1, 2, 5, 6, …, so that a drift in load favours neither side.
     const coinrFirst = i % 4 === 0 || i % 4 === 3;
     let coinr: CoinrRun;
@@ -201,9 +220,9 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
     loads.push(loadavg()[0]);
     if (coinrFirst) {
       coinr = runCoinr(benchmark, batch);
-      ours = runProject(benchmark, batch);
+      ours = runProject(benchmark, ourBatch);
     } else {
-      ours = runProject(benchmark, batch);
+      ours = runProject(benchmark, ourBatch);
       coinr = runCoinr(benchmark, batch);
     }
     if (!checked) {
@@ -213,12 +232,15 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
     rebuilds = `rebuilds per run: COINr ${coinr.rebuilds}, project ${ours.rebuilds}`;
     coinrTimes.push(...coinr.ms);
     ourTimes.push(...ours.ms);
+    firstOfTurn.push(ours.ms[0]);
     coinrCpu.push(...coinr.cpu_ms);
     ourCpu.push(...ours.cpu_ms);
     const [c, o] = [summarise(coinr.ms).median, summarise(ours.ms).median];
     ratios.push(c / o);
-    const what = batch === 1 ? `run ${i + 1}/${turns}` : `turn ${i + 1}/${turns} (median of ${batch} runs each)`;
-    console.log(`  ${what}: COINr ${c.toFixed(1)} ms, project ${o.toFixed(1)} ms → ${(c / o).toFixed(1)}×`);
+    const runsOf = (k: number) => (k === 1 ? '1 run' : `median of ${k} runs`);
+    console.log(
+      `  turn ${i + 1}/${turns}: COINr ${c.toFixed(1)} ms (${runsOf(batch)}), project ${o.toFixed(1)} ms (${runsOf(ourBatch)}: ${ours.ms.map((t) => t.toFixed(1)).join(', ')}) → ${(c / o).toFixed(1)}×`,
+    );
   }
   loads.push(loadavg()[0]);
   const c = summarise(coinrTimes);
@@ -230,6 +252,10 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   console.log(`  ${rebuilds}`);
   console.log(`  COINr:   wall ${formatTiming(c, unit)}; CPU median ${(cc.median / (unit === 's' ? 1000 : 1)).toFixed(unit === 's' ? 2 : 1)} ${unit}`);
   console.log(`  project: wall ${formatTiming(o, o.median >= 10_000 ? 's' : 'ms', 2)}; CPU median ${oc.median.toFixed(2)} ms`);
+  if (benchmark !== 'build') {
+    const f = summarise(firstOfTurn);
+    console.log(`  project, the first run of each turn only: wall ${formatTiming(f, 'ms', 2)} → ${(c.median / f.median).toFixed(1)}× COINr's median`);
+  }
   console.log(
     `  ratio of wall medians ${(c.median / o.median).toFixed(1)}×; per-turn ratios median ${r.median.toFixed(1)}× (IQR ${r.q1.toFixed(1)}–${r.q3.toFixed(1)}, range ${r.min.toFixed(1)}–${r.max.toFixed(1)}); ` +
       `ratio of CPU medians ${(cc.median / oc.median).toFixed(1)}×; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores`,
