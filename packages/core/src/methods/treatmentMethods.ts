@@ -38,6 +38,8 @@ export interface TreatmentWork {
   readonly moments: CentralMoments & { skew: number };
   /** Scratch of a winsorised tail's two highest values (see `twoHighest`). */
   readonly top: Float64Array;
+  /** The lowest and highest present values of the column being winsorised, found as it is copied (for the log fallback). */
+  readonly range: Float64Array;
   /**
    * Set by a caller that has put the next column's moments in `moments`
    * (as `momentsInto` finds them: see `momentsOfTwoInto`); the kernel then
@@ -69,6 +71,7 @@ export function treatmentWork(length: number, report = true): TreatmentWork {
     report,
     moments: { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN, skew: Number.NaN },
     top: new Float64Array(2),
+    range: new Float64Array(2),
     measured: false,
   };
 }
@@ -147,10 +150,17 @@ function momentsBefore(x: Float64Array, n: number, thresholds: { readonly kurtos
  */
 function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, { method: 'winsorise' }>, work: TreatmentWork): boolean | null {
   const { out, marks, moments } = work;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    out[i] = x[i];
+    const v = x[i];
+    out[i] = v;
     marks[i] = 0;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
+  work.range[0] = min;
+  work.range[1] = max;
   // The copy's moments are the column's, found before (`winsorise` finds them again; the same numbers).
   moments.skew = work.skewBefore;
   moments.kurt = work.kurtBefore;
@@ -231,17 +241,30 @@ export function twoHighest(x: Float64Array, n: number, sign: number, top: Float6
   top[1] = second;
 }
 
-/** COINr's `log_CT()` of `x` into `work.out` (as `logCT`). */
-function logCTInto(x: Float64Array, n: number, out: Float64Array): void {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
+/**
+ * COINr's `log_CT()` of `x` into `work.out` (as `logCT`), with the
+ * column's lowest and highest values found before (`work.range`, as
+ * `winsoriseInto` copied it); each present result marked, and its moments
+ * into `work.moments` (as `measure`), the values added up as they are
+ * written: one pass where the plain steps make three.
+ */
+function logCTInto(x: Float64Array, n: number, thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
+  const { out, marks, range } = work;
+  const min = range[0];
+  const a = 0.01 * (range[1] - min);
+  let sum = 0;
+  let present = 0;
   for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
+    const w = Math.log(x[i] - min + a);
+    out[i] = w;
+    if (w === w) {
+      sum += w;
+      present++;
+      marks[i] = HIGH;
+    } else marks[i] = 0;
   }
-  const a = 0.01 * (max - min);
-  for (let i = 0; i < n; i++) out[i] = Math.log(x[i] - min + a);
+  momentsFromSum(out, n, sum, present, work.moments);
+  skewWhereNeeded(thresholds, work);
 }
 
 /** COINr's default `Treat()` of one column (see `treatColumn`, which this equals value for value). */
@@ -251,7 +274,7 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
   if (pass0 !== false) return untreated(work, n, pass0);
   const passed = winsoriseInto(x, n, spec, work);
   if (passed === null) return untreated(work, n, null);
-  const { out, marks, moments } = work;
+  const { marks, moments } = work;
   if (passed || spec.fallback === 'none') {
     // COINr marks winhi, then winlo: a point in both sets counts as low.
     let high = 0;
@@ -262,11 +285,9 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
     }
     return settle(work, high + low > 0 ? 'winsorised' : 'none', high, low, moments.skew, moments.kurt, passed);
   }
-  logCTInto(x, n, out);
-  measure(out, n, spec, work);
+  logCTInto(x, n, spec, work);
   const logPassed = passesSkewKurt(moments.skew, moments.kurt, spec);
   if (logPassed === null) return untreated(work, n, null);
-  for (let i = 0; i < n; i++) marks[i] = out[i] === out[i] ? HIGH : 0;
   settle(work, 'log', 0, 0, moments.skew, moments.kurt, logPassed);
 };
 
