@@ -124,9 +124,11 @@ function changesAt(table: RevisionTable, framework: Framework, setting: Uncertai
     const reviser = setting.revise?.(framework, level);
     changes = reviser ? framework.nodes.map(reviser) : null;
     table.changes[s][level] = changes;
-    const changed: number[] = [];
-    if (changes !== null) for (let i = 0; i < changes.length; i++) if (changes[i]) changed.push(i);
-    table.changed[s][level] = Int32Array.from(changed);
+    let count = 0;
+    if (changes !== null) for (const change of changes) if (change) count++;
+    const changed = new Int32Array(count);
+    if (changes !== null) for (let i = 0, j = 0; i < changes.length; i++) if (changes[i]) changed[j++] = i;
+    table.changed[s][level] = changed;
   }
   return changes;
 }
@@ -310,7 +312,10 @@ export function noisyWeights(
 ): Record<string, number>[] {
   const random = randomLcg(options.seed ?? 1);
   const nodes = framework.nodes.filter((node) => options.levels.includes(node.level) && node.parent !== null);
-  return Array.from({ length: options.samples }, () =>
-    Object.fromEntries(nodes.map((node) => [node.code, node.weight * (1 + options.noise * (2 * random() - 1))])),
-  );
+  // Each set written key by key (no entry pairs, as `Object.fromEntries` would read): the same keys in the same order, the same draws (a code starts with a letter, so none is `__proto__`).
+  return Array.from({ length: options.samples }, () => {
+    const set: Record<string, number> = {};
+    for (const node of nodes) set[node.code] = node.weight * (1 + options.noise * (2 * random() - 1));
+    return set;
+  });
 }
