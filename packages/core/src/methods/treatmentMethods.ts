@@ -38,8 +38,6 @@ export interface TreatmentWork {
   readonly moments: CentralMoments & { skew: number };
   /** Scratch of a winsorised tail's two highest values (see `twoHighest`). */
   readonly top: Float64Array;
-  /** The lowest and highest present values of the column being winsorised, found as it is copied (for the log fallback). */
-  readonly range: Float64Array;
   /**
    * Set by a caller that has put the next column's moments in `moments`
    * (as `momentsInto` finds them: see `momentsOfTwoInto`); the kernel then
@@ -71,7 +69,6 @@ export function treatmentWork(length: number, report = true): TreatmentWork {
     report,
     moments: { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN, skew: Number.NaN },
     top: new Float64Array(2),
-    range: new Float64Array(2),
     measured: false,
   };
 }
@@ -150,17 +147,10 @@ function momentsBefore(x: Float64Array, n: number, thresholds: { readonly kurtos
  */
 function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, { method: 'winsorise' }>, work: TreatmentWork): boolean | null {
   const { out, marks, moments } = work;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const v = x[i];
-    out[i] = v;
+    out[i] = x[i];
     marks[i] = 0;
-    if (v < min) min = v;
-    if (v > max) max = v;
   }
-  work.range[0] = min;
-  work.range[1] = max;
   // The copy's moments are the column's, found before (`winsorise` finds them again; the same numbers).
   moments.skew = work.skewBefore;
   moments.kurt = work.kurtBefore;
@@ -242,16 +232,21 @@ export function twoHighest(x: Float64Array, n: number, sign: number, top: Float6
 }
 
 /**
- * COINr's `log_CT()` of `x` into `work.out` (as `logCT`), with the
- * column's lowest and highest values found before (`work.range`, as
- * `winsoriseInto` copied it); each present result marked, and its moments
- * into `work.moments` (as `measure`), the values added up as they are
- * written: one pass where the plain steps make three.
+ * COINr's `log_CT()` of `x` into `work.out` (as `logCT`), each present
+ * result marked, and its moments into `work.moments` (as `measure`): the
+ * logs are added up as they are written, so that the moments' first pass
+ * and the marking need no passes of their own.
  */
 function logCTInto(x: Float64Array, n: number, thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
-  const { out, marks, range } = work;
-  const min = range[0];
-  const a = 0.01 * (range[1] - min);
+  const { out, marks } = work;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const a = 0.01 * (max - min);
   let sum = 0;
   let present = 0;
   for (let i = 0; i < n; i++) {
