@@ -21,7 +21,8 @@ import { Flag } from '../panel/flags.ts';
 import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
 import { aggregationMethods, type FloatMean } from './aggregationMethods.ts';
 import { groupIndex, imputeInto } from './imputationMethods.ts';
-import { treatInto, treatmentWork, twoHighest } from './treatmentMethods.ts';
+import { passesOnKurtosis, treatInto, treatmentWork, twoHighest } from './treatmentMethods.ts';
+import { momentsInto } from '../treat/centralMoments.ts';
 
 const bits = (x: ArrayLike<number>) => Buffer.from(Float64Array.from(x).buffer).toString('hex');
 
@@ -299,5 +300,32 @@ describe('twoHighest', () => {
         expect(bits(top), `${Array.from(x.subarray(0, n))} × ${sign}`).toEqual(bits(plainTwoHighest(x.subarray(0, n), sign)));
       }
     }
+  });
+});
+
+describe('passesOnKurtosis', () => {
+  it('holds only for columns the winsorising kernel returns as they are (no marks), on 500 seeded random columns', () => {
+    const random = randomLcg(13);
+    const spec = { method: 'winsorise', winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log' } as const;
+    let passing = 0;
+    let failing = 0;
+    for (let t = 0; t < 500; t++) {
+      const n = 2 + Math.floor(random() * 30);
+      const column = Float64Array.from({ length: n }, () => (random() < 0.05 ? Number.NaN : (1 / (random() + 1e-3)) ** (2 * random())));
+      const moments = { n: 0, m2: 0, m3: 0, kurt: 0 };
+      momentsInto(column, n, moments);
+      const work = treatmentWork(n, false);
+      treatInto(column, n, spec, work);
+      if (passesOnKurtosis(moments, spec)) {
+        passing++;
+        expect(work.method).toBe('none');
+        expect(work.passed).toBe(true);
+        expect(Array.from(work.marks)).toEqual(new Array(n).fill(0));
+      } else failing++;
+      expect(passesOnKurtosis(moments, { method: 'none' })).toBe(false);
+    }
+    // Both outcomes are reached.
+    expect(passing).toBeGreaterThan(50);
+    expect(failing).toBeGreaterThan(50);
   });
 });

@@ -306,6 +306,21 @@ export const treatmentMethods: { readonly [M in TreatmentSpec['method']]: Treatm
 };
 
 /**
+ * Whether a column of these moments passes `spec`'s check on its kurtosis
+ * alone (COINr's check passes when the kurtosis is below its threshold,
+ * whatever the skew), so that the kernel would return it as it is, with
+ * no marks: a caller that measured the column can leave it alone.
+ *
+ * @example
+ * const spec = { method: 'winsorise', winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log' } as const;
+ * passesOnKurtosis({ n: 4, m2: 50, m3: 180, kurt: 3.228 }, spec); // true
+ * passesOnKurtosis({ n: 4, m2: 50, m3: 180, kurt: Number.NaN }, spec); // false: the kernel decides
+ */
+export function passesOnKurtosis(moments: CentralMoments, spec: TreatmentSpec): boolean {
+  return spec.method === 'winsorise' && moments.kurt < spec.kurtosisThreshold;
+}
+
+/**
  * The float kernel of a spec's method, applied (the one dispatch over
  * treatment methods).
  *
