@@ -21,7 +21,8 @@ import { Flag } from '../panel/flags.ts';
 import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
 import { aggregationMethods, type FloatMean } from './aggregationMethods.ts';
 import { groupIndex, imputeInto } from './imputationMethods.ts';
-import { treatInto, treatmentWork } from './treatmentMethods.ts';
+import { passesOnKurtosis, treatInto, treatmentWork, twoHighest } from './treatmentMethods.ts';
+import { momentsInto } from '../treat/centralMoments.ts';
 
 const bits = (x: ArrayLike<number>) => Buffer.from(Float64Array.from(x).buffer).toString('hex');
 
@@ -122,6 +123,11 @@ describe('the treatment kernel, edge cases', () => {
       [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 50, 60, 70, 1e4, 1e5],
       [...Array.from({ length: 40 }, (_, i) => i + 1), 1000, 2000, 3000, 4000], // 4 iterations at the top
       [-3000, -2000, N, -1000, ...Array.from({ length: 40 }, (_, i) => i + 1)], // 3 at the bottom
+      [-0, 0, -0, 0, 0, -0, 0, 0, 0, 0, 1e6, 1e6], // tied zeros of either sign: the next value is the first of them
+      [0, -0, 0, 0, 0, 0, 0, 0, 0, -0, -1e6, -1e6, -1e6],
+      [-1e6, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1e4, 2e6], // the tails alternate
+      [Number.NEGATIVE_INFINITY, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100], // an infinite value: undefined moments
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, Number.POSITIVE_INFINITY],
     ];
     for (const column of columns) expectSameTreatment(Float64Array.from(column));
     // The cases reach the log fallback, several winsorisation iterations, and an undefined check.
@@ -130,6 +136,16 @@ describe('the treatment kernel, edge cases', () => {
     expect(reports.some((r) => r.method === 'winsorised' && r.winsorisedHigh + r.winsorisedLow >= 3)).toBe(true);
     expect(reports.some((r) => r.method === 'winsorised' && r.winsorisedLow > 0)).toBe(true);
     expect(reports.some((r) => r.passed === null)).toBe(true);
+  });
+
+  it('equals treatColumn on 300 seeded random columns of few distinct values (ties at both tails)', () => {
+    const random = randomLcg(5);
+    for (let t = 0; t < 300; t++) {
+      const n = 4 + Math.floor(random() * 30);
+      const levels = [-0, 0, 1, 2, 50, -40, 1e3, -1e3];
+      const column = Float64Array.from({ length: n }, () => (random() < 0.05 ? Number.NaN : levels[Math.floor(random() ** 2 * levels.length)]));
+      expectSameTreatment(column);
+    }
   });
 
   it('equals treatColumn on 300 seeded random heavy-tailed columns', () => {
@@ -259,5 +275,57 @@ describe('the geometric mean over a block, column by column', () => {
     values[1 * U + 7] = Number.NaN; // b of U7: missing, not an error
     values[3 * U + 12] = -2; // d of U12: q comes after p
     expect(() => aggregateBlock(plan, values, flags, target, 0, null)).toThrow(/geometric mean of "p" needs positive values: unit "U30", period "2025", child "c" is 0/);
+  });
+});
+
+describe('twoHighest', () => {
+  /** The plain two passes `winsorise` makes: the highest, then the highest of the values unequal to it. */
+  function plainTwoHighest(x: Float64Array, sign: number): number[] {
+    let highest = Number.NEGATIVE_INFINITY;
+    for (const v of x) if (sign * v > highest) highest = sign * v;
+    let second = Number.NEGATIVE_INFINITY;
+    for (const v of x) if (sign * v !== highest && sign * v > second) second = sign * v;
+    return [highest, second];
+  }
+
+  it('finds the two passes’ values bit for bit (zeros of either sign, NaN, infinities, ties) in either direction', () => {
+    const random = randomLcg(3);
+    const levels = [-0, 0, 1, -1, 7, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e300, -1e300];
+    const top = new Float64Array(2);
+    for (let t = 0; t < 2000; t++) {
+      const n = Math.floor(random() * 12);
+      const x = Float64Array.from({ length: n + 2 }, () => levels[Math.floor(random() * levels.length)]);
+      for (const sign of [1, -1]) {
+        twoHighest(x, n, sign, top);
+        expect(bits(top), `${Array.from(x.subarray(0, n))} × ${sign}`).toEqual(bits(plainTwoHighest(x.subarray(0, n), sign)));
+      }
+    }
+  });
+});
+
+describe('passesOnKurtosis', () => {
+  it('holds only for columns the winsorising kernel returns as they are (no marks), on 500 seeded random columns', () => {
+    const random = randomLcg(13);
+    const spec = { method: 'winsorise', winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log' } as const;
+    let passing = 0;
+    let failing = 0;
+    for (let t = 0; t < 500; t++) {
+      const n = 2 + Math.floor(random() * 30);
+      const column = Float64Array.from({ length: n }, () => (random() < 0.05 ? Number.NaN : (1 / (random() + 1e-3)) ** (2 * random())));
+      const moments = { n: 0, m2: 0, m3: 0, kurt: 0 };
+      momentsInto(column, n, moments);
+      const work = treatmentWork(n, false);
+      treatInto(column, n, spec, work);
+      if (passesOnKurtosis(moments, spec)) {
+        passing++;
+        expect(work.method).toBe('none');
+        expect(work.passed).toBe(true);
+        expect(Array.from(work.marks)).toEqual(new Array(n).fill(0));
+      } else failing++;
+      expect(passesOnKurtosis(moments, { method: 'none' })).toBe(false);
+    }
+    // Both outcomes are reached.
+    expect(passing).toBeGreaterThan(50);
+    expect(failing).toBeGreaterThan(50);
   });
 });

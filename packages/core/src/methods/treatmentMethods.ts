@@ -36,6 +36,8 @@ export interface TreatmentWork {
   readonly report: boolean;
   /** Scratch for the moments of the column being checked. */
   readonly moments: CentralMoments & { skew: number };
+  /** Scratch of a winsorised tail's two highest values (see `twoHighest`). */
+  readonly top: Float64Array;
   /**
    * Set by a caller that has put the next column's moments in `moments`
    * (as `momentsInto` finds them: see `momentsOfTwoInto`); the kernel then
@@ -66,6 +68,7 @@ export function treatmentWork(length: number, report = true): TreatmentWork {
     passed: null,
     report,
     moments: { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN, skew: Number.NaN },
+    top: new Float64Array(2),
     measured: false,
   };
 }
@@ -135,6 +138,12 @@ function momentsBefore(x: Float64Array, n: number, thresholds: { readonly kurtos
  * highest (skew ≥ 0) or lowest values take the next value in. Returns the
  * check of the result (`null`: undefined); `work.moments` holds its moments.
  * `work.skewBefore` and `work.kurtBefore` must be those of `x`.
+ *
+ * A round knows its tail's extreme and next value before it starts (a new
+ * tail's two are found in one pass, `twoHighest`; on the same tail they are
+ * the last round's next value and the highest value below it, found while
+ * writing), so it marks, writes and adds up the column in one pass where
+ * `winsorise` makes three: the same values, marks and sums.
  */
 function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, { method: 'winsorise' }>, work: TreatmentWork): boolean | null {
   const { out, marks, moments } = work;
@@ -148,43 +157,45 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
   let pass = passesSkewKurt(moments.skew, moments.kurt, spec);
   let highCount = 0;
   let lowCount = 0;
-  // The tail and the value written in the last round: after it, that value is the tail's extreme.
+  // The tail of the last round, and (times its sign) the tail's present extreme and the highest value below it.
   let lastSign = 0;
-  let last = Number.NEGATIVE_INFINITY;
+  let extreme = Number.NEGATIVE_INFINITY;
+  let next = Number.NEGATIVE_INFINITY;
   while (pass === false && highCount + lowCount < spec.winmax) {
     // One loop for both tails: with sign = −1 the lowest values are the "largest" (negation is exact, so ties stay ties).
     const sign = moments.skew >= 0 ? 1 : -1;
     const bit = sign > 0 ? HIGH : LOW;
-    let extreme = last;
-    if (sign !== lastSign || last === Number.NEGATIVE_INFINITY) {
-      extreme = Number.NEGATIVE_INFINITY;
-      for (let i = 0; i < n; i++) if (sign * out[i] > extreme) extreme = sign * out[i];
+    if (sign !== lastSign) {
+      twoHighest(out, n, sign, work.top);
+      extreme = work.top[0];
+      next = work.top[1];
     }
-    let next = Number.NEGATIVE_INFINITY;
+    const written = sign * next;
+    // The highest value below `next`: the next round's next value on this tail (the values written equal `next`).
+    let below = Number.NEGATIVE_INFINITY;
     let count = 0;
+    let sum = 0;
+    let present = 0;
     for (let i = 0; i < n; i++) {
       const v = sign * out[i];
       if (v === extreme) {
         marks[i] |= bit;
         count++;
+        out[i] = written;
       } else {
         marks[i] &= ~bit;
-        if (v > next) next = v;
+        if (v < next && v > below) below = v;
       }
-    }
-    // The winsorised values written, and the moments' first pass (the present values added up in order) in the same loop.
-    let sum = 0;
-    let present = 0;
-    for (let i = 0; i < n; i++) {
-      if (marks[i] & bit) out[i] = sign * next;
-      const v = out[i];
-      if (v === v) {
-        sum += v;
+      // The moments' first pass: the present values added up in order.
+      const w = out[i];
+      if (w === w) {
+        sum += w;
         present++;
       }
     }
     lastSign = sign;
-    last = next;
+    extreme = next;
+    next = below;
     if (sign > 0) highCount = count;
     else lowCount = count;
     momentsFromSum(out, n, sum, present, moments);
@@ -194,8 +205,40 @@ function winsoriseInto(x: Float64Array, n: number, spec: Extract<TreatmentSpec, 
   return pass;
 }
 
-/** COINr's `log_CT()` of `x` into `work.out` (as `logCT`). */
-function logCTInto(x: Float64Array, n: number, out: Float64Array): void {
+/**
+ * Into `top`, the highest of the first `n` values of `sign × x` and the
+ * highest of those unequal to it (each `-Infinity` when there is none), as
+ * `winsorise`'s two passes find them (the first of tied values, so that
+ * the sign of a zero is theirs): in one pass.
+ *
+ * @example
+ * const top = new Float64Array(2);
+ * twoHighest(Float64Array.of(3, 9, NaN, 9, 4), 5, 1, top); // top [9, 4]
+ * twoHighest(Float64Array.of(3, 9, NaN, 9, 4), 5, -1, top); // top [-3, -4]
+ */
+export function twoHighest(x: Float64Array, n: number, sign: number, top: Float64Array): void {
+  let highest = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = sign * x[i];
+    if (v > highest) {
+      // Every value before is at most the old highest, so below the new one.
+      second = highest;
+      highest = v;
+    } else if (v !== highest && v > second) second = v;
+  }
+  top[0] = highest;
+  top[1] = second;
+}
+
+/**
+ * COINr's `log_CT()` of `x` into `work.out` (as `logCT`), each present
+ * result marked, and its moments into `work.moments` (as `measure`): the
+ * logs are added up as they are written, so that the moments' first pass
+ * and the marking need no passes of their own.
+ */
+function logCTInto(x: Float64Array, n: number, thresholds: { readonly kurtosisThreshold: number }, work: TreatmentWork): void {
+  const { out, marks } = work;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
@@ -204,7 +247,19 @@ function logCTInto(x: Float64Array, n: number, out: Float64Array): void {
     if (v > max) max = v;
   }
   const a = 0.01 * (max - min);
-  for (let i = 0; i < n; i++) out[i] = Math.log(x[i] - min + a);
+  let sum = 0;
+  let present = 0;
+  for (let i = 0; i < n; i++) {
+    const w = Math.log(x[i] - min + a);
+    out[i] = w;
+    if (w === w) {
+      sum += w;
+      present++;
+      marks[i] = HIGH;
+    } else marks[i] = 0;
+  }
+  momentsFromSum(out, n, sum, present, work.moments);
+  skewWhereNeeded(thresholds, work);
 }
 
 /** COINr's default `Treat()` of one column (see `treatColumn`, which this equals value for value). */
@@ -214,7 +269,7 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
   if (pass0 !== false) return untreated(work, n, pass0);
   const passed = winsoriseInto(x, n, spec, work);
   if (passed === null) return untreated(work, n, null);
-  const { out, marks, moments } = work;
+  const { marks, moments } = work;
   if (passed || spec.fallback === 'none') {
     // COINr marks winhi, then winlo: a point in both sets counts as low.
     let high = 0;
@@ -225,11 +280,9 @@ const winsoriseThenLog: FloatTreater<Extract<TreatmentSpec, { method: 'winsorise
     }
     return settle(work, high + low > 0 ? 'winsorised' : 'none', high, low, moments.skew, moments.kurt, passed);
   }
-  logCTInto(x, n, out);
-  measure(out, n, spec, work);
+  logCTInto(x, n, spec, work);
   const logPassed = passesSkewKurt(moments.skew, moments.kurt, spec);
   if (logPassed === null) return untreated(work, n, null);
-  for (let i = 0; i < n; i++) marks[i] = out[i] === out[i] ? HIGH : 0;
   settle(work, 'log', 0, 0, moments.skew, moments.kurt, logPassed);
 };
 
@@ -251,6 +304,21 @@ export const treatmentMethods: { readonly [M in TreatmentSpec['method']]: Treatm
   },
   winsorise: { float: winsoriseThenLog },
 };
+
+/**
+ * Whether a column of these moments passes `spec`'s check on its kurtosis
+ * alone (COINr's check passes when the kurtosis is below its threshold,
+ * whatever the skew), so that the kernel would return it as it is, with
+ * no marks: a caller that measured the column can leave it alone.
+ *
+ * @example
+ * const spec = { method: 'winsorise', winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log' } as const;
+ * passesOnKurtosis({ n: 4, m2: 50, m3: 180, kurt: 3.228 }, spec); // true
+ * passesOnKurtosis({ n: 4, m2: 50, m3: 180, kurt: Number.NaN }, spec); // false: the kernel decides
+ */
+export function passesOnKurtosis(moments: CentralMoments, spec: TreatmentSpec): boolean {
+  return spec.method === 'winsorise' && moments.kurt < spec.kurtosisThreshold;
+}
 
 /**
  * The float kernel of a spec's method, applied (the one dispatch over

@@ -3,7 +3,7 @@ import type { Framework, FrameworkNode, IndicatorNode } from '../framework/defin
 import type { ImputationSpec, NormalisationSpec, TreatmentSpec } from '../framework/methods.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
 import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethods.ts';
-import { treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
+import { passesOnKurtosis, treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { buildIndex, type BuildOptions } from '../pipeline/buildIndex.ts';
@@ -333,7 +333,8 @@ function imputeAll(plan: Compiled): void {
  * `treat` in place: each indicator's treatment kernel over each period's
  * units, changed cells written back. The columns to treat are measured two
  * by two (`momentsOfTwoInto`: the same moments, found faster), each then
- * treated with its moments given.
+ * treated with its moments given, unless they pass on their kurtosis
+ * (`passesOnKurtosis`: the kernel would leave the column as it is).
  */
 function treatAll(plan: Compiled): void {
   const { U, P, I, K, treatments, columnOf, pairMoments } = plan;
@@ -359,6 +360,7 @@ function treatColumn(plan: Compiled, p: number, k: number, moments: CentralMomen
   const { U, K, treatment, columnOf, flags } = plan;
   const column = columnOf[p * K + k];
   if (moments !== null) {
+    if (passesOnKurtosis(moments, plan.treatments[k])) return;
     treatment.moments.n = moments.n;
     treatment.moments.m2 = moments.m2;
     treatment.moments.m3 = moments.m3;

@@ -52,11 +52,18 @@ function applying(revise: NonNullable<UncertainSetting['revise']>): UncertainSet
 interface RevisionTable {
   /** By setting and level: each node's change, or null where the level changes nothing (absent until first used). */
   readonly changes: (readonly (NodeRevision | undefined)[] | null | undefined)[][];
+  /** By setting and level (with `changes`): the nodes that level changes, in order. */
+  readonly changed: Int32Array[][];
   /** A node's key is Σ (level + 1) · place[s] over the settings s that change it (0: none does). */
   readonly place: readonly number[];
   readonly parentAt: Int32Array;
-  /** Per node, by key: the merged change and the nodes revised by it (see `Revision`). */
-  readonly revisions: Map<number, Revision>[];
+  /**
+   * By key, each node's merged change and the nodes revised by it (see
+   * `Revision`). A key says which settings change a node and at which
+   * levels, so nodes with the same key (all the indicators, say) share one
+   * lookup: a run looks up each distinct key once, not each node.
+   */
+  readonly revisions: Map<number, (Revision | undefined)[]>;
   /** Per node: the node itself with fixed weighting, for a run that changes none of its settings but reweights a child. */
   readonly reweightedOnly: (FrameworkNode | undefined)[];
   /** Scratch of the current run: each node's revision, whether a child of it was reweighted, its key, each setting's changes. */
@@ -96,9 +103,10 @@ function revisionTable(framework: Framework, settings: readonly UncertainSetting
       ? null
       : {
           changes: settings.map(() => []),
+          changed: settings.map(() => []),
           place,
           parentAt: Int32Array.from(framework.nodes, (node) => (node.parent === null ? -1 : (nodeAt.get(node.parent) ?? -1))),
-          revisions: Array.from({ length: N }, () => new Map()),
+          revisions: new Map(),
           reweightedOnly: new Array<FrameworkNode | undefined>(N).fill(undefined),
           current: new Array<Revision | undefined>(N).fill(undefined),
           reweighted: new Uint8Array(N),
@@ -109,13 +117,18 @@ function revisionTable(framework: Framework, settings: readonly UncertainSetting
   return table;
 }
 
-/** Setting `s` at `level`: each node's change, or null when it changes nothing (its reviser called once per level). */
+/** Setting `s` at `level`: each node's change, or null when it changes nothing (its reviser called once per level); `table.changed[s][level]` then lists the nodes it changes. */
 function changesAt(table: RevisionTable, framework: Framework, setting: UncertainSetting, s: number, level: number): readonly (NodeRevision | undefined)[] | null {
   let changes = table.changes[s][level];
   if (changes === undefined) {
     const reviser = setting.revise?.(framework, level);
     changes = reviser ? framework.nodes.map(reviser) : null;
     table.changes[s][level] = changes;
+    let count = 0;
+    if (changes !== null) for (const change of changes) if (change) count++;
+    const changed = new Int32Array(count);
+    if (changes !== null) for (let i = 0, j = 0; i < changes.length; i++) if (changes[i]) changed[j++] = i;
+    table.changed[s][level] = changed;
   }
   return changes;
 }
@@ -137,21 +150,30 @@ function revisedThrough(table: RevisionTable, framework: Framework, settings: re
   const N = framework.nodes.length;
   const changes = new Array<NodeRevision | undefined>(N);
   reweighted.fill(0);
-  // Each node's key, setting by setting (the same sums, in the same order, as node by node).
+  // Each node's key, setting by setting (the same sums, in the same order, as node by node), over the nodes each changes.
   const keys = table.keys.fill(0);
   for (let s = 0; s < S; s++) {
-    const c = perSetting[s];
-    if (c === null) continue;
+    if (perSetting[s] === null) continue;
+    const changed = table.changed[s][levels[s]];
     const step = (levels[s] + 1) * table.place[s];
-    for (let i = 0; i < N; i++) if (c[i]) keys[i] += step;
+    for (let j = 0; j < changed.length; j++) keys[changed[j]] += step;
   }
+  // The revisions of the last key looked up: neighbouring nodes mostly share theirs.
+  let lastKey = 0;
+  let byNode: (Revision | undefined)[] = [];
   for (let i = 0; i < N; i++) {
     const key = keys[i];
     if (key === 0) {
       current[i] = undefined;
       continue;
     }
-    let revision = table.revisions[i].get(key);
+    if (key !== lastKey) {
+      let found = table.revisions.get(key);
+      if (found === undefined) table.revisions.set(key, (found = new Array<Revision | undefined>(N).fill(undefined)));
+      byNode = found;
+      lastKey = key;
+    }
+    let revision = byNode[i];
     if (revision === undefined) {
       let merged: NodeRevision | undefined;
       for (let s = 0; s < S; s++) {
@@ -161,7 +183,7 @@ function revisedThrough(table: RevisionTable, framework: Framework, settings: re
       checkRevision(merged);
       const change = merged as NodeRevision;
       revision = { change, weighted: change.weight !== undefined, kept: undefined, reweighted: undefined };
-      table.revisions[i].set(key, revision);
+      byNode[i] = revision;
     }
     current[i] = revision;
     changes[i] = revision.change;
@@ -290,7 +312,10 @@ export function noisyWeights(
 ): Record<string, number>[] {
   const random = randomLcg(options.seed ?? 1);
   const nodes = framework.nodes.filter((node) => options.levels.includes(node.level) && node.parent !== null);
-  return Array.from({ length: options.samples }, () =>
-    Object.fromEntries(nodes.map((node) => [node.code, node.weight * (1 + options.noise * (2 * random() - 1))])),
-  );
+  // Each set written key by key (no entry pairs, as `Object.fromEntries` would read): the same keys in the same order, the same draws (a code starts with a letter, so none is `__proto__`).
+  return Array.from({ length: options.samples }, () => {
+    const set: Record<string, number> = {};
+    for (const node of nodes) set[node.code] = node.weight * (1 + options.noise * (2 * random() - 1));
+    return set;
+  });
 }

@@ -98,9 +98,10 @@ export interface UncertaintyResult {
   readonly failed: number;
 }
 
+/** The spread of the present draws (sorted in place: a unit's draws are read by nothing else, so no copy is made). */
 function spread(draws: Float64Array, coverage: number): Spread {
-  // A typed array sorts NaN last: the sorted copy, its NaN cut off, is the present values sorted.
-  const sorted = draws.slice().sort();
+  // A typed array sorts NaN last: the sorted draws, their NaN cut off, are the present values sorted.
+  const sorted = draws.sort();
   let present = sorted.length;
   while (present > 0 && sorted[present - 1] !== sorted[present - 1]) present--;
   return spreadOfSorted(present === sorted.length ? sorted : sorted.subarray(0, present), coverage);
