@@ -261,3 +261,69 @@ describe('the geometric mean over a block, column by column', () => {
     expect(() => aggregateBlock(plan, values, flags, target, 0, null)).toThrow(/geometric mean of "p" needs positive values: unit "U30", period "2025", child "c" is 0/);
   });
 });
+
+describe('the arithmetic and geometric means over a block, column by column (children added two at a time)', () => {
+  const name = (en: string) => ({ zh: en, en });
+  const U = 37;
+  // One aggregate per number of children, 1 to 9, so that every way the pairs fall (none, some, and one left over) is met.
+  const sizes = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const frameworkOf = (method: 'arithmetic' | 'geometric') =>
+    defineFramework({
+      id: 'm',
+      version: '1',
+      name: name('M (synthetic)'),
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index'), aggregation: { method } },
+        ...sizes.map((n) => ({ code: `p${n}`, type: 'aggregate' as const, parent: 'index', weight: n, name: name(`P${n}`), aggregation: { method, minAvailability: 0.3 } })),
+        ...sizes.flatMap((n) =>
+          Array.from({ length: n }, (_, i) => ({ code: `x${n}_${i}`, type: 'indicator' as const, parent: `p${n}`, direction: 1 as const, weight: 0.25 + ((i * 7) % 5) / 3, name: name(`x${n}_${i}`) })),
+        ),
+      ],
+    });
+
+  for (const method of ['arithmetic', 'geometric'] as const) {
+    it(`${method}: each cell and its flags as the kernel gives them over the present children, bit for bit`, () => {
+      const framework = frameworkOf(method);
+      const I = framework.indicators.length;
+      const K = I + framework.aggregates.length;
+      const target = { units: Array.from({ length: U }, (_, u) => `U${u}`), periods: ['2025'], values: new Float64Array(U * K), flags: new Uint8Array(U * K) };
+      const plan = aggregationPlanOf(framework);
+      const kernel = aggregationMethods[method].float as FloatMean;
+      for (const seed of [1, 2, 3]) {
+        const random = randomLcg(seed);
+        const values = new Float64Array(U * K);
+        const flags = new Uint8Array(U * K);
+        for (let i = 0; i < U * I; i++) {
+          values[i] = random() < 0.06 ? Number.NaN : 0.001 + 100 * random() ** 3;
+          flags[i] = random() < 0.2 ? Flag.Imputed : random() < 0.1 ? Flag.Treated : Flag.None;
+        }
+        const expected = Float64Array.from(values);
+        const expectedFlags = Uint8Array.from(flags);
+        aggregateBlock(plan, values, flags, target, 0, null);
+        const offsets = Int32Array.from(plan.childColumn, (c) => c * U);
+        for (let a = 0; a < framework.aggregates.length; a++) {
+          const from = plan.childStart[a];
+          const to = plan.childStart[a + 1];
+          for (let u = 0; u < U; u++) {
+            let present = 0;
+            let total = 0;
+            let union = 0;
+            for (let i = from; i < to; i++) {
+              const v = expected[offsets[i] + u];
+              if (v !== v) continue;
+              present++;
+              total += plan.weights[i];
+              union |= expectedFlags[offsets[i] + u];
+            }
+            const out = (I + a) * U + u;
+            const missing = present === 0 || present / (to - from) < plan.minAvailability[a];
+            expected[out] = missing ? Number.NaN : kernel(expected, u, offsets, plan.weights, from, to, total, 1);
+            expectedFlags[out] = missing ? Flag.None : present < to - from ? union | Flag.Partial : union;
+          }
+        }
+        expect(bits(values)).toEqual(bits(expected));
+        expect([...flags]).toEqual([...expectedFlags]);
+      }
+    });
+  }
+});
