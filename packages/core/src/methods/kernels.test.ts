@@ -97,7 +97,7 @@ describe.skipIf(!available)('the kernels on ASEM (../shared/reference/coinr-asem
     let filledCells = 0;
     for (let c = 0; c < C; c++) {
       const values = Float64Array.from(denominated.values);
-      const filled = new Uint8Array(denominated.units.length);
+      const filled = new Int32Array(denominated.units.length);
       filledCells += imputeInto(values, c, C, denominated.units.length, { method: 'groupMean', grouping: 'EurAsia_group' }, groupOf, groupCount, new Float64Array(2 * groupCount), filled);
       const column = Float64Array.from(denominated.units, (_, u) => denominated.values[u * C + c]);
       expect(bits(Float64Array.from(denominated.units, (_, u) => values[u * C + c]))).toEqual(bits(groupMean(column, labels)));
@@ -155,15 +155,16 @@ describe('the imputation kernels, edge cases', () => {
       // The run sits at offset 1 with stride 2, as a column inside a panel.
       const panel = new Float64Array(2 * n + 1).fill(-7);
       for (let i = 0; i < n; i++) panel[1 + 2 * i] = x[i];
-      const filled = new Uint8Array(n);
+      const filled = new Int32Array(n);
       const count = imputeInto(panel, 1, 2, n, { method: 'groupMean', grouping: 'g' }, groupOf, groupCount, new Float64Array(6), filled);
       const expected = groupMean(x, labels);
       expect(bits(Float64Array.from(x, (_, i) => panel[1 + 2 * i]))).toEqual(bits(expected));
       expect(count).toBe([...x].filter((v, i) => Number.isNaN(v) && !Number.isNaN(expected[i])).length);
-      expect([...filled]).toEqual([...x].map((v, i) => (Number.isNaN(v) && !Number.isNaN(expected[i]) ? 1 : 0)));
+      // The positions filled, in order.
+      expect([...filled.subarray(0, count)]).toEqual([...x].flatMap((v, i) => (Number.isNaN(v) && !Number.isNaN(expected[i]) ? [i] : [])));
       expect(panel.filter((_, i) => i % 2 === 0).every((v) => v === -7)).toBe(true);
       const ungrouped = Float64Array.from(x);
-      imputeInto(ungrouped, 0, 1, n, { method: 'groupMean' }, null, 1, new Float64Array(2), new Uint8Array(n));
+      imputeInto(ungrouped, 0, 1, n, { method: 'groupMean' }, null, 1, new Float64Array(2), new Int32Array(n));
       expect(bits(ungrouped)).toEqual(bits(groupMean(x)));
     }
   });
@@ -174,18 +175,27 @@ describe('the imputation kernels, edge cases', () => {
       const x = series(n, t % 7 === 0 ? 1 : 0.5);
       for (const limit of [1, 2, 4, 30]) {
         const carried = Float64Array.from(x);
-        imputeInto(carried, 0, 1, n, { method: 'locf', maxAge: limit }, null, 0, new Float64Array(2), new Uint8Array(n));
+        const carriedAt = new Int32Array(n);
+        const carriedCount = imputeInto(carried, 0, 1, n, { method: 'locf', maxAge: limit }, null, 0, new Float64Array(2), carriedAt);
         expect(bits(carried)).toEqual(bits(carryForward(x, limit).values));
+        expect([...carriedAt.subarray(0, carriedCount)]).toEqual(filledPositions(x, carried));
         const bridged = Float64Array.from(x);
-        imputeInto(bridged, 0, 1, n, { method: 'interpolate', maxGap: limit }, null, 0, new Float64Array(2), new Uint8Array(n));
+        const bridgedAt = new Int32Array(n);
+        const bridgedCount = imputeInto(bridged, 0, 1, n, { method: 'interpolate', maxGap: limit }, null, 0, new Float64Array(2), bridgedAt);
         expect(bits(bridged)).toEqual(bits(interpolateGaps(x, limit).values));
+        expect([...bridgedAt.subarray(0, bridgedCount)]).toEqual(filledPositions(x, bridged));
       }
       const open = Float64Array.from(x);
-      imputeInto(open, 0, 1, n, { method: 'interpolate' }, null, 0, new Float64Array(2), new Uint8Array(n));
+      imputeInto(open, 0, 1, n, { method: 'interpolate' }, null, 0, new Float64Array(2), new Int32Array(n));
       expect(bits(open)).toEqual(bits(interpolateGaps(x).values));
     }
   });
 });
+
+/** The positions missing in `before` and present in `after`, in order (what a kernel lists as filled). */
+function filledPositions(before: Float64Array, after: Float64Array): number[] {
+  return [...before].flatMap((v, i) => (Number.isNaN(v) && !Number.isNaN(after[i]) ? [i] : []));
+}
 
 describe('the geometric mean over a block, column by column', () => {
   const name = (en: string) => ({ zh: en, en });

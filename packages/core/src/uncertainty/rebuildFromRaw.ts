@@ -55,7 +55,8 @@ interface Compiled {
   readonly blockOf: readonly Float64Array[];
   readonly blockFlagsOf: readonly Uint8Array[];
   readonly columnOf: readonly Float64Array[];
-  readonly filled: Uint8Array;
+  /** The positions an imputation kernel filled (see `FloatImputer`). */
+  readonly filled: Int32Array;
   readonly scratch: Float64Array;
   readonly capped: Uint8Array;
   readonly treatment: TreatmentWork;
@@ -195,7 +196,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     blockOf: Array.from({ length: P }, (_, p) => values.subarray(p * K * U, (p + 1) * K * U)),
     blockFlagsOf: Array.from({ length: P }, (_, p) => flags.subarray(p * K * U, (p + 1) * K * U)),
     columnOf: Array.from({ length: P * K }, (_, pc) => values.subarray(pc * U, (pc + 1) * U)),
-    filled: new Uint8Array(Math.max(U, P)),
+    filled: new Int32Array(Math.max(U, P)),
     scratch: new Float64Array(2 * groupCount),
     capped: new Uint8Array(U),
     // Only the treated columns are read: the skew is worked out only where a check needs it.
@@ -324,7 +325,8 @@ function imputeAll(plan: Compiled): void {
     for (let r = 0; r < gappy.length; r++) {
       if (gappy[r] === 0) continue;
       const base = along === 'units' ? (r * K + k) * U : k * U + r;
-      if (imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled) > 0) flagMarked(filled, n, flags, base, stride, Flag.Imputed, null, null);
+      const count = imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled);
+      for (let m = 0; m < count; m++) flags[base + filled[m] * stride] |= Flag.Imputed;
     }
   }
 }
