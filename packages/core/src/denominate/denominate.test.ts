@@ -30,6 +30,8 @@ const values = [
   Number.NaN, 62, 5, /**/ 40_000, 71, Number.NaN,
 ];
 
+const bits = (x: Float64Array) => Buffer.from(Float64Array.from(x).buffer).toString('hex');
+
 describe('denominate', () => {
   it('turns counts into rates and keeps only the indicators, in framework order', () => {
     const raw = createPanel({ units, periods, codes, values });
@@ -188,6 +190,15 @@ describe('denominate', () => {
     }
     const byColumns = { values: new Float64Array(rows * 3), flags: new Uint8Array(rows * 3) };
     expect(denominateInto(byColumn, lists, 0, rows, byColumns, 0, 1, rows, null)).toBe(count);
+    // Without the copies: the column of the indicator without a denominator is left as it was, the rates are the same.
+    const ratesOnly = { values: new Float64Array(rows * 3).fill(-7), flags: new Uint8Array(rows * 3).fill(9) };
+    expect(denominateInto(byColumn, lists, 0, rows, ratesOnly, 0, 1, rows, null, false)).toBe(count);
+    expect(bits(ratesOnly.values.subarray(rows, 2 * rows))).toBe(bits(new Float64Array(rows).fill(-7)));
+    expect([...ratesOnly.flags.subarray(rows, 2 * rows)].every((f) => f === 9)).toBe(true);
+    for (const k of [0, 2]) {
+      expect(bits(ratesOnly.values.subarray(k * rows, (k + 1) * rows))).toBe(bits(byColumns.values.subarray(k * rows, (k + 1) * rows)));
+      expect([...ratesOnly.flags.subarray(k * rows, (k + 1) * rows)]).toEqual([...byColumns.flags.subarray(k * rows, (k + 1) * rows)]);
+    }
     const expectedBad: number[] = [];
     for (let r = 0; r < rows; r++) {
       for (let k = 0; k < 3; k++) {

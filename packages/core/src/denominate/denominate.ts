@@ -115,7 +115,9 @@ export interface StridedCells {
  * A missing value or denominator gives `NaN`. A present value whose
  * denominator is ≤ 0 or infinite also gives `NaN`, and is a bad cell: its
  * row and k are pushed onto `bad` when given (a few rows at a time, indicator
- * by indicator). Returns how many cells were bad. It allocates nothing.
+ * by indicator). Returns how many cells were bad. With `copy` false, the
+ * cells of indicators without a denominator are not written (the caller
+ * has put the raw cells there already). It allocates nothing.
  *
  * @example
  * const input = { codes: ["homicide", "pop"], values: new Float64Array([3, 150_000, 5, 0]), flags: new Uint8Array(4) };
@@ -136,6 +138,7 @@ export function denominateInto(
   rowStride: number,
   columnStride: number,
   bad: number[] | null,
+  copy = true,
 ): number {
   const { source, denominator, scale } = columns;
   const K = source.length;
@@ -154,6 +157,7 @@ export function denominateInto(
       const d = denominator[k];
       const at = start + (chunk - first) * rowStride + k * columnStride;
       if (d < 0) {
+        if (!copy) continue;
         if (inRow === 1 && rowStride === 1) copyRun(inValues, inFlags, i, values, flags, at, end - chunk);
         else copyCells(inValues, inFlags, i, inRow, values, flags, at, rowStride, end - chunk);
         continue;
