@@ -333,6 +333,13 @@ describe('the arithmetic and geometric means over a block, column by column (chi
         }
         expect(bits(values)).toEqual(bits(expected));
         expect([...flags]).toEqual([...expectedFlags]);
+        // Unflagged (every flag zero, none written by the column passes): the same values.
+        const unflaggedValues = new Float64Array(U * K);
+        unflaggedValues.set(expected.subarray(0, U * I));
+        const noFlags = new Uint8Array(U * K);
+        aggregateBlock(plan, unflaggedValues, noFlags, target, 0, null, false);
+        expect(bits(unflaggedValues)).toEqual(bits(expected));
+        expect([...noFlags.subarray(0, U * I)].every((f) => f === 0)).toBe(true);
       }
     });
   }
