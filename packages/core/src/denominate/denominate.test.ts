@@ -30,6 +30,8 @@ const values = [
   Number.NaN, 62, 5, /**/ 40_000, 71, Number.NaN,
 ];
 
+const bits = (x: Float64Array) => Buffer.from(Float64Array.from(x).buffer).toString('hex');
+
 describe('denominate', () => {
   it('turns counts into rates and keeps only the indicators, in framework order', () => {
     const raw = createPanel({ units, periods, codes, values });
@@ -152,6 +154,67 @@ describe('denominate', () => {
         if (!badHere) expect([byRows.flags[r * 3 + k], byColumns.flags[at]]).toEqual([reference.flags[r * 3 + k], reference.flags[r * 3 + k]]);
       }
     }
+  });
+
+  it('denominateInto gives the plain formula cell by cell, bit for bit, by rows and by columns: a present value over a present, positive, finite denominator, times the scale; NaN otherwise; the denominator’s estimated and provisional flags where it is present', () => {
+    let seed = 21;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const draw = () => {
+      const x = next();
+      return x < 0.08 ? Number.NaN : x < 0.11 ? 0 : x < 0.13 ? -0 : x < 0.15 ? -2 : x < 0.17 ? Number.POSITIVE_INFINITY : x < 0.18 ? Number.NEGATIVE_INFINITY : (next() - 0.2) * 1000;
+    };
+    const rows = 150;
+    const C = 4; // value a, denominator d, value b (no denominator), value c over d
+    const cells = Array.from({ length: rows * C }, draw);
+    const cellFlags = cells.map(() => Math.floor(next() * 64));
+    const panel = { codes: ['a', 'd', 'b', 'c'], values: Float64Array.from(cells), flags: Uint8Array.from(cellFlags) };
+    const lists = { source: Int32Array.of(0, 2, 3), denominator: Int32Array.of(1, -1, 1), scale: Float64Array.of(1000, 1, 0.1) };
+    const plain = (r: number, k: number): [number, number] => {
+      const v = cells[r * C + lists.source[k]];
+      const flags = cellFlags[r * C + lists.source[k]];
+      if (lists.denominator[k] < 0) return [v, flags];
+      const den = cells[r * C + lists.denominator[k]];
+      const denFlags = Number.isNaN(den) ? 0 : cellFlags[r * C + lists.denominator[k]] & (Flag.Estimated | Flag.Provisional);
+      const rate = !Number.isNaN(v) && den > 0 && den !== Number.POSITIVE_INFINITY ? (v / den) * lists.scale[k] : Number.NaN;
+      return [rate, flags | denFlags];
+    };
+    const byRows = { values: new Float64Array(rows * 3), flags: new Uint8Array(rows * 3) };
+    const bad: number[] = [];
+    const count = denominateInto(panel, lists, 0, rows, byRows, 0, 3, 1, bad);
+    const byColumn = { values: new Float64Array(rows * C), flags: new Uint8Array(rows * C), rowStride: 1, columnStride: rows };
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < C; c++) {
+        byColumn.values[c * rows + r] = cells[r * C + c];
+        byColumn.flags[c * rows + r] = cellFlags[r * C + c];
+      }
+    }
+    const byColumns = { values: new Float64Array(rows * 3), flags: new Uint8Array(rows * 3) };
+    expect(denominateInto(byColumn, lists, 0, rows, byColumns, 0, 1, rows, null)).toBe(count);
+    // Without the copies: the column of the indicator without a denominator is left as it was, the rates are the same.
+    const ratesOnly = { values: new Float64Array(rows * 3).fill(-7), flags: new Uint8Array(rows * 3).fill(9) };
+    expect(denominateInto(byColumn, lists, 0, rows, ratesOnly, 0, 1, rows, null, false)).toBe(count);
+    expect(bits(ratesOnly.values.subarray(rows, 2 * rows))).toBe(bits(new Float64Array(rows).fill(-7)));
+    expect([...ratesOnly.flags.subarray(rows, 2 * rows)].every((f) => f === 9)).toBe(true);
+    for (const k of [0, 2]) {
+      expect(bits(ratesOnly.values.subarray(k * rows, (k + 1) * rows))).toBe(bits(byColumns.values.subarray(k * rows, (k + 1) * rows)));
+      expect([...ratesOnly.flags.subarray(k * rows, (k + 1) * rows)]).toEqual([...byColumns.flags.subarray(k * rows, (k + 1) * rows)]);
+    }
+    const expectedBad: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < 3; k++) {
+        const [value, flags] = plain(r, k);
+        expect(Object.is(byRows.values[r * 3 + k], value)).toBe(true);
+        expect(Object.is(byColumns.values[k * rows + r], value)).toBe(true);
+        expect([byRows.flags[r * 3 + k], byColumns.flags[k * rows + r]]).toEqual([flags, flags]);
+        const den = lists.denominator[k] < 0 ? 1 : cells[r * C + lists.denominator[k]];
+        if (!Number.isNaN(cells[r * C + lists.source[k]]) && !Number.isNaN(den) && !(den > 0 && den !== Number.POSITIVE_INFINITY)) expectedBad.push(r, k);
+      }
+    }
+    expect(expectedBad.length).toBeGreaterThan(20);
+    expect(count).toBe(expectedBad.length / 2);
+    // Listed a chunk of rows at a time, indicator by indicator, row by row within it.
+    const order = (list: number[]) => Array.from({ length: list.length / 2 }, (_, i) => [list[2 * i], list[2 * i + 1]]).sort((x, y) => Math.floor(x[0] / 64) - Math.floor(y[0] / 64) || x[1] - y[1] || x[0] - y[0]);
+    expect(Array.from({ length: bad.length / 2 }, (_, i) => [bad[2 * i], bad[2 * i + 1]])).toEqual(order(expectedBad));
   });
 
   it('names missing indicator and denominator columns', () => {

