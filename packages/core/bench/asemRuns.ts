@@ -60,16 +60,17 @@ export const ASEM_SETTINGS =
  * over the first runs (a build is called once per run, so its functions
  * reach V8's optimising tier only after tens to hundreds of runs, and some
  * are optimised again after a deoptimisation), and the build reaches its
- * steady time after about 250 runs. Measured in one process, CPU time per
- * build, median of each 50 builds, four processes at load 3 on 2 cores:
- * builds 1-50 1.7-2.3 ms, 51-100 1.0-1.2 ms, 101-250 0.9-1.6 ms (V8
- * optimises impute, compileFast and buildReport again between the 150th
- * and the 300th build), then 0.8-1.0 ms. With 100 untimed builds,
- * `bench:coinr`'s timed builds (5 per turn between COINr's R processes)
- * fell in that climb. COINr's code is byte-compiled when installed, so one
- * untimed build per R process warms it (asem.R).
+ * steady time after about 500 runs. Measured in one process, CPU time per
+ * build, median of each 50 builds, four processes on an idle 2-core
+ * machine: builds 1-50 1.8-1.9 ms, 51-350 0.7-1.3 ms, 351-500 0.9-1.1 ms
+ * (V8 deoptimises buildReport, impute and readCoinrMeta and optimises them
+ * again around the 350th build, then groupIndex and refreshAggregation),
+ * then 0.63-0.75 ms from the 501st on. With 300 untimed builds,
+ * `bench:coinr`'s first timed builds (5 per turn between COINr's R
+ * processes) fell in that second climb. COINr's code is byte-compiled when
+ * installed, so one untimed build per R process warms it (asem.R).
  */
-export const BUILD_WARM_UP = 300;
+export const BUILD_WARM_UP = 600;
 
 /**
  * Untimed runs of an analysis before its timed ones, for the same reason:
