@@ -54,12 +54,8 @@ const WANTED_COINR = '1.1.14';
  */
 const PROJECT_ANALYSIS_BATCH = 5;
 
-/** Timed runs of each side in one turn of the alternation: builds take tens of milliseconds in R and about one here, so each side times 5 a turn. */
-const BATCH: Record<Benchmark, { readonly coinr: number; readonly project: number }> = {
-  build: { coinr: 5, project: 5 },
-  uncertainty: { coinr: 1, project: PROJECT_ANALYSIS_BATCH },
-  sensitivity: { coinr: 1, project: PROJECT_ANALYSIS_BATCH },
-};
+/** COINr's timed runs in one turn of the alternation (builds take tens of milliseconds in R and about one here, so this side times as many builds; an analysis, `PROJECT_ANALYSIS_BATCH`). */
+const COINR_BATCH: Record<Benchmark, number> = { build: 5, uncertainty: 1, sensitivity: 1 };
 type Benchmark = 'build' | 'uncertainty' | 'sensitivity';
 
 const { values: options } = parseArgs({
@@ -209,10 +205,10 @@ for (const benchmark of ['build', 'uncertainty', 'sensitivity'] as const) {
   const loads: number[] = [];
   let rebuilds = '';
   const firstOfTurn: number[] = [];
-  const turns = Math.ceil(n / BATCH[benchmark].coinr);
+  const turns = Math.ceil(n / COINR_BATCH[benchmark]);
   for (let i = 0; i < turns; i++) {
-    const batch = Math.min(BATCH[benchmark].coinr, n - i * BATCH[benchmark].coinr);
-    const ourBatch = benchmark === 'build' ? batch : BATCH[benchmark].project;
+    const batch = Math.min(COINR_BATCH[benchmark], n - i * COINR_BATCH[benchmark]);
+    const ourBatch = benchmark === 'build' ? batch : PROJECT_ANALYSIS_BATCH;
     // ABBA: COINr first in runs 0, 3, 4, 7, …; ours first in runs 1, 2, 5, 6, …, so that a drift in load favours neither side.
     const coinrFirst = i % 4 === 0 || i % 4 === 3;
     let coinr: CoinrRun;
