@@ -63,10 +63,29 @@ describe('parseAllQuoted', () => {
   });
 
   it('leaves any other text to the full parser', () => {
-    // An unquoted cell, a line break or escaped quote in a cell, a space after a closing quote, a lone quote, CRLF.
-    for (const text of ['"a",b\n', 'a\n', '"a","b\nc"', '"a"",""b"', '"a" ,"b"', '"', '"a","b"\r\n"c","d"']) {
+    // An unquoted cell, a line break or escaped quote in a cell, a space after a closing quote, a lone quote, CRLF,
+    // a quote before a line's end, a line ending after `,"`, a quote after a line's last cell, the empty text.
+    for (const text of ['"a",b\n', 'a\n', '"a","b\nc"', '"a"",""b"', '"a" ,"b"', '"', '"a","b"\r\n"c","d"', '"a"b"\n', '"a","\n', '"a""\n', '']) {
       expect(parseAllQuoted(text), text).toBeUndefined();
     }
+  });
+
+  it("gives the full parse of every text it takes, over every text of up to 7 of '\"', ',', '\\n', '\\r', 'a'", () => {
+    const alphabet = ['"', ',', '\n', '\r', 'a'];
+    let texts = [''];
+    let taken = 0;
+    for (let length = 0; length <= 7; length++) {
+      for (const text of texts) {
+        const rows = parseAllQuoted(text);
+        if (rows === undefined) continue;
+        taken++;
+        const full = fullParse(text);
+        expect(full.errors, text).toEqual([]);
+        expect(rows, text).toEqual(full.data);
+      }
+      texts = texts.flatMap((text) => alphabet.map((c) => text + c));
+    }
+    expect(taken).toBeGreaterThan(100);
   });
 });
 
