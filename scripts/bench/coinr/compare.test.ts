@@ -56,7 +56,8 @@ describe('parseAllQuoted', () => {
   });
 
   it("gives papaparse's full parse of every all-quoted text", () => {
-    for (const text of ['"a","b"\n"1",""\n', '""\n"x"', '"","",""\n\n"x"', '"a"', '"a, b","c"\n']) {
+    // Rows longer and shorter than the one before, a blank line, no final line feed.
+    for (const text of ['"a","b"\n"1",""\n', '""\n"x"', '"","",""\n\n"x"', '"a"', '"a, b","c"\n', '"a"\n"1","2","3"\n"x","y"\n']) {
       expect(fullParse(text).errors).toEqual([]);
       expect(parseAllQuoted(text), text).toEqual(fullParse(text).data);
     }
