@@ -56,8 +56,8 @@ describe('parseAllQuoted', () => {
   });
 
   it("gives papaparse's full parse of every all-quoted text", () => {
-    // Rows longer and shorter than the one before, a blank line, no final line feed.
-    for (const text of ['"a","b"\n"1",""\n', '""\n"x"', '"","",""\n\n"x"', '"a"', '"a, b","c"\n', '"a"\n"1","2","3"\n"x","y"\n']) {
+    // Rows longer and shorter than the one before, a blank line, no final line feed, text beyond ASCII.
+    for (const text of ['"a","b"\n"1",""\n', '""\n"x"', '"","",""\n\n"x"', '"a"', '"a, b","c"\n', '"a"\n"1","2","3"\n"x","y"\n', '"Zürich","湘潭"\n']) {
       expect(fullParse(text).errors).toEqual([]);
       expect(parseAllQuoted(text), text).toEqual(fullParse(text).data);
     }
