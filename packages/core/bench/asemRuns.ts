@@ -104,15 +104,15 @@ export interface AsemTables {
 /**
  * One CSV's rows of cells, as papaparse's full parser gives them: a text
  * whose every cell is quoted by parseAllQuoted's one pass, any other by
- * that parser. The delimiter and line ending are given (as read.csv is told the separator), so nothing is
- * guessed. `Papa.Parser` is the parser `Papa.parse` runs, without the
- * handle around it: the handle keeps its last results in closures held by
- * its own properties, which V8's young-generation GC keeps until the next
- * full GC, so in a loop of builds every table parsed stayed alive through
- * each scavenge (20-40 ms each instead of about 1). The handle's other work
- * (guessing, streaming, header and typing options) is not asked for here;
- * a CSV's blank lines, which it would drop, are passed over by
- * `compileCoinr`.
+ * that parser. The delimiter and line ending are given (as read.csv is
+ * told the separator), so nothing is guessed. `Papa.Parser` is the parser
+ * `Papa.parse` runs, without the handle around it: the handle keeps its
+ * last results in closures held by its own properties, which V8's
+ * young-generation GC keeps until the next full GC, so in a loop of builds
+ * every table parsed stayed alive through each scavenge (20-40 ms each
+ * instead of about 1). The handle's other work (guessing, streaming,
+ * header and typing options) is not asked for here; a CSV's blank lines,
+ * which it would drop, are passed over by `compileCoinr`.
  */
 function parseCsv(dir: string, file: string): string[][] {
   const text = readFileSync(join(dir, file), 'utf8');
