@@ -111,7 +111,7 @@ function compileAggregation(framework: Framework): AggregationPlan {
     entries += node.children.length;
   }
   const K = I + A;
-  const arena = new TypedArena({ float64: 2 * entries + 2 * A, int32: 2 * I + K + N + 2 * A + 1 + 3 * entries, uint8: 3 * A });
+  const arena = new TypedArena({ float64: 2 * entries + 2 * A, int32: 2 * I + K + N + 2 * A + 1 + 3 * entries, bytes: 3 * A });
   // Each node's column in the aggregated panel (indicators, then aggregates), -1 for none: the columns by node index, not by a second lookup table.
   const columnOfNode = arena.int32(N).fill(-1);
   const indicatorNode = arena.int32(I);

@@ -4,7 +4,8 @@ import { PinganError } from '../errors/pinganError.ts';
 export interface ArenaSize {
   readonly float64?: number;
   readonly int32?: number;
-  readonly uint8?: number;
+  /** Elements of one byte: uint8 and int8 alike. */
+  readonly bytes?: number;
 }
 
 /**
@@ -12,17 +13,18 @@ export interface ArenaSize {
  * apart gets a backing store of its own outside the JS heap (allocated,
  * zeroed, tracked and freed one by one), which costs more than the work on
  * a small array; views into one buffer cost one such store in all. The
- * buffer holds the float64 elements first, then the int32, then the uint8
- * (so each kind is aligned), and each `float64`, `int32` or `uint8` call
+ * buffer holds the float64 elements first, then the int32, then the bytes (uint8 and int8)
+ * (so each kind is aligned), and each `float64`, `int32`, `uint8` or `int8` call
  * takes the next elements of its kind, all zero. For working arrays only:
  * an array handed out to a caller that may transfer its `buffer` must have
  * a buffer of its own.
  *
  * @example
- * const arena = new TypedArena({ float64: 3, int32: 4 });
+ * const arena = new TypedArena({ float64: 3, int32: 4, bytes: 2 });
  * const weights = arena.float64(3); // Float64Array [0, 0, 0]
  * const starts = arena.int32(2); // Int32Array [0, 0]
  * const columns = arena.int32(2).fill(-1); // Int32Array [-1, -1]
+ * const signs = arena.int8(2); // Int8Array [0, 0]
  * weights.buffer === columns.buffer; // true
  * arena.int32(1); // throws a PinganError: the arena's 4 int32 elements are taken
  */
@@ -41,7 +43,7 @@ export class TypedArena {
     this.int32At = this.float64End;
     this.int32End = this.int32At + 4 * (size.int32 ?? 0);
     this.uint8At = this.int32End;
-    this.uint8End = this.uint8At + (size.uint8 ?? 0);
+    this.uint8End = this.uint8At + (size.bytes ?? 0);
     this.buffer = new ArrayBuffer(this.uint8End);
   }
 
@@ -62,8 +64,15 @@ export class TypedArena {
   /** The next `n` uint8 elements. */
   uint8(n: number): Uint8Array {
     const at = this.uint8At;
-    this.uint8At = this.take(at, n, this.uint8End, 'uint8');
+    this.uint8At = this.take(at, n, this.uint8End, 'byte');
     return new Uint8Array(this.buffer, at, n);
+  }
+
+  /** The next `n` int8 elements (taken from the bytes, as `uint8`). */
+  int8(n: number): Int8Array {
+    const at = this.uint8At;
+    this.uint8At = this.take(at, n, this.uint8End, 'byte');
+    return new Int8Array(this.buffer, at, n);
   }
 
   private take(at: number, bytes: number, end: number, kind: string): number {
