@@ -3,6 +3,7 @@ import { ValidationError, type ValidationIssue } from '../framework/frameworkErr
 import type { TreatmentSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
+import { columnIndex } from '../panel/columnIndex.ts';
 import { treatInto, treatmentWork } from '../methods/treatmentMethods.ts';
 import type { ColumnTreatment } from './treatColumn.ts';
 
@@ -37,9 +38,10 @@ export interface TreatmentReport extends ColumnTreatment {
 export function treat(panel: Panel, framework: Framework): { panel: Panel; report: TreatmentReport[] } {
   const issues: ValidationIssue[] = [];
   const jobs: { c: number; code: string; spec: TreatmentSpec }[] = [];
-  for (const code of framework.indicators) {
+  for (let k = 0; k < framework.indicators.length; k++) {
+    const code = framework.indicators[k];
     const node = framework.byCode.get(code);
-    const c = panel.codes.indexOf(code);
+    const c = columnIndex(panel.codes, code, k);
     if (c < 0) issues.push({ path: `indicator "${code}"`, message: 'is not a column of the panel' });
     else if (node?.type === 'indicator' && node.treatment.method !== 'none') jobs.push({ c, code, spec: node.treatment });
   }
