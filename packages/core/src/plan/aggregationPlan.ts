@@ -71,22 +71,34 @@ export interface AggregationPlan {
   blockUnits: number;
 }
 
+/** The plans kept, by tree (`framework.aggregates`). */
 const compiled = new WeakMap<readonly string[], AggregationPlan>();
+/** The trees asked for once, whose plan was not kept. */
+const askedOnce = new WeakSet<readonly string[]>();
 
 /**
- * The aggregation plan of a framework's tree, compiled once and kept for
- * every framework that shares its tree (`reviseNodes` keeps it), then
- * refreshed with this framework's weights and methods.
+ * The aggregation plan of a framework's tree, compiled and kept for every
+ * framework that shares its tree (`reviseNodes` keeps it), then refreshed
+ * with this framework's weights and methods. A tree's plan is kept from
+ * its second compilation on: a plan held by a WeakMap outlives every
+ * young-generation GC until the next full one, with the framework it
+ * references, so a build from a new framework each time (ASEM from its
+ * tables in a loop) had each build's framework copied by every scavenge
+ * and promoted (10-12 ms scavenges where they take about 1 ms); a tree
+ * asked for again (the analyses' revised frameworks, a workbench's weight
+ * changes) is compiled once more, then kept.
  *
  * @example
  * const plan = aggregationPlanOf(fw);
  * plan.codes; // [...fw.indicators, ...fw.aggregates]
  */
 export function aggregationPlanOf(framework: Framework): AggregationPlan {
-  let plan = compiled.get(framework.aggregates);
+  const tree = framework.aggregates;
+  let plan = compiled.get(tree);
   if (!plan || !refreshAggregation(plan, framework)) {
     plan = compileAggregation(framework);
-    compiled.set(framework.aggregates, plan);
+    if (askedOnce.has(tree)) compiled.set(tree, plan);
+    else askedOnce.add(tree);
   }
   return plan;
 }
