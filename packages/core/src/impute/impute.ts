@@ -96,9 +96,15 @@ export function impute(
       }
       let grouped = byGrouping.get(spec.grouping);
       if (!grouped) {
-        const groupOfUnit = (unit: string) => (Object.hasOwn(grouping, unit) ? grouping[unit] : undefined);
-        const labels = panel.units.map((unit) => groupOfUnit(unit) ?? '');
-        const missing = panel.units.filter((unit) => typeof groupOfUnit(unit) !== 'string');
+        // Each unit's group (its label; '' for none) and the units without one, in one pass.
+        const labels = new Array<string>(U);
+        const missing: string[] = [];
+        for (let u = 0; u < U; u++) {
+          const unit = panel.units[u];
+          const group = Object.hasOwn(grouping, unit) ? grouping[unit] : undefined;
+          labels[u] = group ?? '';
+          if (typeof group !== 'string') missing.push(unit);
+        }
         grouped = { labels, groups: groupIndex(labels), missing };
         byGrouping.set(spec.grouping, grouped);
       }

@@ -107,12 +107,15 @@ function columnReport(panel: Panel, p: number, c: number, code: string, work: Tr
   const step = panel.codes.length;
   const { marks, out } = work;
   const units: string[] = [];
-  for (let u = 0; u < U; u++) {
-    if (marks[u] === 0) continue;
-    const i = base + u * step;
-    values[i] = out[u];
-    flags[i] |= Flag.Treated;
-    units.push(panel.units[u]);
+  // A column left as it was has no marks.
+  if (work.method !== 'none') {
+    for (let u = 0; u < U; u++) {
+      if (marks[u] === 0) continue;
+      const i = base + u * step;
+      values[i] = out[u];
+      flags[i] |= Flag.Treated;
+      units.push(panel.units[u]);
+    }
   }
   // The work's fields other than its arrays are the column's report (`ColumnTreatment`), named
   // one by one: an object rest and spread per column cost more than the kernel.
