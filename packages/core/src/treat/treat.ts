@@ -4,7 +4,7 @@ import type { TreatmentSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { columnIndex } from '../panel/columnIndex.ts';
-import { treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
+import { measuredBefore, treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
 import { momentsOfTwoInto, type CentralMoments } from './centralMoments.ts';
 import type { ColumnTreatment } from './treatColumn.ts';
 
@@ -74,7 +74,7 @@ export function treat(panel: Panel, framework: Framework): { panel: Panel; repor
       }
       for (let side = 0; side < (pair ? 2 : 1); side++) {
         const { c, code, spec } = jobs[j + side];
-        if (pair) given(pairMoments[side], work);
+        if (pair) measuredBefore(work, pairMoments[side]);
         treatInto(sections[side], U, spec, work);
         report.push(columnReport(panel, p, c, code, work, values, flags));
       }
@@ -89,15 +89,6 @@ export function treat(panel: Panel, framework: Framework): { panel: Panel; repor
 /** Column `c`'s cells of a period's rows from `base` (`C` codes a row) into `section`. */
 function gather(values: Float64Array, base: number, C: number, section: Float64Array): void {
   for (let u = 0; u < section.length; u++) section[u] = values[base + u * C];
-}
-
-/** Hands the kernel the moments of the column it treats next (see `TreatmentWork.measured`). */
-function given(moments: CentralMoments, work: TreatmentWork): void {
-  work.moments.n = moments.n;
-  work.moments.m2 = moments.m2;
-  work.moments.m3 = moments.m3;
-  work.moments.kurt = moments.kurt;
-  work.measured = true;
 }
 
 /** Writes the treated cells of column `c` in period `p` into `values` and `flags`, and returns the column's report. */
