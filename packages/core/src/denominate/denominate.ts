@@ -2,6 +2,8 @@ import type { Framework } from '../framework/defineFramework.ts';
 import { ValidationError, type ValidationIssue } from '../framework/frameworkError.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
+import { columnIndex } from '../panel/columnIndex.ts';
+import { TypedArena } from '../plan/typedArena.ts';
 
 /** The publisher's flags that travel from a denominator to the rate made with it. */
 const DENOMINATOR_FLAGS = Flag.Estimated | Flag.Provisional;
@@ -35,29 +37,35 @@ const ROWS_AT_A_TIME = 64;
  */
 export function denominate(panel: Panel, framework: Framework): Panel {
   const issues: ValidationIssue[] = [];
-  const columnOf = new Map(panel.codes.map((code, c) => [code, c]));
   const K = framework.indicators.length;
-  const source = new Int32Array(K);
-  const denominatorSource = new Int32Array(K).fill(-1);
-  const scales = new Float64Array(K).fill(1);
-  framework.indicators.forEach((code, k) => {
+  // The columns in one buffer (see `TypedArena`).
+  const arena = new TypedArena({ float64: K, int32: 2 * K });
+  const source = arena.int32(K);
+  const denominatorSource = arena.int32(K).fill(-1);
+  const scales = arena.float64(K).fill(1);
+  // Each denominator's column, looked up once however many indicators it divides.
+  const denominatorColumn = new Map<string, number>();
+  for (let k = 0; k < K; k++) {
+    const code = framework.indicators[k];
     const node = framework.byCode.get(code);
-    const c = columnOf.get(code);
-    if (c === undefined) {
+    const c = columnIndex(panel.codes, code, k);
+    if (c < 0) {
       issues.push({ path: `indicator "${code}"`, message: 'is not a column of the panel' });
     } else {
       source[k] = c;
     }
     if (node?.type === 'indicator' && node.denominator) {
-      const d = columnOf.get(node.denominator.code);
-      if (d === undefined) {
-        issues.push({ path: `indicator "${code}"`, message: `its denominator "${node.denominator.code}" is not a column of the panel` });
+      const by = node.denominator.code;
+      let d = denominatorColumn.get(by);
+      if (d === undefined) denominatorColumn.set(by, (d = panel.codes.indexOf(by)));
+      if (d < 0) {
+        issues.push({ path: `indicator "${code}"`, message: `its denominator "${by}" is not a column of the panel` });
       } else {
         denominatorSource[k] = d;
         scales[k] = node.denominator.scale;
       }
     }
-  });
+  }
   if (issues.length > 0) throw new ValidationError('the panel', issues);
 
   const U = panel.units.length;

@@ -158,4 +158,30 @@ describe('impute', () => {
     expect(panel.values).not.toBe(p.values);
     expect(Array.from(panel.values)).toEqual([1, 1, 1]);
   });
+
+  it('reports every filled cell in panel order (period, unit, column), whichever method filled it', () => {
+    const fw = frameworkWith({ a: { method: 'locf', maxAge: 2 }, b: { method: 'interpolate' }, c: { method: 'groupMean' } });
+    // 3 units × 3 periods × 4 columns ('extra' is no indicator): 36 cells, the last filled one past the last whole word of marks.
+    const units = ['X', 'Y', 'Z'];
+    const periods = ['2025-01', '2025-02', '2025-03'];
+    // cell (p, u, column) at (p * 3 + u) * 4 + column; columns c, extra, b, a
+    const values = [
+      1, 0, 10, 5, /**/ 2, 0, 20, NaN_, /**/ 3, 0, 30, 7,
+      NaN_, 0, NaN_, NaN_, /**/ 4, 0, NaN_, 6, /**/ NaN_, 0, 31, NaN_,
+      NaN_, NaN_, 12, 9, /**/ 6, 0, 24, NaN_, /**/ NaN_, 0, 32, NaN_,
+    ];
+    const { report } = impute(createPanel({ units, periods, codes: ['c', 'extra', 'b', 'a'], values }), fw);
+    expect(report.map((r) => [r.period, r.unit, r.code, r.method, r.value, r.from, r.to])).toEqual([
+      ['2025-02', 'X', 'c', 'groupMean', 4, undefined, undefined],
+      ['2025-02', 'X', 'b', 'interpolate', 11, '2025-01', '2025-03'],
+      ['2025-02', 'X', 'a', 'locf', 5, '2025-01', undefined],
+      ['2025-02', 'Y', 'b', 'interpolate', 22, '2025-01', '2025-03'],
+      ['2025-02', 'Z', 'c', 'groupMean', 4, undefined, undefined],
+      ['2025-02', 'Z', 'a', 'locf', 7, '2025-01', undefined],
+      ['2025-03', 'X', 'c', 'groupMean', 6, undefined, undefined],
+      ['2025-03', 'Y', 'a', 'locf', 6, '2025-02', undefined],
+      ['2025-03', 'Z', 'c', 'groupMean', 6, undefined, undefined],
+      ['2025-03', 'Z', 'a', 'locf', 7, '2025-01', undefined],
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { ValidationError, type ValidationIssue } from '../framework/frameworkErr
 import type { ImputationSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
+import { columnIndex } from '../panel/columnIndex.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
 
 /** One cell filled in by `impute`. */
@@ -77,9 +78,10 @@ export function impute(
   const jobs: { c: number; code: string; spec: Exclude<ImputationSpec, { method: 'none' }>; labels?: string[]; groups?: Grouped }[] = [];
   // Each grouping's labels and group index, made once for all the indicators imputed by it.
   const byGrouping = new Map<string, { labels: string[]; groups: Grouped; missing: string[] }>();
-  for (const code of framework.indicators) {
+  for (let k = 0; k < framework.indicators.length; k++) {
+    const code = framework.indicators[k];
     const node = framework.byCode.get(code);
-    const c = panel.codes.indexOf(code);
+    const c = columnIndex(panel.codes, code, k);
     if (c < 0) {
       issues.push({ path: `indicator "${code}"`, message: 'is not a column of the panel' });
       continue;
@@ -94,9 +96,15 @@ export function impute(
       }
       let grouped = byGrouping.get(spec.grouping);
       if (!grouped) {
-        const groupOfUnit = (unit: string) => (Object.hasOwn(grouping, unit) ? grouping[unit] : undefined);
-        const labels = panel.units.map((unit) => groupOfUnit(unit) ?? '');
-        const missing = panel.units.filter((unit) => typeof groupOfUnit(unit) !== 'string');
+        // Each unit's group (its label; '' for none) and the units without one, in one pass.
+        const labels = new Array<string>(U);
+        const missing: string[] = [];
+        for (let u = 0; u < U; u++) {
+          const unit = panel.units[u];
+          const group = Object.hasOwn(grouping, unit) ? grouping[unit] : undefined;
+          labels[u] = group ?? '';
+          if (typeof group !== 'string') missing.push(unit);
+        }
         grouped = { labels, groups: groupIndex(labels), missing };
         byGrouping.set(spec.grouping, grouped);
       }
@@ -153,10 +161,13 @@ const GROUP_MEAN = 2;
 const INTERPOLATE = 3;
 
 /**
- * The report, walking the panel in order. For `locf` and `interpolate` the
- * source periods are found again here: the latest observed period before the
- * cell (tracked per unit and column as the walk goes) and, for
- * `interpolate`, the next observed period after it.
+ * The report: the marked cells in panel order, which is the order of their
+ * positions (period, then unit, then column), so the marks are read in
+ * order, four at a time where they are all zero. For `locf` and
+ * `interpolate` the source periods are found again here: the latest
+ * observed period before the cell and, for `interpolate`, the next
+ * observed period after it (each exists: the kernel filled the cell from
+ * them).
  */
 function buildReport(
   panel: Panel,
@@ -165,38 +176,52 @@ function buildReport(
   jobs: readonly { c: number; code: string; labels?: string[] }[],
 ): ImputationReport {
   const U = panel.units.length;
-  const P = panel.periods.length;
   const C = panel.codes.length;
   const input = panel.values;
-  const ordered = [...jobs].sort((a, b) => a.c - b.c);
-  const J = ordered.length;
-  const lastSeen = new Int32Array(U * J).fill(-1);
-  const report: ImputationReport = [];
-  for (let p = 0; p < P; p++) {
-    for (let u = 0; u < U; u++) {
-      for (let j = 0; j < J; j++) {
-        const { c, code, labels } = ordered[j];
-        const i = (p * U + u) * C + c;
-        if (!Number.isNaN(input[i])) {
-          lastSeen[u * J + j] = p;
-          continue;
-        }
-        const mark = marks[i];
-        if (mark === 0) continue;
-        const unit = panel.units[u];
-        const period = panel.periods[p];
-        const value = values[i];
-        if (mark === GROUP_MEAN) {
-          report.push(labels ? { unit, period, code, method: 'groupMean', value, group: labels[u] } : { unit, period, code, method: 'groupMean', value });
-        } else if (mark === LOCF) {
-          report.push({ unit, period, code, method: 'locf', value, from: panel.periods[lastSeen[u * J + j]] });
-        } else {
-          let next = p + 1;
-          while (Number.isNaN(input[(next * U + u) * C + c])) next++;
-          report.push({ unit, period, code, method: 'interpolate', value, from: panel.periods[lastSeen[u * J + j]], to: panel.periods[next] });
-        }
-      }
-    }
+  // Each job's code and group labels by its column.
+  const codeOf = new Array<string>(C);
+  const labelsOf = new Array<string[] | undefined>(C);
+  for (const { c, code, labels } of jobs) {
+    codeOf[c] = code;
+    labelsOf[c] = labels;
   }
+  const report: ImputationReport = [];
+  const words = new Int32Array(marks.buffer, marks.byteOffset, marks.length >> 2);
+  for (let w = 0; w < words.length; w++) {
+    if (words[w] !== 0) for (let i = 4 * w; i < 4 * w + 4; i++) if (marks[i] !== 0) report.push(reportedCell(panel, values, input, marks[i], i, U, C, codeOf, labelsOf));
+  }
+  for (let i = 4 * words.length; i < marks.length; i++) if (marks[i] !== 0) report.push(reportedCell(panel, values, input, marks[i], i, U, C, codeOf, labelsOf));
   return report;
+}
+
+/** The report entry of cell `i`, filled by the method `mark` (see `buildReport`). */
+function reportedCell(
+  panel: Panel,
+  values: Float64Array,
+  input: Float64Array,
+  mark: number,
+  i: number,
+  U: number,
+  C: number,
+  codeOf: readonly string[],
+  labelsOf: readonly (string[] | undefined)[],
+): ImputedCell {
+  const row = Math.floor(i / C);
+  const c = i - row * C;
+  const p = Math.floor(row / U);
+  const u = row - p * U;
+  const unit = panel.units[u];
+  const period = panel.periods[p];
+  const code = codeOf[c];
+  const value = values[i];
+  if (mark === GROUP_MEAN) {
+    const labels = labelsOf[c];
+    return labels ? { unit, period, code, method: 'groupMean', value, group: labels[u] } : { unit, period, code, method: 'groupMean', value };
+  }
+  let last = p - 1;
+  while (Number.isNaN(input[(last * U + u) * C + c])) last--;
+  if (mark === LOCF) return { unit, period, code, method: 'locf', value, from: panel.periods[last] };
+  let next = p + 1;
+  while (Number.isNaN(input[(next * U + u) * C + c])) next++;
+  return { unit, period, code, method: 'interpolate', value, from: panel.periods[last], to: panel.periods[next] };
 }

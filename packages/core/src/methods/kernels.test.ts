@@ -21,15 +21,21 @@ import { Flag } from '../panel/flags.ts';
 import { aggregateBlock, aggregationPlanOf } from '../plan/aggregationPlan.ts';
 import { aggregationMethods, type FloatMean } from './aggregationMethods.ts';
 import { groupIndex, imputeInto } from './imputationMethods.ts';
-import { passesOnKurtosis, treatInto, treatmentWork, twoHighest } from './treatmentMethods.ts';
+import { measuredBefore, passesOnKurtosis, treatInto, treatmentWork, twoHighest } from './treatmentMethods.ts';
 import { momentsInto } from '../treat/centralMoments.ts';
 
 const bits = (x: ArrayLike<number>) => Buffer.from(Float64Array.from(x).buffer).toString('hex');
 
 /** The kernel's outcome in `treatColumn`'s shape (values: the input with the changed positions written). */
-function kernelTreatment(x: Float64Array, spec: TreatmentSpec, report = true) {
+function kernelTreatment(x: Float64Array, spec: TreatmentSpec, report = true, measured = false) {
   const work = treatmentWork(x.length + 3, report); // a work longer than the column: only the first n count
   work.marks.fill(7);
+  if (measured) {
+    // The moments measured by the caller and handed over, as `treat` and the replications do.
+    const moments = { n: 0, m2: 0, m3: 0, kurt: 0 };
+    momentsInto(x, x.length, moments);
+    measuredBefore(work, moments);
+  }
   treatInto(x, x.length, spec, work);
   const values = Float64Array.from(x);
   const changed: number[] = [];
@@ -62,6 +68,7 @@ function expectSameTreatment(x: Float64Array): void {
   for (const spec of specs) {
     const expected = verbTreatment(x, spec);
     expect(kernelTreatment(x, spec), JSON.stringify(spec)).toEqual(expected);
+    expect(kernelTreatment(x, spec, true, true), JSON.stringify(spec)).toEqual(expected);
     // Without the report (a replication's work), the same treated column and decisions; the skews may be left out.
     const { values, changed, report } = kernelTreatment(x, spec, false);
     expect({ values, changed, report: { ...report, skewBefore: 0, skewAfter: 0 } }, JSON.stringify(spec)).toEqual({ ...expected, report: { ...expected.report, skewBefore: 0, skewAfter: 0 } });

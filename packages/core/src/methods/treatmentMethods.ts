@@ -321,6 +321,25 @@ export function passesOnKurtosis(moments: CentralMoments, spec: TreatmentSpec): 
 }
 
 /**
+ * Hands the kernel the moments of the column it treats next, measured by
+ * the caller (as `momentsInto` finds them, e.g. two columns at once with
+ * `momentsOfTwoInto`): the next call takes them instead of measuring the
+ * column (see `TreatmentWork.measured`).
+ *
+ * @example
+ * const work = treatmentWork(4);
+ * measuredBefore(work, { n: 4, m2: 50, m3: 180, kurt: 3.228 });
+ * work.measured; // true: the next treatInto on this work uses these moments
+ */
+export function measuredBefore(work: TreatmentWork, moments: CentralMoments): void {
+  work.moments.n = moments.n;
+  work.moments.m2 = moments.m2;
+  work.moments.m3 = moments.m3;
+  work.moments.kurt = moments.kurt;
+  work.measured = true;
+}
+
+/**
  * The float kernel of a spec's method, applied (the one dispatch over
  * treatment methods).
  *

@@ -3,6 +3,7 @@ import type { AggregateNode, Framework, FrameworkNode } from '../framework/defin
 import { aggregationMethods, arithmeticMean, geometricMean, type FloatMean } from '../methods/aggregationMethods.ts';
 import { copelandScores } from '../aggregate/copelandScores.ts';
 import { Flag } from '../panel/flags.ts';
+import { TypedArena } from './typedArena.ts';
 
 /**
  * A framework's aggregation, compiled to typed arrays: for aggregate `a` (in
@@ -70,84 +71,119 @@ export interface AggregationPlan {
   blockUnits: number;
 }
 
+/** The plans kept, by tree (`framework.aggregates`). */
 const compiled = new WeakMap<readonly string[], AggregationPlan>();
+/** The trees asked for once, whose plan was not kept. */
+const askedOnce = new WeakSet<readonly string[]>();
 
 /**
- * The aggregation plan of a framework's tree, compiled once and kept for
- * every framework that shares its tree (`reviseNodes` keeps it), then
- * refreshed with this framework's weights and methods.
+ * The aggregation plan of a framework's tree, compiled and kept for every
+ * framework that shares its tree (`reviseNodes` keeps it), then refreshed
+ * with this framework's weights and methods. A tree's plan is kept from
+ * its second compilation on: a plan held by a WeakMap outlives every
+ * young-generation GC until the next full one, with the framework it
+ * references, so a build from a new framework each time (ASEM from its
+ * tables in a loop) had each build's framework copied by every scavenge
+ * and promoted (10-12 ms scavenges where they take about 1 ms); a tree
+ * asked for again (the analyses' revised frameworks, a workbench's weight
+ * changes) is compiled once more, then kept.
  *
  * @example
  * const plan = aggregationPlanOf(fw);
  * plan.codes; // [...fw.indicators, ...fw.aggregates]
  */
 export function aggregationPlanOf(framework: Framework): AggregationPlan {
-  let plan = compiled.get(framework.aggregates);
+  const tree = framework.aggregates;
+  let plan = compiled.get(tree);
   if (!plan || !refreshAggregation(plan, framework)) {
     plan = compileAggregation(framework);
-    compiled.set(framework.aggregates, plan);
+    if (askedOnce.has(tree)) compiled.set(tree, plan);
+    else askedOnce.add(tree);
   }
   return plan;
 }
 
-/** Compiles the tree (the one place a lookup table is built). */
+/**
+ * Compiles the tree (the one place a lookup table is built). Its typed
+ * arrays are views into one buffer (`TypedArena`): a build from a new
+ * framework compiles a plan, and a score of small arrays each with a
+ * backing store of its own took longer than the rest of the compilation.
+ */
 function compileAggregation(framework: Framework): AggregationPlan {
-  const codes = [...framework.indicators, ...framework.aggregates];
-  const columnOf = new Map<string, number>();
-  codes.forEach((code, k) => columnOf.set(code, k));
+  const { nodes, indicators, aggregates } = framework;
+  const I = indicators.length;
+  const A = aggregates.length;
+  const N = nodes.length;
   const nodeIndex = new Map<string, number>();
-  framework.nodes.forEach((node, i) => nodeIndex.set(node.code, i));
-  const A = framework.aggregates.length;
-  const childStart = new Int32Array(A + 1);
-  const aggregateNode = new Int32Array(A);
+  for (let i = 0; i < N; i++) nodeIndex.set(nodes[i].code, i);
   let entries = 0;
-  framework.aggregates.forEach((code, a) => {
-    const node = framework.byCode.get(code);
-    if (!node || node.type !== 'aggregate') throw new PinganError('unknown-code', `aggregate: "${code}" is not an aggregate of the framework`);
-    aggregateNode[a] = nodeIndex.get(code) as number;
-    childStart[a] = entries;
+  for (let a = 0; a < A; a++) {
+    const node = framework.byCode.get(aggregates[a]);
+    if (!node || node.type !== 'aggregate') throw new PinganError('unknown-code', `aggregate: "${aggregates[a]}" is not an aggregate of the framework`);
     entries += node.children.length;
-  });
+  }
+  const K = I + A;
+  const arena = new TypedArena({ float64: 2 * entries + 2 * A, int32: 2 * I + K + N + 2 * A + 1 + 3 * entries, bytes: 3 * A });
+  // Each node's column in the aggregated panel (indicators, then aggregates), -1 for none: the columns by node index, not by a second lookup table.
+  const columnOfNode = arena.int32(N).fill(-1);
+  const indicatorNode = arena.int32(I);
+  for (let k = 0; k < I; k++) {
+    const at = nodeIndex.get(indicators[k]) as number;
+    indicatorNode[k] = at;
+    columnOfNode[at] = k;
+  }
+  const childStart = arena.int32(A + 1);
+  const aggregateNode = arena.int32(A);
+  const childColumn = arena.int32(entries);
+  const childNode = arena.int32(entries);
+  for (let a = 0; a < A; a++) columnOfNode[(aggregateNode[a] = nodeIndex.get(aggregates[a]) as number)] = I + a;
+  entries = 0;
+  for (let a = 0; a < A; a++) {
+    const code = aggregates[a];
+    const children = (framework.byCode.get(code) as AggregateNode).children;
+    childStart[a] = entries;
+    for (let i = 0; i < children.length; i++, entries++) {
+      const at = nodeIndex.get(children[i]);
+      const column = at === undefined ? -1 : columnOfNode[at];
+      if (at === undefined || column < 0) throw new PinganError('unknown-code', `aggregate: child "${children[i]}" of "${code}" is not in the framework`);
+      childColumn[entries] = column;
+      childNode[entries] = at;
+    }
+  }
   childStart[A] = entries;
-  const childColumn = new Int32Array(entries);
-  const childNode = new Int32Array(entries);
-  framework.aggregates.forEach((code, a) => {
-    const node = framework.byCode.get(code) as AggregateNode;
-    node.children.forEach((child, i) => {
-      const column = columnOf.get(child);
-      const at = nodeIndex.get(child);
-      if (column === undefined || at === undefined) throw new PinganError('unknown-code', `aggregate: child "${child}" of "${code}" is not in the framework`);
-      childColumn[childStart[a] + i] = column;
-      childNode[childStart[a] + i] = at;
-    });
-  });
+  const nodeCodes = new Array<string>(N);
+  const nodeParents = new Array<string | null>(N);
+  for (let i = 0; i < N; i++) {
+    nodeCodes[i] = nodes[i].code;
+    nodeParents[i] = nodes[i].parent;
+  }
   const plan: AggregationPlan = {
-    nodeCodes: framework.nodes.map((n) => n.code),
-    nodeParents: framework.nodes.map((n) => n.parent),
-    codes,
-    indicators: framework.indicators,
-    aggregateCodes: framework.aggregates,
+    nodeCodes,
+    nodeParents,
+    codes: [...indicators, ...aggregates],
+    indicators,
+    aggregateCodes: aggregates,
     childStart,
     childColumn,
     childNode,
     aggregateNode,
-    weights: new Float64Array(entries),
-    shares: new Float64Array(entries),
-    power: new Float64Array(A),
-    minAvailability: new Float64Array(A),
-    positiveOnly: new Uint8Array(A),
-    acrossUnits: new Uint8Array(A),
+    weights: arena.float64(entries),
+    shares: arena.float64(entries),
+    power: arena.float64(A),
+    minAvailability: arena.float64(A),
+    positiveOnly: arena.uint8(A),
+    acrossUnits: arena.uint8(A),
     kernels: new Array<FloatMean | null>(A).fill(null),
     labels: new Array<string>(A).fill(''),
     hasAcrossUnits: false,
-    sourceColumns: new Int32Array(framework.indicators.length),
-    readColumns: new Int32Array(codes.length),
-    indicatorNode: Int32Array.from(framework.indicators, (code) => nodeIndex.get(code) as number),
-    seenAsTree: new Array<FrameworkNode | null>(framework.nodes.length).fill(null),
+    sourceColumns: arena.int32(I),
+    readColumns: arena.int32(K),
+    indicatorNode,
+    seenAsTree: new Array<FrameworkNode | null>(N).fill(null),
     seenAsChild: new Array<FrameworkNode | null>(entries).fill(null),
     seenAsAggregate: new Array<FrameworkNode | null>(A).fill(null),
-    dirty: new Uint8Array(A),
-    blockOffsets: new Int32Array(entries),
+    dirty: arena.uint8(A),
+    blockOffsets: arena.int32(entries),
     blockUnits: 0,
   };
   refreshAggregation(plan, framework);

@@ -13,6 +13,7 @@ import { rebuildIndex } from '../pipeline/rebuildIndex.ts';
 import { transform } from '../transform/transform.ts';
 import { treat } from '../treat/treat.ts';
 import { trailingWindow } from '../window/trailingWindow.ts';
+import { aggregationPlanOf } from './aggregationPlan.ts';
 import { buildFromRaw, reaggregate, scoreAndAggregate } from './scorePlan.ts';
 
 const name = (en: string) => ({ zh: en, en });
@@ -292,5 +293,15 @@ describe('the compiled plan', () => {
       expect(Array.from(values.filter((_, i) => i % 3 === 2)).every(Number.isFinite), method).toBe(true);
       expect(Array.from(flags), method).toEqual([0, 0, 0, 0, 0, Flag.Partial, 0, 0, 0]);
     }
+  });
+
+  it('keeps the plan of a tree from its second compilation on, for every framework that shares the tree', () => {
+    const { framework } = fixture();
+    const once = aggregationPlanOf(framework);
+    const kept = aggregationPlanOf(reviseNodes(framework, { i5: { weight: 7 } }));
+    expect(kept).not.toBe(once);
+    expect(aggregationPlanOf(reviseNodes(framework, { b: { weight: 0.25 } }))).toBe(kept);
+    expect(aggregationPlanOf(framework)).toBe(kept);
+    expect(Array.from(kept.weights)).toEqual(Array.from(once.weights));
   });
 });

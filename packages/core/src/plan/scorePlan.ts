@@ -4,6 +4,7 @@ import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethod
 import { PinganError } from '../errors/pinganError.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
+import { TypedArena } from './typedArena.ts';
 import { aggregateBlock, aggregationPlanOf, markChanged, type AggregationPlan, type AggregationTarget } from './aggregationPlan.ts';
 
 /** The publisher's flags that travel from a denominator to the rate made with it (as `denominate`). */
@@ -32,12 +33,14 @@ interface PassSteps {
  */
 function scoringSteps(panel: Panel, framework: Framework, plan: AggregationPlan, withDenominators: boolean): PassSteps | null {
   const I = framework.indicators.length;
-  const source = new Int32Array(I);
-  const denominator = new Int32Array(I).fill(-1);
-  const scale = new Float64Array(I).fill(1);
+  // One buffer for the steps' arrays (see `TypedArena`).
+  const arena = new TypedArena({ float64: I, int32: 3 * I, bytes: I });
+  const source = arena.int32(I);
+  const denominator = arena.int32(I).fill(-1);
+  const scale = arena.float64(I).fill(1);
   const specs: NormalisationSpec[] = [];
-  const directions = new Int8Array(I);
-  const referenceUnits = new Int32Array(I).fill(-1);
+  const directions = arena.int8(I);
+  const referenceUnits = arena.int32(I).fill(-1);
   for (let k = 0; k < I; k++) {
     const code = framework.indicators[k];
     // The node by its place in the compiled tree, not by a lookup table a revised framework would have to build.
@@ -179,11 +182,14 @@ function fusedPass(panel: Panel, plan: AggregationPlan, steps: PassSteps, out: A
   // One period, column-major: column c of unit u at c × U + u, the
   // indicators then the aggregates (reused, so it stays in cache, and each
   // column is a contiguous array for the kernels).
-  const block = new Float64Array(U * K);
-  const blockFlags = new Uint8Array(U * K);
+  // The block, its flags and `capped` in one buffer (see `TypedArena`).
+  const words = (U + 3) >> 2;
+  const arena = new TypedArena({ float64: U * K, int32: words, bytes: U * K });
+  const block = arena.float64(U * K);
   // Whole words of `capped`, to find a cap four units at a time.
-  const cappedWords = new Uint32Array((U + 3) >> 2);
-  const capped = new Uint8Array(cappedWords.buffer, 0, U);
+  const cappedWords = arena.int32(words);
+  const capped = new Uint8Array(cappedWords.buffer, cappedWords.byteOffset, U);
+  const blockFlags = arena.uint8(U * K);
   // Without a flag in the panel read (the common case), flags are neither
   // gathered nor combined: a period's flags are then only the caps and the
   // partial aggregates, and when it has none, nothing is written for them
@@ -278,7 +284,7 @@ function scatterBlock(block: Float64Array, blockFlags: Uint8Array | null, values
 }
 
 /** Whether any word is non-zero. */
-function anyWord(words: Uint32Array): boolean {
+function anyWord(words: Int32Array): boolean {
   for (let w = 0; w < words.length; w++) if (words[w] !== 0) return true;
   return false;
 }
@@ -288,7 +294,7 @@ function allZero(bytes: Uint8Array, from: number, to: number): boolean {
   let i = from;
   while (i < to && ((bytes.byteOffset + i) & 3) !== 0) if (bytes[i++] !== 0) return false;
   const words = (to - i) >> 2;
-  if (words > 0 && anyWord(new Uint32Array(bytes.buffer, bytes.byteOffset + i, words))) return false;
+  if (words > 0 && anyWord(new Int32Array(bytes.buffer, bytes.byteOffset + i, words))) return false;
   for (i += words * 4; i < to; i++) if (bytes[i] !== 0) return false;
   return true;
 }

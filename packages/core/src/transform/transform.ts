@@ -1,6 +1,7 @@
 import type { Framework } from '../framework/defineFramework.ts';
 import { ValidationError, type ValidationIssue } from '../framework/frameworkError.ts';
 import type { Panel } from '../panel/panel.ts';
+import { columnIndex } from '../panel/columnIndex.ts';
 
 /**
  * Applies each indicator's `transform`: the natural logarithm for `'log'`,
@@ -19,9 +20,10 @@ import type { Panel } from '../panel/panel.ts';
 export function transform(panel: Panel, framework: Framework): Panel {
   const issues: ValidationIssue[] = [];
   const logged: number[] = [];
-  for (const code of framework.indicators) {
+  for (let k = 0; k < framework.indicators.length; k++) {
+    const code = framework.indicators[k];
     const node = framework.byCode.get(code);
-    const c = panel.codes.indexOf(code);
+    const c = columnIndex(panel.codes, code, k);
     if (c < 0) issues.push({ path: `indicator "${code}"`, message: 'is not a column of the panel' });
     else if (node?.type === 'indicator' && node.transform === 'log') logged.push(c);
   }

@@ -4,6 +4,7 @@ import { ValidationError } from '../framework/frameworkError.ts';
 import { Flag } from '../panel/flags.ts';
 import { createPanel, crossSection, getFlags, getValue } from '../panel/panel.ts';
 import { treat } from './treat.ts';
+import { treatColumn } from './treatColumn.ts';
 
 const name = { zh: '名', en: 'Name' };
 const framework = defineFramework({
@@ -88,5 +89,34 @@ describe('treat', () => {
     expect(p.values).toEqual(values);
     expect(p.flags).toEqual(flags);
     expect(panel.values).not.toBe(p.values);
+  });
+
+  it('treats columns measured two by two as each alone (treatColumn), an odd one out and missing values included', () => {
+    const spec = { method: 'winsorise', winmax: 1, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log' } as const;
+    const codes = ['a', 'b', 'c', 'd', 'e'];
+    const fw = defineFramework({
+      id: 'five',
+      version: '1',
+      name,
+      nodes: [{ code: 'index', type: 'aggregate', parent: null, name }, ...codes.map((code) => ({ code, type: 'indicator' as const, parent: 'index', direction: 1 as const, name, treatment: spec }))],
+    });
+    const seq = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const columns = [
+      [...seq(1, 21), 100], // winsorised at the top
+      [...seq(1, 21), Number.NaN], // passes, one value missing (its partner has none)
+      [...seq(1, 20), 100, 200], // one point is not enough: logged
+      seq(-10, 11), // passes
+      [-100, ...seq(2, 22)], // winsorised at the bottom, the odd one out
+    ];
+    const many = seq(1, 22).map((u) => `u${u}`);
+    const values: number[] = [];
+    for (let u = 0; u < many.length; u++) for (const column of columns) values.push(column[u]);
+    const { panel, report } = treat(createPanel({ units: many, periods: ['2025'], codes, values }), fw);
+    codes.forEach((code, k) => {
+      const alone = treatColumn(columns[k], spec);
+      expect(Array.from(crossSection(panel, '2025', code))).toEqual(Array.from(alone.values));
+      expect(report[k]).toEqual({ period: '2025', code, ...alone.report, units: alone.changed.map((u) => many[u]) });
+    });
+    expect(report.map((r) => r.method)).toEqual(['winsorised', 'none', 'log', 'none', 'winsorised']);
   });
 });

@@ -3,7 +3,9 @@ import { ValidationError, type ValidationIssue } from '../framework/frameworkErr
 import type { TreatmentSpec } from '../framework/methods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
-import { treatInto, treatmentWork } from '../methods/treatmentMethods.ts';
+import { columnIndex } from '../panel/columnIndex.ts';
+import { measuredBefore, treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
+import { momentsOfTwoInto, type CentralMoments } from './centralMoments.ts';
 import type { ColumnTreatment } from './treatColumn.ts';
 
 /** What `treat` did to one indicator in one period. */
@@ -37,9 +39,10 @@ export interface TreatmentReport extends ColumnTreatment {
 export function treat(panel: Panel, framework: Framework): { panel: Panel; report: TreatmentReport[] } {
   const issues: ValidationIssue[] = [];
   const jobs: { c: number; code: string; spec: TreatmentSpec }[] = [];
-  for (const code of framework.indicators) {
+  for (let k = 0; k < framework.indicators.length; k++) {
+    const code = framework.indicators[k];
     const node = framework.byCode.get(code);
-    const c = panel.codes.indexOf(code);
+    const c = columnIndex(panel.codes, code, k);
     if (c < 0) issues.push({ path: `indicator "${code}"`, message: 'is not a column of the panel' });
     else if (node?.type === 'indicator' && node.treatment.method !== 'none') jobs.push({ c, code, spec: node.treatment });
   }
@@ -52,40 +55,72 @@ export function treat(panel: Panel, framework: Framework): { panel: Panel; repor
   const values = new Float64Array(panel.values);
   const flags = new Uint8Array(panel.flags);
   const report: TreatmentReport[] = [];
-  const section = new Float64Array(U);
+  const sections = [new Float64Array(U), new Float64Array(U)];
+  const pairMoments: [CentralMoments, CentralMoments] = [
+    { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN },
+    { n: 0, m2: Number.NaN, m3: Number.NaN, kurt: Number.NaN },
+  ];
   const work = treatmentWork(U);
+  // The columns two by two, as the analyses' replications treat them:
+  // both measured at once (`momentsOfTwoInto`, the same moments found
+  // faster), then each treated with its moments given.
   for (let p = 0; p < panel.periods.length; p++) {
-    for (const { c, code, spec } of jobs) {
-      const base = p * U * C + c;
-      for (let u = 0; u < U; u++) section[u] = panel.values[base + u * C];
-      treatInto(section, U, spec, work);
-      const units: string[] = [];
-      for (let u = 0; u < U; u++) {
-        if (work.marks[u] === 0) continue;
-        const i = base + u * C;
-        values[i] = work.out[u];
-        flags[i] |= Flag.Treated;
-        units.push(panel.units[u]);
+    for (let j = 0; j < jobs.length; j += 2) {
+      const pair = j + 1 < jobs.length;
+      gather(panel.values, p * U * C + jobs[j].c, C, sections[0]);
+      if (pair) {
+        gather(panel.values, p * U * C + jobs[j + 1].c, C, sections[1]);
+        momentsOfTwoInto(sections[0], sections[1], U, pairMoments[0], pairMoments[1]);
       }
-      // The work's fields other than its arrays are the column's report (`ColumnTreatment`), named
-      // one by one: an object rest and spread per column cost more than the kernel.
-      report.push({
-        period: panel.periods[p],
-        code,
-        method: work.method,
-        winsorisedHigh: work.winsorisedHigh,
-        winsorisedLow: work.winsorisedLow,
-        skewBefore: work.skewBefore,
-        kurtBefore: work.kurtBefore,
-        skewAfter: work.skewAfter,
-        kurtAfter: work.kurtAfter,
-        passed: work.passed,
-        units,
-      });
+      for (let side = 0; side < (pair ? 2 : 1); side++) {
+        const { c, code, spec } = jobs[j + side];
+        if (pair) measuredBefore(work, pairMoments[side]);
+        treatInto(sections[side], U, spec, work);
+        report.push(columnReport(panel, p, c, code, work, values, flags));
+      }
     }
   }
   return {
     panel: { units: [...panel.units], periods: [...panel.periods], codes: [...panel.codes], values, flags },
     report,
+  };
+}
+
+/** Column `c`'s cells of a period's rows from `base` (`C` codes a row) into `section`. */
+function gather(values: Float64Array, base: number, C: number, section: Float64Array): void {
+  for (let u = 0; u < section.length; u++) section[u] = values[base + u * C];
+}
+
+/** Writes the treated cells of column `c` in period `p` into `values` and `flags`, and returns the column's report. */
+function columnReport(panel: Panel, p: number, c: number, code: string, work: TreatmentWork, values: Float64Array, flags: Uint8Array): TreatmentReport {
+  const U = panel.units.length;
+  const base = p * U * panel.codes.length + c;
+  const step = panel.codes.length;
+  const { marks, out } = work;
+  const units: string[] = [];
+  // A column left as it was has no marks.
+  if (work.method !== 'none') {
+    for (let u = 0; u < U; u++) {
+      if (marks[u] === 0) continue;
+      const i = base + u * step;
+      values[i] = out[u];
+      flags[i] |= Flag.Treated;
+      units.push(panel.units[u]);
+    }
+  }
+  // The work's fields other than its arrays are the column's report (`ColumnTreatment`), named
+  // one by one: an object rest and spread per column cost more than the kernel.
+  return {
+    period: panel.periods[p],
+    code,
+    method: work.method,
+    winsorisedHigh: work.winsorisedHigh,
+    winsorisedLow: work.winsorisedLow,
+    skewBefore: work.skewBefore,
+    kurtBefore: work.kurtBefore,
+    skewAfter: work.skewAfter,
+    kurtAfter: work.kurtAfter,
+    passed: work.passed,
+    units,
   };
 }

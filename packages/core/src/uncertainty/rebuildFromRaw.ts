@@ -3,7 +3,7 @@ import type { Framework, FrameworkNode, IndicatorNode } from '../framework/defin
 import type { ImputationSpec, NormalisationSpec, TreatmentSpec } from '../framework/methods.ts';
 import { groupIndex, imputationMethods, imputeInto } from '../methods/imputationMethods.ts';
 import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethods.ts';
-import { passesOnKurtosis, treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
+import { measuredBefore, passesOnKurtosis, treatInto, treatmentWork, type TreatmentWork } from '../methods/treatmentMethods.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
 import { buildIndex, type BuildOptions } from '../pipeline/buildIndex.ts';
@@ -401,11 +401,7 @@ function treatColumn(plan: Compiled, p: number, k: number, moments: CentralMomen
   const column = columnOf[p * K + k];
   if (moments !== null) {
     if (passesOnKurtosis(moments, plan.treatments[k])) return;
-    treatment.moments.n = moments.n;
-    treatment.moments.m2 = moments.m2;
-    treatment.moments.m3 = moments.m3;
-    treatment.moments.kurt = moments.kurt;
-    treatment.measured = true;
+    measuredBefore(treatment, moments);
   }
   treatInto(column, U, plan.treatments[k], treatment);
   // A column left as it was has no marks.

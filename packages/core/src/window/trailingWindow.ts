@@ -20,6 +20,8 @@ export function trailingWindow(panel: Panel, framework: Framework): Panel {
   const P = panel.periods.length;
   const C = panel.codes.length;
   // No window anywhere: the panel passes unchanged (panels are never written to), with no copy.
+  // (The framework's nodes are read first: when none has a window, no column is looked up.)
+  if (!framework.nodes.some((node) => node.type === 'indicator' && node.window)) return panel;
   if (!panel.codes.some((code) => { const node = framework.byCode.get(code); return node?.type === 'indicator' && node.window; })) return panel;
   const values = Float64Array.from(panel.values);
   const flags = Uint8Array.from(panel.flags);
