@@ -98,6 +98,26 @@ describe('frameworkFromJson', () => {
     );
   });
 
+  it('reads a repeated code as its first node everywhere: parent links, children and cycles', () => {
+    // x's parent "g" is the first g (under the index), so x → g is no cycle although the second g's parent is x.
+    const issues = issuesOf({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'g', type: 'aggregate', parent: 'index', name: name('G') },
+        { code: 'g', type: 'aggregate', parent: 'x', name: name('G again') },
+        { code: 'x', type: 'aggregate', parent: 'g', name: name('X') },
+        { code: 'a', type: 'indicator', parent: 'g', direction: 1, name: name('A') },
+        { code: 'y', type: 'aggregate', parent: 'y', name: name('Y') },
+      ],
+    });
+    expect(issues).toEqual([
+      { path: 'nodes[2] (g)', message: 'duplicate code "g" (first used by nodes[1] (g))' },
+      { path: 'nodes[5] (y).parent', message: 'cycle: y → y' },
+      { path: 'nodes[5] (y)', message: 'aggregate "y" has no children' },
+    ]);
+  });
+
   it('refuses a framework with no root or two roots, and an indicator used as a parent', () => {
     expect(issuesOf({ ...valid, nodes: [{ code: 'a', type: 'indicator', parent: 'a', direction: 1, name: name('A') }] })).toEqual(
       expect.arrayContaining([{ path: 'nodes', message: 'no root: exactly one aggregate must have "parent": null' }]),
