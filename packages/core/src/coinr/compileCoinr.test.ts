@@ -39,6 +39,28 @@ describe('compileCoinr', () => {
     expect(plan.read(changed)).toEqual(panelFromObservations(coin.framework, coin.observations));
   });
 
+  it('lays out tables of one period with no blank row, and of several periods in any row order, as panelFromObservations does', () => {
+    const oneBlock = iData.filter((row) => row.uCode !== '');
+    const byPeriod = [
+      { ...iData[3], Time: '2024' },
+      { ...iData[0], Time: '2023' },
+      { ...iData[1], Time: '2024' },
+      { ...iData[0], Time: '2024', x: '5' },
+      { ...iData[3], Time: '2022', y: '11' },
+    ];
+    for (const table of [oneBlock, byPeriod]) {
+      const plan = compileCoinr({ iData: table, iMeta }, options);
+      const coin = fromCoinr({ iData: table, iMeta }, options);
+      const panel = panelFromObservations(coin.framework, coin.observations);
+      expect(plan.panel).toEqual(panel);
+      expect(plan.observations).toEqual(coin.observations);
+      expect(plan.read(table)).toEqual(panel);
+      const changed = table.map((row) => (row.uCode === 'A' ? { ...row, x: '9' } : row));
+      const again = fromCoinr({ iData: changed, iMeta }, options);
+      expect(plan.read(changed)).toEqual(panelFromObservations(again.framework, again.observations));
+    }
+  });
+
   it('says which cell is not a number, and refuses a table of another shape', () => {
     const plan = compileCoinr({ iData, iMeta }, options);
     expect(() => plan.read(iData.map((row) => (row.uCode === 'B' ? { ...row, x: 'four' } : row)))).toThrow('iData row 3 (B).x: "four" is not a number');

@@ -41,15 +41,16 @@ export interface CellMap {
   /** iData's index of each row read, and its unit. */
   readonly rows: readonly number[];
   readonly units: readonly string[];
-  /** Per row read, per column: the panel cell. */
-  readonly cells: Int32Array;
+  /** Per row read, per column: the panel cell; absent where row r's cells are the panel's `r * columns.length …` (one period, a row per unit). */
+  readonly cells?: Int32Array;
 }
 
-/** The import, its panel, and where each iData cell goes in the panel. */
+/** The import, its panel, where each iData cell goes in the panel, and iData's number of rows (without the header). */
 export interface Compiled {
   readonly imported: CoinrImport;
   readonly panel: Panel;
   readonly map: CellMap;
+  readonly rowCount: number;
 }
 
 /** The slow path, and the report of every problem: `fromCoinr`, `panelFromObservations`, then the cells' map. */
@@ -75,13 +76,13 @@ export function compileFromImport(tables: CoinrTables, options: CoinrOptions): C
     rows.push(i);
     for (const c of columnIndex) cells.push((p * U + u) * C + c);
   });
-  return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) } };
+  return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) }, rowCount: tableReader(tables.iData).length };
 }
 
 /** What a fast import's observations are made from, when first read, and then the observations (given at once by the slow path). */
 export interface LongForm {
   readonly codes: readonly string[];
-  /** iData's index, unit and period of each row read, whose cells are `read[r * codes.length …]`. */
+  /** iData's index, unit and period of each row read, whose cells are `read[r * codes.length …]` (the panel's own values where they are laid out so). */
   readonly rows: readonly number[];
   readonly units: readonly string[];
   readonly rowPeriods: readonly string[];
@@ -233,15 +234,22 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   }
   if (first === undefined || last === undefined) return undefined;
   const periods = periodRange(first, last);
-  const periodIndex = new Map(periods.map((p, i) => [p, i]));
   const U = unitIndex.size;
-  const values = new Float64Array(U * periods.length * C).fill(Number.NaN);
-  const cells = new Int32Array(rows.length * C);
-  for (let r = 0; r < rows.length; r++) {
-    const base = ((periodIndex.get(rowPeriods[r]) as number) * U + (unitIndex.get(units[r]) as number)) * C;
-    for (let c = 0; c < C; c++) {
-      cells[r * C + c] = base + c;
-      values[base + c] = read[r * C + c];
+  let values: Float64Array;
+  let cells: Int32Array | undefined;
+  if (periods.length === 1 && U === rows.length) {
+    // One period, a row per unit in the units' order: row r's cells are the panel's, at r * C …, as read.
+    values = n === read.length ? read : read.slice(0, n);
+  } else {
+    const periodIndex = new Map(periods.map((p, i) => [p, i]));
+    values = new Float64Array(U * periods.length * C).fill(Number.NaN);
+    cells = new Int32Array(rows.length * C);
+    for (let r = 0; r < rows.length; r++) {
+      const base = ((periodIndex.get(rowPeriods[r]) as number) * U + (unitIndex.get(units[r]) as number)) * C;
+      for (let c = 0; c < C; c++) {
+        cells[r * C + c] = base + c;
+        values[base + c] = read[r * C + c];
+      }
     }
   }
   const panel: Panel = { units: [...unitIndex.keys()], periods, codes, values, flags: new Uint8Array(values.length) };
@@ -249,7 +257,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     ...(defaults.imputation && groupings.length > 0 ? { unitGroups } : {}),
     ...(options.Screen ? { screen: { minAvailability: options.Screen.dat_thresh } } : {}),
   };
-  const imported = importWithLongForm({ document, framework, unitGroups, unitNames, options: buildOptions }, { codes, rows, units, rowPeriods, read });
-  return { imported, panel, map: { columns: codes, rows, units, cells } };
+  // The long form reads the rows' values from the panel where they are the panel's (a panel is never written to).
+  const imported = importWithLongForm({ document, framework, unitGroups, unitNames, options: buildOptions }, { codes, rows, units, rowPeriods, read: cells ? read : values });
+  return { imported, panel, map: { columns: codes, rows, units, ...(cells ? { cells } : {}) }, rowCount: iData.length };
 }
 
