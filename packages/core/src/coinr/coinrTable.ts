@@ -67,10 +67,12 @@ export interface TableReader {
 export function tableReader(table: CoinrTable): TableReader {
   if (isRows(table)) {
     const header = table[0].map(cellText);
+    // The last column of a name, as in its record (a later key overwrites an earlier one).
+    const columnOf = new Map<string, number>();
+    for (let k = 0; k < header.length; k++) columnOf.set(header[k], k);
     return {
       length: table.length - 1,
-      // The last column of a name, as in its record (a later key overwrites an earlier one).
-      column: (name) => header.lastIndexOf(name),
+      column: (name) => columnOf.get(name) ?? -1,
       cell: (row, column) => (column < 0 ? undefined : table[row + 1][column]),
       // A missing column's handle, -1, reads undefined from the row as `cell` gives.
       cells: (row) => table[row + 1],

@@ -183,14 +183,17 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   let first: string | undefined;
   let last: string | undefined;
   const iData = tableReader(tables.iData);
-  const read = new Float64Array(iData.length * C);
+  // The rows up to the last that is not blank (a CSV's last line break gives a blank row, which is passed over as any blank row is).
+  let end = iData.length;
+  while (end > 0 && iData.blank(end - 1)) end--;
+  const read = new Float64Array(end * C);
   let n = 0;
   const uCode = iData.column('uCode');
   const uName = iData.column('uName');
   const time = iData.column('Time');
   const groupColumns = groupings.map((g) => iData.column(g));
   const dataColumns = codes.map((code) => iData.column(code));
-  for (let i = 0; i < iData.length; i++) {
+  for (let i = 0; i < end; i++) {
     const rowCells = iData.cells(i);
     const unit = cellText(rowCells[uCode]);
     if (unit === '') {
