@@ -192,6 +192,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const uName = iData.column('uName');
   const time = iData.column('Time');
   const groupColumns = groupings.map((g) => iData.column(g));
+  // Each grouping's record looked up once: a lookup by a grouping's name in every row cost more than the row's stores.
+  const groupRecords = groupings.map((g) => unitGroups[g]);
   const dataColumns = codes.map((code) => iData.column(code));
   for (let i = 0; i < end; i++) {
     const rowCells = iData.cells(i);
@@ -222,7 +224,7 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     unitNames[unit] = cellText(rowCells[uName]) || unit;
     for (let g = 0; g < groupings.length; g++) {
       const group = cellText(rowCells[groupColumns[g]]);
-      if (group) unitGroups[groupings[g]][unit] = group;
+      if (group) groupRecords[g][unit] = group;
     }
     for (let c = 0; c < C; c++) {
       const cell = rowCells[dataColumns[c]];
