@@ -11,8 +11,28 @@ export type CoinrRecord = Readonly<Record<string, CoinrCell>>;
  */
 export type CoinrTable = readonly CoinrRecord[] | readonly (readonly CoinrCell[])[];
 
-/** A cell as text, trimmed; a missing cell is empty. */
-export const cellText = (v: CoinrCell): string => (v === null || v === undefined ? '' : String(v).trim());
+/**
+ * A cell as text, trimmed; a missing cell is empty. A string that starts
+ * and ends with a printable ASCII character other than a space, as nearly
+ * every cell does, has nothing to trim and is returned without calling
+ * `trim` (which removes only white space and line terminators).
+ *
+ * @example
+ * cellText(' AUT '); // 'AUT'
+ * cellText(null); // ''
+ * cellText(2.5); // '2.5'
+ */
+export function cellText(v: CoinrCell): string {
+  if (typeof v === 'string') {
+    const last = v.length - 1;
+    if (last < 0) return v;
+    const a = v.charCodeAt(0);
+    const b = v.charCodeAt(last);
+    if (a > 32 && a < 127 && b > 32 && b < 127) return v;
+    return v.trim();
+  }
+  return v === null || v === undefined ? '' : String(v).trim();
+}
 
 /**
  * Whether a row is a CSV's blank line: every cell empty (of a row of cells,

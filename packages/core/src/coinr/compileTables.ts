@@ -177,7 +177,7 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const units: string[] = [];
   const rowPeriods: string[] = [];
   const unitIndex = new Map<string, number>();
-  const seenPeriods = new Map<string, string | Set<string>>();
+  const unitPeriods: (string | Set<string>)[] = [];
   let frequency: string | undefined;
   let lastPeriod: string | undefined;
   let first: string | undefined;
@@ -214,13 +214,16 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
       if (last === undefined || period > last) last = period;
     }
     // A unit's periods so far: the one period of its first row, a set from its second (a table of one period makes no set).
-    const seen = seenPeriods.get(unit);
-    if (seen === undefined) {
-      seenPeriods.set(unit, period);
-      unitIndex.set(unit, unitIndex.size);
-    } else if (seen === period || (typeof seen !== 'string' && seen.has(period))) return undefined; // a duplicate row: the slow path names both
-    else if (typeof seen === 'string') seenPeriods.set(unit, new Set([seen, period]));
-    else seen.add(period);
+    const u = unitIndex.get(unit);
+    if (u === undefined) {
+      unitIndex.set(unit, unitPeriods.length);
+      unitPeriods.push(period);
+    } else {
+      const seen = unitPeriods[u];
+      if (seen === period || (typeof seen !== 'string' && seen.has(period))) return undefined; // a duplicate row: the slow path names both
+      if (typeof seen === 'string') unitPeriods[u] = new Set([seen, period]);
+      else seen.add(period);
+    }
     unitNames[unit] = cellText(rowCells[uName]) || unit;
     for (let g = 0; g < groupings.length; g++) {
       const group = cellText(rowCells[groupColumns[g]]);
