@@ -43,7 +43,7 @@ describe('compileCoinr', () => {
     const oneBlock = iData.filter((row) => row.uCode !== '');
     const byPeriod = [
       { ...iData[3], Time: '2024' },
-      { ...iData[0], Time: '2023' },
+      { ...iData[0], Time: '2023', uName: 'Aland', region: '' },
       { ...iData[1], Time: '2024' },
       { ...iData[0], Time: '2024', x: '5' },
       { ...iData[3], Time: '2022', y: '11' },
@@ -54,6 +54,8 @@ describe('compileCoinr', () => {
       const panel = panelFromObservations(coin.framework, coin.observations);
       expect(plan.panel).toEqual(panel);
       expect(plan.observations).toEqual(coin.observations);
+      expect(plan.unitNames).toEqual(coin.unitNames);
+      expect(plan.unitGroups).toEqual(coin.unitGroups);
       expect(plan.read(table)).toEqual(panel);
       const changed = table.map((row) => (row.uCode === 'A' ? { ...row, x: '9' } : row));
       const again = fromCoinr({ iData: changed, iMeta }, options);
