@@ -393,12 +393,30 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 type DocumentNode = FrameworkDocument['nodes'][number];
 
 /**
- * An indicator node with the defaults resolved. Its optional keys are set
- * one by one, in the order of `IndicatorNode`, where a spread of `{}` or
- * `{ key }` per key cost more than the rest of the node (a framework is
- * resolved on every import of COINr's tables).
+ * An indicator node with the defaults resolved, its keys in the order of
+ * `IndicatorNode`. The common shapes (no description or window) are each
+ * one object literal, which holds every property in the object itself;
+ * the others have their optional keys set one by one, where a spread of
+ * `{}` or `{ key }` per key cost more than the rest of the node (a
+ * framework is resolved on every import of COINr's tables).
  */
 function indicatorNode(node: Extract<DocumentNode, { type: 'indicator' }>, weight: number, defaults: FrameworkDocument['defaults']): IndicatorNode {
+  if (!node.description && !node.window) {
+    // The common shapes, each made by one object literal (every property in the object itself, set at once), in the same key order.
+    const { code, parent, name, unit, direction, denominator } = node;
+    const transform = node.transform ?? defaults.transform;
+    const imputation = node.imputation ?? defaults.imputation;
+    const treatment = node.treatment ?? defaults.treatment;
+    const normalisation = node.normalisation ?? defaults.normalisation;
+    if (unit) {
+      return denominator
+        ? { type: 'indicator', code, parent, name, unit, direction, weight, level: 1, denominator, transform, imputation, treatment, normalisation }
+        : { type: 'indicator', code, parent, name, unit, direction, weight, level: 1, transform, imputation, treatment, normalisation };
+    }
+    return denominator
+      ? { type: 'indicator', code, parent, name, direction, weight, level: 1, denominator, transform, imputation, treatment, normalisation }
+      : { type: 'indicator', code, parent, name, direction, weight, level: 1, transform, imputation, treatment, normalisation };
+  }
   const out: Partial<Writable<IndicatorNode>> = { type: 'indicator', code: node.code, parent: node.parent, name: node.name };
   if (node.description) out.description = node.description;
   if (node.unit) out.unit = node.unit;
@@ -422,13 +440,16 @@ function aggregateNode(
   children: readonly string[],
   defaults: FrameworkDocument['defaults'],
 ): AggregateNode {
+  const aggregation = node.aggregation ?? defaults.aggregation;
+  const weighting = node.weighting ?? { method: 'fixed' as const };
+  if (!node.description) return { type: 'aggregate', code: node.code, parent: node.parent, name: node.name, weight, level, children, aggregation, weighting };
   const out: Partial<Writable<AggregateNode>> = { type: 'aggregate', code: node.code, parent: node.parent, name: node.name };
-  if (node.description) out.description = node.description;
+  out.description = node.description;
   out.weight = weight;
   out.level = level;
   out.children = children;
-  out.aggregation = node.aggregation ?? defaults.aggregation;
-  out.weighting = node.weighting ?? { method: 'fixed' };
+  out.aggregation = aggregation;
+  out.weighting = weighting;
   return out as AggregateNode;
 }
 
