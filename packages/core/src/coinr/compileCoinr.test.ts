@@ -102,6 +102,7 @@ describe('compileCoinr', () => {
     const denoms = [{ uCode: 'A', pop: '2' }, { uCode: 'B', pop: '1' }, { uCode: 'C', pop: '4' }];
     const withDenoms = { ...options, Denominate: { denoms } };
     expect(compileCoinr({ iData, iMeta }, withDenoms).observations).toEqual(fromCoinr({ iData, iMeta }, withDenoms).observations);
+    expect(compileCoinr({ iData, iMeta }, withDenoms).unitNames).toEqual(fromCoinr({ iData, iMeta }, withDenoms).unitNames);
     expect(() => compileCoinr({ iData: bad, iMeta }, options)).toThrow(/2 problems:\n {2}iData row 3 \(B\)\.x: "four" is not a number\n {2}iData row 3 \(B\)\.y: "many"/);
     const twice = [...iData, iData[0]];
     expect(compileFast({ iData: twice, iMeta }, options)).toBeUndefined();
