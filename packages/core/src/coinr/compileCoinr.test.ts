@@ -5,6 +5,7 @@ import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
 import { compileCoinr } from './compileCoinr.ts';
 import { LONG_FORM, cellNumber, compileFast, observationsOf } from './compileTables.ts';
 import { fromCoinr } from './fromCoinr.ts';
+import { periodFrequency, periodRange } from '../panel/period.ts';
 
 const iMeta = [
   { Level: '1', iCode: 'x', iName: 'X', Direction: '1', Weight: '1', Parent: 'Index', Type: 'Indicator', Denominator: 'pop' },
@@ -122,6 +123,17 @@ describe.skipIf(!referenceAvailable('coinr-asem'))('compileCoinr on ASEM (../sha
     expect(fast?.panel).toEqual(panelFromObservations(coin.framework, coin.observations));
     expect(fast?.imported.unitGroups).toEqual(coin.unitGroups);
     expect(fast?.imported.options).toEqual(coin.options);
+  });
+});
+
+describe('a table of one period', () => {
+  it('has that period as its range, as periodRange gives it, for every form of period', () => {
+    for (const period of ['2024', '0999', '2024-01', '2024-12', '2024-Q1', '2024-Q4']) {
+      expect(periodFrequency(period)).toBeDefined();
+      expect(periodRange(period, period)).toEqual([period]);
+      const fast = compileFast({ iData: iData.map((row) => (row.uCode ? { ...row, Time: period } : row)), iMeta }, options);
+      expect(fast?.panel.periods).toEqual([period]);
+    }
   });
 });
 

@@ -261,7 +261,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     rowPeriods.push(period);
   }
   if (first === undefined || last === undefined) return undefined;
-  const periods = periodRange(first, last);
+  // A checked period is its own range (a valid period string reads back as itself: periodFrequency accepted it).
+  const periods = first === last ? [first] : periodRange(first, last);
   const U = unitIndex.size;
   let values: Float64Array;
   let cells: Int32Array | undefined;
