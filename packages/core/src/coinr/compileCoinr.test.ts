@@ -105,6 +105,10 @@ describe('compileCoinr', () => {
     expect(compileCoinr({ iData, iMeta }, withDenoms).observations).toEqual(fromCoinr({ iData, iMeta }, withDenoms).observations);
     expect(compileCoinr({ iData, iMeta }, withDenoms).unitNames).toEqual(fromCoinr({ iData, iMeta }, withDenoms).unitNames);
     expect(() => compileCoinr({ iData: bad, iMeta }, options)).toThrow(/2 problems:\n {2}iData row 3 \(B\)\.x: "four" is not a number\n {2}iData row 3 \(B\)\.y: "many"/);
+    // A denominator that iMeta does not declare: the framework refuses it, and fromCoinr's report says so.
+    const undeclared = iMeta.map((row) => (row.iCode === 'x' ? { ...row, Denominator: 'area' } : row));
+    expect(compileFast({ iData, iMeta: undeclared }, options)).toBeUndefined();
+    expect(() => compileCoinr({ iData, iMeta: undeclared }, options)).toThrow('options.Denominate: denominator "area" is neither a Denominator row of iMeta nor a column of denoms');
     const twice = [...iData, iData[0]];
     expect(compileFast({ iData: twice, iMeta }, options)).toBeUndefined();
     expect(() => compileCoinr({ iData: twice, iMeta }, options)).toThrow(/duplicate row: A 2024 x already given at iData row 2, column x/);

@@ -184,13 +184,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     if (error instanceof ValidationError) return undefined;
     throw error;
   }
+  // Every indicator's denominator is one of these codes: the framework refuses a denominator it does not declare.
   const codes = [...framework.indicators, ...framework.denominators.map((d) => d.code)];
-  if (options.Denominate) {
-    for (const code of framework.indicators) {
-      const node = framework.byCode.get(code);
-      if (node?.type === 'indicator' && node.denominator && !codes.includes(node.denominator.code)) return undefined;
-    }
-  }
   const C = codes.length;
   const groupings = meta.groupings;
   // Each row's uName and groups, kept by row: the records of unit → name and unit → group are made from them when first read.
