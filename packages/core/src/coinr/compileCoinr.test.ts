@@ -103,7 +103,6 @@ describe('compileCoinr', () => {
     const denoms = [{ uCode: 'A', pop: '2' }, { uCode: 'B', pop: '1' }, { uCode: 'C', pop: '4' }];
     const withDenoms = { ...options, Denominate: { denoms } };
     expect(compileCoinr({ iData, iMeta }, withDenoms).observations).toEqual(fromCoinr({ iData, iMeta }, withDenoms).observations);
-    expect(compileCoinr({ iData, iMeta }, withDenoms).unitNames).toEqual(fromCoinr({ iData, iMeta }, withDenoms).unitNames);
     expect(() => compileCoinr({ iData: bad, iMeta }, options)).toThrow(/2 problems:\n {2}iData row 3 \(B\)\.x: "four" is not a number\n {2}iData row 3 \(B\)\.y: "many"/);
     // A denominator that iMeta does not declare: the framework refuses it, and fromCoinr's report says so.
     const undeclared = iMeta.map((row) => (row.iCode === 'x' ? { ...row, Denominator: 'area' } : row));

@@ -76,12 +76,12 @@ function withReader(imported: CoinrImport, panel: Panel, map: CellMap, rowCount:
 
 /** The plan object, made outside `withReader`: a getter keeps the scope it was made in, which there holds `read`'s. */
 function planOf(imported: CoinrImport, panel: Panel, read: CoinrPlan['read']): CoinrPlan {
-  // The fast path's long form and unit names are made when first read (observationsOf, unitNamesOf); the slow path has them already.
+  // The fast path's long form is made when first read (observationsOf); the slow path has it already.
   return importWithLongForm(imported, longFormOf(imported), { panel, read });
 }
 
 /** The import's long form: the fast path's, or the slow path's observations. */
 function longFormOf(imported: CoinrImport): LongForm {
   const kept = (imported as { readonly [LONG_FORM]?: LongForm })[LONG_FORM];
-  return kept ?? { codes: [], rows: [], units: [], rowPeriods: [], read: new Float64Array(0), observations: imported.observations, unitNames: imported.unitNames };
+  return kept ?? { codes: [], rows: [], units: [], rowPeriods: [], read: new Float64Array(0), observations: imported.observations };
 }

@@ -7,7 +7,6 @@ import { coinrDefaults, coinrDocument, readCoinrMeta } from './coinrMeta.ts';
 import { frameworkFromCoinrDocument } from './coinrFramework.ts';
 import { cellText, isBlankRow, tableReader, tableRecords, type CoinrCell, type CoinrTable } from './coinrTable.ts';
 import { fromCoinr, type CoinrImport, type CoinrOptions } from './fromCoinr.ts';
-import { lazyUnitGroups, unitRecord } from './unitRecords.ts';
 
 /** COINr's tables as `fromCoinr` takes them. */
 export interface CoinrTables {
@@ -80,10 +79,7 @@ export function compileFromImport(tables: CoinrTables, options: CoinrOptions): C
   return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) }, rowCount: tableReader(tables.iData).length };
 }
 
-/**
- * What a fast import's observations and unit names are made from, when
- * first read, and then the observations and names (given at once by the slow path).
- */
+/** What a fast import's observations are made from, when first read, and then the observations (given at once by the slow path). */
 export interface LongForm {
   readonly codes: readonly string[];
   /** iData's index, unit and period of each row read, whose cells are `read[r * codes.length …]` (the panel's own values where they are laid out so). */
@@ -91,10 +87,7 @@ export interface LongForm {
   readonly units: readonly string[];
   readonly rowPeriods: readonly string[];
   readonly read: Float64Array;
-  /** Each row's uName (its unit where empty). */
-  readonly names?: readonly string[];
   observations?: Observation[];
-  unitNames?: Record<string, string>;
 }
 
 // Kept on the import (and the plan) under a symbol and read through `this`: a getter that closed over
@@ -124,23 +117,8 @@ export function observationsOf(imported: object): Observation[] {
 }
 
 /**
- * The unit names of an import or plan that keeps a `LongForm` under
- * `LONG_FORM`: uCode → uName, made on first read from each row's name (a
- * later row's over an earlier one's) and kept.
- *
- * @example
- * const imported = Object.defineProperty({}, LONG_FORM, { value: { codes: [], rows: [0, 1], units: ['A', 'B'], rowPeriods: ['2024', '2024'], read: new Float64Array(0), names: ['Aland', 'B'] } });
- * unitNamesOf(imported); // { A: 'Aland', B: 'B' }
- */
-export function unitNamesOf(imported: object): Record<string, string> {
-  const long = (imported as { readonly [LONG_FORM]: LongForm })[LONG_FORM];
-  long.unitNames ??= unitRecord(long.units, long.names ?? []);
-  return long.unitNames;
-}
-
-/**
  * An import (with `extra`'s fields after its own: a plan's panel and
- * reader), whose `observations` and `unitNames` are made from `long` when first read. Made
+ * reader), whose `observations` are made from `long` when first read. Made
  * here, outside the function that read the rows: a getter keeps the scope
  * it was made in, which there holds the tables.
  *
@@ -148,7 +126,7 @@ export function unitNamesOf(imported: object): Record<string, string> {
  * const plan = importWithLongForm(imported, { codes, rows, units, rowPeriods, read }, { panel, read: reader });
  * plan.observations; // made now, from the rows read
  */
-export function importWithLongForm<Extra extends object = object>(parts: Omit<CoinrImport, 'observations' | 'unitNames'>, long: LongForm, extra?: Extra): CoinrImport & Extra {
+export function importWithLongForm<Extra extends object = object>(parts: Omit<CoinrImport, 'observations'>, long: LongForm, extra?: Extra): CoinrImport & Extra {
   const imported = {
     document: parts.document,
     framework: parts.framework,
@@ -156,9 +134,7 @@ export function importWithLongForm<Extra extends object = object>(parts: Omit<Co
       return observationsOf(this);
     },
     unitGroups: parts.unitGroups,
-    get unitNames() {
-      return unitNamesOf(this);
-    },
+    unitNames: parts.unitNames,
     options: parts.options,
     ...extra,
   } as CoinrImport & Extra;
@@ -188,9 +164,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const codes = [...framework.indicators, ...framework.denominators.map((d) => d.code)];
   const C = codes.length;
   const groupings = meta.groupings;
-  // Each row's uName and groups, kept by row: the records of unit → name and unit → group are made from them when first read.
-  const names: string[] = [];
-  const groupColumnsRead: string[][] = groupings.map(() => []);
+  const unitGroups: Record<string, Record<string, string>> = Object.fromEntries(groupings.map((g) => [g, Object.create(null) as Record<string, string>]));
+  const unitNames: Record<string, string> = Object.create(null) as Record<string, string>;
 
   // One pass over the rows: units (in order of first appearance), periods, groups, names, and every cell's number.
   const rows: number[] = [];
@@ -212,6 +187,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const uName = iData.column('uName');
   const time = iData.column('Time');
   const groupColumns = groupings.map((g) => iData.column(g));
+  // Each grouping's record looked up once: a lookup by a grouping's name in every row cost more than the row's stores.
+  const groupRecords = groupings.map((g) => unitGroups[g]);
   const dataColumns = codes.map((code) => iData.column(code));
   for (let i = 0; i < end; i++) {
     const rowCells = iData.cells(i);
@@ -242,8 +219,11 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
       if (typeof seen === 'string') unitPeriods[u] = new Set([seen, period]);
       else seen.add(period);
     }
-    names.push(cellText(rowCells[uName]) || unit);
-    for (let g = 0; g < groupings.length; g++) groupColumnsRead[g].push(cellText(rowCells[groupColumns[g]]));
+    unitNames[unit] = cellText(rowCells[uName]) || unit;
+    for (let g = 0; g < groupings.length; g++) {
+      const group = cellText(rowCells[groupColumns[g]]);
+      if (group) groupRecords[g][unit] = group;
+    }
     for (let c = 0; c < C; c++) {
       const cell = rowCells[dataColumns[c]];
       if (cell === undefined) return undefined; // no such column: the slow path says which
@@ -277,13 +257,12 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     }
   }
   const panel: Panel = { units: [...unitIndex.keys()], periods, codes, values, flags: new Uint8Array(values.length) };
-  const unitGroups = lazyUnitGroups(groupings, units, groupColumnsRead);
   const buildOptions: BuildOptions = {
     ...(defaults.imputation && groupings.length > 0 ? { unitGroups } : {}),
     ...(options.Screen ? { screen: { minAvailability: options.Screen.dat_thresh } } : {}),
   };
   // The long form reads the rows' values from the panel where they are the panel's (a panel is never written to).
-  const imported = importWithLongForm({ document, framework, unitGroups, options: buildOptions }, { codes, rows, units, rowPeriods, read: cells ? read : values, names });
+  const imported = importWithLongForm({ document, framework, unitGroups, unitNames, options: buildOptions }, { codes, rows, units, rowPeriods, read: cells ? read : values });
   return { imported, panel, map: { columns: codes, rows, units, ...(cells ? { cells } : {}) }, rowCount: iData.length };
 }
 
