@@ -86,17 +86,17 @@ export interface TableReader {
 /** A reader of either form of table. */
 export function tableReader(table: CoinrTable): TableReader {
   if (isRows(table)) {
-    const header = table[0].map(cellText);
+    const width = table[0].length;
     // The last column of a name, as in its record (a later key overwrites an earlier one).
     const columnOf = new Map<string, number>();
-    for (let k = 0; k < header.length; k++) columnOf.set(header[k], k);
+    for (let k = 0; k < width; k++) columnOf.set(cellText(table[0][k]), k);
     return {
       length: table.length - 1,
       column: (name) => columnOf.get(name) ?? -1,
       cell: (row, column) => (column < 0 ? undefined : table[row + 1][column]),
       // A missing column's handle, -1, reads undefined from the row as `cell` gives.
       cells: (row) => table[row + 1],
-      blank: (row) => isBlankRow(table[row + 1], header.length),
+      blank: (row) => isBlankRow(table[row + 1], width),
     };
   }
   const records = table as readonly CoinrRecord[];
