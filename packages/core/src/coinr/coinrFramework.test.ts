@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineFramework } from '../framework/defineFramework.ts';
 import type { FrameworkInput } from '../framework/schema.ts';
-import { frameworkFromCoinrDocument } from './coinrFramework.ts';
+import { frameworkFromCoinrDocument, isCode } from './coinrFramework.ts';
 
 const document: FrameworkInput = {
   id: 'coinr',
@@ -54,6 +54,14 @@ describe('frameworkFromCoinrDocument', () => {
     expect(errorOf(() => frameworkFromCoinrDocument(defaults))).toMatch(/defaults\.treatment\.winmax/);
   });
 
+  it('leaves a key that fromCoinr does not write for the node type, or a name with a key besides zh and en, to the schema', () => {
+    const aggregateWithUnit = { ...document, nodes: document.nodes.map((n) => (n.code === 'P' ? { ...n, unit: { zh: 'kg', en: 'kg' } } : n)) } as FrameworkInput;
+    expect(errorOf(() => frameworkFromCoinrDocument(aggregateWithUnit))).toBe(errorOf(() => defineFramework(aggregateWithUnit)));
+    // The schema drops a name's other keys.
+    const nameWithMore = { ...document, nodes: document.nodes.map((n) => (n.code === 'x' ? { ...n, name: { zh: 'X', en: 'X', fr: 'X' } } : n)) } as FrameworkInput;
+    expect(JSON.stringify(frameworkFromCoinrDocument(nameWithMore).document)).toBe(JSON.stringify(defineFramework(nameWithMore).document));
+  });
+
   it('lets the schema handle node shapes it does not check itself (methods per node)', () => {
     const withMethod = { ...document, nodes: document.nodes.map((n) => (n.code === 'y' ? { ...n, normalisation: { method: 'zScore' } } : n)) } as FrameworkInput;
     expect(frameworkFromCoinrDocument(withMethod)).toEqual(defineFramework(withMethod));
@@ -68,5 +76,17 @@ describe('frameworkFromCoinrDocument', () => {
       const bad = { ...document, denominators } as unknown as FrameworkInput;
       expect(errorOf(() => frameworkFromCoinrDocument(bad))).toBe(errorOf(() => defineFramework(bad)));
     }
+  });
+});
+
+describe('isCode', () => {
+  it("accepts exactly the strings the schema's code pattern accepts", () => {
+    const pattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+    const alphabet = ['a', 'Z', 'q', '0', '9', '_', '.', '-', '@', '[', '`', '{', '/', ':', ' ', '\n', 'é', '指', '\u0000'];
+    const strings = ['', 'GDP', 'GDP_pc.2-x', '2GDP', '_a', 'a b', 'a\n'];
+    // Every string of up to three characters over the alphabet, each character tried first and later.
+    for (const a of alphabet) for (const b of ['', ...alphabet]) for (const c of ['', ...alphabet]) strings.push(a + b + c);
+    for (const s of strings) expect(isCode(s), JSON.stringify(s)).toBe(pattern.test(s));
+    expect([undefined, null, 7, ['a']].some(isCode)).toBe(false);
   });
 });

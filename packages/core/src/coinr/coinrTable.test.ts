@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankRow, tableReader, tableRecords } from './coinrTable.ts';
+import { cellText, isBlankRow, tableReader, tableRecords } from './coinrTable.ts';
 
 describe('tableReader', () => {
   const rows = [
@@ -41,5 +41,16 @@ describe('isBlankRow', () => {
     expect(isBlankRow(['', 'x'], 1)).toBe(true);
     expect(isBlankRow({ a: '', b: ' ' })).toBe(true);
     expect(isBlankRow({ a: '', b: '0' })).toBe(false);
+  });
+});
+
+describe('cellText', () => {
+  it('trims exactly as String.prototype.trim does, with or without its shortcut for strings that start and end with printable ASCII', () => {
+    const edges = ['', ' ', '\t', '\n', '\r', '\u000b', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u200b', '!', '~', '\u007f', 'é', '指'];
+    for (const a of edges) for (const b of edges) for (const middle of ['', 'x', ' x ', 'AUT']) {
+      const text = a + middle + b;
+      expect(cellText(text), JSON.stringify(text)).toBe(text.trim());
+    }
+    expect([null, undefined, 2.5, -0].map(cellText)).toEqual(['', '', '2.5', '0']);
   });
 });

@@ -11,8 +11,28 @@ export type CoinrRecord = Readonly<Record<string, CoinrCell>>;
  */
 export type CoinrTable = readonly CoinrRecord[] | readonly (readonly CoinrCell[])[];
 
-/** A cell as text, trimmed; a missing cell is empty. */
-export const cellText = (v: CoinrCell): string => (v === null || v === undefined ? '' : String(v).trim());
+/**
+ * A cell as text, trimmed; a missing cell is empty. A string that starts
+ * and ends with a printable ASCII character other than a space, as nearly
+ * every cell does, has nothing to trim and is returned without calling
+ * `trim` (which removes only white space and line terminators).
+ *
+ * @example
+ * cellText(' AUT '); // 'AUT'
+ * cellText(null); // ''
+ * cellText(2.5); // '2.5'
+ */
+export function cellText(v: CoinrCell): string {
+  if (typeof v === 'string') {
+    const last = v.length - 1;
+    if (last < 0) return v;
+    const a = v.charCodeAt(0);
+    const b = v.charCodeAt(last);
+    if (a > 32 && a < 127 && b > 32 && b < 127) return v;
+    return v.trim();
+  }
+  return v === null || v === undefined ? '' : String(v).trim();
+}
 
 /**
  * Whether a row is a CSV's blank line: every cell empty (of a row of cells,
@@ -66,15 +86,17 @@ export interface TableReader {
 /** A reader of either form of table. */
 export function tableReader(table: CoinrTable): TableReader {
   if (isRows(table)) {
-    const header = table[0].map(cellText);
+    const width = table[0].length;
+    // The last column of a name, as in its record (a later key overwrites an earlier one).
+    const columnOf = new Map<string, number>();
+    for (let k = 0; k < width; k++) columnOf.set(cellText(table[0][k]), k);
     return {
       length: table.length - 1,
-      // The last column of a name, as in its record (a later key overwrites an earlier one).
-      column: (name) => header.lastIndexOf(name),
+      column: (name) => columnOf.get(name) ?? -1,
       cell: (row, column) => (column < 0 ? undefined : table[row + 1][column]),
       // A missing column's handle, -1, reads undefined from the row as `cell` gives.
       cells: (row) => table[row + 1],
-      blank: (row) => isBlankRow(table[row + 1], header.length),
+      blank: (row) => isBlankRow(table[row + 1], width),
     };
   }
   const records = table as readonly CoinrRecord[];

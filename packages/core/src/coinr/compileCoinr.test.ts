@@ -5,6 +5,7 @@ import { readReferenceCsv, referenceAvailable } from '../../test/reference.ts';
 import { compileCoinr } from './compileCoinr.ts';
 import { LONG_FORM, cellNumber, compileFast, observationsOf } from './compileTables.ts';
 import { fromCoinr } from './fromCoinr.ts';
+import { periodFrequency, periodRange } from '../panel/period.ts';
 
 const iMeta = [
   { Level: '1', iCode: 'x', iName: 'X', Direction: '1', Weight: '1', Parent: 'Index', Type: 'Indicator', Denominator: 'pop' },
@@ -37,6 +38,30 @@ describe('compileCoinr', () => {
     const changed = iData.map((row) => (row.uCode === 'C' ? { ...row, x: '8', y: '' } : row));
     const coin = fromCoinr({ iData: changed, iMeta }, options);
     expect(plan.read(changed)).toEqual(panelFromObservations(coin.framework, coin.observations));
+  });
+
+  it('lays out tables of one period with no blank row, and of several periods in any row order, as panelFromObservations does', () => {
+    const oneBlock = iData.filter((row) => row.uCode !== '');
+    const byPeriod = [
+      { ...iData[3], Time: '2024' },
+      { ...iData[0], Time: '2023', uName: 'Aland', region: '' },
+      { ...iData[1], Time: '2024' },
+      { ...iData[0], Time: '2024', x: '5' },
+      { ...iData[3], Time: '2022', y: '11' },
+    ];
+    for (const table of [oneBlock, byPeriod]) {
+      const plan = compileCoinr({ iData: table, iMeta }, options);
+      const coin = fromCoinr({ iData: table, iMeta }, options);
+      const panel = panelFromObservations(coin.framework, coin.observations);
+      expect(plan.panel).toEqual(panel);
+      expect(plan.observations).toEqual(coin.observations);
+      expect(plan.unitNames).toEqual(coin.unitNames);
+      expect(plan.unitGroups).toEqual(coin.unitGroups);
+      expect(plan.read(table)).toEqual(panel);
+      const changed = table.map((row) => (row.uCode === 'A' ? { ...row, x: '9' } : row));
+      const again = fromCoinr({ iData: changed, iMeta }, options);
+      expect(plan.read(changed)).toEqual(panelFromObservations(again.framework, again.observations));
+    }
   });
 
   it('says which cell is not a number, and refuses a table of another shape', () => {
@@ -79,6 +104,10 @@ describe('compileCoinr', () => {
     const withDenoms = { ...options, Denominate: { denoms } };
     expect(compileCoinr({ iData, iMeta }, withDenoms).observations).toEqual(fromCoinr({ iData, iMeta }, withDenoms).observations);
     expect(() => compileCoinr({ iData: bad, iMeta }, options)).toThrow(/2 problems:\n {2}iData row 3 \(B\)\.x: "four" is not a number\n {2}iData row 3 \(B\)\.y: "many"/);
+    // A denominator that iMeta does not declare: the framework refuses it, and fromCoinr's report says so.
+    const undeclared = iMeta.map((row) => (row.iCode === 'x' ? { ...row, Denominator: 'area' } : row));
+    expect(compileFast({ iData, iMeta: undeclared }, options)).toBeUndefined();
+    expect(() => compileCoinr({ iData, iMeta: undeclared }, options)).toThrow('options.Denominate: denominator "area" is neither a Denominator row of iMeta nor a column of denoms');
     const twice = [...iData, iData[0]];
     expect(compileFast({ iData: twice, iMeta }, options)).toBeUndefined();
     expect(() => compileCoinr({ iData: twice, iMeta }, options)).toThrow(/duplicate row: A 2024 x already given at iData row 2, column x/);
@@ -97,6 +126,17 @@ describe.skipIf(!referenceAvailable('coinr-asem'))('compileCoinr on ASEM (../sha
     expect(fast?.panel).toEqual(panelFromObservations(coin.framework, coin.observations));
     expect(fast?.imported.unitGroups).toEqual(coin.unitGroups);
     expect(fast?.imported.options).toEqual(coin.options);
+  });
+});
+
+describe('a table of one period', () => {
+  it('has that period as its range, as periodRange gives it, for every form of period', () => {
+    for (const period of ['2024', '0999', '2024-01', '2024-12', '2024-Q1', '2024-Q4']) {
+      expect(periodFrequency(period)).toBeDefined();
+      expect(periodRange(period, period)).toEqual([period]);
+      const fast = compileFast({ iData: iData.map((row) => (row.uCode ? { ...row, Time: period } : row)), iMeta }, options);
+      expect(fast?.panel.periods).toEqual([period]);
+    }
   });
 });
 

@@ -40,7 +40,7 @@ export interface CoinrPlan extends CoinrImport {
  */
 export function compileCoinr(tables: CoinrTables, options: CoinrOptions = {}): CoinrPlan {
   const compiled = (options.Denominate?.denoms ? undefined : compileFast(tables, options)) ?? compileFromImport(tables, options);
-  return withReader(compiled.imported, compiled.panel, compiled.map, tableReader(tables.iData).length);
+  return withReader(compiled.imported, compiled.panel, compiled.map, compiled.rowCount);
 }
 
 /** The plan: the import, its panel, and `read`, which reads tables of the same shape through the map. */
@@ -65,7 +65,7 @@ function withReader(imported: CoinrImport, panel: Panel, map: CellMap, rowCount:
         const cell = iData.cell(i, handles[k]);
         const value = cellNumber(cell);
         if (value === undefined) issues.push({ path: `iData row ${i + 2} (${units[r]}).${columns[k]}`, message: `"${cellText(cell)}" is not a number` });
-        else values[cells[r * K + k]] = value;
+        else values[cells ? cells[r * K + k] : r * K + k] = value;
       }
     }
     if (issues.length > 0) throw new ValidationError('the COINr tables', issues);

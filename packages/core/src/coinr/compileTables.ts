@@ -41,15 +41,16 @@ export interface CellMap {
   /** iData's index of each row read, and its unit. */
   readonly rows: readonly number[];
   readonly units: readonly string[];
-  /** Per row read, per column: the panel cell. */
-  readonly cells: Int32Array;
+  /** Per row read, per column: the panel cell; absent where row r's cells are the panel's `r * columns.length …` (one period, a row per unit). */
+  readonly cells?: Int32Array;
 }
 
-/** The import, its panel, and where each iData cell goes in the panel. */
+/** The import, its panel, where each iData cell goes in the panel, and iData's number of rows (without the header). */
 export interface Compiled {
   readonly imported: CoinrImport;
   readonly panel: Panel;
   readonly map: CellMap;
+  readonly rowCount: number;
 }
 
 /** The slow path, and the report of every problem: `fromCoinr`, `panelFromObservations`, then the cells' map. */
@@ -75,13 +76,13 @@ export function compileFromImport(tables: CoinrTables, options: CoinrOptions): C
     rows.push(i);
     for (const c of columnIndex) cells.push((p * U + u) * C + c);
   });
-  return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) } };
+  return { imported, panel, map: { columns, rows, units, cells: Int32Array.from(cells) }, rowCount: tableReader(tables.iData).length };
 }
 
 /** What a fast import's observations are made from, when first read, and then the observations (given at once by the slow path). */
 export interface LongForm {
   readonly codes: readonly string[];
-  /** iData's index, unit and period of each row read, whose cells are `read[r * codes.length …]`. */
+  /** iData's index, unit and period of each row read, whose cells are `read[r * codes.length …]` (the panel's own values where they are laid out so). */
   readonly rows: readonly number[];
   readonly units: readonly string[];
   readonly rowPeriods: readonly string[];
@@ -159,13 +160,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     if (error instanceof ValidationError) return undefined;
     throw error;
   }
+  // Every indicator's denominator is one of these codes: the framework refuses a denominator it does not declare.
   const codes = [...framework.indicators, ...framework.denominators.map((d) => d.code)];
-  if (options.Denominate) {
-    for (const code of framework.indicators) {
-      const node = framework.byCode.get(code);
-      if (node?.type === 'indicator' && node.denominator && !codes.includes(node.denominator.code)) return undefined;
-    }
-  }
   const C = codes.length;
   const groupings = meta.groupings;
   const unitGroups: Record<string, Record<string, string>> = Object.fromEntries(groupings.map((g) => [g, Object.create(null) as Record<string, string>]));
@@ -176,20 +172,25 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
   const units: string[] = [];
   const rowPeriods: string[] = [];
   const unitIndex = new Map<string, number>();
-  const seenPeriods = new Map<string, string | Set<string>>();
+  const unitPeriods: (string | Set<string>)[] = [];
   let frequency: string | undefined;
   let lastPeriod: string | undefined;
   let first: string | undefined;
   let last: string | undefined;
   const iData = tableReader(tables.iData);
-  const read = new Float64Array(iData.length * C);
+  // The rows up to the last that is not blank (a CSV's last line break gives a blank row, which is passed over as any blank row is).
+  let end = iData.length;
+  while (end > 0 && iData.blank(end - 1)) end--;
+  const read = new Float64Array(end * C);
   let n = 0;
   const uCode = iData.column('uCode');
   const uName = iData.column('uName');
   const time = iData.column('Time');
   const groupColumns = groupings.map((g) => iData.column(g));
+  // Each grouping's record looked up once: a lookup by a grouping's name in every row cost more than the row's stores.
+  const groupRecords = groupings.map((g) => unitGroups[g]);
   const dataColumns = codes.map((code) => iData.column(code));
-  for (let i = 0; i < iData.length; i++) {
+  for (let i = 0; i < end; i++) {
     const rowCells = iData.cells(i);
     const unit = cellText(rowCells[uCode]);
     if (unit === '') {
@@ -208,17 +209,20 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
       if (last === undefined || period > last) last = period;
     }
     // A unit's periods so far: the one period of its first row, a set from its second (a table of one period makes no set).
-    const seen = seenPeriods.get(unit);
-    if (seen === undefined) {
-      seenPeriods.set(unit, period);
-      unitIndex.set(unit, unitIndex.size);
-    } else if (seen === period || (typeof seen !== 'string' && seen.has(period))) return undefined; // a duplicate row: the slow path names both
-    else if (typeof seen === 'string') seenPeriods.set(unit, new Set([seen, period]));
-    else seen.add(period);
+    const u = unitIndex.get(unit);
+    if (u === undefined) {
+      unitIndex.set(unit, unitPeriods.length);
+      unitPeriods.push(period);
+    } else {
+      const seen = unitPeriods[u];
+      if (seen === period || (typeof seen !== 'string' && seen.has(period))) return undefined; // a duplicate row: the slow path names both
+      if (typeof seen === 'string') unitPeriods[u] = new Set([seen, period]);
+      else seen.add(period);
+    }
     unitNames[unit] = cellText(rowCells[uName]) || unit;
     for (let g = 0; g < groupings.length; g++) {
       const group = cellText(rowCells[groupColumns[g]]);
-      if (group) unitGroups[groupings[g]][unit] = group;
+      if (group) groupRecords[g][unit] = group;
     }
     for (let c = 0; c < C; c++) {
       const cell = rowCells[dataColumns[c]];
@@ -232,16 +236,24 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     rowPeriods.push(period);
   }
   if (first === undefined || last === undefined) return undefined;
-  const periods = periodRange(first, last);
-  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  // A checked period is its own range (a valid period string reads back as itself: periodFrequency accepted it).
+  const periods = first === last ? [first] : periodRange(first, last);
   const U = unitIndex.size;
-  const values = new Float64Array(U * periods.length * C).fill(Number.NaN);
-  const cells = new Int32Array(rows.length * C);
-  for (let r = 0; r < rows.length; r++) {
-    const base = ((periodIndex.get(rowPeriods[r]) as number) * U + (unitIndex.get(units[r]) as number)) * C;
-    for (let c = 0; c < C; c++) {
-      cells[r * C + c] = base + c;
-      values[base + c] = read[r * C + c];
+  let values: Float64Array;
+  let cells: Int32Array | undefined;
+  if (periods.length === 1 && U === rows.length) {
+    // One period, a row per unit in the units' order: row r's cells are the panel's, at r * C …, as read.
+    values = n === read.length ? read : read.slice(0, n);
+  } else {
+    const periodIndex = new Map(periods.map((p, i) => [p, i]));
+    values = new Float64Array(U * periods.length * C).fill(Number.NaN);
+    cells = new Int32Array(rows.length * C);
+    for (let r = 0; r < rows.length; r++) {
+      const base = ((periodIndex.get(rowPeriods[r]) as number) * U + (unitIndex.get(units[r]) as number)) * C;
+      for (let c = 0; c < C; c++) {
+        cells[r * C + c] = base + c;
+        values[base + c] = read[r * C + c];
+      }
     }
   }
   const panel: Panel = { units: [...unitIndex.keys()], periods, codes, values, flags: new Uint8Array(values.length) };
@@ -249,7 +261,8 @@ export function compileFast(tables: CoinrTables, options: CoinrOptions): Compile
     ...(defaults.imputation && groupings.length > 0 ? { unitGroups } : {}),
     ...(options.Screen ? { screen: { minAvailability: options.Screen.dat_thresh } } : {}),
   };
-  const imported = importWithLongForm({ document, framework, unitGroups, unitNames, options: buildOptions }, { codes, rows, units, rowPeriods, read });
-  return { imported, panel, map: { columns: codes, rows, units, cells } };
+  // The long form reads the rows' values from the panel where they are the panel's (a panel is never written to).
+  const imported = importWithLongForm({ document, framework, unitGroups, unitNames, options: buildOptions }, { codes, rows, units, rowPeriods, read: cells ? read : values });
+  return { imported, panel, map: { columns: codes, rows, units, ...(cells ? { cells } : {}) }, rowCount: iData.length };
 }
 

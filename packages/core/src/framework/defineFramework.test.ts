@@ -50,6 +50,27 @@ describe('frameworkFromJson', () => {
     expect(fw.decimals).toBe(2);
   });
 
+  it("gives every node shape its keys in the order of IndicatorNode and AggregateNode, optional keys only when set", () => {
+    const fw = frameworkFromJson({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'g', type: 'aggregate', parent: 'index', name: name('G'), description: name('about G') },
+        { code: 'a', type: 'indicator', parent: 'g', direction: 1, name: name('A') },
+        { code: 'b', type: 'indicator', parent: 'g', direction: 1, name: name('B'), unit: name('kg'), denominator: { code: 'pop' } },
+        { code: 'c', type: 'indicator', parent: 'g', direction: 1, name: name('C'), description: name('about C'), window: { periods: 3 } },
+      ],
+    });
+    const common = ['transform', 'imputation', 'treatment', 'normalisation'];
+    expect(fw.nodes.map((node) => Object.keys(node))).toEqual([
+      ['type', 'code', 'parent', 'name', 'weight', 'level', 'children', 'aggregation', 'weighting'],
+      ['type', 'code', 'parent', 'name', 'description', 'weight', 'level', 'children', 'aggregation', 'weighting'],
+      ['type', 'code', 'parent', 'name', 'direction', 'weight', 'level', ...common],
+      ['type', 'code', 'parent', 'name', 'unit', 'direction', 'weight', 'level', 'denominator', ...common],
+      ['type', 'code', 'parent', 'name', 'description', 'direction', 'weight', 'level', 'window', ...common],
+    ]);
+  });
+
   it('round-trips through JSON', () => {
     const fw = frameworkFromJson(valid);
     const again = frameworkFromJson(JSON.parse(JSON.stringify(frameworkToJson(fw))));
@@ -96,6 +117,26 @@ describe('frameworkFromJson', () => {
         { path: 'nodes[2] (a).denominator.code', message: 'denominator "area" is not declared in "denominators"' },
       ]),
     );
+  });
+
+  it('reads a repeated code as its first node everywhere: parent links, children and cycles', () => {
+    // x's parent "g" is the first g (under the index), so x → g is no cycle although the second g's parent is x.
+    const issues = issuesOf({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'g', type: 'aggregate', parent: 'index', name: name('G') },
+        { code: 'g', type: 'aggregate', parent: 'x', name: name('G again') },
+        { code: 'x', type: 'aggregate', parent: 'g', name: name('X') },
+        { code: 'a', type: 'indicator', parent: 'g', direction: 1, name: name('A') },
+        { code: 'y', type: 'aggregate', parent: 'y', name: name('Y') },
+      ],
+    });
+    expect(issues).toEqual([
+      { path: 'nodes[2] (g)', message: 'duplicate code "g" (first used by nodes[1] (g))' },
+      { path: 'nodes[5] (y).parent', message: 'cycle: y → y' },
+      { path: 'nodes[5] (y)', message: 'aggregate "y" has no children' },
+    ]);
   });
 
   it('refuses a framework with no root or two roots, and an indicator used as a parent', () => {

@@ -175,15 +175,28 @@ export const MAX_FRAMEWORK_NODES = 10_000;
 /** The most levels a framework's tree may have (indicators are level 1). */
 export const MAX_FRAMEWORK_LEVELS = 32;
 
+/** A cycle walk's marks: a node not yet walked, on the walk under way, or walked. */
+const UNSEEN = 0;
+const ON_PATH = 1;
+const DONE = 2;
+
 function resolveFramework(doc: FrameworkDocument): Framework {
   const issues: ValidationIssue[] = [];
   const label = (i: number) => nodeLabel(doc, i);
+  const docNodes = doc.nodes;
+  const count = docNodes.length;
+  // The tree is kept by node index: a node's code is looked up once (indexOf), its parent's once (parentOf).
+  // Where codes repeat, every lookup by code finds the first node of that code (firstOf), as a map by code would.
   const indexOf = new Map<string, number>();
-  doc.nodes.forEach((node, i) => {
-    const first = indexOf.get(node.code);
-    if (first !== undefined) issues.push({ path: label(i), message: `duplicate code "${node.code}" (first used by ${label(first)})` });
-    else indexOf.set(node.code, i);
-  });
+  // Plain arrays, not typed ones: a typed array of more than a few elements is allocated outside V8's heap, which costs more here.
+  const firstOf: number[] = new Array<number>(count).fill(0);
+  for (let i = 0; i < count; i++) {
+    const code = docNodes[i].code;
+    const first = indexOf.get(code);
+    if (first !== undefined) issues.push({ path: label(i), message: `duplicate code "${code}" (first used by ${label(first)})` });
+    else indexOf.set(code, i);
+    firstOf[i] = first ?? i;
+  }
   const denominatorCodes = new Set<string>();
   doc.denominators.forEach((d, i) => {
     if (denominatorCodes.has(d.code)) issues.push({ path: `denominators[${i}] (${d.code})`, message: `duplicate denominator code "${d.code}"` });
@@ -191,52 +204,60 @@ function resolveFramework(doc: FrameworkDocument): Framework {
     denominatorCodes.add(d.code);
   });
 
-  const children = new Map<string, string[]>();
+  // parentOf: the index of the (first) node of each node's parent code, -1 for none or an unknown one.
+  // A node's children are listed under the first node of its parent's code, by code and by index.
+  const parentOf: number[] = new Array<number>(count).fill(-1);
+  const childCodes: (string[] | undefined)[] = new Array<string[] | undefined>(count).fill(undefined);
+  const childIndices: (number[] | undefined)[] = new Array<number[] | undefined>(count).fill(undefined);
   const roots: number[] = [];
-  doc.nodes.forEach((node, i) => {
+  for (let i = 0; i < count; i++) {
+    const node = docNodes[i];
     if (node.parent === null) {
       roots.push(i);
-      return;
+      continue;
     }
     const p = indexOf.get(node.parent);
     if (p === undefined) {
       issues.push({ path: `${label(i)}.parent`, message: `parent "${node.parent}" is not a node of this framework` });
-      return;
+      continue;
     }
-    if (doc.nodes[p].type === 'indicator') {
+    parentOf[i] = p;
+    if (docNodes[p].type === 'indicator') {
       issues.push({ path: `${label(i)}.parent`, message: `parent "${node.parent}" is an indicator; only aggregates have children` });
-      return;
+      continue;
     }
-    if (node.parent === node.code) return; // reported as a cycle below
-    const list = children.get(node.parent) ?? [];
-    list.push(node.code);
-    children.set(node.parent, list);
-  });
+    if (node.parent === node.code) continue; // reported as a cycle below
+    (childCodes[p] ??= []).push(node.code);
+    (childIndices[p] ??= []).push(i);
+  }
   if (roots.length === 0) issues.push({ path: 'nodes', message: 'no root: exactly one aggregate must have "parent": null' });
-  if (roots.length > 1) issues.push({ path: 'nodes', message: `${roots.length} roots (${roots.map((i) => doc.nodes[i].code).join(', ')}); exactly one node may have "parent": null` });
+  if (roots.length > 1) issues.push({ path: 'nodes', message: `${roots.length} roots (${roots.map((i) => docNodes[i].code).join(', ')}); exactly one node may have "parent": null` });
 
   // Cycles: follow parents from each node, each node once (linear in the number of nodes);
   // a walk that meets a node of its own path has found a cycle.
-  const state = new Map<string, 'onPath' | 'done'>();
-  doc.nodes.forEach((node) => {
-    const path: string[] = [];
-    let current: string | null = node.code;
-    while (current !== null && !state.has(current)) {
-      state.set(current, 'onPath');
-      path.push(current);
-      const at = indexOf.get(current);
-      current = at === undefined ? null : doc.nodes[at].parent;
+  // The walk's path is path[0 … length) (an array reused, not emptied: emptying an array is a runtime call).
+  const state: number[] = new Array<number>(count).fill(UNSEEN);
+  const path: number[] = new Array<number>(count).fill(0);
+  for (let i = 0; i < count; i++) {
+    let length = 0;
+    let current = firstOf[i];
+    while (current >= 0 && state[current] === UNSEEN) {
+      state[current] = ON_PATH;
+      path[length++] = current;
+      current = parentOf[current];
     }
-    if (current !== null && state.get(current) === 'onPath') {
-      const cycle = [...path.slice(path.indexOf(current)), current];
+    if (current >= 0 && state[current] === ON_PATH) {
+      const walked = path.slice(0, length);
+      const cycle = [...walked.slice(walked.indexOf(current)), current].map((k) => docNodes[k].code);
       const shown = cycle.length > 8 ? [...cycle.slice(0, 4), `… (${cycle.length - 6} more)`, ...cycle.slice(-2)] : cycle;
-      issues.push({ path: `${label(indexOf.get(current)!)}.parent`, message: `cycle: ${shown.join(' → ')}` });
+      issues.push({ path: `${label(current)}.parent`, message: `cycle: ${shown.join(' → ')}` });
     }
-    path.forEach((code) => state.set(code, 'done'));
-  });
+    for (let k = 0; k < length; k++) state[path[k]] = DONE;
+  }
 
-  doc.nodes.forEach((node, i) => {
-    if (node.type === 'aggregate' && !(children.get(node.code)?.length)) {
+  for (let i = 0; i < count; i++) {
+    const node = docNodes[i];
+    if (node.type === 'aggregate' && !childCodes[firstOf[i]]?.length) {
       issues.push({ path: label(i), message: `aggregate "${node.code}" has no children` });
     }
     if (node.type === 'indicator' && node.denominator && !denominatorCodes.has(node.denominator.code)) {
@@ -251,7 +272,7 @@ function resolveFramework(doc: FrameworkDocument): Framework {
         issues.push({ path: `${label(i)}.normalisation`, message: `goalposts need min < max (got min ${n.min}, max ${n.max})` });
       }
     }
-  });
+  }
 
   const bandCodes = new Set<string>();
   const bandMins = new Set<number>();
@@ -264,9 +285,10 @@ function resolveFramework(doc: FrameworkDocument): Framework {
 
   // Weights derived from each aggregate's weighting.
   const derivedWeight = new Map<string, number>();
-  doc.nodes.forEach((node, i) => {
-    if (node.type !== 'aggregate' || !node.weighting) return;
-    const kids = children.get(node.code) ?? [];
+  for (let i = 0; i < count; i++) {
+    const node = docNodes[i];
+    if (node.type !== 'aggregate' || !node.weighting) continue;
+    const kids = childCodes[firstOf[i]] ?? [];
     const spec = node.weighting;
     if (spec.method === 'equal') kids.forEach((k) => derivedWeight.set(k, 1));
     if (spec.method === 'ahp') {
@@ -278,16 +300,16 @@ function resolveFramework(doc: FrameworkDocument): Framework {
           path: `${path}.order`,
           message: `must list each child of "${node.code}" once (children: ${kids.join(', ')}; order: ${spec.order.join(', ')})`,
         });
-        return;
+        continue;
       }
       const problems = ahpMatrixProblems(spec.matrix);
       if (problems.length) {
         problems.forEach((message) => issues.push({ path: `${path}.matrix`, message }));
-        return;
+        continue;
       }
       if (spec.matrix.length !== spec.order.length) {
         issues.push({ path: `${path}.matrix`, message: `is ${spec.matrix.length}×${spec.matrix.length} but "order" has ${spec.order.length} codes` });
-        return;
+        continue;
       }
       const ahp = ahpWeights(spec.matrix);
       if (ahp.consistencyRatio >= 0.1 && !spec.allowInconsistent) {
@@ -295,52 +317,58 @@ function resolveFramework(doc: FrameworkDocument): Framework {
           path: `${path}.matrix`,
           message: `consistency ratio ${ahp.consistencyRatio.toFixed(4)} ≥ 0.1: revise the judgements, or set "allowInconsistent": true`,
         });
-        return;
+        continue;
       }
       spec.order.forEach((k, j) => derivedWeight.set(k, ahp.weights[j]));
     }
-  });
+  }
 
   if (issues.length > 0) throw new ValidationError('the framework', issues);
 
-  // Levels and bottom-up order: a depth-first traversal from the root, with
-  // an explicit stack so that no depth of tree can overflow the call stack.
-  const level = new Map<string, number>();
+  // From here the codes are unique (a node is its code's first node), every node reaches the one root, and
+  // every aggregate has children. Levels and bottom-up order: a depth-first traversal from the root, with
+  // an explicit stack (of node indices, an aggregate's twice: ~index once its children are pushed) so
+  // that no depth of tree can overflow the call stack.
+  const level: number[] = new Array<number>(count).fill(0);
   const aggregates: string[] = [];
-  const root = doc.nodes[roots[0]].code;
-  const stack: { code: string; expanded: boolean }[] = [{ code: root, expanded: false }];
+  const rootIndex = roots[0];
+  const root = docNodes[rootIndex].code;
+  const stack: number[] = [rootIndex];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
-    const kids = children.get(top.code);
-    if (!kids) {
-      level.set(top.code, 1);
-      stack.pop();
-    } else if (!top.expanded) {
-      top.expanded = true;
-      for (let k = kids.length - 1; k >= 0; k--) stack.push({ code: kids[k], expanded: false });
-    } else {
+    if (top < 0) {
+      const at = ~top;
       let highest = 0;
-      for (const k of kids) highest = Math.max(highest, level.get(k) ?? 0);
-      level.set(top.code, highest + 1);
-      aggregates.push(top.code);
+      for (const k of childIndices[at] as number[]) highest = Math.max(highest, level[k]);
+      level[at] = highest + 1;
+      aggregates.push(docNodes[at].code);
       stack.pop();
+      continue;
+    }
+    const kids = childIndices[top];
+    if (!kids) {
+      level[top] = 1;
+      stack.pop();
+    } else {
+      stack[stack.length - 1] = ~top;
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
     }
   }
-  const depth = level.get(root) ?? 1;
+  const depth = level[rootIndex] || 1;
   if (depth > MAX_FRAMEWORK_LEVELS) {
-    throw new ValidationError('the framework', [{ path: `${label(roots[0])}`, message: `the tree has ${depth} levels; a framework has at most ${MAX_FRAMEWORK_LEVELS}` }]);
+    throw new ValidationError('the framework', [{ path: `${label(rootIndex)}`, message: `the tree has ${depth} levels; a framework has at most ${MAX_FRAMEWORK_LEVELS}` }]);
   }
 
-  const nodes: FrameworkNode[] = doc.nodes.map((node) => {
-    const weight = derivedWeight.get(node.code) ?? node.weight;
-    return node.type === 'indicator'
-      ? indicatorNode(node, weight, doc.defaults)
-      : aggregateNode(node, weight, level.get(node.code) ?? 0, children.get(node.code) ?? [], doc.defaults);
-  });
+  const nodes: FrameworkNode[] = new Array<FrameworkNode>(count);
   const byCode = new Map<string, FrameworkNode>();
   const indicators: string[] = [];
-  for (const node of nodes) {
-    byCode.set(node.code, node);
+  const reweighted = derivedWeight.size > 0;
+  for (let i = 0; i < count; i++) {
+    const node = docNodes[i];
+    const weight = reweighted ? (derivedWeight.get(node.code) ?? node.weight) : node.weight;
+    const resolved = node.type === 'indicator' ? indicatorNode(node, weight, doc.defaults) : aggregateNode(node, weight, level[i], childCodes[i] ?? [], doc.defaults);
+    nodes[i] = resolved;
+    byCode.set(node.code, resolved);
     if (node.type === 'indicator') indicators.push(node.code);
   }
   return {
@@ -356,7 +384,7 @@ function resolveFramework(doc: FrameworkDocument): Framework {
     indicators,
     aggregates,
     root,
-    levels: level.get(root) ?? 1,
+    levels: level[rootIndex] || 1,
     document: doc,
   };
 }
@@ -365,12 +393,30 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 type DocumentNode = FrameworkDocument['nodes'][number];
 
 /**
- * An indicator node with the defaults resolved. Its optional keys are set
- * one by one, in the order of `IndicatorNode`, where a spread of `{}` or
- * `{ key }` per key cost more than the rest of the node (a framework is
- * resolved on every import of COINr's tables).
+ * An indicator node with the defaults resolved, its keys in the order of
+ * `IndicatorNode`. The common shapes (no description or window) are each
+ * one object literal, which holds every property in the object itself;
+ * the others have their optional keys set one by one, where a spread of
+ * `{}` or `{ key }` per key cost more than the rest of the node (a
+ * framework is resolved on every import of COINr's tables).
  */
 function indicatorNode(node: Extract<DocumentNode, { type: 'indicator' }>, weight: number, defaults: FrameworkDocument['defaults']): IndicatorNode {
+  if (!node.description && !node.window) {
+    // The common shapes, each made by one object literal (every property in the object itself, set at once), in the same key order.
+    const { code, parent, name, unit, direction, denominator } = node;
+    const transform = node.transform ?? defaults.transform;
+    const imputation = node.imputation ?? defaults.imputation;
+    const treatment = node.treatment ?? defaults.treatment;
+    const normalisation = node.normalisation ?? defaults.normalisation;
+    if (unit) {
+      return denominator
+        ? { type: 'indicator', code, parent, name, unit, direction, weight, level: 1, denominator, transform, imputation, treatment, normalisation }
+        : { type: 'indicator', code, parent, name, unit, direction, weight, level: 1, transform, imputation, treatment, normalisation };
+    }
+    return denominator
+      ? { type: 'indicator', code, parent, name, direction, weight, level: 1, denominator, transform, imputation, treatment, normalisation }
+      : { type: 'indicator', code, parent, name, direction, weight, level: 1, transform, imputation, treatment, normalisation };
+  }
   const out: Partial<Writable<IndicatorNode>> = { type: 'indicator', code: node.code, parent: node.parent, name: node.name };
   if (node.description) out.description = node.description;
   if (node.unit) out.unit = node.unit;
@@ -394,13 +440,16 @@ function aggregateNode(
   children: readonly string[],
   defaults: FrameworkDocument['defaults'],
 ): AggregateNode {
+  const aggregation = node.aggregation ?? defaults.aggregation;
+  const weighting = node.weighting ?? { method: 'fixed' as const };
+  if (!node.description) return { type: 'aggregate', code: node.code, parent: node.parent, name: node.name, weight, level, children, aggregation, weighting };
   const out: Partial<Writable<AggregateNode>> = { type: 'aggregate', code: node.code, parent: node.parent, name: node.name };
-  if (node.description) out.description = node.description;
+  out.description = node.description;
   out.weight = weight;
   out.level = level;
   out.children = children;
-  out.aggregation = node.aggregation ?? defaults.aggregation;
-  out.weighting = node.weighting ?? { method: 'fixed' };
+  out.aggregation = aggregation;
+  out.weighting = weighting;
   return out as AggregateNode;
 }
 
