@@ -60,12 +60,13 @@ export const ASEM_SETTINGS =
  * over the first runs (a build is called once per run, so its functions
  * reach V8's optimising tier only after tens to hundreds of runs, and some
  * are optimised again after a deoptimisation), and the build reaches its
- * steady time after about 500 runs. Measured in one process, CPU time per
+ * steady time after about 600 runs. Measured in one process, CPU time per
  * build, median of each 50 builds, four processes on an idle 2-core
- * machine: builds 1-50 1.8-1.9 ms, 51-350 0.7-1.3 ms, 351-500 0.9-1.1 ms
- * (V8 deoptimises buildReport, impute and readCoinrMeta and optimises them
- * again around the 350th build, then groupIndex and refreshAggregation),
- * then 0.63-0.75 ms from the 501st on. With 300 untimed builds,
+ * machine: builds 1-50 1.5-1.8 ms, 51-500 0.48-0.59 ms, 501-600 up to
+ * 0.66-0.72 ms in every process (a second round of V8's optimisation),
+ * then 0.43-0.47 ms from the 601st on. (Before this session's import and
+ * build changes the figures were 1.8-1.9, 0.7-1.3, 0.9-1.1 around the
+ * 350th, and 0.63-0.75 ms from the 501st.) With fewer untimed builds,
  * `bench:coinr`'s first timed builds (5 per turn between COINr's R
  * processes) fell in that second climb. COINr's code is byte-compiled when
  * installed, so one untimed build per R process warms it (asem.R).
