@@ -4,6 +4,7 @@ import { scoreInto, scoresAcrossPeriodsOf } from '../methods/normalisationMethod
 import { PinganError } from '../errors/pinganError.ts';
 import { Flag } from '../panel/flags.ts';
 import type { Panel } from '../panel/panel.ts';
+import { columnIndex } from '../panel/columnIndex.ts';
 import { TypedArena } from './typedArena.ts';
 import { aggregateBlock, aggregationPlanOf, markChanged, type AggregationPlan, type AggregationTarget } from './aggregationPlan.ts';
 
@@ -45,7 +46,7 @@ function scoringSteps(panel: Panel, framework: Framework, plan: AggregationPlan,
     const code = framework.indicators[k];
     // The node by its place in the compiled tree, not by a lookup table a revised framework would have to build.
     const node = framework.nodes[plan.indicatorNode[k]] as IndicatorNode;
-    const c = panel.codes[k] === code ? k : panel.codes.indexOf(code);
+    const c = columnIndex(panel.codes, code, k);
     if (c < 0) return null;
     source[k] = c;
     if (withDenominators && node.denominator) {
@@ -153,7 +154,7 @@ export function scoreAndAggregate(treated: Panel, framework: Framework, into?: P
 export function aggregateScores(scores: Panel, framework: Framework, plan = aggregationPlanOf(framework), into?: Panel): Panel {
   const I = plan.indicators.length;
   const source = plan.sourceColumns;
-  for (let k = 0; k < I; k++) source[k] = scores.codes[k] === plan.indicators[k] ? k : scores.codes.indexOf(plan.indicators[k]);
+  for (let k = 0; k < I; k++) source[k] = columnIndex(scores.codes, plan.indicators[k], k);
   const out = target(scores, plan, into);
   fusedPass(scores, plan, gatherOnly(source), out, null);
   return resultPanel(scores, plan, out, into);
