@@ -1,7 +1,7 @@
 /**
  * The notice of a revision that only brings a new release format or
  * uncertainty model, on the committed releases of data/ (2025-10: r2 brings
- * format 2, r3 uncertainty model 2, r4 model 3), in both languages.
+ * format 2, r3 uncertainty model 2, r4 model 3, r5 model 4), in both languages.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +39,17 @@ describe('revisionNotice', () => {
     expect(zh).toMatch(/^第 4 版采用不确定性模型 3：数字与上一版相同，只有区间/);
     expect(zh).toContain('Cornish–Fisher 展开（与精确分布相差不超过区间宽度的 2%）');
     expect(zh).toContain('罕见计数主导的数字仍按精确分布');
+  });
+
+  it('says model 4 enumerates a capped score only where its counts can reach the cap', () => {
+    const en = revisionNotice(manifest(5), 'en')!;
+    const zh = revisionNotice(manifest(5), 'zh')!;
+    expect(en).toMatch(/^Revision 5 uses uncertainty model 4: the figures are those of the revision before; only the intervals/);
+    expect(en).toContain('Cornish–Fisher expansion of its cumulants');
+    expect(en).toContain('a capped score is enumerated only where a value its counts can take (probability at least 10⁻¹⁰) reaches the cap');
+    expect(zh).toMatch(/^第 5 版采用不确定性模型 4：数字与上一版相同，只有区间/);
+    expect(zh).toContain('截断得分只在其计数可能取到的值（概率不小于 10⁻¹⁰）达到截断点时才逐一枚举');
+    expect(revisionNotice(manifest(4), 'en')).not.toContain('capped score');
   });
 
   it('does not claim the figures are unchanged when a revision also corrects cells', () => {

@@ -226,7 +226,8 @@ interface Enumeration {
  *   is the mean of its months' (β × window factor × scale / population):
  *   what populations that differ within a window add beyond it enters the
  *   normal part;
- * - where no cap can be reached by any count of the support, s_i is linear
+ * - where no cap can be reached by any joint value of the groups' supports
+ *   (their probabilities of at least 1e-10, which an enumeration walks), s_i is linear
  *   in the groups' counts: each group with n μ / φ below `latticeBelow` is
  *   a discrete component, the others normal; where a cap is in reach, the
  *   capped scores of p and q are enumerated over the groups' joint support
@@ -501,7 +502,8 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     residQQ[i] = rQQ;
     residPQ[i] = rPQ;
     dispersionI[i] = phi;
-    // Can a count of the support reach a cap? (support: mean ± 9 sd + 5, as countPmf keeps it)
+    // Can a joint value of the groups' supports reach a cap? The supports are those the enumeration
+    // below would walk (`groupPmf`), so a figure left linear is exactly what enumerating it would give.
     let reach = false;
     if (pl.cap) {
       let minP = lp;
@@ -511,10 +513,18 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       for (let g = 0; g < 3; g++) {
         const lam = groupMean[i * 3 + g];
         if (lam === 0) continue;
-        const sd = Math.sqrt(phi * lam);
-        // The support pmfOf keeps (probabilities ≥ 1e-10): within 7.5 sd below, 7.5 sd + 3 φ + 3 above.
-        const down = Math.min(lam, 7.5 * sd);
-        const up = 7.5 * sd + 3 * phi + 3;
+        let down: number;
+        let up: number;
+        if (lam <= 700) {
+          const pmf = groupPmf(i, lam, phi);
+          down = lam - pmf.start;
+          up = pmf.start + pmf.probabilities.length - 1 - lam;
+        } else {
+          // Beyond countPmf's means (never enumerated): a bound on its support at 1e-10 each side.
+          const sd = Math.sqrt(phi * lam);
+          down = Math.min(lam, 7.5 * sd);
+          up = 7.5 * sd + 3 * phi + 3;
+        }
         const cp = groupP[i * 3 + g];
         const cq = groupQ[i * 3 + g];
         minP += Math.min(-cp * down, cp * up);

@@ -43,11 +43,15 @@ export const RELEASE_FORMAT = 2;
  * computed faster: a figure whose count lattice is washed out by its normal
  * part or finer than 0.1 of its sd takes a Cornish–Fisher quantile from its
  * cumulants (within 2% of the interval's width of the exact one on the
- * sample history); the others are computed exactly as in model 2. A new
- * model is published as a new revision of every month, with `uncertainty`
- * among its `changed`.
+ * sample history); the others are computed exactly as in model 2. Model 4:
+ * a capped score is enumerated only where a value of its counts' own
+ * supports (probabilities ≥ 1e-10) reaches a cap (model 3 used a looser
+ * bound, mean ± 7.5 sd + 3φ + 3): the figures whose cap was out of reach
+ * now follow the model's linear computation instead of a censored normal
+ * fallback, and fewer are enumerated. A new model is published as a new
+ * revision of every month, with `uncertainty` among its `changed`.
  */
-export const UNCERTAINTY_MODEL = 3;
+export const UNCERTAINTY_MODEL = 4;
 
 /** A change's interval and its verdict (上升 up / 下降 down / 基本持平 broadly unchanged: the interval excludes zero or not). */
 const ChangeInterval = z.strictObject({ lower: DecimalText, upper: DecimalText, verdict: z.enum(['up', 'down', 'unchanged']) });
