@@ -280,6 +280,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const latticeBelow = options.latticeBelow ?? 30;
   const exact = options.exact ?? false;
   let smoothFigures = 0;
+  let leadFigures = 0;
   const lowP = (1 - level) / 2;
   const highP = 1 - lowP;
   const z = normalQuantile(highP);
@@ -427,10 +428,33 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     kind[i] = NORMAL;
   };
+  // How far each window group's count reaches below and above its mean (0: a group of no months).
+  const supportDown = new Float64Array(3);
+  const supportUp = new Float64Array(3);
+  /** Whether indicator i's scores of months p (linear value lp) and q (lq) reach a cap within the groups' reach. */
+  const capReached = (i: number, q: number, lp: number, lq: number, scale: number): boolean => {
+    let minP = lp;
+    let maxP = lp;
+    let minQ = lq;
+    let maxQ = lq;
+    for (let g = 0; g < 3; g++) {
+      if (groupMean[i * 3 + g] === 0) continue;
+      const down = supportDown[g];
+      const up = supportUp[g];
+      const cp = groupP[i * 3 + g];
+      const cq = groupQ[i * 3 + g];
+      minP += Math.min(-cp * down, cp * up);
+      maxP += Math.max(-cp * down, cp * up);
+      minQ += Math.min(-cq * down, cq * up);
+      maxQ += Math.max(-cq * down, cq * up);
+    }
+    return minP <= 0 || maxP >= scale || (q >= 0 && (minQ <= 0 || maxQ >= scale));
+  };
   /** Fills the descriptors of indicator i for the figure of month p against month q (q < 0: the level). */
   const describe = (i: number, p: number, q: number): void => {
     const pl = plan[i];
     kind[i] = NONE;
+    leadReady[i] = 0;
     const sp = source[i * P + p];
     const sq = q >= 0 ? source[i * P + q] : -1;
     const presentP = sp >= 0 && treatedU[p * Ct + pl.treatedColumn] === treatedU[p * Ct + pl.treatedColumn];
@@ -506,33 +530,26 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     // below would walk (`groupPmf`), so a figure left linear is exactly what enumerating it would give.
     let reach = false;
     if (pl.cap) {
-      let minP = lp;
-      let maxP = lp;
-      let minQ = lq;
-      let maxQ = lq;
       for (let g = 0; g < 3; g++) {
         const lam = groupMean[i * 3 + g];
         if (lam === 0) continue;
-        let down: number;
-        let up: number;
-        if (lam <= 700) {
-          const pmf = groupPmf(i, lam, phi);
-          down = lam - pmf.start;
-          up = pmf.start + pmf.probabilities.length - 1 - lam;
-        } else {
-          // Beyond countPmf's means (never enumerated): a bound on its support at 1e-10 each side.
-          const sd = Math.sqrt(phi * lam);
-          down = Math.min(lam, 7.5 * sd);
-          up = 7.5 * sd + 3 * phi + 3;
-        }
-        const cp = groupP[i * 3 + g];
-        const cq = groupQ[i * 3 + g];
-        minP += Math.min(-cp * down, cp * up);
-        maxP += Math.max(-cp * down, cp * up);
-        minQ += Math.min(-cq * down, cq * up);
-        maxQ += Math.max(-cq * down, cq * up);
+        // A bound on the support first (within 7.5 sd below, 7.5 sd + 3 φ + 3 above: it holds
+        // countPmf's at 1e-10), the support itself only where that bound reaches a cap.
+        const sd = Math.sqrt(phi * lam);
+        supportDown[g] = Math.min(lam, 7.5 * sd);
+        supportUp[g] = 7.5 * sd + 3 * phi + 3;
       }
-      reach = minP <= 0 || maxP >= pl.scale || (q >= 0 && (minQ <= 0 || maxQ >= pl.scale));
+      reach = capReached(i, q, lp, lq, pl.scale);
+      if (reach) {
+        for (let g = 0; g < 3; g++) {
+          const lam = groupMean[i * 3 + g];
+          if (lam === 0 || lam > 700) continue;
+          const pmf = groupPmf(i, lam, phi);
+          supportDown[g] = lam - pmf.start;
+          supportUp[g] = pmf.start + pmf.probabilities.length - 1 - lam;
+        }
+        reach = capReached(i, q, lp, lq, pl.scale);
+      }
     }
     if (!reach) {
       kind[i] = LINEAR;
@@ -765,17 +782,43 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       rowProbabilities = new Float64Array(nA);
     }
     if (rowNegated.length < nB) rowNegated = new Float64Array(nB);
-    // Per value of S, the pairs (ep dp, P(S) P(A)) × (−eq dq, P(B)): x + (−y) is x − y, bit for bit.
+    // Per value of S, the pairs (ep dp, P(S) P(A)) × (−eq dq, P(B)): x + (−y) is x − y. Where the
+    // shared months enter both scores alike (ep cpS = eq cqS) and no cap is reached in a row, the
+    // row's pairs do not depend on S (up to rounding): such rows are binned once, with their summed P(S).
+    const shiftFree = hasQ && ep * cpS === eq * cqS;
+    let freeRow = -1;
+    let freeWeight = 0;
+    const aLo = A.start - lamA;
+    const aHi = A.start + nA - 1 - lamA;
+    const bLo = B.start - lamB;
+    const bHi = B.start + nB - 1 - lamB;
     for (let s = 0; s < nS; s++) {
       const ws = Sp[s];
-      for (let a = 0; a < nA; a++) {
-        rowValues[a] = epGrid[s * nA + a];
-        rowProbabilities[a] = ws * Ap[a];
+      if (shiftFree) {
+        const xs = S.start + s - lamS;
+        const p1 = lp + cpS * xs + cpA * aLo;
+        const p2 = lp + cpS * xs + cpA * aHi;
+        const q1 = lq + cqS * xs + cqB * bLo;
+        const q2 = lq + cqS * xs + cqB * bHi;
+        if (p1 > 0 && p1 < scale && p2 > 0 && p2 < scale && q1 > 0 && q1 < scale && q2 > 0 && q2 < scale) {
+          if (freeRow < 0) freeRow = s;
+          freeWeight += ws;
+          continue;
+        }
       }
-      for (let b = 0; b < nB; b++) rowNegated[b] = -eqGrid[s * nB + b];
-      binPairs(rowValues, rowProbabilities, nA, rowNegated, Bp, nB, lo, step, binMass, binMoment);
+      binRow(s, ws, nA, nB, Ap, Bp, lo, step);
     }
+    if (freeRow >= 0) binRow(freeRow, freeWeight, nA, nB, Ap, Bp, lo, step);
     collectBins(target, bins);
+  };
+  /** Bins row s of binEnumeratedScaled's grids: the pairs (ep dp, weight P(A)) × (−eq dq, P(B)). */
+  const binRow = (s: number, weight: number, nA: number, nB: number, Ap: Float64Array, Bp: Float64Array, lo: number, step: number): void => {
+    for (let a = 0; a < nA; a++) {
+      rowValues[a] = epGrid[s * nA + a];
+      rowProbabilities[a] = weight * Ap[a];
+    }
+    for (let b = 0; b < nB; b++) rowNegated[b] = -eqGrid[s * nB + b];
+    binPairs(rowValues, rowProbabilities, nA, rowNegated, Bp, nB, lo, step, binMass, binMoment);
   };
   // Per indicator: its enumerated s(p) − s(q), binned, for the figure in hand (binnedReady[i] once computed).
   const binned: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
@@ -927,6 +970,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const pooledMean = new Float64Array(I);
   const pooledVar = new Float64Array(I);
   const smoothOut: [number, number] = [0, 0];
+  // What `smooth` leaves for `leadInterval`: its candidates (sorted by variance in candOrder) and the normal part before pooling.
+  let candidates = 0;
+  let normalMean = 0;
+  let normalVar = 0;
+  let normalMagnitude = 0;
   /**
    * The normal part of the figure in hand, summed as both passes walk its indicators (`enters`,
    * `latticeGroups`, in the same order): its mean, its variance, and the size of its variance
@@ -976,7 +1024,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
    * latticeCoefficient / latticeMean; their number is returned); the others join
    * `figureNormal` by their variance coef² φ λ.
    */
-  const latticeGroups = (i: number, ep: number, eq: number): number => {
+  const latticeGroups = (i: number, ep: number, eq: number, addNormal = true): number => {
     const phi = dispersionI[i];
     let n = 0;
     for (let g = 0; g < 3; g++) {
@@ -987,7 +1035,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         latticeCoefficient[n] = coef;
         latticeMean[n] = lam;
         n++;
-      } else {
+      } else if (addNormal) {
         figureNormal[1] += coef * coef * phi * lam;
         figureNormal[2] += coef * coef * phi * lam;
       }
@@ -1050,6 +1098,10 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const gaussMean = figureNormal[0];
     let gaussVar = figureNormal[1];
     let magnitude = figureNormal[2];
+    candidates = nc;
+    normalMean = gaussMean;
+    normalVar = gaussVar;
+    normalMagnitude = magnitude;
     let total = gaussVar;
     for (let c = 0; c < nc; c++) {
       total += candVar[c];
@@ -1105,12 +1157,176 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
    * − e_q × (its s(q) deviation), plus `observed`. `asLinear`: the level of an indicator
    * column (quantiles of α + β T, clamped afterwards).
    */
+  // leadInterval's scratch: the lead component, and the unit-weight lattice of each linear indicator
+  // (`leadLattice[i]`, built once per figure-month: leadReady[i]).
+  const lead: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+  const leadLattice: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
+  const leadReady = new Uint8Array(I);
+  const leadOut: [number, number] = [0, 0];
+  /** lead ← the lattice of linear indicator i in a figure of weights ep, eq (its lattice groups, convolved). */
+  const buildLattice = (target: Component, i: number, ep: number, eq: number): void => {
+    const groups = latticeGroups(i, ep, eq, false);
+    target.n = 0;
+    for (let l = 0; l < groups; l++) addLattice(target, latticeCoefficient[l], groupPmf(i, latticeMean[l], dispersionI[i]), latticeMean[l]);
+    if (groups > 0) trim(target);
+  };
+  /**
+   * The default method for a figure `smooth` cannot take: only its lead component (the one of
+   * largest variance) is built, and everything else (the normal part and the other components,
+   * by the cumulants `smooth` found) forms one continuous part, taken by its Edgeworth expansion
+   * (`mixtureQuantile` with its skewness and excess kurtosis). That needs the rest to be smooth
+   * by itself: each other component's lattice step at most the sd of everything else in the rest
+   * (or at most FINE_LATTICE of the rest's sd), and the rest's skewness and excess kurtosis within
+   * MAX_SKEWNESS and MAX_KURTOSIS. Returns null where it is not (the figure is then computed as
+   * with `exact`).
+   */
+  const leadInterval = (k: number, p: number, q: number, asLinear: boolean): [number, number] | null => {
+    const nc = candidates;
+    if (nc === 0) return null;
+    // The lead: the largest component, then, while the rest is not smooth by itself, the component
+    // that spoils it most (largest step² over the variance of everything else in the rest).
+    inLead.fill(0, 0, nc);
+    inLead[0] = 1;
+    let leads = 1;
+    let restMean = normalMean;
+    let restVar = normalVar;
+    let k3 = 0;
+    let k4 = 0;
+    for (;;) {
+      restMean = normalMean;
+      restVar = normalVar;
+      k3 = 0;
+      k4 = 0;
+      for (let o = 0; o < nc; o++) {
+        if (inLead[o]) continue;
+        const c = candOrder[o];
+        restMean += candMean[c];
+        restVar += candVar[c];
+        k3 += candK3[c];
+        k4 += candK4[c];
+      }
+      let worst = -1;
+      let worstRatio = 0;
+      for (let o = 0; o < nc; o++) {
+        if (inLead[o]) continue;
+        const c = candOrder[o];
+        const h2 = candStep[c] * candStep[c];
+        const others = restVar - candVar[c];
+        if (others >= SMOOTH_RATIO * SMOOTH_RATIO * h2 || h2 <= FINE_LATTICE * FINE_LATTICE * restVar) continue;
+        const ratio = others > 0 ? h2 / others : Number.POSITIVE_INFINITY;
+        if (worst < 0 || ratio > worstRatio) {
+          worst = o;
+          worstRatio = ratio;
+        }
+      }
+      if (worst < 0) break;
+      if (leads >= MAX_DISCRETE) return null;
+      inLead[worst] = 1;
+      leads++;
+    }
+    const restSd = restVar > 1e-12 * (normalMagnitude + restVar - normalVar) ? Math.sqrt(restVar) : 0;
+    const g1 = restSd > 0 ? k3 / (restVar * restSd) : 0;
+    const g2 = restSd > 0 ? k4 / (restVar * restVar) : 0;
+    if (!(Math.abs(g1) <= MAX_SKEWNESS && Math.abs(g2) <= MAX_KURTOSIS)) return null;
+    // The lead components, built and convolved (largest variance first).
+    let first = true;
+    for (let o = 0; o < nc; o++) {
+      if (!inLead[o]) continue;
+      const built = first ? lead : leadPart;
+      if (!leadComponent(built, candIndicator[candOrder[o]], k, p, q, asLinear)) return null;
+      if (!first) {
+        coarsen(built);
+        convolve(leadSum, lead, built.values, built.probabilities, built.n);
+        ensure(lead, leadSum.n);
+        lead.values.set(leadSum.values.subarray(0, leadSum.n));
+        lead.probabilities.set(leadSum.probabilities.subarray(0, leadSum.n));
+        lead.n = leadSum.n;
+        trim(lead);
+      }
+      first = false;
+    }
+    const values = lead.values.subarray(0, lead.n);
+    const probabilities = lead.probabilities.subarray(0, lead.n);
+    leadOut[0] = mixtureQuantile(values, probabilities, restMean, restSd, lowP, g1, g2);
+    leadOut[1] = mixtureQuantile(values, probabilities, restMean, restSd, highP, g1, g2);
+    return leadOut;
+  };
+  const inLead = new Uint8Array(I);
+  const leadPart: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+  const leadSum: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+  /** target ← indicator i's component in the figure of column k, months p and q (false: none). */
+  const leadComponent = (target: Component, i: number, k: number, p: number, q: number, asLinear: boolean): boolean => {
+    const ep = eff[(p * K + k) * I + i];
+    const eq = q >= 0 ? eff[(q * K + k) * I + i] : 0;
+    const oneWeight = ep > 0 && (q < 0 || ep === eq);
+    if (kind[i] === LINEAR || asLinear) {
+      if (!oneWeight) {
+        buildLattice(target, i, ep, eq);
+        return target.n > 0;
+      }
+      // Built once per figure-month at unit weight, scaled for each column that holds it.
+      const source = leadLattice[i];
+      if (!leadReady[i]) {
+        buildLattice(source, i, 1, q >= 0 ? 1 : 0);
+        leadReady[i] = 1;
+      }
+      if (source.n === 0) return false;
+      scaleInto(target, source, ep);
+      return true;
+    }
+    if (oneWeight) {
+      scaleInto(target, enumeratedBinned(i), ep);
+      return true;
+    }
+    const slot = enumerated[i];
+    if (slot.n > EXACT_ATOMS) binEnumeratedScaled(target, slot, ep, eq);
+    else {
+      materialise(slot);
+      ensure(scratch, slot.n);
+      for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
+      convolve(target, unit, scratch.values, slot.w, slot.n);
+    }
+    trim(target);
+    return true;
+  };
+  /** target ← source's atoms scaled by `scale` (> 0: still ascending). */
+  const scaleInto = (target: Component, source: Component, scale: number): void => {
+    ensure(target, source.n);
+    for (let t = 0; t < source.n; t++) {
+      target.values[t] = scale * source.values[t];
+      target.probabilities[t] = source.probabilities[t];
+    }
+    target.n = source.n;
+  };
+  /** Indicator i's enumerated s(p) − s(q), binned once per figure-month (the usual case, one weight for both months). */
+  const enumeratedBinned = (i: number): Component => {
+    const slot = enumerated[i];
+    const cached = binned[i];
+    if (!binnedReady[i]) {
+      if (slot.n <= EXACT_ATOMS) {
+        materialise(slot);
+        ensure(scratch, slot.n);
+        for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
+        convolve(cached, unit, scratch.values, slot.w, slot.n);
+      } else binEnumeratedScaled(cached, slot, 1, 1);
+      trim(cached);
+      binnedReady[i] = 1;
+    }
+    return cached;
+  };
   const interval = (k: number, p: number, q: number, observed: number, asLinear: boolean): [number, number] => {
     if (!exact) {
       const fast = smooth(k, p, q, asLinear);
       if (fast) {
         smoothFigures++;
         return [observed + fast[0], observed + fast[1]];
+      }
+      {
+        const led = leadInterval(k, p, q, asLinear);
+        if (led) {
+          leadFigures++;
+          return [observed + led[0], observed + led[1]];
+        }
       }
     }
     components.length = 0;
@@ -1144,17 +1360,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       if (ep > 0 && (q < 0 || ep === eq)) {
         // The usual case, one weight for both months: s(p) − s(q) binned once per figure and
         // indicator, then scaled for each column that holds it.
-        const cached = binned[i];
-        if (!binnedReady[i]) {
-          if (slot.n <= EXACT_ATOMS) {
-            materialise(slot);
-            ensure(scratch, slot.n);
-            for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
-            convolve(cached, unit, scratch.values, slot.w, slot.n);
-          } else binEnumeratedScaled(cached, slot, 1, 1);
-          trim(cached);
-          binnedReady[i] = 1;
-        }
+        const cached = enumeratedBinned(i);
         ensure(c, cached.n);
         for (let t = 0; t < cached.n; t++) {
           c.values[t] = ep * cached.values[t];

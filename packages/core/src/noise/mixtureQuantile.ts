@@ -1,6 +1,8 @@
 import { normalCdfs } from './normal.ts';
 
 const INV_SQRT_2PI = 0.3989422804014327;
+/** Atoms further than this many sd from x count wholly (below) or not at all (above): Φ(−6) ≈ 1e-9. */
+const WINDOW = 6;
 // Scratch of mixtureQuantile (cumulative probabilities, standardised distances, their Φ), grown as needed.
 let scratchCumulative = new Float64Array(257);
 let scratchZ = new Float64Array(256);
@@ -27,7 +29,7 @@ let scratchPhi = new Float64Array(256);
  * mixtureQuantile(Float64Array.of(-4, -3, -2, -1, 0, 1, 2, 3, 4), Float64Array.of(0.001116, 0.008155, 0.049939, 0.207910, 0.465760, 0.207910, 0.049939, 0.008155, 0.001116), 0, 0, 0.05); // -2
  * mixtureQuantile(Float64Array.of(0), Float64Array.of(1), 0, 1, 0.95); // 1.6448536…
  */
-export function mixtureQuantile(values: Float64Array, probabilities: Float64Array, mean: number, sd: number, p: number): number {
+export function mixtureQuantile(values: Float64Array, probabilities: Float64Array, mean: number, sd: number, p: number, skewness = 0, kurtosis = 0): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
   // A normal part below 1e-9 of the atoms' spread cannot move a quantile: the discrete quantile.
@@ -62,17 +64,22 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
     return a;
   };
   /**
-   * The distribution function at x, and its density at x into `density`. Atoms with z > 8.3
+   * The distribution function at x, and its density at x into `density`. Atoms with z > WINDOW
    * count wholly in F, those with z < −8.3 not at all, the others by Φ(z) (taken two at a time,
    * `normalCdfs`, then summed in the atoms' order); the density sums the atoms with |z| < 8.3.
    */
   let density = 0;
+  const edgeworth = skewness !== 0 || kurtosis !== 0;
+  const a3 = skewness / 6;
+  const a4 = kurtosis / 24;
+  const a6 = (skewness * skewness) / 72;
   const cdf = (x: number): number => {
-    const from = firstAtLeast(x - mean - 8.3 * sd);
+    if (edgeworth) return edgeworthCdf(x);
+    const from = firstAtLeast(x - mean - WINDOW * sd);
     let end = from;
     for (; end < n; end++) {
       const z = (x - values[end] - mean) / sd;
-      if (!(z > -8.3)) break;
+      if (!(z > -WINDOW)) break;
       zs[end] = z;
     }
     normalCdfs(zs, from, end, phis);
@@ -80,27 +87,62 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
     let d = 0;
     for (let k = from; k < end; k++) {
       const z = zs[k];
-      if (z > 8.3) f += probabilities[k];
+      if (z > WINDOW) f += probabilities[k];
       else f += probabilities[k] * phis[k];
-      if (z < 8.3) d += probabilities[k] * Math.exp(-0.5 * z * z);
+      if (z < WINDOW) d += probabilities[k] * Math.exp(-0.5 * z * z);
     }
     // Atoms at z = −8.3 exactly end F's sum but are still in the density's.
     for (let k = end; k < n; k++) {
       const z = (x - values[k] - mean) / sd;
-      if (z < -8.3) break;
-      if (z < 8.3) d += probabilities[k] * Math.exp(-0.5 * z * z);
+      if (z < -WINDOW) break;
+      if (z < WINDOW) d += probabilities[k] * Math.exp(-0.5 * z * z);
     }
     density = (d * INV_SQRT_2PI) / sd;
     return f;
   };
+  /**
+   * `cdf` with the continuous part's Edgeworth expansion: Φ(z) − φ(z) (γ₁/6 He₂ + γ₂/24 He₃ +
+   * γ₁²/72 He₅) for each atom within 8.3 sd, its density φ(z) (1 + γ₁/6 He₃ + γ₂/24 He₄ + γ₁²/72 He₆).
+   */
+  const edgeworthCdf = (x: number): number => {
+    const from = firstAtLeast(x - mean - WINDOW * sd);
+    let end = from;
+    for (; end < n; end++) {
+      const z = (x - values[end] - mean) / sd;
+      if (!(z > -WINDOW)) break;
+      zs[end] = z;
+    }
+    normalCdfs(zs, from, end, phis);
+    let f = cumulative[from];
+    let d = 0;
+    for (let k = from; k < end; k++) {
+      const z = zs[k];
+      if (z >= WINDOW) {
+        f += probabilities[k];
+        continue;
+      }
+      const z2 = z * z;
+      const he2 = z2 - 1;
+      const he3 = z * (z2 - 3);
+      const he4 = z2 * (z2 - 6) + 3;
+      const he5 = z * (z2 * (z2 - 10) + 15);
+      const he6 = z2 * (z2 * (z2 - 15) + 45) - 15;
+      const phi = Math.exp(-0.5 * z2);
+      const g = phis[k] - INV_SQRT_2PI * phi * (a3 * he2 + a4 * he3 + a6 * he5);
+      f += probabilities[k] * (g < 0 ? 0 : g > 1 ? 1 : g);
+      d += probabilities[k] * phi * (1 + a3 * he3 + a4 * he4 + a6 * he6);
+    }
+    density = d > 0 ? (d * INV_SQRT_2PI) / sd : 0;
+    return f;
+  };
   let lo = values[0] + mean - 9 * sd;
   let hi = values[n - 1] + mean + 9 * sd;
-  const tolerance = 1e-10 * (hi - lo);
+  const tolerance = 1e-8 * (hi - lo);
   // The atom where the atoms' own distribution first reaches p brackets the answer within ±8.3 sd.
   let j = 0;
   while (j < n - 1 && cumulative[j + 1] < p) j++;
-  lo = Math.max(lo, values[j] + mean - 8.3 * sd);
-  hi = Math.min(hi, values[j] + mean + 8.3 * sd);
+  lo = Math.max(lo, values[j] + mean - WINDOW * sd);
+  hi = Math.min(hi, values[j] + mean + WINDOW * sd);
   let x = values[j] + mean;
   for (let iteration = 0; iteration < 200 && hi - lo > tolerance; iteration++) {
     const f = cdf(x) - p;
