@@ -1,4 +1,4 @@
-import { normalCdfs } from './normal.ts';
+import { normalCdfs, normalQuantile } from './normal.ts';
 
 const INV_SQRT_2PI = 0.3989422804014327;
 /** Atoms further than this many sd from x count wholly (below) or not at all (above): Φ(−6) ≈ 1e-9. */
@@ -143,7 +143,12 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
   while (j < n - 1 && cumulative[j + 1] < p) j++;
   lo = Math.max(lo, values[j] + mean - WINDOW * sd);
   hi = Math.min(hi, values[j] + mean + WINDOW * sd);
-  let x = values[j] + mean;
+  // Start where atom j alone would put the answer (exact when the other atoms are beyond the
+  // window): the continuous part's quantile at the share of p that atom j holds.
+  const share = (p - cumulative[j]) / probabilities[j];
+  const zShare = normalQuantile(share < 1e-9 ? 1e-9 : share > 1 - 1e-9 ? 1 - 1e-9 : share, false);
+  let x = values[j] + mean + sd * (edgeworth ? cornishFisherQuantile(zShare, skewness, kurtosis) : zShare);
+  if (!(x > lo && x < hi)) x = values[j] + mean;
   for (let iteration = 0; iteration < 200 && hi - lo > tolerance; iteration++) {
     const f = cdf(x) - p;
     if (f === 0) return x;
@@ -152,8 +157,14 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
     const d = density;
     let next = d > 0 ? x - f / d : Number.NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) < tolerance && Math.abs(f) < 1e-13) return next;
+    if (Math.abs(next - x) < tolerance) return next;
     x = next;
   }
   return 0.5 * (lo + hi);
+}
+
+/** The Cornish–Fisher quantile of a standardised variable of skewness g1 and excess kurtosis g2 at normal quantile z. */
+function cornishFisherQuantile(z: number, g1: number, g2: number): number {
+  const z2 = z * z;
+  return z + ((z2 - 1) * g1) / 6 + ((z2 * z - 3 * z) * g2) / 24 - ((2 * z2 * z - 5 * z) * g1 * g1) / 36;
 }
