@@ -90,6 +90,10 @@ const MAX_SKEWNESS = 1;
 const MAX_KURTOSIS = 2;
 const REST_SKEWNESS = 0.5;
 const REST_KURTOSIS = 1;
+/** The lead's atoms closer than the rest's sd / LEAD_GRID are binned together before its quantiles are found. */
+const LEAD_GRID = 2;
+/** An enumeration is binned onto enough grid points for 1/SD_GRID of its sd. */
+const SD_GRID = 256;
 
 /**
  * The Cornish–Fisher expansion of the standardised quantile at normal quantile z, from the
@@ -786,7 +790,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     const lo = 0 + bMin;
     const span = 0 + bMax - lo;
-    const bins = ENUMERATION_BINS;
+    // Enough grid points for 1/32 of its sd (at least BINS, at most ENUMERATION_BINS): where a cap
+    // is in reach, the range spans capped values far beyond where most of its mass lies.
+    enumeratedCumulants(e, ep, eq);
+    const sdEnumerated = Math.sqrt(cumulantOut[1]);
+    const bins = sdEnumerated > 0 ? Math.min(ENUMERATION_BINS, Math.max(BINS, Math.ceil((span * SD_GRID) / sdEnumerated) + 1)) : ENUMERATION_BINS;
     binMass.fill(0, 0, bins);
     binMoment.fill(0, 0, bins);
     const step = span > 0 ? span / (bins - 1) : 1;
@@ -1273,10 +1281,27 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
       first = false;
     }
-    const values = lead.values.subarray(0, lead.n);
-    const probabilities = lead.probabilities.subarray(0, lead.n);
-    leadOut[0] = mixtureQuantile(values, probabilities, restMean, restSd, lowP, g1, g2);
-    leadOut[1] = mixtureQuantile(values, probabilities, restMean, restSd, highP, g1, g2);
+    let values = lead.values.subarray(0, lead.n);
+    let probabilities = lead.probabilities.subarray(0, lead.n);
+    let sd = restSd;
+    let skewness = g1;
+    let kurtosis = g2;
+    if (restSd > 0) {
+      // Atoms closer than the rest's sd / LEAD_GRID act as one: binned at their mean, and the
+      // variance they had within their bin joins the rest (so the total variance is kept).
+      const bins = Math.max(2, Math.ceil(((values[lead.n - 1] - values[0]) * LEAD_GRID) / restSd) + 1);
+      if (bins < lead.n) {
+        const within = binKeepingVariance(bins, values, probabilities, lead.n, leadSum);
+        values = leadSum.values.subarray(0, leadSum.n);
+        probabilities = leadSum.probabilities.subarray(0, leadSum.n);
+        const v = restVar + within;
+        sd = Math.sqrt(v);
+        skewness = k3 / (v * sd);
+        kurtosis = k4 / (v * v);
+      }
+    }
+    leadOut[0] = mixtureQuantile(values, probabilities, restMean, sd, lowP, skewness, kurtosis);
+    leadOut[1] = mixtureQuantile(values, probabilities, restMean, sd, highP, skewness, kurtosis);
     return leadOut;
   };
   const inLead = new Uint8Array(I);
@@ -1456,6 +1481,30 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
     }
     return [observed + mixtureQuantile(values, probabilities, gaussMean, sd, lowP), observed + mixtureQuantile(values, probabilities, gaussMean, sd, highP)];
+  };
+  const binSquare = new Float64Array(ENUMERATION_BINS);
+  /** `binTo`, returning the variance the atoms had within their bins (Σ over bins of mass × variance). */
+  const binKeepingVariance = (bins: number, values: Float64Array, probabilities: Float64Array, n: number, target: Component): number => {
+    const lo = values[0];
+    const step = (values[n - 1] - lo) / (bins - 1);
+    binMass.fill(0, 0, bins);
+    binMoment.fill(0, 0, bins);
+    binSquare.fill(0, 0, bins);
+    for (let k = 0; k < n; k++) {
+      const bin = Math.round((values[k] - lo) / step);
+      const w = probabilities[k];
+      const x = values[k];
+      binMass[bin] += w;
+      binMoment[bin] += w * x;
+      binSquare[bin] += w * x * x;
+    }
+    let within = 0;
+    for (let bin = 0; bin < bins; bin++) {
+      const w = binMass[bin];
+      if (w > 0) within += Math.max(0, binSquare[bin] - (binMoment[bin] * binMoment[bin]) / w);
+    }
+    collectBins(target, bins);
+    return within;
   };
   /** Bins n sorted atoms onto `bins` grid points over their range (into target). */
   const binTo = (bins: number, values: Float64Array, probabilities: Float64Array, n: number, target: Component) => {
