@@ -12,5 +12,6 @@ export * from './verdict.ts';
 export * from './rankIntervals.ts';
 export * from './monthUncertainty.ts';
 export * from './countPmf.ts';
+export * from './cornishFisher.ts';
 export * from './mixtureQuantile.ts';
 export * from './latticeIntervals.ts';

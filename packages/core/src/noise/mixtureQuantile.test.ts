@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countPmf } from './countPmf.ts';
+import { cornishFisherQuantile } from './cornishFisher.ts';
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
 
@@ -55,5 +56,33 @@ describe('mixtureQuantile: the doc example', () => {
     const probabilities = Float64Array.of(0.001116, 0.008155, 0.049939, 0.20791, 0.46576, 0.20791, 0.049939, 0.008155, 0.001116);
     expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     expect(mixtureQuantile(Float64Array.of(-4, -3, -2, -1, 0, 1, 2, 3, 4), probabilities, 0, 0, 0.05)).toBe(-2);
+  });
+});
+
+describe('mixtureQuantile with a skewed continuous part (Edgeworth)', () => {
+  it('is the inverse of the Edgeworth distribution function: evaluated at the answer it gives p', async () => {
+    const { normalCdf } = await import('./normal.ts');
+    const g1 = 0.4;
+    const g2 = 0.8;
+    const edgeworth = (z: number) => {
+      const z2 = z * z;
+      const phi = Math.exp(-0.5 * z2) / Math.sqrt(2 * Math.PI);
+      return normalCdf(z) - phi * ((g1 / 6) * (z2 - 1) + (g2 / 24) * (z2 * z - 3 * z) + ((g1 * g1) / 72) * (z2 * z2 * z - 10 * z2 * z + 15 * z));
+    };
+    const values = Float64Array.of(-2, 0, 0.7, 4);
+    const probabilities = Float64Array.of(0.2, 0.4, 0.3, 0.1);
+    for (const p of [0.05, 0.5, 0.95]) {
+      const x = mixtureQuantile(values, probabilities, 0.1, 0.6, p, g1, g2);
+      let f = 0;
+      values.forEach((v, k) => (f += probabilities[k] * edgeworth((x - v - 0.1) / 0.6)));
+      expect(f).toBeCloseTo(p, 8);
+    }
+  });
+
+  it('agrees with the Cornish–Fisher quantile of a single atom to the order both keep, and with the normal case at γ = 0', () => {
+    for (const [g1, g2] of [[0.2, 0.3], [-0.3, 0.5], [0.1, -0.4]]) {
+      expect(mixtureQuantile(Float64Array.of(0), Float64Array.of(1), 0, 1, 0.95, g1, g2)).toBeCloseTo(cornishFisherQuantile(normalQuantile(0.95), g1, g2), 1);
+    }
+    expect(mixtureQuantile(Float64Array.of(0, 1), Float64Array.of(0.3, 0.7), 0, 0.5, 0.9, 0, 0)).toBe(mixtureQuantile(Float64Array.of(0, 1), Float64Array.of(0.3, 0.7), 0, 0.5, 0.9));
   });
 });

@@ -1,3 +1,4 @@
+import { cornishFisherQuantile } from './cornishFisher.ts';
 import { normalCdfs, normalQuantile } from './normal.ts';
 
 const INV_SQRT_2PI = 0.3989422804014327;
@@ -11,23 +12,30 @@ let scratchPhi = new Float64Array(256);
 /**
  * The `p` quantile of a discrete distribution (atoms `values` with
  * probabilities `probabilities`, which sum to 1) plus an independent
- * normal deviation of mean `mean` and standard deviation `sd`: the x
- * where Σ_k w_k Φ((x − v_k − mean) / sd) = p, by a safeguarded Newton
- * iteration (bisection whenever a step leaves the bracket), to 1e-10 of the
- * atoms' spread. The search starts at the atom v_j where the atoms' own
- * cumulative probability first reaches p, inside [v_j + mean − 8.3 sd,
- * v_j + mean + 8.3 sd], which must hold the answer (atoms further than 8.3 sd
- * count as wholly below or above); each evaluation sums Φ only over the atoms
- * within 8.3 sd of x (found by binary search), the others by a running sum.
- * With `sd` 0 (or below 1e-9 of the atoms' spread) it is the discrete quantile inf{x : F(x) ≥ p}
- * (taken with a 1e-12 tolerance on F), which a percentile bootstrap's
- * replicates converge to. `values` must be sorted ascending.
+ * continuous deviation of mean `mean`, standard deviation `sd` and, optionally,
+ * skewness γ₁ and excess kurtosis γ₂: the x where Σ_k w_k G((x − v_k − mean) / sd) = p,
+ * G the normal distribution function Φ, or with γ₁ or γ₂ its Edgeworth
+ * expansion Φ(z) − φ(z) (γ₁/6 He₂(z) + γ₂/24 He₃(z) + γ₁²/72 He₅(z)) (clamped
+ * to [0, 1]; close while |γ₁| ≤ 1 and |γ₂| ≤ 2). By a safeguarded Newton
+ * iteration (bisection whenever a step leaves the bracket), to 1e-8 of the
+ * atoms' spread. The search brackets the answer around the atom v_j where the
+ * atoms' own cumulative probability first reaches p, within [v_j + mean − 6 sd,
+ * v_j + mean + 6 sd] (atoms further than 6 sd count as wholly below or above:
+ * Φ(−6) ≈ 1e-9), and starts where atom j alone would put it (its share of p,
+ * by the continuous part's quantile: exact when the other atoms are beyond
+ * 6 sd); each evaluation sums G only over the atoms within 6 sd of x (found by
+ * binary search), the others by a running sum. With `sd` 0 (or below 1e-9 of
+ * the atoms' spread) it is the discrete quantile inf{x : F(x) ≥ p} (taken with
+ * a 1e-12 tolerance on F), which a percentile bootstrap's replicates converge
+ * to. `values` must be sorted ascending.
  *
  * @example
  * // Skellam(0.5, 0.5): X − Y with X, Y Poisson(0.5), P(D = k) = e^−1 I_k(1), here −4 … 4 (the
  * // rest, 1.1e-4 each side, folded into ±4); P(≤ −3) = 0.0093, P(≤ −2) = 0.0592, so the 5% quantile is −2.
  * mixtureQuantile(Float64Array.of(-4, -3, -2, -1, 0, 1, 2, 3, 4), Float64Array.of(0.001116, 0.008155, 0.049939, 0.207910, 0.465760, 0.207910, 0.049939, 0.008155, 0.001116), 0, 0, 0.05); // -2
  * mixtureQuantile(Float64Array.of(0), Float64Array.of(1), 0, 1, 0.95); // 1.6448536…
+ * // A skewed continuous part (γ₁ = 0.5): its 95% quantile moves out, to 1.768 (Cornish–Fisher: 1.782).
+ * mixtureQuantile(Float64Array.of(0), Float64Array.of(1), 0, 1, 0.95, 0.5); // 1.768…
  */
 export function mixtureQuantile(values: Float64Array, probabilities: Float64Array, mean: number, sd: number, p: number, skewness = 0, kurtosis = 0): number {
   const n = values.length;
@@ -163,8 +171,3 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
   return 0.5 * (lo + hi);
 }
 
-/** The Cornish–Fisher quantile of a standardised variable of skewness g1 and excess kurtosis g2 at normal quantile z. */
-function cornishFisherQuantile(z: number, g1: number, g2: number): number {
-  const z2 = z * z;
-  return z + ((z2 - 1) * g1) / 6 + ((z2 * z - 3 * z) * g2) / 24 - ((2 * z2 * z - 5 * z) * g1 * g1) / 36;
-}
