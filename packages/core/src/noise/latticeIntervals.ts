@@ -1236,10 +1236,10 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     inLead.fill(0, 0, nc);
     inLead[0] = 1;
     let leads = 1;
-    let restMean = normalMean;
-    let restVar = normalVar;
-    let k3 = 0;
-    let k4 = 0;
+    let restMean: number;
+    let restVar: number;
+    let k3: number;
+    let k4: number;
     for (;;) {
       restMean = normalMean;
       restVar = normalVar;
