@@ -41,15 +41,19 @@ describe('revisionNotice', () => {
     expect(zh).toContain('罕见计数主导的数字仍按精确分布');
   });
 
-  it('says model 4 enumerates a capped score only where its counts can reach the cap', () => {
+  it('says model 4 builds only the lead components of a figure dominated by rare counts, and enumerates a capped score only where its counts can reach the cap', () => {
     const en = revisionNotice(manifest(5), 'en')!;
     const zh = revisionNotice(manifest(5), 'zh')!;
     expect(en).toMatch(/^Revision 5 uses uncertainty model 4: the figures are those of the revision before; only the intervals/);
     expect(en).toContain('Cornish–Fisher expansion of its cumulants');
+    expect(en).toContain('builds only its one to four leading components exactly, the rest from its first four cumulants (an Edgeworth expansion)');
     expect(en).toContain('a capped score is enumerated only where a value its counts can take (probability at least 10⁻¹⁰) reaches the cap');
+    expect(en).toContain('within 2% of the interval’s width of the exact computation at 16 times the resolution');
     expect(zh).toMatch(/^第 5 版采用不确定性模型 4：数字与上一版相同，只有区间/);
+    expect(zh).toContain('罕见计数主导的数字只精确计算其主要的一至四个分量，其余部分按其前四阶累积量（Edgeworth 展开）计算');
     expect(zh).toContain('截断得分只在其计数可能取到的值（概率不小于 10⁻¹⁰）达到截断点时才逐一枚举');
     expect(revisionNotice(manifest(4), 'en')).not.toContain('capped score');
+    expect(revisionNotice(manifest(4), 'zh')).not.toContain('Edgeworth');
   });
 
   it('does not claim the figures are unchanged when a revision also corrects cells', () => {

@@ -44,12 +44,17 @@ export const RELEASE_FORMAT = 2;
  * part or finer than 0.1 of its sd takes a Cornish–Fisher quantile from its
  * cumulants (within 2% of the interval's width of the exact one on the
  * sample history); the others are computed exactly as in model 2. Model 4:
- * a capped score is enumerated only where a value of its counts' own
- * supports (probabilities ≥ 1e-10) reaches a cap (model 3 used a looser
- * bound, mean ± 7.5 sd + 3φ + 3): the figures whose cap was out of reach
- * now follow the model's linear computation instead of a censored normal
- * fallback, and fewer are enumerated. A new model is published as a new
- * revision of every month, with `uncertainty` among its `changed`.
+ * the same noise model, computed faster and closer: a figure the fast path
+ * cannot take builds only its lead components (one to four), the rest by its
+ * Edgeworth expansion from its four cumulants; a capped score is enumerated
+ * only where a value of its counts' own supports (probabilities ≥ 1e-10)
+ * reaches a cap (model 3: wherever mean ± 7.5 sd + 3φ + 3 did, with a
+ * censored normal where that enumeration was too large), and its
+ * enumeration is binned to 1/256 of its sd; every endpoint within 2% of the
+ * interval's width (or 0.005) of the exact computation at 4,096 grid points
+ * on the sample history, where model 3's was up to 11% off. A new model is
+ * published as a new revision of every month, with `uncertainty` among its
+ * `changed`.
  */
 export const UNCERTAINTY_MODEL = 4;
 
