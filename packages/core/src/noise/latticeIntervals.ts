@@ -1355,16 +1355,20 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       scaleInto(target, enumeratedBinned(i), ep);
       return true;
     }
-    const slot = enumerated[i];
-    if (slot.n > EXACT_ATOMS) binEnumeratedScaled(target, slot, ep, eq);
-    else {
-      materialise(slot);
-      ensure(scratch, slot.n);
-      for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
-      convolve(target, unit, scratch.values, slot.w, slot.n);
-    }
+    enumeratedScaled(target, enumerated[i], ep, eq);
     trim(target);
     return true;
+  };
+  /** target ← an enumeration's ep s(p) − eq s(q) (its joint values, binned where they are many). */
+  const enumeratedScaled = (target: Component, slot: Enumeration, ep: number, eq: number): void => {
+    if (slot.n > EXACT_ATOMS) {
+      binEnumeratedScaled(target, slot, ep, eq);
+      return;
+    }
+    materialise(slot);
+    ensure(scratch, slot.n);
+    for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
+    convolve(target, unit, scratch.values, slot.w, slot.n);
   };
   /** target ← source's atoms scaled by `scale` (> 0: still ascending). */
   const scaleInto = (target: Component, source: Component, scale: number): void => {
@@ -1445,13 +1449,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         moments(c);
         continue;
       }
-      if (slot.n > EXACT_ATOMS) binEnumeratedScaled(c, slot, ep, eq);
-      else {
-        materialise(slot);
-        ensure(scratch, slot.n);
-        for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
-        convolve(c, unit, scratch.values, slot.w, slot.n);
-      }
+      enumeratedScaled(c, slot, ep, eq);
       finish(c);
     }
     let gaussMean = figureNormal[0];

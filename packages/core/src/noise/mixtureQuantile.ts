@@ -73,24 +73,30 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
   };
   /**
    * The distribution function at x, and its density at x into `density`. Atoms with z > WINDOW
-   * count wholly in F, those with z < −8.3 not at all, the others by Φ(z) (taken two at a time,
-   * `normalCdfs`, then summed in the atoms' order); the density sums the atoms with |z| < 8.3.
+   * count wholly in F, those with z < −WINDOW not at all, the others by Φ(z) (taken two at a time,
+   * `normalCdfs`, then summed in the atoms' order); the density sums the atoms with |z| < WINDOW.
    */
   let density = 0;
   const edgeworth = skewness !== 0 || kurtosis !== 0;
   const a3 = skewness / 6;
   const a4 = kurtosis / 24;
   const a6 = (skewness * skewness) / 72;
-  const cdf = (x: number): number => {
-    if (edgeworth) return edgeworthCdf(x);
-    const from = firstAtLeast(x - mean - WINDOW * sd);
-    let end = from;
+  // The atoms within the window of x: zs[from … end − 1] their standardised distances, phis their Φ.
+  let from = 0;
+  let end = 0;
+  const gather = (x: number): void => {
+    from = firstAtLeast(x - mean - WINDOW * sd);
+    end = from;
     for (; end < n; end++) {
       const z = (x - values[end] - mean) / sd;
       if (!(z > -WINDOW)) break;
       zs[end] = z;
     }
     normalCdfs(zs, from, end, phis);
+  };
+  const cdf = (x: number): number => {
+    if (edgeworth) return edgeworthCdf(x);
+    gather(x);
     let f = cumulative[from];
     let d = 0;
     for (let k = from; k < end; k++) {
@@ -99,7 +105,7 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
       else f += probabilities[k] * phis[k];
       if (z < WINDOW) d += probabilities[k] * Math.exp(-0.5 * z * z);
     }
-    // Atoms at z = −8.3 exactly end F's sum but are still in the density's.
+    // Atoms at z = −WINDOW exactly end F's sum but are still in the density's.
     for (let k = end; k < n; k++) {
       const z = (x - values[k] - mean) / sd;
       if (z < -WINDOW) break;
@@ -110,17 +116,10 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
   };
   /**
    * `cdf` with the continuous part's Edgeworth expansion: Φ(z) − φ(z) (γ₁/6 He₂ + γ₂/24 He₃ +
-   * γ₁²/72 He₅) for each atom within 8.3 sd, its density φ(z) (1 + γ₁/6 He₃ + γ₂/24 He₄ + γ₁²/72 He₆).
+   * γ₁²/72 He₅) for each atom within WINDOW sd, its density φ(z) (1 + γ₁/6 He₃ + γ₂/24 He₄ + γ₁²/72 He₆).
    */
   const edgeworthCdf = (x: number): number => {
-    const from = firstAtLeast(x - mean - WINDOW * sd);
-    let end = from;
-    for (; end < n; end++) {
-      const z = (x - values[end] - mean) / sd;
-      if (!(z > -WINDOW)) break;
-      zs[end] = z;
-    }
-    normalCdfs(zs, from, end, phis);
+    gather(x);
     let f = cumulative[from];
     let d = 0;
     for (let k = from; k < end; k++) {
@@ -146,7 +145,7 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
   let lo = values[0] + mean - 9 * sd;
   let hi = values[n - 1] + mean + 9 * sd;
   const tolerance = 1e-8 * (hi - lo);
-  // The atom where the atoms' own distribution first reaches p brackets the answer within ±8.3 sd.
+  // The atom where the atoms' own distribution first reaches p brackets the answer within ±WINDOW sd.
   let j = 0;
   while (j < n - 1 && cumulative[j + 1] < p) j++;
   lo = Math.max(lo, values[j] + mean - WINDOW * sd);
