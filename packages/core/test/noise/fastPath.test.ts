@@ -157,3 +157,61 @@ describe('latticeIntervals: the fast path where a pooled count has window groups
     expect(beyond).toEqual([]);
   });
 });
+
+/**
+ * The lead method where a capped rare count spreads a figure's range (hand-built, as Shaoshan's
+ * fire group in the sample): r has one event in 20 months, each 20 of its 100 points (goalposts
+ * 0–5 events in its 12-month window, capped at 0), while f1 and f2 (4–6 events a month) move
+ * theirs by 0.33 and 0.30 points an event (goalposts 0–300 and 0–339). On 256 points over the index change's range (the rare count's capped
+ * steps) the fine counts' lattices blur, so `exact: true` at the default resolution is several
+ * per cent of the width off the fine reference, while the default, which builds the rare count
+ * alone and takes f1 and f2 by their cumulants, is within the bound.
+ */
+describe('latticeIntervals: the lead method where a capped rare count spreads the range (hand-built)', () => {
+  const count = (code: string, max: number) => ({
+    code,
+    type: 'indicator',
+    parent: 'index',
+    direction: -1,
+    name: { zh: code, en: code },
+    window: { periods: 12, statistic: 'sum' },
+    noise: { model: 'poisson', dispersion: 1 },
+    normalisation: { method: 'goalposts', min: 0, max, cap: true },
+  }) as const;
+  const fw = defineFramework({
+    id: 'lead',
+    version: '1',
+    name: { zh: '主要分量', en: 'Lead' },
+    nodes: [
+      { code: 'index', type: 'aggregate', parent: null, name: { zh: '指数', en: 'Index' }, aggregation: { method: 'arithmetic' } },
+      count('r', 5),
+      count('f1', 300),
+      count('f2', 339),
+    ],
+  });
+  const periods = periodRange('2021-01', '2023-12');
+  const values: number[] = [];
+  periods.forEach((_, p) => values.push(p % 20 === 0 ? 1 : 0, 4 + (p % 3), 4 + ((p + 1) % 3)));
+  const result = buildIndex(fw, createPanel({ units: ['A'], periods, codes: ['r', 'f1', 'f2'], values }));
+  const noise = cellNoise(result.raw, fw);
+
+  it(`every endpoint within ${BOUND * 100}% of the fine reference's width, where exact: true at 256 points is not`, () => {
+    const exact = latticeIntervals(result, { exact: true, resolution: 4096 }, noise);
+    const fast = latticeIntervals(result, {}, noise);
+    const coarse = latticeIntervals(result, { exact: true }, noise);
+    const { figures, worst, worstAt, beyond } = compare(exact, fast);
+    const beside = compare(exact, coarse);
+    console.log(
+      `hand-built capped rare count, ${figures} figures: ${fast.smooth} by Cornish–Fisher, ${fast.leads} by their lead components; largest difference ${(100 * worst).toFixed(2)}% of the width (${worstAt}); ` +
+        `exact at 256 points: ${(100 * beside.worst).toFixed(2)}% (${beside.worstAt})`,
+    );
+    expect(fast.leads).toBeGreaterThan(0);
+    expect(beyond).toEqual([]);
+    expect(beside.beyond.length, 'the coarse exact computation is off here (why the reference is fine)').toBeGreaterThan(0);
+  });
+
+  it('refuses a resolution below 8 points or not an integer', () => {
+    expect(() => latticeIntervals(result, { resolution: 4 }, noise)).toThrow(/resolution must be an integer of at least 8, not 4/);
+    expect(() => latticeIntervals(result, { resolution: 100.5 }, noise)).toThrow(/not 100.5/);
+  });
+});
