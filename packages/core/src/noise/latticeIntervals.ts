@@ -813,8 +813,8 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     const lo = 0 + bMin;
     const span = 0 + bMax - lo;
-    // Enough grid points for 1/32 of its sd (at least BINS, at most ENUMERATION_BINS): where a cap
-    // is in reach, the range spans capped values far beyond where most of its mass lies.
+    // Enough grid points for 1/SD_GRID of its sd (at least BINS, at most ENUMERATION_BINS): where a
+    // cap is in reach, the range spans capped values far beyond where most of its mass lies.
     enumeratedCumulants(e, ep, eq);
     const sdEnumerated = Math.sqrt(cumulantOut[1]);
     const bins = sdEnumerated > 0 ? Math.min(ENUMERATION_BINS, Math.max(BINS, Math.ceil((span * SD_GRID) / sdEnumerated) + 1)) : ENUMERATION_BINS;
@@ -1199,11 +1199,6 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     return smoothOut;
   };
 
-  /**
-   * The interval of a figure: Σ over indicators under column k of e_p × (its s(p) deviation)
-   * − e_q × (its s(q) deviation), plus `observed`. `asLinear`: the level of an indicator
-   * column (quantiles of α + β T, clamped afterwards).
-   */
   // leadInterval's scratch: the lead component, and the unit-weight lattice of each linear indicator
   // (`leadLattice[i]`, built once per figure-month: leadReady[i]).
   const lead: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
@@ -1384,17 +1379,17 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const slot = enumerated[i];
     const cached = binned[i];
     if (!binnedReady[i]) {
-      if (slot.n <= EXACT_ATOMS) {
-        materialise(slot);
-        ensure(scratch, slot.n);
-        for (let t = 0; t < slot.n; t++) scratch.values[t] = slot.dp[t] - slot.dq[t];
-        convolve(cached, unit, scratch.values, slot.w, slot.n);
-      } else binEnumeratedScaled(cached, slot, 1, 1);
+      enumeratedScaled(cached, slot, 1, 1);
       trim(cached);
       binnedReady[i] = 1;
     }
     return cached;
   };
+  /**
+   * The interval of a figure: Σ over indicators under column k of e_p × (its s(p) deviation)
+   * − e_q × (its s(q) deviation), plus `observed`. `asLinear`: the level of an indicator
+   * column (quantiles of α + β T, clamped afterwards).
+   */
   const interval = (k: number, p: number, q: number, observed: number, asLinear: boolean): [number, number] => {
     if (!exact) {
       const fast = smooth(k, p, q, asLinear);
