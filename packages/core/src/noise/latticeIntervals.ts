@@ -1280,9 +1280,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       leads++;
     }
     const restSd = restVar > 1e-12 * (normalMagnitude + restVar - normalVar) ? Math.sqrt(restVar) : 0;
+    // Within REST_SKEWNESS and REST_KURTOSIS: the loop stops only there (or with no rest but the normal part).
     const g1 = restSd > 0 ? k3 / (restVar * restSd) : 0;
     const g2 = restSd > 0 ? k4 / (restVar * restVar) : 0;
-    if (!(Math.abs(g1) <= MAX_SKEWNESS && Math.abs(g2) <= MAX_KURTOSIS)) return null;
     // The lead components, built and convolved (largest variance first).
     let first = true;
     for (let o = 0; o < nc; o++) {
@@ -1310,7 +1310,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       // variance they had within their bin joins the rest (so the total variance is kept).
       const bins = Math.max(2, Math.ceil(((values[lead.n - 1] - values[0]) * LEAD_GRID) / restSd) + 1);
       if (bins < lead.n) {
-        const within = binKeepingVariance(bins, values, probabilities, lead.n, leadSum);
+        const within = binTo(bins, values, probabilities, lead.n, leadSum, true);
         values = leadSum.values.subarray(0, leadSum.n);
         probabilities = leadSum.probabilities.subarray(0, leadSum.n);
         const v = restVar + within;
@@ -1498,41 +1498,31 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     return [observed + mixtureQuantile(values, probabilities, gaussMean, sd, lowP), observed + mixtureQuantile(values, probabilities, gaussMean, sd, highP)];
   };
   const binSquare = new Float64Array(ENUMERATION_BINS);
-  /** `binTo`, returning the variance the atoms had within their bins (Σ over bins of mass × variance). */
-  const binKeepingVariance = (bins: number, values: Float64Array, probabilities: Float64Array, n: number, target: Component): number => {
+  /**
+   * Bins n sorted atoms onto `bins` grid points over their range (into target). With `within`,
+   * returns the variance the atoms had within their bins (Σ over bins of mass × variance), else 0.
+   */
+  const binTo = (bins: number, values: Float64Array, probabilities: Float64Array, n: number, target: Component, within = false): number => {
     const lo = values[0];
     const step = (values[n - 1] - lo) / (bins - 1);
     binMass.fill(0, 0, bins);
     binMoment.fill(0, 0, bins);
-    binSquare.fill(0, 0, bins);
-    for (let k = 0; k < n; k++) {
-      const bin = Math.round((values[k] - lo) / step);
-      const w = probabilities[k];
-      const x = values[k];
-      binMass[bin] += w;
-      binMoment[bin] += w * x;
-      binSquare[bin] += w * x * x;
-    }
-    let within = 0;
-    for (let bin = 0; bin < bins; bin++) {
-      const w = binMass[bin];
-      if (w > 0) within += Math.max(0, binSquare[bin] - (binMoment[bin] * binMoment[bin]) / w);
-    }
-    collectBins(target, bins);
-    return within;
-  };
-  /** Bins n sorted atoms onto `bins` grid points over their range (into target). */
-  const binTo = (bins: number, values: Float64Array, probabilities: Float64Array, n: number, target: Component) => {
-    const lo = values[0];
-    const step = (values[n - 1] - lo) / (bins - 1);
-    binMass.fill(0, 0, bins);
-    binMoment.fill(0, 0, bins);
+    if (within) binSquare.fill(0, 0, bins);
     for (let k = 0; k < n; k++) {
       const bin = Math.round((values[k] - lo) / step);
       binMass[bin] += probabilities[k];
       binMoment[bin] += probabilities[k] * values[k];
+      if (within) binSquare[bin] += probabilities[k] * values[k] * values[k];
+    }
+    let spread = 0;
+    if (within) {
+      for (let bin = 0; bin < bins; bin++) {
+        const w = binMass[bin];
+        if (w > 0) spread += Math.max(0, binSquare[bin] - (binMoment[bin] * binMoment[bin]) / w);
+      }
     }
     collectBins(target, bins);
+    return spread;
   };
   /**
    * A component made ready to combine: its tails beyond 1e-9 each side folded into the
