@@ -31,6 +31,20 @@ import { buildIndex, cellNoise, createPanel, defineFramework, latticeIntervals, 
 import { samplePanel, xiangtanFramework } from './sampleData.ts';
 
 const BOUND = 0.02;
+
+/** A hand-built framework's Poisson count under the index: a 12-month sum scored on goalposts 0 … max. */
+function windowedCount(code: string, max: number, cap: boolean) {
+  return {
+    code,
+    type: 'indicator',
+    parent: 'index',
+    direction: -1,
+    name: { zh: code, en: code },
+    window: { periods: 12, statistic: 'sum' },
+    noise: { model: 'poisson', dispersion: 1 },
+    normalisation: { method: 'goalposts', min: 0, max, cap },
+  } as const;
+}
 /** Half a unit of the second decimal the Xiangtan releases round to. */
 const ABSOLUTE = 0.005;
 
@@ -113,16 +127,7 @@ describe('latticeIntervals: the fast path against the exact computation (SYNTHET
  * out: the changes of 2023-11 and 2023-12 were 6.2% and 6.4% of the width off).
  */
 describe('latticeIntervals: the fast path where a pooled count has window groups that are no lattice (hand-built)', () => {
-  const count = (code: string, max: number) => ({
-    code,
-    type: 'indicator',
-    parent: 'index',
-    direction: -1,
-    name: { zh: code, en: code },
-    window: { periods: 12, statistic: 'sum' },
-    noise: { model: 'poisson', dispersion: 1 },
-    normalisation: { method: 'goalposts', min: 0, max, cap: false },
-  }) as const;
+  const count = (code: string, max: number) => windowedCount(code, max, false);
   const fw = defineFramework({
     id: 'pooled',
     version: '1',
@@ -162,22 +167,13 @@ describe('latticeIntervals: the fast path where a pooled count has window groups
  * The lead method where a capped rare count spreads a figure's range (hand-built, as Shaoshan's
  * fire group in the sample): r has one event in 20 months, each 20 of its 100 points (goalposts
  * 0–5 events in its 12-month window, capped at 0), while f1 and f2 (4–6 events a month) move
- * theirs by 0.33 and 0.30 points an event (goalposts 0–300 and 0–339). On 256 points over the index change's range (the rare count's capped
- * steps) the fine counts' lattices blur, so `exact: true` at the default resolution is several
- * per cent of the width off the fine reference, while the default, which builds the rare count
+ * theirs by 0.33 and 0.30 points an event (goalposts 0–300 and 0–339). On 256 points over the
+ * index change's range (the rare count's capped steps) the fine counts' lattices blur, so
+ * `exact: true` at the default resolution is several per cent of the width off the fine reference, while the default, which builds the rare count
  * alone and takes f1 and f2 by their cumulants, is within the bound.
  */
 describe('latticeIntervals: the lead method where a capped rare count spreads the range (hand-built)', () => {
-  const count = (code: string, max: number) => ({
-    code,
-    type: 'indicator',
-    parent: 'index',
-    direction: -1,
-    name: { zh: code, en: code },
-    window: { periods: 12, statistic: 'sum' },
-    noise: { model: 'poisson', dispersion: 1 },
-    normalisation: { method: 'goalposts', min: 0, max, cap: true },
-  }) as const;
+  const count = (code: string, max: number) => windowedCount(code, max, true);
   const fw = defineFramework({
     id: 'lead',
     version: '1',
