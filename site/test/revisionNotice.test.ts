@@ -49,6 +49,9 @@ describe('revisionNotice', () => {
     expect(en).toContain('builds only its one to four leading components exactly, the rest from its first four cumulants (an Edgeworth expansion)');
     expect(en).toContain('a capped score is enumerated only where a value its counts can take (probability at least 10⁻¹⁰) reaches the cap');
     expect(en).toContain('within 2% of the interval’s width of the exact computation at 16 times the resolution');
+    // It replaces model 3's clause on rare counts, rather than contradicting it.
+    expect(en).not.toContain('still from its exact distribution');
+    expect(zh).not.toContain('罕见计数主导的数字仍按精确分布');
     expect(zh).toMatch(/^第 5 版采用不确定性模型 4：数字与上一版相同，只有区间/);
     expect(zh).toContain('罕见计数主导的数字只精确计算其主要的一至四个分量，其余部分按其前四阶累积量（Edgeworth 展开）计算');
     expect(zh).toContain('截断得分只在其计数可能取到的值（概率不小于 10⁻¹⁰）达到截断点时才逐一枚举');
