@@ -12,6 +12,7 @@ export * from './verdict.ts';
 export * from './rankIntervals.ts';
 export * from './monthUncertainty.ts';
 export * from './countPmf.ts';
+export * from './countPmfSupport.ts';
 export * from './cornishFisher.ts';
 export * from './mixtureQuantile.ts';
 export * from './latticeIntervals.ts';

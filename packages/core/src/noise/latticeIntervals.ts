@@ -4,6 +4,7 @@ import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { cornishFisherQuantile } from './cornishFisher.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
+import { countPmfSupport } from './countPmfSupport.ts';
 import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources } from './linearPlan.ts';
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
@@ -243,7 +244,8 @@ interface Enumeration {
  *   what populations that differ within a window add beyond it enters the
  *   normal part;
  * - where no cap can be reached by any joint value of the groups' supports
- *   (their probabilities of at least 1e-10, which an enumeration walks), s_i is linear
+ *   (their probabilities of at least 1e-10, which an enumeration walks; found
+ *   without building the distributions, `countPmfSupport`), s_i is linear
  *   in the groups' counts: each group with n μ / φ below `latticeBelow` is
  *   a discrete component, the others normal; where a cap is in reach, the
  *   capped scores of p and q are enumerated over the groups' joint support
@@ -437,6 +439,47 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   // Tails below 1e-10 each side are left out: far beyond any 5% quantile, and a negative binomial's long tail would
   // otherwise multiply the joint values enumerated.
   const pmfOf = (mean: number, phi: number): CountPmf => countPmf(mean, phi, 1e-10);
+  // Where groupPmf's pmf of a group count starts, and its length: from the pmf where it is at hand
+  // (or the support cannot be called without it), else without building it (`countPmfSupport`).
+  // The last PMF_KEPT supports found per indicator are kept, as the pmfs are.
+  let supportStart = 0;
+  let supportLength = 0;
+  const supportLam = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
+  const supportPhi = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
+  const supportStarts = new Int32Array(I * PMF_KEPT);
+  const supportLengths = new Int32Array(I * PMF_KEPT);
+  const supportNext = new Int32Array(I);
+  const groupSupport = (i: number, lam: number, phi: number): void => {
+    for (let at = i * PMF_KEPT; at < (i + 1) * PMF_KEPT; at++) {
+      if (supportLam[at] === lam && supportPhi[at] === phi) {
+        supportStart = supportStarts[at];
+        supportLength = supportLengths[at];
+        return;
+      }
+    }
+    for (let at = i * PMF_KEPT; at < (i + 1) * PMF_KEPT; at++) {
+      if (pmfLam[at] === lam && pmfPhi[at] === phi) {
+        supportStart = pmfCache[at].start;
+        supportLength = pmfCache[at].probabilities.length;
+        return;
+      }
+    }
+    const support = countPmfSupport(lam, phi, 1e-10);
+    if (support) {
+      supportStart = support.start;
+      supportLength = support.length;
+    } else {
+      const pmf = groupPmf(i, lam, phi);
+      supportStart = pmf.start;
+      supportLength = pmf.probabilities.length;
+    }
+    const at = i * PMF_KEPT + supportNext[i];
+    supportNext[i] = (supportNext[i] + 1) % PMF_KEPT;
+    supportLam[at] = lam;
+    supportPhi[at] = phi;
+    supportStarts[at] = supportStart;
+    supportLengths[at] = supportLength;
+  };
   const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
 
   // describe's sums by group (0 shared, 1 only p's window, 2 only q's): coefficients in L(p), in L(q), months.
@@ -567,7 +610,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     residPQ[i] = rPQ;
     dispersionI[i] = phi;
     // Can a joint value of the groups' supports reach a cap? The supports are those the enumeration
-    // below would walk (`groupPmf`), so a figure left linear is exactly what enumerating it would give.
+    // below would walk (`groupSupport`: countPmf's), so a figure left linear is exactly what enumerating it would give.
     let reach = false;
     if (pl.cap) {
       for (let g = 0; g < 3; g++) {
@@ -584,9 +627,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         for (let g = 0; g < 3; g++) {
           const lam = groupMean[i * 3 + g];
           if (lam === 0 || lam > 700) continue;
-          const pmf = groupPmf(i, lam, phi);
-          supportDown[g] = lam - pmf.start;
-          supportUp[g] = pmf.start + pmf.probabilities.length - 1 - lam;
+          groupSupport(i, lam, phi);
+          supportDown[g] = lam - supportStart;
+          supportUp[g] = supportStart + supportLength - 1 - lam;
         }
         reach = capReached(i, q, lp, lq, pl.scale);
       }
@@ -595,18 +638,21 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       kind[i] = LINEAR;
       return;
     }
-    // Enumerate the capped scores over the groups' joint support.
+    // Enumerate the capped scores over the groups' joint support (its size known before any pmf is built).
     let size = 1;
     for (let g = 0; g < 3; g++) {
       const lam = groupMean[i * 3 + g];
       if (lam > 700) size = Infinity;
-      else pmfs[g] = groupPmf(i, lam, phi);
-      if (lam <= 700) size *= pmfs[g].probabilities.length;
+      else if (lam > 0) {
+        groupSupport(i, lam, phi);
+        size *= supportLength;
+      }
     }
     if (size > MAX_ENUMERATED) {
       fallbacks++;
       return describeNormal(i, q, lp, lq, vP, vQ, vPQ);
     }
+    for (let g = 0; g < 3; g++) pmfs[g] = groupPmf(i, groupMean[i * 3 + g], phi);
     const slot = enumerated[i];
     slot.S = pmfs[0];
     slot.A = pmfs[1];
