@@ -94,7 +94,7 @@ function lnGamma(x: number): number {
  * that double, then by bisection; −1 where test answers −1 (too close to call).
  */
 function firstWhere(lo: number, hi: number, from: number, test: (k: number) => number, wanted: number): number {
-  let k = Math.min(hi - 1, Math.max(lo, from));
+  const k = Math.min(hi - 1, Math.max(lo, from));
   if (k < lo) return hi;
   // Bracket: `before` is known not wanted (or lo − 1), `after` wanted (or hi).
   let before = lo - 1;
