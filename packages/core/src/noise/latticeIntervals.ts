@@ -482,10 +482,6 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   };
   const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
 
-  // describe's sums by group (0 shared, 1 only p's window, 2 only q's): coefficients in L(p), in L(q), months.
-  const describeSumP = new Float64Array(3);
-  const describeSumQ = new Float64Array(3);
-  const describeMonths = new Float64Array(3);
   /**
    * Indicator i enters the figure of months p and q as normal: α + β T(p) of variance vP (and
    * T(q) of variance vQ, covariance vPQ), censored at its caps.
@@ -560,9 +556,16 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     let vP = 0;
     let vQ = 0;
     let vPQ = 0;
-    const sumP = describeSumP.fill(0);
-    const sumQ = describeSumQ.fill(0);
-    const months = describeMonths.fill(0);
+    // Sums by group (0 shared, 1 only p's window, 2 only q's): coefficients in L(p), in L(q), months.
+    let sumP0 = 0;
+    let sumP1 = 0;
+    let sumP2 = 0;
+    let sumQ0 = 0;
+    let sumQ1 = 0;
+    let sumQ2 = 0;
+    let months0 = 0;
+    let months1 = 0;
+    let months2 = 0;
     for (let m = Math.max(0, first); m <= last; m++) {
       const a = coefficient[i * P + m];
       if (a !== a) continue;
@@ -575,10 +578,19 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       vP += bp * bp * v;
       vQ += bq * bq * v;
       vPQ += bp * bq * v;
-      const g = inP && inQ ? 0 : inP ? 1 : 2;
-      sumP[g] += bp;
-      sumQ[g] += bq;
-      months[g]++;
+      if (inP && inQ) {
+        sumP0 += bp;
+        sumQ0 += bq;
+        months0++;
+      } else if (inP) {
+        sumP1 += bp;
+        sumQ1 += bq;
+        months1++;
+      } else {
+        sumP2 += bp;
+        sumQ2 += bq;
+        months2++;
+      }
     }
     const lp = linear[i * P + p];
     const lq = q >= 0 ? linear[i * P + q] : 0;
@@ -587,11 +599,15 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     let rPP = 0;
     let rQQ = 0;
     let rPQ = 0;
-    for (let g = 0; g < 3; g++) {
-      groupP[i * 3 + g] = months[g] ? sumP[g] / months[g] : 0;
-      groupQ[i * 3 + g] = months[g] ? sumQ[g] / months[g] : 0;
-      groupMean[i * 3 + g] = months[g] * mu;
-    }
+    groupP[i * 3] = months0 ? sumP0 / months0 : 0;
+    groupQ[i * 3] = months0 ? sumQ0 / months0 : 0;
+    groupMean[i * 3] = months0 * mu;
+    groupP[i * 3 + 1] = months1 ? sumP1 / months1 : 0;
+    groupQ[i * 3 + 1] = months1 ? sumQ1 / months1 : 0;
+    groupMean[i * 3 + 1] = months1 * mu;
+    groupP[i * 3 + 2] = months2 ? sumP2 / months2 : 0;
+    groupQ[i * 3 + 2] = months2 ? sumQ2 / months2 : 0;
+    groupMean[i * 3 + 2] = months2 * mu;
     for (let m = Math.max(0, first); m <= last; m++) {
       const a = coefficient[i * P + m];
       if (a !== a) continue;
@@ -1021,7 +1037,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const Sp = e.S.probabilities;
     const { condP, condQ } = e;
     for (let r = 1; r <= 4; r++) for (let j = 0; j <= r; j++) expansion[r * 5 + j] = BINOMIAL[r][j] * x ** j * (-y) ** (r - j);
-    raw.fill(0);
+    for (let r = 0; r < 5; r++) raw[r] = 0;
     let total = 0;
     for (let s = 0; s < Sp.length; s++) {
       const w = Sp[s];
@@ -1142,7 +1158,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
    */
   const smooth = (k: number, p: number, q: number, asLinear: boolean): [number, number] | null => {
     let nc = 0;
-    figureNormal.fill(0);
+    figureNormal[0] = 0;
+    figureNormal[1] = 0;
+    figureNormal[2] = 0;
     for (const i of descendants[k]) {
       const entry = enters(i, k, p, q, asLinear);
       if (entry === NONE || entry === NORMAL) continue;
@@ -1274,7 +1292,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     if (nc === 0) return null;
     // The lead: the largest component, then, while the rest is not smooth by itself, the component
     // that spoils it most (largest step² over the variance of everything else in the rest).
-    inLead.fill(0, 0, nc);
+    for (let o = 0; o < nc; o++) inLead[o] = 0;
     inLead[0] = 1;
     let leads = 1;
     let restMean: number;
@@ -1450,7 +1468,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
     }
     components.length = 0;
-    figureNormal.fill(0);
+    figureNormal[0] = 0;
+    figureNormal[1] = 0;
+    figureNormal[2] = 0;
     for (const i of descendants[k]) {
       const entry = enters(i, k, p, q, asLinear);
       if (entry === NONE || entry === NORMAL) continue;
