@@ -22,6 +22,17 @@ export function censoredNormalVariance(mean: number, sd: number, lo: number, hi:
   const a = (lo - mean) / sd;
   const b = (hi - mean) / sd;
   if (a < -9 && b > 9) return sd * sd;
+  censoredDeviation(mean, sd, lo, hi, a, b);
+  return deviation[1];
+}
+
+// censoredDeviation's results: E(S − mean) and Var S.
+const deviation = new Float64Array(2);
+/**
+ * E(S − mean) and Var S of the censored normal (into `deviation`), a and b the standardised
+ * bounds: what both functions here need, each Φ and φ computed once.
+ */
+function censoredDeviation(mean: number, sd: number, lo: number, hi: number, a: number, b: number): void {
   const Fa = normalCdf(a);
   const Fb = normalCdf(b);
   const fa = a < -40 ? 0 : density(a);
@@ -33,7 +44,8 @@ export function censoredNormalVariance(mean: number, sd: number, lo: number, hi:
   const dh = hi - mean;
   const m1 = dl * Fa + dh * upper + sd * (fa - fb);
   const m2 = dl * dl * Fa + dh * dh * upper + sd * sd * (P + (a > -40 ? a * fa : 0) - (b < 40 ? b * fb : 0));
-  return Math.max(0, m2 - m1 * m1);
+  deviation[0] = m1;
+  deviation[1] = Math.max(0, m2 - m1 * m1);
 }
 
 /**
@@ -51,10 +63,6 @@ export function censoredNormalMoments(mean: number, sd: number, lo: number, hi: 
   const a = (lo - mean) / sd;
   const b = (hi - mean) / sd;
   if (a < -9 && b > 9) return { mean, variance: sd * sd };
-  const Fa = normalCdf(a);
-  const Fb = normalCdf(b);
-  const fa = a < -40 ? 0 : density(a);
-  const fb = b > 40 ? 0 : density(b);
-  const m1 = (lo - mean) * Fa + (hi - mean) * (1 - Fb) + sd * (fa - fb);
-  return { mean: mean + m1, variance: censoredNormalVariance(mean, sd, lo, hi) };
+  censoredDeviation(mean, sd, lo, hi, a, b);
+  return { mean: mean + deviation[0], variance: deviation[1] };
 }
