@@ -566,9 +566,14 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     let months0 = 0;
     let months1 = 0;
     let months2 = 0;
+    // Whether every month present has the same coefficient (a population constant over the windows).
+    let firstCoefficient = Number.NaN;
+    let uniform = true;
     for (let m = Math.max(0, first); m <= last; m++) {
       const a = coefficient[i * P + m];
       if (a !== a) continue;
+      if (firstCoefficient !== firstCoefficient) firstCoefficient = a;
+      else if (a !== firstCoefficient) uniform = false;
       const inP = m >= loP && m <= sp;
       const inQ = q >= 0 && m >= loQ && m <= sq;
       if (!inP && !inQ) continue;
@@ -608,7 +613,16 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     groupP[i * 3 + 2] = months2 ? sumP2 / months2 : 0;
     groupQ[i * 3 + 2] = months2 ? sumQ2 / months2 : 0;
     groupMean[i * 3 + 2] = months2 * mu;
-    for (let m = Math.max(0, first); m <= last; m++) {
+    // With one coefficient whose group means come out exactly as fp a and fq a, every deviation
+    // below is 0 and so are the sums: the loop is skipped (the same numbers, bit for bit).
+    const bpUniform = fp * firstCoefficient;
+    const bqUniform = q >= 0 ? fq * firstCoefficient : 0;
+    const residualFree =
+      uniform &&
+      (months0 === 0 || (groupP[i * 3] === bpUniform && groupQ[i * 3] === bqUniform)) &&
+      (months1 === 0 || groupP[i * 3 + 1] === bpUniform) &&
+      (months2 === 0 || groupQ[i * 3 + 2] === bqUniform);
+    for (let m = residualFree ? last + 1 : Math.max(0, first); m <= last; m++) {
       const a = coefficient[i * P + m];
       if (a !== a) continue;
       const inP = m >= loP && m <= sp;
