@@ -13,21 +13,24 @@ describe('countPmfSupport', () => {
     let answered = 0;
     let asked = 0;
     for (const tail of [1e-8, 1e-10, 1e-12]) {
-      for (const dispersion of [1, 1.000001, 1.05, 1.5, 2, 3.7, 8, 20, 45, 95]) {
+      for (const dispersion of [1, 1 + 3e-12, 1 + 1e-10, 1 + 1e-9, 1.000001, 1.05, 1.5, 2, 3.7, 8, 20, 45, 95]) {
         for (let mean = 0.001; mean <= 700; mean *= 1.037) {
           for (const m of [mean, Math.round(mean)]) {
             if (m > 700) continue;
-            asked++;
+            // A dispersion within 1e-9 of 1 makes r 1e9 to 1e14: its ln Γ terms cancel, and many
+            // boundaries are not called (without the margin for that rounding, 120 answers at 1 + 3e-12 were wrong).
+            const nearOne = dispersion > 1 && dispersion < 1 + 1e-8;
+            if (!nearOne) asked++;
             const support = countPmfSupport(m, dispersion, tail);
             if (!support) continue;
-            answered++;
+            if (!nearOne) answered++;
             const pmf = countPmf(m, dispersion, tail);
             expect({ mean: m, dispersion, tail, ...support }).toEqual({ mean: m, dispersion, tail, start: pmf.start, length: pmf.probabilities.length });
           }
         }
       }
     }
-    // Null only where a boundary is too close to call or far from its guess: rare.
+    // Null only where a boundary is too close to call: rare but for a dispersion next to 1.
     expect(answered).toBeGreaterThan(0.99 * asked);
   });
 

@@ -6,8 +6,12 @@ export interface CountSupport {
   readonly length: number;
 }
 
-/** A boundary whose log-probability is within this of ln(tail) is too close to call: the caller builds the pmf. */
+/**
+ * A log-probability within this of ln(tail) (plus 1e-14 of the size of the terms it is the sum of,
+ * which bounds their rounding) is too close to call: the caller builds the pmf.
+ */
 const MARGIN = 1e-7;
+const RELATIVE_MARGIN = 1e-14;
 
 /**
  * The values `countPmf(mean, dispersion, tail)` keeps (its `start` and the
@@ -20,8 +24,10 @@ const MARGIN = 1e-7;
  * mode, which is at most the mean, and falls after it). Each boundary is
  * guessed by the normal approximation with its skewness term, bracketed by
  * steps that double, and found by bisection. Returns null where a
- * log-probability it compares is within 1e-7 of ln(tail) (rounding in the
- * recurrence could then decide it: build the pmf instead). A support is what
+ * log-probability it compares is within 1e-7 of ln(tail), or within its
+ * terms' rounding (a negative binomial of dispersion near 1 has ln Γ terms
+ * near 1e10 that cancel): rounding in the recurrence could then decide it,
+ * so build the pmf instead. A support is what
  * a caller needs to know whether a count can reach a cap, and how many joint
  * values an enumeration would take.
  *
@@ -42,16 +48,28 @@ export function countPmfSupport(mean: number, dispersion: number, tail = 1e-12):
   const logMean = Math.log(mean);
   const logQ = poisson ? 0 : Math.log(q);
   const logFirst = poisson ? -mean : r * Math.log(1 / dispersion) - lnGamma(r);
-  /** ln P(k) − ln(tail). */
-  const excess = (k: number): number => (poisson ? k * logMean - mean - lnGamma(k + 1) : logFirst + lnGamma(k + r) - lnGamma(k + 1) + k * logQ) - logTail;
+  // ln P(k) − ln(tail), and the size of its terms (`excess` leaves it in `size`).
+  let size = 0;
+  const excess = (k: number): number => {
+    if (poisson) {
+      const factorial = lnGamma(k + 1);
+      size = Math.abs(k * logMean) + mean + Math.abs(factorial);
+      return k * logMean - mean - factorial - logTail;
+    }
+    const rising = lnGamma(k + r);
+    const factorial = lnGamma(k + 1);
+    size = Math.abs(logFirst) + Math.abs(rising) + Math.abs(factorial) + Math.abs(k * logQ);
+    return logFirst + rising - factorial + k * logQ - logTail;
+  };
   /** Whether P(k) ≥ tail: 1 or 0, or −1 where ln P(k) is too close to ln(tail) to call. */
   const reaches = (k: number): number => {
     const e = excess(k);
-    return Math.abs(e) < MARGIN ? -1 : e >= 0 ? 1 : 0;
+    return Math.abs(e) < MARGIN + RELATIVE_MARGIN * Math.abs(size) ? -1 : e >= 0 ? 1 : 0;
   };
   /**
    * Two Newton steps towards where ln P crosses ln(tail) from k, by the recurrence's exact one-step
-   * slope ln P(k + 1) − ln P(k) (the pmf is log-concave: the steps close in fast), kept in [lo, hi].
+   * slope ln P(k + 1) − ln P(k), kept in [lo, hi] (where the pmf is log-concave, Poisson or a
+   * negative binomial of r ≥ 1, they close in fast; the search after them decides in any case).
    */
   const towards = (k: number, lo: number, hi: number): number => {
     for (let step = 0; step < 2; step++) {
