@@ -1,0 +1,95 @@
+/**
+ * Browser test of a revised month on the repository's own releases
+ * (data/releases, whose months were re-issued for new uncertainty models):
+ * the notice of the revision is one sentence, with how the model computes
+ * folded in a disclosure that opens without JavaScript, so that on a
+ * 360 × 740 phone the month's index is on the first screen (the earlier
+ * revisions are links by number in the line of dates); and a headline
+ * change whose verdict is "broadly unchanged" is shown without an arrow.
+ * Both languages, at 360 px and on a desktop. Expectations are written here
+ * from the manifest and release JSON, not from the site's code. Skipped,
+ * with a notice, without chromium.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, servedSite } from './server.ts';
+
+const releasesDir = join(import.meta.dirname, '..', '..', 'data', 'releases');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`\n*** revision notice browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);
+
+interface Manifest { revision: number; uncertaintyModel?: number; changed: string[]; changes: unknown[] }
+interface Change { verdict: 'up' | 'down' | 'unchanged' }
+
+/** The latest month whose latest revision brings a new uncertainty model, its manifest and its city's headline changes. */
+function revisedMonth() {
+  const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().reverse();
+  for (const month of months) {
+    const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    const dir = join(releasesDir, month, revs.at(-1)!);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    if (!manifest.changed.includes('uncertainty') || (manifest.uncertaintyModel ?? 0) < 3) continue;
+    const release = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as { regions: { parent: string | null; aggregates: { uncertainty: { mom: Change | null; yoy: Change | null } }[] }[] };
+    const city = release.regions.find((r) => r.parent === null)!;
+    return { month, manifest, changes: city.aggregates[0].uncertainty };
+  }
+  throw new Error('data/releases holds no month re-issued for uncertainty model 3 or later');
+}
+
+describe.skipIf(!haveChromium)('a revised month on a phone', () => {
+  const { month, manifest, changes } = revisedMonth();
+  const served = servedSite('pingan-site-revision-', { PINGAN_RELEASES_DIR: releasesDir });
+  const path = (lang: 'zh' | 'en') => `${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+  const start = {
+    zh: `第 ${manifest.revision} 版采用不确定性模型 ${manifest.uncertaintyModel}：`,
+    en: `Revision ${manifest.revision} uses uncertainty model ${manifest.uncertaintyModel}:`,
+  };
+
+  for (const [width, height] of [[360, 740], [1280, 900]] as const) {
+    it(`folds how the model computes under a one-sentence notice, and shows the index on the first screen, in both languages at ${width} × ${height}`, async () => {
+      for (const lang of ['zh', 'en'] as const) {
+        const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width, height } });
+        const page = await context.newPage();
+        expect((await page.goto(served.url + path(lang)))?.status()).toBe(200);
+        const notice = page.locator('[data-testid=format-revision]');
+        expect((await notice.locator('p').first().textContent())?.startsWith(start[lang]), `${lang} summary`).toBe(true);
+        // The computation is folded away until its summary is opened (a native disclosure: no script).
+        const detail = notice.locator('[data-testid=format-revision-detail]');
+        const method = detail.locator('p');
+        expect(await method.isVisible(), `${lang} detail folded`).toBe(false);
+        expect(await notice.textContent()).toContain('Cornish–Fisher');
+        await detail.locator('summary').click();
+        expect(await method.isVisible(), `${lang} detail opened`).toBe(true);
+        await page.reload();
+        // The month's index, whole, within the first screen.
+        const box = await page.locator('[data-testid=headline]').boundingBox();
+        expect(box, lang).not.toBeNull();
+        expect(box!.y + box!.height, `${lang}: the index's bottom edge`).toBeLessThanOrEqual(height);
+        // A broadly unchanged change has no arrow; an up or down one has its own.
+        for (const key of ['mom', 'yoy'] as const) {
+          const change = changes[key];
+          if (!change) continue;
+          const shown = page.locator(`[data-testid=verdict-${key}]`).locator('xpath=..').locator('.chg');
+          const text = (await shown.textContent()) ?? '';
+          const arrow = change.verdict === 'up' ? '▲' : change.verdict === 'down' ? '▼' : null;
+          if (arrow) expect(text, `${lang} ${key}`).toContain(arrow);
+          else expect(/[▲▼]/.test(text), `${lang} ${key}: ${text}`).toBe(false);
+        }
+        // So is every change shown with a verdict (the ranking, the groups, the indicators): its arrow agrees with it.
+        const marked = await page.$$eval('.chg[data-verdict]', (els) => els.map((e) => ({ verdict: e.getAttribute('data-verdict'), text: e.textContent ?? '' })));
+        expect(marked.length, lang).toBeGreaterThan(10);
+        for (const { verdict, text } of marked) {
+          if (verdict === 'unchanged') expect(/[▲▼]/.test(text), `${lang}: ${text}`).toBe(false);
+          else expect(text, `${lang} ${verdict}`).toContain(verdict === 'up' ? '▲' : '▼');
+        }
+        // The earlier revisions, by number, in the line of dates.
+        const earlier = page.locator('[data-testid=dates] [data-testid=older-revisions] a');
+        expect(await earlier.count()).toBe(manifest.revision - 1);
+        for (let n = 1; n < manifest.revision; n++) expect(await earlier.nth(n - 1).getAttribute('href')).toBe(`${path(lang)}r${n}/`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await context.close();
+      }
+    }, 120_000);
+  }
+});
