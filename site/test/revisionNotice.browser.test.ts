@@ -3,7 +3,8 @@
  * (data/releases, whose months were re-issued for new uncertainty models):
  * the notice of the revision is one sentence, with how the model computes
  * folded in a disclosure that opens without JavaScript, so that on a
- * 360 × 740 phone the month's index is on the first screen (the earlier
+ * 360 × 740 phone the index is on the first screen of the month's page, its
+ * districts' and (for the latest month) the home page (the earlier
  * revisions are links by number in the line of dates); and a headline
  * change whose verdict is "broadly unchanged" is shown without an arrow.
  * Both languages, at 360 px and on a desktop. Expectations are written here
@@ -22,7 +23,7 @@ if (!haveChromium) console.warn(`\n*** revision notice browser tests SKIPPED: ${
 interface Manifest { revision: number; uncertaintyModel?: number; changed: string[]; changes: unknown[] }
 interface Change { verdict: 'up' | 'down' | 'unchanged' }
 
-/** The latest month whose latest revision brings a new uncertainty model, its manifest and its city's headline changes. */
+/** The latest month whose latest revision brings a new uncertainty model, its manifest, its city's headline changes, its districts, and whether it is the latest month (the home page's). */
 function revisedMonth() {
   const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().reverse();
   for (const month of months) {
@@ -30,15 +31,16 @@ function revisedMonth() {
     const dir = join(releasesDir, month, revs.at(-1)!);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     if (!manifest.changed.includes('uncertainty') || (manifest.uncertaintyModel ?? 0) < 3) continue;
-    const release = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as { regions: { parent: string | null; aggregates: { uncertainty: { mom: Change | null; yoy: Change | null } }[] }[] };
+    const release = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as { regions: { code: string; parent: string | null; aggregates: { uncertainty: { mom: Change | null; yoy: Change | null } }[] }[] };
     const city = release.regions.find((r) => r.parent === null)!;
-    return { month, manifest, changes: city.aggregates[0].uncertainty };
+    const districts = release.regions.filter((r) => r.parent !== null).map((r) => r.code);
+    return { month, manifest, changes: city.aggregates[0].uncertainty, districts, latest: month === months[0] };
   }
   throw new Error('data/releases holds no month re-issued for uncertainty model 3 or later');
 }
 
 describe.skipIf(!haveChromium)('a revised month on a phone', () => {
-  const { month, manifest, changes } = revisedMonth();
+  const { month, manifest, changes, districts, latest } = revisedMonth();
   const served = servedSite('pingan-site-revision-', { PINGAN_RELEASES_DIR: releasesDir });
   const path = (lang: 'zh' | 'en') => `${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
   const start = {
@@ -88,6 +90,14 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
         expect(await earlier.count()).toBe(manifest.revision - 1);
         for (let n = 1; n < manifest.revision; n++) expect(await earlier.nth(n - 1).getAttribute('href')).toBe(`${path(lang)}r${n}/`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        // The home page (when this is the latest month) and every district's page: the index on the first screen too.
+        const others = [...(latest ? [`${lang === 'zh' ? '' : '/en'}/`] : []), ...districts.map((code) => `${path(lang)}${code}/`)];
+        for (const other of others) {
+          expect((await page.goto(served.url + other))?.status(), other).toBe(200);
+          expect(await page.locator('[data-testid=format-revision-detail] p').isVisible(), other).toBe(false);
+          const shown = await page.locator('[data-testid=headline]').boundingBox();
+          expect(shown!.y + shown!.height, `${other}: the index's bottom edge`).toBeLessThanOrEqual(height);
+        }
         await context.close();
       }
     }, 120_000);
