@@ -4,7 +4,7 @@ import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { cornishFisherQuantile } from './cornishFisher.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
-import { countPmfSupport } from './countPmfSupport.ts';
+import { countPmfSupport, type CountSupport } from './countPmfSupport.ts';
 import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources } from './linearPlan.ts';
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
@@ -179,6 +179,36 @@ function binPairs(
 }
 
 const EMPTY_PMF: CountPmf = { start: 0, probabilities: Float64Array.of(1) };
+
+/** The last `kept` values stored for each indicator, keyed by a count's mean and dispersion (a ring per indicator). */
+class RecentByCount<T> {
+  private readonly means: Float64Array;
+  private readonly dispersions: Float64Array;
+  private readonly values: (T | undefined)[];
+  private readonly next: Int32Array;
+  private readonly kept: number;
+  constructor(indicators: number, kept: number) {
+    this.kept = kept;
+    this.means = new Float64Array(indicators * kept).fill(Number.NaN);
+    this.dispersions = new Float64Array(indicators * kept).fill(Number.NaN);
+    this.values = new Array<T | undefined>(indicators * kept).fill(undefined);
+    this.next = new Int32Array(indicators);
+  }
+  /** The value stored for indicator i's count of this mean and dispersion, if it is still kept. */
+  get(i: number, mean: number, dispersion: number): T | undefined {
+    for (let at = i * this.kept; at < (i + 1) * this.kept; at++) if (this.means[at] === mean && this.dispersions[at] === dispersion) return this.values[at];
+    return undefined;
+  }
+  /** Stores value in place of indicator i's oldest, and returns it. */
+  set(i: number, mean: number, dispersion: number, value: T): T {
+    const at = i * this.kept + this.next[i];
+    this.next[i] = (this.next[i] + 1) % this.kept;
+    this.means[at] = mean;
+    this.dispersions[at] = dispersion;
+    this.values[at] = value;
+    return value;
+  }
+}
 
 /**
  * One indicator's capped scores of months p and q over the joint support of its three window
@@ -419,66 +449,27 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     conditionalReady: false,
   }));
   const pmfs: CountPmf[] = [];
-  // The pmfs of each indicator's group counts, the last PMF_KEPT (mean, dispersion) asked for: a
-  // month's level and changes ask for the same few (the window's n μ, the shared 11 μ, one month's μ)
-  // in different groups, and every column holding the indicator asks again.
-  const PMF_KEPT = 4;
-  const pmfLam = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
-  const pmfPhi = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
-  const pmfCache: CountPmf[] = new Array<CountPmf>(I * PMF_KEPT).fill(EMPTY_PMF);
-  const pmfNext = new Int32Array(I);
-  const groupPmf = (i: number, lam: number, phi: number): CountPmf => {
-    for (let at = i * PMF_KEPT; at < (i + 1) * PMF_KEPT; at++) if (pmfLam[at] === lam && pmfPhi[at] === phi) return pmfCache[at];
-    const at = i * PMF_KEPT + pmfNext[i];
-    pmfNext[i] = (pmfNext[i] + 1) % PMF_KEPT;
-    pmfCache[at] = pmfOf(lam, phi);
-    pmfLam[at] = lam;
-    pmfPhi[at] = phi;
-    return pmfCache[at];
-  };
+  // The pmfs, and the supports, of each indicator's group counts, the last 4 (mean, dispersion) asked
+  // for: a month's level and changes ask for the same few (the window's n μ, the shared 11 μ, one
+  // month's μ) in different groups, and every column holding the indicator asks again.
+  const pmfCache = new RecentByCount<CountPmf>(I, 4);
+  const supportCache = new RecentByCount<CountSupport>(I, 4);
+  const groupPmf = (i: number, lam: number, phi: number): CountPmf => pmfCache.get(i, lam, phi) ?? pmfCache.set(i, lam, phi, pmfOf(lam, phi));
   // Tails below 1e-10 each side are left out: far beyond any 5% quantile, and a negative binomial's long tail would
   // otherwise multiply the joint values enumerated.
   const pmfOf = (mean: number, phi: number): CountPmf => countPmf(mean, phi, 1e-10);
-  // Where groupPmf's pmf of a group count starts, and its length: from the pmf where it is at hand
-  // (or the support cannot be called without it), else without building it (`countPmfSupport`).
-  // The last PMF_KEPT supports found per indicator are kept, as the pmfs are.
-  let supportStart = 0;
-  let supportLength = 0;
-  const supportLam = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
-  const supportPhi = new Float64Array(I * PMF_KEPT).fill(Number.NaN);
-  const supportStarts = new Int32Array(I * PMF_KEPT);
-  const supportLengths = new Int32Array(I * PMF_KEPT);
-  const supportNext = new Int32Array(I);
-  const groupSupport = (i: number, lam: number, phi: number): void => {
-    for (let at = i * PMF_KEPT; at < (i + 1) * PMF_KEPT; at++) {
-      if (supportLam[at] === lam && supportPhi[at] === phi) {
-        supportStart = supportStarts[at];
-        supportLength = supportLengths[at];
-        return;
-      }
-    }
-    for (let at = i * PMF_KEPT; at < (i + 1) * PMF_KEPT; at++) {
-      if (pmfLam[at] === lam && pmfPhi[at] === phi) {
-        supportStart = pmfCache[at].start;
-        supportLength = pmfCache[at].probabilities.length;
-        return;
-      }
-    }
-    const support = countPmfSupport(lam, phi, 1e-10);
-    if (support) {
-      supportStart = support.start;
-      supportLength = support.length;
-    } else {
-      const pmf = groupPmf(i, lam, phi);
-      supportStart = pmf.start;
-      supportLength = pmf.probabilities.length;
-    }
-    const at = i * PMF_KEPT + supportNext[i];
-    supportNext[i] = (supportNext[i] + 1) % PMF_KEPT;
-    supportLam[at] = lam;
-    supportPhi[at] = phi;
-    supportStarts[at] = supportStart;
-    supportLengths[at] = supportLength;
+  /**
+   * Where groupPmf's pmf of a group count starts, and its length: from the pmf where it is at hand
+   * (or the support cannot be called without it), else without building it (`countPmfSupport`).
+   */
+  const groupSupport = (i: number, lam: number, phi: number): CountSupport => {
+    const kept = supportCache.get(i, lam, phi);
+    if (kept) return kept;
+    const pmf = pmfCache.get(i, lam, phi);
+    const support = pmf ? null : countPmfSupport(lam, phi, 1e-10);
+    if (support) return supportCache.set(i, lam, phi, support);
+    const built = pmf ?? groupPmf(i, lam, phi);
+    return supportCache.set(i, lam, phi, { start: built.start, length: built.probabilities.length });
   };
   const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
 
@@ -657,9 +648,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         for (let g = 0; g < 3; g++) {
           const lam = groupMean[i * 3 + g];
           if (lam === 0 || lam > 700) continue;
-          groupSupport(i, lam, phi);
-          supportDown[g] = lam - supportStart;
-          supportUp[g] = supportStart + supportLength - 1 - lam;
+          const support = groupSupport(i, lam, phi);
+          supportDown[g] = lam - support.start;
+          supportUp[g] = support.start + support.length - 1 - lam;
         }
         reach = capReached(i, q, lp, lq, pl.scale);
       }
@@ -674,8 +665,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       const lam = groupMean[i * 3 + g];
       if (lam > 700) size = Infinity;
       else if (lam > 0) {
-        groupSupport(i, lam, phi);
-        size *= supportLength;
+        size *= groupSupport(i, lam, phi).length;
       }
     }
     if (size > MAX_ENUMERATED) {
@@ -1286,9 +1276,13 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   /** lead ← the lattice of linear indicator i in a figure of weights ep, eq (its lattice groups, convolved). */
   const buildLattice = (target: Component, i: number, ep: number, eq: number): void => {
     const groups = latticeGroups(i, ep, eq, false);
+    convolveGroups(target, i, groups);
+    if (groups > 0) trim(target);
+  };
+  /** target ← the convolution of indicator i's first `groups` lattice groups (as `latticeGroups` left them). */
+  const convolveGroups = (target: Component, i: number, groups: number): void => {
     target.n = 0;
     for (let l = 0; l < groups; l++) addLattice(target, latticeCoefficient[l], groupPmf(i, latticeMean[l], dispersionI[i]), latticeMean[l]);
-    if (groups > 0) trim(target);
   };
   /**
    * The lead method, for a figure `smooth` cannot take: only its lead components are built and
@@ -1504,8 +1498,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         const groups = latticeGroups(i, ep, eq);
         if (groups === 0) continue;
         const c = take();
-        c.n = 0;
-        for (let l = 0; l < groups; l++) addLattice(c, latticeCoefficient[l], groupPmf(i, latticeMean[l], dispersionI[i]), latticeMean[l]);
+        convolveGroups(c, i, groups);
         finish(c);
         continue;
       }
