@@ -169,4 +169,3 @@ export function mixtureQuantile(values: Float64Array, probabilities: Float64Arra
   }
   return 0.5 * (lo + hi);
 }
-
