@@ -5,8 +5,10 @@
  * folded in a disclosure that opens without JavaScript, so that on a
  * 360 × 740 phone the index is on the first screen of the month's page, its
  * districts' and (for the latest month) the home page (the earlier
- * revisions are links by number in the line of dates); and a headline
- * change whose verdict is "broadly unchanged" is shown without an arrow.
+ * revisions are links by number in the line of dates); on an older month,
+ * the pointer to the latest month shares that notice's box, so its index is
+ * on the first screen too; and a headline change whose verdict is "broadly
+ * unchanged" is shown without an arrow.
  * Both languages, at 360 px and on a desktop. Expectations are written here
  * from the manifest and release JSON, not from the site's code. Skipped,
  * with a notice, without chromium.
@@ -23,24 +25,34 @@ if (!haveChromium) console.warn(`\n*** revision notice browser tests SKIPPED: ${
 interface Manifest { revision: number; uncertaintyModel?: number; changed: string[]; changes: unknown[] }
 interface Change { verdict: 'up' | 'down' | 'unchanged' }
 
-/** The latest month whose latest revision brings a new uncertainty model, its manifest, its city's headline changes, its districts, and whether it is the latest month (the home page's). */
-function revisedMonth() {
+/**
+ * The months whose latest revision brings a new uncertainty model, newest first: each with its manifest, its city's headline changes, its
+ * districts, and whether it is the latest month (the home page's).
+ */
+function revisedMonths() {
   const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().reverse();
-  for (const month of months) {
+  const revised = months.flatMap((month) => {
     const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
     const dir = join(releasesDir, month, revs.at(-1)!);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-    if (!manifest.changed.includes('uncertainty') || (manifest.uncertaintyModel ?? 0) < 3) continue;
+    if (!manifest.changed.includes('uncertainty') || (manifest.uncertaintyModel ?? 0) < 3) return [];
     const release = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as { regions: { code: string; parent: string | null; aggregates: { uncertainty: { mom: Change | null; yoy: Change | null } }[] }[] };
     const city = release.regions.find((r) => r.parent === null)!;
     const districts = release.regions.filter((r) => r.parent !== null).map((r) => r.code);
-    return { month, manifest, changes: city.aggregates[0].uncertainty, districts, latest: month === months[0] };
-  }
-  throw new Error('data/releases holds no month re-issued for uncertainty model 3 or later');
+    return [{ month, manifest, changes: city.aggregates[0].uncertainty, districts, latest: month === months[0], newest: months[0] }];
+  });
+  if (revised.length === 0) throw new Error('data/releases holds no month re-issued for uncertainty model 3 or later');
+  return revised;
+}
+
+/** A month's name as the site writes it (zh 2025年10月, en October 2025), written here, not taken from the site. */
+function monthName(month: string, lang: 'zh' | 'en'): string {
+  const [year, m] = month.split('-').map(Number);
+  return lang === 'zh' ? `${year}年${m}月` : `${new Date(Date.UTC(year, m - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })} ${year}`;
 }
 
 describe.skipIf(!haveChromium)('a revised month on a phone', () => {
-  const { month, manifest, changes, districts, latest } = revisedMonth();
+  const { month, manifest, changes, districts, latest } = revisedMonths()[0];
   const served = servedSite('pingan-site-revision-', { PINGAN_RELEASES_DIR: releasesDir });
   const path = (lang: 'zh' | 'en') => `${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
   const start = {
@@ -97,6 +109,37 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
           expect(await page.locator('[data-testid=format-revision-detail] p').isVisible(), other).toBe(false);
           const shown = await page.locator('[data-testid=headline]').boundingBox();
           expect(shown!.y + shown!.height, `${other}: the index's bottom edge`).toBeLessThanOrEqual(height);
+        }
+        await context.close();
+      }
+    }, 120_000);
+  }
+
+  // The oldest re-issued month: a reader arriving from the archive or a search is told first that it is not the latest.
+  const older = revisedMonths().at(-1)!;
+  const pathOf = (m: string, lang: 'zh' | 'en') => `${lang === 'zh' ? '' : '/en'}/${m.slice(0, 4)}/${m.slice(5, 7)}/`;
+
+  for (const [width, height] of [[360, 740], [1280, 900]] as const) {
+    it(`says it is not the latest in the revision notice's box, links the latest month by name, and still shows the index on the first screen, in both languages at ${width} × ${height}`, async () => {
+      expect(older.latest, `${older.month} is not the latest month`).toBe(false);
+      for (const lang of ['zh', 'en'] as const) {
+        const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width, height } });
+        const page = await context.newPage();
+        for (const path of [pathOf(older.month, lang), ...older.districts.map((code) => `${pathOf(older.month, lang)}${code}/`)]) {
+          expect((await page.goto(served.url + path))?.status(), path).toBe(200);
+          const notLatest = page.locator('[data-testid=not-latest]');
+          const link = notLatest.locator('a');
+          expect(await link.textContent(), path).toBe(monthName(older.newest, lang));
+          const target = path.slice(pathOf(older.month, lang).length);
+          expect(await link.getAttribute('href'), path).toBe(`${pathOf(older.newest, lang)}${target}`);
+          // One box: the pointer to the latest month first, then the revision's one sentence.
+          const box = page.locator('.notice', { has: page.locator('[data-testid=not-latest]') });
+          expect(await box.count(), path).toBe(1);
+          expect((await box.locator('[data-testid=format-revision] p').first().textContent())?.includes(`${older.manifest.uncertaintyModel}`), path).toBe(true);
+          expect(await box.locator('[data-testid=format-revision-detail] p').isVisible(), path).toBe(false);
+          const shown = await page.locator('[data-testid=headline]').boundingBox();
+          expect(shown!.y + shown!.height, `${lang} ${path}: the index's bottom edge`).toBeLessThanOrEqual(height);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
         }
         await context.close();
       }

@@ -64,6 +64,28 @@ function latestRaw() {
   return { month, dir, json };
 }
 
+/**
+ * The methodology section marked for the intervals (the line <!--pingan:intervals--> before its heading), read from the document by
+ * hand: its anchor (the page numbers its ## and ### headings s1, s2, … in order) and its heading; null without a document or a mark.
+ */
+function markedSection(lang: 'zh' | 'en'): { id: string; heading: string } | null {
+  const file = join(dataDir, 'methodology', `methodology.${lang}.md`);
+  if (!existsSync(file)) return null;
+  let fenced = false;
+  let headings = 0;
+  let marked = false;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (fenced || line.startsWith('```')) continue;
+    if (line.trim() === '<!--pingan:intervals-->') marked = true;
+    const heading = /^#{2,3}\s+(.+)$/.exec(line);
+    if (!heading) continue;
+    headings++;
+    if (marked) return { id: `s${headings}`, heading: heading[1].trim() };
+  }
+  return null;
+}
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
@@ -580,6 +602,29 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       expect(await page.locator('script').count()).toBe(0);
       if (md.includes('```json worked-example')) expect(await page.locator('[data-testid=worked-check]').textContent()).toMatch(/一致|equals/);
       expect((await page.textContent('[data-testid=publisher-contact]'))?.length).toBeGreaterThan(20);
+      await page.context().close();
+    }
+  });
+
+  it('links the verdict rule to the methodology’s section on the intervals where the document marks one, else to the methodology page', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const prefix = lang === 'zh' ? '' : '/en';
+      const section = markedSection(lang);
+      const page = await open(`${prefix}${monthPath}`, { javaScriptEnabled: false, width: 360 });
+      const link = page.locator('[data-testid=verdict-rule] a[data-testid=verdict-rule-source]');
+      expect(await link.count(), lang).toBe(1);
+      if (section === null) {
+        expect(await link.getAttribute('href'), lang).toBe(`${prefix}/methodology/`);
+        expect(await link.textContent(), lang).toBe(lang === 'zh' ? '方法说明' : 'the methodology');
+        await page.context().close();
+        continue;
+      }
+      expect(await link.getAttribute('href'), lang).toBe(`${prefix}/methodology/#${section.id}`);
+      const number = /^(\d+(?:\.\d+)*)\.?\s/.exec(section.heading)?.[1];
+      if (number) expect(await link.textContent(), lang).toBe(lang === 'zh' ? `方法说明第 ${number} 节` : `section ${number} of the methodology`);
+      await link.click();
+      const target = page.locator(`#${section.id}`);
+      expect((await target.textContent())?.trim(), lang).toBe(section.heading.replace(/[*_`]/g, ''));
       await page.context().close();
     }
   });

@@ -44,6 +44,20 @@ export function formulaToMathML(tex: string, display: boolean, where: string): s
   });
 }
 
+/**
+ * Put on the line before a heading of the methodology document, it marks the section that explains the
+ * intervals and verdicts: the verdict rule beside each month's changes links to it (by its number, when its
+ * heading starts with one). A document without it is linked as a whole.
+ */
+export const INTERVALS_MARK = '<!--pingan:intervals-->';
+
+/** A section of the methodology page: its anchor, its heading's text, and its number where the heading starts with one ("9. …"). */
+export interface MethodologySection {
+  id: string;
+  title: string;
+  number: string | null;
+}
+
 export interface MethodologyText {
   /** The document's first heading (the page's h1). */
   title: string;
@@ -51,6 +65,8 @@ export interface MethodologyText {
   before: string;
   after: string;
   hasWorkedExample: boolean;
+  /** The section marked with INTERVALS_MARK (null: none is). */
+  intervals: MethodologySection | null;
   file: string;
 }
 
@@ -61,12 +77,31 @@ export function hasMethodology(lang: Lang): boolean {
   return existsSync(join(dataDir(), 'methodology', `methodology.${lang}.md`));
 }
 
+// The last rendering of each language's document, by its source: every month's page asks for its intervals section.
+const rendered = new Map<string, { source: string; text: MethodologyText }>();
+
+/**
+ * The section of the methodology that explains the intervals and verdicts (marked with INTERVALS_MARK), or
+ * null where the data folder has no methodology document in this language or it marks none.
+ */
+export function intervalsSection(lang: Lang): MethodologySection | null {
+  return hasMethodology(lang) ? methodologyText(lang).intervals : null;
+}
+
 /** Renders the methodology document of a language. */
 export function methodologyText(lang: Lang): MethodologyText {
   const name = `methodology.${lang}.md`;
   const file = join(dataDir(), 'methodology', name);
   if (!existsSync(file)) throw new Error(`pingan site: no methodology document at ${file}`);
   const source = readFileSync(file, 'utf8');
+  const kept = rendered.get(file);
+  if (kept?.source === source) return kept.text;
+  const text = renderMethodology(source, lang, name);
+  rendered.set(file, { source, text });
+  return text;
+}
+
+function renderMethodology(source: string, lang: Lang, name: string): MethodologyText {
   const where = `data/methodology/${name}`;
   // Code spans that name a published file link to it.
   const frameworkFile = frameworkFileName();
@@ -131,6 +166,16 @@ export function methodologyText(lang: Lang): MethodologyText {
   });
   let section = 0;
   html = html.replace(/<h([23])>/g, (_, level: string) => `<h${level} id="s${++section}">`);
+  const marks = html.split(INTERVALS_MARK).length - 1;
+  if (marks > 1) throw new Error(`pingan site: ${where} marks ${marks} sections with ${INTERVALS_MARK}; mark one`);
+  let intervals: MethodologySection | null = null;
+  if (marks === 1) {
+    const found = new RegExp(`${INTERVALS_MARK}\\s*<h([23]) id="(s\\d+)">([\\s\\S]*?)</h\\1>`).exec(html);
+    if (!found) throw new Error(`pingan site: ${where}: ${INTERVALS_MARK} must stand on the line before a heading (## or ###)`);
+    const heading = found[3].replace(/<[^>]+>/g, '').trim();
+    intervals = { id: found[2], title: heading, number: /^(\d+(?:\.\d+)*)\.?\s/.exec(heading)?.[1] ?? null };
+    html = html.replace(INTERVALS_MARK, '');
+  }
   const [before, after = ''] = html.split(WORKED_EXAMPLE_MARK);
-  return { title, before, after, hasWorkedExample: html.includes(WORKED_EXAMPLE_MARK), file: where };
+  return { title, before, after, hasWorkedExample: html.includes(WORKED_EXAMPLE_MARK), intervals, file: where };
 }

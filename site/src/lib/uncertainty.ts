@@ -77,12 +77,23 @@ export function rankRangeText(lang: Lang, rank: Rank): string {
   return rank.lower === rank.upper ? `rank ${span}` : `ranks ${span}`;
 }
 
-/** The sentence that explains the rule, for a page's small print. */
+/** The sentence that explains the rule, for a page's small print (`methodologyPointer` says where it is explained). */
 export function verdictRule(lang: Lang, level: number): string {
   const l = levelText(level);
   return lang === 'zh'
-    ? `判断规则：变化的 ${l} 区间全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次。区间反映计数本身的随机性，见方法说明第 9 节。`
-    : `The rule: a change is "up" when its whole ${l} interval lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval. The intervals reflect the randomness of the counts; see section 9 of the methodology.`;
+    ? `判断规则：变化的 ${l} 区间全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次。区间反映计数本身的随机性，详见`
+    : `The rule: a change is "up" when its whole ${l} interval lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval. The intervals reflect the randomness of the counts; see`;
+}
+
+/**
+ * The words of the link after `verdictRule`: the methodology's section on the intervals by its number
+ * ("方法说明第 9 节" / "section 9 of the methodology"), by its title where its heading has no number, or the
+ * methodology as a whole where no section is marked (`intervalsSection`).
+ */
+export function methodologyPointer(lang: Lang, section: { title: string; number: string | null } | null): string {
+  if (section === null) return lang === 'zh' ? '方法说明' : 'the methodology';
+  if (section.number !== null) return lang === 'zh' ? `方法说明第 ${section.number} 节` : `section ${section.number} of the methodology`;
+  return lang === 'zh' ? `方法说明“${section.title}”一节` : `“${section.title}” in the methodology`;
 }
 
 /** The trend chart's key for the index's band: "指数 90% 区间" / "Index, 90% interval". */

@@ -1,0 +1,74 @@
+/**
+ * The methodology document's marked section on the intervals: found by its marker, named by its number (or its title), linked from the
+ * verdict rule; a document without the marker (or a data folder without a document) is linked as a whole; a misplaced or doubled
+ * marker stops the build with the file's name. On the repository's own data folder and on small folders written here.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INTERVALS_MARK, intervalsSection, methodologyText } from '../src/lib/methodology.ts';
+import { methodologyPointer } from '../src/lib/uncertainty.ts';
+
+const repositoryData = join(import.meta.dirname, '..', '..', 'data');
+const saved = process.env.PINGAN_DATA_DIR;
+const made: string[] = [];
+afterEach(() => {
+  if (saved === undefined) delete process.env.PINGAN_DATA_DIR;
+  else process.env.PINGAN_DATA_DIR = saved;
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data folder with the repository's framework and the given methodology documents (none: no methodology folder). */
+function dataFolder(documents: Partial<Record<'zh' | 'en', string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pingan-methodology-'));
+  made.push(dir);
+  mkdirSync(join(dir, 'framework'));
+  for (const name of readdirSync(join(repositoryData, 'framework'))) copyFileSync(join(repositoryData, 'framework', name), join(dir, 'framework', name));
+  if (Object.keys(documents).length > 0) mkdirSync(join(dir, 'methodology'));
+  for (const [lang, text] of Object.entries(documents)) writeFileSync(join(dir, 'methodology', `methodology.${lang}.md`), text);
+  process.env.PINGAN_DATA_DIR = dir;
+  return dir;
+}
+
+describe('the methodology section on the intervals', () => {
+  it("is Xiangtan's section 9 in both languages, anchored where the page puts it, and the marker is not left in the page", () => {
+    process.env.PINGAN_DATA_DIR = repositoryData;
+    for (const [lang, start] of [['zh', '9. 变化是真的吗？'], ['en', '9. Is a change real?']] as const) {
+      const section = intervalsSection(lang);
+      expect(section?.number, lang).toBe('9');
+      expect(section?.title.startsWith(start), lang).toBe(true);
+      const page = methodologyText(lang);
+      const html = page.before + page.after;
+      expect(html).toContain(`<h2 id="${section!.id}">${start}`);
+      expect(html).not.toContain(INTERVALS_MARK);
+    }
+    expect(methodologyPointer('zh', intervalsSection('zh'))).toBe('方法说明第 9 节');
+    expect(methodologyPointer('en', intervalsSection('en'))).toBe('section 9 of the methodology');
+  });
+
+  it('is named by its title where its heading has no number, and counts every second- and third-level heading for its anchor', () => {
+    dataFolder({ en: `# Method\n\n## Scope\n\ntext\n\n### Data\n\ntext\n\n${INTERVALS_MARK}\n## Is a change *real*?\n\ntext\n` });
+    const section = intervalsSection('en');
+    expect(section).toEqual({ id: 's3', title: 'Is a change real?', number: null });
+    expect(methodologyPointer('en', section)).toBe('“Is a change real?” in the methodology');
+    expect(methodologyPointer('zh', { title: '变化是真的吗', number: null })).toBe('方法说明“变化是真的吗”一节');
+  });
+
+  it('is none where the document marks none or there is no document, and the pointer is then to the methodology as a whole', () => {
+    dataFolder({ en: '# Method\n\n## 1. Scope\n\ntext\n' });
+    expect(intervalsSection('en')).toBeNull();
+    expect(intervalsSection('zh')).toBeNull();
+    dataFolder({});
+    expect(intervalsSection('en')).toBeNull();
+    expect(methodologyPointer('en', null)).toBe('the methodology');
+    expect(methodologyPointer('zh', null)).toBe('方法说明');
+  });
+
+  it('stops the build, naming the file, where the marker is not before a heading or marks two sections', () => {
+    dataFolder({ en: `# Method\n\n${INTERVALS_MARK}\n\nA paragraph.\n\n## 1. Scope\n` });
+    expect(() => intervalsSection('en')).toThrow(/data\/methodology\/methodology\.en\.md: <!--pingan:intervals--> must stand on the line before a heading/);
+    dataFolder({ zh: `# 方法\n\n${INTERVALS_MARK}\n## 1. 范围\n\n${INTERVALS_MARK}\n## 2. 区间\n` });
+    expect(() => intervalsSection('zh')).toThrow(/data\/methodology\/methodology\.zh\.md marks 2 sections with <!--pingan:intervals-->; mark one/);
+  });
+});
