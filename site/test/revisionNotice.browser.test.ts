@@ -7,8 +7,9 @@
  * districts' and (for the latest month) the home page (the earlier
  * revisions are links by number in the line of dates); on an older month,
  * the pointer to the latest month shares that notice's box, so its index is
- * on the first screen too; and a headline change whose verdict is "broadly
- * unchanged" is shown without an arrow.
+ * on the first screen too; the archive lists each revised month's earlier
+ * revisions as numbered links, none broken across lines; and a headline
+ * change whose verdict is "broadly unchanged" is shown without an arrow.
  * Both languages, at 360 px and on a desktop. Expectations are written here
  * from the manifest and release JSON, not from the site's code. Skipped,
  * with a notice, without chromium.
@@ -145,4 +146,29 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
       }
     }, 120_000);
   }
+
+  it('lists each revised month in the archive with its earlier revisions as numbered links, none broken across lines, in both languages on a phone', async () => {
+    const months = revisedMonths();
+    for (const lang of ['zh', 'en'] as const) {
+      const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      expect((await page.goto(`${served.url}${lang === 'zh' ? '' : '/en'}/archive/`))?.status()).toBe(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(360);
+      for (const { month, manifest } of [months[0], months.at(-1)!]) {
+        const card = page.locator('[data-testid=archive-list] li', { has: page.locator(`a[href="${pathOf(month, lang)}"]`) });
+        expect(await card.count(), `${lang} ${month}`).toBe(1);
+        const earlier = card.locator('[data-testid=older-revisions] a');
+        expect(await earlier.count(), `${lang} ${month}`).toBe(manifest.revision - 1);
+        for (let n = 1; n < manifest.revision; n++) {
+          const link = earlier.nth(n - 1);
+          expect(await link.getAttribute('href')).toBe(`${pathOf(month, lang)}r${n}/`);
+          expect(await link.getAttribute('aria-label')).toBe(lang === 'zh' ? `查看第${n}版` : `View revision ${n}`);
+          expect(await link.textContent()).toBe(lang === 'zh' ? `第${n}版` : `${n}`);
+          // One line box: a link broken across two lines is twice as tall and hard to tap.
+          expect((await link.boundingBox())!.height, `${lang} ${month} r${n}`).toBeLessThan(32);
+        }
+      }
+      await context.close();
+    }
+  });
 });
