@@ -534,6 +534,30 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     await page.context().close();
   });
 
+  it('lays the ranking out as short cards on a phone: name and index on one line, the rank below, the changes below it', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const page = await open(`${lang === 'zh' ? '' : '/en'}${monthPath}`, { javaScriptEnabled: false, width: 360 });
+      const rows = page.locator('[data-testid=ranking] tbody tr');
+      expect(await rows.count()).toBe(districtCount);
+      for (let r = 0; r < districtCount; r++) {
+        const row = rows.nth(r);
+        const box = async (selector: string) => (await row.locator(selector).boundingBox())!;
+        const name = await box('th[scope=row]');
+        const index = await box('td.rank-index');
+        const rank = await box('td.rank');
+        // The index starts on the name's first line; the rank comes after both; the changes after the rank.
+        expect(Math.abs(index.y - name.y), `${lang} row ${r}`).toBeLessThan(8);
+        expect(rank.y, `${lang} row ${r}`).toBeGreaterThanOrEqual(Math.max(name.y + name.height, index.y + index.height) - 1);
+        for (const change of ['td.rank-mom', 'td.rank-yoy']) expect((await box(change)).y, `${lang} row ${r} ${change}`).toBeGreaterThanOrEqual(rank.y + rank.height - 1);
+        // The index's and band's labels are for screen readers only; the rank's and the changes' are shown.
+        const shownLabel = (selector: string) => row.locator(selector).evaluate((td) => { const b = getComputedStyle(td, '::before'); return b.position !== 'absolute' && b.content !== 'none'; });
+        expect(await shownLabel('td.rank-index'), `${lang} row ${r}`).toBe(false);
+        expect(await shownLabel('td.rank'), `${lang} row ${r}`).toBe(true);
+      }
+      await page.context().close();
+    }
+  });
+
   it('shows a district’s rank and gap to the city, previous/next links, and links an old month to the latest', async () => {
     const page = await open(`/en${monthPath}${district}/`);
     const values = json.regions.filter((r) => r.parent !== null).map((r) => Number(r.aggregates[0].value));
