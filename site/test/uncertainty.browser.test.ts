@@ -5,8 +5,9 @@
  * 360 px phone width and on a desktop, each equal to the release JSON (read
  * straight from the files, and put into words here independently of the
  * site's code); and the early-warning page with a control chart per
- * out-of-control indicator. Built against the test fixtures (or
- * PINGAN_RELEASES_DIR), with JavaScript off: everything is in the HTML.
+ * out-of-control indicator, and what each of the last 12 months found.
+ * Built against the test fixtures (or PINGAN_RELEASES_DIR), with
+ * JavaScript off: everything is in the HTML.
  * Skipped, with a notice, without chromium.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -155,6 +156,36 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
     // The fixtures plant an anomaly (make-fixtures.ts), so the page has a chart to show.
     expect(list.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('lists what each of the last 12 months found out of control, from that month’s own release, in both languages', async () => {
+    const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().slice(-12).reverse();
+    const found = months.map((m) => {
+      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      return { month: m, warnings: (JSON.parse(readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>).warnings ?? null };
+    });
+    const quiet = found.every((f) => f.warnings !== null && f.warnings.outOfControl.length === 0);
+    for (const [path, lang] of [['/warnings/', 'zh'], ['/en/warnings/', 'en']] as const) {
+      const page = await open(path, 360);
+      const section = page.locator('[data-testid=recent-warnings]');
+      if (quiet) {
+        expect((await section.locator('[data-testid=recent-quiet]').textContent())?.trim()).toBe(lang === 'zh' ? '近 12 个月均没有指标失控。' : 'No indicator was out of control in the last 12 months.');
+      } else {
+        const rows = section.locator('[data-testid=recent-month]');
+        expect(await rows.count()).toBe(found.length);
+        for (let i = 0; i < found.length; i++) {
+          const { month: m, warnings } = found[i];
+          const row = rows.nth(i);
+          expect(await row.getAttribute('data-month')).toBe(m);
+          expect(await row.locator('th a').getAttribute('href')).toBe(`${lang === 'zh' ? '' : '/en'}/${m.slice(0, 4)}/${m.slice(5, 7)}/`);
+          const items = await row.locator('li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-region'), li.getAttribute('data-indicator')]));
+          expect(items, m).toEqual((warnings?.outOfControl ?? []).map((x) => [x.region, x.indicator]));
+          expect((await row.locator('td.num').textContent())?.trim(), m).toBe(warnings ? String(warnings.charted) : '—');
+        }
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await page.context().close();
+    }
+  });
 
   it('has no accessibility violations (axe) on the early-warning page and a district page with intervals', async () => {
     for (const [path, width] of [['/warnings/', 360], ['/en/warnings/', 1280], [`${monthPath}${districts[0].code}/`, 360]] as const) {

@@ -132,6 +132,17 @@ export function warningsPage(lang: Lang, quarterly = false) {
       zh ? `${now} ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `${Now} ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
     newAlarm: zh ? `${now}新出现` : `new ${now}`,
     noIntervals: zh ? `${now}的发布没有预警信息（旧的发布格式）。` : `${Now}’s release carries no early warning (an older release format).`,
+    recentTitle: zh ? `近 ${perYear} ${q ? '个季度' : '个月'}` : `The last ${perYear} ${q ? 'quarters' : 'months'}`,
+    recentIntro: zh
+      ? `各${q ? '季度' : '月'}发布时失控的指标（取自该${q ? '季度' : '月'}的发布）。EWMA 不会自动归零：一个持续的问题会连续数${q ? '季度' : '月'}出现在这里，直到计数回落。`
+      : `The indicators out of control when each ${q ? 'quarter' : 'month'} was published (from that ${q ? 'quarter' : 'month'}’s release). The EWMA is not restarted: a lasting problem stays on the list ${q ? 'quarter after quarter' : 'month after month'} until the counts come back.`,
+    recentQuiet: (n: number) => (zh ? `近 ${n} ${q ? '个季度' : '个月'}均没有指标失控。` : `No indicator was out of control in the last ${n} ${q ? 'quarters' : 'months'}.`),
+    recentPeriod: zh ? (q ? '季度' : '月份') : q ? 'Quarter' : 'Month',
+    recentOut: zh ? '失控指标' : 'Out of control',
+    recentCharted: zh ? '控制图数' : 'Charts',
+    recentNone: zh ? '无' : 'none',
+    recentNew: zh ? '新出现' : 'new',
+    recentNoWarnings: zh ? '（旧格式，无预警信息）' : '(older format: no early warning)',
     backToMonth: (month: string) => (zh ? `返回${month}` : `Back to ${month}`),
     method: zh ? '方法说明' : 'Methodology',
   };
