@@ -28,7 +28,13 @@ interface RawRelease {
   format?: number;
   uncertainty: { level: number };
   warnings: { charted: number; outOfControl: { region: string; indicator: string; observed: string; expected: string; ewma: string; limit: string; history: unknown[] }[] };
-  regions: { code: string; parent: string | null; rank?: { rank: number; lower: number; upper: number }; aggregates: { uncertainty: { interval: { lower: string; upper: string } | null; mom: Change | null; yoy: Change | null } }[] }[];
+  regions: {
+    code: string;
+    parent: string | null;
+    rank?: { rank: number; lower: number; upper: number };
+    aggregates: { uncertainty: { interval: { lower: string; upper: string } | null; mom: Change | null; yoy: Change | null } }[];
+    indicators: { code: string; uncertainty?: { mom: Change | null } | null }[];
+  }[];
 }
 
 /** The latest month's latest revision, straight from the files. */
@@ -101,6 +107,38 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
       }
     }, 240_000);
   }
+
+  it('gives each of the main movers its indicator’s verdict with a key, which first says when the index’s own change is within chance, in both languages', async () => {
+    // Besides the latest month's pages, the first page whose index changed beyond chance (up or down), so both cases are seen.
+    const moved = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().flatMap((m) => {
+      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      const raw = JSON.parse(readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>;
+      const region = raw.regions?.find((r) => r.aggregates[0].uncertainty?.mom && r.aggregates[0].uncertainty.mom.verdict !== 'unchanged');
+      return region ? [{ path: `/${m.slice(0, 4)}/${m.slice(5, 7)}/${region.parent === null ? '' : `${region.code}/`}`, region }] : [];
+    })[0];
+    expect(moved, 'a month whose index changed beyond chance').toBeDefined();
+    for (const lang of ['zh', 'en'] as const) {
+      for (const { path, region } of [...pages(lang), { path: `${lang === 'zh' ? '' : '/en'}${moved!.path}`, region: moved!.region }]) {
+        const page = await open(path, 360);
+        const movers = page.locator('ol.movers li');
+        for (let i = 0; i < (await movers.count()); i++) {
+          const code = await movers.nth(i).getAttribute('data-indicator');
+          const verdict = region.indicators.find((x) => x.code === code)?.uncertainty?.mom?.verdict;
+          expect(verdict, `${path} ${code}`).toBeDefined();
+          const shown = movers.nth(i).locator('.chg');
+          expect(await shown.getAttribute('data-verdict'), `${path} ${code}`).toBe(verdict);
+          if (verdict === 'unchanged') expect(/[▲▼]/.test((await shown.textContent()) ?? ''), `${path} ${code}`).toBe(false);
+        }
+        const chance = page.locator('[data-testid=movers-chance]');
+        const steady = region.aggregates[0].uncertainty.mom?.verdict === 'unchanged';
+        const key = lang === 'zh' ? '灰色、不带箭头的贡献在随机波动范围内；带箭头的，其指标的变化超出了随机波动。' : 'A grey contribution without an arrow is within chance; one with an arrow is an indicator that changed beyond chance.';
+        const first = lang === 'zh' ? '本月指数的环比变化在随机波动范围内（基本持平）。' : 'The index’s change from last month is within chance (broadly unchanged). ';
+        if ((await movers.count()) > 0) expect((await chance.textContent())?.trim(), path).toBe(`${steady ? first : ''}${key}`);
+        else expect(await chance.count(), path).toBe(0);
+        await page.context().close();
+      }
+    }
+  }, 240_000);
 
   it('shows each district\'s rank interval as the release gives it, on its page and in the ranking, at 360px and on a desktop', async () => {
     for (const width of [360, 1280]) {
