@@ -100,6 +100,11 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
             expect(await shown.getAttribute('data-verdict')).toBe(change.verdict);
             expect(await shown.isVisible(), `${path} ${key} visible`).toBe(true);
           }
+          // A share preview's text says it too: "环比 -0.11 (基本持平)".
+          if (index.mom) {
+            const description = (await page.locator('meta[name=description]').getAttribute('content')) ?? '';
+            expect(description, path).toContain(` (${words[lang][index.mom.verdict]})`);
+          }
           // Nothing runs off a phone's screen.
           expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
           await page.context().close();
