@@ -132,6 +132,8 @@ export function warningsPage(lang: Lang, quarterly = false) {
       zh ? `${now} ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `${Now} ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
     newAlarm: zh ? `${now}新出现` : `new ${now}`,
     noIntervals: zh ? `${now}的发布没有预警信息（旧的发布格式）。` : `${Now}’s release carries no early warning (an older release format).`,
+    // How many periods the history lists: a year's, as its title says.
+    recentPeriods: perYear,
     recentTitle: zh ? `近 ${perYear} ${q ? '个季度' : '个月'}` : `The last ${perYear} ${q ? 'quarters' : 'months'}`,
     recentIntro: zh
       ? `各${q ? '季度' : '月'}发布时失控的指标（取自该${q ? '季度' : '月'}的发布）。EWMA 不会自动归零：一个持续的问题会连续数${q ? '季度' : '月'}出现在这里，直到计数回落。`
