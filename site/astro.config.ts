@@ -36,8 +36,12 @@ export default defineConfig({
   integrations: [preact()],
   vite: {
     // Scripts are never inlined either (Astro inlines small scripts under assetsInlineLimit).
-    build: { assetsInlineLimit: 0 },
-    // The workbench's analysis worker is an ES module worker (it shares chunks with the page).
+    // No module preloading for dynamic imports: the one dynamic import, the workbench's analyses,
+    // runs inside its analysis worker, which has no document to add <link>s to (Vite still wraps
+    // the import, but with no module to preload the wrapper touches no document).
+    build: { assetsInlineLimit: 0, modulePreload: false },
+    // The import worker is an ES module worker. (The analysis worker runs the page's own chunk: see
+    // src/workbench/analysisWorker.ts.)
     worker: { format: 'es' },
     // @pingan/core is read from its TypeScript source (no build step needed first),
     // in every Vite environment Astro uses (client, ssr, and prerender for static pages).

@@ -2,27 +2,35 @@
 // the home page loads: its HTML and every file it references (stylesheets,
 // scripts and their imports, icons, images, CSS url()s).
 //
-//   node scripts/budget.ts            build, then measure
-//   node scripts/budget.ts --no-build measure the existing dist/
+//   node scripts/budget.ts                  build, then measure
+//   node scripts/budget.ts --no-build       measure the existing dist/
+//   node scripts/budget.ts --dist DIR       measure the build in DIR (no build; the tests' own builds)
 //
 // Targets: home page ≤ 150 KB in total, ≤ 20 KB of JavaScript; the workbench
 // (each language's page) ≤ 60 KB of JavaScript gzipped in total: its scripts,
-// their imports and the analysis worker they start (the import worker, which
-// loads only when a file is imported, is listed apart). Exits 1 when over.
+// their imports, static and dynamic (the analysis worker runs the page's own
+// chunk and imports its analyses at once), and any worker they start (the
+// import worker, which loads only when a file is imported, is listed apart).
+// Exits 1 when over.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const site = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(site, 'dist');
+const distAt = process.argv.indexOf('--dist');
+if (distAt >= 0 && !process.argv[distAt + 1]) {
+  console.error('budget: --dist needs a folder');
+  process.exit(2);
+}
+const dist = distAt >= 0 ? resolve(process.argv[distAt + 1]) : join(site, 'dist');
 const TOTAL_LIMIT = 150 * 1024;
 const JS_LIMIT = 20 * 1024;
 const WORKBENCH_JS_GZIP_LIMIT = 60 * 1024;
 
 let buildSeconds: number | null = null;
-if (!process.argv.includes('--no-build')) {
+if (!process.argv.includes('--no-build') && distAt < 0) {
   const started = performance.now();
   const astro = join(site, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const run = spawnSync(process.execPath, [astro, 'build'], { cwd: site, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
@@ -33,7 +41,7 @@ if (!process.argv.includes('--no-build')) {
   buildSeconds = (performance.now() - started) / 1000;
 }
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error('budget: no dist/index.html; build the site first');
+  console.error(`budget: no index.html in ${dist}; build the site first`);
   process.exit(1);
 }
 
@@ -47,7 +55,7 @@ function visit(url: string, from = '/'): void {
   const resolved = url.startsWith('/') ? url : new URL(url, `http://x${from}`).pathname;
   if (seen.has(resolved)) return;
   const file = fileOf(resolved);
-  if (!file || !existsSync(file) || statSync(file).isDirectory()) throw new Error(`budget: ${resolved} is referenced but missing from dist/`);
+  if (!file || !existsSync(file) || statSync(file).isDirectory()) throw new Error(`budget: ${resolved} is referenced but missing from ${dist}`);
   const text = readFileSync(file, 'utf8');
   seen.set(resolved, statSync(file).size);
   if (resolved.endsWith('.css')) for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) visit(m[1], resolved);
@@ -78,7 +86,7 @@ function pageScripts(page: string): { loaded: Map<string, Buffer>; onDemand: Map
   const onDemand = new Map<string, Buffer>();
   const read = (url: string) => {
     const file = fileOf(url);
-    if (!file || !existsSync(file)) throw new Error(`budget: ${url} is referenced but missing from dist/`);
+    if (!file || !existsSync(file)) throw new Error(`budget: ${url} is referenced but missing from ${dist}`);
     return readFileSync(file);
   };
   const follow = (url: string, into: Map<string, Buffer>) => {
@@ -86,7 +94,8 @@ function pageScripts(page: string): { loaded: Map<string, Buffer>; onDemand: Map
     const bytes = read(url);
     into.set(url, bytes);
     const text = bytes.toString('utf8');
-    for (const m of text.matchAll(/(?:import|from)\s*["'`]([^"'`]+\.js)["'`]/g)) follow(new URL(m[1], `http://x${url}`).pathname, into);
+    // Static imports, and dynamic ones (the analysis worker imports its analyses as soon as it starts).
+    for (const m of text.matchAll(/(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g)) follow(new URL(m[1], `http://x${url}`).pathname, into);
     // The import worker validates a user's file with zod; it loads only when a file is imported.
     for (const m of text.matchAll(/new URL\(\s*["'`]([^"'`]+\.js)["'`]/g)) {
       const worker = new URL(m[1], `http://x${url}`).pathname;

@@ -1,6 +1,7 @@
 /** Uncertainty and Sobol' sensitivity analyses, run in a worker, with progress, cancel, results and how to read them. */
 import { useState } from 'preact/hooks';
 import type { NormalisationSpec } from '@pingan/core';
+import { startAnalysisWorker } from '../analysisWorker.ts';
 import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertaintySettings, type AnalysisRequest } from '../model/analysis.ts';
 import { fixed3, formatValue } from '../model/format.ts';
 import { CancelledError, startJob } from '../model/jobs.ts';
@@ -19,8 +20,6 @@ const UA_DEFAULT = 500;
  */
 const SA_N = [64, 128, 256, 512, 1024, 2048, 4096];
 const SA_DEFAULT = 2048;
-
-const makeWorker = () => new Worker(new URL('../../scripts/analysis.worker.ts', import.meta.url), { type: 'module' });
 
 export function Analyses(p: PanelProps) {
   const { store, t } = p;
@@ -53,7 +52,7 @@ export function Analyses(p: PanelProps) {
     store.progress.value = { done: 0, total: runs };
     store.analysisStatus.value = t.running(label);
     const started = performance.now();
-    const job = startJob(makeWorker, request, (done, total) => (store.progress.value = { done, total }));
+    const job = startJob(startAnalysisWorker, request, (done, total) => (store.progress.value = { done, total }));
     store.running.value = { what, cancel: job.cancel };
     try {
       const outcome = await job.result;

@@ -6,6 +6,7 @@
  */
 import { effect } from '@preact/signals';
 import { bandOf, getValue } from '@pingan/core';
+import { startAnalysisWorker } from '../analysisWorker.ts';
 import { decodeAddress, encodeAddress } from '../model/address.ts';
 import type { NominalRequest, WorkerMessage } from '../model/analysis.ts';
 import { formatValue, signed } from '../model/format.ts';
@@ -70,7 +71,7 @@ export function start(store: Store, t: Text, lang: Lang): () => void {
   }
   store.status.value = { text: t.loading };
   // The worker fetches the observations and builds the nominal index; the page only draws the result.
-  const worker = new Worker(new URL('../../scripts/analysis.worker.ts', import.meta.url), { type: 'module' });
+  const worker = startAnalysisWorker();
   const request: NominalRequest = { kind: 'nominal', framework: store.framework, dataUrl: new URL(store.shell.dataUrl, location.href).href };
   const fail = (message: string) => {
     worker.terminate();

@@ -1,23 +1,12 @@
 /**
  * The uncertainty and sensitivity analyses the workbench runs in its worker:
- * the requests (plain JSON that crosses to the worker), the uncertain
- * settings they vary (built without zod: every spec here is complete), and
- * how the results are shown.
+ * the requests (plain JSON that crosses to the worker), the settings they
+ * vary as JSON (core's form of them: uncertainSetting.ts), and how the
+ * results are shown.
  */
-import {
-  noisyWeights,
-  reviseNodes,
-  weightSetsSetting,
-  type Framework,
-  type NormalisationSpec,
-  type Observation,
-  type Panel,
-  type SobolResult,
-  type UncertainSetting,
-  type UncertaintyResult,
-} from '@pingan/core';
+import type { Framework, NormalisationSpec, Observation, Panel, SobolResult, UncertaintyResult } from '@pingan/core';
 import type { WorkbenchValues } from '../../lib/workbench.ts';
-import { MIN_MAX_PANEL, type Aggregation, type Normalisation } from './state.ts';
+import type { Aggregation, Normalisation } from './state.ts';
 
 /** The observations of the dense values the build wrote (period-major, then unit, then code; null where none). */
 export function observationsOf(v: WorkbenchValues): Observation[] {
@@ -92,29 +81,6 @@ export type WorkerMessage =
 /** How many model runs a request makes: n for an uncertainty analysis, N × (k + 2) for Saltelli's design. */
 export function runsOf(request: Pick<AnalysisRequest, 'kind' | 'n' | 'settings'>): number {
   return request.kind === 'uncertainty' ? request.n : request.n * (request.settings.length + 2);
-}
-
-/** An uncertain setting of core's analyses from its JSON description. */
-export function uncertainSetting(setting: AnalysisSetting, framework: Framework, officialNormalisation: AnalysisRequest['officialNormalisation']): UncertainSetting {
-  switch (setting.kind) {
-    case 'noisyWeights':
-      return weightSetsSetting(noisyWeights(framework, setting), setting.name);
-    case 'aggregation':
-      return {
-        name: setting.name,
-        levels: setting.methods.length,
-        apply: (fw, level) => reviseNodes(fw, (node) => (node.type === 'aggregate' ? { aggregation: { ...node.aggregation, method: setting.methods[level] } } : undefined)),
-      };
-    case 'normalisation':
-      return {
-        name: setting.name,
-        levels: setting.methods.length,
-        apply: (fw, level) =>
-          reviseNodes(fw, (node) =>
-            node.type === 'indicator' ? { normalisation: setting.methods[level] === 'minmax' ? MIN_MAX_PANEL : (officialNormalisation[node.code] ?? node.normalisation) } : undefined,
-          ),
-      };
-  }
 }
 
 const otherAggregation = (a: Aggregation): Aggregation => (a === 'arithmetic' ? 'geometric' : 'arithmetic');
