@@ -26,8 +26,8 @@ export function startAnalysisWorker(): Worker {
   return new Worker(import.meta.url, { type: 'module' });
 }
 
-// In a worker (no document) this chunk only answers requests; on the page it defines startAnalysisWorker.
-if (typeof document === 'undefined' && typeof self !== 'undefined') {
+// In a worker this chunk answers requests; on the page (and in the build's prerendering) it only defines startAnalysisWorker.
+if ('WorkerGlobalScope' in globalThis) {
   const scope = self as unknown as WorkerScope;
   scope.onmessage = async (event) => {
     try {
