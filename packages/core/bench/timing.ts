@@ -29,6 +29,18 @@ export function formatTiming(t: Timing, unit: 'µs' | 'ms' | 's' = 'ms', digits 
   return `median ${f(t.median)} ${unit} (IQR ${f(t.q1)}–${f(t.q3)}, range ${f(t.min)}–${f(t.max)}, ${t.runs} runs)`;
 }
 
+/**
+ * A target and whether a median meets it, to print beside the figure: "target ≤ 50 ms: NOT met".
+ *
+ * @example
+ * againstTarget(151.9, 50, 'ms'); // 'target ≤ 50 ms: NOT met'
+ * againstTarget(3200, 5000, 's'); // 'target ≤ 5 s: met'
+ */
+export function againstTarget(medianMs: number, targetMs: number, unit: 'ms' | 's'): string {
+  const target = unit === 's' ? targetMs / 1000 : targetMs;
+  return `target ≤ ${target} ${unit}: ${medianMs <= targetMs ? 'met' : 'NOT met'}`;
+}
+
 /** Times `run` `runs` times after `warmUp` untimed calls; returns the times in ms. */
 export function timeRuns(run: () => unknown, runs: number, warmUp = 1): number[] {
   for (let i = 0; i < warmUp; i++) run();
