@@ -8,15 +8,15 @@
 //
 // Targets: home page ≤ 150 KB in total, ≤ 20 KB of JavaScript; the workbench
 // (each language's page) ≤ 60 KB of JavaScript gzipped in total: its scripts,
-// their imports, static and dynamic (the analysis worker runs the page's own
-// chunk and imports its analyses at once), and any worker they start (the
-// import worker, which loads only when a file is imported, is listed apart).
-// Exits 1 when over.
+// their imports, static and dynamic, and any worker they start (pageScripts.ts;
+// the import worker, which loads only when a file is imported, is listed
+// apart). Exits 1 when over.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageScripts } from './pageScripts.ts';
 
 const site = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distAt = process.argv.indexOf('--dist');
@@ -80,36 +80,10 @@ console.log(`  total ${total} bytes (${kb(total)}), limit ${kb(TOTAL_LIMIT)}`);
 console.log(`  JavaScript ${js} bytes (${kb(js)}), limit ${kb(JS_LIMIT)}`);
 console.log(`  requests ${seen.size}`);
 
-/** Every script a page loads: its <script src>, their static imports, and the workers they start (`new URL('…js', import.meta.url)`). */
-function pageScripts(page: string): { loaded: Map<string, Buffer>; onDemand: Map<string, Buffer> } {
-  const loaded = new Map<string, Buffer>();
-  const onDemand = new Map<string, Buffer>();
-  const read = (url: string) => {
-    const file = fileOf(url);
-    if (!file || !existsSync(file)) throw new Error(`budget: ${url} is referenced but missing from ${dist}`);
-    return readFileSync(file);
-  };
-  const follow = (url: string, into: Map<string, Buffer>) => {
-    if (loaded.has(url) || into.has(url)) return;
-    const bytes = read(url);
-    into.set(url, bytes);
-    const text = bytes.toString('utf8');
-    // Static imports, and dynamic ones (the analysis worker imports its analyses as soon as it starts).
-    for (const m of text.matchAll(/(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g)) follow(new URL(m[1], `http://x${url}`).pathname, into);
-    // The import worker validates a user's file with zod; it loads only when a file is imported.
-    for (const m of text.matchAll(/new URL\(\s*["'`]([^"'`]+\.js)["'`]/g)) {
-      const worker = new URL(m[1], `http://x${url}`).pathname;
-      follow(worker, worker.includes('import.worker') ? onDemand : into);
-    }
-  };
-  const html = readFileSync(join(dist, page), 'utf8');
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) follow(m[1], loaded);
-  return { loaded, onDemand };
-}
 let workbenchOver = false;
 for (const page of ['workbench/index.html', 'en/workbench/index.html']) {
   if (!existsSync(join(dist, page))) continue;
-  const { loaded, onDemand } = pageScripts(page);
+  const { loaded, onDemand } = pageScripts(dist, page);
   const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
   console.log(`Workbench JavaScript (/${page.replace('index.html', '')}; gzipped, level 9):`);
   for (const [url, bytes] of loaded) console.log(`  ${kb(gz(bytes)).padStart(9)}  ${url} (${kb(bytes.length)} raw)`);
