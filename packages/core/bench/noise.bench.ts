@@ -22,8 +22,8 @@
  *
  * The rank intervals themselves (1,000 normal replicates of the ranked
  * districts), the rounding and the warnings' chart histories are timed in
- * the line that calls `monthUncertainty` itself for one month, exactly as the
- * CLI does.
+ * the lines that call `monthUncertainty` itself for one month, exactly as the
+ * CLI does (A2 on the sample; B5 on the nationwide panel, every unit ranked).
  *
  * BESIDE IT (printed for comparison, not published): the normal intervals of
  * the releases' uncertainty model 1 (`analyticUncertainty` of every value and
@@ -227,6 +227,12 @@ function benchNationwide(): void {
   const perDraw = summarise(boot.wall).median / draws / 1000;
   console.log(
     `B4 beside it: the seeded bootstrap for one month: ${perDraw.toFixed(2)} s wall a draw (${draws} draws timed, one run) → about ${((perDraw * 1000) / 60).toFixed(0)} min for 1,000 draws`,
+  );
+  // What a release of the whole panel computes for its month: every unit ranked (1,000 normal replicates of 2,844 counties).
+  const release = timeRunsWithCpu(() => monthUncertainty(result, last, RELEASE_UNCERTAINTY), 3, 0);
+  console.log(
+    `B5 AS PUBLISHED, one month (${last}) exactly as the CLI calls it: monthUncertainty(result, month, RELEASE_UNCERTAINTY), every one of the ${units.toLocaleString('en')} units ranked, ` +
+      `on the whole panel's build (the CLI builds only the months it reads before the month): ${formatWallAndCpu(release, 's')}`,
   );
   console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (${load()})`);
 }

@@ -1,5 +1,6 @@
 import { randomLcg, randomNormal } from 'd3-random';
 import { quantileSorted } from '../sensitivity/quantile.ts';
+import { ranksOf } from '../uncertainty/periodRanks.ts';
 import { normalCdf } from './normal.ts';
 
 /** A unit's rank (1 = highest value, the safest) and its interval. */
@@ -33,12 +34,19 @@ export function rankIntervals(units: readonly string[], observed: readonly numbe
   const n = units.length;
   const draws = n ? replicates[0].length : 0;
   const ranks = units.map(() => new Float64Array(draws));
+  // Each replicate ranked as the analyses rank a period (`ranksOf`: sorted, then a binary search
+  // per unit, n log n), not by comparing every pair (n²: 8 billion comparisons for 1,000
+  // replicates of 2,844 counties). A NaN replicate is above nothing: `ranksOf` leaves it unranked
+  // and ranks the others without it, and it takes rank 1, as no value is above it.
+  const everyUnit = units.map(() => true);
+  const row = new Float64Array(n);
+  const rowRanks = new Float64Array(n);
+  const sortScratch = new Float64Array(n);
+  const orderScratch = new Int32Array(n);
   for (let b = 0; b < draws; b++) {
-    for (let u = 0; u < n; u++) {
-      let rank = 1;
-      for (let v = 0; v < n; v++) if (replicates[v][b] > replicates[u][b]) rank++;
-      ranks[u][b] = rank;
-    }
+    for (let u = 0; u < n; u++) row[u] = replicates[u][b];
+    ranksOf(row, n, 1, everyUnit, rowRanks, sortScratch, orderScratch);
+    for (let u = 0; u < n; u++) ranks[u][b] = rowRanks[u] === rowRanks[u] ? rowRanks[u] : 1;
   }
   const order = rankOrder(observed);
   const alpha = 1 - level;
