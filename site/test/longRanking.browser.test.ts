@@ -5,8 +5,9 @@
  * 15 months, so 4 months with an index). On a phone every place of a ranking
  * is a card about 100 px tall, so a ranking of more than 12 places shows an
  * excerpt (the first and last three, and on a township's page that township
- * with two either side), then the whole ranking in a `<details>`, closed,
- * which opens without JavaScript. Both languages, at 360 × 740 and on a
+ * with two either side). The county's page holds the whole ranking in a
+ * `<details>`, closed, which opens without JavaScript; a township's page
+ * links to it. Both languages, at 360 × 740 and on a
  * desktop. Expectations are written here from the release JSON, not from
  * the site's code. Skipped, with a notice, without chromium.
  */
@@ -75,7 +76,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
 
   for (const [width, height] of [[360, 740], [1280, 900]] as const) {
     for (const lang of ['zh', 'en'] as const) {
-      it(`shows the first and last three, and a township with two either side, then all ${AREAS} in a closed disclosure, at ${width} × ${height} (${lang})`, async () => {
+      it(`shows the first and last three, and a township with two either side, with all ${AREAS} in a closed disclosure on the county's page, at ${width} × ${height} (${lang})`, async () => {
         const { month, townships } = latestRanking();
         expect(townships).toHaveLength(AREAS);
         const names = townships.map((r) => r.name[lang]);
@@ -89,31 +90,41 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
           await expect(excerpt.locator('tbody th a').allTextContents()).resolves.toEqual([...names.slice(0, 3), ...names.slice(-3)]);
           await expect(excerpt.locator('tr.rank-gap').allTextContents()).resolves.toEqual([lang === 'zh' ? '此处略去24个乡镇' : '24 townships not shown here']);
           await expect(excerpt.locator('tbody th a').first().evaluate((a) => a.closest('tr')!.querySelector('.rank-index')!.firstChild!.textContent)).resolves.toBe(townships[0].aggregates[0].value);
-          // The whole ranking: closed, every township in order once opened.
+          // The whole ranking: closed, every township in order once opened; the excerpt is well under half its height, so what comes
+          // after it (the trend chart, the indicators) moves up by the rest.
           const all = page.getByTestId('ranking-all');
           await expect(all.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
           await expect(page.getByTestId('ranking').isVisible()).resolves.toBe(false);
           await all.locator('summary').click();
           await expect(page.getByTestId('ranking').isVisible()).resolves.toBe(true);
           await expect(page.getByTestId('ranking').locator('tbody th a').allTextContents()).resolves.toEqual(names);
+          const excerptHeight = await excerpt.evaluate((t) => t.getBoundingClientRect().height);
+          const wholeHeight = await page.getByTestId('ranking').evaluate((t) => t.getBoundingClientRect().height);
+          expect(excerptHeight / wholeHeight, 'the excerpt (6 places, 1 note) against all 30').toBeLessThan(0.4);
+          if (width === 360) {
+            const summary = await all.locator('summary').boundingBox();
+            expect(summary!.height, 'the disclosure is a full-size tap target').toBeGreaterThanOrEqual(44);
+          }
 
-          // A township ranked 15th: the first three, it with two either side, the last three.
+          // A township ranked 15th: the first three, it with two either side, the last three, and a link to the whole ranking on the
+          // county's page (not a copy of it on each township's page).
           const mid = townships[14];
           await page.goto(`${base}${mid.code}/`);
           const around = page.getByTestId('ranking-excerpt');
           await expect(around.locator('tbody th a').allTextContents()).resolves.toEqual([...names.slice(0, 3), ...names.slice(12, 17), ...names.slice(-3)]);
           await expect(around.locator('tr.rank-gap').allTextContents()).resolves.toEqual(lang === 'zh' ? ['此处略去9个乡镇', '此处略去10个乡镇'] : ['9 townships not shown here', '10 townships not shown here']);
           await expect(around.locator('tr[aria-current] th a').textContent()).resolves.toBe(mid.name[lang]);
-          // The excerpt is well under half the whole ranking's height: what comes after it (the trend chart, the indicators) moves up by the rest.
-          const excerptHeight = await around.evaluate((t) => t.getBoundingClientRect().height);
-          await page.getByTestId('ranking-all').locator('summary').click();
-          const wholeHeight = await page.getByTestId('ranking').evaluate((t) => t.getBoundingClientRect().height);
-          expect(excerptHeight / wholeHeight, 'the excerpt (11 places, 2 notes) against all 30').toBeLessThan(0.5);
+          await expect(page.getByTestId('ranking').count()).resolves.toBe(0);
+          const link = page.getByTestId('ranking-all-link');
+          await expect(link.textContent()).resolves.toBe(lang === 'zh' ? '全部30个乡镇的排名 →' : 'All 30 townships, ranked →');
           if (width === 360) {
             expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(360);
-            const summary = await page.getByTestId('ranking-all').locator('summary').boundingBox();
-            expect(summary!.height, 'the disclosure is a full-size tap target').toBeGreaterThanOrEqual(44);
+            expect((await link.boundingBox())!.height, 'the link is a full-size tap target').toBeGreaterThanOrEqual(44);
           }
+          // Followed, it opens the county's page at the whole ranking, its disclosure opened by the browser (no script).
+          await link.click();
+          await page.waitForURL(`${base}#ranking`);
+          await expect(page.getByTestId('ranking').isVisible()).resolves.toBe(true);
         } finally {
           await page.close();
         }
@@ -121,22 +132,22 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
     }
   }
 
-  it('has no accessibility violations (axe) on a township page with the excerpt and the opened disclosure, on a phone', async () => {
+  it('has no accessibility violations (axe) on a township page with the excerpt, and on the county page with the whole ranking opened, on a phone', async () => {
     const { month, townships } = latestRanking();
     // axe is injected as an inline script, which the site's CSP rightly blocks: bypass it for axe only.
     const context = await served.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
     const page = await context.newPage();
     try {
-      for (const lang of ['zh', 'en'] as const) {
-        await page.goto(`${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/${townships[14].code}/`);
-        await page.getByTestId('ranking-all').locator('summary').click();
+      for (const [lang, path] of [['zh', townships[14].code + '/'], ['en', '']] as const) {
+        await page.goto(`${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/${path}`);
+        if (path === '') await page.getByTestId('ranking-all').locator('summary').click();
         await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
         const violations = await page.evaluate(async () => {
           const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
           const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
           return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
         });
-        expect(violations, lang).toEqual([]);
+        expect(violations, `${lang} ${path || 'the county'}`).toEqual([]);
       }
     } finally {
       await context.close();
