@@ -102,6 +102,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
           const wholeHeight = await page.getByTestId('ranking').evaluate((t) => t.getBoundingClientRect().height);
           expect(excerptHeight / wholeHeight, 'the excerpt (6 places, 1 note) against all 30').toBeLessThan(0.4);
           if (width === 360) {
+            expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(360);
             const summary = await all.locator('summary').boundingBox();
             expect(summary!.height, 'the disclosure is a full-size tap target').toBeGreaterThanOrEqual(44);
           }
