@@ -2,7 +2,8 @@
  * Which places a long ranking shows on the page. Xiangtan ranks 5 districts; a prefecture or a
  * province ranks tens to hundreds of counties, and on a phone each is a card about 100 px tall:
  * 150 of them pushed everything after the ranking 15,000 px down. A ranking longer than
- * LONG_RANKING shows an excerpt instead, with the whole ranking one tap away (`<details>`).
+ * LONG_RANKING shows an excerpt instead; the whole ranking is one tap away (a `<details>` on the
+ * whole place's page, which each area's page links to).
  */
 
 /** Rankings of more places than this show an excerpt first. */
