@@ -42,7 +42,9 @@
  * ESTIMATED. In A, beside the published lattice intervals, the same with
  * `exact: true` (every figure's full distribution) at the default 256 grid
  * points, and at 4,096 (one run): the reference the published default is
- * tested against.
+ * tested against; then the default at coarser grids (`resolution` 64 and 32,
+ * its one accuracy option), each with how many figures it puts beyond the
+ * bound the default is tested to: whether accuracy could buy the target.
  *
  * An argument `sample` or `nationwide` runs part A or B alone (default both).
  */
@@ -58,6 +60,7 @@ import {
   monthUncertainty,
   type Framework,
   type IndexResult,
+  type LatticeIntervals,
   type Panel,
 } from '../src/index.ts';
 import { regions, samplePanel, xiangtanFramework } from '../test/noise/sampleData.ts';
@@ -148,8 +151,19 @@ function benchSample(): void {
   const noise = cellNoise(result.raw, result.framework);
   const exact = timeRunsWithCpu(() => latticeIntervals(result, { lags: LAGS, level: LEVEL, exact: true }, noise), 5, 1);
   console.log(`A3 beside it: latticeIntervals with exact: true (every figure's full distribution at the default 256 grid points): ${formatWallAndCpu(exact)}`);
-  const fine = timeRunsWithCpu(() => latticeIntervals(result, { lags: LAGS, level: LEVEL, exact: true, resolution: 4096 }, noise), 1, 0);
+  let reference: LatticeIntervals | undefined;
+  const fine = timeRunsWithCpu(() => (reference = latticeIntervals(result, { lags: LAGS, level: LEVEL, exact: true, resolution: 4096 }, noise)), 1, 0);
   console.log(`A3b beside it: latticeIntervals with exact: true at 4,096 grid points (the reference the published default is tested against, one run): ${formatWallAndCpu(fine, 's')}`);
+  // Whether accuracy could buy the target: the default's grids made coarser (its one accuracy option), timed, each against the reference.
+  for (const resolution of [256, 64, 32]) {
+    let coarse: LatticeIntervals | undefined;
+    const timed = timeRunsWithCpu(() => (coarse = latticeIntervals(result, { lags: LAGS, level: LEVEL, resolution }, noise)), runs, warmUp);
+    const { figures, beyond } = beyondBound(reference!, coarse!);
+    console.log(
+      `A3c beside it: latticeIntervals at resolution ${resolution}${resolution === 256 ? ' (the default)' : ''}: ${formatWallAndCpu(timed)}; ` +
+        `${beyond} of ${figures} figures have an endpoint off the reference by more than 2% of its width and 0.005 (the bound test/noise/fastPath.test.ts holds the default to)`,
+    );
+  }
   const normal = timeRunsWithCpu(() => normalWork(result), runs, warmUp);
   console.log(`A4 beside it: the normal intervals of every value and change (uncertainty model 1: cellNoise + analyticUncertainty) + controlCharts: ${formatWallAndCpu(normal)}`);
   const draws = 1000;
@@ -170,6 +184,25 @@ function linearNationwideFramework(): Framework {
     normalisation: survey ? { method: 'goalposts', min: 80, max: 100 } : { method: 'goalposts', min: 0, max: 240 * (1 + k) },
     ...(survey ? {} : { window: { periods: 12, statistic: 'sum' } }),
   }));
+}
+
+/**
+ * How many figures (levels and both changes) of `other` have an endpoint further from `reference`'s
+ * than 2% of the reference interval's width and than 0.005, of how many figures there are.
+ */
+function beyondBound(reference: LatticeIntervals, other: LatticeIntervals): { figures: number; beyond: number } {
+  let figures = 0;
+  let beyond = 0;
+  for (const lag of [0, ...LAGS]) {
+    const [rl, ru, ol, ou] = lag === 0 ? [reference.lower, reference.upper, other.lower, other.upper] : [reference.changeLower[lag], reference.changeUpper[lag], other.changeLower[lag], other.changeUpper[lag]];
+    for (let j = 0; j < rl.length; j++) {
+      if (Number.isNaN(rl[j])) continue;
+      figures++;
+      const gap = Math.max(Math.abs(ol[j] - rl[j]), Math.abs(ou[j] - ru[j]));
+      if (gap > 0.005 && gap > 0.02 * (ru[j] - rl[j])) beyond++;
+    }
+  }
+  return { figures, beyond };
 }
 
 /** Milliseconds as seconds below ten minutes, else minutes (an estimate's few digits). */
