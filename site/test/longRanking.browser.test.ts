@@ -71,7 +71,10 @@ function latestRanking() {
 }
 
 describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(releasesDir, { recursive: true, force: true });
+  });
   const served = servedSite('pingan-site-long-ranking-', { PINGAN_DATA_DIR: dataDir, PINGAN_RELEASES_DIR: releasesDir });
 
   for (const [width, height] of [[360, 740], [1280, 900]] as const) {
