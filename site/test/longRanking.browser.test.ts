@@ -7,7 +7,8 @@
  * excerpt (the first and last three, and on a township's page that township
  * with two either side). The county's page holds the whole ranking in a
  * `<details>`, closed, which opens without JavaScript; a township's page
- * links to it. Both languages, at 360 × 740 and on a
+ * links to it. The workbench keeps its ranking of all 30 in a box that
+ * scrolls. Both languages, at 360 × 740 and on a
  * desktop. Expectations are written here from the release JSON, not from
  * the site's code. Skipped, with a notice, without chromium.
  */
@@ -135,6 +136,29 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
       });
     }
   }
+
+  it('keeps the workbench\'s ranking of all 30 in a box of its own, which scrolls, at 360 px and on a desktop', async () => {
+    for (const width of [360, 1280]) {
+      const page = await served.browser.newPage({ viewport: { width, height: 800 } });
+      try {
+        await page.goto(`${served.url}/workbench/`);
+        await page.waitForSelector('#wb[data-ready="true"]', { timeout: 60_000 });
+        const table = page.getByTestId('workbench-ranking');
+        await expect(table.locator('tbody tr').count()).resolves.toBe(AREAS);
+        const box = await table.evaluate((t) => {
+          const region = t.closest('.wb-ranking-long') as HTMLElement | null;
+          return region && { height: region.getBoundingClientRect().height, clientHeight: region.clientHeight, scrollHeight: region.scrollHeight, tabIndex: region.tabIndex };
+        });
+        expect(box, 'the ranking is in its scrolling box').not.toBeNull();
+        expect(box!.height, '32rem at most').toBeLessThanOrEqual(512 + 1);
+        expect(box!.scrollHeight, 'all 30 rows are in it, scrolled to').toBeGreaterThan(box!.clientHeight);
+        expect(box!.tabIndex, 'reachable by keyboard').toBe(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(width);
+      } finally {
+        await page.close();
+      }
+    }
+  });
 
   it('has no accessibility violations (axe) on a township page with the excerpt, and on the county page with the whole ranking opened, on a phone', async () => {
     const { month, townships } = latestRanking();

@@ -28,6 +28,7 @@ import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertaintySettings }
 import { uncertainSetting } from '../../src/workbench/model/uncertainSetting.ts';
 import { areaPath, linePath, linear, pointPositions } from '../../src/workbench/model/chart.ts';
 import { formatValue } from '../../src/workbench/model/format.ts';
+import { rankingOrder, ranks } from '../../src/workbench/model/ranking.ts';
 import { changesFrom, tunedDocument } from '../../src/workbench/model/provenance.ts';
 import { createRecompute } from '../../src/workbench/model/recompute.ts';
 import { contextOf, officialState, onOfficialScale, roundWeight, tune, weightsInForce, type WorkbenchState } from '../../src/workbench/model/state.ts';
@@ -307,5 +308,33 @@ describe('recompute', () => {
     expect(seen.size).toBe(2);
     // The nominal index is untouched.
     expect(Buffer.from(nominal.aggregated.values.buffer)).toEqual(Buffer.from(buildIndex(fw, panelFromObservations(fw, observations)).aggregated.values.buffer));
+  });
+});
+
+describe('the ranking: ranks and row order', () => {
+  it('ranks the highest first, ties sharing the better rank, a missing value unranked (hand-worked)', () => {
+    expect(ranks([90, 85, 90, Number.NaN, 70])).toEqual([1, 3, 1, Number.NaN, 4]);
+    expect(ranks([])).toEqual([]);
+  });
+
+  it('ranks as counting the values above, for any values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(Number.NaN)), { maxLength: 30 }), (values) => {
+        const counted = values.map((v) => (Number.isFinite(v) ? 1 + values.filter((w) => Number.isFinite(w) && w > v).length : Number.NaN));
+        expect(ranks(values)).toEqual(counted);
+      }),
+      { numRuns: Number(process.env.PINGAN_FUZZ_RUNS ?? 300) },
+    );
+  });
+
+  it('puts an area without a rank after every ranked one, however many there are (it once sorted as rank 99)', () => {
+    const n = 150;
+    const codes = Array.from({ length: n }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const values = codes.map((_, i) => (i === 7 ? Number.NaN : 1000 - i));
+    const order = rankingOrder(codes, ranks(values), ranks(values));
+    expect(order.at(-1)).toBe(7);
+    expect(order.slice(0, 3)).toEqual([0, 1, 2]);
+    // Ties under the settings fall back on the published rank, then on the code.
+    expect(rankingOrder(['b', 'a', 'c'], [1, 1, 1], [2, 2, 1])).toEqual([2, 1, 0]);
   });
 });

@@ -1,6 +1,8 @@
 /** What the current settings give: the areas compared over the whole history, the ranking in the basis month, the overall weights. */
 import { effectiveWeights, type AggregateNode } from '@pingan/core';
+import { LONG_RANKING } from '../../lib/rankingExcerpt.ts';
 import { formatValue, percent, signed } from '../model/format.ts';
+import { rankingOrder, ranks } from '../model/ranking.ts';
 import { onOfficialScale } from '../model/state.ts';
 import { TrendChart, type Series } from './Charts.tsx';
 import type { PanelProps } from './Workbench.tsx';
@@ -103,27 +105,21 @@ export function sameRun(store: PanelProps['store']): boolean {
   return a.normalisation === b.normalisation && a.aggregation === b.aggregation && a.ahpApplied === b.ahpApplied && a.ahp.join() === b.ahp.join() && Object.keys(a.weights).every((k) => a.weights[k] === b.weights[k]);
 }
 
-function rankOf<T>(items: readonly T[], value: (t: T) => number): Map<T, number> {
-  const out = new Map<T, number>();
-  for (const a of items) {
-    const v = value(a);
-    out.set(a, Number.isFinite(v) ? 1 + items.filter((b) => value(b) > v).length : Number.NaN);
-  }
-  return out;
-}
-
 export function Ranking({ store, t, lang }: PanelProps) {
   const state = store.state.value;
   const decimals = store.framework.decimals;
   const districts = store.shell.regions.filter((r) => !r.isCity);
   const now = new Map(districts.map((r) => [r.code, formatValue(store.valueOf(state.month, r.code), decimals)]));
-  const rankNow = rankOf(districts, (r) => Number(now.get(r.code) === '—' ? Number.NaN : now.get(r.code)));
-  const rankOfficial = rankOf(districts, (r) => Number(store.publishedOf(state.month, r.code) ?? Number.NaN));
-  const rows = [...districts].sort((a, b) => (rankNow.get(a) || 99) - (rankNow.get(b) || 99) || (rankOfficial.get(a) || 99) - (rankOfficial.get(b) || 99) || a.code.localeCompare(b.code));
+  const ranksNow = ranks(districts.map((r) => Number(now.get(r.code) === '—' ? Number.NaN : now.get(r.code))));
+  const ranksOfficial = ranks(districts.map((r) => Number(store.publishedOf(state.month, r.code) ?? Number.NaN)));
+  const rankNow = new Map(districts.map((r, i) => [r, ranksNow[i]]));
+  const rankOfficial = new Map(districts.map((r, i) => [r, ranksOfficial[i]]));
+  const rows = rankingOrder(districts.map((r) => r.code), ranksNow, ranksOfficial).map((i) => districts[i]);
   return (
     <>
       <h2 id="wb-rank-h">{t.ranking}</h2>
-      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="wb-rank-cap">
+      {/* A long list scrolls inside its box, so that the weights and the analyses below stay near. */}
+      <div class={rows.length > LONG_RANKING ? 'table-scroll wb-ranking-long' : 'table-scroll'} tabIndex={0} role="region" aria-labelledby="wb-rank-cap">
         <table data-testid="workbench-ranking">
           <caption id="wb-rank-cap">{t.rankingCaption(t.month(state.month))}</caption>
           <thead>
