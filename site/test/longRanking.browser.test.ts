@@ -13,15 +13,13 @@
  * the site's code. Skipped, with a notice, without chromium.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateFromConfiguration } from '../../scripts/syntheticFromConfiguration.ts';
 import { exampleReleases } from './exampleReleases.ts';
-import { CHROMIUM, servedSite } from './server.ts';
+import { axeViolations, CHROMIUM, servedSite } from './server.ts';
 
-const require = createRequire(import.meta.url);
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`\n*** long ranking browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);
 
@@ -169,12 +167,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
       for (const [lang, path] of [['zh', townships[14].code + '/'], ['en', '']] as const) {
         await page.goto(`${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/${path}`);
         if (path === '') await page.getByTestId('ranking-all').locator('summary').click();
-        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
-          const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-          return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations, `${lang} ${path || 'the county'}`).toEqual([]);
       }
     } finally {

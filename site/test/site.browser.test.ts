@@ -9,11 +9,10 @@
  * by setting `globalThis.pinganSiteUnderTest` before importing this file.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, servedSite } from './server.ts';
+import { axeViolations, CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 /** The index under test: its data folder and releases, and words its pages must never contain. Xiangtan's fixtures unless an importing file says otherwise. */
@@ -39,7 +38,6 @@ const frameworkFile = readdirSync(join(dataDir, 'framework')).filter((n) => n.en
 const frameworkDoc = JSON.parse(readFileSync(join(dataDir, 'framework', frameworkFile), 'utf8')) as { nodes: { code: string; type: string; parent: string | null }[] };
 const indicatorCount = frameworkDoc.nodes.filter((n) => n.type === 'indicator').length;
 const groupCount = frameworkDoc.nodes.filter((n) => n.parent !== null && frameworkDoc.nodes.find((r) => r.code === n.parent)?.parent === null).length;
-const require = createRequire(import.meta.url);
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`\n*** site browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);
 
@@ -120,15 +118,6 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     return page;
   }
 
-  async function axe(page: Page) {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    return page.evaluate(async () => {
-      const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
-      const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
-
   it('shows the latest release’s city index as the home headline, in both languages', async () => {
     expect(cityIndex).toBeTruthy();
     const zh = await open('/');
@@ -206,7 +195,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     for (const [path, width] of pages) {
       // playwright injects axe as an inline script, which the site's CSP rightly blocks: bypass it for axe only.
       const page = await open(path, { bypassCSP: true, width });
-      expect(await axe(page), `${path} at ${width}px`).toEqual([]);
+      expect(await axeViolations(page), `${path} at ${width}px`).toEqual([]);
       await page.context().close();
     }
   }, 120_000);

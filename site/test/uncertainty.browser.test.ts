@@ -11,15 +11,13 @@
  * Skipped, with a notice, without chromium.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, servedSite } from './server.ts';
+import { axeViolations, CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 const releasesDir = process.env.PINGAN_RELEASES_DIR ?? join(site, 'test', 'fixtures', 'releases');
-const require = createRequire(import.meta.url);
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`\n*** uncertainty browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);
 
@@ -234,12 +232,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
     for (const [path, width] of [['/warnings/', 360], ['/en/warnings/', 1280], [`${monthPath}${districts[0].code}/`, 360]] as const) {
       // axe is injected as an inline script, which the site's CSP rightly blocks: bypass it for axe only.
       const page = await open(path, width, true);
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
-        const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-        return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, `${path} at ${width}px`).toEqual([]);
       await page.context().close();
     }

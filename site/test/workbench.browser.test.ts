@@ -10,7 +10,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -37,7 +36,7 @@ import {
   type Observation,
 } from '@pingan/core';
 import { pageScripts } from '../scripts/pageScripts.ts';
-import { CHROMIUM, servedSite } from './server.ts';
+import { axeViolations, CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 const root = join(site, '..');
@@ -46,7 +45,6 @@ const underTest = (globalThis as { pinganWorkbenchUnderTest?: { name: string; da
 const dataDir = underTest?.dataDir ?? join(root, 'data');
 const releasesDir = underTest?.releasesDir ?? process.env.PINGAN_WORKBENCH_RELEASES_DIR ?? join(dataDir, 'releases');
 const screenshots = underTest?.screenshots ?? join(root, 'artifacts', 'screenshots');
-const require = createRequire(import.meta.url);
 
 const latestRevisionDir = (month: string) => {
   const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
@@ -497,7 +495,6 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
   });
 
   it('cancels a long analysis; has no accessibility violations (axe) with every panel shown', async () => {
-    const require_ = require;
     for (const v of [VIEWS[0], VIEWS[3]]) {
       const page = await open(v.path, { bypassCSP: true, width: v.width });
       await page.selectOption('#wb-ua-n', '5000');
@@ -515,12 +512,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await page.waitForSelector('[data-wb=sa-out]:not([hidden])', { timeout: 60_000 });
       await page.selectOption('#ahp-0-1', '1/9');
       for (const d of await page.$$('details.wb-howto')) await d.evaluate((e) => ((e as HTMLDetailsElement).open = true));
-      await page.addScriptTag({ path: require_.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
-        const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-        return r.violations.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, `${v.path} at ${v.width}px`).toEqual([]);
       mkdirSync(screenshots, { recursive: true });
       await page.screenshot({ path: join(screenshots, `workbench-${v.lang}-${v.width}.png`), fullPage: true });
