@@ -13,6 +13,7 @@ import {
   frameworkHash,
   frameworkToJson,
   getValue,
+  rank,
   panelFromObservations,
   rebuildIndex,
   roundHalfUp,
@@ -28,7 +29,7 @@ import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertaintySettings }
 import { uncertainSetting } from '../../src/workbench/model/uncertainSetting.ts';
 import { areaPath, linePath, linear, pointPositions } from '../../src/workbench/model/chart.ts';
 import { formatValue } from '../../src/workbench/model/format.ts';
-import { rankingOrder, ranks } from '../../src/workbench/model/ranking.ts';
+import { rankingOrder } from '../../src/workbench/model/ranking.ts';
 import { changesFrom, tunedDocument } from '../../src/workbench/model/provenance.ts';
 import { createRecompute } from '../../src/workbench/model/recompute.ts';
 import { contextOf, officialState, onOfficialScale, roundWeight, tune, weightsInForce, type WorkbenchState } from '../../src/workbench/model/state.ts';
@@ -311,7 +312,8 @@ describe('recompute', () => {
   });
 });
 
-describe('the ranking: ranks and row order', () => {
+describe('the ranking: ranks (core\'s rank, highest first) and row order', () => {
+  const ranks = (values: readonly number[]) => Array.from(rank(values, -1));
   it('ranks the highest first, ties sharing the better rank, a missing value unranked (hand-worked)', () => {
     expect(ranks([90, 85, 90, Number.NaN, 70])).toEqual([1, 3, 1, Number.NaN, 4]);
     expect(ranks([])).toEqual([]);

@@ -1,8 +1,8 @@
 /** What the current settings give: the areas compared over the whole history, the ranking in the basis month, the overall weights. */
-import { effectiveWeights, type AggregateNode } from '@pingan/core';
+import { effectiveWeights, rank, type AggregateNode } from '@pingan/core';
 import { LONG_RANKING } from '../../lib/rankingExcerpt.ts';
 import { formatValue, percent, signed } from '../model/format.ts';
-import { rankingOrder, ranks } from '../model/ranking.ts';
+import { rankingOrder } from '../model/ranking.ts';
 import { onOfficialScale } from '../model/state.ts';
 import { TrendChart, type Series } from './Charts.tsx';
 import type { PanelProps } from './Workbench.tsx';
@@ -110,8 +110,9 @@ export function Ranking({ store, t, lang }: PanelProps) {
   const decimals = store.framework.decimals;
   const districts = store.shell.regions.filter((r) => !r.isCity);
   const now = new Map(districts.map((r) => [r.code, formatValue(store.valueOf(state.month, r.code), decimals)]));
-  const ranksNow = ranks(districts.map((r) => Number(now.get(r.code) === '—' ? Number.NaN : now.get(r.code))));
-  const ranksOfficial = ranks(districts.map((r) => Number(store.publishedOf(state.month, r.code) ?? Number.NaN)));
+  // Highest first (direction −1), ties sharing the better rank, a missing value unranked.
+  const ranksNow = rank(districts.map((r) => Number(now.get(r.code) === '—' ? Number.NaN : now.get(r.code))), -1);
+  const ranksOfficial = rank(districts.map((r) => Number(store.publishedOf(state.month, r.code) ?? Number.NaN)), -1);
   const rankNow = new Map(districts.map((r, i) => [r, ranksNow[i]]));
   const rankOfficial = new Map(districts.map((r, i) => [r, ranksOfficial[i]]));
   const rows = rankingOrder(districts.map((r) => r.code), ranksNow, ranksOfficial).map((i) => districts[i]);
