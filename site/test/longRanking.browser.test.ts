@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateFromConfiguration } from '../../scripts/syntheticFromConfiguration.ts';
 import { exampleReleases } from './exampleReleases.ts';
-import { axeViolations, CHROMIUM, servedSite } from './server.ts';
+import { axeViolations } from './axe.ts';
+import { CHROMIUM, servedSite } from './server.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`\n*** long ranking browser tests SKIPPED: ${CHROMIUM} is absent (apt-get install -y chromium) ***\n`);

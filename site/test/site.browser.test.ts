@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, CHROMIUM, servedSite } from './server.ts';
+import { axeViolations } from './axe.ts';
+import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 /** The index under test: its data folder and releases, and words its pages must never contain. Xiangtan's fixtures unless an importing file says otherwise. */

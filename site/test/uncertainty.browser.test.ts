@@ -14,7 +14,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, CHROMIUM, servedSite } from './server.ts';
+import { axeViolations } from './axe.ts';
+import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 const releasesDir = process.env.PINGAN_RELEASES_DIR ?? join(site, 'test', 'fixtures', 'releases');

@@ -36,7 +36,8 @@ import {
   type Observation,
 } from '@pingan/core';
 import { pageScripts } from '../scripts/pageScripts.ts';
-import { axeViolations, CHROMIUM, servedSite } from './server.ts';
+import { axeViolations } from './axe.ts';
+import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
 const root = join(site, '..');
