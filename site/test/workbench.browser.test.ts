@@ -522,6 +522,46 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     }
   }, 240_000);
 
+  it('fits its tables to a 360 px phone: no table wider than its box, no Chinese name broken across lines', async () => {
+    for (const v of VIEWS.filter((view) => view.width === 360)) {
+      const page = await open(v.path, { width: v.width });
+      await page.selectOption('#wb-ua-n', '100');
+      await page.click('[data-wb=ua-run]');
+      await page.waitForSelector('[data-wb=ua-out]:not([hidden])', { timeout: 60_000 });
+      await page.selectOption('#wb-sa-n', '64');
+      await page.click('[data-wb=sa-run]');
+      await page.waitForSelector('[data-wb=sa-out]:not([hidden])', { timeout: 60_000 });
+      const tables = await page.$$eval('.wb .table-scroll', (boxes) =>
+        boxes.map((box) => {
+          const table = box.querySelector('table')!;
+          // How many lines a cell's text takes: one client rectangle per line box.
+          const lines = (cell: Element) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          };
+          return {
+            table: table.getAttribute('data-testid') ?? table.className,
+            overflow: box.scrollWidth - box.clientWidth,
+            brokenAreas: [...table.querySelectorAll('.wb-area')].filter((c) => lines(c) > 1).map((c) => c.textContent),
+            brokenHeads: table.classList.contains('wb-ahp-grid') ? [...table.querySelectorAll('th:not(.num)')].filter((c) => lines(c) > 1).map((c) => c.textContent) : [],
+          };
+        }),
+      );
+      expect(tables.map((t) => t.table)).toEqual(['workbench-ranking', 'workbench-weights', 'wb-ahp-grid', 'rank-distribution', 'sobol-table']);
+      for (const t of tables) {
+        // The judgement matrix grows with the first level's groups (a select in each cell): it may scroll in its box.
+        if (t.table !== 'wb-ahp-grid') expect(t.overflow, `${t.table} wider than its box at ${v.width}px (${v.lang})`).toBeLessThanOrEqual(0);
+        // A Chinese name has no spaces to wrap at: it must not break between its characters (an English one wraps at its spaces).
+        if (v.lang === 'zh') {
+          expect(t.brokenAreas, `${t.table}: area names on more than one line`).toEqual([]);
+          expect(t.brokenHeads, `${t.table}: group names on more than one line`).toEqual([]);
+        }
+      }
+      await page.context().close();
+    }
+  }, 240_000);
+
   it('is readable without JavaScript: an explanation, the published figures and the official weights', async () => {
     for (const [path, text] of [['/workbench/', '需要 JavaScript'], ['/en/workbench/', 'need JavaScript']] as const) {
       const page = await open(path, { javaScriptEnabled: false, width: 360 });

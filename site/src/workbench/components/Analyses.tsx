@@ -179,9 +179,27 @@ function UncertaintyResults({ store, t, lang }: PanelProps) {
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="wb-ua-cap">
         <table data-testid="rank-distribution">
           <caption id="wb-ua-cap">{t.rankDistCaption(t.month(month), view.n)}</caption>
+          {/* Two header rows (rank over its three columns), so that short column heads let the table fit a 360 px phone. */}
+          <colgroup>
+            <col />
+          </colgroup>
+          <colgroup span={3}></colgroup>
+          <colgroup>
+            <col />
+          </colgroup>
           <thead>
             <tr>
-              <th scope="col">{t.region}</th>
+              <th scope="col" rowSpan={2}>
+                {t.region}
+              </th>
+              <th scope="colgroup" colSpan={3} class="wb-colgroup">
+                {t.rankColumn}
+              </th>
+              <th scope="col" class="wb-colgroup">
+                {t.indexColumn}
+              </th>
+            </tr>
+            <tr>
               <th scope="col" class="num">{t.nominal}</th>
               <th scope="col" class="num">{t.median}</th>
               <th scope="col" class="num">{t.rankInterval}</th>
@@ -191,7 +209,9 @@ function UncertaintyResults({ store, t, lang }: PanelProps) {
           <tbody>
             {rows.map(({ r, u }) => (
               <tr key={r.code}>
-                <th scope="row">{r.name[lang]}</th>
+                <th scope="row" class="wb-area">
+                  {r.name[lang]}
+                </th>
                 <td class="num">{String(u.rank.nominal)}</td>
                 <td class="num">{String(u.rank.median)}</td>
                 <td class="num">{`${u.rank.lower} – ${u.rank.upper}`}</td>
@@ -246,7 +266,9 @@ function SensitivityResults({ store, t }: PanelProps) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.label}>
-                <th scope="row">{r.label}</th>
+                <th scope="row" class="wb-name">
+                  {r.label}
+                </th>
                 <td class="num">
                   {fixed3(r.first)}
                   <span class="wb-interval-text">{`(${fixed3(r.firstInterval[0])} – ${fixed3(r.firstInterval[1])})`}</span>

@@ -123,29 +123,63 @@ export function Ranking({ store, t, lang }: PanelProps) {
       <div class={rows.length > LONG_RANKING ? 'table-scroll wb-ranking-long' : 'table-scroll'} tabIndex={0} role="region" aria-labelledby="wb-rank-cap">
         <table data-testid="workbench-ranking">
           <caption id="wb-rank-cap">{t.rankingCaption(t.month(state.month))}</caption>
+          {/* Two header rows (the settings over index and rank), so that short column heads let the table fit a 360 px phone. */}
+          <colgroup>
+            <col />
+          </colgroup>
+          <colgroup span={2}></colgroup>
+          <colgroup span={2}></colgroup>
+          <colgroup>
+            <col />
+          </colgroup>
           <thead>
             <tr>
-              <th scope="col">{t.region}</th>
-              <th scope="col" class="num">{t.indexNow}</th>
-              <th scope="col" class="num">{t.rankNow}</th>
-              <th scope="col" class="num">{t.publishedIndex}</th>
-              <th scope="col" class="num">{t.publishedRank}</th>
-              <th scope="col">{t.move}</th>
+              <th scope="col" rowSpan={2}>
+                {t.region}
+              </th>
+              <th scope="colgroup" colSpan={2} class="wb-colgroup">
+                {t.rankingNow}
+              </th>
+              <th scope="colgroup" colSpan={2} class="wb-colgroup">
+                {t.rankingPublished}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t.move}
+              </th>
+            </tr>
+            <tr>
+              <th scope="col" class="num">{t.indexColumn}</th>
+              <th scope="col" class="num">{t.rankColumn}</th>
+              <th scope="col" class="num">{t.indexColumn}</th>
+              <th scope="col" class="num">{t.rankColumn}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => {
               const a = rankNow.get(r) ?? Number.NaN;
               const b = rankOfficial.get(r) ?? Number.NaN;
-              const move = !Number.isFinite(a) || !Number.isFinite(b) ? '—' : a < b ? t.up(b - a) : a > b ? t.down(a - b) : t.nochange;
+              // An arrow and the places moved (the words for screen readers): the column stays narrow on a phone.
+              const move =
+                !Number.isFinite(a) || !Number.isFinite(b) ? (
+                  '—'
+                ) : a === b ? (
+                  t.nochange
+                ) : (
+                  <>
+                    <span aria-hidden="true">{`${a < b ? '↑' : '↓'}\u00a0${Math.abs(b - a)}`}</span>
+                    <span class="visually-hidden">{a < b ? t.up(b - a) : t.down(a - b)}</span>
+                  </>
+                );
               return (
                 <tr key={r.code} data-region={r.code}>
-                  <th scope="row">{r.name[lang]}</th>
+                  <th scope="row" class="wb-area">
+                    {r.name[lang]}
+                  </th>
                   <td class="num">{now.get(r.code) === '—' && store.shell.dataUrl && !store.current.value ? '…' : now.get(r.code)}</td>
                   <td class="num">{Number.isFinite(a) ? String(a) : '—'}</td>
                   <td class="num">{store.publishedOf(state.month, r.code) ?? '—'}</td>
                   <td class="num">{Number.isFinite(b) ? String(b) : '—'}</td>
-                  <td>{move}</td>
+                  <td class="wb-move">{move}</td>
                 </tr>
               );
             })}
@@ -174,7 +208,7 @@ export function WeightsTable({ store, t, lang }: PanelProps) {
     const diff = (eff[code] ?? 0) - (officialEff[code] ?? 0);
     return (
       <tr key={code} class={isGroup ? 'wb-group-row' : undefined}>
-        <th scope="row" class={isGroup ? undefined : 'wb-indent'}>
+        <th scope="row" class={isGroup ? 'wb-name' : 'wb-name wb-indent'}>
           {fw.byCode.get(code)!.name[lang]}
         </th>
         <td class="num">{percent(share(code))}</td>
@@ -190,13 +224,32 @@ export function WeightsTable({ store, t, lang }: PanelProps) {
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="wb-weights-cap">
         <table data-testid="workbench-weights">
           <caption id="wb-weights-cap">{t.weightsCaption}</caption>
+          <colgroup>
+            <col />
+            <col />
+          </colgroup>
+          <colgroup span={2}></colgroup>
+          <colgroup>
+            <col />
+          </colgroup>
           <thead>
             <tr>
-              <th scope="col">{t.indicator}</th>
-              <th scope="col" class="num">{t.inGroup}</th>
-              <th scope="col" class="num">{t.overall}</th>
+              <th scope="col" rowSpan={2}>
+                {t.indicator}
+              </th>
+              <th scope="col" rowSpan={2} class="num">
+                {t.inGroup}
+              </th>
+              <th scope="colgroup" colSpan={2} class="wb-colgroup">
+                {t.overall}
+              </th>
+              <th scope="col" rowSpan={2} class="num">
+                {t.diffPts}
+              </th>
+            </tr>
+            <tr>
+              <th scope="col" class="num">{t.overallNow}</th>
               <th scope="col" class="num">{t.officialOverall}</th>
-              <th scope="col" class="num">{t.diffPts}</th>
             </tr>
           </thead>
           <tbody>{root.children.flatMap((g) => [row(g, true), ...((fw.byCode.get(g) as AggregateNode).children ?? []).map((c) => row(c, false))])}</tbody>
