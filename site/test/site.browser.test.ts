@@ -176,6 +176,40 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('lists the downloads a row a month: its latest revision’s files, the replaced ones in a disclosure, fitting a 360 px phone', async () => {
+    const periods = readdirSync(releasesDir)
+      .filter((n) => PERIOD_DIR.test(n))
+      .sort()
+      .reverse();
+    const revisionsOf = (p: string) =>
+      readdirSync(join(releasesDir, p))
+        .filter((n) => /^r\d+$/.test(n))
+        .map((n) => Number(n.slice(1)))
+        .sort((a, b) => b - a);
+    const files = (p: string, r: number) => ['release.csv', 'release.json', 'manifest.json'].map((f) => `/downloads/${p}/r${r}/${f}`);
+    for (const path of ['/downloads/', '/en/downloads/']) {
+      const page = await open(path, { width: 360 });
+      const rows = await page.$$eval('[data-testid=downloads] tbody tr', (trs) =>
+        trs.map((tr) => ({
+          period: tr.getAttribute('data-month'),
+          latest: [...tr.querySelectorAll(':scope > td > .files-of a')].map((a) => a.getAttribute('href')),
+          replaced: [...tr.querySelectorAll('details li')].map((li) => ({ revision: Number(li.getAttribute('data-revision')), files: [...li.querySelectorAll('a')].map((a) => a.getAttribute('href')) })),
+          disclosures: tr.querySelectorAll('details').length,
+        })),
+      );
+      expect(rows.map((r) => r.period)).toEqual(periods);
+      for (const row of rows) {
+        const [latest, ...replaced] = revisionsOf(row.period!);
+        expect(row.latest, `${path} ${row.period}`).toEqual(files(row.period!, latest));
+        expect(row.replaced, `${path} ${row.period}`).toEqual(replaced.map((r) => ({ revision: r, files: files(row.period!, r) })));
+        expect(row.disclosures).toBe(replaced.length ? 1 : 0);
+      }
+      const box = await page.$eval('[data-testid=downloads]', (t) => t.closest('.table-scroll')!.scrollWidth - t.closest('.table-scroll')!.clientWidth);
+      expect(box, `${path}: the table is wider than its box at 360 px`).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
+  });
+
   it('serves each release’s files byte for byte, the framework, rss.xml, sitemap.xml and a 404', async () => {
     const rev = relative(join(releasesDir, month), dir);
     for (const file of ['release.json', 'release.csv', 'manifest.json']) {
@@ -191,8 +225,8 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     expect((await fetch(`${served.url}/no/such/page/`)).status).toBe(404);
   });
 
-  it('has no accessibility violations (axe) on home, month, district and methodology pages', async () => {
-    const pages: [string, number][] = [['/', 1280], ['/', 390], [`/en${monthPath}`, 1280], [`${monthPath}${district}/`, 390], ['/methodology/', 1280], ['/en/methodology/', 390], ['/archive/', 1280]];
+  it('has no accessibility violations (axe) on home, month, district, methodology, archive and downloads pages', async () => {
+    const pages: [string, number][] = [['/', 1280], ['/', 390], [`/en${monthPath}`, 1280], [`${monthPath}${district}/`, 390], ['/methodology/', 1280], ['/en/methodology/', 390], ['/archive/', 1280], ['/downloads/', 360], ['/en/downloads/', 1280]];
     for (const [path, width] of pages) {
       // playwright injects axe as an inline script, which the site's CSP rightly blocks: bypass it for axe only.
       const page = await open(path, { bypassCSP: true, width });
