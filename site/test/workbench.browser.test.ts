@@ -147,6 +147,15 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     await page.fill(`#w-${code}`, value);
     await page.dispatchEvent(`#w-${code}`, 'change');
   }
+  /** Runs the uncertainty analysis (100 runs) and the sensitivity analysis (N = 64), and waits for both results. */
+  async function runBothAnalyses(page: Page) {
+    await page.selectOption('#wb-ua-n', '100');
+    await page.click('[data-wb=ua-run]');
+    await page.waitForSelector('[data-wb=ua-out]:not([hidden])', { timeout: 60_000 });
+    await page.selectOption('#wb-sa-n', '64');
+    await page.click('[data-wb=sa-run]');
+    await page.waitForSelector('[data-wb=sa-out]:not([hidden])', { timeout: 60_000 });
+  }
   const noOverflow = async (page: Page, what: string) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow: ${what}`).toBeLessThanOrEqual(0);
@@ -505,12 +514,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await expect.poll(() => page.textContent('[data-testid=analysis-status]')).toBe(WORDS[v.lang].cancelled);
       expect(await page.isEnabled('[data-wb=ua-run]')).toBe(true);
       expect(await page.isEnabled('[data-wb=cancel]')).toBe(false);
-      await page.selectOption('#wb-ua-n', '100');
-      await page.click('[data-wb=ua-run]');
-      await page.waitForSelector('[data-wb=ua-out]:not([hidden])', { timeout: 60_000 });
-      await page.selectOption('#wb-sa-n', '64');
-      await page.click('[data-wb=sa-run]');
-      await page.waitForSelector('[data-wb=sa-out]:not([hidden])', { timeout: 60_000 });
+      await runBothAnalyses(page);
       await page.selectOption('#ahp-0-1', '1/9');
       for (const d of await page.$$('details.wb-howto')) await d.evaluate((e) => ((e as HTMLDetailsElement).open = true));
       const violations = await axeViolations(page);
@@ -525,12 +529,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
   it('fits its tables to a 360 px phone: no table wider than its box, no Chinese name broken across lines', async () => {
     for (const v of VIEWS.filter((view) => view.width === 360)) {
       const page = await open(v.path, { width: v.width });
-      await page.selectOption('#wb-ua-n', '100');
-      await page.click('[data-wb=ua-run]');
-      await page.waitForSelector('[data-wb=ua-out]:not([hidden])', { timeout: 60_000 });
-      await page.selectOption('#wb-sa-n', '64');
-      await page.click('[data-wb=sa-run]');
-      await page.waitForSelector('[data-wb=sa-out]:not([hidden])', { timeout: 60_000 });
+      await runBothAnalyses(page);
       const tables = await page.$$eval('.wb .table-scroll', (boxes) =>
         boxes.map((box) => {
           const table = box.querySelector('table')!;

@@ -8,7 +8,7 @@ import { CancelledError, startJob } from '../model/jobs.ts';
 import { sameSettings } from '../model/state.ts';
 import type { AnalysisView } from '../store.ts';
 import { RankChart, SobolChart } from './Charts.tsx';
-import { HowTo } from './Results.tsx';
+import { ColumnGroups, HowTo } from './Results.tsx';
 import type { PanelProps } from './Workbench.tsx';
 
 const UA_N = [100, 200, 500, 1000, 2000, 5000];
@@ -180,13 +180,7 @@ function UncertaintyResults({ store, t, lang }: PanelProps) {
         <table data-testid="rank-distribution">
           <caption id="wb-ua-cap">{t.rankDistCaption(t.month(month), view.n)}</caption>
           {/* Two header rows (rank over its three columns), so that short column heads let the table fit a 360 px phone. */}
-          <colgroup>
-            <col />
-          </colgroup>
-          <colgroup span={3}></colgroup>
-          <colgroup>
-            <col />
-          </colgroup>
+          <ColumnGroups spans={[1, 3, 1]} />
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>

@@ -16,6 +16,17 @@ export function HowTo({ t, text }: { t: PanelProps['t']; text: string }) {
   );
 }
 
+/** A table's column groups, by how many columns each spans: what a head cell of scope "colgroup" names. */
+export function ColumnGroups({ spans }: { spans: readonly number[] }) {
+  return (
+    <>
+      {spans.map((span, i) => (
+        <colgroup key={i} span={span}></colgroup>
+      ))}
+    </>
+  );
+}
+
 export function Compare({ store, t, lang }: PanelProps) {
   const state = store.state.value;
   const months = store.months.value;
@@ -124,14 +135,7 @@ export function Ranking({ store, t, lang }: PanelProps) {
         <table data-testid="workbench-ranking">
           <caption id="wb-rank-cap">{t.rankingCaption(t.month(state.month))}</caption>
           {/* Two header rows (the settings over index and rank), so that short column heads let the table fit a 360 px phone. */}
-          <colgroup>
-            <col />
-          </colgroup>
-          <colgroup span={2}></colgroup>
-          <colgroup span={2}></colgroup>
-          <colgroup>
-            <col />
-          </colgroup>
+          <ColumnGroups spans={[1, 2, 2, 1]} />
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>
@@ -224,14 +228,7 @@ export function WeightsTable({ store, t, lang }: PanelProps) {
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="wb-weights-cap">
         <table data-testid="workbench-weights">
           <caption id="wb-weights-cap">{t.weightsCaption}</caption>
-          <colgroup>
-            <col />
-            <col />
-          </colgroup>
-          <colgroup span={2}></colgroup>
-          <colgroup>
-            <col />
-          </colgroup>
+          <ColumnGroups spans={[1, 1, 2, 1]} />
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>
