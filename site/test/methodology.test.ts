@@ -65,6 +65,16 @@ describe('the methodology section on the intervals', () => {
     expect(methodologyPointer('zh', null)).toBe('方法说明');
   });
 
+  it("lists the document's second-level sections for the page's contents, in order, by their anchors (third-level ones not)", () => {
+    dataFolder({ en: `# Method\n\n## 1. *Scope*\n\ntext\n\n### 1.1 Data\n\ntext\n\n## 2. Changes\n\ntext\n` });
+    const page = methodologyText('en');
+    expect(page.contents).toEqual([
+      { id: 's1', title: '1. Scope' },
+      { id: 's3', title: '2. Changes' },
+    ]);
+    expect(page.before).toContain('<h2 id="s3">2. Changes</h2>');
+  });
+
   it('stops the build, naming the file, where the marker is not before a heading or marks two sections', () => {
     dataFolder({ en: `# Method\n\n${INTERVALS_MARK}\n\nA paragraph.\n\n## 1. Scope\n` });
     expect(() => intervalsSection('en')).toThrow(/data\/methodology\/methodology\.en\.md: <!--pingan:intervals--> must stand on the line before a heading/);

@@ -650,6 +650,11 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       expect(await page.locator('script').count()).toBe(0);
       if (md.includes('```json worked-example')) expect(await page.locator('[data-testid=worked-check]').textContent()).toMatch(/一致|equals/);
       expect((await page.textContent('[data-testid=publisher-contact]'))?.length).toBeGreaterThan(20);
+      // The contents: every section heading of the page (h2) in the page's order, each link landing on it.
+      const contents = await page.$$eval('[data-testid=contents] a', (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent!.trim() })));
+      const sections = await page.$$eval('main h2', (hs) => hs.map((h) => ({ href: `#${h.id}`, text: h.textContent!.trim() })));
+      expect(contents, lang).toEqual(sections);
+      expect(contents.length, lang).toBe([...md.matchAll(/^## (.+)$/gm)].length + 2);
       await page.context().close();
     }
   });

@@ -67,6 +67,8 @@ export interface MethodologyText {
   hasWorkedExample: boolean;
   /** The section marked with INTERVALS_MARK (null: none is). */
   intervals: MethodologySection | null;
+  /** The document's second-level sections in order, for the page's contents. */
+  contents: readonly { id: string; title: string }[];
   file: string;
 }
 
@@ -166,6 +168,7 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
   });
   let section = 0;
   html = html.replace(/<h([23])>/g, (_, level: string) => `<h${level} id="s${++section}">`);
+  const contents = [...html.matchAll(/<h2 id="(s\d+)">([\s\S]*?)<\/h2>/g)].map((m) => ({ id: m[1], title: m[2].replace(/<[^>]+>/g, '').trim() }));
   const marks = html.split(INTERVALS_MARK).length - 1;
   if (marks > 1) throw new Error(`pingan site: ${where} marks ${marks} sections with ${INTERVALS_MARK}; mark one`);
   let intervals: MethodologySection | null = null;
@@ -177,5 +180,5 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
     html = html.replace(INTERVALS_MARK, '');
   }
   const [before, after = ''] = html.split(WORKED_EXAMPLE_MARK);
-  return { title, before, after, hasWorkedExample: html.includes(WORKED_EXAMPLE_MARK), intervals, file: where };
+  return { title, before, after, hasWorkedExample: html.includes(WORKED_EXAMPLE_MARK), intervals, contents, file: where };
 }
