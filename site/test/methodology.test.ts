@@ -66,13 +66,15 @@ describe('the methodology section on the intervals', () => {
   });
 
   it("lists the document's second-level sections for the page's contents, in order, by their anchors (third-level ones not)", () => {
-    dataFolder({ en: `# Method\n\n## 1. *Scope*\n\ntext\n\n### 1.1 Data\n\ntext\n\n## 2. Changes\n\ntext\n` });
+    dataFolder({ en: `# Method & "means"\n\n## 1. *Scope*\n\ntext\n\n### 1.1 Data\n\ntext\n\n## 2. Changes & "ranks"\n\ntext\n` });
     const page = methodologyText('en');
+    // Plain text, which the page escapes once: not marked's entities.
+    expect(page.title).toBe('Method & "means"');
     expect(page.contents).toEqual([
       { id: 's1', title: '1. Scope' },
-      { id: 's3', title: '2. Changes' },
+      { id: 's3', title: '2. Changes & "ranks"' },
     ]);
-    expect(page.before).toContain('<h2 id="s3">2. Changes</h2>');
+    expect(page.before).toContain('<h2 id="s3">2. Changes &amp; &quot;ranks&quot;</h2>');
   });
 
   it('stops the build, naming the file, where the marker is not before a heading or marks two sections', () => {

@@ -73,6 +73,9 @@ export interface MethodologyText {
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+/** A rendered heading's plain text (the page escapes it again): its tags dropped and the entities marked writes decoded. */
+const headingText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]).trim();
 
 /** Whether the data folder has a methodology document in this language (an index may publish without one: the page then shows what the framework says). */
 export function hasMethodology(lang: Lang): boolean {
@@ -153,7 +156,7 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
   let html = marked.parse(source, { async: false });
   // The first h1 is the page's title; tables scroll in a focusable region on narrow screens (the page itself never does).
   const h1 = /<h1>([\s\S]*?)<\/h1>\n?/.exec(html);
-  const title = h1 ? h1[1].replace(/<[^>]+>/g, '') : name;
+  const title = h1 ? headingText(h1[1]) : name;
   if (h1) html = html.replace(h1[0], '');
   const label = lang === 'zh' ? '表' : 'Table';
   html = html.replace(/<table>/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${label} ${++tables}`)}"><table>`).replace(/<\/table>/g, '</table></div>');
@@ -168,14 +171,14 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
   });
   let section = 0;
   html = html.replace(/<h([23])>/g, (_, level: string) => `<h${level} id="s${++section}">`);
-  const contents = [...html.matchAll(/<h2 id="(s\d+)">([\s\S]*?)<\/h2>/g)].map((m) => ({ id: m[1], title: m[2].replace(/<[^>]+>/g, '').trim() }));
+  const contents = [...html.matchAll(/<h2 id="(s\d+)">([\s\S]*?)<\/h2>/g)].map((m) => ({ id: m[1], title: headingText(m[2]) }));
   const marks = html.split(INTERVALS_MARK).length - 1;
   if (marks > 1) throw new Error(`pingan site: ${where} marks ${marks} sections with ${INTERVALS_MARK}; mark one`);
   let intervals: MethodologySection | null = null;
   if (marks === 1) {
     const found = new RegExp(`${INTERVALS_MARK}\\s*<h([23]) id="(s\\d+)">([\\s\\S]*?)</h\\1>`).exec(html);
     if (!found) throw new Error(`pingan site: ${where}: ${INTERVALS_MARK} must stand on the line before a heading (## or ###)`);
-    const heading = found[3].replace(/<[^>]+>/g, '').trim();
+    const heading = headingText(found[3]);
     intervals = { id: found[2], title: heading, number: /^(\d+(?:\.\d+)*)\.?\s/.exec(heading)?.[1] ?? null };
     html = html.replace(INTERVALS_MARK, '');
   }
