@@ -44,6 +44,14 @@ if (!haveChromium) console.warn(`\n*** site browser tests SKIPPED: ${CHROMIUM} i
 
 /** A release folder's name: a month YYYY-MM, or a quarter YYYY-Qn for a quarterly index. */
 const PERIOD_DIR = /^\d{4}-(\d{2}|Q[1-4])$/;
+/** The periods released, in order (the releases folder's period folders). */
+const releasedPeriods = () => readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n)).sort();
+/** A period's revision numbers, in order (its folders r1, r2, …). */
+const revisionNumbers = (period: string) =>
+  readdirSync(join(releasesDir, period))
+    .filter((n) => /^r\d+$/.test(n))
+    .map((n) => Number(n.slice(1)))
+    .sort((a, b) => a - b);
 /** Whether the index under test is quarterly: its pages then speak of quarters (本季度, 较上季度). */
 const quarterly = (JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { periods?: string }).periods === 'quarterly';
 /** A period's page, written by hand: /2025/10/ or /2025/q3/. */
@@ -53,10 +61,8 @@ const periodZh = (p: string) => (p[5] === 'Q' ? `${p.slice(0, 4)}年第${'一二
 
 /** The latest month, its latest revision and the raw release.json, read straight from the files. */
 function latestRaw() {
-  const months = readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n)).sort();
-  const month = months.at(-1)!;
-  const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  const dir = join(releasesDir, month, revs.at(-1)!);
+  const month = releasedPeriods().at(-1)!;
+  const dir = join(releasesDir, month, `r${revisionNumbers(month).at(-1)!}`);
   const json = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as {
     regions: { code: string; parent: string | null; aggregates: { code: string; parent: string | null; value: string | null; flags: string[] }[] }[];
   };
@@ -177,15 +183,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   });
 
   it('lists the downloads a row a month: its latest revision’s files, the replaced ones in a disclosure, fitting a 360 px phone', async () => {
-    const periods = readdirSync(releasesDir)
-      .filter((n) => PERIOD_DIR.test(n))
-      .sort()
-      .reverse();
-    const revisionsOf = (p: string) =>
-      readdirSync(join(releasesDir, p))
-        .filter((n) => /^r\d+$/.test(n))
-        .map((n) => Number(n.slice(1)))
-        .sort((a, b) => b - a);
+    const periods = releasedPeriods().reverse();
     const files = (p: string, r: number) => ['release.csv', 'release.json', 'manifest.json'].map((f) => `/downloads/${p}/r${r}/${f}`);
     for (const path of ['/downloads/', '/en/downloads/']) {
       const page = await open(path, { width: 360 });
@@ -199,7 +197,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       );
       expect(rows.map((r) => r.period)).toEqual(periods);
       for (const row of rows) {
-        const [latest, ...replaced] = revisionsOf(row.period!);
+        const [latest, ...replaced] = revisionNumbers(row.period!).reverse();
         expect(row.latest, `${path} ${row.period}`).toEqual(files(row.period!, latest));
         expect(row.replaced, `${path} ${row.period}`).toEqual(replaced.map((r) => ({ revision: r, files: files(row.period!, r) })));
         expect(row.disclosures).toBe(replaced.length ? 1 : 0);
@@ -449,9 +447,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
 
   it('gives every page the publication date of its own release, and a next release date after the latest', async () => {
     const manifests = new Map<string, { date: string }>();
-    for (const m of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
-      for (const r of readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n))) {
-        manifests.set(`${m}/${r}`, JSON.parse(readFileSync(join(releasesDir, m, r, 'manifest.json'), 'utf8')));
+    for (const m of releasedPeriods()) {
+      for (const r of revisionNumbers(m)) {
+        manifests.set(`${m}/r${r}`, JSON.parse(readFileSync(join(releasesDir, m, `r${r}`, 'manifest.json'), 'utf8')));
       }
     }
     const latestRev = (m: string) => [...manifests.keys()].filter((k) => k.startsWith(`${m}/`)).sort((a, b) => Number(a.split('/r')[1]) - Number(b.split('/r')[1])).at(-1)!;
@@ -535,7 +533,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
     expect(leaks).toEqual([]);
     // Every quarter has its page, /YYYY/qN/, in both languages.
-    for (const q of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
+    for (const q of releasedPeriods()) {
       expect(existsSync(join(served.out, periodPath(q).slice(1), 'index.html')), q).toBe(true);
       expect(existsSync(join(served.out, 'en', periodPath(q).slice(1), 'index.html')), q).toBe(true);
     }
@@ -593,7 +591,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     expect(standingText?.replace('−', '-')).toContain(gap === 0 ? '0.00' : `${gap > 0 ? '+' : '-'}${Math.abs(gap).toFixed(2)}`);
     expect(await page.locator('a[rel=prev]').count()).toBe(1);
     await page.context().close();
-    const months = readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n)).sort();
+    const months = releasedPeriods();
     const old = months[0];
     const oldPage = await open(periodPath(old));
     expect(await oldPage.locator('[data-testid=not-latest] a').getAttribute('href')).toBe(monthPath);
@@ -605,9 +603,8 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     const csv = await (await fetch(`${served.url}/downloads/history.csv`)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     let expected = 0;
-    for (const m of readdirSync(releasesDir).filter((n) => PERIOD_DIR.test(n))) {
-      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-      expected += readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
+    for (const m of releasedPeriods()) {
+      expected += readFileSync(join(releasesDir, m, `r${revisionNumbers(m).at(-1)!}`, 'release.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
     }
     expect(lines.length - 1).toBe(expected);
     expect(lines[0]).toMatch(quarterly ? /^季度 quarter,修订 revision,地区代码 region/ : /^月份 month,修订 revision,地区代码 region/);
