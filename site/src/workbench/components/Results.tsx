@@ -124,14 +124,12 @@ export function Ranking({ store, t, lang }: PanelProps) {
   // Highest first (direction −1), ties sharing the better rank, a missing value unranked.
   const ranksNow = rank(districts.map((r) => Number(now.get(r.code) === '—' ? Number.NaN : now.get(r.code))), -1);
   const ranksOfficial = rank(districts.map((r) => Number(store.publishedOf(state.month, r.code) ?? Number.NaN)), -1);
-  const rankNow = new Map(districts.map((r, i) => [r, ranksNow[i]]));
-  const rankOfficial = new Map(districts.map((r, i) => [r, ranksOfficial[i]]));
-  const rows = rankingOrder(districts.map((r) => r.code), ranksNow, ranksOfficial).map((i) => districts[i]);
+  const order = rankingOrder(districts.map((r) => r.code), ranksNow, ranksOfficial);
   return (
     <>
       <h2 id="wb-rank-h">{t.ranking}</h2>
       {/* A long list scrolls inside its box, so that the weights and the analyses below stay near. */}
-      <div class={rows.length > LONG_RANKING ? 'table-scroll wb-ranking-long' : 'table-scroll'} tabIndex={0} role="region" aria-labelledby="wb-rank-cap">
+      <div class={order.length > LONG_RANKING ? 'table-scroll wb-ranking-long' : 'table-scroll'} tabIndex={0} role="region" aria-labelledby="wb-rank-cap">
         <table data-testid="workbench-ranking">
           <caption id="wb-rank-cap">{t.rankingCaption(t.month(state.month))}</caption>
           {/* Two header rows (the settings over index and rank), so that short column heads let the table fit a 360 px phone. */}
@@ -159,9 +157,10 @@ export function Ranking({ store, t, lang }: PanelProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => {
-              const a = rankNow.get(r) ?? Number.NaN;
-              const b = rankOfficial.get(r) ?? Number.NaN;
+            {order.map((i) => {
+              const r = districts[i];
+              const a = ranksNow[i];
+              const b = ranksOfficial[i];
               // An arrow and the places moved (the words for screen readers): the column stays narrow on a phone.
               const move =
                 !Number.isFinite(a) || !Number.isFinite(b) ? (
