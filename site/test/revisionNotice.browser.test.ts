@@ -147,6 +147,26 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
     }, 120_000);
   }
 
+  it("an earlier revision's own page says which revision replaced it and links the month's latest page on one line, in both languages on a phone", async () => {
+    const { month, manifest } = revisedMonths()[0];
+    for (const lang of ['zh', 'en'] as const) {
+      const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      for (let n = 1; n < manifest.revision; n++) {
+        const path = `${pathOf(month, lang)}r${n}/`;
+        expect((await page.goto(served.url + path))?.status(), path).toBe(200);
+        const notice = page.locator('[data-testid=superseded]');
+        expect(await notice.textContent(), path).toContain(lang === 'zh' ? `这是第${n}版，已被第${manifest.revision}版取代。` : `This is revision ${n}, replaced by revision ${manifest.revision}.`);
+        const link = notice.locator('a');
+        expect(await link.getAttribute('href'), path).toBe(pathOf(month, lang));
+        // One line box: 查看最新版 / 本 split across lines reads as two words and is hard to tap.
+        expect(await link.evaluate((a) => a.getClientRects().length), `${path}: the link's line boxes`).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      }
+      await context.close();
+    }
+  });
+
   it('lists each revised month in the archive with its earlier revisions as numbered links, none broken across lines, in both languages on a phone', async () => {
     const months = revisedMonths();
     for (const lang of ['zh', 'en'] as const) {
