@@ -580,6 +580,33 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('keeps the header one height on every page of the main navigation, the current page marked, in both languages on a phone and a desktop', async () => {
+    for (const width of [360, 1280]) {
+      for (const lang of ['zh', 'en'] as const) {
+        const home = `${lang === 'zh' ? '' : '/en'}/`;
+        const page = await open(home, { javaScriptEnabled: false, width });
+        const targets = await page.locator('.site-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+        expect(targets, `${lang} ${width}`).toContain(home);
+        const layouts: string[] = [];
+        for (const target of targets) {
+          expect((await page.goto(served.url + target))?.status(), target).toBe(200);
+          const current = page.locator('.site-nav a[aria-current=page]');
+          expect(await current.count(), `${target}: one current page`).toBe(1);
+          expect(await current.getAttribute('href'), target).toBe(target);
+          // A heavier font would widen an English label and could wrap the row on a phone.
+          const weights = await page.locator('.site-nav a').evaluateAll((as) => new Set(as.map((a) => getComputedStyle(a).fontWeight)).size);
+          expect(weights, `${target}: one font weight in the navigation`).toBe(1);
+          const nav = (await page.locator('.site-nav').boundingBox())!;
+          const main = (await page.locator('main').boundingBox())!;
+          layouts.push(`nav height ${Math.round(nav.height)}, main at ${Math.round(main.y)}`);
+        }
+        // Every page alike: moving between them does not move the page under the header.
+        expect(new Set(layouts).size, `${lang} at ${width} px: ${targets.map((t, i) => `${t} ${layouts[i]}`).join('; ')}`).toBe(1);
+        await page.context().close();
+      }
+    }
+  });
+
   it('shows a district’s rank and gap to the city, previous/next links, and links an old month to the latest', async () => {
     const page = await open(`/en${monthPath}${district}/`);
     const values = json.regions.filter((r) => r.parent !== null).map((r) => Number(r.aggregates[0].value));
