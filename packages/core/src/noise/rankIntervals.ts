@@ -48,12 +48,13 @@ export function rankIntervals(units: readonly string[], observed: readonly numbe
     ranksOf(row, n, 1, everyUnit, rowRanks, sortScratch, orderScratch);
     for (let u = 0; u < n; u++) ranks[u][b] = rowRanks[u] === rowRanks[u] ? rowRanks[u] : 1;
   }
+  // The observed ranks the same way: 1 + how many observed values are higher (a NaN one: 1).
+  const observedRanks = ranksOf(Float64Array.from(observed), n, 1, everyUnit, rowRanks, sortScratch, orderScratch);
   const order = rankOrder(observed);
   const alpha = 1 - level;
   return order.map((u) => {
     const sorted = ranks[u].sort();
-    let rank = 1;
-    for (let v = 0; v < n; v++) if (observed[v] > observed[u]) rank++;
+    const rank = observedRanks[u] === observedRanks[u] ? observedRanks[u] : 1;
     return { unit: units[u], rank, lower: Math.floor(quantileSorted(sorted, alpha / 2)), upper: Math.ceil(quantileSorted(sorted, 1 - alpha / 2)) };
   });
 }
