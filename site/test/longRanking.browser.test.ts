@@ -136,6 +136,35 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
     }
   }
 
+  it(`prints all ${AREAS} on the county's page in place of the excerpt, and a township's excerpt without the link, in both languages`, async () => {
+    const { month, townships } = latestRanking();
+    // A4 at 96 dpi less 12 mm margins each side: about 703 CSS pixels.
+    const page = await served.browser.newPage({ viewport: { width: 703, height: 1000 }, javaScriptEnabled: false });
+    try {
+      await page.emulateMedia({ media: 'print' });
+      for (const lang of ['zh', 'en'] as const) {
+        const names = townships.map((r) => r.name[lang]);
+        const base = `${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+        await page.goto(base);
+        // The disclosure stays closed (nothing opened it); its content is laid out for paper all the same.
+        await expect(page.getByTestId('ranking-all').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+        await expect(page.getByTestId('ranking-all').locator('summary').isVisible()).resolves.toBe(false);
+        await expect(page.getByTestId('ranking-excerpt').isVisible()).resolves.toBe(false);
+        const whole = page.getByTestId('ranking');
+        await expect(whole.isVisible()).resolves.toBe(true);
+        const printed = await whole.locator('tbody th a').evaluateAll((as) => as.filter((a) => a.getBoundingClientRect().height > 0).map((a) => a.textContent));
+        expect(printed, `${lang}: every township, in order`).toEqual(names);
+        // A township's page: its excerpt, and no link to follow on paper.
+        await page.goto(`${base}${townships[14].code}/`);
+        await expect(page.getByTestId('ranking-excerpt').locator('tbody th a').allTextContents()).resolves.toEqual([...names.slice(0, 3), ...names.slice(12, 17), ...names.slice(-3)]);
+        await expect(page.getByTestId('ranking-excerpt').isVisible()).resolves.toBe(true);
+        await expect(page.getByTestId('ranking-all-link').isVisible()).resolves.toBe(false);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('keeps the workbench\'s ranking of all 30 in a box of its own, which scrolls, at 360 px and on a desktop', async () => {
     for (const width of [360, 1280]) {
       const page = await served.browser.newPage({ viewport: { width, height: 800 } });
