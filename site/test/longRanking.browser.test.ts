@@ -76,6 +76,8 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
     rmSync(releasesDir, { recursive: true, force: true });
   });
   const served = servedSite('pingan-site-long-ranking-', { PINGAN_DATA_DIR: dataDir, PINGAN_RELEASES_DIR: releasesDir });
+  /** A month's page on the served site, in a language. */
+  const monthPage = (month: string, lang: 'zh' | 'en') => `${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
 
   for (const [width, height] of [[360, 740], [1280, 900]] as const) {
     for (const lang of ['zh', 'en'] as const) {
@@ -83,7 +85,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
         const { month, townships } = latestRanking();
         expect(townships).toHaveLength(AREAS);
         const names = townships.map((r) => r.name[lang]);
-        const base = `${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+        const base = monthPage(month, lang);
         // Without JavaScript: the disclosure is the browser's own.
         const page = await served.browser.newPage({ viewport: { width, height }, javaScriptEnabled: false });
         try {
@@ -144,7 +146,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
       await page.emulateMedia({ media: 'print' });
       for (const lang of ['zh', 'en'] as const) {
         const names = townships.map((r) => r.name[lang]);
-        const base = `${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+        const base = monthPage(month, lang);
         await page.goto(base);
         // The disclosure stays closed (nothing opened it); its content is laid out for paper all the same.
         await expect(page.getByTestId('ranking-all').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
@@ -195,7 +197,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
     const page = await context.newPage();
     try {
       for (const [lang, path] of [['zh', townships[14].code + '/'], ['en', '']] as const) {
-        await page.goto(`${served.url}${lang === 'zh' ? '' : '/en'}/${month.slice(0, 4)}/${month.slice(5, 7)}/${path}`);
+        await page.goto(`${monthPage(month, lang)}${path}`);
         if (path === '') await page.getByTestId('ranking-all').locator('summary').click();
         const violations = await axeViolations(page);
         expect(violations, `${lang} ${path || 'the county'}`).toEqual([]);
