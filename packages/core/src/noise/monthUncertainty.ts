@@ -1,6 +1,7 @@
 import { Exact, roundHalfUp } from '../exact/decimal.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
-import { controlCharts, DEFAULT_CHART, earlyWarnings, type ChartSettings, CHART_HISTORY_MONTHS } from '../warning/controlCharts.ts';
+import { controlCharts, DEFAULT_CHART, type ChartSettings, CHART_HISTORY_MONTHS } from '../warning/controlCharts.ts';
+import { publishedChart, type PublishedChart } from '../warning/publishedChart.ts';
 import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { analyticUncertainty } from './analyticUncertainty.ts';
@@ -38,13 +39,6 @@ export interface MonthUncertaintyOptions {
   readonly historyMonths?: number;
 }
 
-/** One charted month of a warning's control chart. */
-export interface ChartPoint {
-  readonly month: string;
-  readonly observed: string;
-  readonly expected: string;
-  readonly ewma: string;
-}
 
 /** A published value and its interval, rounded to the framework's decimals. */
 export interface ValueInterval {
@@ -91,17 +85,7 @@ export interface MonthUncertainty {
     readonly neighbours: readonly { readonly higher: string; readonly lower: string; readonly probability: string }[];
   };
   /** The month's out-of-control region × indicator charts. */
-  readonly warnings: readonly {
-    readonly unit: string;
-    readonly code: string;
-    readonly observed: string;
-    readonly expected: string;
-    readonly ewma: string;
-    readonly limit: string;
-    readonly newAlarm: boolean;
-    /** The chart's charted months among the last `historyMonths` up to `month`, oldest first. */
-    readonly history: readonly ChartPoint[];
-  }[];
+  readonly warnings: readonly PublishedChart[];
   /** How many region × indicator charts are charted in `month`. */
   readonly charted: number;
   /** The early warning's settings and its in-control average run length (months). */
@@ -251,26 +235,8 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
 
   const chart = options.chart ?? DEFAULT_CHART;
   const charts = controlCharts(result.raw, framework, chart);
-  const historyMonths = monthsAsPeriods(options.historyMonths ?? 24, year);
   const chartAt = charts.length ? charts[0].periods.indexOf(month) : -1;
-  const warnings = earlyWarnings(charts, month).map((w) => {
-    const c = charts.find((x) => x.unit === w.unit && x.code === w.code)!;
-    const history: ChartPoint[] = [];
-    for (let t = Math.max(0, chartAt - historyMonths + 1); t <= chartAt; t++) {
-      if (!c.charted[t]) continue;
-      history.push({ month: c.periods[t], observed: new Exact(c.observed[t]).toString(), expected: text(c.expected[t], decimals), ewma: text(c.ewma[t], 3) });
-    }
-    return {
-      unit: w.unit,
-      code: w.code,
-      observed: new Exact(w.observed).toString(),
-      expected: text(w.expected, decimals),
-      ewma: text(w.ewma, 3),
-      limit: text(w.limit, 3),
-      newAlarm: w.newAlarm,
-      history,
-    };
-  });
+  const warnings = charts.filter((c) => c.outOfControl[chartAt] === 1).map((c) => publishedChart(c, month, { decimals, historyMonths: options.historyMonths }));
   const charted = chartAt < 0 ? 0 : charts.filter((c) => c.charted[chartAt] === 1).length;
 
   return {
