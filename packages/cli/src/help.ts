@@ -18,7 +18,7 @@ Usage:
   pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--strict] [--json] [--progress]
   pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N] [--bootstrap B]
                      [--seed S] [--settings FILE.json] [--today YYYY-MM-DD] [--json] [--progress]
-  pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+  pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--near N] [--json]
   pingan help [COMMAND]      pingan COMMAND --help      pingan --version
 
 Examples:

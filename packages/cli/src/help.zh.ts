@@ -20,7 +20,7 @@ export const MAIN_HELP_ZH = `pingan — 校验、计算并发布平安指数（t
   pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--strict] [--json] [--progress]
   pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N] [--bootstrap B]
                      [--seed S] [--settings FILE.json] [--today YYYY-MM-DD] [--json] [--progress]
-  pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+  pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--near N] [--json]
   pingan help [COMMAND]      pingan COMMAND --help      pingan --version
 
 示例：
@@ -55,27 +55,31 @@ OUT/YYYY-Qn/rN/，环比为较上季度，同比为较上年同季。
 ${EXIT_CODES_HELP_ZH}
 `;
 
-const WARNINGS_HELP_ZH = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+const WARNINGS_HELP_ZH = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--near N] [--json]
 
 校验数据后，显示 MONTH（默认：有数据的最近一个月）失控的指标：对每个地区的每个
 计数指标，用控制图把该月的计数与本地区前三年同一月份比较（考虑季节性），并考虑
 该指标自身的过度离散。控制图超过界限期间，指标一直留在列表中；"new" 标出越过界限
 的那个月。控制图是各月正态分数的单侧 EWMA（λ = 0.2），表示"比平常差"；受控时的
 平均运行长度为 500 个月（每张图约 42 年一次误报；6 个地区 × 12 个计数指标，合计
-约每年一次误报）。一张图需要 MONTH 之前 36 个月的历史。不写入任何文件。
+约每年一次误报）。一张图需要 MONTH 之前 36 个月的历史。随后列出仍受控、EWMA 最接近
+控制界限的 N 张控制图（默认 5 张；--near 0 不列出），即值得留意的指标。不写入任何文件。
 按季度发布的指数（publication.json "periods": "quarterly"）中 MONTH 是季度
 YYYY-Qn，与前三年的同一季度比较；控制图需要 12 个季度的历史，运行长度以季度计。
 
 示例：
   pingan warnings                            最近一个月的预警
   pingan warnings 2025-10 --json             2025 年 10 月的预警，JSON 格式
+  pingan warnings 2025-10 --near 10          并列出最接近界限的 10 张控制图
   pingan warnings 2025-Q3                    按季度发布的指数 2025 年第三季度的预警
 
 选项：
   --data DIR          数据目录（默认：data）
   --framework FILE    使用该指标体系文件，而不是 DIR/framework/*.json
   --today YYYY-MM-DD  判断月份是否已结束所依据的日期（默认：今天）
-  --json              输出 {ok, month, chart, charted, warnings: [{region, indicator, observed, expected, ewma, limit, newAlarm}]}
+  --near N            列出仍受控、最接近界限的 N 张控制图（默认 5）
+  --json              输出 {ok, month, chart, charted, warnings: [{region, indicator, observed, expected, ewma, limit, newAlarm}],
+                      near: [{region, indicator, observed, expected, ewma, limit, share}]}（share：EWMA / 界限）
 
 退出码：0 成功（有无预警都是）；1 数据无效；2 用法错误。
 `;

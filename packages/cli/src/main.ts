@@ -26,6 +26,7 @@ const OPTIONS = {
   'sobol-n': { type: 'string' },
   bootstrap: { type: 'string' },
   seed: { type: 'string' },
+  near: { type: 'string' },
   settings: { type: 'string' },
   'start-chain': { type: 'boolean' },
   strict: { type: 'boolean' },
@@ -39,7 +40,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   compute: ['data', 'framework', 'today', 'json', 'help'],
   release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'strict', 'help'],
   sensitivity: ['data', 'framework', 'out', 'today', 'json', 'progress', 'n', 'sobol-n', 'bootstrap', 'seed', 'settings', 'help'],
-  warnings: ['data', 'framework', 'today', 'json', 'help'],
+  warnings: ['data', 'framework', 'today', 'json', 'near', 'help'],
 };
 const COMMANDS = Object.keys(ALLOWED).join(', ');
 
@@ -63,7 +64,10 @@ function parseArgsMessage(error: Error & { code?: string }): string {
   const option = /'(-[^' ]+)/.exec(error.message)?.[1];
   if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t`unknown option "${option}"`;
   if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /argument missing/.test(error.message) ? t`option "${option}" needs a value` : t`option "${option}" takes no value`;
+    if (/argument missing/.test(error.message)) return t`option "${option}" needs a value`;
+    // "--seed -1": a value that starts with a dash is read as another option.
+    if (/ambiguous/.test(error.message)) return t`option "${option}" needs a value; write one that starts with "-" as ${option}=-…`;
+    return t`option "${option}" takes no value`;
   }
   if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return t`unexpected argument: ${error.message}`;
   return error.message;
@@ -131,7 +135,10 @@ export function run(argv: readonly string[], io: Io): number {
     if (command === 'validate') result = validateCommand(common);
     else if (command === 'verify') result = verifyCommand({ outDir: values.out ?? join(common.dataDir, 'releases'), json, startChain: values['start-chain'] === true });
     else if (command === 'compute') result = computeCommand({ ...common, ...(month ? { month } : {}) });
-    else if (command === 'warnings') result = warningsCommand({ ...common, ...(month ? { month } : {}) });
+    else if (command === 'warnings') {
+      const near = wholeNumber(values, 'near');
+      result = warningsCommand({ ...common, ...(month ? { month } : {}), ...(near !== undefined ? { near } : {}) });
+    }
     else if (command === 'release') {
       const showProgress = values.progress === true || io.stderrIsTty;
       result = releaseCommand({
@@ -157,7 +164,7 @@ export function run(argv: readonly string[], io: Io): number {
 }
 
 /** A whole number option, or a usage error. */
-function wholeNumber(values: Values, key: 'n' | 'sobol-n' | 'bootstrap' | 'seed'): number | undefined {
+function wholeNumber(values: Values, key: 'n' | 'sobol-n' | 'bootstrap' | 'seed' | 'near'): number | undefined {
   const text = values[key];
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new UsageError(t`--${key} "${text}" is not a whole number`);

@@ -18,13 +18,15 @@ export function displayWidth(text: string): number {
 }
 
 /**
- * A plain-text table: the first column left-aligned, the others right-aligned,
- * columns two spaces apart, widths measured for CJK text.
+ * A plain-text table: the first `left` columns (default 1) left-aligned, as
+ * text reads, the others right-aligned, as numbers do; columns two spaces
+ * apart, widths measured for CJK text.
  *
  * @example
  * textTable([['a', 'b'], ['xx', '1']]); // 'a    b\nxx   1\n'
+ * textTable([['a', 'b', 'n'], ['xx', 'y', '10']], 2); // 'a   b   n\nxx  y  10\n'
  */
-export function textTable(rows: readonly (readonly string[])[]): string {
+export function textTable(rows: readonly (readonly string[])[], left = 1): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows
@@ -32,7 +34,7 @@ export function textTable(rows: readonly (readonly string[])[]): string {
       row
         .map((cell, i) => {
           const pad = ' '.repeat(widths[i] - displayWidth(cell));
-          return i === 0 ? cell + pad : pad + cell;
+          return i < left ? cell + pad : pad + cell;
         })
         .join('  ')
         .trimEnd(),

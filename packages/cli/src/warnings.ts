@@ -1,4 +1,4 @@
-import { controlCharts, DEFAULT_CHART, earlyWarnings, panelFromObservations, monthsAsPeriods, periodDistance, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type Observation } from '@pingan/core';
+import { controlCharts, DEFAULT_CHART, earlyWarnings, nearestLimit, panelFromObservations, monthsAsPeriods, periodDistance, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type Observation } from '@pingan/core';
 import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
 import { lookbackMonths } from './computeIndex.ts';
 import { ExitCode, UsageError } from './issues.ts';
@@ -7,7 +7,7 @@ import { textTable } from './textTable.ts';
 import { denominatorObservations } from './validateData.ts';
 import { localised, t } from './i18n/t.ts';
 
-export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
+export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--near N] [--json]
 
 Validates the data, then prints MONTH's out-of-control indicators (default:
 the latest month with data): for every region and count indicator, a control
@@ -19,7 +19,9 @@ EWMA (λ = 0.2) of each month's normal score, signalling "worse than usual";
 its in-control average run length is 500 months (one false alarm per chart in
 about 42 years; with 6 regions × 12 counts, about one false alarm a year in
 all). A chart needs 36 months of history before MONTH; it reads the same
-months as MONTH's release, so it lists the release's warnings. Writes nothing.
+months as MONTH's release, so it lists the release's warnings. Then it lists
+the N charts still in control whose EWMA is nearest its limit (default 5;
+--near 0 leaves them out): the ones to keep an eye on. Writes nothing.
 For a quarterly index (publication.json "periods": "quarterly") MONTH is a
 quarter YYYY-Qn, compared with the same quarter of the previous three years;
 a chart then needs 12 quarters of history and its run length is in quarters.
@@ -27,20 +29,28 @@ a chart then needs 12 quarters of history and its run length is in quarters.
 Examples:
   pingan warnings                            the latest month's warnings
   pingan warnings 2025-10 --json             October 2025's, as JSON
+  pingan warnings 2025-10 --near 10          and the 10 charts nearest their limits
   pingan warnings 2025-Q3                    a quarterly index's third quarter of 2025
 
 Options:
   --data DIR          the data directory (default: data)
   --framework FILE    use this framework file instead of DIR/framework/*.json
   --today YYYY-MM-DD  the date to judge future months by (default: today)
-  --json              print {ok, month, chart, charted, warnings: [{region, indicator, observed, expected, ewma, limit, newAlarm}]}
+  --near N            list the N in-control charts nearest their limits (default 5)
+  --json              print {ok, month, chart, charted, warnings: [{region, indicator, observed, expected, ewma, limit, newAlarm}],
+                      near: [{region, indicator, observed, expected, ewma, limit, share}]} (share: EWMA / limit)
 
 Exit codes: 0 ok (with or without warnings); 1 the data is invalid; 2 usage error.
 `;
 
 export interface WarningsOptions extends CommonOptions {
   readonly month?: string;
+  /** How many in-control charts nearest their limits to list (default 5). */
+  readonly near?: number;
 }
+
+/** How many in-control charts nearest their limits `pingan warnings` lists by default. */
+export const NEAR_DEFAULT = 5;
 
 /** `pingan warnings [MONTH]`: the month's out-of-control region × indicator charts. */
 export function warningsCommand(options: WarningsOptions): CommandResult {
@@ -73,6 +83,12 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     const region = regions.get(w.unit)!;
     return { w, region, node };
   });
+  const near = nearestLimit(charts, month, options.near ?? NEAR_DEFAULT).map(({ chart, share }) => ({
+    chart,
+    share,
+    region: regions.get(chart.unit)!,
+    node: framework.byCode.get(chart.code)!,
+  }));
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
@@ -92,6 +108,17 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
           limit: Number(round(w.limit, 3)),
           newAlarm: w.newAlarm,
         })),
+        near: near.map(({ chart, share, region, node }) => ({
+          region: chart.unit,
+          regionName: { zh: region.name.zh, en: region.name.en },
+          indicator: chart.code,
+          indicatorName: { zh: node.name.zh, en: node.name.en },
+          observed: chart.observed[at],
+          expected: Number(round(chart.expected[at], 2)),
+          ewma: Number(round(chart.ewma[at], 3)),
+          limit: Number(round(chart.limit, 3)),
+          share: Number(round(share, 3)),
+        })),
       }),
       stderr: '',
     };
@@ -110,8 +137,26 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
       : t`no chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})`;
     return { exitCode: ExitCode.Ok, stdout: `${title}\n${reason}\n`, stderr: '' };
   }
-  if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n`, stderr: '' };
-  const header = [t`Region`, t`Indicator`, quarterly ? t`Observed this quarter` : t`Observed`, t`Expected`, 'EWMA', t`Limit`, t`New`];
+  const observedHeader = quarterly ? t`Observed this quarter` : t`Observed`;
+  // The charts nearest their limits, after the warnings: what would be the next ones.
+  const nearBlock =
+    near.length === 0
+      ? ''
+      : `\n${t`Nearest their limits, in control:`}\n${textTable([
+          [t`Region`, t`Indicator`, observedHeader, t`Expected`, 'EWMA', t`Limit`, t`Share of limit`],
+          ...near.map(({ chart, share, region, node }) => [
+            `${chart.unit} ${localised(region.name)}`,
+            `${chart.code} ${localised(node.name)}`,
+            String(chart.observed[at]),
+            round(chart.expected[at], 2),
+            round(chart.ewma[at], 3),
+            round(chart.limit, 3),
+            // Rounded down: a chart in control never reads 100%.
+            `${Math.floor(share * 100)}%`,
+          ]),
+        ], 2)}`;
+  if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n${nearBlock}`, stderr: '' };
+  const header = [t`Region`, t`Indicator`, observedHeader, t`Expected`, 'EWMA', t`Limit`, t`New`];
   const body = rows.map(({ w, region, node }) => [
     `${w.unit} ${localised(region.name)}`,
     `${w.code} ${localised(node.name)}`,
@@ -121,5 +166,5 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     round(w.limit, 3),
     w.newAlarm ? t`new` : '',
   ]);
-  return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body])}${t`${rows.length} of ${charted} charts out of control`}\n`, stderr: '' };
+  return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body], 2)}${t`${rows.length} of ${charted} charts out of control`}\n${nearBlock}`, stderr: '' };
 }

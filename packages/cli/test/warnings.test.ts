@@ -64,6 +64,44 @@ describe('pingan warnings', () => {
     expect(zh.stdout).toMatch(/72 张控制图中有 \d+ 张失控/);
   });
 
+  it('lists the charts nearest their limits after the warnings (--near N, default 5), in text and --json', () => {
+    const json = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--json']);
+    const parsed = JSON.parse(json.stdout) as { warnings: unknown[]; near: { region: string; indicator: string; observed: number; expected: number; ewma: number; limit: number; share: number }[] };
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.near).toHaveLength(5);
+    for (let i = 0; i < parsed.near.length; i++) {
+      const n = parsed.near[i];
+      expect(n.share).toBeGreaterThan(0);
+      expect(n.share).toBeLessThan(1);
+      expect(Math.abs(n.ewma / n.limit - n.share)).toBeLessThan(0.002);
+      if (i > 0) expect(n.share).toBeLessThanOrEqual(parsed.near[i - 1].share);
+    }
+    const text = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY]);
+    expect(text.stdout).toContain('no indicator out of control in 2025-10 (72 charts)\n\nNearest their limits, in control:\n');
+    const first = parsed.near[0];
+    expect(text.stdout).toMatch(new RegExp(`${first.region} \\S.*${first.indicator} .*\\s${first.observed}\\s+${first.expected.toFixed(2)}\\s+${first.ewma.toFixed(3)}\\s+${first.limit.toFixed(3)}\\s+${Math.floor(first.share * 100)}%`));
+    // More, none, and a count that is not a whole number.
+    expect((JSON.parse(cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--json', '--near', '8']).stdout) as typeof parsed).near.slice(0, 5)).toEqual(parsed.near);
+    const none = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--near', '0']);
+    expect(none.stdout).not.toContain('Nearest their limits');
+    const bad = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--near=-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--near "-1" is not a whole number');
+    // Without "=", parseArgs reads "-1" as another option: the message says how to write it.
+    const dashed = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--near', '-1']);
+    expect(dashed.code).toBe(2);
+    expect(dashed.stderr).toContain('option "--near" needs a value; write one that starts with "-" as --near=-…');
+    // Out-of-control charts are not among the nearest: they are listed as warnings.
+    const dir = raisedFires(['2025-08', '2025-09', '2025-10'], 2);
+    const raised = JSON.parse(cli(['warnings', '2025-10', '--data', dir, '--today', TODAY, '--json', '--near', '72']).stdout) as { warnings: { region: string; indicator: string }[]; near: { region: string; indicator: string }[] };
+    for (const w of raised.warnings) expect(raised.near.some((n) => n.region === w.region && n.indicator === w.indicator)).toBe(false);
+    setLocale('zh');
+    const zh = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--near', '2']);
+    setLocale(undefined);
+    expect(zh.stdout).toContain('仍受控、最接近控制界限的指标：');
+    expect(zh.stdout).toContain('占界限');
+  });
+
   it('says when a month has too little history, and refuses a month without data', () => {
     const early = cli(['warnings', '2020-06', '--data', DATA, '--today', TODAY]);
     expect(early.code).toBe(0);

@@ -10,6 +10,7 @@ export const ZH: Readonly<Record<string, string>> = {
   'unknown option "{0}"': '未知选项 "{0}"',
   'option "{0}" needs a value': '选项 "{0}" 需要一个值',
   'option "{0}" takes no value': '选项 "{0}" 不接受值',
+  'option "{0}" needs a value; write one that starts with "-" as {1}=-…': '选项 "{0}" 需要一个值；以 "-" 开头的值请写成 {1}=-…',
   'unexpected argument: {0}': '多余的参数：{0}',
   'Run "pingan --help" for usage.': '用法见 "pingan --help"。',
   'unknown command "{0}"': '未知命令 "{0}"',
@@ -113,4 +114,6 @@ export const ZH: Readonly<Record<string, string>> = {
   Limit: '界限',
   New: '新',
   new: '新',
+  'Nearest their limits, in control:': '仍受控、最接近控制界限的指标：',
+  'Share of limit': '占界限',
 };
