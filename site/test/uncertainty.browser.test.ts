@@ -5,7 +5,8 @@
  * 360 px phone width and on a desktop, each equal to the release JSON (read
  * straight from the files, and put into words here independently of the
  * site's code); and the early-warning page with a control chart per
- * out-of-control indicator, and what each of the last 12 months found.
+ * out-of-control indicator, the in-control charts nearest their limits, and
+ * what each of the last 12 months found.
  * Built against the test fixtures (or PINGAN_RELEASES_DIR), with
  * JavaScript off: everything is in the HTML.
  * Skipped, with a notice, without chromium.
@@ -16,6 +17,23 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import { CHROMIUM, servedSite } from './server.ts';
+import { watchList } from '../src/lib/watchList.ts';
+
+/** The watch list the build computed, computed again here from the same releases (the library's numbers are tested in watchList.test.ts). */
+function watchListOf(dir: string): NonNullable<ReturnType<typeof watchList>> {
+  const saved = { PINGAN_RELEASES_DIR: process.env.PINGAN_RELEASES_DIR, PINGAN_DATA_DIR: process.env.PINGAN_DATA_DIR };
+  process.env.PINGAN_RELEASES_DIR = dir;
+  // The build's data folder: the site's default, whatever folder the tests run from.
+  process.env.PINGAN_DATA_DIR ??= join(import.meta.dirname, '..', '..', 'data');
+  try {
+    return watchList()!;
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
 
 const site = join(import.meta.dirname, '..');
 const releasesDir = process.env.PINGAN_RELEASES_DIR ?? join(site, 'test', 'fixtures', 'releases');
@@ -197,6 +215,36 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
     }
     // The fixtures plant an anomaly (make-fixtures.ts), so the page has a chart to show.
     expect(list.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('shows the in-control charts nearest their limits, each with its chart, as recomputed from the release, in both languages', async () => {
+    const watched = watchListOf(releasesDir);
+    expect(watched.length).toBeGreaterThan(0);
+    for (const [path, lang] of [['/warnings/', 'zh'], ['/en/warnings/', 'en']] as const) {
+      for (const width of [360, 1280]) {
+        const page = await open(path, width);
+        const section = page.locator('[data-testid=watch-list]');
+        expect(await section.locator('h2').textContent()).toBe(lang === 'zh' ? '接近控制界限' : 'Nearest their limits');
+        const shown = section.locator('[data-testid=watched]');
+        expect(await shown.count()).toBe(watched.length);
+        for (let i = 0; i < watched.length; i++) {
+          const { warning: w, share } = watched[i];
+          const item = shown.nth(i);
+          expect([await item.getAttribute('data-region'), await item.getAttribute('data-indicator')]).toEqual([w.region, w.indicator]);
+          const pct = Math.floor(share * 100);
+          expect((await item.locator('p').first().textContent())?.trim()).toBe(
+            lang === 'zh' ? `本月 ${w.observed}，预期 ${w.expected}；EWMA ${w.ewma}，为控制界限 ${w.limit} 的 ${pct}%。` : `This month ${w.observed}, expected ${w.expected}; EWMA ${w.ewma}, ${pct}% of the limit ${w.limit}.`,
+          );
+          expect(pct).toBeLessThan(100);
+          expect(await item.locator('[data-testid=control-chart] svg circle').count()).toBe(w.history.length);
+          // In control this month: the last point is not marked above the limit.
+          expect(await item.locator('[data-testid=control-chart] svg circle').last().getAttribute('class')).not.toMatch(/cc-above/);
+          expect(await item.locator('[data-testid=control-chart] svg').isVisible()).toBe(true);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
+        await page.context().close();
+      }
+    }
   }, 120_000);
 
   it('lists what each of the last 12 months found out of control, from that month’s own release, in both languages', async () => {

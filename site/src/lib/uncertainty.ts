@@ -131,6 +131,17 @@ export function warningsPage(lang: Lang, quarterly = false) {
     line: (observed: string, expected: string, ewma: string, limit: string) =>
       zh ? `${now} ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `${Now} ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
     newAlarm: zh ? `${now}新出现` : `new ${now}`,
+    watchTitle: zh ? '接近控制界限' : 'Nearest their limits',
+    watchIntro: (n: number) =>
+      zh
+        ? `${now}仍受控、但 EWMA 最接近控制界限的 ${n} 张控制图，越近越靠前：下一步值得留意的指标。本节由本站用本期发布的输入数据（inputs.csv）重新计算控制图得出，且已核对与发布的预警完全一致。`
+        : `The ${n} charts still in control ${now} whose EWMA is nearest its limit, nearest first: the ones to keep an eye on. This site recomputed every chart from the release’s own inputs (inputs.csv) for this list, and checked that they give exactly the release’s early warning.`,
+    watchNone: zh ? `${now}所有受控图的 EWMA 都在 0，没有接近控制界限的指标。` : `Every chart in control has its EWMA at 0 ${now}: none is near its limit.`,
+    // Rounded down, so that a chart in control never reads "100% of the limit".
+    watchLine: (observed: string, expected: string, ewma: string, limit: string, share: number) =>
+      zh
+        ? `${now} ${observed}，预期 ${expected}；EWMA ${ewma}，为控制界限 ${limit} 的 ${Math.floor(share * 100)}%。`
+        : `${Now} ${observed}, expected ${expected}; EWMA ${ewma}, ${Math.floor(share * 100)}% of the limit ${limit}.`,
     noIntervals: zh ? `${now}的发布没有预警信息（旧的发布格式）。` : `${Now}’s release carries no early warning (an older release format).`,
     // How many periods the history lists: a year's, as its title says.
     recentPeriods: perYear,

@@ -12,8 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { frameworkFromJson, frameworkHash, frameworkToJson, type FrameworkDocument } from '@pingan/core';
 import { dataDir, frameworkFileName, frameworkText } from './framework.ts';
+import { readInputsCsv } from './inputsCsv.ts';
 import { siteFacts } from './publication.ts';
-import { cityCode, latest, loadReleases } from './releases.ts';
+import { cityCode, latest, loadReleases, type MonthRelease } from './releases.ts';
 import type { PlaceWords } from '../workbench/placeWords.ts';
 
 export interface WorkbenchRegion {
@@ -70,11 +71,16 @@ export interface WorkbenchData {
 
 /** The framework document named by the latest manifest (`framework.file`), else the site's framework file. */
 export function latestFrameworkText(): { file: string; text: string } {
-  const manifest = latest().manifest as { framework: { file?: unknown } };
-  const file = typeof manifest.framework.file === 'string' ? manifest.framework.file : null;
+  return frameworkTextOf(latest().manifest);
+}
+
+/** The framework document a release's manifest names (`framework.file`, under the data folder), else the site's framework file. */
+export function frameworkTextOf(manifest: MonthRelease['manifest']): { file: string; text: string } {
+  const named = manifest as { framework: { file?: unknown } };
+  const file = typeof named.framework.file === 'string' ? named.framework.file : null;
   if (file) {
     const path = join(dataDir(), file);
-    if (!existsSync(path)) throw new Error(`pingan site: the latest manifest names ${file}, which is not at ${path}`);
+    if (!existsSync(path)) throw new Error(`pingan site: the manifest of ${manifest.month} r${manifest.revision} names ${file}, which is not at ${path}`);
     return { file, text: readFileSync(path, 'utf8') };
   }
   return { file: `framework/${frameworkFileName()}`, text: frameworkText() };
@@ -98,22 +104,7 @@ export function workbenchData(): WorkbenchData {
     const file = join(m.dir, 'inputs.csv');
     if (!existsSync(file)) continue;
     sources.push(`${m.month}/r${m.manifest.revision}/inputs.csv`);
-    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-    const header = lines[0].split(',').map((h) => h.trim());
-    const col = (name: string) => {
-      const i = header.indexOf(name);
-      if (i < 0) throw new Error(`pingan site: ${file} has no column "${name}"`);
-      return i;
-    };
-    const [ri, mi, ii, vi] = [col('region'), col('month'), col('indicator'), col('value')];
-    for (const line of lines.slice(1)) {
-      const f = line.split(',');
-      const value = f[vi]?.trim() ?? '';
-      if (value === '') continue;
-      const x = Number(value);
-      if (!Number.isFinite(x)) throw new Error(`pingan site: ${file}: "${value}" is not a number (${line})`);
-      cells.set(`${f[ri].trim()}|${f[mi].trim()}|${f[ii].trim()}`, x);
-    }
+    for (const c of readInputsCsv(file)) if (c.value !== null) cells.set(`${c.region}|${c.month}|${c.indicator}`, c.value);
   }
   const { file, text } = latestFrameworkText();
   const fw = frameworkFromJson(JSON.parse(text) as unknown);
