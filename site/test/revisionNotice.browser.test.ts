@@ -177,6 +177,8 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
       for (const { month, manifest } of [months[0], months.at(-1)!]) {
         const card = page.locator('[data-testid=archive-list] li', { has: page.locator(`a[href="${pathOf(month, lang)}"]`) });
         expect(await card.count(), `${lang} ${month}`).toBe(1);
+        // "Revision 5" is one unit: a line does not end between the word and its number.
+        expect(await card.textContent(), `${lang} ${month}`).toContain(`${lang === 'zh' ? '修订版本' : 'Revision'}\u00a0${manifest.revision}`);
         const earlier = card.locator('[data-testid=older-revisions] a');
         expect(await earlier.count(), `${lang} ${month}`).toBe(manifest.revision - 1);
         for (let n = 1; n < manifest.revision; n++) {

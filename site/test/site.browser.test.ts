@@ -182,6 +182,35 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('lets a phone jump to any year of the archive: a link a year, newest first, each to its section, without JavaScript', async () => {
+    const years = [...new Set(releasedPeriods().map((p) => p.slice(0, 4)))].reverse();
+    for (const [path, lang] of [['/archive/', 'zh'], ['/en/archive/', 'en']] as const) {
+      const page = await open(path, { width: 360, javaScriptEnabled: false });
+      const nav = page.locator('[data-testid=archive-years]');
+      if (years.length < 2) {
+        expect(await nav.count()).toBe(0);
+        await page.context().close();
+        continue;
+      }
+      expect(await nav.getAttribute('aria-label')).toBe(lang === 'zh' ? '按年份跳转' : 'Jump to a year');
+      const links = nav.locator('a');
+      expect(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual(years.map((y) => [lang === 'zh' ? `${y}年` : y, `#y${y}`]));
+      for (let i = 0; i < years.length; i++) {
+        expect(await page.locator(`h2#y${years[i]}`).textContent()).toBe(lang === 'zh' ? `${years[i]}年` : years[i]);
+        // A tap target of at least 24 px (WCAG 2.2, 2.5.8).
+        expect((await links.nth(i).boundingBox())!.height).toBeGreaterThanOrEqual(24);
+      }
+      // The oldest year, a tap away: its heading comes into view.
+      await links.last().click();
+      expect(await page.evaluate(() => location.hash)).toBe(`#y${years.at(-1)}`);
+      const box = await page.locator(`#y${years.at(-1)}`).evaluate((h) => [h.getBoundingClientRect().top, h.getBoundingClientRect().bottom, innerHeight]);
+      expect(box[0]).toBeGreaterThanOrEqual(0);
+      expect(box[1]).toBeLessThanOrEqual(box[2]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await page.context().close();
+    }
+  });
+
   it('lists the downloads a row a month: its latest revision’s files, the replaced ones in a disclosure, fitting a 360 px phone', async () => {
     const periods = releasedPeriods().reverse();
     const files = (p: string, r: number) => ['release.csv', 'release.json', 'manifest.json'].map((f) => `/downloads/${p}/r${r}/${f}`);
