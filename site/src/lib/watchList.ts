@@ -57,7 +57,7 @@ export function releaseCharts(entry: MonthRelease): { charts: ControlChart[]; de
   const sha256 = createHash('sha256').update(text).digest('hex');
   const named = (entry.manifest as { framework: { sha256?: unknown } }).framework.sha256;
   if (typeof named === 'string' && named !== sha256) {
-    throw new Error(`pingan site: ${file} has changed since release ${where} (SHA-256 ${sha256}, the manifest says ${named}): its control charts cannot be recomputed from it`);
+    throw new Error(`pingan site: ${file} has changed since release ${where} (SHA-256 ${sha256}, the manifest says ${named}): its control charts cannot be recomputed from it; restore the file, or release with it first (pingan release)`);
   }
   const framework = frameworkFromJson(JSON.parse(text) as unknown);
   const observations = readInputsCsv(inputs).map((c) => ({ unit: c.region, period: c.month, code: c.indicator, value: c.value }));
