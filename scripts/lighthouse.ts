@@ -3,7 +3,7 @@
  * package.json) on Debian's Chromium against the built site served on
  * 127.0.0.1, for each page in PAGES, as a phone (Lighthouse's default mobile
  * emulation, throttled) and as a desktop (`--preset=desktop`), and prints the
- * four category scores. Not part of `pnpm test`: eight runs take minutes.
+ * four category scores. Not part of `pnpm test`: fourteen runs take minutes.
  *
  *   pnpm lighthouse              build the site first when site/dist is missing
  *   pnpm lighthouse --build      always build first
@@ -47,6 +47,8 @@ function pages(): { name: string; path: string }[] {
     { name: 'district', path: district },
     { name: 'methodology', path: '/methodology/' },
     { name: 'workbench', path: '/workbench/' },
+    { name: 'warnings', path: '/warnings/' },
+    { name: 'archive', path: '/archive/' },
   ];
 }
 
