@@ -217,12 +217,22 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
     expect(list.length).toBeGreaterThan(0);
   }, 120_000);
 
-  it('shows the in-control charts nearest their limits, each with its chart, as recomputed from the release, in both languages', async () => {
+  it('shows the in-control charts nearest their limits, each with its chart, and every chart’s reading as a CSV, as recomputed from the release, in both languages', async () => {
     const watched = watchListOf(releasesDir);
     expect(watched.length).toBeGreaterThan(0);
     for (const [path, lang] of [['/warnings/', 'zh'], ['/en/warnings/', 'en']] as const) {
       for (const width of [360, 1280]) {
         const page = await open(path, width);
+        // Every chart's reading, as a download beside the settings.
+        const readings = page.locator('[data-testid=chart-readings]');
+        expect(await readings.getAttribute('href')).toBe(`/warnings/charts-${month}.csv`);
+        expect((await readings.textContent())?.trim()).toBe(
+          lang === 'zh' ? `全部 ${json.warnings.charted} 张控制图本月的读数（CSV，UTF-8 带 BOM，可直接用 Excel 打开）` : `Every chart’s reading this month, all ${json.warnings.charted} (CSV, UTF-8 with a BOM, opens in Excel)`,
+        );
+        const csv = await fetch(`${served.url}/warnings/charts-${month}.csv`);
+        expect(csv.status).toBe(200);
+        expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+        expect((await csv.text()).split('\r\n').filter(Boolean)).toHaveLength(json.warnings.charted + 1);
         const section = page.locator('[data-testid=watch-list]');
         expect(await section.locator('h2').textContent()).toBe(lang === 'zh' ? '接近控制界限' : 'Nearest their limits');
         const shown = section.locator('[data-testid=watched]');

@@ -9,9 +9,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latest, loadReleases } from '../src/lib/releases.ts';
-import { releaseCharts, watchList, WATCH_COUNT } from '../src/lib/watchList.ts';
+import { chartReadingsCsv, releaseCharts, watchList, WATCH_COUNT } from '../src/lib/watchList.ts';
 import { exampleReleases } from './exampleReleases.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -71,6 +72,38 @@ describe('the watch list of the early warning', () => {
         if (c.charted[t] !== 1 || c.outOfControl[t] === 1 || listed.has(`${c.unit}|${c.code}`)) continue;
         expect(c.ewma[t] / c.limit, `${name} ${c.unit} ${c.code}`).toBeLessThanOrEqual(list.at(-1)!.share);
       }
+    }
+  }, 240_000);
+
+  it('offers every chart\'s reading of the month as a CSV: the release\'s warnings flagged, the watch list the nearest of the rest', async () => {
+    for (const name of ['xiangtan', 'fixtures', 'shifan-county', 'jibao-county']) {
+      await useData(name);
+      const entry = latest();
+      const warnings = entry.release.uncertainty!.warnings!;
+      const csv = chartReadingsCsv()!;
+      expect(csv.file).toBe(`charts-${entry.month}.csv`);
+      expect(csv.text.startsWith('\uFEFF地区代码 region,')).toBe(true);
+      expect(csv.text.endsWith('\r\n')).toBe(true);
+      // Read back by papaparse, a parser other than the writer (names such as "Robbery, snatching and theft" are quoted).
+      const parsed = Papa.parse<string[]>(csv.text.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true });
+      expect(parsed.errors).toEqual([]);
+      const [header, ...rows] = parsed.data;
+      expect(new Set(rows.map((r) => r.length))).toEqual(new Set([header.length]));
+      const col = (label: string) => header.findIndex((h) => h.endsWith(` ${label}`));
+      const [region, code, observed, expected, ewma, limit, share, out, alarm, zh] = ['region', 'code', 'observed', 'expected', 'ewma', 'limit', 'share', 'out_of_control', 'new_alarm', 'name_zh'].map(col);
+      expect(rows.length, name).toBe(warnings.charted);
+      const flagged = rows.filter((r) => r[out] === '1');
+      expect(flagged.map((r) => [r[region], r[code], r[observed], r[expected], r[ewma], r[limit], r[alarm] === '1']), name).toEqual(
+        warnings.outOfControl.map((w) => [w.region, w.indicator, w.observed, w.expected, w.ewma, w.limit, w.newAlarm]),
+      );
+      for (const r of rows) {
+        expect(r[zh], `${name} ${r[code]}`).not.toBe('');
+        expect(Math.abs(Number(r[share]) - Number(r[ewma]) / Number(r[limit])), `${name} ${r[region]} ${r[code]}`).toBeLessThan(0.002);
+        expect(Number(r[share]) > 1, `${name} ${r[region]} ${r[code]}`).toBe(r[out] === '1');
+      }
+      // The watch list is the nearest of the rows in control, in the same order.
+      const inControl = rows.filter((r) => r[out] === '0' && Number(r[ewma]) > 0).sort((a, b) => Number(b[share]) - Number(a[share]));
+      expect(watchList()!.map((x) => x.warning.ewma), name).toEqual(inControl.slice(0, WATCH_COUNT).map((r) => r[ewma]));
     }
   }, 240_000);
 

@@ -131,6 +131,8 @@ export function warningsPage(lang: Lang, quarterly = false) {
     line: (observed: string, expected: string, ewma: string, limit: string) =>
       zh ? `${now} ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `${Now} ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
     newAlarm: zh ? `${now}新出现` : `new ${now}`,
+    readings: (charted: number) =>
+      zh ? `全部 ${charted} 张控制图${now}的读数（CSV，UTF-8 带 BOM，可直接用 Excel 打开）` : `Every chart’s reading ${now}, all ${charted} (CSV, UTF-8 with a BOM, opens in Excel)`,
     watchTitle: zh ? '接近控制界限' : 'Nearest their limits',
     watchIntro: (n: number) =>
       zh

@@ -75,7 +75,14 @@ export function releaseCharts(entry: MonthRelease): { charts: ControlChart[]; de
   return { charts, decimals: framework.decimals };
 }
 
-let cache: { dir: string; list: WatchedChart[] | null } | undefined;
+let cache: { dir: string; recomputed: ReturnType<typeof releaseCharts> } | undefined;
+
+/** The latest release and its charts, recomputed once per build (the page and the download both read them). */
+function latestCharts(): { entry: MonthRelease; recomputed: ReturnType<typeof releaseCharts> } {
+  const entry = latest();
+  if (cache?.dir !== entry.dir) cache = { dir: entry.dir, recomputed: releaseCharts(entry) };
+  return { entry, recomputed: cache.recomputed };
+}
 
 /**
  * The latest release's watch list (at most WATCH_COUNT charts, the nearest
@@ -83,10 +90,37 @@ let cache: { dir: string; list: WatchedChart[] | null } | undefined;
  * the release carries no early warning or no inputs.csv (older formats).
  */
 export function watchList(): WatchedChart[] | null {
-  const entry = latest();
-  if (cache?.dir === entry.dir) return cache.list;
-  const recomputed = releaseCharts(entry);
-  const list = recomputed && nearestLimit(recomputed.charts, entry.month, WATCH_COUNT).map((n) => ({ warning: asWarning(publishedChart(n.chart, entry.month, { decimals: recomputed.decimals })), share: n.share }));
-  cache = { dir: entry.dir, list };
-  return list;
+  const { entry, recomputed } = latestCharts();
+  return recomputed && nearestLimit(recomputed.charts, entry.month, WATCH_COUNT).map((n) => ({ warning: asWarning(publishedChart(n.chart, entry.month, { decimals: recomputed.decimals })), share: n.share }));
+}
+
+/** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+/**
+ * Every chart's reading in the latest release's month, one row a chart charted
+ * that month (chart order: region, then framework order), as the early-warning
+ * page offers it for download: UTF-8 with a BOM and CRLF, headed in Chinese and
+ * English as release.csv is. The readings are the library's control charts
+ * recomputed from the release's own files and checked against its warnings
+ * (`releaseCharts`). Null when the release carries no early warning.
+ */
+export function chartReadingsCsv(): { file: string; text: string } | null {
+  const { entry, recomputed } = latestCharts();
+  if (recomputed === null) return null;
+  const { charts, decimals } = recomputed;
+  const month = entry.month;
+  const regions = new Map(entry.release.regions.map((r) => [r.code, r.name]));
+  const indicators = new Map(entry.release.indicators.map((i) => [i.code, i.name]));
+  const header = '地区代码 region,地区 region_zh,Region region_en,代码 code,名称 name_zh,Name name_en,计数 observed,预期 expected,EWMA ewma,控制界限 limit,占界限 share,失控 out_of_control,新出现 new_alarm';
+  const rows = charts.flatMap((chart) => {
+    const t = chart.periods.indexOf(month);
+    if (chart.charted[t] !== 1) return [];
+    const p = publishedChart(chart, month, { decimals });
+    const region = regions.get(chart.unit);
+    const indicator = indicators.get(chart.code);
+    const share = (chart.ewma[t] / chart.limit).toFixed(3);
+    return [[p.unit, region?.zh ?? '', region?.en ?? '', p.code, indicator?.zh ?? '', indicator?.en ?? '', p.observed, p.expected, p.ewma, p.limit, share, String(chart.outOfControl[t]), p.newAlarm ? '1' : '0'].map(csvCell).join(',')];
+  });
+  return { file: `charts-${month}.csv`, text: `\uFEFF${[header, ...rows].join('\r\n')}\r\n` };
 }
