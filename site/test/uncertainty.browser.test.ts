@@ -225,11 +225,12 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
         const page = await open(path, width);
         // Every chart's reading, as a download beside the settings.
         const readings = page.locator('[data-testid=chart-readings]');
-        expect(await readings.getAttribute('href')).toBe(`/warnings/charts-${month}.csv`);
+        // The fixtures are SYNTHETIC, and the file's name says so.
+        expect(await readings.getAttribute('href')).toBe(`/warnings/SYNTHETIC-charts-${month}.csv`);
         expect((await readings.textContent())?.trim()).toBe(
           lang === 'zh' ? `全部 ${json.warnings.charted} 张控制图本月的读数（CSV，UTF-8 带 BOM，可直接用 Excel 打开）` : `Every chart’s reading this month, all ${json.warnings.charted} (CSV, UTF-8 with a BOM, opens in Excel)`,
         );
-        const csv = await fetch(`${served.url}/warnings/charts-${month}.csv`);
+        const csv = await fetch(`${served.url}/warnings/SYNTHETIC-charts-${month}.csv`);
         expect(csv.status).toBe(200);
         expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
         expect((await csv.text()).split('\r\n').filter(Boolean)).toHaveLength(json.warnings.charted + 1);

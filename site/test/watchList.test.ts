@@ -81,7 +81,8 @@ describe('the watch list of the early warning', () => {
       const entry = latest();
       const warnings = entry.release.uncertainty!.warnings!;
       const csv = chartReadingsCsv()!;
-      expect(csv.file).toBe(`charts-${entry.month}.csv`);
+      // Every one of these data sets is SYNTHETIC, and the file's name says so.
+      expect(csv.file).toBe(`SYNTHETIC-charts-${entry.month}.csv`);
       expect(csv.text.startsWith('\uFEFF地区代码 region,')).toBe(true);
       expect(csv.text.endsWith('\r\n')).toBe(true);
       // Read back by papaparse, a parser other than the writer (names such as "Robbery, snatching and theft" are quoted).

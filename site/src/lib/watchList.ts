@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { controlCharts, frameworkFromJson, nearestLimit, panelFromObservations, publishedChart, type ControlChart, type PublishedChart } from '@pingan/core';
 import type { ReleaseEarlyWarning } from '@pingan/core/release';
 import { readInputsCsv } from './inputsCsv.ts';
+import { siteFacts } from './publication.ts';
 import { latest, type MonthRelease } from './releases.ts';
 import { frameworkTextOf } from './workbench.ts';
 
@@ -98,7 +99,8 @@ export function watchList(): WatchedChart[] | null {
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
- * Every chart's reading in the latest release's month, one row a chart charted
+ * Every chart's reading in the latest release's month (`charts-YYYY-MM.csv`,
+ * `SYNTHETIC-charts-YYYY-MM.csv` for synthetic data), one row a chart charted
  * that month (chart order: region, then framework order), as the early-warning
  * page offers it for download: UTF-8 with a BOM and CRLF, headed in Chinese and
  * English as release.csv is. The readings are the library's control charts
@@ -122,5 +124,6 @@ export function chartReadingsCsv(): { file: string; text: string } | null {
     const share = (chart.ewma[t] / chart.limit).toFixed(3);
     return [[p.unit, region?.zh ?? '', region?.en ?? '', p.code, indicator?.zh ?? '', indicator?.en ?? '', p.observed, p.expected, p.ewma, p.limit, share, String(chart.outOfControl[t]), p.newAlarm ? '1' : '0'].map(csvCell).join(',')];
   });
-  return { file: `charts-${month}.csv`, text: `\uFEFF${[header, ...rows].join('\r\n')}\r\n` };
+  // A file of SYNTHETIC readings says so in its name, as the sample's input files do, wherever it is saved.
+  return { file: `${siteFacts().synthetic ? 'SYNTHETIC-' : ''}charts-${month}.csv`, text: `\uFEFF${[header, ...rows].join('\r\n')}\r\n` };
 }

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { chartReadingsCsv } from '../../lib/watchList.ts';
 
-/** The latest month's reading of every control chart, charts-YYYY-MM.csv (none for a release without an early warning). */
+/** The latest month's reading of every control chart, [SYNTHETIC-]charts-YYYY-MM.csv (none for a release without an early warning). */
 export function getStaticPaths() {
   const csv = chartReadingsCsv();
   return csv ? [{ params: { file: csv.file }, props: { text: csv.text } }] : [];
