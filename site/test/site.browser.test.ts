@@ -182,6 +182,28 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('saves every download under a name of its own that says SYNTHETIC where the data are, on the month, downloads and methodology pages', async () => {
+    const synthetic = (JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { synthetic?: boolean }).synthetic === true;
+    const latest = releasedPeriods().at(-1)!;
+    const names = new Map<string, string>();
+    for (const path of [periodPath(latest), '/downloads/', '/en/methodology/']) {
+      const page = await open(path);
+      const links = await page.$$eval('a[download]', (as) => as.map((a) => [a.getAttribute('href')!, a.getAttribute('download')!]));
+      expect(links.length, path).toBeGreaterThan(0);
+      for (const [href, name] of links) {
+        expect(name, href).toMatch(synthetic ? /^SYNTHETIC-[^/]+$/ : /^(?!SYNTHETIC-)[^/]+$/);
+        // A revision's file names its period and revision.
+        const file = /^\/downloads\/([^/]+)\/(r\d+)\/([^/]+)$/.exec(href);
+        if (file) expect(name, href).toBe(`${synthetic ? 'SYNTHETIC-' : ''}${file[1]}-${file[2]}-${file[3]}`);
+        // One name per file, and one file per name.
+        expect(names.get(href) ?? name, href).toBe(name);
+        names.set(href, name);
+      }
+      await page.context().close();
+    }
+    expect(new Set(names.values()).size).toBe(names.size);
+  });
+
   it('lets a phone jump to any year of the archive: a link a year, newest first, each to its section, without JavaScript', async () => {
     const years = [...new Set(releasedPeriods().map((p) => p.slice(0, 4)))].reverse();
     for (const [path, lang] of [['/archive/', 'zh'], ['/en/archive/', 'en']] as const) {
