@@ -45,9 +45,10 @@ const asWarning = (c: PublishedChart): ReleaseEarlyWarning => ({
  * A release's control charts (and the decimals of its expected counts),
  * recomputed from its own files and checked against what it published: the
  * same number of charts charted in its month, and exactly its
- * out-of-control charts (every field, every month of their history). Null when the release carries no early warning or no
- * inputs.csv (older formats). Throws, naming the release and the files,
- * when they disagree or the framework file has changed since.
+ * out-of-control charts (every field, every month of their history). Null
+ * when the release carries no early warning or no inputs.csv (older
+ * formats). Throws, naming the release and the files, when they disagree or
+ * the framework file has changed since.
  */
 export function releaseCharts(entry: MonthRelease): { charts: ControlChart[]; decimals: number } | null {
   const warnings = entry.release.uncertainty?.warnings ?? null;
