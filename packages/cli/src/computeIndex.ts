@@ -1,5 +1,5 @@
 import { bandOf, buildExact, buildIndex, canonicalJson, Exact, exactAt, exactInputs, flagNames, monthUncertainty, panelFromObservations, periodDistance, periodFrequency, periodsPerYear, publishChange, roundHalfUp, shiftPeriod, uncertaintyLookback, ValidationError, type ExactPanel, type Framework, type IndexResult, type MonthUncertainty, type Observation, type Provenance } from '@pingan/core';
-import { RELEASE_FORMAT, UNCERTAINTY_MODEL, type InputCell, type PublishedAggregate, type PublishedIndicator, type PublishedMonth, type PublishedRegion, type PublishedUncertainty } from '@pingan/core/release';
+import { RELEASE_FORMAT, releaseWarning, UNCERTAINTY_MODEL, type InputCell, type PublishedAggregate, type PublishedIndicator, type PublishedMonth, type PublishedRegion, type PublishedUncertainty } from '@pingan/core/release';
 import { DataInvalidError, UsageError } from './issues.ts';
 import { nextReleaseDate } from './publication.ts';
 import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
@@ -235,16 +235,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
       warnings: {
         chart: { ...uncertainty.chart },
         charted: uncertainty.charted,
-        outOfControl: uncertainty.warnings.map((w) => ({
-          region: w.unit,
-          indicator: w.code,
-          observed: w.observed,
-          expected: w.expected,
-          ewma: w.ewma,
-          limit: w.limit,
-          newAlarm: w.newAlarm,
-          history: w.history.map((h) => ({ ...h })),
-        })),
+        outOfControl: uncertainty.warnings.map(releaseWarning),
       },
       regions,
     },

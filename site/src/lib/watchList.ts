@@ -14,8 +14,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { controlCharts, frameworkFromJson, nearestLimit, panelFromObservations, publishedChart, type ControlChart, type PublishedChart } from '@pingan/core';
-import type { ReleaseEarlyWarning } from '@pingan/core/release';
+import { controlCharts, frameworkFromJson, nearestLimit, panelFromObservations, publishedChart, type ControlChart } from '@pingan/core';
+import { releaseWarning, type ReleaseEarlyWarning } from '@pingan/core/release';
 import { readInputsCsv } from './inputsCsv.ts';
 import { siteFacts } from './publication.ts';
 import { latest, type MonthRelease } from './releases.ts';
@@ -29,17 +29,6 @@ export interface WatchedChart {
 
 /** How many charts the watch list shows. */
 export const WATCH_COUNT = 5;
-
-const asWarning = (c: PublishedChart): ReleaseEarlyWarning => ({
-  region: c.unit,
-  indicator: c.code,
-  observed: c.observed,
-  expected: c.expected,
-  ewma: c.ewma,
-  limit: c.limit,
-  newAlarm: c.newAlarm,
-  history: c.history.map((h) => ({ ...h })),
-});
 
 /**
  * A release's control charts (and the decimals of its expected counts),
@@ -65,7 +54,7 @@ export function releaseCharts(entry: MonthRelease): { charts: ControlChart[]; de
   const observations = readInputsCsv(inputs).map((c) => ({ unit: c.region, period: c.month, code: c.indicator, value: c.value }));
   const charts = controlCharts(panelFromObservations(framework, observations), framework, warnings.chart);
   const month = entry.month;
-  const recomputed = charts.filter((c) => c.outOfControl[c.periods.indexOf(month)] === 1).map((c) => asWarning(publishedChart(c, month, { decimals: framework.decimals })));
+  const recomputed = charts.filter((c) => c.outOfControl[c.periods.indexOf(month)] === 1).map((c) => releaseWarning(publishedChart(c, month, { decimals: framework.decimals })));
   const charted = charts.filter((c) => c.charted[c.periods.indexOf(month)] === 1).length;
   if (charted !== warnings.charted || JSON.stringify(recomputed) !== JSON.stringify(warnings.outOfControl)) {
     const list = (ws: readonly ReleaseEarlyWarning[]) => ws.map((w) => `${w.region} × ${w.indicator} (EWMA ${w.ewma})`).join(', ') || 'none';
@@ -93,7 +82,7 @@ function latestCharts(): { entry: MonthRelease; recomputed: ReturnType<typeof re
  */
 export function watchList(): WatchedChart[] | null {
   const { entry, recomputed } = latestCharts();
-  return recomputed && nearestLimit(recomputed.charts, entry.month, WATCH_COUNT).map((n) => ({ warning: asWarning(publishedChart(n.chart, entry.month, { decimals: recomputed.decimals })), share: n.share }));
+  return recomputed && nearestLimit(recomputed.charts, entry.month, WATCH_COUNT).map((n) => ({ warning: releaseWarning(publishedChart(n.chart, entry.month, { decimals: recomputed.decimals })), share: n.share }));
 }
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */

@@ -39,7 +39,6 @@ export interface MonthUncertaintyOptions {
   readonly historyMonths?: number;
 }
 
-
 /** A published value and its interval, rounded to the framework's decimals. */
 export interface ValueInterval {
   readonly value: string;

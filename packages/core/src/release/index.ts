@@ -4,3 +4,4 @@ export * from './inputsCsv.ts';
 export * from './chain.ts';
 export * from './revisionsJson.ts';
 export * from './verifyReleases.ts';
+export * from './releaseWarning.ts';
