@@ -65,23 +65,8 @@ export function parseCsv(text: string, newline?: '\n' | '\r\n' | '\r'): CsvRecor
   return records;
 }
 
-/** One CSV cell, quoted when it holds a comma, a quote or a line break. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/**
- * CSV text with the given line break; with `bom`, a UTF-8 byte order mark
- * first, so that Excel opens it as UTF-8.
- *
- * @example
- * writeCsv([['a', 'b,c']], { newline: '\r\n' }); // 'a,"b,c"\r\n'
- */
-export function writeCsv(rows: readonly (readonly (string | null)[])[], options: { newline?: string; bom?: boolean } = {}): string {
-  const newline = options.newline ?? '\n';
-  const body = rows.map((row) => row.map((cell) => csvCell(cell ?? '')).join(',')).join(newline) + newline;
-  return options.bom ? `\uFEFF${body}` : body;
-}
+// The CSV writer is the release format's own, in @pingan/core/release; re-exported for the CLI's writers.
+export { writeCsv } from '@pingan/core/release';
 
 /**
  * The record separator papaparse would guess for a text (from its first

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { controlCharts, frameworkFromJson, nearestLimit, panelFromObservations, publishedChart, type ControlChart } from '@pingan/core';
-import { releaseWarning, type ReleaseEarlyWarning } from '@pingan/core/release';
+import { releaseWarning, writeCsv, type ReleaseEarlyWarning } from '@pingan/core/release';
 import { readInputsCsv } from './inputsCsv.ts';
 import { siteFacts } from './publication.ts';
 import { latest, type MonthRelease } from './releases.ts';
@@ -85,9 +85,6 @@ export function watchList(): WatchedChart[] | null {
   return recomputed && nearestLimit(recomputed.charts, entry.month, WATCH_COUNT).map((n) => ({ warning: releaseWarning(publishedChart(n.chart, entry.month, { decimals: recomputed.decimals })), share: n.share }));
 }
 
-/** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 /**
  * Every chart's reading in the latest release's month (`charts-YYYY-MM.csv`,
  * `SYNTHETIC-charts-YYYY-MM.csv` for synthetic data), one row a chart charted
@@ -104,7 +101,7 @@ export function chartReadingsCsv(): { file: string; text: string } | null {
   const month = entry.month;
   const regions = new Map(entry.release.regions.map((r) => [r.code, r.name]));
   const indicators = new Map(entry.release.indicators.map((i) => [i.code, i.name]));
-  const header = '地区代码 region,地区 region_zh,Region region_en,代码 code,名称 name_zh,Name name_en,计数 observed,预期 expected,EWMA ewma,控制界限 limit,占界限 share,失控 out_of_control,新出现 new_alarm';
+  const header = ['地区代码 region', '地区 region_zh', 'Region region_en', '代码 code', '名称 name_zh', 'Name name_en', '计数 observed', '预期 expected', 'EWMA ewma', '控制界限 limit', '占界限 share', '失控 out_of_control', '新出现 new_alarm'];
   const rows = charts.flatMap((chart) => {
     const t = chart.periods.indexOf(month);
     if (chart.charted[t] !== 1) return [];
@@ -112,8 +109,8 @@ export function chartReadingsCsv(): { file: string; text: string } | null {
     const region = regions.get(chart.unit);
     const indicator = indicators.get(chart.code);
     const share = (chart.ewma[t] / chart.limit).toFixed(3);
-    return [[p.unit, region?.zh ?? '', region?.en ?? '', p.code, indicator?.zh ?? '', indicator?.en ?? '', p.observed, p.expected, p.ewma, p.limit, share, String(chart.outOfControl[t]), p.newAlarm ? '1' : '0'].map(csvCell).join(',')];
+    return [[p.unit, region?.zh ?? '', region?.en ?? '', p.code, indicator?.zh ?? '', indicator?.en ?? '', p.observed, p.expected, p.ewma, p.limit, share, String(chart.outOfControl[t]), p.newAlarm ? '1' : '0']];
   });
   // A file of SYNTHETIC readings says so in its name, as the sample's input files do, wherever it is saved.
-  return { file: `${siteFacts().synthetic ? 'SYNTHETIC-' : ''}charts-${month}.csv`, text: `\uFEFF${[header, ...rows].join('\r\n')}\r\n` };
+  return { file: `${siteFacts().synthetic ? 'SYNTHETIC-' : ''}charts-${month}.csv`, text: writeCsv([header, ...rows], { newline: '\r\n', bom: true }) };
 }

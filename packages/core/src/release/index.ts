@@ -5,3 +5,4 @@ export * from './chain.ts';
 export * from './revisionsJson.ts';
 export * from './verifyReleases.ts';
 export * from './releaseWarning.ts';
+export * from './writeCsv.ts';

@@ -1,11 +1,8 @@
 import { InputCellSchema, type InputCell } from './schema.ts';
+import { writeCsv } from './writeCsv.ts';
 
 /** The header of inputs.csv. */
 export const INPUTS_CSV_HEADER = ['region', 'month', 'indicator', 'value', 'flag'] as const;
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /**
  * inputs.csv: every input cell a release read, values exactly as given
@@ -17,8 +14,7 @@ function csvCell(value: string): string {
  * // 'region,month,indicator,value,flag\n430302,2025-05,homicide,1,\n'
  */
 export function formatInputsCsv(cells: readonly InputCell[]): string {
-  const rows = [INPUTS_CSV_HEADER, ...cells.map((c) => [c.region, c.month, c.indicator, c.value ?? '', c.flag])];
-  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return writeCsv([INPUTS_CSV_HEADER, ...cells.map((c) => [c.region, c.month, c.indicator, c.value, c.flag])]);
 }
 
 /** RFC 4180 records of a text (quoted cells may hold commas, quotes and line breaks). */
