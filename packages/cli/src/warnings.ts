@@ -1,4 +1,4 @@
-import { controlCharts, DEFAULT_CHART, earlyWarnings, nearestLimit, panelFromObservations, monthsAsPeriods, periodDistance, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type Observation } from '@pingan/core';
+import { controlCharts, DEFAULT_CHART, earlyWarnings, nearestLimit, panelFromObservations, monthsAsPeriods, periodDistance, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type EarlyWarning, type Observation } from '@pingan/core';
 import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
 import { lookbackMonths } from './computeIndex.ts';
 import { ExitCode, UsageError } from './issues.ts';
@@ -52,6 +52,9 @@ export interface WarningsOptions extends CommonOptions {
 /** How many in-control charts nearest their limits `pingan warnings` lists by default. */
 export const NEAR_DEFAULT = 5;
 
+/** A chart's reading in the month: what a warning and a chart near its limit both print. */
+type Reading = Pick<EarlyWarning, 'unit' | 'code' | 'observed' | 'expected' | 'ewma' | 'limit'>;
+
 /** `pingan warnings [MONTH]`: the month's out-of-control region × indicator charts. */
 export function warningsCommand(options: WarningsOptions): CommandResult {
   const valid = loadData(options.dataDir, options.today, options.frameworkFile);
@@ -76,19 +79,32 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const at = periods.indexOf(month);
   const charted = charts.filter((c) => c.charted[at] === 1).length;
   const warnings = earlyWarnings(charts, month);
+  // The charts nearest their limits, after the warnings: what would be the next ones.
+  const near = nearestLimit(charts, month, options.near ?? NEAR_DEFAULT).map(({ chart, share }) => ({
+    reading: { unit: chart.unit, code: chart.code, observed: chart.observed[at], expected: chart.expected[at], ewma: chart.ewma[at], limit: chart.limit },
+    share,
+  }));
   const regions = new Map(valid.data.regions.map((r) => [r.code, r]));
   const round = (x: number, d: number) => x.toFixed(d);
-  const rows = warnings.map((w) => {
-    const node = framework.byCode.get(w.code)!;
-    const region = regions.get(w.unit)!;
-    return { w, region, node };
-  });
-  const near = nearestLimit(charts, month, options.near ?? NEAR_DEFAULT).map(({ chart, share }) => ({
-    chart,
-    share,
-    region: regions.get(chart.unit)!,
-    node: framework.byCode.get(chart.code)!,
-  }));
+  // A warning and a chart near its limit are read out alike: the same fields in JSON, the same first columns in text.
+  const nameOf = (r: Reading) => ({ region: regions.get(r.unit)!, node: framework.byCode.get(r.code)! });
+  const readingJson = (r: Reading) => {
+    const { region, node } = nameOf(r);
+    return {
+      region: r.unit,
+      regionName: { zh: region.name.zh, en: region.name.en },
+      indicator: r.code,
+      indicatorName: { zh: node.name.zh, en: node.name.en },
+      observed: r.observed,
+      expected: Number(round(r.expected, 2)),
+      ewma: Number(round(r.ewma, 3)),
+      limit: Number(round(r.limit, 3)),
+    };
+  };
+  const readingCells = (r: Reading) => {
+    const { region, node } = nameOf(r);
+    return [`${r.unit} ${localised(region.name)}`, `${r.code} ${localised(node.name)}`, String(r.observed), round(r.expected, 2), round(r.ewma, 3), round(r.limit, 3)];
+  };
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
@@ -97,28 +113,8 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
         month,
         chart: DEFAULT_CHART,
         charted,
-        warnings: rows.map(({ w, region, node }) => ({
-          region: w.unit,
-          regionName: { zh: region.name.zh, en: region.name.en },
-          indicator: w.code,
-          indicatorName: { zh: node.name.zh, en: node.name.en },
-          observed: w.observed,
-          expected: Number(round(w.expected, 2)),
-          ewma: Number(round(w.ewma, 3)),
-          limit: Number(round(w.limit, 3)),
-          newAlarm: w.newAlarm,
-        })),
-        near: near.map(({ chart, share, region, node }) => ({
-          region: chart.unit,
-          regionName: { zh: region.name.zh, en: region.name.en },
-          indicator: chart.code,
-          indicatorName: { zh: node.name.zh, en: node.name.en },
-          observed: chart.observed[at],
-          expected: Number(round(chart.expected[at], 2)),
-          ewma: Number(round(chart.ewma[at], 3)),
-          limit: Number(round(chart.limit, 3)),
-          share: Number(round(share, 3)),
-        })),
+        warnings: warnings.map((w) => ({ ...readingJson(w), newAlarm: w.newAlarm })),
+        near: near.map(({ reading, share }) => ({ ...readingJson(reading), share: Number(round(share, 3)) })),
       }),
       stderr: '',
     };
@@ -138,33 +134,19 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     return { exitCode: ExitCode.Ok, stdout: `${title}\n${reason}\n`, stderr: '' };
   }
   const observedHeader = quarterly ? t`Observed this quarter` : t`Observed`;
-  // The charts nearest their limits, after the warnings: what would be the next ones.
   const nearBlock =
     near.length === 0
       ? ''
-      : `\n${t`Nearest their limits, in control:`}\n${textTable([
-          [t`Region`, t`Indicator`, observedHeader, t`Expected`, 'EWMA', t`Limit`, t`Share of limit`],
-          ...near.map(({ chart, share, region, node }) => [
-            `${chart.unit} ${localised(region.name)}`,
-            `${chart.code} ${localised(node.name)}`,
-            String(chart.observed[at]),
-            round(chart.expected[at], 2),
-            round(chart.ewma[at], 3),
-            round(chart.limit, 3),
+      : `\n${t`Nearest their limits, in control:`}\n${textTable(
+          [
+            [t`Region`, t`Indicator`, observedHeader, t`Expected`, 'EWMA', t`Limit`, t`Share of limit`],
             // Rounded down: a chart in control never reads 100%.
-            `${Math.floor(share * 100)}%`,
-          ]),
-        ], 2)}`;
-  if (rows.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n${nearBlock}`, stderr: '' };
+            ...near.map(({ reading, share }) => [...readingCells(reading), `${Math.floor(share * 100)}%`]),
+          ],
+          2,
+        )}`;
+  if (warnings.length === 0) return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n${t`no indicator out of control in ${month} (${charted} charts)`}\n${nearBlock}`, stderr: '' };
   const header = [t`Region`, t`Indicator`, observedHeader, t`Expected`, 'EWMA', t`Limit`, t`New`];
-  const body = rows.map(({ w, region, node }) => [
-    `${w.unit} ${localised(region.name)}`,
-    `${w.code} ${localised(node.name)}`,
-    String(w.observed),
-    round(w.expected, 2),
-    round(w.ewma, 3),
-    round(w.limit, 3),
-    w.newAlarm ? t`new` : '',
-  ]);
-  return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body], 2)}${t`${rows.length} of ${charted} charts out of control`}\n${nearBlock}`, stderr: '' };
+  const body = warnings.map((w) => [...readingCells(w), w.newAlarm ? t`new` : '']);
+  return { exitCode: ExitCode.Ok, stdout: `${title}\n${settings}\n\n${textTable([header, ...body], 2)}${t`${warnings.length} of ${charted} charts out of control`}\n${nearBlock}`, stderr: '' };
 }
