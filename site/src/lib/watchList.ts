@@ -30,6 +30,9 @@ export interface WatchedChart {
 /** How many charts the watch list shows. */
 export const WATCH_COUNT = 5;
 
+/** The month's place in the charts' periods (the charts of one panel share them), or -1. */
+const monthIndex = (charts: readonly ControlChart[], month: string) => (charts.length ? charts[0].periods.indexOf(month) : -1);
+
 /**
  * A release's control charts (and the decimals of its expected counts),
  * recomputed from its own files and checked against what it published: the
@@ -54,8 +57,9 @@ export function releaseCharts(entry: MonthRelease): { charts: ControlChart[]; de
   const observations = readInputsCsv(inputs).map((c) => ({ unit: c.region, period: c.month, code: c.indicator, value: c.value }));
   const charts = controlCharts(panelFromObservations(framework, observations), framework, warnings.chart);
   const month = entry.month;
-  const recomputed = charts.filter((c) => c.outOfControl[c.periods.indexOf(month)] === 1).map((c) => releaseWarning(publishedChart(c, month, { decimals: framework.decimals })));
-  const charted = charts.filter((c) => c.charted[c.periods.indexOf(month)] === 1).length;
+  const at = monthIndex(charts, month);
+  const recomputed = charts.filter((c) => c.outOfControl[at] === 1).map((c) => releaseWarning(publishedChart(c, month, { decimals: framework.decimals })));
+  const charted = charts.filter((c) => c.charted[at] === 1).length;
   if (charted !== warnings.charted || JSON.stringify(recomputed) !== JSON.stringify(warnings.outOfControl)) {
     const list = (ws: readonly ReleaseEarlyWarning[]) => ws.map((w) => `${w.region} × ${w.indicator} (EWMA ${w.ewma})`).join(', ') || 'none';
     throw new Error(
@@ -102,8 +106,8 @@ export function chartReadingsCsv(): { file: string; text: string } | null {
   const regions = new Map(entry.release.regions.map((r) => [r.code, r.name]));
   const indicators = new Map(entry.release.indicators.map((i) => [i.code, i.name]));
   const header = ['地区代码 region', '地区 region_zh', 'Region region_en', '代码 code', '名称 name_zh', 'Name name_en', '计数 observed', '预期 expected', 'EWMA ewma', '控制界限 limit', '占界限 share', '失控 out_of_control', '新出现 new_alarm'];
+  const t = monthIndex(charts, month);
   const rows = charts.flatMap((chart) => {
-    const t = chart.periods.indexOf(month);
     if (chart.charted[t] !== 1) return [];
     const p = publishedChart(chart, month, { decimals });
     const region = regions.get(chart.unit);
