@@ -208,6 +208,13 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           expect(await item.locator('[data-testid=control-chart] svg circle').count()).toBe(w.history.length);
           expect(await item.locator('[data-testid=control-chart] svg .cc-limit').count()).toBe(1);
           expect(await item.locator('[data-testid=control-chart] svg').isVisible()).toBe(true);
+          // Its axis labels read at about body text's size on a phone and on a desktop, not scaled to 20 px.
+          const labelPx = await item.locator('[data-testid=control-chart] svg').evaluate((svg) => {
+            const shown = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+            return shown * Number(svg.querySelector('.cc-axis')!.getAttribute('font-size'));
+          });
+          expect(labelPx, `${path} at ${width}px`).toBeGreaterThanOrEqual(10);
+          expect(labelPx, `${path} at ${width}px`).toBeLessThanOrEqual(15);
         }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
         await page.context().close();
@@ -251,6 +258,13 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           // In control this month: the last point is not marked above the limit.
           expect(await item.locator('[data-testid=control-chart] svg circle').last().getAttribute('class')).not.toMatch(/cc-above/);
           expect(await item.locator('[data-testid=control-chart] svg').isVisible()).toBe(true);
+          // Its axis labels read at about body text's size on a phone and on a desktop, not scaled to 20 px.
+          const labelPx = await item.locator('[data-testid=control-chart] svg').evaluate((svg) => {
+            const shown = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+            return shown * Number(svg.querySelector('.cc-axis')!.getAttribute('font-size'));
+          });
+          expect(labelPx, `${path} at ${width}px`).toBeGreaterThanOrEqual(10);
+          expect(labelPx, `${path} at ${width}px`).toBeLessThanOrEqual(15);
         }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
         await page.context().close();
