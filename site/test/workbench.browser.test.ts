@@ -561,6 +561,28 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     }
   }, 240_000);
 
+  it('draws every radio button and checkbox at one full size on a 360 px phone, however long its label', async () => {
+    for (const v of VIEWS.filter((view) => view.width === 360)) {
+      const page = await open(v.path, { width: v.width });
+      await page.locator('.wb input[type=radio]').first().waitFor();
+      const boxes = await page.$$eval('.wb input[type=radio], .wb input[type=checkbox]', (inputs) =>
+        inputs.map((input) => {
+          const r = input.getBoundingClientRect();
+          return { type: (input as HTMLInputElement).type, label: input.closest('label')?.textContent?.trim() ?? input.id, width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 };
+        }),
+      );
+      const radios = boxes.filter((b) => b.type === 'radio');
+      expect(radios.length, v.lang).toBeGreaterThanOrEqual(4);
+      for (const type of ['radio', 'checkbox']) {
+        const ofType = boxes.filter((b) => b.type === type);
+        const largest = Math.max(...ofType.map((b) => Math.max(b.width, b.height)));
+        // Round, not squeezed into an ellipse, and none smaller than the others.
+        for (const b of ofType) expect([b.width, b.height], `${v.lang}: the ${type} of "${b.label}"`).toEqual([largest, largest]);
+      }
+      await page.context().close();
+    }
+  }, 120_000);
+
   it('is readable without JavaScript: an explanation, the published figures and the official weights', async () => {
     for (const [path, text] of [['/workbench/', '需要 JavaScript'], ['/en/workbench/', 'need JavaScript']] as const) {
       const page = await open(path, { javaScriptEnabled: false, width: 360 });
