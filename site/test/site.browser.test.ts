@@ -647,6 +647,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
           // A heavier font would widen an English label and could wrap the row on a phone.
           const weights = await page.locator('.site-nav a').evaluateAll((as) => new Set(as.map((a) => getComputedStyle(a).fontWeight)).size);
           expect(weights, `${target}: one font weight in the navigation`).toBe(1);
+          // The shield beside the name keeps its shape however long the name (a flex item would be squeezed).
+          const mark = (await page.locator('.brand-mark').boundingBox())!;
+          expect([mark.width, mark.height].map((v) => Math.round(v * 10) / 10), `${target} at ${width} px: the shield's size`).toEqual([17.6, 20.8]);
           const nav = (await page.locator('.site-nav').boundingBox())!;
           const main = (await page.locator('main').boundingBox())!;
           layouts.push(`nav height ${Math.round(nav.height)}, main at ${Math.round(main.y)}`);
