@@ -380,7 +380,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     for (const { width, height } of VIEWPORTS) {
       for (const target of LAYOUT_PAGES) {
         const path = lang === 'en' ? `/en${target.path}` : target.path;
-        it(`fits ${target.name} (${lang}) at ${width}×${height}: no overflow, newest point in view, every column reachable, no clipped map label`, async () => {
+        it(`fits ${target.name} (${lang}) at ${width}×${height}: no overflow, newest point in view, every column reachable, no clipped map label, no squeezed mark`, async () => {
           const context = await served.browser.newContext({ viewport: { width, height } });
           const page = await context.newPage();
           page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
@@ -455,6 +455,19 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
                 if (j > i && b.left < c.right - 1 && c.left < b.right - 1 && b.top < c.bottom - 1 && c.top < b.bottom - 1) problems.push(`map labels "${labels[i].textContent}" and "${labels[j].textContent}" overlap`);
               });
             });
+            // A mark or control in a flex row (an svg, image, input or empty box: the shield, a legend's swatch) keeps
+            // its width: a long text beside it must not squeeze it (checked by measuring it again with flex-shrink 0).
+            for (const el of document.querySelectorAll<HTMLElement | SVGElement>('body *')) {
+              const parent = el.parentElement;
+              if (!parent || !getComputedStyle(parent).display.includes('flex') || !visible(el)) continue;
+              if (!['svg', 'IMG', 'INPUT'].includes(el.tagName) && (el.textContent ?? '').trim() !== '') continue;
+              const before = el.getBoundingClientRect().width;
+              const shrink = el.style.flexShrink;
+              el.style.flexShrink = '0';
+              const after = el.getBoundingClientRect().width;
+              el.style.flexShrink = shrink;
+              if (after - before > 0.5) problems.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class')} squeezed to ${before.toFixed(1)}px of ${after.toFixed(1)}px`);
+            }
             return { problems, newestMonth, tables: tables.length };
           }, hasMap);
           expect(report.problems).toEqual([]);
