@@ -10,7 +10,8 @@ import { previewSvg, segmentNumber } from '../src/lib/preview.ts';
 import { cityCode, districts, loadReleases, region, type Release } from '../src/lib/releases.ts';
 import { siteFacts } from '../src/lib/publication.ts';
 import { difference, neighbours, standing } from '../src/lib/standing.ts';
-import { bandFills, compactPath, labelWidth, mapShapes, placeLabels, MAP_HEIGHT, MAP_WIDTH } from '../src/lib/charts.ts';
+import { bandFills, compactPath, mapShapes, placeLabels, MAP_HEIGHT, MAP_WIDTH } from '../src/lib/charts.ts';
+import { labelWidth } from '../src/lib/labelWidth.ts';
 
 // The data folder beside the site (astro.config.ts sets the same default for builds; vitest may run from the root).
 process.env.PINGAN_DATA_DIR ??= join(import.meta.dirname, '..', '..', 'data');

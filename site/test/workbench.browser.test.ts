@@ -561,6 +561,38 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     }
   }, 240_000);
 
+  it('draws its charts with every label inside the drawing and readable (at least 10.5 px), at 360 and 1280 px in both languages', async () => {
+    for (const v of VIEWS) {
+      const page = await open(v.path, { width: v.width });
+      await runBothAnalyses(page);
+      const charts = await page.$$eval('[data-wb=trend] svg, [data-wb=ua-out] svg, [data-wb=sobol-chart] svg', (svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          const texts = [...svg.querySelectorAll('text')].map((text) => {
+            const r = text.getBoundingClientRect();
+            return {
+              text: text.textContent,
+              inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5,
+              px: parseFloat(getComputedStyle(text).fontSize) * scale,
+            };
+          });
+          return { chart: svg.closest('[data-wb]')!.getAttribute('data-wb'), texts, width: box.width, boxWidth: svg.parentElement!.clientWidth };
+        }),
+      );
+      expect(charts.map((c) => c.chart), `${v.path} at ${v.width}px`).toEqual(['trend', 'ua-out', 'sobol-chart']);
+      for (const c of charts) {
+        const where = `${c.chart}, ${v.path} at ${v.width}px`;
+        expect(c.texts.length, where).toBeGreaterThan(0);
+        expect(c.texts.filter((t) => !t.inside).map((t) => t.text), `${where}: labels cut off at the drawing's edge`).toEqual([]);
+        expect(c.texts.filter((t) => t.px < 10.5).map((t) => `${t.text} ${t.px.toFixed(1)}px`), `${where}: labels too small to read`).toEqual([]);
+        // A row-labelled chart is drawn at its box's width: it never scrolls sideways.
+        if (c.chart !== 'trend') expect(c.width, where).toBeLessThanOrEqual(c.boxWidth + 0.5);
+      }
+      await page.context().close();
+    }
+  }, 240_000);
+
   it('draws every radio button and checkbox at one full size on a 360 px phone, however long its label', async () => {
     for (const v of VIEWS.filter((view) => view.width === 360)) {
       const page = await open(v.path, { width: v.width });

@@ -4,6 +4,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { TrendPoint } from './releases.ts';
+import { labelWidth } from './labelWidth.ts';
 
 interface DistrictProps {
   name: string;
@@ -105,12 +106,6 @@ export function bandFills(bands: readonly BandSpec[]): Map<string, string> {
   return new Map(ordered.map((b, i) => [b.code, s(i)]));
 }
 
-/** A rough width of a label in user units: CJK characters are one em, others about 0.62 em (bold system sans). */
-export function labelWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) em += /[\u2E80-\uFFFF]/.test(ch) ? 1 : ch === ' ' ? 0.3 : 0.62;
-  return em * fontSize;
-}
 
 export interface LabelLine {
   text: string;

@@ -158,9 +158,7 @@ function UncertaintyResults({ store, t, lang }: PanelProps) {
     <div data-wb="ua-out" data-band-mode={mode}>
       <h3>{t.rankDist(t.month(month))}</h3>
       <div class="wb-chart">
-        <div class="chart-scroll wb-small-chart" tabIndex={0} role="region" aria-label={t.rankChartTitle}>
-          <RankChart rows={rows.map(({ r, u }) => ({ label: r.name[lang], nominal: u.rank.nominal, median: u.rank.median, lower: u.rank.lower, upper: u.rank.upper }))} maxRank={rows.length} title={t.rankChartTitle} />
-        </div>
+        <RankChart rows={rows.map(({ r, u }) => ({ label: r.name[lang], nominal: u.rank.nominal, median: u.rank.median, lower: u.rank.lower, upper: u.rank.upper }))} maxRank={rows.length} title={t.rankChartTitle} />
       </div>
       <ul class="series-key" aria-hidden="true">
         <li>
@@ -242,9 +240,7 @@ function SensitivityResults({ store, t }: PanelProps) {
         </li>
       </ul>
       <div class="wb-chart" data-wb="sobol-chart">
-        <div class="chart-scroll wb-small-chart" tabIndex={0} role="region" aria-label={t.sobolTitle}>
-          <SobolChart rows={rows.map((r) => ({ label: r.label, ...r.clipped }))} title={t.sobolTitle} />
-        </div>
+        <SobolChart rows={rows.map((r) => ({ label: r.label, ...r.clipped }))} title={t.sobolTitle} />
       </div>
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="wb-sa-cap">
         <table data-testid="sobol-table">

@@ -1,5 +1,7 @@
 /** The workbench's charts as SVG (model/chart.ts computes, Preact draws). Text always accompanies them in tables and captions. */
+import { labelWidth } from '../../lib/labelWidth.ts';
 import { areaPath, linePath, linear, pointPositions } from '../model/chart.ts';
+import { useWidth } from './useWidth.ts';
 
 export interface Series {
   readonly key: string;
@@ -49,7 +51,8 @@ export function TrendChart(props: {
         ))}
         {months.map((m, i) =>
           (months.length - 1 - i) % step === 0 ? (
-            <text key={m} x={xs[i]} y={H - M.bottom + 18} text-anchor="middle">
+            // The newest month's label ends at its point (centred, it would run past the drawing's edge).
+            <text key={m} x={xs[i]} y={H - M.bottom + 18} text-anchor={i === months.length - 1 ? 'end' : 'middle'} dx={i === months.length - 1 ? 6 : 0}>
               {props.monthLabel(m)}
             </text>
           ) : null,
@@ -76,40 +79,57 @@ export interface IntervalRow {
   readonly upper: number;
 }
 
-/** Ranks as dots (current settings), diamonds (median) and a 5–95% line, one row per district. */
+/** The font sizes of workbench.css (`.wb-rowlabel`, and site.css's `.axis text`), which the margins are made for. */
+const ROW_LABEL_FONT = 14;
+/** The narrowest plot beside the labels; a box narrower than labels + this scales the drawing down instead of cutting a label. */
+const MIN_PLOT = 160;
+
+/**
+ * The drawing's width and the x where its plot starts, for rows labelled on the left: the plot starts
+ * after the longest label, and the drawing is as wide as its box (one unit a pixel) unless that leaves
+ * the plot less than MIN_PLOT.
+ */
+function rowLabelLayout(labels: readonly string[], boxWidth: number): { width: number; left: number } {
+  const left = Math.ceil(Math.max(0, ...labels.map((label) => labelWidth(label, ROW_LABEL_FONT)))) + 16;
+  return { width: Math.max(boxWidth, left + MIN_PLOT), left };
+}
+
+/** Ranks as dots (current settings), diamonds (median) and a 5–95% line, one row per district; drawn at its box's width. */
 export function RankChart(props: { rows: readonly IntervalRow[]; maxRank: number; title: string }) {
-  const w = 520;
+  const [box, boxWidth] = useWidth<HTMLDivElement>(520);
+  const { width: w, left } = rowLabelLayout(props.rows.map((r) => r.label), boxWidth);
   const rowH = 34;
-  const left = 110;
   const h = props.rows.length * rowH + 36;
   const x = linear([0.5, props.maxRank + 0.5], [left, w - 16]);
   const ranks = Array.from({ length: props.maxRank }, (_, i) => i + 1);
   return (
-    <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
-      <g class="axis" aria-hidden="true">
-        {ranks.map((r) => (
-          <g key={r}>
-            <line x1={x(r)} x2={x(r)} y1={6} y2={h - 26} />
-            <text x={x(r)} y={h - 8} text-anchor="middle">
-              {String(r)}
-            </text>
-          </g>
-        ))}
-      </g>
-      {props.rows.map((r, i) => {
-        const cy = 6 + i * rowH + rowH / 2;
-        return (
-          <g key={r.label} aria-hidden="true">
-            <text x={left - 8} y={cy + 4} text-anchor="end" class="wb-rowlabel">
-              {r.label}
-            </text>
-            <line x1={x(r.lower)} x2={x(r.upper)} y1={cy} y2={cy} class="wb-interval" />
-            <rect x={x(r.median) - 5} y={cy - 5} width={10} height={10} transform={`rotate(45 ${x(r.median)} ${cy})`} class="wb-median" />
-            <circle cx={x(r.nominal)} cy={cy} r={9} class="wb-nominal" />
-          </g>
-        );
-      })}
-    </svg>
+    <div class="wb-small-chart" ref={box}>
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
+        <g class="axis" aria-hidden="true">
+          {ranks.map((r) => (
+            <g key={r}>
+              <line x1={x(r)} x2={x(r)} y1={6} y2={h - 26} />
+              <text x={x(r)} y={h - 8} text-anchor="middle">
+                {String(r)}
+              </text>
+            </g>
+          ))}
+        </g>
+        {props.rows.map((r, i) => {
+          const cy = 6 + i * rowH + rowH / 2;
+          return (
+            <g key={r.label} aria-hidden="true">
+              <text x={left - 8} y={cy + 4} text-anchor="end" class="wb-rowlabel">
+                {r.label}
+              </text>
+              <line x1={x(r.lower)} x2={x(r.upper)} y1={cy} y2={cy} class="wb-interval" />
+              <rect x={x(r.median) - 5} y={cy - 5} width={10} height={10} transform={`rotate(45 ${x(r.median)} ${cy})`} class="wb-median" />
+              <circle cx={x(r.nominal)} cy={cy} r={9} class="wb-nominal" />
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }
 
@@ -121,10 +141,10 @@ export interface SobolBar {
   readonly totalInterval: readonly [number, number];
 }
 
-/** First-order and total Sobol' indices as bars on [0, 1] with their intervals (already clipped to [0, 1]). */
+/** First-order and total Sobol' indices as bars on [0, 1] with their intervals (already clipped to [0, 1]); drawn at its box's width. */
 export function SobolChart(props: { rows: readonly SobolBar[]; title: string }) {
-  const w = 520;
-  const left = 150;
+  const [box, boxWidth] = useWidth<HTMLDivElement>(520);
+  const { width: w, left } = rowLabelLayout(props.rows.map((r) => r.label), boxWidth);
   const groupH = 56;
   const h = props.rows.length * groupH + 30;
   const x = linear([0, 1], [left, w - 16]);
@@ -133,45 +153,47 @@ export function SobolChart(props: { rows: readonly SobolBar[]; title: string }) 
   const bh = stepH * 0.85;
   const band = (kind: 'first' | 'total') => stepH * 0.15 + (kind === 'first' ? 0 : stepH);
   return (
-    <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
-      <g class="axis" aria-hidden="true">
-        {x.ticks(5).map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={4} y2={h - 26} />
-            <text x={x(t)} y={h - 8} text-anchor="middle">
-              {String(t)}
-            </text>
-          </g>
-        ))}
-      </g>
-      {props.rows.map((r, i) => {
-        const top = 6 + i * groupH;
-        return (
-          <g key={r.label} aria-hidden="true">
-            <text x={left - 8} y={top + (groupH - 14) / 2 + 4} text-anchor="end" class="wb-rowlabel">
-              {r.label}
-            </text>
-            {(['first', 'total'] as const).map((kind) => {
-              const v = r[kind];
-              const [a, b] = kind === 'first' ? r.firstInterval : r.totalInterval;
-              const yy = top + band(kind);
-              const cy = yy + bh / 2;
-              return (
-                <g key={kind}>
-                  {Number.isFinite(v) ? <rect x={x(0)} y={yy} width={Math.max(1, x(v) - x(0))} height={bh} class={`wb-bar wb-bar-${kind}`} /> : null}
-                  {Number.isFinite(a) && Number.isFinite(b) ? (
-                    <g class="wb-whisker">
-                      <line x1={x(a)} x2={x(b)} y1={cy} y2={cy} />
-                      <line x1={x(a)} x2={x(a)} y1={cy - 4} y2={cy + 4} />
-                      <line x1={x(b)} x2={x(b)} y1={cy - 4} y2={cy + 4} />
-                    </g>
-                  ) : null}
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
-    </svg>
+    <div class="wb-small-chart" ref={box}>
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
+        <g class="axis" aria-hidden="true">
+          {x.ticks(5).map((t) => (
+            <g key={t}>
+              <line x1={x(t)} x2={x(t)} y1={4} y2={h - 26} />
+              <text x={x(t)} y={h - 8} text-anchor="middle">
+                {String(t)}
+              </text>
+            </g>
+          ))}
+        </g>
+        {props.rows.map((r, i) => {
+          const top = 6 + i * groupH;
+          return (
+            <g key={r.label} aria-hidden="true">
+              <text x={left - 8} y={top + (groupH - 14) / 2 + 4} text-anchor="end" class="wb-rowlabel">
+                {r.label}
+              </text>
+              {(['first', 'total'] as const).map((kind) => {
+                const v = r[kind];
+                const [a, b] = kind === 'first' ? r.firstInterval : r.totalInterval;
+                const yy = top + band(kind);
+                const cy = yy + bh / 2;
+                return (
+                  <g key={kind}>
+                    {Number.isFinite(v) ? <rect x={x(0)} y={yy} width={Math.max(1, x(v) - x(0))} height={bh} class={`wb-bar wb-bar-${kind}`} /> : null}
+                    {Number.isFinite(a) && Number.isFinite(b) ? (
+                      <g class="wb-whisker">
+                        <line x1={x(a)} x2={x(b)} y1={cy} y2={cy} />
+                        <line x1={x(a)} x2={x(a)} y1={cy - 4} y2={cy + 4} />
+                        <line x1={x(b)} x2={x(b)} y1={cy - 4} y2={cy + 4} />
+                      </g>
+                    ) : null}
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }
