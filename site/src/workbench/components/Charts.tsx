@@ -94,6 +94,23 @@ function rowLabelLayout(labels: readonly string[], boxWidth: number): { width: n
   return { width: Math.max(boxWidth, left + MIN_PLOT), left };
 }
 
+/** Vertical grid lines from `top` to the plot's foot, each value written under its line (a drawing `height` tall). */
+function ColumnAxis(props: { values: readonly number[]; x: (value: number) => number; top: number; height: number }) {
+  const { x, height } = props;
+  return (
+    <g class="axis" aria-hidden="true">
+      {props.values.map((value) => (
+        <g key={value}>
+          <line x1={x(value)} x2={x(value)} y1={props.top} y2={height - 26} />
+          <text x={x(value)} y={height - 8} text-anchor="middle">
+            {String(value)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
 /** Ranks as dots (current settings), diamonds (median) and a 5–95% line, one row per district; drawn at its box's width. */
 export function RankChart(props: { rows: readonly IntervalRow[]; maxRank: number; title: string }) {
   const [box, boxWidth] = useWidth<HTMLDivElement>(520);
@@ -105,16 +122,7 @@ export function RankChart(props: { rows: readonly IntervalRow[]; maxRank: number
   return (
     <div class="wb-small-chart" ref={box}>
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
-        <g class="axis" aria-hidden="true">
-          {ranks.map((r) => (
-            <g key={r}>
-              <line x1={x(r)} x2={x(r)} y1={6} y2={h - 26} />
-              <text x={x(r)} y={h - 8} text-anchor="middle">
-                {String(r)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <ColumnAxis values={ranks} x={x} top={6} height={h} />
         {props.rows.map((r, i) => {
           const cy = 6 + i * rowH + rowH / 2;
           return (
@@ -155,16 +163,7 @@ export function SobolChart(props: { rows: readonly SobolBar[]; title: string }) 
   return (
     <div class="wb-small-chart" ref={box}>
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.title}>
-        <g class="axis" aria-hidden="true">
-          {x.ticks(5).map((t) => (
-            <g key={t}>
-              <line x1={x(t)} x2={x(t)} y1={4} y2={h - 26} />
-              <text x={x(t)} y={h - 8} text-anchor="middle">
-                {String(t)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <ColumnAxis values={x.ticks(5)} x={x} top={4} height={h} />
         {props.rows.map((r, i) => {
           const top = 6 + i * groupH;
           return (
