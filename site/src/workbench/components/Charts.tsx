@@ -79,7 +79,7 @@ export interface IntervalRow {
   readonly upper: number;
 }
 
-/** The font sizes of workbench.css (`.wb-rowlabel`, and site.css's `.axis text`), which the margins are made for. */
+/** The row labels' font size (workbench.css's `.wb-rowlabel`), which the left margin is made for. */
 const ROW_LABEL_FONT = 14;
 /** The narrowest plot beside the labels; a box narrower than labels + this scales the drawing down instead of cutting a label. */
 const MIN_PLOT = 160;
