@@ -106,7 +106,6 @@ export function bandFills(bands: readonly BandSpec[]): Map<string, string> {
   return new Map(ordered.map((b, i) => [b.code, s(i)]));
 }
 
-
 export interface LabelLine {
   text: string;
   fontSize: number;
