@@ -569,7 +569,9 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
         svgs.map((svg) => {
           const box = svg.getBoundingClientRect();
           const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
-          const texts = [...svg.querySelectorAll('text')].map((text) => {
+          // A label not displayed at this width (the trend chart's right-hand values on a desktop) has no box.
+          const shown = [...svg.querySelectorAll('text')].filter((text) => getComputedStyle(text).display !== 'none');
+          const texts = shown.map((text) => {
             const r = text.getBoundingClientRect();
             return {
               text: text.textContent,
@@ -590,6 +592,44 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
         if (c.chart !== 'trend') expect(c.width, where).toBeLessThanOrEqual(c.boxWidth + 0.5);
       }
       await page.context().close();
+    }
+  }, 240_000);
+
+  it('opens its trend chart at the newest month on a 360 px phone, its values on the right in view (with and without JavaScript); on a desktop it fits, values on the left', async () => {
+    for (const v of VIEWS) {
+      for (const javaScriptEnabled of v.width === 360 ? [true, false] : [true]) {
+        const page = await open(v.path, { width: v.width, javaScriptEnabled });
+        const where = `${v.path} at ${v.width}px${javaScriptEnabled ? '' : ' without JavaScript'}`;
+        const view = await page.$eval('[data-wb=trend] .chart-scroll', (box) => {
+          const frame = box.getBoundingClientRect();
+          const inView = (el: Element) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5;
+          };
+          const monthLabels = [...box.querySelectorAll('.axis > text')];
+          const values = (which: string) => [...box.querySelectorAll(`.axis > g > text${which}`)].filter((t) => getComputedStyle(t).display !== 'none');
+          return {
+            scrolls: box.scrollWidth > box.clientWidth + 1,
+            newestInView: inView(monthLabels[monthLabels.length - 1]),
+            oldestInView: inView(monthLabels[0]),
+            rightValues: values('.axis-right').map(inView),
+            leftValues: values(':not(.axis-right)').map(inView),
+          };
+        });
+        expect(view.newestInView, `${where}: the newest month's label in view on load`).toBe(true);
+        if (v.width === 360) {
+          expect(view.scrolls, where).toBe(true);
+          expect(view.oldestInView, `${where}: the oldest month a swipe away`).toBe(false);
+          expect(view.rightValues.length, where).toBeGreaterThan(2);
+          expect(view.rightValues.every(Boolean), `${where}: the right-hand values in view`).toBe(true);
+        } else {
+          expect(view.scrolls, where).toBe(false);
+          expect(view.rightValues, `${where}: values on the left only`).toEqual([]);
+          expect(view.leftValues.length, where).toBeGreaterThan(2);
+          expect(view.leftValues.every(Boolean), where).toBe(true);
+        }
+        await page.context().close();
+      }
     }
   }, 240_000);
 

@@ -13,9 +13,15 @@ export interface Series {
 
 const W = 720;
 const H = 300;
-const M = { top: 14, right: 16, bottom: 30, left: 44 };
+const M = { top: 14, bottom: 30 };
+/** The largest size of the trend chart's axis text, in its units (workbench.css: 17 on a phone, where it is drawn at two thirds). */
+const AXIS_FONT = 17;
 
-/** A line chart over months, with an optional 5–95% band. */
+/**
+ * A line chart over months, with an optional 5–95% band. Its values are written on both sides: on a
+ * phone it scrolls sideways in its box from the newest month (workbench.css), so the right-hand
+ * values are the ones in view; on a wider screen it fits and only the left-hand ones show.
+ */
 export function TrendChart(props: {
   id: string;
   months: readonly string[];
@@ -33,7 +39,12 @@ export function TrendChart(props: {
   const hi = all.length ? Math.max(...all) : 100;
   const pad = Math.max(1, (hi - lo) * 0.08);
   const y = linear([lo - pad, hi + pad], [H - M.bottom, M.top], true);
-  const xs = pointPositions(months.length, [M.left, W - M.right]);
+  const ticks = y.ticks(5);
+  // Room on each side for the widest value at the largest axis font.
+  const side = Math.ceil(Math.max(0, ...ticks.map((t) => labelWidth(String(t), AXIS_FONT)))) + 10;
+  const left = side;
+  const right = W - side;
+  const xs = pointPositions(months.length, [left, right]);
   const step = Math.max(1, Math.ceil(months.length / 7));
   const bandPath = band ? areaPath(xs, band.lower, band.upper, y) : null;
   return (
@@ -41,10 +52,13 @@ export function TrendChart(props: {
       <title id={`${props.id}-t`}>{props.title}</title>
       <desc id={`${props.id}-d`}>{props.desc}</desc>
       <g class="axis" aria-hidden="true">
-        {y.ticks(5).map((t) => (
+        {ticks.map((t) => (
           <g key={`y${t}`}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 6} y={y(t) + 4} text-anchor="end">
+            <line x1={left} x2={right} y1={y(t)} y2={y(t)} />
+            <text x={left - 6} y={y(t) + 4} text-anchor="end">
+              {String(t)}
+            </text>
+            <text class="axis-right" x={right + 6} y={y(t) + 4} text-anchor="start">
               {String(t)}
             </text>
           </g>
