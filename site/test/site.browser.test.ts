@@ -204,11 +204,17 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     expect(new Set(names.values()).size).toBe(names.size);
   });
 
-  it('lets a phone jump to any year of the archive: a link a year, newest first, each to its section, without JavaScript', async () => {
+  it('lets a phone jump to any year of the archive and of the downloads: a link a year, newest first, each to its section, without JavaScript', async () => {
     const years = [...new Set(releasedPeriods().map((p) => p.slice(0, 4)))].reverse();
-    for (const [path, lang] of [['/archive/', 'zh'], ['/en/archive/', 'en']] as const) {
+    const pages = [
+      ['/archive/', 'zh', 'archive-years', 'h2'],
+      ['/en/archive/', 'en', 'archive-years', 'h2'],
+      ['/downloads/', 'zh', 'downloads-years', '[data-testid=downloads] tbody > tr.year-head > th'],
+      ['/en/downloads/', 'en', 'downloads-years', '[data-testid=downloads] tbody > tr.year-head > th'],
+    ] as const;
+    for (const [path, lang, testid, heading] of pages) {
       const page = await open(path, { width: 360, javaScriptEnabled: false });
-      const nav = page.locator('[data-testid=archive-years]');
+      const nav = page.locator(`[data-testid=${testid}]`);
       if (years.length < 2) {
         expect(await nav.count()).toBe(0);
         await page.context().close();
@@ -218,7 +224,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       const links = nav.locator('a');
       expect(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual(years.map((y) => [lang === 'zh' ? `${y}年` : y, `#y${y}`]));
       for (let i = 0; i < years.length; i++) {
-        expect(await page.locator(`h2#y${years[i]}`).textContent()).toBe(lang === 'zh' ? `${years[i]}年` : years[i]);
+        expect(await page.locator(`${heading}#y${years[i]}`).textContent(), path).toBe(lang === 'zh' ? `${years[i]}年` : years[i]);
         // A tap target of at least 24 px (WCAG 2.2, 2.5.8).
         expect((await links.nth(i).boundingBox())!.height).toBeGreaterThanOrEqual(24);
       }
@@ -238,7 +244,12 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     const files = (p: string, r: number) => ['release.csv', 'release.json', 'manifest.json'].map((f) => `/downloads/${p}/r${r}/${f}`);
     for (const path of ['/downloads/', '/en/downloads/']) {
       const page = await open(path, { width: 360 });
-      const rows = await page.$$eval('[data-testid=downloads] tbody tr', (trs) =>
+      // Each year's months in a row group of their own, headed by the year.
+      const groups = await page.$$eval('[data-testid=downloads] tbody', (bodies) =>
+        bodies.map((body) => ({ year: body.querySelector(':scope > tr.year-head > th[scope=rowgroup]')?.textContent, months: [...body.querySelectorAll(':scope > tr[data-month]')].map((tr) => tr.getAttribute('data-month')!.slice(0, 4)) })),
+      );
+      for (const g of groups) expect(g.months.map((y) => (path.startsWith('/en/') ? y : `${y}年`)), path).toEqual(g.months.map(() => g.year));
+      const rows = await page.$$eval('[data-testid=downloads] tbody tr[data-month]', (trs) =>
         trs.map((tr) => ({
           period: tr.getAttribute('data-month'),
           latest: [...tr.querySelectorAll(':scope > td > .files-of a')].map((a) => a.getAttribute('href')),
