@@ -1,10 +1,12 @@
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
+import { EnumerationBinner, emptyEnumeration, materialise, type Enumeration } from './cappedEnumeration.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { cornishFisherQuantile } from './cornishFisher.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
 import { countPmfSupport, type CountSupport } from './countPmfSupport.ts';
+import { ComponentGrid, EXACT_ATOMS, componentMoments, emptyComponent, ensureCapacity, scaleInto, trimTails, type Component } from './gridComponents.ts';
 import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources } from './linearPlan.ts';
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
@@ -75,8 +77,6 @@ const MAX_ENUMERATED = 100000;
  * onto a quarter as many (beyond 1e-9 tails).
  */
 const RESOLUTION = 256;
-/** Sums of fewer atoms than this are kept exactly (sorted, equal values merged); more are binned onto BINS points. */
-const EXACT_ATOMS = 64;
 /** The most discrete components of one figure (largest variance first). */
 const MAX_DISCRETE = 4;
 /** A count component joins the normal part when its share of the figure's variance is below this. */
@@ -105,8 +105,6 @@ const REST_SKEWNESS = 0.5;
 const REST_KURTOSIS = 1;
 /** The lead's atoms closer than the rest's sd / LEAD_GRID are binned together before its quantiles are found. */
 const LEAD_GRID = 2;
-/** An enumeration is binned onto enough grid points for 1/SD_GRID of its sd. */
-const SD_GRID = 256;
 
 /**
  * Sorts order[0 … n − 1] (indices into `variance`) by variance, largest first, keeping the order
@@ -134,52 +132,6 @@ function byVarianceDescending(order: Int32Array, variance: Float64Array, n: numb
   }
 }
 
-/**
- * Adds every pair (x, y) of two sets of atoms into the bins of a grid from `lo` by `step`: the
- * pair's probability wa wb into `mass`, and wa wb (va + vb) into `moment`, pairs in the order
- * x, then y. A function of the module, its arrays passed in: the hot loop of the convolutions.
- */
-function binPairs(
-  aValues: Float64Array,
-  aProbabilities: Float64Array,
-  an: number,
-  bValues: Float64Array,
-  bProbabilities: Float64Array,
-  bn: number,
-  lo: number,
-  step: number,
-  mass: Float64Array,
-  moment: Float64Array,
-): void {
-  for (let x = 0; x < an; x++) {
-    const va = aValues[x];
-    const wa = aProbabilities[x];
-    if (wa === 0) continue;
-    // Two pairs at a time, added in order (the same sums): their divisions and roundings overlap.
-    let y = 0;
-    for (; y + 1 < bn; y += 2) {
-      const v1 = va + bValues[y];
-      const v2 = va + bValues[y + 1];
-      const w1 = wa * bProbabilities[y];
-      const w2 = wa * bProbabilities[y + 1];
-      const bin1 = Math.round((v1 - lo) / step);
-      const bin2 = Math.round((v2 - lo) / step);
-      mass[bin1] += w1;
-      moment[bin1] += w1 * v1;
-      mass[bin2] += w2;
-      moment[bin2] += w2 * v2;
-    }
-    if (y < bn) {
-      const v = va + bValues[y];
-      const w = wa * bProbabilities[y];
-      const bin = Math.round((v - lo) / step);
-      mass[bin] += w;
-      moment[bin] += w * v;
-    }
-  }
-}
-
-const EMPTY_PMF: CountPmf = { start: 0, probabilities: Float64Array.of(1) };
 
 /** The last `kept` values stored for each indicator, keyed by a count's mean and dispersion (a ring per indicator). */
 class RecentByCount<T> {
@@ -209,47 +161,6 @@ class RecentByCount<T> {
     this.values[at] = value;
     return value;
   }
-}
-
-/**
- * One indicator's capped scores of months p and q over the joint support of its three window
- * groups (shared S, only p's A, only q's B): s(p) − its observed value at (S, A), s(q) − its
- * observed value at (S, B), with probability P(S) P(A) P(B), in the order S, A, B. `dp`, `dq`
- * and `w` hold them once materialised.
- */
-interface Enumeration {
-  dp: Float64Array;
-  dq: Float64Array;
-  w: Float64Array;
-  /** How many joint values. */
-  n: number;
-  materialised: boolean;
-  S: CountPmf;
-  A: CountPmf;
-  B: CountPmf;
-  /** α + β T of p and q, and the observed (capped) scores. */
-  lp: number;
-  lq: number;
-  sObsP: number;
-  sObsQ: number;
-  lamS: number;
-  lamA: number;
-  lamB: number;
-  /** Coefficients of the groups' deviations in L(p) (cp) and L(q) (cq). */
-  cpS: number;
-  cqS: number;
-  cpA: number;
-  cqB: number;
-  /** A change (else a level: dq is 0). */
-  hasQ: boolean;
-  scale: number;
-  /**
-   * For each value s of S: E[dp^j | s] and E[dq^j | s], j = 0 … 4 (at s × 5 + j), for the
-   * fast path's cumulants; filled once per figure-month (`conditionalReady`).
-   */
-  condP: Float64Array;
-  condQ: Float64Array;
-  conditionalReady: boolean;
 }
 
 /**
@@ -350,7 +261,6 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const latticeBelow = options.latticeBelow ?? 30;
   const exact = options.exact ?? false;
   const BINS = options.resolution ?? RESOLUTION;
-  const COMPONENT_ATOMS = Math.max(2, Math.round(BINS / 4));
   if (!(Number.isInteger(BINS) && BINS >= 8)) throw new RangeError(`latticeIntervals: the resolution must be an integer of at least 8, not ${options.resolution}`);
   let smoothFigures = 0;
   let leadFigures = 0;
@@ -422,33 +332,8 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const residPQ = new Float64Array(I);
   // Enumerated joint values: deviation of s(p), of s(q), probability.
   // The joint values are not stored: the figure's usual case bins them as it enumerates them
-  // (`binEnumeratedScaled`); the rare other case fills dp / dq / w first (`materialise`).
-  const enumerated: Enumeration[] = indicators.map(() => ({
-    dp: new Float64Array(64),
-    dq: new Float64Array(64),
-    w: new Float64Array(64),
-    n: 0,
-    materialised: false,
-    S: EMPTY_PMF,
-    A: EMPTY_PMF,
-    B: EMPTY_PMF,
-    lp: 0,
-    lq: 0,
-    sObsP: 0,
-    sObsQ: 0,
-    lamS: 0,
-    lamA: 0,
-    lamB: 0,
-    cpS: 0,
-    cqS: 0,
-    cpA: 0,
-    cqB: 0,
-    hasQ: false,
-    scale: 0,
-    condP: new Float64Array(5 * 64),
-    condQ: new Float64Array(5 * 64),
-    conditionalReady: false,
-  }));
+  // (`EnumerationBinner.binScaled`); the rare other case fills dp / dq / w first (`materialise`).
+  const enumerated: Enumeration[] = indicators.map(() => emptyEnumeration());
   const pmfs: CountPmf[] = [];
   // The pmfs, and the supports, of each indicator's group counts, the last 4 (mean, dispersion) asked
   // for: a month's level and changes ask for the same few (the window's n μ, the shared 11 μ, one
@@ -698,374 +583,25 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     kind[i] = ENUMERATED;
   };
 
-  // The discrete components of one figure: atoms (values ascending, probabilities), mean, variance.
-  interface Component {
-    values: Float64Array;
-    probabilities: Float64Array;
-    n: number;
-    mean: number;
-    variance: number;
-  }
+  // The discrete components of one figure, and the grid they are binned and convolved on.
+  const grid = new ComponentGrid(BINS);
+  const binner = new EnumerationBinner(grid);
   const components: Component[] = [];
   const pool: Component[] = [];
   const take = (): Component => {
-    const c = pool.pop() ?? { values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 };
+    const c = pool.pop() ?? emptyComponent();
     components.push(c);
     return c;
   };
-  const ensure = (c: Component, n: number) => {
-    if (c.values.length < n) {
-      c.values = new Float64Array(n);
-      c.probabilities = new Float64Array(n);
-    }
-  };
-  const moments = (c: Component) => {
-    let m1 = 0;
-    let m2 = 0;
-    for (let k = 0; k < c.n; k++) {
-      m1 += c.probabilities[k] * c.values[k];
-      m2 += c.probabilities[k] * c.values[k] * c.values[k];
-    }
-    c.mean = m1;
-    c.variance = Math.max(0, m2 - m1 * m1);
-  };
-  // Binning: atoms onto a grid of BINS points over their range, each bin's mass at its atoms' mean
-  // (so the mean is kept exactly, and no atom moves by more than range / (BINS − 1)).
-  // An enumeration's s(p) − s(q) is binned finer: where a cap is in reach its range spans the
-  // capped values, far beyond where most of its mass lies.
-  const ENUMERATION_BINS = 16 * BINS;
-  const binMass = new Float64Array(ENUMERATION_BINS);
-  const binMoment = new Float64Array(ENUMERATION_BINS);
-  /** target ← the non-empty bins of binMass / binMoment (the first `bins`), each at its atoms' mean. */
-  const collectBins = (target: Component, bins: number): void => {
-    ensure(target, bins);
-    let n = 0;
-    for (let bin = 0; bin < bins; bin++) {
-      if (binMass[bin] === 0) continue;
-      target.values[n] = binMoment[bin] / binMass[bin];
-      target.probabilities[n] = binMass[bin];
-      n++;
-    }
-    target.n = n;
-  };
-  const scratch: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
-  /** target ← a ⊕ b (the distribution of the sum of independent a and b), binned when it has more than BINS atoms. */
-  const convolve = (target: Component, a: Component, bValues: Float64Array, bProbabilities: Float64Array, bn: number): void => {
-    let bMin = Number.POSITIVE_INFINITY;
-    let bMax = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < bn; k++) {
-      if (bValues[k] < bMin) bMin = bValues[k];
-      if (bValues[k] > bMax) bMax = bValues[k];
-    }
-    let aMin = Number.POSITIVE_INFINITY;
-    let aMax = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < a.n; k++) {
-      if (a.values[k] < aMin) aMin = a.values[k];
-      if (a.values[k] > aMax) aMax = a.values[k];
-    }
-    const m = a.n * bn;
-    if (m <= EXACT_ATOMS) {
-      // Few atoms: every sum, sorted (insertion sort: runs of a are sorted), equal values merged.
-      ensure(target, m);
-      const tv = target.values;
-      const tp = target.probabilities;
-      let n = 0;
-      for (let y = 0; y < bn; y++) {
-        for (let x = 0; x < a.n; x++) {
-          const v = a.values[x] + bValues[y];
-          const w = a.probabilities[x] * bProbabilities[y];
-          let j = n - 1;
-          while (j >= 0 && tv[j] > v) {
-            tv[j + 1] = tv[j];
-            tp[j + 1] = tp[j];
-            j--;
-          }
-          if (j >= 0 && v - tv[j] <= 1e-12 * (1 + Math.abs(v))) {
-            // Equal to its left neighbour: merge (and close the gap opened for it).
-            tp[j] += w;
-            for (let t = j + 1; t < n; t++) {
-              tv[t] = tv[t + 1];
-              tp[t] = tp[t + 1];
-            }
-            continue;
-          }
-          tv[j + 1] = v;
-          tp[j + 1] = w;
-          n++;
-        }
-      }
-      target.n = n;
-      return;
-    }
-    const lo = aMin + bMin;
-    const span = aMax + bMax - lo;
-    const bins = BINS;
-    binMass.fill(0, 0, bins);
-    binMoment.fill(0, 0, bins);
-    const step = span > 0 ? span / (bins - 1) : 1;
-    binPairs(a.values, a.probabilities, a.n, bValues, bProbabilities, bn, lo, step, binMass, binMoment);
-    collectBins(target, bins);
-  };
-  /** Fills dp, dq and w of an enumeration (S, A, B order). */
-  const materialise = (e: Enumeration): void => {
-    if (e.materialised) return;
-    if (e.dp.length < e.n) {
-      e.dp = new Float64Array(e.n);
-      e.dq = new Float64Array(e.n);
-      e.w = new Float64Array(e.n);
-    }
-    const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale } = e;
-    let t = 0;
-    for (let s = 0; s < S.probabilities.length; s++) {
-      const ws = S.probabilities[s];
-      const xs = S.start + s - lamS;
-      for (let a = 0; a < A.probabilities.length; a++) {
-        const wa = ws * A.probabilities[a];
-        const dp = clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP;
-        for (let b = 0; b < B.probabilities.length; b++) {
-          e.dp[t] = dp;
-          e.dq[t] = e.hasQ ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ : 0;
-          e.w[t] = wa * B.probabilities[b];
-          t++;
-        }
-      }
-    }
-    e.materialised = true;
-  };
-  // Scratch of binEnumeratedScaled: ep × s(p) deviations per (S, A) and eq × s(q) deviations per (S, B).
-  let epGrid = new Float64Array(256);
-  let eqGrid = new Float64Array(256);
-  // One value of S's row of the grids, as binPairs takes it.
-  let rowValues = new Float64Array(64);
-  let rowProbabilities = new Float64Array(64);
-  let rowNegated = new Float64Array(64);
-  /**
-   * target ← the joint values' ep s(p) − eq s(q), binned onto BINS points: what
-   * `convolve(target, unit, ep dp − eq dq, w, n)` of the materialised values gives for more than
-   * EXACT_ATOMS values, bit for bit (the same products, sums and order), without materialising
-   * them. s(p) depends on (S, A) only and s(q) on (S, B) only, so each is computed once per pair.
-   * Rounded products and differences are monotone in each argument, so per value of S the range of
-   * ep dp − eq dq is (min ep dp − max eq dq, max ep dp − min eq dq). With ep = eq = 1 it bins
-   * dp − dq exactly as `convolve(target, unit, dp − dq, w, n)` does (1 × x is x).
-   */
-  const binEnumeratedScaled = (target: Component, e: Enumeration, ep: number, eq: number): void => {
-    const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale, hasQ } = e;
-    const nS = S.probabilities.length;
-    const nA = A.probabilities.length;
-    const nB = B.probabilities.length;
-    if (epGrid.length < nS * nA) epGrid = new Float64Array(nS * nA);
-    if (eqGrid.length < nS * nB) eqGrid = new Float64Array(nS * nB);
-    let bMin = Number.POSITIVE_INFINITY;
-    let bMax = Number.NEGATIVE_INFINITY;
-    for (let s = 0; s < nS; s++) {
-      const xs = S.start + s - lamS;
-      let pMin = Number.POSITIVE_INFINITY;
-      let pMax = Number.NEGATIVE_INFINITY;
-      for (let a = 0; a < nA; a++) {
-        const x = ep * (clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP);
-        epGrid[s * nA + a] = x;
-        if (x < pMin) pMin = x;
-        if (x > pMax) pMax = x;
-      }
-      let qMin = Number.POSITIVE_INFINITY;
-      let qMax = Number.NEGATIVE_INFINITY;
-      for (let b = 0; b < nB; b++) {
-        const y = eq * (hasQ ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ : 0);
-        eqGrid[s * nB + b] = y;
-        if (y < qMin) qMin = y;
-        if (y > qMax) qMax = y;
-      }
-      if (pMin - qMax < bMin) bMin = pMin - qMax;
-      if (pMax - qMin > bMax) bMax = pMax - qMin;
-    }
-    const lo = 0 + bMin;
-    const span = 0 + bMax - lo;
-    // Enough grid points for 1/SD_GRID of its sd (at least BINS, at most ENUMERATION_BINS): where a
-    // cap is in reach, the range spans capped values far beyond where most of its mass lies.
-    enumeratedCumulants(e, ep, eq);
-    const sdEnumerated = Math.sqrt(cumulantOut[1]);
-    const bins = sdEnumerated > 0 ? Math.min(ENUMERATION_BINS, Math.max(BINS, Math.ceil((span * SD_GRID) / sdEnumerated) + 1)) : ENUMERATION_BINS;
-    binMass.fill(0, 0, bins);
-    binMoment.fill(0, 0, bins);
-    const step = span > 0 ? span / (bins - 1) : 1;
-    const Sp = S.probabilities;
-    const Ap = A.probabilities;
-    const Bp = B.probabilities;
-    if (rowValues.length < nA) {
-      rowValues = new Float64Array(nA);
-      rowProbabilities = new Float64Array(nA);
-    }
-    if (rowNegated.length < nB) rowNegated = new Float64Array(nB);
-    // Per value of S, the pairs (ep dp, P(S) P(A)) × (−eq dq, P(B)): x + (−y) is x − y. Where the
-    // shared months enter both scores alike (ep cpS = eq cqS) and no cap is reached in a row, the
-    // row's pairs do not depend on S (up to rounding): such rows are binned once, with their summed P(S).
-    const shiftFree = hasQ && ep * cpS === eq * cqS;
-    let freeRow = -1;
-    let freeWeight = 0;
-    const aLo = A.start - lamA;
-    const aHi = A.start + nA - 1 - lamA;
-    const bLo = B.start - lamB;
-    const bHi = B.start + nB - 1 - lamB;
-    for (let s = 0; s < nS; s++) {
-      const ws = Sp[s];
-      if (shiftFree) {
-        const xs = S.start + s - lamS;
-        const p1 = lp + cpS * xs + cpA * aLo;
-        const p2 = lp + cpS * xs + cpA * aHi;
-        const q1 = lq + cqS * xs + cqB * bLo;
-        const q2 = lq + cqS * xs + cqB * bHi;
-        if (p1 > 0 && p1 < scale && p2 > 0 && p2 < scale && q1 > 0 && q1 < scale && q2 > 0 && q2 < scale) {
-          if (freeRow < 0) freeRow = s;
-          freeWeight += ws;
-          continue;
-        }
-      }
-      binRow(s, ws, nA, nB, Ap, Bp, lo, step);
-    }
-    if (freeRow >= 0) binRow(freeRow, freeWeight, nA, nB, Ap, Bp, lo, step);
-    collectBins(target, bins);
-  };
-  /** Bins row s of binEnumeratedScaled's grids: the pairs (ep dp, weight P(A)) × (−eq dq, P(B)). */
-  const binRow = (s: number, weight: number, nA: number, nB: number, Ap: Float64Array, Bp: Float64Array, lo: number, step: number): void => {
-    for (let a = 0; a < nA; a++) {
-      rowValues[a] = epGrid[s * nA + a];
-      rowProbabilities[a] = weight * Ap[a];
-    }
-    for (let b = 0; b < nB; b++) rowNegated[b] = -eqGrid[s * nB + b];
-    binPairs(rowValues, rowProbabilities, nA, rowNegated, Bp, nB, lo, step, binMass, binMoment);
-  };
+  // enumeratedScaled's materialised values, in the form grid.convolve takes them.
+  const scratch = emptyComponent(BINS);
   // Per indicator: its enumerated s(p) − s(q), binned, for the figure in hand (binnedReady[i] once computed).
-  const binned: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
+  const binned: Component[] = indicators.map(() => emptyComponent());
   const binnedReady = new Uint8Array(I);
   const unit: Component = { values: Float64Array.of(0), probabilities: Float64Array.of(1), n: 1, mean: 0, variance: 0 };
-  // addLattice's copy of the component it adds to.
-  const addend: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
-  /** A count group's deviation d (N − λ) added to component c (c.n = 0: c becomes it). */
-  const addLattice = (c: Component, d: number, pmf: CountPmf, lam: number) => {
-    const n = pmf.probabilities.length;
-    if (c.n === 0) {
-      // Ascending values: reversed when d < 0.
-      ensure(c, n);
-      for (let k = 0; k < n; k++) {
-        const at = d < 0 ? n - 1 - k : k;
-        c.values[at] = d * (pmf.start + k - lam);
-        c.probabilities[at] = pmf.probabilities[k];
-      }
-      c.n = n;
-      return;
-    }
-    ensure(scratch, n);
-    for (let k = 0; k < n; k++) {
-      scratch.values[k] = d * (pmf.start + k - lam);
-      scratch.probabilities[k] = pmf.probabilities[k];
-    }
-    ensure(addend, c.n);
-    addend.values.set(c.values.subarray(0, c.n));
-    addend.probabilities.set(c.probabilities.subarray(0, c.n));
-    addend.n = c.n;
-    convolve(c, addend, scratch.values, scratch.probabilities, n);
-  };
   let combined: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 1, mean: 0, variance: 0 };
-  let spare: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+  let spare: Component = emptyComponent(BINS);
 
-  /**
-   * Fills an enumeration's conditional moments: given S = s, s(p) depends on A only and s(q)
-   * on B only, so they are independent and E[(x dp − y dq)^r | s] expands into their own
-   * moments (O(|S| (|A| + |B|)) instead of the |S| |A| |B| joint values).
-   */
-  const conditionalMoments = (e: Enumeration): void => {
-    if (e.conditionalReady) return;
-    const { S, A, B, lp, lq, sObsP, sObsQ, lamS, lamA, lamB, cpS, cqS, cpA, cqB, scale, hasQ } = e;
-    const nS = S.probabilities.length;
-    if (e.condP.length < nS * 5) {
-      e.condP = new Float64Array(nS * 5);
-      e.condQ = new Float64Array(nS * 5);
-    }
-    const Ap = A.probabilities;
-    const Bp = B.probabilities;
-    for (let s = 0; s < nS; s++) {
-      const xs = S.start + s - lamS;
-      let m0 = 0;
-      let m1 = 0;
-      let m2 = 0;
-      let m3 = 0;
-      let m4 = 0;
-      for (let a = 0; a < Ap.length; a++) {
-        const w = Ap[a];
-        const d = clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP;
-        const d2 = d * d;
-        m0 += w;
-        m1 += w * d;
-        m2 += w * d2;
-        m3 += w * d2 * d;
-        m4 += w * d2 * d2;
-      }
-      const at = s * 5;
-      e.condP[at] = 1;
-      e.condP[at + 1] = m1 / m0;
-      e.condP[at + 2] = m2 / m0;
-      e.condP[at + 3] = m3 / m0;
-      e.condP[at + 4] = m4 / m0;
-      m0 = 0;
-      m1 = 0;
-      m2 = 0;
-      m3 = 0;
-      m4 = 0;
-      if (hasQ) {
-        for (let b = 0; b < Bp.length; b++) {
-          const w = Bp[b];
-          const d = clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ;
-          const d2 = d * d;
-          m0 += w;
-          m1 += w * d;
-          m2 += w * d2;
-          m3 += w * d2 * d;
-          m4 += w * d2 * d2;
-        }
-      }
-      e.condQ[at] = 1;
-      e.condQ[at + 1] = hasQ ? m1 / m0 : 0;
-      e.condQ[at + 2] = hasQ ? m2 / m0 : 0;
-      e.condQ[at + 3] = hasQ ? m3 / m0 : 0;
-      e.condQ[at + 4] = hasQ ? m4 / m0 : 0;
-    }
-    e.conditionalReady = true;
-  };
-  const BINOMIAL = [[1], [1, 1], [1, 2, 1], [1, 3, 3, 1], [1, 4, 6, 4, 1]];
-  /** Mean, variance and third and fourth cumulants of x dp − y dq of an enumeration, into `cumulantOut`. */
-  const cumulantOut = new Float64Array(4);
-  // The binomial expansion's factors C(r, j) x^j (−y)^(r−j) of the figure in hand, at r × 5 + j.
-  const expansion = new Float64Array(25);
-  const raw = new Float64Array(5);
-  const enumeratedCumulants = (e: Enumeration, x: number, y: number): void => {
-    conditionalMoments(e);
-    const Sp = e.S.probabilities;
-    const { condP, condQ } = e;
-    for (let r = 1; r <= 4; r++) for (let j = 0; j <= r; j++) expansion[r * 5 + j] = BINOMIAL[r][j] * x ** j * (-y) ** (r - j);
-    for (let r = 0; r < 5; r++) raw[r] = 0;
-    let total = 0;
-    for (let s = 0; s < Sp.length; s++) {
-      const w = Sp[s];
-      total += w;
-      const at = s * 5;
-      for (let r = 1; r <= 4; r++) {
-        let m = 0;
-        for (let j = 0; j <= r; j++) m += expansion[r * 5 + j] * condP[at + j] * condQ[at + r - j];
-        raw[r] += w * m;
-      }
-    }
-    const m1 = raw[1] / total;
-    const m2 = raw[2] / total;
-    const m3 = raw[3] / total;
-    const m4 = raw[4] / total;
-    const mu2 = Math.max(0, m2 - m1 * m1);
-    const mu3 = m3 - 3 * m1 * m2 + 2 * m1 * m1 * m1;
-    const mu4 = m4 - 4 * m1 * m3 + 6 * m1 * m1 * m2 - 3 * m1 ** 4;
-    cumulantOut[0] = m1;
-    cumulantOut[1] = mu2;
-    cumulantOut[2] = mu3;
-    cumulantOut[3] = mu4 - 3 * mu2 * mu2;
-  };
   // The fast path's candidate discrete components of the figure in hand: mean, variance, κ3, κ4, lattice step.
   const candMean = new Float64Array(I);
   const candVar = new Float64Array(I);
@@ -1202,12 +738,12 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         continue;
       }
       const slot = enumerated[i];
-      enumeratedCumulants(slot, ep, eq);
+      binner.cumulantsOf(slot, ep, eq);
       candIndicator[nc] = i;
-      candMean[nc] = cumulantOut[0];
-      candVar[nc] = cumulantOut[1];
-      candK3[nc] = cumulantOut[2];
-      candK4[nc] = cumulantOut[3];
+      candMean[nc] = binner.cumulants[0];
+      candVar[nc] = binner.cumulants[1];
+      candK3[nc] = binner.cumulants[2];
+      candK4[nc] = binner.cumulants[3];
       candStep[nc] = Math.max(Math.abs(ep * slot.cpS - eq * slot.cqS), Math.abs(ep * slot.cpA), Math.abs(eq * slot.cqB));
       nc++;
     }
@@ -1270,20 +806,20 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
 
   // leadInterval's scratch: the lead component, and the unit-weight lattice of each linear indicator
   // (`leadLattice[i]`, built once per figure-month: leadReady[i]).
-  const lead: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
-  const leadLattice: Component[] = indicators.map(() => ({ values: new Float64Array(64), probabilities: new Float64Array(64), n: 0, mean: 0, variance: 0 }));
+  const lead: Component = emptyComponent(BINS);
+  const leadLattice: Component[] = indicators.map(() => emptyComponent());
   const leadReady = new Uint8Array(I);
   const leadOut: [number, number] = [0, 0];
   /** lead ← the lattice of linear indicator i in a figure of weights ep, eq (its lattice groups, convolved). */
   const buildLattice = (target: Component, i: number, ep: number, eq: number): void => {
     const groups = latticeGroups(i, ep, eq, false);
     convolveGroups(target, i, groups);
-    if (groups > 0) trim(target);
+    if (groups > 0) trimTails(target);
   };
   /** target ← the convolution of indicator i's first `groups` lattice groups (as `latticeGroups` left them). */
   const convolveGroups = (target: Component, i: number, groups: number): void => {
     target.n = 0;
-    for (let l = 0; l < groups; l++) addLattice(target, latticeCoefficient[l], groupPmf(i, latticeMean[l], dispersionI[i]), latticeMean[l]);
+    for (let l = 0; l < groups; l++) grid.addLattice(target, latticeCoefficient[l], groupPmf(i, latticeMean[l], dispersionI[i]), latticeMean[l]);
   };
   /**
    * The lead method, for a figure `smooth` cannot take: only its lead components are built and
@@ -1363,13 +899,13 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       const built = first ? lead : leadPart;
       if (!leadComponent(built, candIndicator[candOrder[o]], k, p, q, asLinear)) return null;
       if (!first) {
-        coarsen(built);
-        convolve(leadSum, lead, built.values, built.probabilities, built.n);
-        ensure(lead, leadSum.n);
+        grid.coarsen(built);
+        grid.convolve(leadSum, lead, built.values, built.probabilities, built.n);
+        ensureCapacity(lead, leadSum.n);
         lead.values.set(leadSum.values.subarray(0, leadSum.n));
         lead.probabilities.set(leadSum.probabilities.subarray(0, leadSum.n));
         lead.n = leadSum.n;
-        trim(lead);
+        trimTails(lead);
       }
       first = false;
     }
@@ -1383,7 +919,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       // variance they had within their bin joins the rest (so the total variance is kept).
       const bins = Math.max(2, Math.ceil(((values[lead.n - 1] - values[0]) * LEAD_GRID) / restSd) + 1);
       if (bins < lead.n) {
-        const within = binTo(bins, values, probabilities, lead.n, leadSum, true);
+        const within = grid.binTo(bins, values, probabilities, lead.n, leadSum, true);
         values = leadSum.values.subarray(0, leadSum.n);
         probabilities = leadSum.probabilities.subarray(0, leadSum.n);
         const v = restVar + within;
@@ -1397,8 +933,8 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     return leadOut;
   };
   const inLead = new Uint8Array(I);
-  const leadPart: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
-  const leadSum: Component = { values: new Float64Array(BINS), probabilities: new Float64Array(BINS), n: 0, mean: 0, variance: 0 };
+  const leadPart: Component = emptyComponent(BINS);
+  const leadSum: Component = emptyComponent(BINS);
   /** target ← indicator i's component in the figure of column k, months p and q (false: none). */
   const leadComponent = (target: Component, i: number, k: number, p: number, q: number, asLinear: boolean): boolean => {
     const ep = eff[(p * K + k) * I + i];
@@ -1424,28 +960,19 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       return true;
     }
     enumeratedScaled(target, enumerated[i], ep, eq);
-    trim(target);
+    trimTails(target);
     return true;
   };
   /** target ← an enumeration's ep s(p) − eq s(q) (its joint values, binned where they are many). */
   const enumeratedScaled = (target: Component, slot: Enumeration, ep: number, eq: number): void => {
     if (slot.n > EXACT_ATOMS) {
-      binEnumeratedScaled(target, slot, ep, eq);
+      binner.binScaled(target, slot, ep, eq);
       return;
     }
     materialise(slot);
-    ensure(scratch, slot.n);
+    ensureCapacity(scratch, slot.n);
     for (let t = 0; t < slot.n; t++) scratch.values[t] = ep * slot.dp[t] - eq * slot.dq[t];
-    convolve(target, unit, scratch.values, slot.w, slot.n);
-  };
-  /** target ← source's atoms scaled by `scale` (> 0: still ascending). */
-  const scaleInto = (target: Component, source: Component, scale: number): void => {
-    ensure(target, source.n);
-    for (let t = 0; t < source.n; t++) {
-      target.values[t] = scale * source.values[t];
-      target.probabilities[t] = source.probabilities[t];
-    }
-    target.n = source.n;
+    grid.convolve(target, unit, scratch.values, slot.w, slot.n);
   };
   /** Indicator i's enumerated s(p) − s(q), binned once per figure-month (the usual case, one weight for both months). */
   const enumeratedBinned = (i: number): Component => {
@@ -1453,7 +980,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const cached = binned[i];
     if (!binnedReady[i]) {
       enumeratedScaled(cached, slot, 1, 1);
-      trim(cached);
+      trimTails(cached);
       binnedReady[i] = 1;
     }
     return cached;
@@ -1508,14 +1035,8 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       if (ep > 0 && (q < 0 || ep === eq)) {
         // The usual case, one weight for both months: s(p) − s(q) binned once per figure and
         // indicator, then scaled for each column that holds it.
-        const cached = enumeratedBinned(i);
-        ensure(c, cached.n);
-        for (let t = 0; t < cached.n; t++) {
-          c.values[t] = ep * cached.values[t];
-          c.probabilities[t] = cached.probabilities[t];
-        }
-        c.n = cached.n;
-        moments(c);
+        scaleInto(c, enumeratedBinned(i), ep);
+        componentMoments(c);
         continue;
       }
       enumeratedScaled(c, slot, ep, eq);
@@ -1541,15 +1062,15 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       }
       if (kept === 0) {
         // The first component is the discrete part as it is (its atoms are ascending).
-        ensure(combined, c.n);
+        ensureCapacity(combined, c.n);
         combined.values.set(c.values.subarray(0, c.n));
         combined.probabilities.set(c.probabilities.subarray(0, c.n));
         combined.n = c.n;
       } else {
-        coarsen(c);
-        convolve(spare, combined, c.values, c.probabilities, c.n);
+        grid.coarsen(c);
+        grid.convolve(spare, combined, c.values, c.probabilities, c.n);
         [combined, spare] = [spare, combined];
-        trim(combined);
+        trimTails(combined);
       }
       kept++;
     }
@@ -1564,72 +1085,20 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
       // With a normal part, atoms closer than sd / 16 act as one: binned, quantiles move ≤ sd / 32.
       const bins = Math.min(BINS, Math.max(2, Math.ceil(((values[n - 1] - values[0]) * 16) / sd) + 1));
       if (bins < n) {
-        binTo(bins, values, probabilities, n, spare);
+        grid.binTo(bins, values, probabilities, n, spare);
         values = spare.values.subarray(0, spare.n);
         probabilities = spare.probabilities.subarray(0, spare.n);
       }
     }
     return [observed + mixtureQuantile(values, probabilities, gaussMean, sd, lowP), observed + mixtureQuantile(values, probabilities, gaussMean, sd, highP)];
   };
-  const binSquare = new Float64Array(ENUMERATION_BINS);
-  /**
-   * Bins n sorted atoms onto `bins` grid points over their range (into target). With `within`,
-   * returns the variance the atoms had within their bins (Σ over bins of mass × variance), else 0.
-   */
-  const binTo = (bins: number, values: Float64Array, probabilities: Float64Array, n: number, target: Component, within = false): number => {
-    const lo = values[0];
-    const step = (values[n - 1] - lo) / (bins - 1);
-    binMass.fill(0, 0, bins);
-    binMoment.fill(0, 0, bins);
-    if (within) binSquare.fill(0, 0, bins);
-    for (let k = 0; k < n; k++) {
-      const bin = Math.round((values[k] - lo) / step);
-      binMass[bin] += probabilities[k];
-      binMoment[bin] += probabilities[k] * values[k];
-      if (within) binSquare[bin] += probabilities[k] * values[k] * values[k];
-    }
-    let spread = 0;
-    if (within) {
-      for (let bin = 0; bin < bins; bin++) {
-        const w = binMass[bin];
-        if (w > 0) spread += Math.max(0, binSquare[bin] - (binMoment[bin] * binMoment[bin]) / w);
-      }
-    }
-    collectBins(target, bins);
-    return spread;
-  };
   /**
    * A component made ready to combine: its tails beyond 1e-9 each side folded into the
    * outermost atom kept, and its moments.
    */
   const finish = (c: Component) => {
-    trim(c);
-    moments(c);
-  };
-  /** Bins a component onto COMPONENT_ATOMS points before it is convolved with the others. */
-  const coarsen = (c: Component) => {
-    if (c.n <= COMPONENT_ATOMS) return;
-    binTo(COMPONENT_ATOMS, c.values, c.probabilities, c.n, spare);
-    ensure(c, spare.n);
-    c.values.set(spare.values.subarray(0, spare.n));
-    c.probabilities.set(spare.probabilities.subarray(0, spare.n));
-    c.n = spare.n;
-  };
-  /** Folds the tails beyond 1e-9 each side into the outermost atom kept. */
-  const trim = (c: Component) => {
-    let first = 0;
-    let below = 0;
-    while (first < c.n - 1 && below + c.probabilities[first] < 1e-9) below += c.probabilities[first++];
-    let last = c.n - 1;
-    let above = 0;
-    while (last > first && above + c.probabilities[last] < 1e-9) above += c.probabilities[last--];
-    if (first > 0 || last < c.n - 1) {
-      c.probabilities[first] += below;
-      c.probabilities[last] += above;
-      c.values.copyWithin(0, first, last + 1);
-      c.probabilities.copyWithin(0, first, last + 1);
-      c.n = last - first + 1;
-    }
+    trimTails(c);
+    componentMoments(c);
   };
   const linearVarianceOf = new Float64Array(I);
   const linearVariance = (i: number) => linearVarianceOf[i];
