@@ -655,6 +655,53 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('shows beside each place the chance it is really above the next one down, as the release gives it, and fits the ranking in its box at every width', async () => {
+    const raw = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as { uncertainty?: { ranking: { neighbours: { higher: string; lower: string; probability: string }[] } } };
+    const neighbours = raw.uncertainty?.ranking.neighbours ?? null;
+    // "82%" for 0.82, by hand; a probability the release rounds to 1.00 is at least 0.995, never certainty.
+    const percent = (p: string) => (p === '1.00' ? '> 99%' : `${Number(p.replace(/^0\./, '')).toString()}%`);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const width of [360, 1280]) {
+        const page = await open(`${lang === 'zh' ? '' : '/en'}${monthPath}`, { javaScriptEnabled: false, width });
+        const rows = await page.$$eval('[data-testid=ranking] tbody tr', (trs) =>
+          trs.map((tr) => ({ code: tr.querySelector('th a')!.getAttribute('href')!.split('/').at(-2)!, ahead: tr.querySelector('td.rank-ahead')?.textContent ?? null, lower: tr.querySelector('td.rank-ahead')?.getAttribute('data-lower') ?? null })),
+        );
+        const header = await page.locator('[data-testid=ranking] thead th').last().textContent();
+        if (neighbours === null) {
+          expect(rows.every((r) => r.ahead === null), `${lang} ${width}: no column without intervals`).toBe(true);
+        } else {
+          expect(header, `${lang} ${width}`).toBe(lang === 'zh' ? '高于下一名的概率' : 'Chance above the next');
+          for (const [i, row] of rows.entries()) {
+            const next = neighbours.find((n) => n.higher === row.code);
+            if (i === rows.length - 1) expect(row.ahead, `${lang} ${width}: the last place`).toBe('—');
+            else {
+              expect(next, `${row.code}: a neighbour below`).toBeDefined();
+              expect(next!.lower, `${row.code}`).toBe(rows[i + 1].code);
+              expect(row.ahead, `${lang} ${width} ${row.code}`).toBe(percent(next!.probability));
+              expect(row.lower, `${row.code}`).toBe(next!.lower);
+            }
+          }
+          if (width === 360) {
+            // On a phone, a labelled line of its own in each card, below the changes.
+            const first = page.locator('[data-testid=ranking] tbody tr').first();
+            const ahead = (await first.locator('td.rank-ahead').boundingBox())!;
+            const yoy = (await first.locator('td.rank-yoy').boundingBox())!;
+            expect(ahead.y, lang).toBeGreaterThanOrEqual(yoy.y + yoy.height - 1);
+            expect(await first.locator('td.rank-ahead').evaluate((td) => getComputedStyle(td, '::before').content)).toBe(`"${lang === 'zh' ? '高于下一名的概率' : 'Chance above the next'}"`);
+          }
+        }
+        await page.context().close();
+      }
+      // From just above a phone's cards to a desktop: the ranking, beside the map or below it, never wider than its box.
+      for (const width of [640, 700, 900, 1024, 1151, 1152, 1280, 1600]) {
+        const page = await open(`${lang === 'zh' ? '' : '/en'}${monthPath}${district}/`, { javaScriptEnabled: false, width });
+        const fit = await page.$eval('[data-testid=ranking]', (t) => t.getBoundingClientRect().width - t.parentElement!.getBoundingClientRect().width);
+        expect(fit, `${lang} at ${width}px: the ranking is wider than its box by`).toBeLessThanOrEqual(0.5);
+        await page.context().close();
+      }
+    }
+  }, 240_000);
+
   it('keeps the header one height on every page of the main navigation, the current page marked, in both languages on a phone and a desktop', async () => {
     for (const width of [360, 1280]) {
       for (const lang of ['zh', 'en'] as const) {

@@ -19,6 +19,11 @@ export interface RegionUncertainty {
   index: PublishedUncertainty | null;
   nodes: Record<string, PublishedUncertainty>;
   rank: Rank | null;
+  /**
+   * The ranking's next place below this region and the probability that this region is really
+   * safer than it (the release's neighbours, as text, e.g. "0.82"); null for the last place.
+   */
+  aheadOfNext: { lower: string; probability: string } | null;
 }
 
 /** The release's uncertainty settings and the month's early warnings. */
@@ -44,7 +49,8 @@ export function regionUncertainty(raw: ReleaseJson, region: ReleaseJson['regions
   if (!raw.uncertainty) return null;
   const nodes: Record<string, PublishedUncertainty> = {};
   for (const n of [...region.aggregates, ...region.indicators]) if (n.uncertainty) nodes[n.code] = n.uncertainty;
-  return { level: raw.uncertainty.level, index: region.aggregates[0].uncertainty ?? null, nodes, rank: region.rank ?? null };
+  const next = raw.uncertainty.ranking.neighbours.find((n) => n.higher === region.code);
+  return { level: raw.uncertainty.level, index: region.aggregates[0].uncertainty ?? null, nodes, rank: region.rank ?? null, aheadOfNext: next ? { lower: next.lower, probability: next.probability } : null };
 }
 
 /** The verdicts' words (the same as @pingan/core's VERDICT_NAMES, which the release's CSV uses). */
@@ -77,12 +83,25 @@ export function rankRangeText(lang: Lang, rank: Rank): string {
   return rank.lower === rank.upper ? `rank ${span}` : `ranks ${span}`;
 }
 
+/**
+ * A neighbour probability as a percentage: "82%" for "0.82"; "> 99%" for "1.00" (the release rounds to
+ * two decimals, so 1.00 is at least 0.995, never certainty).
+ *
+ * @example
+ * probabilityText('0.82'); // "82%"
+ * probabilityText('1.00'); // "> 99%"
+ */
+export function probabilityText(probability: string): string {
+  const percent = Math.round(Number(probability) * 100);
+  return percent >= 100 ? '> 99%' : `${percent}%`;
+}
+
 /** The sentence that explains the rule, for a page's small print (`methodologyPointer` says where it is explained). */
 export function verdictRule(lang: Lang, level: number): string {
   const l = levelText(level);
   return lang === 'zh'
-    ? `判断规则：变化的 ${l} 区间全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次。区间反映计数本身的随机性，详见`
-    : `The rule: a change is "up" when its whole ${l} interval lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval. The intervals reflect the randomness of the counts; see`;
+    ? `判断规则：变化的 ${l} 区间全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次；“高于下一名的概率”为该地区确实比排在其后的一名更平安的概率。区间反映计数本身的随机性，详见`
+    : `The rule: a change is "up" when its whole ${l} interval lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval; "chance above the next": how likely the area is really safer than the one ranked next below it. The intervals reflect the randomness of the counts; see`;
 }
 
 /**
