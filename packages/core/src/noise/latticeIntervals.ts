@@ -1,7 +1,8 @@
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
-import { cellNoise, type CellNoise } from './cellNoise.ts';
+import { byVarianceDescending } from './byVarianceDescending.ts';
 import { EnumerationBinner, emptyEnumeration, materialise, type Enumeration } from './cappedEnumeration.ts';
+import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { cornishFisherQuantile } from './cornishFisher.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
@@ -10,6 +11,7 @@ import { ComponentGrid, EXACT_ATOMS, componentMoments, emptyComponent, ensureCap
 import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources } from './linearPlan.ts';
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
+import { RecentByCount } from './recentByCount.ts';
 
 /** Options of {@link latticeIntervals}. */
 export interface LatticeOptions {
@@ -105,63 +107,6 @@ const REST_SKEWNESS = 0.5;
 const REST_KURTOSIS = 1;
 /** The lead's atoms closer than the rest's sd / LEAD_GRID are binned together before its quantiles are found. */
 const LEAD_GRID = 2;
-
-/**
- * Sorts order[0 … n − 1] (indices into `variance`) by variance, largest first, keeping the order
- * of equal ones: what `Array.prototype.sort` with the comparator (x, y) ⇒ variance[y] − variance[x]
- * gives (a stable sort), without an array or a closure per call. A NaN variance (which such a
- * comparator calls equal to everything) leaves the order to that very sort.
- */
-function byVarianceDescending(order: Int32Array, variance: Float64Array, n: number): void {
-  for (let t = 0; t < n; t++) {
-    if (variance[order[t]] !== variance[order[t]]) {
-      const sorted = Array.from(order.subarray(0, n)).sort((x, y) => variance[y] - variance[x]);
-      order.set(sorted);
-      return;
-    }
-  }
-  for (let t = 1; t < n; t++) {
-    const moving = order[t];
-    const v = variance[moving];
-    let at = t;
-    while (at > 0 && variance[order[at - 1]] < v) {
-      order[at] = order[at - 1];
-      at--;
-    }
-    order[at] = moving;
-  }
-}
-
-
-/** The last `kept` values stored for each indicator, keyed by a count's mean and dispersion (a ring per indicator). */
-class RecentByCount<T> {
-  private readonly means: Float64Array;
-  private readonly dispersions: Float64Array;
-  private readonly values: (T | undefined)[];
-  private readonly next: Int32Array;
-  private readonly kept: number;
-  constructor(indicators: number, kept: number) {
-    this.kept = kept;
-    this.means = new Float64Array(indicators * kept).fill(Number.NaN);
-    this.dispersions = new Float64Array(indicators * kept).fill(Number.NaN);
-    this.values = new Array<T | undefined>(indicators * kept).fill(undefined);
-    this.next = new Int32Array(indicators);
-  }
-  /** The value stored for indicator i's count of this mean and dispersion, if it is still kept. */
-  get(i: number, mean: number, dispersion: number): T | undefined {
-    for (let at = i * this.kept; at < (i + 1) * this.kept; at++) if (this.means[at] === mean && this.dispersions[at] === dispersion) return this.values[at];
-    return undefined;
-  }
-  /** Stores value in place of indicator i's oldest, and returns it. */
-  set(i: number, mean: number, dispersion: number, value: T): T {
-    const at = i * this.kept + this.next[i];
-    this.next[i] = (this.next[i] + 1) % this.kept;
-    this.means[at] = mean;
-    this.dispersions[at] = dispersion;
-    this.values[at] = value;
-    return value;
-  }
-}
 
 /**
  * The analytic intervals of every value and change, with the exact
