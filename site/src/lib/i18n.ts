@@ -23,6 +23,10 @@ export function regionPath(month: string, code: string): string {
   return `${monthPath(month)}${code}/`;
 }
 
+/** A year's name: "2025年" / "2025". */
+export function yearName(lang: Lang, year: string): string {
+  return lang === 'zh' ? `${year}年` : year;
+}
 /** A period's name: "2025年10月" / "October 2025", or for a quarter "2025年第三季度" / "2025 Q3". */
 export function monthName(lang: Lang, month: string): string {
   const q = QUARTER.exec(month);
