@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnumerationBinner, conditionalMoments, emptyEnumeration, materialise, type Enumeration } from './cappedEnumeration.ts';
+import { EnumerationBinner, clamp, conditionalMoments, emptyEnumeration, materialise, type Enumeration } from './cappedEnumeration.ts';
 import { countPmf } from './countPmf.ts';
 import { ComponentGrid, EXACT_ATOMS, componentMoments, emptyComponent } from './gridComponents.ts';
 
@@ -28,6 +28,10 @@ function rareCapped(hasQ: boolean): Enumeration {
 }
 
 describe('capped enumerations', () => {
+  it('holds a score to its caps', () => {
+    expect([clamp(104, 100), clamp(-3, 100), clamp(42.5, 100)]).toEqual([100, 0, 42.5]);
+  });
+
   it('gives the doc example: an empty slot has s(p) − s(q) = 0', () => {
     expect(Array.from(new EnumerationBinner(new ComponentGrid(256)).cumulantsOf(emptyEnumeration(), 1, 1))).toEqual([0, 0, 0, 0]);
   });

@@ -4,7 +4,13 @@ import { binPairs, type Component, type ComponentGrid } from './gridComponents.t
 /** An enumeration is binned onto enough grid points for 1/SD_GRID of its sd. */
 const SD_GRID = 256;
 
-const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
+/**
+ * A goalposts score held to its caps [0, scale].
+ *
+ * @example
+ * clamp(104, 100); // 100
+ */
+export const clamp = (x: number, scale: number): number => (x < 0 ? 0 : x > scale ? scale : x);
 const BINOMIAL = [[1], [1, 1], [1, 2, 1], [1, 3, 3, 1], [1, 4, 6, 4, 1]];
 
 /**

@@ -1,7 +1,7 @@
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { analyticSupport } from './analyticSupport.ts';
 import { byVarianceDescending } from './byVarianceDescending.ts';
-import { EnumerationBinner, emptyEnumeration, materialise, type Enumeration } from './cappedEnumeration.ts';
+import { EnumerationBinner, clamp, emptyEnumeration, materialise, type Enumeration } from './cappedEnumeration.ts';
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { cornishFisherQuantile } from './cornishFisher.ts';
@@ -302,7 +302,6 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const built = pmf ?? groupPmf(i, lam, phi);
     return supportCache.set(i, lam, phi, { start: built.start, length: built.probabilities.length });
   };
-  const clamp = (x: number, scale: number) => (x < 0 ? 0 : x > scale ? scale : x);
 
   /**
    * Indicator i enters the figure of months p and q as normal: α + β T(p) of variance vP (and
