@@ -5,6 +5,7 @@ import { EnumerationBinner, clamp, emptyEnumeration, materialise, type Enumerati
 import { cellNoise, type CellNoise } from './cellNoise.ts';
 import { censoredNormalMoments } from './censoredNormal.ts';
 import { cornishFisherQuantile } from './cornishFisher.ts';
+import { countLatticeQuantiles } from './countLatticeQuantiles.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
 import { countPmfSupport, type CountSupport } from './countPmfSupport.ts';
 import { ComponentGrid, EXACT_ATOMS, componentMoments, emptyComponent, ensureCapacity, scaleInto, trimTails, type Component } from './gridComponents.ts';
@@ -12,6 +13,7 @@ import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources }
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
 import { RecentByCount } from './recentByCount.ts';
+import { RepeatedSums } from './repeatedSums.ts';
 
 /** Options of {@link latticeIntervals}. */
 export interface LatticeOptions {
@@ -249,6 +251,10 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const { raw: rawU, treated: treatedU, out: outU, mean: meanU, dispersion: dispersionU, variance: varianceU } = rows;
   const presentBefore = new Int32Array(P + 1);
   const coefficient = new Float64Array(I * P); // scale / denominator of month q (NaN where the value is missing)
+  // Per indicator: months with a coefficient before month m (at i * (P + 1) + m), and the first month
+  // from which every month up to m that has one has the same (at i * P + m): a window's groups in O(1).
+  const presentPrefix = new Int32Array(I * (P + 1));
+  const sameFrom = new Int32Array(I * P);
   const source = new Int32Array(I * P);
   const factor = new Float64Array(I * P);
   const linear = new Float64Array(I * P); // α + β T(p)
@@ -303,24 +309,43 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     return supportCache.set(i, lam, phi, { start: built.start, length: built.probabilities.length });
   };
 
+  // censoredAt's answer, and what it computed last for each indicator and month (a month's level and
+  // the changes that reach back to it ask for the same, from the same inputs).
+  let censoredMean = 0;
+  let censoredVariance = 0;
+  const censoredKey = new Float64Array(I * P * 2).fill(Number.NaN);
+  const censoredValue = new Float64Array(I * P * 2);
+  /** The mean and variance of α + β T of indicator i in month m (linear value l, its variance), censored at its caps where it has them. */
+  const censoredAt = (i: number, m: number, l: number, variance: number): void => {
+    const at = (i * P + m) * 2;
+    if (censoredKey[at] !== l || censoredKey[at + 1] !== variance) {
+      const pl = plan[i];
+      const moments = pl.cap ? censoredNormalMoments(l, Math.sqrt(variance), 0, pl.scale) : null;
+      censoredKey[at] = l;
+      censoredKey[at + 1] = variance;
+      censoredValue[at] = moments ? moments.mean : l;
+      censoredValue[at + 1] = moments ? moments.variance : variance;
+    }
+    censoredMean = censoredValue[at];
+    censoredVariance = censoredValue[at + 1];
+  };
   /**
    * Indicator i enters the figure of months p and q as normal: α + β T(p) of variance vP (and
    * T(q) of variance vQ, covariance vPQ), censored at its caps.
    */
-  const describeNormal = (i: number, q: number, lp: number, lq: number, vP: number, vQ: number, vPQ: number): void => {
+  const describeNormal = (i: number, p: number, q: number, lp: number, lq: number, vP: number, vQ: number, vPQ: number): void => {
     const pl = plan[i];
-    const clampIf = (x: number) => (pl.cap ? clamp(x, pl.scale) : x);
     const sdP = Math.sqrt(vP);
     const sdQ = Math.sqrt(vQ);
-    const mp = pl.cap ? censoredNormalMoments(lp, sdP, 0, pl.scale) : { mean: lp, variance: vP };
-    meanP[i] = mp.mean - clampIf(lp);
-    varP[i] = mp.variance;
+    censoredAt(i, p, lp, vP);
+    meanP[i] = censoredMean - (pl.cap ? clamp(lp, pl.scale) : lp);
+    varP[i] = censoredVariance;
     if (q >= 0) {
-      const mq = pl.cap ? censoredNormalMoments(lq, sdQ, 0, pl.scale) : { mean: lq, variance: vQ };
-      meanQ[i] = mq.mean - clampIf(lq);
-      varQ[i] = mq.variance;
+      censoredAt(i, q, lq, vQ);
+      meanQ[i] = censoredMean - (pl.cap ? clamp(lq, pl.scale) : lq);
+      varQ[i] = censoredVariance;
       const rho = sdP > 0 && sdQ > 0 ? Math.min(1, vPQ / (sdP * sdQ)) : 0;
-      covPQ[i] = rho * Math.sqrt(mp.variance * mq.variance);
+      covPQ[i] = rho * Math.sqrt(varP[i] * varQ[i]);
     } else {
       meanQ[i] = 0;
       varQ[i] = 0;
@@ -374,6 +399,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const loQ = q >= 0 ? sq - n + 1 : 0;
     const first = q >= 0 ? Math.min(loP, loQ) : loP;
     const last = q >= 0 ? Math.max(sp, sq) : sp;
+    if (count && sameFrom[i * P + last] <= Math.max(0, first) && describeUniform(i, p, q, sp, sq, loP, loQ, last, fp, fq, mu, phi)) return;
     let vP = 0;
     let vQ = 0;
     let vPQ = 0;
@@ -420,7 +446,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     const lp = linear[i * P + p];
     const lq = q >= 0 ? linear[i * P + q] : 0;
-    if (!count) return describeNormal(i, q, lp, lq, vP, vQ, vPQ);
+    if (!count) return describeNormal(i, p, q, lp, lq, vP, vQ, vPQ);
     // Group coefficients (means over the group's months) and what they leave out.
     let rPP = 0;
     let rQQ = 0;
@@ -459,6 +485,79 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     residPP[i] = rPP;
     residQQ[i] = rQQ;
     residPQ[i] = rPQ;
+    describeCount(i, p, q, lp, lq, vP, vQ, vPQ, phi);
+  };
+  // The sums describeUniform adds up, one memory per sum (a window's months: at most 2 windows' length).
+  const repeated = new RepeatedSums(10, 2 * Math.max(1, ...plan.map((pl) => pl.windowLength)));
+  /** sum + t + t + … + t (n terms), added one by one. */
+  const addOnto = (sum: number, t: number, n: number): number => {
+    for (let k = 0; k < n; k++) sum += t;
+    return sum;
+  };
+  /**
+   * `describe` of a count indicator whose months in either window (and between them) that have a
+   * coefficient all have the same one (a population constant over them), without the walk over the
+   * windows: each group's months are counted from prefix counts, and every sum the walk would add
+   * up is that many copies of one term, added one by one in the walk's order (so the same numbers,
+   * bit for bit). False, leaving the walk to `describe`, in the one case where that order is not
+   * known without it: q's window ending after p's (a carried value), with group means that are
+   * off the one coefficient by a rounding (so what differing populations add is not exactly 0).
+   */
+  const describeUniform = (i: number, p: number, q: number, sp: number, sq: number, loP: number, loQ: number, last: number, fp: number, fq: number, mu: number, phi: number): boolean => {
+    const prefix = i * (P + 1);
+    const months = (from: number, to: number): number => (to < from ? 0 : presentPrefix[prefix + to + 1] - presentPrefix[prefix + Math.max(0, from)]);
+    const a = coefficient[i * P + last];
+    if (a !== a) return false;
+    const bp = fp * a;
+    const bq = q >= 0 ? fq * a : 0;
+    const inP = months(loP, sp);
+    const shared = q >= 0 ? months(Math.max(loP, loQ), Math.min(sp, sq)) : 0;
+    const inQ = q >= 0 ? months(loQ, sq) : 0;
+    const onlyP = inP - shared;
+    const onlyQ = inQ - shared;
+    const groupP0 = shared ? repeated.sum(0, bp, shared) / shared : 0;
+    const groupQ0 = shared ? repeated.sum(1, bq, shared) / shared : 0;
+    const groupP1 = onlyP ? repeated.sum(2, bp, onlyP) / onlyP : 0;
+    const groupQ2 = onlyQ ? repeated.sum(3, bq, onlyQ) / onlyQ : 0;
+    const residualFree = !((shared && (groupP0 !== bp || groupQ0 !== bq)) || (onlyP && groupP1 !== bp) || (onlyQ && groupQ2 !== bq));
+    // Otherwise the group means are off the one coefficient by a rounding, and the walk adds up
+    // what that leaves: its months are q's own (deviation dq2), then the shared ones (dp0, dq0),
+    // then p's own (dp1), in that order where q's window does not end after p's; a term of
+    // deviation 0 adds ±0, which changes no sum.
+    let rPP = 0;
+    let rQQ = 0;
+    let rPQ = 0;
+    if (!residualFree) {
+      if (q >= 0 && !(loQ <= loP && sq <= sp)) return false;
+      const dp0 = bp - groupP0;
+      const dq0 = bq - groupQ0;
+      const dp1 = bp - groupP1;
+      const dq2 = bq - groupQ2;
+      rPP = addOnto(shared ? repeated.sum(7, dp0 * dp0 * phi * mu, shared) : 0, dp1 * dp1 * phi * mu, onlyP);
+      rQQ = addOnto(onlyQ ? repeated.sum(8, dq2 * dq2 * phi * mu, onlyQ) : 0, dq0 * dq0 * phi * mu, shared);
+      rPQ = shared ? repeated.sum(9, dp0 * dq0 * phi * mu, shared) : 0;
+    }
+    const v = phi * mu;
+    groupP[i * 3] = groupP0;
+    groupQ[i * 3] = groupQ0;
+    groupMean[i * 3] = shared * mu;
+    groupP[i * 3 + 1] = groupP1;
+    groupQ[i * 3 + 1] = 0;
+    groupMean[i * 3 + 1] = onlyP * mu;
+    groupP[i * 3 + 2] = 0;
+    groupQ[i * 3 + 2] = groupQ2;
+    groupMean[i * 3 + 2] = onlyQ * mu;
+    residPP[i] = rPP;
+    residQQ[i] = rQQ;
+    residPQ[i] = rPQ;
+    const lp = linear[i * P + p];
+    const lq = q >= 0 ? linear[i * P + q] : 0;
+    describeCount(i, p, q, lp, lq, repeated.sum(4, bp * bp * v, inP), repeated.sum(5, bq * bq * v, inQ), repeated.sum(6, bp * bq * v, shared), phi);
+    return true;
+  };
+  /** The rest of `describe` of a count indicator, its groups found: linear, enumerated, or normal beyond `MAX_ENUMERATED`. */
+  const describeCount = (i: number, p: number, q: number, lp: number, lq: number, vP: number, vQ: number, vPQ: number, phi: number): void => {
+    const pl = plan[i];
     dispersionI[i] = phi;
     // Can a joint value of the groups' supports reach a cap? The supports are those the enumeration
     // below would walk (`groupSupport`: countPmf's), so a figure left linear is exactly what enumerating it would give.
@@ -500,7 +599,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     if (size > MAX_ENUMERATED) {
       fallbacks++;
-      return describeNormal(i, q, lp, lq, vP, vQ, vPQ);
+      return describeNormal(i, p, q, lp, lq, vP, vQ, vPQ);
     }
     for (let g = 0; g < 3; g++) pmfs[g] = groupPmf(i, groupMean[i * 3 + g], phi);
     const slot = enumerated[i];
@@ -836,6 +935,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     // Within REST_SKEWNESS and REST_KURTOSIS: the loop stops only there (or with no rest but the normal part).
     const g1 = restSd > 0 ? k3 / (restVar * restSd) : 0;
     const g2 = restSd > 0 ? k4 / (restVar * restVar) : 0;
+    if (nc === 1 && restSd === 0 && countLattice(candIndicator[candOrder[0]], k, p, q, asLinear, restMean)) return leadOut;
     // The lead components, built and convolved (largest variance first).
     let first = true;
     for (let o = 0; o < nc; o++) {
@@ -875,6 +975,31 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     leadOut[0] = mixtureQuantile(values, probabilities, restMean, sd, lowP, skewness, kurtosis);
     leadOut[1] = mixtureQuantile(values, probabilities, restMean, sd, highP, skewness, kurtosis);
     return leadOut;
+  };
+  /**
+   * A figure that is one count indicator's lattice alone (no normal part), of one window group or
+   * two whose coefficients have one size (a change whose shared months cancel): its quantiles
+   * straight from the two pmfs (`countLatticeQuantile`), into leadOut; false where it is not such
+   * a figure. Only where the grid would hold every lattice point (at most BINS of them), so that it
+   * is the distribution the lead method's grid would hold.
+   */
+  const countLattice = (i: number, k: number, p: number, q: number, asLinear: boolean, shift: number): boolean => {
+    if (kind[i] !== LINEAR && !asLinear) return false;
+    const ep = eff[(p * K + k) * I + i];
+    const eq = q >= 0 ? eff[(q * K + k) * I + i] : 0;
+    // As `leadComponent` builds it: with one weight for both months, at unit weight and then scaled.
+    const oneWeight = ep > 0 && (q < 0 || ep === eq);
+    const groups = oneWeight ? latticeGroups(i, 1, q >= 0 ? 1 : 0, false) : latticeGroups(i, ep, eq, false);
+    if (groups === 0 || (groups === 2 && Math.abs(latticeCoefficient[0]) !== Math.abs(latticeCoefficient[1])) || groups > 2) return false;
+    const phi = dispersionI[i];
+    const first = groupPmf(i, latticeMean[0], phi);
+    const second = groups === 2 ? groupPmf(i, latticeMean[1], phi) : null;
+    if (second && first.probabilities.length + second.probabilities.length - 1 > BINS) return false;
+    countLatticeQuantiles(latticeCoefficient[0], first, latticeMean[0], latticeCoefficient[1], second, latticeMean[1], lowP, highP, leadOut);
+    const scale = oneWeight ? ep : 1;
+    leadOut[0] = scale * leadOut[0] + shift;
+    leadOut[1] = scale * leadOut[1] + shift;
+    return true;
   };
   const inLead = new Uint8Array(I);
   const leadPart: Component = emptyComponent(BINS);
@@ -934,17 +1059,24 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
    * − e_q × (its s(q) deviation), plus `observed`. `asLinear`: the level of an indicator
    * column (quantiles of α + β T, clamped afterwards).
    */
+  // What `interval` returns, reused (read at once by its caller): 19 million figures of the nationwide panel would otherwise each allocate one.
+  const intervalOut: [number, number] = [0, 0];
+  const pair = (lo: number, hi: number): [number, number] => {
+    intervalOut[0] = lo;
+    intervalOut[1] = hi;
+    return intervalOut;
+  };
   const interval = (k: number, p: number, q: number, observed: number, asLinear: boolean): [number, number] => {
     if (!exact) {
       const fast = smooth(k, p, q, asLinear);
       if (fast) {
         smoothFigures++;
-        return [observed + fast[0], observed + fast[1]];
+        return pair(observed + fast[0], observed + fast[1]);
       }
       const led = leadInterval(k, p, q, asLinear);
       if (led) {
         leadFigures++;
-        return [observed + led[0], observed + led[1]];
+        return pair(observed + led[0], observed + led[1]);
       }
     }
     components.length = 0;
@@ -1022,7 +1154,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     components.length = 0;
     const sd = gaussVar > 1e-12 * magnitude ? Math.sqrt(gaussVar) : 0;
     const n = combined.n;
-    if (n === 1) return [observed + combined.values[0] + gaussMean - z * sd, observed + combined.values[0] + gaussMean + z * sd];
+    if (n === 1) return pair(observed + combined.values[0] + gaussMean - z * sd, observed + combined.values[0] + gaussMean + z * sd);
     let values = combined.values.subarray(0, n);
     let probabilities = combined.probabilities.subarray(0, n);
     if (sd > 0) {
@@ -1034,7 +1166,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         probabilities = spare.probabilities.subarray(0, spare.n);
       }
     }
-    return [observed + mixtureQuantile(values, probabilities, gaussMean, sd, lowP), observed + mixtureQuantile(values, probabilities, gaussMean, sd, highP)];
+    return pair(observed + mixtureQuantile(values, probabilities, gaussMean, sd, lowP), observed + mixtureQuantile(values, probabilities, gaussMean, sd, highP));
   };
   /**
    * A component made ready to combine: its tails beyond 1e-9 each side folded into the
@@ -1056,6 +1188,14 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         let a = pl.denominatorScale;
         if (pl.denominatorColumn >= 0) a /= rawU[q * C + pl.denominatorColumn];
         coefficient[i * P + q] = x === x ? a : Number.NaN;
+      }
+      let lastPresent = -1;
+      for (let m = 0; m < P; m++) {
+        const a = coefficient[i * P + m];
+        const present = a === a;
+        presentPrefix[i * (P + 1) + m + 1] = presentPrefix[i * (P + 1) + m] + (present ? 1 : 0);
+        sameFrom[i * P + m] = m === 0 ? 0 : present && lastPresent >= 0 && a !== coefficient[i * P + lastPresent] ? lastPresent + 1 : sameFrom[i * P + m - 1];
+        if (present) lastPresent = m;
       }
       windowSources(pl, rows, presentBefore, source, factor, i * P);
       for (let p = 0; p < P; p++) linear[i * P + p] = pl.alpha + pl.beta * treatedU[p * Ct + pl.treatedColumn];

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { randomLcg, randomPoisson } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { addPair, analyticUncertainty, buildIndex, cellNoise, controlCharts, countDispersionBound, dispersionBoundFromPairs, latticeIntervals } from '../../src/index.ts';
+import { addPair, analyticUncertainty, buildIndex, cellNoise, controlCharts, countDispersionBound, createPanel, dispersionBoundFromPairs, latticeIntervals } from '../../src/index.ts';
 import { samplePanel, xiangtanFramework } from './sampleData.ts';
 
 const sha256 = (arrays: readonly ArrayBufferView[]) => {
@@ -55,6 +55,23 @@ describe('analytic noise outputs on the SYNTHETIC sample history, bit for bit', 
     const l = latticeIntervals(result, { exact: true }, noise);
     expect(l.fallbacks).toBe(48);
     expect(sha256([l.lower, l.upper, l.changeLower[1], l.changeUpper[1], l.changeLower[12], l.changeUpper[12]])).toBe('0e240cd11b5dc1e9fcae68df6179edd6af20e38d86811253d382b7d9d3d5d272');
+  });
+
+  // Each region's population held at its 2025 value in every month, so that nearly every window's
+  // months share one coefficient: latticeIntervals then sums its windows by counting their months
+  // (`describeUniform`) instead of walking them. The hash is that of the walk (latticeIntervals with
+  // describeUniform switched off when the hash was taken): the counted sums are the walk's, bit for bit.
+  it('latticeIntervals where populations are constant: the counted window sums equal the walk, bit for bit', () => {
+    const raw = result.raw;
+    const c = raw.codes.indexOf('population');
+    const C = raw.codes.length;
+    const U = raw.units.length;
+    const last = raw.periods.length - 1;
+    const values = Float64Array.from(raw.values);
+    for (let p = 0; p < raw.periods.length; p++) for (let u = 0; u < U; u++) values[(p * U + u) * C + c] = raw.values[(last * U + u) * C + c];
+    const constant = buildIndex(fw, createPanel({ units: raw.units, periods: raw.periods, codes: raw.codes, values, flags: raw.flags }));
+    const l = latticeIntervals(constant, {}, cellNoise(constant.raw, fw));
+    expect(sha256([l.lower, l.upper, l.changeLower[1], l.changeUpper[1], l.changeLower[12], l.changeUpper[12]])).toBe('7c79aa17409d9b264f4c9230838c9dbcd9adf0cb3655541deaa4ae8d2668ae9f');
   });
 
   it('controlCharts: every chart of every region × count indicator', () => {
