@@ -13,7 +13,6 @@ import { effectiveWeights, gatherUnitRows, linearPlan, unitRows, windowSources }
 import { mixtureQuantile } from './mixtureQuantile.ts';
 import { normalQuantile } from './normal.ts';
 import { RecentByCount } from './recentByCount.ts';
-import { RepeatedSums } from './repeatedSums.ts';
 
 /** Options of {@link latticeIntervals}. */
 export interface LatticeOptions {
@@ -399,7 +398,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const loQ = q >= 0 ? sq - n + 1 : 0;
     const first = q >= 0 ? Math.min(loP, loQ) : loP;
     const last = q >= 0 ? Math.max(sp, sq) : sp;
-    if (count && sameFrom[i * P + last] <= Math.max(0, first) && describeUniform(i, p, q, sp, sq, loP, loQ, last, fp, fq, mu, phi)) return;
+    // One coefficient over the windows (the usual case): no walk.
+    if (count && coefficient[i * P + last] === coefficient[i * P + last] && sameFrom[i * P + last] <= Math.max(0, first)) return describeUniform(i, p, q, sp, sq, loP, loQ, last, fp, fq, mu, phi);
+    // Else the walk over the windows' months, which differ in coefficient (or a survey's in variance).
     let vP = 0;
     let vQ = 0;
     let vPQ = 0;
@@ -413,14 +414,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     let months0 = 0;
     let months1 = 0;
     let months2 = 0;
-    // Whether every month present has the same coefficient (a population constant over the windows).
-    let firstCoefficient = Number.NaN;
-    let uniform = true;
     for (let m = Math.max(0, first); m <= last; m++) {
       const a = coefficient[i * P + m];
       if (a !== a) continue;
-      if (firstCoefficient !== firstCoefficient) firstCoefficient = a;
-      else if (a !== firstCoefficient) uniform = false;
       const inP = m >= loP && m <= sp;
       const inQ = q >= 0 && m >= loQ && m <= sq;
       if (!inP && !inQ) continue;
@@ -460,16 +456,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     groupP[i * 3 + 2] = months2 ? sumP2 / months2 : 0;
     groupQ[i * 3 + 2] = months2 ? sumQ2 / months2 : 0;
     groupMean[i * 3 + 2] = months2 * mu;
-    // With one coefficient whose group means come out exactly as fp a and fq a, every deviation
-    // below is 0 and so are the sums: the loop is skipped (the same numbers, bit for bit).
-    const bpUniform = fp * firstCoefficient;
-    const bqUniform = q >= 0 ? fq * firstCoefficient : 0;
-    const residualFree =
-      uniform &&
-      (months0 === 0 || (groupP[i * 3] === bpUniform && groupQ[i * 3] === bqUniform)) &&
-      (months1 === 0 || groupP[i * 3 + 1] === bpUniform) &&
-      (months2 === 0 || groupQ[i * 3 + 2] === bqUniform);
-    for (let m = residualFree ? last + 1 : Math.max(0, first); m <= last; m++) {
+    for (let m = Math.max(0, first); m <= last; m++) {
       const a = coefficient[i * P + m];
       if (a !== a) continue;
       const inP = m >= loP && m <= sp;
@@ -487,73 +474,41 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     residPQ[i] = rPQ;
     describeCount(i, p, q, lp, lq, vP, vQ, vPQ, phi);
   };
-  // The sums describeUniform adds up, one memory per sum (a window's months: at most 2 windows' length).
-  const repeated = new RepeatedSums(10, 2 * Math.max(1, ...plan.map((pl) => pl.windowLength)));
-  /** sum + t + t + … + t (n terms), added one by one. */
-  const addOnto = (sum: number, t: number, n: number): number => {
-    for (let k = 0; k < n; k++) sum += t;
-    return sum;
-  };
   /**
    * `describe` of a count indicator whose months in either window (and between them) that have a
-   * coefficient all have the same one (a population constant over them), without the walk over the
-   * windows: each group's months are counted from prefix counts, and every sum the walk would add
-   * up is that many copies of one term, added one by one in the walk's order (so the same numbers,
-   * bit for bit). False, leaving the walk to `describe`, in the one case where that order is not
-   * known without it: q's window ending after p's (a carried value), with group means that are
-   * off the one coefficient by a rounding (so what differing populations add is not exactly 0).
+   * coefficient all have the same one, a (a population constant over them): each group's
+   * coefficient is a times its window factor, exactly (a walk's mean of n equal terms can be a
+   * rounding off it), so what differing populations add is 0, and each sum over a group's months
+   * is its number of months (prefix counts) times one term: no walk over the windows.
    */
-  const describeUniform = (i: number, p: number, q: number, sp: number, sq: number, loP: number, loQ: number, last: number, fp: number, fq: number, mu: number, phi: number): boolean => {
+  const describeUniform = (i: number, p: number, q: number, sp: number, sq: number, loP: number, loQ: number, last: number, fp: number, fq: number, mu: number, phi: number): void => {
     const prefix = i * (P + 1);
-    const months = (from: number, to: number): number => (to < from ? 0 : presentPrefix[prefix + to + 1] - presentPrefix[prefix + Math.max(0, from)]);
     const a = coefficient[i * P + last];
-    if (a !== a) return false;
     const bp = fp * a;
     const bq = q >= 0 ? fq * a : 0;
-    const inP = months(loP, sp);
-    const shared = q >= 0 ? months(Math.max(loP, loQ), Math.min(sp, sq)) : 0;
-    const inQ = q >= 0 ? months(loQ, sq) : 0;
+    const inP = presentPrefix[prefix + sp + 1] - presentPrefix[prefix + Math.max(0, loP)];
+    const sharedFrom = Math.max(0, loP, loQ);
+    const sharedTo = Math.min(sp, sq);
+    const shared = q >= 0 && sharedTo >= sharedFrom ? presentPrefix[prefix + sharedTo + 1] - presentPrefix[prefix + sharedFrom] : 0;
+    const inQ = q >= 0 ? presentPrefix[prefix + sq + 1] - presentPrefix[prefix + Math.max(0, loQ)] : 0;
     const onlyP = inP - shared;
     const onlyQ = inQ - shared;
-    const groupP0 = shared ? repeated.sum(0, bp, shared) / shared : 0;
-    const groupQ0 = shared ? repeated.sum(1, bq, shared) / shared : 0;
-    const groupP1 = onlyP ? repeated.sum(2, bp, onlyP) / onlyP : 0;
-    const groupQ2 = onlyQ ? repeated.sum(3, bq, onlyQ) / onlyQ : 0;
-    const residualFree = !((shared && (groupP0 !== bp || groupQ0 !== bq)) || (onlyP && groupP1 !== bp) || (onlyQ && groupQ2 !== bq));
-    // Otherwise the group means are off the one coefficient by a rounding, and the walk adds up
-    // what that leaves: its months are q's own (deviation dq2), then the shared ones (dp0, dq0),
-    // then p's own (dp1), in that order where q's window does not end after p's; a term of
-    // deviation 0 adds ±0, which changes no sum.
-    let rPP = 0;
-    let rQQ = 0;
-    let rPQ = 0;
-    if (!residualFree) {
-      if (q >= 0 && !(loQ <= loP && sq <= sp)) return false;
-      const dp0 = bp - groupP0;
-      const dq0 = bq - groupQ0;
-      const dp1 = bp - groupP1;
-      const dq2 = bq - groupQ2;
-      rPP = addOnto(shared ? repeated.sum(7, dp0 * dp0 * phi * mu, shared) : 0, dp1 * dp1 * phi * mu, onlyP);
-      rQQ = addOnto(onlyQ ? repeated.sum(8, dq2 * dq2 * phi * mu, onlyQ) : 0, dq0 * dq0 * phi * mu, shared);
-      rPQ = shared ? repeated.sum(9, dp0 * dq0 * phi * mu, shared) : 0;
-    }
-    const v = phi * mu;
-    groupP[i * 3] = groupP0;
-    groupQ[i * 3] = groupQ0;
+    groupP[i * 3] = shared ? bp : 0;
+    groupQ[i * 3] = shared ? bq : 0;
     groupMean[i * 3] = shared * mu;
-    groupP[i * 3 + 1] = groupP1;
+    groupP[i * 3 + 1] = onlyP ? bp : 0;
     groupQ[i * 3 + 1] = 0;
     groupMean[i * 3 + 1] = onlyP * mu;
     groupP[i * 3 + 2] = 0;
-    groupQ[i * 3 + 2] = groupQ2;
+    groupQ[i * 3 + 2] = onlyQ ? bq : 0;
     groupMean[i * 3 + 2] = onlyQ * mu;
-    residPP[i] = rPP;
-    residQQ[i] = rQQ;
-    residPQ[i] = rPQ;
+    residPP[i] = 0;
+    residQQ[i] = 0;
+    residPQ[i] = 0;
+    const v = phi * mu;
     const lp = linear[i * P + p];
     const lq = q >= 0 ? linear[i * P + q] : 0;
-    describeCount(i, p, q, lp, lq, repeated.sum(4, bp * bp * v, inP), repeated.sum(5, bq * bq * v, inQ), repeated.sum(6, bp * bq * v, shared), phi);
-    return true;
+    describeCount(i, p, q, lp, lq, inP * (bp * bp * v), inQ * (bq * bq * v), shared * (bp * bq * v), phi);
   };
   /** The rest of `describe` of a count indicator, its groups found: linear, enumerated, or normal beyond `MAX_ENUMERATED`. */
   const describeCount = (i: number, p: number, q: number, lp: number, lq: number, vP: number, vQ: number, vPQ: number, phi: number): void => {
