@@ -84,3 +84,28 @@ describe('the methodology section on the intervals', () => {
     expect(() => intervalsSection('zh')).toThrow(/data\/methodology\/methodology\.zh\.md marks 2 sections with <!--pingan:intervals-->; mark one/);
   });
 });
+
+describe("the methodology's tables", () => {
+  it('read as cards on a phone: each body cell labelled by its column (a formula by its text, not its TeX), a matrix left a grid', () => {
+    dataFolder({
+      en: `# Method\n\n| Code | Weight & share | $r_{ref}$ |\n|---|---:|---|\n| homicide | 0.25 | 1 |\n| | 0.20 |  |\n\n|  | order | fire |\n|---|---|---|\n| order | 1 | 3 |\n| fire | 1/3 | 1 |\n`,
+    });
+    const html = methodologyText('en').before;
+    const [table, matrix] = html.match(/<table[\s\S]*?<\/table>/g)!;
+    expect(table).toMatch(/^<table class="reflow doc-table">/);
+    const labels = [...table.matchAll(/<td[^>]*data-label="([^"]*)"[^>]*>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(labels).toEqual([
+      ['Code', 'homicide'],
+      ['Weight &amp; share', '0.25'],
+      ['rref', '1'],
+      ['Code', ''],
+      ['Weight &amp; share', '0.20'],
+      ['rref', ''],
+    ]);
+    // marked's alignment stays beside the label.
+    expect(table).toContain('<td align="right" data-label="Weight &amp; share">0.25</td>');
+    expect(matrix).toMatch(/^<table>/);
+    expect(matrix).not.toContain('data-label');
+    expect(matrix).toContain('<th scope="row">fire</th>');
+  });
+});

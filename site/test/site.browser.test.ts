@@ -808,6 +808,40 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it.runIf(existsSync(methodologyDoc('zh')))('fits the methodology’s tables to a 360 px phone: each a card a row, every value beside its column’s name; a matrix stays a grid', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false, width: 360 });
+      const tables = await page.$$eval('main table', (ts) =>
+        ts.map((t) => {
+          const box = t.parentElement!;
+          const cells = [...t.querySelectorAll<HTMLElement>('tbody td[data-label]')].filter((td) => td.textContent!.trim() !== '');
+          return {
+            name: t.querySelector('caption')?.textContent ?? t.querySelector('th')?.textContent ?? '',
+            reflow: t.classList.contains('reflow'),
+            overflow: Math.max(t.scrollWidth, box.scrollWidth) - box.clientWidth,
+            right: t.getBoundingClientRect().right,
+            // On a card the column's name stands before the value (its ::before), on the same line.
+            unlabelled: cells.filter((td) => getComputedStyle(td, '::before').content.replace(/"/g, '') !== td.dataset.label).length,
+            cells: cells.length,
+            headerShown: getComputedStyle(t.querySelector('thead') ?? t).position !== 'absolute',
+          };
+        }),
+      );
+      // The framework file's tables of the document and the worked example, and the index's facts table.
+      expect(tables.filter((t) => t.reflow).length, lang).toBeGreaterThanOrEqual(7);
+      for (const t of tables) {
+        expect(t.overflow, `${lang}: ${t.name} is wider than its box`).toBeLessThanOrEqual(1);
+        expect(t.right, `${lang}: ${t.name}`).toBeLessThanOrEqual(360);
+        if (!t.reflow) continue;
+        expect(t.cells, `${lang}: ${t.name}`).toBeGreaterThan(0);
+        expect(t.unlabelled, `${lang}: ${t.name}`).toBe(0);
+        expect(t.headerShown, `${lang}: ${t.name}: the header row is left to screen readers on a card`).toBe(false);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(360);
+      await page.context().close();
+    }
+  });
+
   it('links the verdict rule to the methodology’s section on the intervals where the document marks one, else to the methodology page', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const prefix = lang === 'zh' ? '' : '/en';

@@ -93,6 +93,26 @@ export function intervalsSection(lang: Lang): MethodologySection | null {
   return hasMethodology(lang) ? methodologyText(lang).intervals : null;
 }
 
+/** A cell's plain text, for a label: a formula's TeX annotation dropped, then its tags. */
+const cellText = (html: string) => headingText(html.replace(/<annotation\b[\s\S]*?<\/annotation>/g, ''));
+
+/**
+ * A table of the document made to read as cards on a phone (site.css, `table.reflow`): each body
+ * cell carries its column's header as `data-label`, which a card shows before its value.
+ */
+function reflowTable(table: string): string {
+  const head = /<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1] ?? '';
+  const headers = [...head.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) => cellText(m[1]));
+  return table
+    .replace('<table>', '<table class="reflow doc-table">')
+    .replace(/<tbody>[\s\S]*?<\/tbody>/, (body) =>
+      body.replace(/<tr>[\s\S]*?<\/tr>/g, (row) => {
+        let column = 0;
+        return row.replace(/<td\b([^>]*)>/g, (_, attributes: string) => `<td${attributes} data-label="${escapeHtml(headers[column++] ?? '')}">`);
+      }),
+    );
+}
+
 /** Renders the methodology document of a language. */
 export function methodologyText(lang: Lang): MethodologyText {
   const name = `methodology.${lang}.md`;
@@ -161,8 +181,9 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
   const label = lang === 'zh' ? '表' : 'Table';
   html = html.replace(/<table>/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${label} ${++tables}`)}"><table>`).replace(/<\/table>/g, '</table></div>');
   // A table whose corner header is empty is a matrix: the corner becomes a plain cell (no header is empty) and each row's first cell its row header.
+  // Any other table reads as cards on a phone (class reflow: a card a row, each cell labelled by its column), not as a box scrolled sideways.
   html = html.replace(/<table>[\s\S]*?<\/table>/g, (table) => {
-    if (!/<thead>\s*<tr>\s*<th(?:\s+align="\w+")?>\s*<\/th>/.test(table)) return table;
+    if (!/<thead>\s*<tr>\s*<th(?:\s+align="\w+")?>\s*<\/th>/.test(table)) return reflowTable(table);
     return table
       .replace(/(<thead>\s*<tr>\s*)<th(?:\s+align="\w+")?>\s*<\/th>/, '$1<td></td>')
       .replace(/<tr>\s*<td(\s+align="\w+")?>([\s\S]*?)<\/td>/g, (row, _align: string | undefined, cell: string, offset: number, all: string) =>
