@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { countLatticeQuantiles } from './countLatticeQuantiles.ts';
 import { countPmf, type CountPmf } from './countPmf.ts';
+import { discreteQuantile } from '../../test/noise/discreteQuantile.ts';
 
-/** The discrete quantile by brute force: every pair of values, sorted, the first whose cumulative probability reaches p (1e-12 tolerance). */
+/** The discrete quantile by brute force: every pair of values, and the first whose cumulative probability reaches p. */
 function bruteForce(c1: number, pmf1: CountPmf, lam1: number, c2: number, pmf2: CountPmf | null, lam2: number, p: number): number {
   const atoms: [number, number][] = [];
   pmf1.probabilities.forEach((w1, a) => {
     if (!pmf2) atoms.push([c1 * (pmf1.start + a - lam1), w1]);
     else pmf2.probabilities.forEach((w2, b) => atoms.push([c1 * (pmf1.start + a - lam1) + c2 * (pmf2.start + b - lam2), w1 * w2]));
   });
-  atoms.sort((x, y) => x[0] - y[0]);
-  let cumulative = 0;
-  for (const [value, w] of atoms) {
-    cumulative += w;
-    if (cumulative >= p - 1e-12) return value;
-  }
-  return atoms[atoms.length - 1][0];
+  return discreteQuantile(atoms, p);
 }
 
 describe('countLatticeQuantiles', () => {

@@ -5,20 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildIndex, cellNoise, latticeIntervals, monthUncertainty } from '../../src/index.ts';
+import { discreteQuantile } from './discreteQuantile.ts';
 import { samplePanel, xiangtanFramework } from './sampleData.ts';
 
 const poisson = (lambda: number, k: number) => Math.exp(-lambda + k * Math.log(lambda) - logFactorial(k));
 const logFactorial = (k: number): number => (k <= 1 ? 0 : Math.log(k) + logFactorial(k - 1));
-/** inf{x : F(x) ≥ p} of atoms (value, probability). */
-function quantile(atoms: [number, number][], p: number): number {
-  const sorted = [...atoms].sort((a, b) => a[0] - b[0]);
-  let cumulative = 0;
-  for (const [v, w] of sorted) {
-    cumulative += w;
-    if (cumulative >= p - 1e-12) return v;
-  }
-  return sorted[sorted.length - 1][0];
-}
 
 describe('latticeIntervals by hand (SYNTHETIC sample, Shaoshan)', () => {
   const fw = xiangtanFramework();
@@ -55,8 +46,8 @@ describe('latticeIntervals by hand (SYNTHETIC sample, Shaoshan)', () => {
     const atoms: [number, number][] = [];
     for (let n = 0; n < 30; n++) atoms.push([score(observed + n - lambda), poisson(lambda, n)]);
     const k = iv.codes.indexOf('homicide');
-    expect(iv.lower[u * K + k]).toBeCloseTo(clamp(quantile(atoms, 0.05)), 9);
-    expect(iv.upper[u * K + k]).toBeCloseTo(clamp(quantile(atoms, 0.95)), 9);
+    expect(iv.lower[u * K + k]).toBeCloseTo(clamp(discreteQuantile(atoms, 0.05)), 9);
+    expect(iv.upper[u * K + k]).toBeCloseTo(clamp(discreteQuantile(atoms, 0.95)), 9);
     console.log(`Shaoshan homicides ${month}: ${observed} in 12 months, λ = ${lambda.toFixed(3)}; score interval ${iv.lower[u * K + k].toFixed(2)} – ${iv.upper[u * K + k].toFixed(2)}`);
   });
 
@@ -98,11 +89,11 @@ describe('latticeIntervals by hand (SYNTHETIC sample, Shaoshan)', () => {
     // The library bins more than 64 joint values onto 256 points over their range (beyond 1e-9 tails): ends agree within a bin.
     const values = atoms.filter(([, w]) => w > 1e-9).map(([v]) => v);
     const bin = (Math.max(...values) - Math.min(...values)) / 255;
-    expect(Math.abs(iv.changeLower[1][u * K + k] - (change + quantile(atoms, 0.05)))).toBeLessThanOrEqual(bin);
-    expect(Math.abs(iv.changeUpper[1][u * K + k] - (change + quantile(atoms, 0.95)))).toBeLessThanOrEqual(bin);
+    expect(Math.abs(iv.changeLower[1][u * K + k] - (change + discreteQuantile(atoms, 0.05)))).toBeLessThanOrEqual(bin);
+    expect(Math.abs(iv.changeUpper[1][u * K + k] - (change + discreteQuantile(atoms, 0.95)))).toBeLessThanOrEqual(bin);
     console.log(
       `Shaoshan ${code} ${month} month on month: ${change.toFixed(2)}, interval ${iv.changeLower[1][u * K + k].toFixed(2)} – ${iv.changeUpper[1][u * K + k].toFixed(2)} ` +
-        `(by hand ${(change + quantile(atoms, 0.05)).toFixed(2)} – ${(change + quantile(atoms, 0.95)).toFixed(2)}, bin ${bin.toFixed(3)})`,
+        `(by hand ${(change + discreteQuantile(atoms, 0.05)).toFixed(2)} – ${(change + discreteQuantile(atoms, 0.95)).toFixed(2)}, bin ${bin.toFixed(3)})`,
     );
   });
 
