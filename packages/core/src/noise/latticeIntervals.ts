@@ -934,7 +934,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   /**
    * A figure that is one count indicator's lattice alone (no normal part), of one window group or
    * two whose coefficients have one size (a change whose shared months cancel): its quantiles
-   * straight from the two pmfs (`countLatticeQuantile`), into leadOut; false where it is not such
+   * straight from the two pmfs (`countLatticeQuantiles`), into leadOut; false where it is not such
    * a figure. Only where the grid would hold every lattice point (at most BINS of them), so that it
    * is the distribution the lead method's grid would hold.
    */
@@ -1009,11 +1009,6 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     }
     return cached;
   };
-  /**
-   * The interval of a figure: Σ over indicators under column k of e_p × (its s(p) deviation)
-   * − e_q × (its s(q) deviation), plus `observed`. `asLinear`: the level of an indicator
-   * column (quantiles of α + β T, clamped afterwards).
-   */
   // What `interval` returns, reused (read at once by its caller): 19 million figures of the nationwide panel would otherwise each allocate one.
   const intervalOut: [number, number] = [0, 0];
   const pair = (lo: number, hi: number): [number, number] => {
@@ -1021,6 +1016,11 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     intervalOut[1] = hi;
     return intervalOut;
   };
+  /**
+   * The interval of a figure: Σ over indicators under column k of e_p × (its s(p) deviation)
+   * − e_q × (its s(q) deviation), plus `observed`. `asLinear`: the level of an indicator
+   * column (quantiles of α + β T, clamped afterwards).
+   */
   const interval = (k: number, p: number, q: number, observed: number, asLinear: boolean): [number, number] => {
     if (!exact) {
       const fast = smooth(k, p, q, asLinear);
