@@ -66,8 +66,10 @@ export function countLatticeQuantiles(
     return f;
   };
   // K's mean and sd, from the pmfs, for where the search starts.
-  const mean = s1 * pmfMean(pmf1) + (pmf2 ? s2 * pmfMean(pmf2) : 0);
-  const variance = pmfVariance(pmf1) + (pmf2 ? pmfVariance(pmf2) : 0);
+  const mean1 = pmfMean(pmf1);
+  const mean2 = pmf2 ? pmfMean(pmf2) : 0;
+  const mean = s1 * mean1 + s2 * mean2;
+  const variance = pmfVariance(pmf1, mean1) + (pmf2 ? pmfVariance(pmf2, mean2) : 0);
   const kMin = (s1 > 0 ? pmf1.start : -(pmf1.start + n1 - 1)) + yMin;
   const kMax = kMin + n1 + n2 - 2;
   const sd = Math.sqrt(Math.max(0, variance));
@@ -93,8 +95,8 @@ const pmfMean = (pmf: CountPmf): number => {
   for (let k = 0; k < pmf.probabilities.length; k++) m += pmf.probabilities[k] * (pmf.start + k);
   return m;
 };
-const pmfVariance = (pmf: CountPmf): number => {
-  const m = pmfMean(pmf);
+/** The variance of a pmf of mean m. */
+const pmfVariance = (pmf: CountPmf, m: number): number => {
   let v = 0;
   for (let k = 0; k < pmf.probabilities.length; k++) v += pmf.probabilities[k] * (pmf.start + k - m) ** 2;
   return v;
