@@ -845,6 +845,37 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('shows the methodology’s tables whole on a 1280 px desktop: a table wider than the text column takes the page’s width, the text keeps its measure', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false, width: 1280 });
+      const found = await page.evaluate(() => {
+        const wrap = document.querySelector('main')!.closest('.wrap') ?? document.querySelector('main')!;
+        const style = getComputedStyle(wrap);
+        const contentRight = wrap.getBoundingClientRect().right - parseFloat(style.paddingRight);
+        const prose = document.querySelector('.prose');
+        const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+        return {
+          boxes: [...document.querySelectorAll('main .table-scroll')].map((box) => ({
+            name: box.getAttribute('aria-label') ?? box.querySelector('caption')?.textContent ?? '',
+            overflow: box.scrollWidth - box.clientWidth,
+            beyond: box.getBoundingClientRect().right - contentRight,
+          })),
+          // The document's paragraphs keep the 48rem reading measure.
+          widest: prose ? Math.max(...[...prose.querySelectorAll(':scope > p')].map((p) => p.getBoundingClientRect().width)) / rem : 0,
+          page: document.documentElement.scrollWidth,
+        };
+      });
+      expect(found.boxes.length, lang).toBeGreaterThan(0);
+      for (const box of found.boxes) {
+        expect(box.overflow, `${lang}: ${box.name} scrolls in its box`).toBeLessThanOrEqual(1);
+        expect(box.beyond, `${lang}: ${box.name} reaches beyond the page's content`).toBeLessThanOrEqual(1);
+      }
+      expect(found.widest, lang).toBeLessThanOrEqual(48);
+      expect(found.page, lang).toBeLessThanOrEqual(1280);
+      await page.context().close();
+    }
+  });
+
   it('links the verdict rule to the methodology’s section on the intervals where the document marks one, else to the methodology page', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const prefix = lang === 'zh' ? '' : '/en';
