@@ -64,6 +64,8 @@ const VIEWS = [
   { lang: 'en', path: '/en/workbench/', width: 360 },
   { lang: 'en', path: '/en/workbench/', width: 1280 },
 ] as const;
+/** A judgement's choices: the list of pairs on a phone (below 30rem), else the matrix's cell. */
+const judgement = (width: number, i: number, j: number) => (width < 480 ? `#ahp-pair-${i}-${j}` : `#ahp-${i}-${j}`);
 const WORDS = {
   zh: { same: '与正式公布相同', otherScale: '不在同一量纲', rankOnly: '只比较名次', runs: (n: number) => `共 ${n} 次计算`, caption: (n: number) => `N = ${n}`, fallback: '已恢复正式设置', copied: '链接已复制。', cancelled: '已取消。' },
   en: { same: 'same as published', otherScale: 'not on the published goalposts scale', rankOnly: 'ranks only', runs: (n: number) => `${n} computations`, caption: (n: number) => `N = ${n}`, fallback: 'the official settings are shown', copied: 'Link copied.', cancelled: 'Cancelled.' },
@@ -322,8 +324,8 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       const page = await open(v.path, { width: v.width });
       const leaf = x.fw.indicators[0];
       await setNumber(page, leaf, '0.5');
-      await page.selectOption('#ahp-0-1', '2');
-      await page.selectOption('#ahp-0-2', '4');
+      await page.selectOption(judgement(v.width, 0, 1), '2');
+      await page.selectOption(judgement(v.width, 0, 2), '4');
       const shown = await indexText(page);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-wb=export]')]);
       const file = join(served.out, `exported-${v.lang}.json`);
@@ -365,7 +367,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await expect.poll(() => indexText(fresh)).toBe(shown);
       // A number box follows the state one render after the index (it syncs its text in an effect), so it is polled too.
       await expect.poll(() => fresh.inputValue(`#w-${leaf}`)).toBe('0.5');
-      await expect.poll(() => fresh.inputValue('#ahp-0-2')).toBe('4');
+      await expect.poll(() => fresh.inputValue(judgement(v.width, 0, 2))).toBe('4');
       const bad = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { weight?: number; direction?: number }[] };
       bad.nodes[5].weight = -1;
       bad.nodes[6].direction = 2;
@@ -504,6 +506,62 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     await page.context().close();
   });
 
+  it('asks for the AHP judgements as a list of pairs on a 360 px phone (the matrix on a desktop): the same judgements, weights and CR', async () => {
+    const n = x.firstLevel.length;
+    for (const v of VIEWS) {
+      const page = await open(v.path, { width: v.width });
+      const phone = v.width < 480;
+      const layout = () =>
+        page.evaluate(() => {
+          const shown = (selector: string) => getComputedStyle(document.querySelector(selector)!).display !== 'none';
+          const list = document.querySelector('.wb-ahp-pairs')!;
+          const box = list.getBoundingClientRect();
+          return {
+            matrix: shown('.wb-ahp .table-scroll'),
+            pairs: shown('.wb-ahp-pairs'),
+            rows: [...list.querySelectorAll('ol > li')].map((li) => {
+              const label = li.querySelector('label')!;
+              const select = li.querySelector('select')!;
+              return { label: label.textContent, labelled: label.htmlFor === select.id, fits: select.getBoundingClientRect().right <= box.right + 0.5 };
+            }),
+            weights: [...list.querySelectorAll('[data-ahp-pair-w]')].map((w) => w.textContent),
+            matrixWeights: [...document.querySelectorAll('[data-ahp-w]')].map((w) => w.textContent),
+            page: document.documentElement.scrollWidth,
+          };
+        });
+      const before = await layout();
+      expect(before.matrix, `${v.lang} ${v.width}px`).toBe(!phone);
+      expect(before.pairs, `${v.lang} ${v.width}px`).toBe(phone);
+      // Every pair once, first before second, in the matrix's order; each choice labelled by its pair and within the screen.
+      const name = (code: string) => x.fw.byCode.get(code)!.name[v.lang];
+      const expected = x.firstLevel.flatMap((a, i) => x.firstLevel.slice(i + 1).map((b) => (v.lang === 'zh' ? `${name(a)} 比 ${name(b)}` : `${name(a)} vs ${name(b)}`)));
+      expect(before.rows.map((r) => r.label)).toEqual(expected);
+      expect(before.rows.length).toBe((n * (n - 1)) / 2);
+      expect(before.rows.every((r) => r.labelled)).toBe(true);
+      if (phone) expect(before.rows.every((r) => r.fits), `${v.lang}: a choice beyond the screen`).toBe(true);
+      expect(before.page).toBeLessThanOrEqual(v.width);
+      // A judgement made in the shown form is the other's too, and both show the same weights and CR.
+      await page.selectOption(judgement(v.width, 0, 1), '5');
+      await expect.poll(() => page.inputValue(phone ? '#ahp-0-1' : '#ahp-pair-0-1')).toBe('5');
+      await expect.poll(async () => (await layout()).weights).not.toEqual(before.weights);
+      const after = await layout();
+      expect(after.weights).toEqual(after.matrixWeights);
+      // The weights are core's for the judgements the list holds.
+      const value = (t: string) => (t.startsWith('1/') ? 1 / Number(t.slice(2)) : Number(t));
+      const matrix = x.firstLevel.map(() => x.firstLevel.map(() => 1));
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+        matrix[i][j] = value(await page.inputValue(`#ahp-pair-${i}-${j}`));
+        matrix[j][i] = 1 / matrix[i][j];
+      }
+      expect(matrix[0][1]).toBe(5);
+      const ahp = ahpWeights(matrix);
+      expect(after.weights).toEqual(ahp.weights.map((w) => w.toFixed(3)));
+      expect(await page.textContent('[data-wb=cr]')).toBe(ahp.consistencyRatio.toFixed(3));
+      expect(await page.textContent('[data-recip="0-1"]')).toBe('1/5');
+      await page.context().close();
+    }
+  }, 240_000);
+
   it('cancels a long analysis; has no accessibility violations (axe) with every panel shown', async () => {
     for (const v of [VIEWS[0], VIEWS[3]]) {
       const page = await open(v.path, { bypassCSP: true, width: v.width });
@@ -515,7 +573,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       expect(await page.isEnabled('[data-wb=ua-run]')).toBe(true);
       expect(await page.isEnabled('[data-wb=cancel]')).toBe(false);
       await runBothAnalyses(page);
-      await page.selectOption('#ahp-0-1', '1/9');
+      await page.selectOption(judgement(v.width, 0, 1), '1/9');
       for (const d of await page.$$('details.wb-howto')) await d.evaluate((e) => ((e as HTMLDetailsElement).open = true));
       const violations = await axeViolations(page);
       expect(violations, `${v.path} at ${v.width}px`).toEqual([]);
@@ -541,21 +599,19 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
           };
           return {
             table: table.getAttribute('data-testid') ?? table.className,
+            shown: getComputedStyle(box).display !== 'none',
             overflow: box.scrollWidth - box.clientWidth,
             brokenAreas: [...table.querySelectorAll('.wb-area')].filter((c) => lines(c) > 1).map((c) => c.textContent),
-            brokenHeads: table.classList.contains('wb-ahp-grid') ? [...table.querySelectorAll('th:not(.num)')].filter((c) => lines(c) > 1).map((c) => c.textContent) : [],
           };
         }),
       );
       expect(tables.map((t) => t.table)).toEqual(['workbench-ranking', 'workbench-weights', 'wb-ahp-grid', 'rank-distribution', 'sobol-table']);
       for (const t of tables) {
-        // The judgement matrix grows with the first level's groups (a select in each cell): it may scroll in its box.
-        if (t.table !== 'wb-ahp-grid') expect(t.overflow, `${t.table} wider than its box at ${v.width}px (${v.lang})`).toBeLessThanOrEqual(0);
+        // The judgement matrix (a column per first-level group) gives way to the list of pairs on a phone.
+        expect(t.shown, `${t.table} at ${v.width}px (${v.lang})`).toBe(t.table !== 'wb-ahp-grid');
+        expect(t.overflow, `${t.table} wider than its box at ${v.width}px (${v.lang})`).toBeLessThanOrEqual(0);
         // A Chinese name has no spaces to wrap at: it must not break between its characters (an English one wraps at its spaces).
-        if (v.lang === 'zh') {
-          expect(t.brokenAreas, `${t.table}: area names on more than one line`).toEqual([]);
-          expect(t.brokenHeads, `${t.table}: group names on more than one line`).toEqual([]);
-        }
+        if (v.lang === 'zh') expect(t.brokenAreas, `${t.table}: area names on more than one line`).toEqual([]);
       }
       await page.context().close();
     }

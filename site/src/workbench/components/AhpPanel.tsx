@@ -1,4 +1,9 @@
-/** The AHP helper: pairwise judgements over the first level, live weights, λmax and CR, and applying them. */
+/**
+ * The AHP helper: pairwise judgements over the first level, live weights, λmax and CR, and applying
+ * them. The judgements are a matrix on a wider screen and a list of pairs on a phone (a matrix needs
+ * a column per group, more than a 360 px screen holds); both are rendered, and the style sheet
+ * shows one, so that a page without JavaScript and a resized window show the right one.
+ */
 import { SAATY, pairIndex, reciprocal } from '../model/ahp.ts';
 import { HowTo } from './Results.tsx';
 import type { PanelProps } from './Workbench.tsx';
@@ -18,6 +23,17 @@ export function AhpPanel({ store, t, lang }: PanelProps) {
     next[pairIndex(n, i, j)] = value;
     store.update({ ahp: next });
   };
+  /** A judgement's choices on Saaty's scale. */
+  const choice = (id: string, label: string, i: number, j: number) => (
+    <select id={id} aria-label={label} value={state.ahp[pairIndex(n, i, j)]} disabled={!ready} onChange={(e) => setJudgement(i, j, (e.currentTarget as HTMLSelectElement).value)}>
+      {SAATY.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  );
+  const pairs = order.flatMap((_, i) => order.map((_, j) => [i, j] as const).filter(([, j]) => j > i));
   return (
     <section class="wb-ahp" aria-labelledby="wb-ahp-h">
       <h2 id="wb-ahp-h">{t.ahp}</h2>
@@ -51,18 +67,7 @@ export function AhpPanel({ store, t, lang }: PanelProps) {
                       </td>
                     );
                   }
-                  const id = `ahp-${i}-${j}`;
-                  return (
-                    <td key={col}>
-                      <select id={id} aria-label={`${name(row)} : ${name(col)}`} value={state.ahp[pairIndex(n, i, j)]} disabled={!ready} onChange={(e) => setJudgement(i, j, (e.currentTarget as HTMLSelectElement).value)}>
-                        {SAATY.map((o) => (
-                          <option key={o} value={o}>
-                            {o}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  );
+                  return <td key={col}>{choice(`ahp-${i}-${j}`, `${name(row)} : ${name(col)}`, i, j)}</td>;
                 })}
                 <td class="num" data-ahp-w={row}>
                   {ahp.weights[i].toFixed(3)}
@@ -71,6 +76,31 @@ export function AhpPanel({ store, t, lang }: PanelProps) {
             ))}
           </tbody>
         </table>
+      </div>
+      <div class="wb-ahp-pairs">
+        <p class="wb-ahp-pairs-title" id="wb-ahp-pairs-h">
+          {t.ahpPairs}
+        </p>
+        <ol aria-labelledby="wb-ahp-pairs-h">
+          {pairs.map(([i, j]) => (
+            <li key={`${i}-${j}`}>
+              <label for={`ahp-pair-${i}-${j}`}>{t.ahpPair(name(order[i]), name(order[j]))}</label>
+              {choice(`ahp-pair-${i}-${j}`, t.ahpPair(name(order[i]), name(order[j])), i, j)}
+            </li>
+          ))}
+        </ol>
+        <p class="wb-ahp-pairs-title" id="wb-ahp-pairs-w">
+          {t.ahpWeight}
+        </p>
+        <ul aria-labelledby="wb-ahp-pairs-w">
+          {order.map((code, i) => (
+            <li key={code}>
+              <span>{name(code)}</span> <span class="num" data-ahp-pair-w={code}>
+                {ahp.weights[i].toFixed(3)}
+              </span>
+            </li>
+          ))}
+        </ul>
       </div>
       <p>
         {t.lambda} = <span data-wb="lambda">{ahp.lambdaMax.toFixed(3)}</span> · {t.cr} = <span data-wb="cr">{cr}</span>
