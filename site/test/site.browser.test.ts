@@ -808,7 +808,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
-  it('fits the methodology’s tables to a 360 px phone: each a card a row, every value beside its column’s name; a matrix stays a grid', async () => {
+  it('fits the methodology’s tables and formulas to a 360 px phone: each table a card a row, every value beside its column’s name; a matrix stays a grid', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false, width: 360 });
       const tables = await page.$$eval('main table', (ts) =>
@@ -840,6 +840,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         expect(t.unlabelled, `${lang}: ${t.name}`).toBe(0);
         expect(t.headerShown, `${lang}: ${t.name}: the header row is left to screen readers on a card`).toBe(false);
       }
+      // A display formula does not scroll either (MathML does not break one across lines: the document sets a long one as two).
+      const formulas = await page.$$eval('main .formula', (fs) => fs.map((f) => ({ tex: f.querySelector('annotation')?.textContent ?? '', overflow: f.scrollWidth - f.clientWidth })));
+      for (const f of formulas) expect(f.overflow, `${lang}: a display formula wider than its box: ${f.tex}`).toBeLessThanOrEqual(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(360);
       await page.context().close();
     }
