@@ -858,11 +858,15 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         const prose = document.querySelector('.prose');
         const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
         return {
-          boxes: [...document.querySelectorAll('main .table-scroll')].map((box) => ({
-            name: box.getAttribute('aria-label') ?? box.querySelector('caption')?.textContent ?? '',
-            overflow: box.scrollWidth - box.clientWidth,
-            beyond: box.getBoundingClientRect().right - contentRight,
-          })),
+          // Every table (the index's facts, and where there is a document its tables), in its box.
+          boxes: [...document.querySelectorAll('main table')].map((table) => {
+            const box = table.parentElement!;
+            return {
+              name: box.getAttribute('aria-label') ?? table.querySelector('caption')?.textContent ?? '',
+              overflow: Math.max(table.scrollWidth, box.scrollWidth) - box.clientWidth,
+              beyond: Math.max(table.getBoundingClientRect().right, box.getBoundingClientRect().right) - contentRight,
+            };
+          }),
           // The document's paragraphs keep the 48rem reading measure.
           widest: prose ? Math.max(...[...prose.querySelectorAll(':scope > p')].map((p) => p.getBoundingClientRect().width)) / rem : 0,
           page: document.documentElement.scrollWidth,
