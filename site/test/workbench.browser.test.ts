@@ -64,8 +64,8 @@ const VIEWS = [
   { lang: 'en', path: '/en/workbench/', width: 360 },
   { lang: 'en', path: '/en/workbench/', width: 1280 },
 ] as const;
-/** A judgement's choices: the list of pairs on a phone (below 30rem), else the matrix's cell. */
-const judgement = (width: number, i: number, j: number) => (width < 480 ? `#ahp-pair-${i}-${j}` : `#ahp-${i}-${j}`);
+/** A judgement's choices: the list of pairs on a phone (up to 30rem, 480 px), else the matrix's cell. */
+const judgement = (width: number, i: number, j: number) => (width <= 480 ? `#ahp-pair-${i}-${j}` : `#ahp-${i}-${j}`);
 const WORDS = {
   zh: { same: '与正式公布相同', otherScale: '不在同一量纲', rankOnly: '只比较名次', runs: (n: number) => `共 ${n} 次计算`, caption: (n: number) => `N = ${n}`, fallback: '已恢复正式设置', copied: '链接已复制。', cancelled: '已取消。' },
   en: { same: 'same as published', otherScale: 'not on the published goalposts scale', rankOnly: 'ranks only', runs: (n: number) => `${n} computations`, caption: (n: number) => `N = ${n}`, fallback: 'the official settings are shown', copied: 'Link copied.', cancelled: 'Cancelled.' },
@@ -510,7 +510,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     const n = x.firstLevel.length;
     for (const v of VIEWS) {
       const page = await open(v.path, { width: v.width });
-      const phone = v.width < 480;
+      const phone = v.width <= 480;
       const layout = () =>
         page.evaluate(() => {
           const shown = (selector: string) => getComputedStyle(document.querySelector(selector)!).display !== 'none';
