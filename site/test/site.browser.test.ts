@@ -808,6 +808,32 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('gives every link and control outside running text a tap target of at least 24 × 24 px (WCAG 2.5.8) on home, month and district pages, and the header’s home link 44 px', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const { width } of VIEWPORTS) {
+        for (const target of LAYOUT_PAGES) {
+          const path = lang === 'en' ? `/en${target.path}` : target.path;
+          const page = await open(path, { width });
+          const found = await page.evaluate(() => ({
+            // A link within a sentence, a list item or a table's data cell is exempt (WCAG's inline exception); a place's name heading its ranking row is not.
+            small: [...document.querySelectorAll('a, button, select, summary, input')]
+              .filter((el) => {
+                const b = el.getBoundingClientRect();
+                return b.width > 0 && (b.width < 24 || b.height < 24) && !el.closest('p, li, td, dd, figcaption');
+              })
+              .map((el) => `${el.tagName.toLowerCase()} "${el.textContent!.trim().slice(0, 20)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`),
+            brand: document.querySelector('.brand')!.getBoundingClientRect().height,
+            names: document.querySelectorAll('table.ranking th.rank-name a').length,
+          }));
+          expect(found.small, `${path} at ${width}px`).toEqual([]);
+          expect(found.brand, `${path} at ${width}px`).toBeGreaterThanOrEqual(44);
+          if (target.name === 'home') expect(found.names, `${path}: the ranking's place names are checked`).toBeGreaterThan(0);
+          await page.context().close();
+        }
+      }
+    }
+  });
+
   it('fits the methodology’s tables and formulas to a 360 px phone: each table a card a row, every value beside its column’s name; a matrix stays a grid', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false, width: 360 });
