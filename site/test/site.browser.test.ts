@@ -834,6 +834,33 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('sets every chart’s words (axes, limits, map labels) at 12 px or more on a 360 px phone, and near body text’s size (at most 18 px) on a desktop', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const { width } of VIEWPORTS) {
+        for (const target of [...LAYOUT_PAGES, { name: 'warnings', path: '/warnings/' }]) {
+          const path = lang === 'en' ? `/en${target.path}` : target.path;
+          const page = await open(path, { width });
+          // A drawing's text is set in its viewBox's units: on screen it is that size times the drawing's scale.
+          const sizes = await page.evaluate(() =>
+            [...document.querySelectorAll('figure svg')].flatMap((svg) => {
+              const box = (svg as SVGSVGElement).viewBox.baseVal;
+              const rect = svg.getBoundingClientRect();
+              if (!box || box.width === 0 || rect.width === 0) return [];
+              return [...svg.querySelectorAll('text, tspan')]
+                .filter((t) => t.getBoundingClientRect().width > 0 && [...t.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''))
+                .map((t) => ({ text: t.textContent!.trim().slice(0, 24), px: (parseFloat(getComputedStyle(t).fontSize) * rect.width) / box.width }));
+            }),
+          );
+          const where = `${path} at ${width}px`;
+          if (target.name !== 'warnings') expect(sizes.length, `${where}: the trend chart's words are checked`).toBeGreaterThan(0);
+          if (width === 360) expect(sizes.filter((s) => s.px < 11.95).map((s) => `${s.text} ${s.px.toFixed(1)}px`), `${where}: too small to read on a phone`).toEqual([]);
+          else expect(sizes.filter((s) => s.px > 18).map((s) => `${s.text} ${s.px.toFixed(1)}px`), `${where}: larger than body text`).toEqual([]);
+          await page.context().close();
+        }
+      }
+    }
+  });
+
   it('fits the methodology’s tables and formulas to a 360 px phone: each table a card a row, every value beside its column’s name; a matrix stays a grid', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false, width: 360 });

@@ -623,7 +623,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     }
   }, 240_000);
 
-  it('draws its charts with every label inside the drawing and readable (at least 10.5 px), at 360 and 1280 px in both languages', async () => {
+  it('draws its charts with every label inside the drawing and readable (at least 12 px), at 360 and 1280 px in both languages', async () => {
     for (const v of VIEWS) {
       const page = await open(v.path, { width: v.width });
       await runBothAnalyses(page);
@@ -649,7 +649,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
         const where = `${c.chart}, ${v.path} at ${v.width}px`;
         expect(c.texts.length, where).toBeGreaterThan(0);
         expect(c.texts.filter((t) => !t.inside).map((t) => t.text), `${where}: labels cut off at the drawing's edge`).toEqual([]);
-        expect(c.texts.filter((t) => t.px < 10.5).map((t) => `${t.text} ${t.px.toFixed(1)}px`), `${where}: labels too small to read`).toEqual([]);
+        expect(c.texts.filter((t) => t.px < 11.95).map((t) => `${t.text} ${t.px.toFixed(1)}px`), `${where}: labels too small to read`).toEqual([]);
         // A row-labelled chart is drawn at its box's width: it never scrolls sideways.
         if (c.chart !== 'trend') expect(c.width, where).toBeLessThanOrEqual(c.boxWidth + 0.5);
       }
