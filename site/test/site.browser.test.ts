@@ -834,6 +834,18 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('never scrolls the whole page sideways on a 320 px phone, on every kind of page, in both languages', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const target of [...LAYOUT_PAGES, { path: '/methodology/' }, { path: '/warnings/' }, { path: '/archive/' }, { path: '/downloads/' }]) {
+        const path = lang === 'en' ? `/en${target.path}` : target.path;
+        const page = await open(path, { width: 320 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} at 320px`).toBeLessThanOrEqual(0);
+        await page.context().close();
+      }
+    }
+  });
+
   it('sets every chart’s words (axes, limits, map labels) at 12 px or more on a 360 px phone, and near body text’s size (at most 18 px) on a desktop', async () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const { width } of VIEWPORTS) {

@@ -623,6 +623,22 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     }
   }, 240_000);
 
+  it('never scrolls the whole page sideways on a 320 px phone, before and after both analyses, in both languages: a weight’s slider takes its own line', async () => {
+    for (const path of ['/workbench/', '/en/workbench/']) {
+      const page = await open(path, { width: 320 });
+      await noOverflow(page, `${path} at 320px`);
+      // Name and number on one line, the slider under them, as wide as the row.
+      const row = await page.$eval('.wb-weight', (el) => {
+        const [name, range, number] = ['.wb-wname', 'input[type=range]', 'input[type=number]'].map((s) => el.querySelector(s)!.getBoundingClientRect());
+        return { sameLine: Math.abs(name.top + name.height / 2 - (number.top + number.height / 2)) < number.height / 2, below: range.top >= number.bottom - 1, rangeWidth: range.width, rowWidth: el.getBoundingClientRect().width };
+      });
+      expect(row, `${path} at 320px`).toEqual({ sameLine: true, below: true, rangeWidth: row.rowWidth, rowWidth: row.rowWidth });
+      await runBothAnalyses(page);
+      await noOverflow(page, `${path} at 320px, after both analyses`);
+      await page.context().close();
+    }
+  }, 240_000);
+
   it('draws its charts with every label inside the drawing and readable (at least 12 px), at 360 and 1280 px in both languages', async () => {
     for (const v of VIEWS) {
       const page = await open(v.path, { width: v.width });
