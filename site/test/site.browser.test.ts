@@ -892,6 +892,11 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
             headerShown: getComputedStyle(t.querySelector('thead') ?? t).position !== 'absolute',
             // A matrix: its corner is a plain cell.
             matrix: t.querySelector('thead tr > td:first-child') !== null,
+            // A document table's value is one piece beside its label (words and a code spread across the card otherwise).
+            pieces: t.classList.contains('doc-table') ? cells.filter((td) => td.childNodes.length !== 1 || td.children.length !== 1).length : 0,
+            // Label and value pairs a card's line holds (its rows' widest grid).
+            perLine: Math.max(...[...t.querySelectorAll('tbody tr:not(.group-row)')].map((tr) => getComputedStyle(tr).gridTemplateColumns.split(' ').length)),
+            facts: t.classList.contains('facts-table'),
           };
         }),
       );
@@ -905,6 +910,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         expect(t.cells, `${lang}: ${t.name}`).toBeGreaterThan(0);
         expect(t.unlabelled, `${lang}: ${t.name}`).toBe(0);
         expect(t.headerShown, `${lang}: ${t.name}: the header row is left to screen readers on a card`).toBe(false);
+        expect(t.pieces, `${lang}: ${t.name}: values in several pieces`).toBe(0);
+        // English values ("per 100,000 of resident population, last 12 months") take a line of their own.
+        if (lang === 'en' && t.facts) expect(t.perLine, `${lang}: ${t.name}`).toBe(1);
       }
       // A display formula does not scroll either (MathML does not break one across lines: the document sets a long one as two).
       const formulas = await page.$$eval('main .formula', (fs) => fs.map((f) => ({ tex: f.querySelector('annotation')?.textContent ?? '', overflow: f.scrollWidth - f.clientWidth })));
@@ -914,9 +922,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
-  it('shows the methodology’s tables whole on a 1280 px desktop: a table wider than the text column takes the page’s width, the text keeps its measure', async () => {
-    for (const lang of ['zh', 'en'] as const) {
-      const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false, width: 1280 });
+  it('shows the methodology’s tables whole on a tablet and a desktop: one of seven columns or more reads as cards below 60rem, one wider than the text column takes the page’s width, the text keeps its measure', async () => {
+    for (const [lang, width] of [['zh', 640], ['en', 640], ['zh', 768], ['en', 768], ['zh', 900], ['en', 900], ['zh', 1280], ['en', 1280]] as const) {
+      const page = await open(lang === 'zh' ? '/methodology/' : '/en/methodology/', { javaScriptEnabled: false, width });
       const found = await page.evaluate(() => {
         const wrap = document.querySelector('main')!.closest('.wrap') ?? document.querySelector('main')!;
         const style = getComputedStyle(wrap);
@@ -931,6 +939,8 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
               name: box.getAttribute('aria-label') ?? table.querySelector('caption')?.textContent ?? '',
               overflow: Math.max(table.scrollWidth, box.scrollWidth) - box.clientWidth,
               beyond: Math.max(table.getBoundingClientRect().right, box.getBoundingClientRect().right) - contentRight,
+              columns: table.querySelectorAll('thead th, thead td').length,
+              cards: getComputedStyle(table.querySelector('thead') ?? table).position === 'absolute',
             };
           }),
           // The document's paragraphs keep the 48rem reading measure.
@@ -940,11 +950,14 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       });
       expect(found.boxes.length, lang).toBeGreaterThan(0);
       for (const box of found.boxes) {
-        expect(box.overflow, `${lang}: ${box.name} scrolls in its box`).toBeLessThanOrEqual(1);
-        expect(box.beyond, `${lang}: ${box.name} reaches beyond the page's content`).toBeLessThanOrEqual(1);
+        const where = `${lang} at ${width} px: ${box.name}`;
+        expect(box.overflow, `${where} scrolls in its box`).toBeLessThanOrEqual(1);
+        expect(box.beyond, `${where} reaches beyond the page's content`).toBeLessThanOrEqual(1);
+        // A table of seven columns or more is cards below 60rem (960 px), and a table from there; a narrower one a table on both.
+        expect(box.cards, where).toBe(box.columns >= 7 && width < 960);
       }
       expect(found.widest, lang).toBeLessThanOrEqual(48);
-      expect(found.page, lang).toBeLessThanOrEqual(1280);
+      expect(found.page, lang).toBeLessThanOrEqual(width);
       await page.context().close();
     }
   });

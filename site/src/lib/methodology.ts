@@ -97,6 +97,12 @@ export function intervalsSection(lang: Lang): MethodologySection | null {
 const cellText = (html: string) => headingText(html.replace(/<annotation\b[\s\S]*?<\/annotation>/g, ''));
 
 /**
+ * A table of this many columns or more is too wide for a tablet's text column too (the framework's
+ * nine need about 57rem): it reads as cards up to 60rem (site.css, `table.wide-table`), not only on a phone.
+ */
+const WIDE_COLUMNS = 7;
+
+/**
  * A table of the document made to read as cards on a phone (site.css, `table.reflow`): each body
  * cell carries its column's header as `data-label`, which a card shows before its value.
  */
@@ -104,11 +110,16 @@ function reflowTable(table: string): string {
   const head = /<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1] ?? '';
   const headers = [...head.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) => cellText(m[1]));
   return table
-    .replace('<table>', '<table class="reflow doc-table">')
+    .replace('<table>', `<table class="reflow doc-table${headers.length >= WIDE_COLUMNS ? ' wide-table' : ''}">`)
     .replace(/<tbody>[\s\S]*?<\/tbody>/, (body) =>
       body.replace(/<tr>[\s\S]*?<\/tr>/g, (row) => {
         let column = 0;
-        return row.replace(/<td\b([^>]*)>/g, (_, attributes: string) => `<td${attributes} data-label="${escapeHtml(headers[column++] ?? '')}">`);
+        // A cell's content in one span: on a card the cell is a flex row of its label and its value, and a value of
+        // several pieces (words, then a code) would otherwise be spread across the card as several items.
+        return row.replace(/<td\b([^>]*)>([\s\S]*?)<\/td>/g, (_, attributes: string, content: string) => {
+          const label = `data-label="${escapeHtml(headers[column++] ?? '')}"`;
+          return content.trim() === '' ? `<td${attributes} ${label}></td>` : `<td${attributes} ${label}><span>${content}</span></td>`;
+        });
       }),
     );
 }
