@@ -64,7 +64,7 @@ describe('full-history downloads', () => {
   it('puts every month’s release.csv rows, unchanged, behind month and revision', () => {
     process.env.PINGAN_RELEASES_DIR = fixtures;
     const months = loadReleases();
-    const csv = historyCsv(months);
+    const csv = historyCsv(months, false);
     expect(csv.startsWith('\uFEFF月份 month,修订 revision,')).toBe(true);
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     let rows = 0;
@@ -74,6 +74,17 @@ describe('full-history downloads', () => {
       rows += own.length;
     }
     expect(lines.length - 1).toBe(rows);
+  });
+
+  it('says SYNTHETIC on every row of synthetic data, in a first column, and nowhere else', () => {
+    process.env.PINGAN_RELEASES_DIR = fixtures;
+    const months = loadReleases();
+    const plain = historyCsv(months, false).slice(1).split('\r\n').filter(Boolean);
+    const marked = historyCsv(months, true).slice(1).split('\r\n').filter(Boolean);
+    expect(marked.length).toBe(plain.length);
+    expect(marked[0]).toBe(`数据 data,${plain[0]}`);
+    marked.slice(1).forEach((line, k) => expect(line).toBe(`合成数据 SYNTHETIC,${plain[k + 1]}`));
+    expect(plain.some((line) => /SYNTHETIC|合成/.test(line))).toBe(false);
   });
 
   it('refuses months whose release.csv headers differ, naming the file', () => {

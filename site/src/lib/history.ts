@@ -6,31 +6,41 @@
  * - history.csv: each month's release.csv rows, unchanged, behind two columns
  *   (month, revision); the header is the releases' own, so a reader who knows
  *   one monthly file knows this one. Every release.csv must share one header.
+ *   Where the data are synthetic, a first column says so on every row: the
+ *   file is the one most often opened and passed on by itself, away from the
+ *   site's notices and its own name.
  * - history.json: one series per region × code, its points month by month.
  */
+import { siteFacts } from './publication.ts';
 import { ReleaseSchema, loadReleases, releaseFile, type MonthRelease } from './releases.ts';
 
 const BOM = '\uFEFF';
+/** history.csv's first column where the data are synthetic: its header, and its value on every row. */
+export const SYNTHETIC_COLUMN = { header: '数据 data', value: '合成数据 SYNTHETIC' } as const;
 
 /** The rows of a release.csv (CRLF or LF), without its BOM; header first. */
 function csvLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.length > 0);
 }
 
-/** history.csv: UTF-8 with a BOM and CRLF, as Excel in China expects (like the monthly files). */
-export function historyCsv(months: MonthRelease[] = loadReleases()): string {
+/**
+ * history.csv: UTF-8 with a BOM and CRLF, as Excel in China expects (like the monthly files); with
+ * `synthetic` (default: the publication's setting), every row begins 合成数据 SYNTHETIC.
+ */
+export function historyCsv(months: MonthRelease[] = loadReleases(), synthetic: boolean = siteFacts().synthetic): string {
   let header: string | null = null;
   const out: string[] = [];
+  const lead = synthetic ? `${SYNTHETIC_COLUMN.value},` : '';
   for (const m of months) {
     const [head, ...rows] = csvLines(releaseFile(m.dir, 'release.csv').toString('utf8'));
     if (header === null) {
       header = head;
       // A quarterly index's history is by quarter.
-      out.push(`${/-Q[1-4]$/.test(m.month) ? '季度 quarter' : '月份 month'},修订 revision,${head}`);
+      out.push(`${synthetic ? `${SYNTHETIC_COLUMN.header},` : ''}${/-Q[1-4]$/.test(m.month) ? '季度 quarter' : '月份 month'},修订 revision,${head}`);
     } else if (head !== header) {
       throw new Error(`pingan site: ${m.dir}/release.csv has the header\n  ${head}\nbut earlier months have\n  ${header}\n(the combined history needs one header)`);
     }
-    for (const row of rows) out.push(`${m.month},${m.manifest.revision},${row}`);
+    for (const row of rows) out.push(`${lead}${m.month},${m.manifest.revision},${row}`);
   }
   return `${BOM}${out.join('\r\n')}\r\n`;
 }
