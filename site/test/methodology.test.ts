@@ -86,14 +86,19 @@ describe('the methodology section on the intervals', () => {
 });
 
 describe("the methodology's tables", () => {
-  it('read as cards on a phone: each body cell labelled by its column (a formula by its text, not its TeX), a matrix left a grid', () => {
+  it('read as cards on a phone: each body cell labelled by its column (a formula by its text, not its TeX), its value in one piece; a matrix left a grid; seven columns or more, cards on a tablet too', () => {
     dataFolder({
-      en: `# Method\n\n| Code | Weight & share | $r_{ref}$ |\n|---|---:|---|\n| homicide | 0.25 | 1 |\n| | 0.20 |  |\n\n|  | order | fire |\n|---|---|---|\n| order | 1 | 3 |\n| fire | 1/3 | 1 |\n`,
+      en:
+        `# Method\n\n| Code | Weight & share | $r_{ref}$ |\n|---|---:|---|\n| homicide | 0.25 | 1 |\n| | 0.20 |  |\n\n|  | order | fire |\n|---|---|---|\n| order | 1 | 3 |\n| fire | 1/3 | 1 |\n\n` +
+        `| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| Public order \`order\` (0.45) | 2 | 3 | 4 | 5 | 6 | 7 |\n`,
     });
     const html = methodologyText('en').before;
-    const [table, matrix] = html.match(/<table[\s\S]*?<\/table>/g)!;
+    const [table, matrix, wide] = html.match(/<table[\s\S]*?<\/table>/g)!;
     expect(table).toMatch(/^<table class="reflow doc-table">/);
-    const labels = [...table.matchAll(/<td[^>]*data-label="([^"]*)"[^>]*>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(wide).toMatch(/^<table class="reflow doc-table wide-table">/);
+    // A value of several pieces (words, a code, words) is one span: one item on a card's flex row.
+    expect(wide).toContain('<td data-label="a"><span>Public order <code>order</code> (0.45)</span></td>');
+    const labels = [...table.matchAll(/<td[^>]*data-label="([^"]*)"[^>]*>(?:<span>([^<]*)<\/span>)?<\/td>/g)].map((m) => [m[1], m[2] ?? '']);
     expect(labels).toEqual([
       ['Code', 'homicide'],
       ['Weight &amp; share', '0.25'],
@@ -103,7 +108,7 @@ describe("the methodology's tables", () => {
       ['rref', ''],
     ]);
     // marked's alignment stays beside the label.
-    expect(table).toContain('<td align="right" data-label="Weight &amp; share">0.25</td>');
+    expect(table).toContain('<td align="right" data-label="Weight &amp; share"><span>0.25</span></td>');
     expect(matrix).toMatch(/^<table>/);
     expect(matrix).not.toContain('data-label');
     expect(matrix).toContain('<th scope="row">fire</th>');

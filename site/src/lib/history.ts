@@ -16,7 +16,7 @@ import { ReleaseSchema, loadReleases, releaseFile, type MonthRelease } from './r
 
 const BOM = '\uFEFF';
 /** history.csv's first column where the data are synthetic: its header, and its value on every row. */
-export const SYNTHETIC_COLUMN = { header: '数据 data', value: '合成数据 SYNTHETIC' } as const;
+const SYNTHETIC_COLUMN = { header: '数据 data', value: '合成数据 SYNTHETIC' } as const;
 
 /** The rows of a release.csv (CRLF or LF), without its BOM; header first. */
 function csvLines(text: string): string[] {
