@@ -86,16 +86,18 @@ describe('the methodology section on the intervals', () => {
 });
 
 describe("the methodology's tables", () => {
-  it('read as cards on a phone: each body cell labelled by its column (a formula by its text, not its TeX), its value in one piece; a matrix left a grid; seven columns or more, cards on a tablet too', () => {
+  it('read as cards on a phone: each body cell labelled by its column (a formula by its text, not its TeX), its value in one piece; a matrix left a grid; eight columns or more, cards on a tablet too', () => {
     dataFolder({
       en:
         `# Method\n\n| Code | Weight & share | $r_{ref}$ |\n|---|---:|---|\n| homicide | 0.25 | 1 |\n| | 0.20 |  |\n\n|  | order | fire |\n|---|---|---|\n| order | 1 | 3 |\n| fire | 1/3 | 1 |\n\n` +
-        `| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| Public order \`order\` (0.45) | 2 | 3 | 4 | 5 | 6 | 7 |\n`,
+        `| a | b | c | d | e | f | g | h |\n|---|---|---|---|---|---|---|---|\n| Public order \`order\` (0.45) | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n\n` +
+        `| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n`,
     });
     const html = methodologyText('en').before;
-    const [table, matrix, wide] = html.match(/<table[\s\S]*?<\/table>/g)!;
+    const [table, matrix, wide, seven] = html.match(/<table[\s\S]*?<\/table>/g)!;
     expect(table).toMatch(/^<table class="reflow doc-table">/);
     expect(wide).toMatch(/^<table class="reflow doc-table wide-table">/);
+    expect(seven).toMatch(/^<table class="reflow doc-table">/);
     // A value of several pieces (words, a code, words) is one span: one item on a card's flex row.
     expect(wide).toContain('<td data-label="a"><span>Public order <code>order</code> (0.45)</span></td>');
     const labels = [...table.matchAll(/<td[^>]*data-label="([^"]*)"[^>]*>(?:<span>([^<]*)<\/span>)?<\/td>/g)].map((m) => [m[1], m[2] ?? '']);
