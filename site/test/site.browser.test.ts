@@ -33,8 +33,10 @@ const underTest = (globalThis as { pinganSiteUnderTest?: SiteUnderTest }).pingan
   screenshots: join(site, '..', 'artifacts', 'screenshots'),
 };
 const { releasesDir, dataDir, screenshots } = underTest;
-const publication = JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { map?: unknown };
+const publication = JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { map?: unknown; periods?: string; synthetic?: boolean };
 const hasMap = Boolean(publication.map);
+/** Whether the data are synthetic: the site then says so (its banner, download names, history.csv's rows). */
+const synthetic = publication.synthetic === true;
 const frameworkFile = readdirSync(join(dataDir, 'framework')).filter((n) => n.endsWith('.json'))[0];
 const frameworkDoc = JSON.parse(readFileSync(join(dataDir, 'framework', frameworkFile), 'utf8')) as { nodes: { code: string; type: string; parent: string | null }[] };
 const indicatorCount = frameworkDoc.nodes.filter((n) => n.type === 'indicator').length;
@@ -53,7 +55,7 @@ const revisionNumbers = (period: string) =>
     .map((n) => Number(n.slice(1)))
     .sort((a, b) => a - b);
 /** Whether the index under test is quarterly: its pages then speak of quarters (本季度, 较上季度). */
-const quarterly = (JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { periods?: string }).periods === 'quarterly';
+const quarterly = publication.periods === 'quarterly';
 /** A period's page, written by hand: /2025/10/ or /2025/q3/. */
 const periodPath = (p: string) => `/${p.slice(0, 4)}/${p.slice(5, 7).toLowerCase()}/`;
 /** A period's Chinese name, written by hand: 2025年10月 or 2025年第三季度. */
@@ -183,7 +185,6 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
   });
 
   it('saves every download under a name of its own that says SYNTHETIC where the data are, on the month, downloads and methodology pages', async () => {
-    const synthetic = (JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { synthetic?: boolean }).synthetic === true;
     const latest = releasedPeriods().at(-1)!;
     const names = new Map<string, string>();
     for (const path of [periodPath(latest), '/downloads/', '/en/methodology/']) {
@@ -760,7 +761,6 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
     expect(lines.length - 1).toBe(expected);
     // Synthetic data say so on every row, in a first column (the file is often passed on by itself).
-    const synthetic = (JSON.parse(readFileSync(join(dataDir, 'publication.json'), 'utf8')) as { synthetic?: boolean }).synthetic === true;
     const mark = synthetic ? '数据 data,' : '';
     expect(lines[0].startsWith(`${mark}${quarterly ? '季度 quarter' : '月份 month'},修订 revision,地区代码 region,`), lines[0]).toBe(true);
     expect(lines.slice(1).filter((line) => line.startsWith('合成数据 SYNTHETIC,') !== synthetic).length).toBe(0);
