@@ -20,7 +20,7 @@ afterEach(() => {
 function withdrawn(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pingan-withdrawn-'));
   cpSync(fixtures, dir, { recursive: true });
-  expect(withdrawRelease(dir, '2024-09', { today: '2025-11-20', reason: 'the data no longer computes 2024-09: it gives an index for 2024-10 to 2025-10' })).toBe(true);
+  expect(withdrawRelease(dir, '2024-09', { today: '2025-12-01', reason: 'the data no longer computes 2024-09: it gives an index for 2024-10 to 2025-10' })).toBe(true);
   return dir;
 }
 
@@ -31,7 +31,7 @@ describe('a withdrawn month', () => {
     expect(months.find((m) => m.month === '2024-09')!.withdrawal).toEqual({
       month: '2024-09',
       revision: 1,
-      date: '2025-11-20',
+      date: '2025-12-01',
       reason: 'the data no longer computes 2024-09: it gives an index for 2024-10 to 2025-10',
     });
     expect(months.filter((m) => m.withdrawal !== null).map((m) => m.month)).toEqual(['2024-09']);
@@ -43,7 +43,7 @@ describe('a withdrawn month', () => {
     const en = readFileSync(join(out, 'en', '2024', '09', 'index.html'), 'utf8');
     expect(zh).toContain('data-testid="withdrawn"');
     expect(zh).toContain('已撤回');
-    expect(en).toContain('<strong>Withdrawn</strong> (2025-11-20)');
+    expect(en).toContain('<strong>Withdrawn</strong> (2025-12-01)');
     const other = readFileSync(join(out, '2024', '10', 'index.html'), 'utf8');
     expect(other).not.toContain('data-testid="withdrawn"');
     expect(existsSync(join(out, 'index.html'))).toBe(true);

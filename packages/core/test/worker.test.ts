@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../src/data/observations.ts';
-import { runAnalysis, startAnalysis, type AnalysisRequest, type AnalysisWorker } from '../src/worker/analysisProtocol.ts';
+import { analysisMessageHandler, runAnalysis, startAnalysis, type AnalysisRequest, type AnalysisWorker } from '../src/worker/analysisProtocol.ts';
 
 const name = (en: string) => ({ zh: en, en });
 const observations: Observation[] = ['A', 'B', 'C', 'D', 'E'].flatMap((unit, i) => [
@@ -57,5 +57,26 @@ describe('analyses in a Node worker thread', () => {
     const running = startAnalysis(nodeWorker(), { ...sensitivity, n: 4096 });
     running.cancel();
     await expect(running.result).rejects.toThrow('the analysis was cancelled');
+  });
+});
+
+describe('a request of the wrong shape', () => {
+  it('is refused with every problem of its envelope, not a TypeError', () => {
+    expect(() => runAnalysis({ kind: 'x', framework: request.framework, observations: {}, n: 0 } as unknown as AnalysisRequest)).toThrow(
+      'runAnalysis: the request is not an AnalysisRequest: kind must be "uncertainty" or "sensitivity", got "x"' +
+        '; observations must be an array, got an object; settings must be an array, got nothing; n must be a positive integer, got 0',
+    );
+  });
+
+  it('is answered by the worker handler with what a message must be', () => {
+    const posted: unknown[] = [];
+    const handle = analysisMessageHandler((message) => posted.push(message));
+    // The request posted alone, without its { id, request } envelope.
+    handle(request as unknown as { id: number; request: AnalysisRequest });
+    handle({ id: 7, request: { ...request, n: -1 } });
+    expect(posted).toEqual([
+      { id: -1, type: 'error', message: 'an analysis worker takes messages { id, request } (a number and an AnalysisRequest), got an object (a request without its envelope?)' },
+      { id: 7, type: 'error', message: 'runAnalysis: the request is not an AnalysisRequest: n must be a positive integer, got -1' },
+    ]);
   });
 });

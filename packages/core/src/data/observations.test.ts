@@ -44,6 +44,8 @@ describe('panelFromObservations', () => {
       { unit: 'X', period: '2025-02', code: 'homicide', value: 1, where: 'data.csv:5' },
       { unit: 'X', period: '2025-02', code: 'b', value: Number.NaN, where: 'data.csv:6' },
       { unit: 'X', period: '2025', code: 'b', value: 3, where: 'data.csv:7' },
+      // A string where a number belongs (JavaScript callers): quoted, so it does not read as the number 12.
+      { unit: 'X', period: '2025-03', code: 'b', value: '12' as unknown as number, where: 'data.csv:8' },
     ];
     let error: unknown;
     try {
@@ -57,6 +59,7 @@ describe('panelFromObservations', () => {
       { path: 'data.csv:5', message: 'unknown indicator "homicide": not an indicator or denominator of framework "demo"' },
       { path: 'data.csv:6', message: 'value must be a finite number or null, got NaN' },
       { path: 'data.csv:7', message: 'period "2025" is a year, but earlier rows are months' },
+      { path: 'data.csv:8', message: 'value must be a finite number or null, got "12"' },
       { path: 'data.csv:3', message: 'duplicate row: X 2025-01 a already given at data.csv:2' },
     ]);
   });

@@ -74,7 +74,7 @@ export function panelFromObservations(
       if (last === undefined || o.period > last) last = o.period;
     }
     if (o.value !== null && !(typeof o.value === 'number' && Number.isFinite(o.value))) {
-      issues.push({ path: where(o, i), message: `value must be a finite number or null, got ${String(o.value)}` });
+      issues.push({ path: where(o, i), message: `value must be a finite number or null, got ${typeof o.value === 'string' ? JSON.stringify(o.value) : String(o.value)}` });
     }
     if (typeof o.unit !== 'string' || o.unit === '') issues.push({ path: where(o, i), message: 'unit is empty' });
     else if (!unitSet.has(o.unit)) {

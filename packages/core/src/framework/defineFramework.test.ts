@@ -119,6 +119,113 @@ describe('frameworkFromJson', () => {
     );
   });
 
+  it('reports the schema problems and the cross-reference problems together, in one round', () => {
+    const issues = issuesOf({
+      ...valid,
+      denominators: [{ code: 'pop', name: name('Population') }, { code: 'pop', name: name('Population again') }],
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        // A misspelt key: its children still find it, so they are not orphans.
+        { code: 'g1', type: 'aggregate', parent: 'index', name: name('G1'), weigth: 2 },
+        // A malformed AHP weighting: the schema's message only, not a second one about its order.
+        { code: 'g2', type: 'aggregate', parent: 'index', name: name('G2'), weighting: { method: 'ahp', order: ['c'], matrix: [[1, -1], [1, 1]] } },
+        { code: 'a', type: 'indicator', parent: 'g1', name: name('A'), denominator: { code: 'area' } },
+        { code: 'b', type: 'indicator', parent: 'g1', direction: 1, weight: 0, name: name('B') },
+        { code: 'b', type: 'indicator', parent: 'g1', direction: 1, name: name('B again') },
+        { code: 'c', type: 'indicator', parent: 'g2', direction: 1, name: name('C'), window: { periods: 12, minPeriods: 0 } },
+        { code: 'd', type: 'indicator', parent: 'nowhere', direction: 1, name: name('D'), normalisation: { method: 'goalposts', min: 5, max: 1 } },
+        { code: 'x', type: 'aggregate', parent: 'y', name: name('X') },
+        { code: 'y', type: 'aggregate', parent: 'x', name: name('Y') },
+      ],
+    });
+    expect(issues).toEqual([
+      { path: 'nodes[1] (g1)', message: 'Unrecognized key: "weigth"' },
+      { path: 'nodes[2] (g2).weighting.order', message: 'Too small: expected array to have >=2 items' },
+      { path: 'nodes[2] (g2).weighting.matrix[0][1]', message: 'Too small: expected number to be >0' },
+      { path: 'nodes[3] (a).direction', message: 'direction must be 1 or -1' },
+      { path: 'nodes[4] (b).weight', message: 'weight must be a positive number' },
+      { path: 'nodes[6] (c).window.minPeriods', message: 'Too small: expected number to be >0' },
+      { path: 'nodes[5] (b)', message: 'duplicate code "b" (first used by nodes[4] (b))' },
+      { path: 'denominators[1] (pop)', message: 'duplicate denominator code "pop"' },
+      { path: 'nodes[7] (d).parent', message: 'parent "nowhere" is not a node of this framework' },
+      { path: 'nodes[8] (x).parent', message: 'cycle: x → y → x' },
+      { path: 'nodes[3] (a).denominator.code', message: 'denominator "area" is not declared in "denominators"' },
+      { path: 'nodes[7] (d).normalisation', message: 'goalposts need min < max (got min 5, max 1)' },
+    ]);
+  });
+
+  it('after a schema failure, reports nothing missing that a key it could not read may be', () => {
+    const issues = issuesOf({
+      ...valid,
+      denominators: [{ code: 'pop', name: name('Population') }, { kode: 'area', name: name('Area') }],
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        // Its code cannot be read: it may be "g", so b is no orphan. Every parent was read, so e has no children.
+        { cod: 'g', type: 'aggregate', parent: 'index', name: name('G') },
+        { code: 'e', type: 'aggregate', parent: 'index', name: name('E') },
+        // A denominator's code cannot be read: it may be "area".
+        { code: 'a', type: 'indicator', parent: 'g', direction: 1, name: name('A'), denominator: { code: 'area' } },
+        { code: 'b', type: 'indicator', parent: 'g', direction: 1, name: name('B') },
+        { code: 'b', type: 'indicator', parent: 'a', direction: 1, name: name('B again') },
+      ],
+    });
+    expect(issues).toEqual([
+      { path: 'denominators[1].code', message: 'Invalid input: expected string, received undefined' },
+      { path: 'denominators[1]', message: 'Unrecognized key: "kode"' },
+      { path: 'nodes[1].code', message: 'Invalid input: expected string, received undefined' },
+      { path: 'nodes[1]', message: 'Unrecognized key: "cod"' },
+      { path: 'nodes[5] (b)', message: 'duplicate code "b" (first used by nodes[4] (b))' },
+      { path: 'nodes[5] (b).parent', message: 'parent "a" is an indicator; only aggregates have children' },
+      { path: 'nodes[2] (e)', message: 'aggregate "e" has no children' },
+    ]);
+    // A parent that cannot be read (an indicator's null) may be e: no childless aggregate, and no second root.
+    const unparented = issuesOf({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'e', type: 'aggregate', parent: 'index', name: name('E') },
+        { code: 'a', type: 'indicator', parent: null, direction: 1, name: name('A') },
+      ],
+    });
+    expect(unparented).toEqual([{ path: 'nodes[2] (a).parent', message: 'Invalid input: expected string, received null' }]);
+    // A reference the schema refused is not reported again as missing; one it accepted still is.
+    const pattern = 'codes start with a letter and use only letters, digits, "_", "." and "-"';
+    const refused = issuesOf({
+      ...valid,
+      nodes: [
+        { code: 'index', type: 'aggregate', parent: null, name: name('Index') },
+        { code: 'a', type: 'indicator', parent: '9g', direction: 1, name: name('A') },
+        { code: 'b', type: 'indicator', parent: 'index', direction: 1, name: name('B'), denominator: { code: '1pop' } },
+        { code: 'c', type: 'indicator', parent: 'index', direction: 1, name: name('C'), denominator: { code: 'area' } },
+      ],
+    });
+    expect(refused).toEqual([
+      { path: 'nodes[1] (a).parent', message: pattern },
+      { path: 'nodes[2] (b).denominator.code', message: pattern },
+      { path: 'nodes[3] (c).denominator.code', message: 'denominator "area" is not declared in "denominators"' },
+    ]);
+  });
+
+  it('refuses a misspelt key inside a method (aggregation, normalisation, imputation, weighting) rather than dropping it for a default', () => {
+    const issues = issuesOf({
+      ...valid,
+      defaults: { aggregation: { methd: 'geometric' } },
+      nodes: valid.nodes.map((n) =>
+        n.code === 'g1'
+          ? { ...n, aggregation: { method: 'arithmetic', minAvailabilty: 1 } }
+          : n.code === 'b'
+            ? { ...n, normalisation: { method: 'goalposts', min: 0, max: 10, scop: 'period' }, imputation: { method: 'locf', maxAge: 2, maxage: 3 } }
+            : n,
+      ),
+    });
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'defaults.aggregation: Unrecognized key: "methd"',
+      'nodes[1] (g1).aggregation: Unrecognized key: "minAvailabilty"',
+      'nodes[4] (b).imputation: Unrecognized key: "maxage"',
+      'nodes[4] (b).normalisation: Unrecognized key: "scop"',
+    ]);
+  });
+
   it('reads a repeated code as its first node everywhere: parent links, children and cycles', () => {
     // x's parent "g" is the first g (under the index), so x → g is no cycle although the second g's parent is x.
     const issues = issuesOf({

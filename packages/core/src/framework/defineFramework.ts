@@ -12,6 +12,7 @@ import type {
   WindowSpec,
   BandSpec,
 } from './methods.ts';
+import { ALL_READ, readableParts, type CheckedDocument, type Readable } from './readableParts.ts';
 import { checkRevision, revisedFramework, revisedNode } from './revision.ts';
 import { FrameworkSchema, type FrameworkDocument, type FrameworkInput, type LocalizedText } from './schema.ts';
 
@@ -113,7 +114,10 @@ function zodIssues(input: unknown, error: z.core.$ZodError): ValidationIssue[] {
  * schema errors, duplicate codes, unknown (orphan) parents, cycles, more or
  * fewer than one root, aggregates without children, unknown denominators,
  * and AHP matrices that do not fit their children or are inconsistent
- * (CR ≥ 0.1, unless `allowInconsistent`).
+ * (CR ≥ 0.1, unless `allowInconsistent`). The checks across nodes run
+ * even when the schema fails, on every part that can be read, so a
+ * missing direction and an undeclared denominator come in the same error;
+ * a part the schema refused is not checked again (no follow-on messages).
  *
  * @example
  * const fw = defineFramework({
@@ -151,7 +155,13 @@ export function frameworkFromJson(input: unknown): Framework {
     throw new ValidationError('the framework', [{ path: 'nodes', message: `${count.length} nodes; a framework has at most ${MAX_FRAMEWORK_NODES}` }]);
   }
   const parsed = FrameworkSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError('the framework', zodIssues(input, parsed.error));
+  if (!parsed.success) {
+    // The cross-reference checks still run on what can be read, so that every problem is reported in one round.
+    const issues = zodIssues(input, parsed.error);
+    const parts = readableParts(input, parsed.error.issues);
+    if (parts) issues.push(...checkTree(parts.document, parts.readable).issues);
+    throw new ValidationError('the framework', issues);
+  }
   return resolveFramework(parsed.data);
 }
 
@@ -180,7 +190,27 @@ const UNSEEN = 0;
 const ON_PATH = 1;
 const DONE = 2;
 
-function resolveFramework(doc: FrameworkDocument): Framework {
+/** The tree `checkTree` found, by node index, and the problems it found. */
+interface TreeCheck {
+  readonly issues: ValidationIssue[];
+  /** The nodes whose parent is null. */
+  readonly roots: readonly number[];
+  /** Each node's children under the first node of its code, by code and by index (undefined for none). */
+  readonly childCodes: readonly (readonly string[] | undefined)[];
+  readonly childIndices: readonly (readonly number[] | undefined)[];
+  /** Weights that an equal or AHP weighting gives its children. */
+  readonly derivedWeight: ReadonlyMap<string, number>;
+}
+
+/**
+ * The cross-reference checks of a framework document: duplicate codes,
+ * parents, roots, cycles, childless aggregates, denominators, windows,
+ * goalposts, bands and weightings. A document that failed the schema is
+ * checked as far as `readable` says it was read (see `readableParts`):
+ * a check that reports something missing runs only where a code that
+ * could not be read cannot be what is missing.
+ */
+function checkTree(doc: CheckedDocument, readable: Readable): TreeCheck {
   const issues: ValidationIssue[] = [];
   const label = (i: number) => nodeLabel(doc, i);
   const docNodes = doc.nodes;
@@ -192,6 +222,10 @@ function resolveFramework(doc: FrameworkDocument): Framework {
   const firstOf: number[] = new Array<number>(count).fill(0);
   for (let i = 0; i < count; i++) {
     const code = docNodes[i].code;
+    if (code === undefined) {
+      firstOf[i] = i;
+      continue;
+    }
     const first = indexOf.get(code);
     if (first !== undefined) issues.push({ path: label(i), message: `duplicate code "${code}" (first used by ${label(first)})` });
     else indexOf.set(code, i);
@@ -199,6 +233,7 @@ function resolveFramework(doc: FrameworkDocument): Framework {
   }
   const denominatorCodes = new Set<string>();
   doc.denominators.forEach((d, i) => {
+    if (d.code === undefined) return;
     if (denominatorCodes.has(d.code)) issues.push({ path: `denominators[${i}] (${d.code})`, message: `duplicate denominator code "${d.code}"` });
     if (indexOf.has(d.code)) issues.push({ path: `denominators[${i}] (${d.code})`, message: `denominator code "${d.code}" is also a node code` });
     denominatorCodes.add(d.code);
@@ -212,13 +247,14 @@ function resolveFramework(doc: FrameworkDocument): Framework {
   const roots: number[] = [];
   for (let i = 0; i < count; i++) {
     const node = docNodes[i];
+    if (node.parent === undefined) continue;
     if (node.parent === null) {
       roots.push(i);
       continue;
     }
     const p = indexOf.get(node.parent);
     if (p === undefined) {
-      issues.push({ path: `${label(i)}.parent`, message: `parent "${node.parent}" is not a node of this framework` });
+      if (readable.codes) issues.push({ path: `${label(i)}.parent`, message: `parent "${node.parent}" is not a node of this framework` });
       continue;
     }
     parentOf[i] = p;
@@ -227,11 +263,11 @@ function resolveFramework(doc: FrameworkDocument): Framework {
       continue;
     }
     if (node.parent === node.code) continue; // reported as a cycle below
-    (childCodes[p] ??= []).push(node.code);
+    if (node.code !== undefined) (childCodes[p] ??= []).push(node.code);
     (childIndices[p] ??= []).push(i);
   }
-  if (roots.length === 0) issues.push({ path: 'nodes', message: 'no root: exactly one aggregate must have "parent": null' });
-  if (roots.length > 1) issues.push({ path: 'nodes', message: `${roots.length} roots (${roots.map((i) => docNodes[i].code).join(', ')}); exactly one node may have "parent": null` });
+  if (roots.length === 0 && readable.parents) issues.push({ path: 'nodes', message: 'no root: exactly one aggregate must have "parent": null' });
+  if (roots.length > 1) issues.push({ path: 'nodes', message: `${roots.length} roots (${roots.map((i) => docNodes[i].code ?? `nodes[${i}]`).join(', ')}); exactly one node may have "parent": null` });
 
   // Cycles: follow parents from each node, each node once (linear in the number of nodes);
   // a walk that meets a node of its own path has found a cycle.
@@ -248,7 +284,8 @@ function resolveFramework(doc: FrameworkDocument): Framework {
     }
     if (current >= 0 && state[current] === ON_PATH) {
       const walked = path.slice(0, length);
-      const cycle = [...walked.slice(walked.indexOf(current)), current].map((k) => docNodes[k].code);
+      // Every node of a cycle is some node's parent, so its code was read.
+      const cycle = [...walked.slice(walked.indexOf(current)), current].map((k) => docNodes[k].code as string);
       const shown = cycle.length > 8 ? [...cycle.slice(0, 4), `… (${cycle.length - 6} more)`, ...cycle.slice(-2)] : cycle;
       issues.push({ path: `${label(current)}.parent`, message: `cycle: ${shown.join(' → ')}` });
     }
@@ -257,18 +294,19 @@ function resolveFramework(doc: FrameworkDocument): Framework {
 
   for (let i = 0; i < count; i++) {
     const node = docNodes[i];
-    if (node.type === 'aggregate' && !childCodes[firstOf[i]]?.length) {
+    if (node.type === 'aggregate' && node.code !== undefined && readable.parents && !childIndices[firstOf[i]]?.length) {
       issues.push({ path: label(i), message: `aggregate "${node.code}" has no children` });
     }
-    if (node.type === 'indicator' && node.denominator && !denominatorCodes.has(node.denominator.code)) {
+    if (node.type === 'indicator' && node.denominator && readable.denominators && !denominatorCodes.has(node.denominator.code)) {
       issues.push({ path: `${label(i)}.denominator.code`, message: `denominator "${node.denominator.code}" is not declared in "denominators"` });
     }
     if (node.type === 'indicator' && node.window?.minPeriods !== undefined && node.window.minPeriods > node.window.periods) {
       issues.push({ path: `${label(i)}.window.minPeriods`, message: `must not exceed the window's ${node.window.periods} periods` });
     }
     if (node.type === 'indicator') {
-      const n = node.normalisation ?? doc.defaults.normalisation;
-      if (n.method === 'goalposts' && !(n.max > n.min)) {
+      // null: a normalisation that failed the schema, which has nothing more to check.
+      const n = node.normalisation === undefined ? doc.defaults.normalisation : node.normalisation;
+      if (n?.method === 'goalposts' && !(n.max > n.min)) {
         issues.push({ path: `${label(i)}.normalisation`, message: `goalposts need min < max (got min ${n.min}, max ${n.max})` });
       }
     }
@@ -277,10 +315,14 @@ function resolveFramework(doc: FrameworkDocument): Framework {
   const bandCodes = new Set<string>();
   const bandMins = new Set<number>();
   doc.publication.bands.forEach((band, i) => {
-    if (bandCodes.has(band.code)) issues.push({ path: `publication.bands[${i}]`, message: `duplicate band code "${band.code}"` });
-    if (bandMins.has(band.min)) issues.push({ path: `publication.bands[${i}]`, message: `two bands start at ${band.min}` });
-    bandCodes.add(band.code);
-    bandMins.add(band.min);
+    if (band.code !== undefined) {
+      if (bandCodes.has(band.code)) issues.push({ path: `publication.bands[${i}]`, message: `duplicate band code "${band.code}"` });
+      bandCodes.add(band.code);
+    }
+    if (band.min !== undefined) {
+      if (bandMins.has(band.min)) issues.push({ path: `publication.bands[${i}]`, message: `two bands start at ${band.min}` });
+      bandMins.add(band.min);
+    }
   });
 
   // Weights derived from each aggregate's weighting.
@@ -295,7 +337,8 @@ function resolveFramework(doc: FrameworkDocument): Framework {
       const path = `${label(i)}.weighting`;
       const missing = kids.filter((k) => !spec.order.includes(k));
       const extra = spec.order.filter((k) => !kids.includes(k));
-      if (missing.length || extra.length || spec.order.length !== kids.length) {
+      // The children are all known only when every code and parent was read.
+      if (readable.codes && readable.parents && (missing.length || extra.length || spec.order.length !== kids.length)) {
         issues.push({
           path: `${path}.order`,
           message: `must list each child of "${node.code}" once (children: ${kids.join(', ')}; order: ${spec.order.join(', ')})`,
@@ -322,8 +365,15 @@ function resolveFramework(doc: FrameworkDocument): Framework {
       spec.order.forEach((k, j) => derivedWeight.set(k, ahp.weights[j]));
     }
   }
+  return { issues, roots, childCodes, childIndices, derivedWeight };
+}
 
+function resolveFramework(doc: FrameworkDocument): Framework {
+  const { issues, roots, childCodes, childIndices, derivedWeight } = checkTree(doc, ALL_READ);
   if (issues.length > 0) throw new ValidationError('the framework', issues);
+  const label = (i: number) => nodeLabel(doc, i);
+  const docNodes = doc.nodes;
+  const count = docNodes.length;
 
   // From here the codes are unique (a node is its code's first node), every node reaches the one root, and
   // every aggregate has children. Levels and bottom-up order: a depth-first traversal from the root, with

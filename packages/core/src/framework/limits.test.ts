@@ -58,6 +58,29 @@ describe('weightWarnings', () => {
     const nodes = [{ code: 'i', type: 'aggregate', parent: null, weighting: { method: 'ahp' } }, { code: 'a', parent: 'i', weight: 5 }, { code: 'b', parent: 'i' }];
     expect(weightWarnings({ nodes })).toEqual([{ path: 'nodes[1] (a).weight', message: 'ignored: the weights of "i"\'s children come from its AHP matrix' }]);
   });
+  it('warns of percentages that do not add up to 100 (60 and 50, rescaled)', () => {
+    expect(weightWarnings(doc([{ code: 'a', parent: 'i', weight: 60 }, { code: 'b', parent: 'i', weight: 50 }]))).toEqual([
+      { path: 'nodes (children of "i")', message: 'weights 60, 50 look like percentages but sum to 110, not 100: they are rescaled (each divided by 110)' },
+    ]);
+    expect(weightWarnings(doc([{ code: 'a', parent: 'i', weight: 45 }, { code: 'b', parent: 'i', weight: 35.5 }]))[0]?.message).toMatch(/^weights 45, 35.5 look like percentages but sum to 80.5, not 100/);
+  });
+  it('warns of a fraction beside whole numbers a hundred times larger (50, 30 and 0.2: a weight on a different scale)', () => {
+    expect(weightWarnings(doc([{ code: 'a', parent: 'i', weight: 50 }, { code: 'b', parent: 'i', weight: 30 }, { code: 'c', parent: 'i', weight: 0.2 }]))).toEqual([
+      { path: 'nodes[3] (c).weight', message: '0.2 is a fraction beside its siblings\' whole numbers (a 50, b 30): a weight on a different scale? It counts for 0.25% of "i"' },
+    ]);
+    const two = weightWarnings(doc([{ code: 'a', parent: 'i', weight: 0.3 }, { code: 'b', parent: 'i', weight: 40 }, { code: 'c', parent: 'i', weight: 0.3 }]));
+    expect(two.map((w) => w.path)).toEqual(['nodes[1] (a).weight', 'nodes[3] (c).weight']);
+  });
+  it('is silent for percentages that add up to 100, equal weights, and weights that differ in scale but not in kind', () => {
+    const weights = (...ws: number[]) => weightWarnings(doc(ws.map((weight, k) => ({ code: `x${k}`, parent: 'i', weight }))));
+    expect(weights(60, 40)).toEqual([]);
+    expect(weights(33.3, 33.3, 33.4)).toEqual([]);
+    expect(weights(30, 30, 30, 30)).toEqual([]);
+    expect(weights(70, 60)).toEqual([]); // 130: relative weights, not percentages
+    expect(weights(500, 3)).toEqual([]); // no fraction
+    expect(weights(200, 1.5, 0.5)).toEqual([]); // 1.5 is no whole number: one scale of decimals
+    expect(weights(30, 0.5)).toEqual([]); // 60 times, not more than 100
+  });
   it('is silent for shares that sum to 1 (up to rounding) and for plain relative weights', () => {
     expect(weightWarnings(doc([{ code: 'a', parent: 'i', weight: 0.1 }, { code: 'b', parent: 'i', weight: 0.2 }, { code: 'c', parent: 'i', weight: 0.7 }]))).toEqual([]);
     expect(weightWarnings(doc([{ code: 'a', parent: 'i', weight: 2 }, { code: 'b', parent: 'i', weight: 1 }]))).toEqual([]);

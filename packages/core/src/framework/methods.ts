@@ -11,21 +11,21 @@ const period = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'expected 
 const scope = z._default(z.enum(['period', 'panel']), 'period');
 
 /** Min-max scores onto [lower, upper] (COINr's `n_minmax`). */
-export const MinMaxNormalisation = z.object({
+export const MinMaxNormalisation = z.strictObject({
   method: z.literal('minMax'),
   lower: z._default(z.number(), 0),
   upper: z._default(z.number(), 100),
   scope,
 });
 /** z-scores with a chosen mean and standard deviation (COINr's `n_zscore`). */
-export const ZScoreNormalisation = z.object({
+export const ZScoreNormalisation = z.strictObject({
   method: z.literal('zScore'),
   mean: z._default(z.number(), 0),
   sd: z._default(z.number().check(z.positive()), 1),
   scope,
 });
 /** Scores between fixed goalposts (COINr's `n_goalposts`). */
-export const GoalpostsNormalisation = z.object({
+export const GoalpostsNormalisation = z.strictObject({
   method: z.literal('goalposts'),
   /** The worst-to-best range in the indicator's own units; which end is best follows the direction. */
   min: z.number(),
@@ -34,15 +34,15 @@ export const GoalpostsNormalisation = z.object({
   cap: z._default(z.boolean(), true),
 });
 /** Distance to a reference unit or value (COINr's `n_dist2ref`). */
-export const DistanceToReferenceNormalisation = z.object({
+export const DistanceToReferenceNormalisation = z.strictObject({
   method: z.literal('distanceToReference'),
   /** A reference unit (its value in the same period) or a fixed value. */
-  reference: z.union([z.object({ unit: z.string() }), z.object({ value: z.number() })]),
+  reference: z.union([z.strictObject({ unit: z.string() }), z.strictObject({ value: z.number() })]),
   scale: z._default(z.number().check(z.positive()), 100),
   cap: z._default(z.boolean(), false),
 });
 /** Distance to a target (COINr's `n_dist2targ`). */
-export const DistanceToTargetNormalisation = z.object({
+export const DistanceToTargetNormalisation = z.strictObject({
   method: z.literal('distanceToTarget'),
   target: z.number(),
   scale: z._default(z.number().check(z.positive()), 100),
@@ -50,14 +50,14 @@ export const DistanceToTargetNormalisation = z.object({
   scope,
 });
 /** Percentile ranks (COINr's `n_prank`). */
-export const PercentileRankNormalisation = z.object({ method: z.literal('percentileRank'), scale: z._default(z.number().check(z.positive()), 100), scope });
+export const PercentileRankNormalisation = z.strictObject({ method: z.literal('percentileRank'), scale: z._default(z.number().check(z.positive()), 100), scope });
 /** Ranks (COINr's `n_rank`). */
-export const RankNormalisation = z.object({ method: z.literal('rank'), scope });
+export const RankNormalisation = z.strictObject({ method: z.literal('rank'), scope });
 /** Each unit against its own base period: the handbook's index to a reference period (COINr has no twin). */
-export const IndexToBaseNormalisation = z.object({
+export const IndexToBaseNormalisation = z.strictObject({
   method: z.literal('indexToBase'),
   /** The base period, or a range whose mean is the base (e.g. a base year of months). */
-  base: z.union([period, z.object({ from: period, to: period })]),
+  base: z.union([period, z.strictObject({ from: period, to: period })]),
   scale: z._default(z.number().check(z.positive()), 100),
 });
 
@@ -81,7 +81,7 @@ export type NormalisationInput = z.input<typeof NormalisationSpec>;
 
 /** How a group's children are combined. */
 export const AggregationSpec = z
-  .object({
+  .strictObject({
     method: z._default(z.enum(['arithmetic', 'geometric', 'harmonic', 'generalised', 'copeland']), 'arithmetic'),
     /** The exponent of the generalised mean (required for `generalised`). */
     power: z.optional(z.number()),
@@ -100,18 +100,18 @@ export type AggregationInput = z.input<typeof AggregationSpec>;
 
 /** How missing values of an indicator are filled in. */
 export const ImputationSpec = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('none') }),
-  z.object({
+  z.strictObject({ method: z.literal('none') }),
+  z.strictObject({
     method: z.literal('locf'),
     /** How many periods a value may be carried forward (e.g. 5 for a semiannual survey in a monthly index). */
     maxAge: z.int().check(z.positive()),
   }),
-  z.object({
+  z.strictObject({
     method: z.literal('groupMean'),
     /** The unit grouping to use (a key of the data's unit groups); all units form one group when omitted. */
     grouping: z.optional(z.string()),
   }),
-  z.object({
+  z.strictObject({
     method: z.literal('interpolate'),
     /** The longest gap, in periods, that may be bridged. */
     maxGap: z.optional(z.int().check(z.positive())),
@@ -121,8 +121,8 @@ export type ImputationSpec = z.output<typeof ImputationSpec>;
 
 /** How outliers are treated (COINr's default is winsorise, then log). */
 export const TreatmentSpec = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('none') }),
-  z.object({
+  z.strictObject({ method: z.literal('none') }),
+  z.strictObject({
     method: z.literal('winsorise'),
     /** The most points that may be winsorised before falling back. */
     winmax: z._default(z.int().check(z.nonnegative()), 5),
@@ -142,11 +142,11 @@ export type TransformSpec = z.output<typeof TransformSpec>;
 /** How a group's children's weights are set. */
 export const WeightingSpec = z.discriminatedUnion('method', [
   /** Use each child's own `weight`. */
-  z.object({ method: z.literal('fixed') }),
+  z.strictObject({ method: z.literal('fixed') }),
   /** All children weigh the same. */
-  z.object({ method: z.literal('equal') }),
+  z.strictObject({ method: z.literal('equal') }),
   /** The principal eigenvector of a pairwise comparison matrix over `order`. */
-  z.object({
+  z.strictObject({
     method: z.literal('ahp'),
     order: z.array(z.string()).check(z.minLength(2)),
     matrix: z.array(z.array(z.number().check(z.positive()))),
@@ -174,7 +174,7 @@ export const BandSpec = z.strictObject({
   code: z.string().check(z.minLength(1)),
   /** The lowest value in the band (included). */
   min: z.number(),
-  name: z.object({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) }),
+  name: z.strictObject({ zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) }),
   /** A CSS colour for the band (text always accompanies it). */
   colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour #rrggbb')),
 });

@@ -69,20 +69,24 @@ function assertUnique(items: readonly string[], what: string): void {
 /**
  * Where cell (unit, period, code) sits in `values`; an unknown unit, period
  * or code is an `UnknownCodeError` (a typo must not read as a missing value).
+ * Anything laid out as a panel takes it: an `ExactPanel`, `PublishedValues`.
  *
  * @example
  * const p = createPanel({ units: ['A', 'B'], periods: ['2025'], codes: ['x', 'y'] });
  * cellAt(p, 'B', '2025', 'y'); // 3
  */
-export function cellAt(panel: Panel, unit: string, period: string, code: string): number {
+export function cellAt(panel: Pick<Panel, 'units' | 'periods' | 'codes'>, unit: string, period: string, code: string): number {
   const u = panel.units.indexOf(unit);
-  if (u < 0) throw new UnknownCodeError('unit', unit, `no unit "${unit}" in the panel (units: ${panel.units.slice(0, 10).join(', ')}${panel.units.length > 10 ? ', …' : ''})`);
+  if (u < 0) throw new UnknownCodeError('unit', unit, `no unit "${unit}" in the panel (units: ${firstTen(panel.units)})`);
   const p = panel.periods.indexOf(period);
   if (p < 0) throw new UnknownCodeError('period', period, `no period "${period}" in the panel (${panel.periods[0]} to ${panel.periods[panel.periods.length - 1]})`);
   const c = panel.codes.indexOf(code);
-  if (c < 0) throw new UnknownCodeError('code', code, `no column "${code}" in the panel`);
+  if (c < 0) throw new UnknownCodeError('code', code, `no column "${code}" in the panel (columns: ${firstTen(panel.codes)})`);
   return (p * panel.units.length + u) * panel.codes.length + c;
 }
+
+/** The first ten names, and "…" where there are more: enough to spot a typo without flooding the message. */
+const firstTen = (names: readonly string[]): string => `${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`;
 
 /**
  * One cell's value: `NaN` when the value is missing; an `UnknownCodeError`

@@ -170,17 +170,25 @@ function checkPrevious(dir: string, manifest: Manifest, before: Manifest | undef
  * every revision and withdrawal in the order they were published, each
  * entry holding the SHA-256 of its manifest (which holds those of the
  * revision's other files) and the hash of the entry before it. Reported:
- * an entry whose hash or link is wrong, a revision in the chain that is
+ * an entry whose hash or link is wrong or whose date is before the one
+ * before it, a revision in the chain that is
  * missing, a file whose SHA-256 differs from its manifest or a manifest
  * from the chain, a file not in its manifest, a revision or withdrawal not
  * in the chain, a revisions.json that differs from the manifests, and any
  * file that does not match the release format. Never throws for a problem
  * in the folder.
  *
+ * A folder that is missing or empty, or a `month` it holds nothing of, is not
+ * a problem: that is the state before a first release (the CLI verifies before
+ * it writes). So `months` says what was verified; a caller that expects
+ * releases there checks it is not empty (`pingan verify` refuses a missing
+ * folder).
+ *
  * @example
  * const { problems } = verifyReleases(store); // store: ReleaseStore over data/releases
  * problems.length === 0; // true when nothing was edited or deleted
  * verifyReleases(store, { month: '2025-10' }); // the chain's links, and that month's files only
+ * verifyReleases(store, { month: '2031-01' }).months; // [] (nothing released for that month: nothing to verify)
  */
 export function verifyReleases(store: ReleaseStore, options: VerifyOptions = {}): ReleasesVerification {
   const hex = store.sha256 ?? sha256Bytes;
@@ -205,6 +213,8 @@ export function verifyReleases(store: ReleaseStore, options: VerifyOptions = {})
     if (chainEntryHash(entry) !== entry.hash) problems.push({ path: CHAIN_FILE, message: `${what.slice(CHAIN_FILE.length + 2)}: its hash differs from its content (edited?)` });
     const previous = i === 0 ? null : chain.entries[i - 1].hash;
     if (entry.previous !== previous) problems.push({ path: CHAIN_FILE, message: `${what.slice(CHAIN_FILE.length + 2)}: its previous hash differs from the entry before it (an entry removed or reordered?)` });
+    // Entries are appended as releases are published, so their dates never go back.
+    if (i > 0 && entry.date < chain.entries[i - 1].date) problems.push({ path: CHAIN_FILE, message: `${what.slice(CHAIN_FILE.length + 2)}: dated ${entry.date}, before the entry before it (${chain.entries[i - 1].date}): backdated?` });
   });
   // Each month's entries, in chain order.
   const byMonth = new Map<string, typeof chain.entries>();

@@ -81,6 +81,8 @@ export function runAnalysis(
   request: AnalysisRequest,
   options: { onProgress?: (done: number, total: number) => void; signal?: { readonly aborted: boolean; readonly reason?: unknown } } = {},
 ): AnalysisResult {
+  const problems = requestProblems(request);
+  if (problems.length) throw new PinganError('invalid-argument', `runAnalysis: the request is not an AnalysisRequest: ${problems.join('; ')}`);
   const framework = defineFramework(request.framework);
   const nominal = buildIndex(framework, panelFromObservations(framework, request.observations));
   const settings = request.settings.map((spec) => settingFromSpec(spec, framework));
@@ -90,11 +92,30 @@ export function runAnalysis(
   return { kind: 'sensitivity', settings: names, result: sensitivityAnalysis(nominal, { ...common, bootstrap: request.bootstrap ?? 100 }) };
 }
 
+/** What is wrong with a request's envelope, all at once (its framework and observations are validated when they are read). */
+function requestProblems(request: unknown): string[] {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) return [`expected an object, got ${describeValue(request)}`];
+  const r = request as Record<string, unknown>;
+  const problems: string[] = [];
+  if (r.kind !== 'uncertainty' && r.kind !== 'sensitivity') problems.push(`kind must be "uncertainty" or "sensitivity", got ${describeValue(r.kind)}`);
+  if (typeof r.framework !== 'object' || r.framework === null) problems.push(`framework must be a framework document, got ${describeValue(r.framework)}`);
+  if (!Array.isArray(r.observations)) problems.push(`observations must be an array, got ${describeValue(r.observations)}`);
+  if (!Array.isArray(r.settings)) problems.push(`settings must be an array, got ${describeValue(r.settings)}`);
+  if (!(Number.isInteger(r.n) && (r.n as number) > 0)) problems.push(`n must be a positive integer, got ${describeValue(r.n)}`);
+  return problems;
+}
+
+/** A value as a message shows it: a string quoted, an object by its kind, so "12" does not read as the number 12. */
+const describeValue = (value: unknown): string =>
+  value === undefined ? 'nothing' : typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : typeof value === 'object' && value !== null ? 'an object' : String(value);
+
 /**
  * The message handler of an analysis worker. Give it the worker's way to post
  * messages; feed it each `{ id, request }` the worker receives. Progress is
  * posted at most every `progressEvery` runs (and at the end). Cancelling is
- * done by terminating the worker (see `startAnalysis`).
+ * done by terminating the worker (see `startAnalysis`). A message of another
+ * shape is answered with an error that says so (id −1 where it has no
+ * numeric id), as is a request that is not an `AnalysisRequest`.
  *
  * @example
  * // in a Web Worker module:
@@ -102,7 +123,15 @@ export function runAnalysis(
  * self.onmessage = (event) => handle(event.data);
  */
 export function analysisMessageHandler(post: (message: AnalysisMessage) => void, progressEvery = 10): (data: { id: number; request: AnalysisRequest }) => void {
-  return ({ id, request }) => {
+  return (data) => {
+    // A message that is not `{ id, request }` (the request posted alone, say) is answered with what it should be, not a TypeError.
+    const envelope = typeof data === 'object' && data !== null ? (data as Partial<{ id: unknown; request: unknown }>) : {};
+    const id = typeof envelope.id === 'number' ? envelope.id : -1;
+    if (typeof envelope.id !== 'number' || !('request' in envelope)) {
+      post({ id, type: 'error', message: `an analysis worker takes messages { id, request } (a number and an AnalysisRequest), got ${describeValue(data)}${'kind' in envelope ? ' (a request without its envelope?)' : ''}` });
+      return;
+    }
+    const request = envelope.request as AnalysisRequest;
     try {
       const result = runAnalysis(request, {
         onProgress: (done, total) => {
