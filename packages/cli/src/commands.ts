@@ -1,15 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { periodFrequency } from '@pingan/core';
 import { CHAIN_FILE, chainFromReleases, verifyReleases } from '@pingan/core/release';
-import { computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
+import { askedPeriod, computeIndex, type Changes, type MonthComputation, type PublishedMonth } from './computeIndex.ts';
 import { localised, t } from './i18n/t.ts';
 import { because, localise } from './i18n/reason.ts';
 import { CliError, DataInvalidError, ExitCode, formatIssue, printIssue, UsageError, type Issue } from './issues.ts';
 import { stableJson } from './json.ts';
 import { PUBLICATION_FILE, readPublication, todayIn } from './publication.ts';
 import { readInputs } from './readInputs.ts';
+import { releaseChecks, staleMonths, staleWarnings } from './releaseChecks.ts';
 import { releaseStore, ReleasesTamperedError, removeTemporary, verifyAndRepair, writeChain } from './releaseStore.ts';
+import { parseJsonStrict } from './strictJson.ts';
 import { textTable } from './textTable.ts';
 import { validateData, type ValidatedData } from './validateData.ts';
 import { withdrawRelease, writeRelease, type ReleaseHooks, type ReleaseOutcome } from './writeRelease.ts';
@@ -36,14 +38,30 @@ export interface CommonOptions {
 
 /**
  * Today's date as `YYYY-MM-DD` in the index's time zone (DATA/publication.json's
- * `timeZone`), never the machine's; a usage error when publication.json is
- * missing or invalid (then give --today).
+ * `timeZone`), never the machine's. Where publication.json has other
+ * problems, its time zone alone is read (the run then reports those problems
+ * with every other one); a usage error when there is no data folder or no
+ * time zone to read (then give --data, or --today).
  */
 export function todayString(dataDir: string, date: Date = new Date()): string {
+  if (!existsSync(dataDir)) throw new UsageError(t`no data folder at ${dataDir} (give the folder with --data)`);
   const issues: Issue[] = [];
-  const publication = readPublication(dataDir, issues);
-  if (!publication) throw new UsageError(`${t`no --today, and the index's time zone cannot be read:`}\n${issues.map((i) => `  ${printIssue({ ...i, file: join(dataDir, i.file) })}`).join('\n')}`);
-  return todayIn(publication.timeZone, date);
+  const timeZone = readPublication(dataDir, issues)?.timeZone ?? timeZoneAlone(dataDir);
+  if (timeZone === undefined) throw new UsageError(`${t`no --today, and the index's time zone cannot be read:`}\n${issues.map((i) => `  ${printIssue({ ...i, file: join(dataDir, i.file) })}`).join('\n')}`);
+  return todayIn(timeZone, date);
+}
+
+/** publication.json's `timeZone` where the file parses as JSON and the zone is a real one, whatever else is wrong in it. */
+function timeZoneAlone(dataDir: string): string | undefined {
+  try {
+    const parsed = parseJsonStrict(readFileSync(join(dataDir, PUBLICATION_FILE), 'utf8'));
+    const zone = parsed.ok ? (parsed.value as { timeZone?: unknown } | null)?.timeZone : undefined;
+    if (typeof zone !== 'string') return undefined;
+    new Intl.DateTimeFormat('en', { timeZone: zone }); // throws a RangeError for a zone that does not exist
+    return zone;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `text` is a real calendar date `YYYY-MM-DD`. */
@@ -68,9 +86,9 @@ export function loadData(dataDir: string, today: string, frameworkFile?: string,
   return validateData(readInputs(dataDir, frameworkFile === undefined ? {} : { framework: frameworkFile }), { today, strict });
 }
 
-/** The warnings of a validation, one `warning: FILE:LINE:COLUMN: REASON` line each. */
-function warningLines(valid: ValidatedData): string {
-  return valid.warnings.map((w) => `${t`warning: ${printIssue(w)}`}\n`).join('');
+/** Warnings, one `warning: FILE:LINE:COLUMN: REASON` line each. */
+function warningLines(warnings: readonly Issue[]): string {
+  return warnings.map((w) => `${t`warning: ${printIssue(w)}`}\n`).join('');
 }
 
 /** The result of a command that stops because the data is invalid (exit code 1). */
@@ -93,28 +111,41 @@ function summary(valid: ValidatedData) {
   };
 }
 
-/** `pingan validate`: every problem in the data, or a summary when there is none. Writes nothing. */
+/**
+ * `pingan validate`: every problem in the data, or a summary when there is
+ * none, with what `release --all` would find in the published releases
+ * (`releaseChecks`). Writes nothing.
+ */
 export function validateCommand(options: CommonOptions): CommandResult {
   const valid = loadData(options.dataDir, options.today, options.frameworkFile, options.strict);
+  const releases = releaseChecks(valid, options.dataDir);
+  const issues = [
+    ...valid.issues,
+    ...releases.problems,
+    ...(options.strict ? releases.warnings.map((w) => ({ ...w, reason: because`${w.reason} (--strict)` })) : []),
+  ];
+  const warnings = options.strict ? [] : [...valid.warnings, ...releases.warnings];
+  // Refused releases stop a release with exit 4 (as verify does); a problem in the data comes first.
+  const exitCode = valid.issues.length ? ExitCode.DataInvalid : issues.length ? (releases.problems.length ? ExitCode.ReleasesTampered : ExitCode.DataInvalid) : ExitCode.Ok;
   const s = summary(valid);
   const publishable = valid.publishable.length ? { from: valid.publishable[0], to: valid.publishable[valid.publishable.length - 1] } : null;
   if (options.json) {
     return {
-      exitCode: valid.issues.length ? ExitCode.DataInvalid : ExitCode.Ok,
-      stdout: stableJson({ ok: valid.issues.length === 0, problems: valid.issues.map(issueJson), warnings: options.strict ? [] : valid.warnings.map(issueJson), ...s, publishable }),
+      exitCode,
+      stdout: stableJson({ ok: issues.length === 0, problems: issues.map(issueJson), warnings: warnings.map(issueJson), ...s, publishable }),
       stderr: '',
     };
   }
-  const n = valid.issues.length;
-  const warnings = options.strict ? '' : warningLines(valid);
+  const n = issues.length;
+  const warningText = warningLines(warnings);
   if (n > 0) {
-    return { exitCode: ExitCode.DataInvalid, stdout: `${valid.issues.map(printIssue).join('\n')}\n${warnings}${t`${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}`}\n`, stderr: '' };
+    return { exitCode, stdout: `${issues.map(printIssue).join('\n')}\n${warningText}${t`${n} problem${n === 1 ? '' : 's'} in ${options.dataDir}`}\n`, stderr: '' };
   }
   const months = s.months ? t`${s.months.from} to ${s.months.to}` : t`no months`;
   const index = publishable ? t`; an index for ${publishable.from} to ${publishable.to}` : '';
-  const nw = valid.warnings.length;
+  const nw = warnings.length;
   const w = nw ? t`; ${nw} warning${nw === 1 ? '' : 's'} (--strict makes them problems)` : '';
-  return { exitCode: ExitCode.Ok, stdout: `${warnings}${t`ok: ${s.files} input files, ${s.rows} rows, ${s.regions} regions, ${months}${index}${w}`}\n`, stderr: '' };
+  return { exitCode, stdout: `${warningText}${t`ok: ${s.files} input files, ${s.rows} rows, ${s.regions} regions, ${months}${index}${w}`}\n`, stderr: '' };
 }
 
 const signed = (v: string | null) => (v === null ? '—' : v.startsWith('-') ? v : `+${v}`);
@@ -205,14 +236,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
   const { verification, repaired } = existsSync(outDir) ? verifyAndRepair(outDir) : { verification: undefined, repaired: [] as string[] };
   const publishable = new Set(valid.publishable);
   const first = valid.publishable[0];
-  if (!options.all && !publishable.has(options.month!)) {
-    const firstPeriod = valid.months[0];
-    if (firstPeriod !== undefined && periodFrequency(options.month!) !== periodFrequency(firstPeriod)) {
-      throw new UsageError(periodFrequency(firstPeriod) === 'quarter' ? t`"${options.month}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")` : t`"${options.month}" is not a month (expected YYYY-MM)`);
-    }
-    if (!valid.months.includes(options.month!)) throw new UsageError(t`no data for ${options.month}: the data covers ${valid.months[0]} to ${valid.months[valid.months.length - 1]}`);
-    throw new UsageError(t`${options.month} has no index: the first month whose windows are full is ${first}`);
-  }
+  if (!options.all) askedPeriod(valid, options.month, 'index');
   const months = options.all ? valid.months : [options.month!];
   const reports: ReleaseReport[] = [];
   const written: string[] = [];
@@ -267,11 +291,13 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
       : []),
     ...removed.map((name) => t`removed ${join(outDir, name)}: a temporary folder left by an interrupted run`),
   ];
+  // A release of one month leaves the other published months as they were: say which of them now rest on changed inputs.
+  const stale = options.all || !existsSync(outDir) ? [] : staleMonths(valid, verifyReleases(releaseStore(outDir)), new Set(months));
   const repairs = [...repaired, ...reports.flatMap((r) => (r.status !== 'skipped' && r.status !== 'withdrawn' ? r.repaired : []))];
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
-      stdout: stableJson({ ok: true, outDir, removed, repaired: repairs.map((line) => `repaired ${line}`), warnings: valid.warnings.map(issueJson), undated, releases: reports }),
+      stdout: stableJson({ ok: true, outDir, removed, repaired: repairs.map((line) => `repaired ${line}`), warnings: [...valid.warnings, ...staleWarnings(stale)].map(issueJson), stale, undated, releases: reports }),
       stderr: '',
     };
   }
@@ -283,7 +309,7 @@ export function releaseCommand(options: ReleaseOptions): CommandResult {
     const n = r.changes.length;
     return t`${r.month}: revised r${r.revision} → ${r.path} (${n} input cell${n === 1 ? '' : 's'} changed)`;
   });
-  return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: `${warningLines(valid)}${[...housekeeping, ...repairs.map((line) => t`repaired ${localise(line)}`)].map((l) => `${l}\n`).join('')}` };
+  return { exitCode: ExitCode.Ok, stdout: `${lines.join('\n')}\n`, stderr: `${warningLines([...valid.warnings, ...staleWarnings(stale)])}${[...housekeeping, ...repairs.map((line) => t`repaired ${localise(line)}`)].map((l) => `${l}\n`).join('')}` };
 }
 
 /** Turns a thrown error into a command result with its exit code. */

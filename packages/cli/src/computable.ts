@@ -8,6 +8,39 @@ function span(months: readonly string[]): string {
   return months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]} (${months.length} months)`;
 }
 
+/** Core's path of one cell of the panel (transform, denominate): `unit "430302", period "2023-12", indicator "homicide"`. */
+const CELL_PATH = /^unit "([^"]*)", period "([^"]*)", indicator "([^"]*)"$/;
+/** Core's path of an observation given its `where`: the row's `file:line`. */
+const ROW_PATH = /^(.+):(\d+)$/;
+
+/**
+ * Core's validation problems with the data as the CLI's issues, each at the
+ * input it names, its path said once. A cell's problem (`unit "U", period
+ * "P", indicator "K": …`) is placed at that observation's file, line and
+ * column and keeps the path (which says what the value was for); a row's
+ * (`input/x.csv:12: …`, an observation's `where`) is placed at that line;
+ * any other (an indicator, a cell with no observation) is placed at the
+ * input folder with its path.
+ *
+ * @example
+ * coreDataIssues([{ path: 'unit "430302", period "2023-12", indicator "homicide"', message: 'cannot take the log of 0: the value must be positive' }], observations);
+ * // [{ file: 'input/2023.csv', line: 290, column: 4, month: '2023-12', reason: 'unit "430302", period "2023-12", indicator "homicide": cannot take the log of 0: the value must be positive' }]
+ */
+export function coreDataIssues(problems: ValidationError['issues'], observations: readonly InputObservation[]): Issue[] {
+  let byCell: Map<string, InputObservation> | undefined;
+  return problems.map(({ path, message }) => {
+    const cell = CELL_PATH.exec(path);
+    if (cell) {
+      byCell ??= new Map(observations.map((o) => [`${o.period} ${o.unit} ${o.code}`, o]));
+      const o = byCell.get(`${cell[2]} ${cell[1]} ${cell[3]}`);
+      if (o) return { file: o.file, line: o.line, column: o.column, month: o.period, reason: because`${path}: ${message}` };
+    }
+    const row = ROW_PATH.exec(path);
+    if (row) return { file: row[1], line: Number(row[2]), reason: message };
+    return { file: `${INPUT_DIR}/`, reason: because`${path}: ${message}` };
+  });
+}
+
 /**
  * The check `validate` and `release` share, so that data that validates
  * always releases: the index is built over every region and month (the
@@ -44,7 +77,7 @@ export function checkComputable(
     result = buildIndex(framework, panelFromObservations(framework, [...observations, ...denominators], { units, periods: months }));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    error.issues.forEach((i) => issues.push({ file: i.path.split(':')[0] || `${INPUT_DIR}/`, reason: because`${i.path}: ${i.message}` }));
+    issues.push(...coreDataIssues(error.issues, observations));
     return { issues, publishable: [] };
   }
   const publishable = months.slice(longest.periods - 1);

@@ -5,7 +5,7 @@ import { nextReleaseDate } from './publication.ts';
 import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
 import { denominatorObservations, type ValidatedData } from './validateData.ts';
 import { t } from './i18n/t.ts';
-import { because } from './i18n/reason.ts';
+import { coreDataIssues } from './computable.ts';
 
 /**
  * How many periods before the published period its computation reads: what
@@ -70,6 +70,70 @@ function at(panel: ExactPanel, unit: string, period: string, code: string): { va
   return { value: exactAt(panel.values, i), flags: panel.flags[i] };
 }
 
+/** The month's build: the periods it reads (its windows, the year-on-year comparison and the noise model's baseline), their inputs and denominators, and the index built on them. */
+function monthBuild(valid: ValidatedData, framework: Framework, target: string) {
+  const first = valid.months[0];
+  // A year back: 12 months or 4 quarters.
+  const lookback = lookbackMonths(framework, periodsPerYear(target));
+  const start = periodDistance(first, target) > lookback ? shiftPeriod(target, -lookback) : first;
+  const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
+  const inSlice = new Set(periods);
+  const inputs = valid.observations.filter((o) => inSlice.has(o.period));
+  const observations: Observation[] = [...inputs, ...denominatorObservations(valid, periods)];
+  try {
+    return { periods, inputs, observations, result: buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods })) };
+  } catch (error) {
+    if (error instanceof ValidationError) throw new DataInvalidError(coreDataIssues(error.issues, valid.observations));
+    throw error;
+  }
+}
+
+/**
+ * What a release of the month is made from, as one hash: the build's
+ * provenance (framework, inputs, options, library version) and the regions,
+ * with the release format and the uncertainty model (the same figures in a
+ * new format, or with intervals from a new model, are a new revision).
+ */
+function inputHashOf(valid: ValidatedData, result: IndexResult): string {
+  const regionsByCode = new Map<string, Region>(valid.data.regions.map((r) => [r.code, r]));
+  const regions = valid.units.map((u) => regionsByCode.get(u)!);
+  return sha256Hex(canonicalJson({ format: RELEASE_FORMAT, uncertaintyModel: UNCERTAINTY_MODEL, provenance: result.provenance.hash, regions }));
+}
+
+/**
+ * The input hash a release of each month would have now (`computeIndex`'s,
+ * without computing the figures): a published month whose latest revision
+ * has another rests on inputs that have changed since, and
+ * `pingan release --all` would revise it.
+ *
+ * @example
+ * currentInputHash(valid, '2025-05') === manifest.inputHash; // false after an edit to a month 2025-05 reads
+ */
+export function currentInputHash(valid: ValidatedData, month: string): string {
+  if (valid.issues.length > 0 || !valid.framework) throw new DataInvalidError(valid.issues);
+  return inputHashOf(valid, monthBuild(valid, valid.framework, askedPeriod(valid, month, 'index')).result);
+}
+
+/**
+ * The period a command asks for (default: the data's last), or a usage error
+ * that says why there is none: not of the data's kind (a month where the
+ * index is quarterly), outside the data, or, where an index is asked for,
+ * before the first period whose windows are full (that period has inputs but
+ * no index, so a table of it would be all dashes).
+ */
+export function askedPeriod(valid: ValidatedData, period: string | undefined, need: 'data' | 'index'): string {
+  if (valid.months.length === 0) throw new UsageError(need === 'index' ? t`there is no data to compute` : t`there is no data to chart`);
+  const first = valid.months[0];
+  const last = valid.months[valid.months.length - 1];
+  const target = period ?? last;
+  if (periodFrequency(target) !== periodFrequency(first)) {
+    throw new UsageError(periodFrequency(first) === 'quarter' ? t`"${target}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")` : t`"${target}" is not a month (expected YYYY-MM)`);
+  }
+  if (target < first || target > last) throw new UsageError(t`no data for ${target}: the data covers ${first} to ${last}`);
+  if (need === 'index' && !valid.publishable.includes(target)) throw new UsageError(t`${target} has no index: the first month whose windows are full is ${valid.publishable[0]}`);
+  return target;
+}
+
 /**
  * Computes the index for one month (default: the latest) from validated
  * data, with the uncertainty of every figure (`monthUncertainty`): the
@@ -80,32 +144,9 @@ function at(panel: ExactPanel, unit: string, period: string, code: string): { va
 export function computeIndex(valid: ValidatedData, month?: string): MonthComputation {
   if (valid.issues.length > 0 || !valid.framework) throw new DataInvalidError(valid.issues);
   const framework = valid.framework;
-  if (valid.months.length === 0) throw new UsageError(t`there is no data to compute`);
-  const first = valid.months[0];
-  const last = valid.months[valid.months.length - 1];
-  const target = month ?? last;
-  const quarterly = periodFrequency(first) === 'quarter';
-  if (periodFrequency(target) !== periodFrequency(first)) {
-    throw new UsageError(quarterly ? t`"${target}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")` : t`"${target}" is not a month (expected YYYY-MM)`);
-  }
-  if (target < first || target > last) throw new UsageError(t`no data for ${target}: the data covers ${first} to ${last}`);
-  // A year back: 12 months or 4 quarters.
+  const target = askedPeriod(valid, month, 'index');
+  const { periods, inputs, observations, result } = monthBuild(valid, framework, target);
   const perYear = periodsPerYear(target);
-  const lookback = lookbackMonths(framework, perYear);
-  const start = periodDistance(first, target) > lookback ? shiftPeriod(target, -lookback) : first;
-  const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
-  const inSlice = new Set(periods);
-  const inputs = valid.observations.filter((o) => inSlice.has(o.period));
-  const observations: Observation[] = [...inputs, ...denominatorObservations(valid, periods)];
-  let result: IndexResult;
-  try {
-    result = buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods }));
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      throw new DataInvalidError(error.issues.map((i) => ({ file: i.path.split(':')[0] ?? i.path, reason: because`${i.path}: ${i.message}` })));
-    }
-    throw error;
-  }
   const exact = buildExact(result);
   const rates = exactInputs(result);
   const d = framework.decimals;
@@ -211,7 +252,6 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
           : codeOrder.indexOf(a.indicator) - codeOrder.indexOf(b.indicator),
     );
   const provenance = result.provenance;
-  const regionsUsed = valid.units.map((u) => regionsByCode.get(u)!);
   return {
     month: target,
     periods,
@@ -241,9 +281,7 @@ export function computeIndex(valid: ValidatedData, month?: string): MonthComputa
     },
     cells,
     provenance,
-    // The release format and the uncertainty model are part of the hash: the same figures in a
-    // new format, or with intervals from a new model, are a new revision.
-    inputHash: sha256Hex(canonicalJson({ format: RELEASE_FORMAT, uncertaintyModel: UNCERTAINTY_MODEL, provenance: provenance.hash, regions: regionsUsed })),
+    inputHash: inputHashOf(valid, result),
     inputFiles,
     frameworkFile: valid.data.frameworkFile ?? null,
     referenceFiles: valid.data.reference,

@@ -133,6 +133,8 @@ function recordSchema(regions: ReadonlySet<string>, data: DataSet, kind: Indicat
     month: z.string().superRefine((m, ctx) => {
       const period = periodKind(publication);
       if (period.pattern.test(m)) return;
+      // Without a publication.json that reads, whether the index is monthly or quarterly is not known: either shape passes.
+      if (!publication && QUARTER.test(m)) return;
       const message =
         period.word === 'month'
           ? because`malformed month ${quoteValue(m)}: expected YYYY-MM`
@@ -150,7 +152,8 @@ function recordSchema(regions: ReadonlySet<string>, data: DataSet, kind: Indicat
     }),
     value: valueSchema(kind),
     flag: z.string().superRefine((f, ctx) => {
-      if (f !== '' && !flags.has(f.toLowerCase())) ctx.addIssue({ code: 'custom', message: because`unknown flag ${quoteValue(f)}: ${flagChoices(publication)}` });
+      // The flags allowed are publication.json's: without it they cannot be judged (its own problem is reported).
+      if (publication && f !== '' && !flags.has(f.toLowerCase())) ctx.addIssue({ code: 'custom', message: because`unknown flag ${quoteValue(f)}: ${flagChoices(publication)}` });
     }),
   });
 }
@@ -320,7 +323,10 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
   if (framework) {
     // A month with a rejected row is not checked for completeness: the rejected row is probably the one missing.
     const rejectedMonths = new Set([...bad].map((r) => cellText(r, 'month')));
-    const complete = checkCompleteness(data, framework, observations, units, months.filter((m) => !rejectedMonths.has(m)), monthFirst, issues);
+    // Which rows are expected depends on publication.json's survey months: without it, hundreds of false "missing rows" would bury its one problem.
+    let complete = false;
+    if (data.publication) complete = checkCompleteness(data, framework, observations, units, months.filter((m) => !rejectedMonths.has(m)), monthFirst, issues);
+    else issues.push({ file: PUBLICATION_FILE, reason: because`not read, so the checks that need it were not made (flags, survey months, missing rows, denominators): mend it and validate again` });
     warnings.push(...qualityWarnings(data, observations, kinds));
     for (const region of data.regions) {
       if (!withData.has(region.code) && observations.length > 0) {
@@ -396,7 +402,7 @@ function checkCompleteness(
       if (missing.length === 0) continue;
       complete = false;
       const what = missing.length === expected.length && missing.length > 1 ? because`all ${missing.length} indicators` : missing.join(', ');
-      issues.push({ file: record.file, reason: because`missing rows: ${unit} ${month}: ${what} (every region, indicator and month is expected; give an unknown value as an empty cell)`, month });
+      issues.push({ file: record.file, reason: because`missing rows: ${unit} ${month}: ${what} (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)`, month });
     }
   }
   return complete;

@@ -1,7 +1,7 @@
 import { controlCharts, DEFAULT_CHART, earlyWarnings, nearestLimit, panelFromObservations, monthsAsPeriods, periodDistance, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type EarlyWarning, type Observation } from '@pingan/core';
 import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
-import { lookbackMonths } from './computeIndex.ts';
-import { ExitCode, UsageError } from './issues.ts';
+import { askedPeriod, lookbackMonths } from './computeIndex.ts';
+import { ExitCode } from './issues.ts';
 import { stableJson } from './json.ts';
 import { textTable } from './textTable.ts';
 import { denominatorObservations } from './validateData.ts';
@@ -60,14 +60,8 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const valid = loadData(options.dataDir, options.today, options.frameworkFile);
   if (valid.issues.length) return problems(valid, options.json);
   const framework = valid.framework!;
-  if (valid.months.length === 0) throw new UsageError(t`there is no data to chart`);
+  const month = askedPeriod(valid, options.month, 'data');
   const first = valid.months[0];
-  const last = valid.months[valid.months.length - 1];
-  const month = options.month ?? last;
-  if (periodFrequency(month) !== periodFrequency(first)) {
-    throw new UsageError(periodFrequency(first) === 'quarter' ? t`"${month}" is not a quarter (expected YYYY-Qn, e.g. 2025-Q3: publication.json says "periods": "quarterly")` : t`"${month}" is not a month (expected YYYY-MM)`);
-  }
-  if (month < first || month > last) throw new UsageError(t`no data for ${month}: the data covers ${first} to ${last}`);
   // The same months as the month's release reads, so both list the same warnings.
   const lookback = lookbackMonths(framework, periodsPerYear(month));
   const start = periodDistance(first, month) > lookback ? shiftPeriod(month, -lookback) : first;

@@ -1,14 +1,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendToChain, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, UNCERTAINTY_MODEL, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
+import { appendToChain, CHAIN_FILE, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, UNCERTAINTY_MODEL, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
 import type { MonthComputation } from './computeIndex.ts';
 import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
-import { CliError, ExitCode } from './issues.ts';
+import { CliError, ExitCode, UsageError } from './issues.ts';
 import { sha256Hex } from './readInputs.ts';
 import { readChain, verifyAndRepair, writeChain } from './releaseStore.ts';
 import { inputsCsv, releaseCsv, releaseJson } from './releaseFiles.ts';
 import { CLI_NAME, CLI_VERSION } from './version.ts';
 import { because } from './i18n/reason.ts';
+import { t } from './i18n/t.ts';
 
 export type { CellChange, Manifest, RevisionEntry };
 
@@ -172,6 +173,19 @@ function syncRevisions(monthDir: string, month: string): void {
 }
 
 /**
+ * Refuses to write a chain entry dated before the chain's latest: the chain
+ * records releases in the order they were published, so a date earlier than
+ * the one before it (a wrong --today, a clock set back) would make the
+ * published history read out of order.
+ */
+function refuseBackdating(last: { readonly month: string; readonly revision: number; readonly kind: string; readonly date: string } | undefined, today: string): void {
+  if (last && today < last.date) {
+    const what = last.kind === 'revision' ? `${last.month} r${last.revision}` : `${last.month} withdrawn`;
+    throw new UsageError(t`the date ${today} is before ${last.date}, the date of the latest release in ${CHAIN_FILE} (${what}): releases are dated in the order they are published (check --today or the clock)`);
+  }
+}
+
+/**
  * Writes a month's release as `OUT/MONTH/rN/` (release.json, release.csv,
  * inputs.csv, manifest.json) and `OUT/MONTH/revisions.json`, and adds it to
  * `OUT/chain.json`. The month's published files are first verified against
@@ -198,6 +212,7 @@ export function writeRelease(computation: MonthComputation, options: WriteReleas
     syncRevisions(monthDir, month);
     return { month, status: 'unchanged', revision: latest, path: join(monthDir, `r${latest}`), changes: [], repaired };
   }
+  refuseBackdating(verification?.chain.entries.at(-1), today);
   const revision = latest + 1;
   const commonFrom = previous && previous.months.from > computation.periods[0] ? previous.months.from : computation.periods[0];
   const changes = previous ? diffCells(commonMonths(readCells(join(monthDir, `r${latest}`, 'inputs.csv')), commonFrom), commonMonths(computation.cells, commonFrom)) : [];
@@ -288,6 +303,7 @@ export function withdrawRelease(outDir: string, month: string, options: { today:
   if (!verified) throw new CliError(ExitCode.Usage, because`${month} has no release in ${outDir} to withdraw`);
   const latest = verified.revisions[verified.revisions.length - 1];
   if (verified.withdrawal?.revision === latest.revision) return false;
+  refuseBackdating(verification.chain.entries.at(-1), options.today);
   const text = writeThrough(WithdrawalSchema, 'withdrawn.json', { month, revision: latest.revision, date: options.today, reason: options.reason });
   try {
     replaceFileDurably(join(monthDir, 'withdrawn.json'), text);

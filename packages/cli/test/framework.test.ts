@@ -72,6 +72,6 @@ describe('--framework FILE', () => {
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout).problems[0]).toMatchObject({ file: join(dir, 'none.json'), reason: 'framework file not found' });
     writeFileSync(bad, '{"id": ');
-    expect(cli(['validate', '--data', data, '--today', TODAY, '--framework', bad]).stdout).toContain(`${bad}:1:1: not valid JSON`);
+    expect(cli(['validate', '--data', data, '--today', TODAY, '--framework', bad]).stdout).toContain(`${bad}:1:7: the text ends too soon: a closing }, ] or " is missing`);
   });
 });

@@ -40,6 +40,37 @@ describe('pingan', () => {
     const outside = cli(['compute', '2031-01', '--data', dataDir(), '--today', TODAY, '--json']);
     expect(outside.code).toBe(2);
     expect(JSON.parse(outside.stdout)).toEqual({ ok: false, error: 'no data for 2031-01: the data covers 2024-01 to 2025-04' });
+    // A month with inputs but no index (its 3-month windows not yet full) is refused alike by compute and release, not shown as a table of dashes.
+    for (const command of ['compute', 'release']) {
+      const early = cli([command, '2024-02', '--data', dataDir(), '--today', TODAY]);
+      expect(early.code).toBe(2);
+      expect(early.stdout).toBe('');
+      expect(early.stderr).toContain('2024-02 has no index: the first month whose windows are full is 2024-03');
+    }
+  });
+
+  it('reads the time zone alone from a publication.json with other problems, and reports those without false ones from the checks that need it', () => {
+    const publication = readFileSync(join(dataDir(), 'publication.json'), 'utf8');
+    const dir = dataDir({ 'publication.json': publication.replace('"kind": "amount"', '"kind": "amout"') });
+    // No --today: today comes from publication.json's time zone, which is fine, so this is the data's problem (exit 1), not a usage error (exit 2).
+    const run = cli(['validate', '--data', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([
+      'publication.json: indicators.fire_loss.kind: kind must be "count" (whole, ≥ 0), "amount" (≥ 0, fractions allowed), "share-0-100", "share-0-1" or "rate" (≥ 0)',
+      'publication.json: not read, so the checks that need it were not made (flags, survey months, missing rows, denominators): mend it and validate again',
+      'warning: regions.csv: region 430300 (湘潭市) has no input rows: it is not published',
+      `2 problems in ${dir}`,
+    ]);
+    // A time zone that does not exist cannot give today's date: a usage error that says so.
+    const noZone = dataDir({ 'publication.json': publication.replace('"Asia/Shanghai"', '"Asia/Xiangtan"').replace('"kind": "amount"', '"kind": "amout"') });
+    const zone = cli(['validate', '--data', noZone]);
+    expect(zone.code).toBe(2);
+    expect(zone.stderr).toContain("no --today, and the index's time zone cannot be read:");
+    expect(zone.stderr).toContain('publication.json: timeZone:');
+    // No data folder at all: said plainly, not as a time-zone problem.
+    const missing = cli(['validate', '--data', join(dir, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`pingan: no data folder at ${join(dir, 'nowhere')} (give the folder with --data)\n`);
   });
 
   it('validates: exit 0 with a summary, exit 1 with every problem', () => {

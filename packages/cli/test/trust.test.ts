@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '@pingan/core';
+import { appendToChain, chainText, type Chain } from '@pingan/core/release';
 import { computeIndex, formatIssue, loadData, quoteValue, readInputs, todayIn, validateData, writeRelease } from '../src/index.ts';
 import { run, runAsync } from '../src/main.ts';
 import { encodeUtf8 } from './gb18030.ts';
@@ -129,6 +130,61 @@ describe('published figures cannot be altered unseen', () => {
     expect(cli(['release', '--all', '--data', dir, '--today', TODAY]).code).toBe(4);
   });
 
+  it('a backdated release is refused before anything is written; an unchanged re-run may give any date; verify finds a backdated entry', () => {
+    const { dir, out } = published();
+    // Nothing to write: an earlier --today changes nothing and is no problem.
+    expect(cli(['release', '--all', '--data', dir, '--today', '2025-05-01']).code).toBe(0);
+    edit(join(dir, 'input', 'SYNTHETIC-2025-04.csv'), '430302,2025-04,fire_loss,10.8,', '430302,2025-04,fire_loss,11.8,');
+    const before = snapshot(out);
+    for (const args of [['--all'], ['2025-04']]) {
+      const release = cli(['release', ...args, '--data', dir, '--today', '2025-05-01']);
+      expect(release.code).toBe(2);
+      expect(release.stderr).toBe(
+        `pingan: the date 2025-05-01 is before ${TODAY}, the date of the latest release in chain.json (2025-04 r1): releases are dated in the order they are published (check --today or the clock)\n`,
+      );
+      expect(snapshot(out)).toEqual(before);
+    }
+    expect(cli(['release', '2025-04', '--data', dir, '--today', TODAY]).code).toBe(0);
+    // A chain whose hashes are all right but whose dates go back (rewritten by hand, hashes and all) is found.
+    const chain = JSON.parse(readFileSync(join(out, 'chain.json'), 'utf8')) as Chain;
+    const rewritten = chain.entries.reduce<Chain>((c, { hash: _hash, previous: _previous, ...entry }, i) => appendToChain(c, i === 5 ? { ...entry, date: '2025-01-01' } : entry), { format: 1, entries: [] });
+    writeFileSync(join(out, 'chain.json'), chainText(rewritten));
+    const problems = (JSON.parse(cli(['verify', '--data', dir, '--json']).stdout) as { problems: { path: string; message: string }[] }).problems;
+    expect(problems).toContainEqual({ path: 'chain.json', message: `entries[5] (2024-08 r1): dated 2025-01-01, before the entry before it (${TODAY}): backdated?` });
+    expect(problems.filter((p) => p.message.endsWith('backdated?'))).toHaveLength(1);
+  });
+
+  it('validate says first what release would refuse or withdraw: a tampered release (exit 4), a published month the data no longer compute (a warning)', () => {
+    const { dir, out } = published();
+    rmSync(join(dir, 'input', 'SYNTHETIC-2025-04.csv'));
+    const withdraw = 'releases/2025-04: published (r1), but the data no longer give it an index (they give one for 2024-03 to 2025-03): release --all withdraws it';
+    expect(cli(['validate', '--data', dir, '--today', TODAY])).toEqual({
+      code: 0,
+      stdout: `warning: ${CITY_NOTE}\nwarning: ${withdraw}\nok: 4 input files, 68 rows, 2 regions, 2024-01 to 2025-03; an index for 2024-03 to 2025-03; 2 warnings (--strict makes them problems)\n`,
+      stderr: '',
+    });
+    expect(cli(['validate', '--data', dir, '--today', TODAY, '--strict']).stdout).toContain(`${withdraw} (--strict)\n`);
+    edit(join(out, '2025-03', 'r1', 'release.csv'), /\n$/, '\n\n');
+    const tampered = cli(['validate', '--data', dir, '--today', TODAY]);
+    expect(tampered.code).toBe(4);
+    expect(tampered.stdout).toMatch(/^releases\/2025-03\/r1\/release\.csv: SHA-256 [0-9a-f]{12}… differs from manifest\.json's [0-9a-f]{12}… \(edited\?\) \(release refuses to write until this is mended\)\n/);
+    expect(cli(['release', '--all', '--data', dir, '--today', TODAY]).code).toBe(4);
+  });
+
+  it('a release of one month names the published months it leaves on changed inputs, as validate does; release --all revises them', () => {
+    const { dir } = published();
+    edit(Y2024(dir), /430302,2024-10,injury,(\d+),/, '430302,2024-10,injury,1$1,');
+    const stale = 'releases/2024-10 … 2025-04: 7 months published from inputs that have changed since (their input hashes differ from their latest revisions\'): release --all revises them';
+    expect(cli(['validate', '--data', dir, '--today', TODAY]).stdout).toContain(`warning: ${stale}\n`);
+    const one = cli(['release', '2025-04', '--data', dir, '--today', TODAY]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^2025-04: revised r2 /);
+    expect(one.stderr).toContain(`warning: ${stale.replace('2025-04: 7 months', '2025-03: 6 months')}\n`);
+    expect(JSON.parse(cli(['release', '2025-03', '--data', dir, '--today', TODAY, '--json']).stdout).stale).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(cli(['release', '--all', '--data', dir, '--today', TODAY]).code).toBe(0);
+    expect(cli(['validate', '--data', dir, '--today', TODAY]).stdout).not.toContain('changed since');
+  });
+
   it('a run interrupted between the rename and the chain is repaired, with a message, by the next run', () => {
     const dir = dataDir();
     const out = join(dir, 'releases');
@@ -146,13 +202,13 @@ describe('no month goes unpublished with exit 0', () => {
   it('a row deleted from a month file', () => {
     const dir = dataDir();
     edit(Y2024(dir), /430302,2024-10,injury,\d+,\r?\n/, '');
-    refused(dir, ['input/SYNTHETIC-2024.csv: missing rows: 430302 2024-10: injury (every region, indicator and month is expected; give an unknown value as an empty cell)']);
+    refused(dir, ['input/SYNTHETIC-2024.csv: missing rows: 430302 2024-10: injury (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)']);
   });
 
   it('a missing district', () => {
     const dir = dataDir();
     edit(Y2024(dir), /430304,2024-10,[^\n]*\n/g, '');
-    refused(dir, ['input/SYNTHETIC-2024.csv: missing rows: 430304 2024-10: all 2 indicators (every region, indicator and month is expected; give an unknown value as an empty cell)']);
+    refused(dir, ['input/SYNTHETIC-2024.csv: missing rows: 430304 2024-10: all 2 indicators (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)']);
   });
 
   it('an empty value that leaves months without an index: named with its file, line, column, region, indicator and months', () => {

@@ -25,6 +25,9 @@ export const ZH: Readonly<Record<string, string>> = {
   '--{0} "{1}" is not a whole number': '--{0} "{1}" 不是非负整数',
 
   // commands.ts: validate, compute, release, verify
+  'the date {0} is before {1}, the date of the latest release in {2} ({3}): releases are dated in the order they are published (check --today or the clock)':
+    '日期 {0} 早于 {2} 中最近一次发布的日期 {1}（{3}）：发布日期须按发布先后排列（请检查 --today 或系统时钟）',
+  'no data folder at {0} (give the folder with --data)': '{0} 处没有数据文件夹（用 --data 指定）',
   "no --today, and the index's time zone cannot be read:": '没有给出 --today，且无法读取指数的时区：',
   'warning: {0}': '警告：{0}',
   '{0} problem{1} in {2}; nothing was computed or written': '{2} 中有 {0} 个问题；没有计算，也没有写入任何文件',

@@ -51,6 +51,11 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
   'nested deeper than {0} levels': '嵌套超过 {0} 层',
   'duplicate key {0} (first at {1})': '重复的键 {0}（第一次出现在 {1}）',
   'not valid JSON: {0}': '不是有效的 JSON：{0}',
+  'a comma before } or ]: JSON allows no trailing comma': '} 或 ] 前有逗号：JSON 不允许末尾逗号',
+  'a comment: JSON allows no comments': '注释：JSON 不允许注释',
+  'a single-quoted string: JSON strings take double quotes': '单引号字符串：JSON 字符串须用双引号',
+  'the text ends too soon: a closing }, ] or " is missing': '文本提前结束：缺少右括号 }、] 或右引号 "',
+  'empty: no JSON value': '为空：没有 JSON 值',
 
   // Rows of regions, denominators and inputs
   'year must be 4 digits': '年份应为 4 位数字',
@@ -102,8 +107,18 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
   'no {0} for {1} in {2} in {3} (this and {4} more row{5})': '{3} 中没有 {1} 在 {2} 的 {0}（此行及另外 {4} 行）',
   'region {0} ({1}) has no input rows: it is not published': '地区 {0}（{1}）没有输入行：不会发布',
   '{0} is a survey collected in months {1} ({2}); {3} is not one of them': '{0} 是在 {1} 月采集的调查（{2}）；{3} 不在其中',
-  'missing rows: {0} {1}: {2} (every region, indicator and month is expected; give an unknown value as an empty cell)':
-    '缺少行：{0} {1}：{2}（每个地区、指标和月份都应有一行；未知的值请留空）',
+  '{0} (release refuses to write until this is mended)': '{0}（修复之前，release 拒绝写入）',
+  'published (r{0}), but the data no longer give it an index (they give one for {1}): release --all withdraws it':
+    '已发布（r{0}），但数据已不能为它计算指数（可计算 {1}）：release --all 将撤回它',
+  'published (r{0}), but the data no longer give it an index: release --all withdraws it': '已发布（r{0}），但数据已不能为它计算指数：release --all 将撤回它',
+  "published from inputs that have changed since (its input hash differs from its latest revision's): release --all revises it":
+    '发布后其输入已有改动（输入哈希值与最新修订版不同）：release --all 将修订它',
+  "{0} months published from inputs that have changed since (their input hashes differ from their latest revisions'): release --all revises them":
+    '{0} 个月发布后其输入已有改动（输入哈希值与各自最新修订版不同）：release --all 将修订它们',
+  'not read, so the checks that need it were not made (flags, survey months, missing rows, denominators): mend it and validate again':
+    '未能读取，因此依赖它的检查（标记、调查月份、缺少的行、分母）没有进行：修正后请再次校验',
+  'missing rows: {0} {1}: {2} (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)':
+    '缺少行：{0} {1}：{2}（每个地区、指标和月份都应有一行；尚不知道的数字请报送估计数并标记为估计；留空表示未知，需要它的月份将没有指数）',
 
   // Data-quality warnings
   '{0} {1} {2} is {3}, but its divisions ({4}) sum to {5}': '{0} {1} {2} 为 {3}，但其下级地区（{4}）之和为 {5}',
@@ -169,6 +184,9 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
   'ignored: the weights of "{0}"\'s children come from its {1}': '已忽略："{0}" 的下级权重来自其{1}',
   "has no weight, so it counts as 1 beside its siblings' {0}": '没有权重，因此在同级的 {0} 旁按 1 计',
   'weights {0} look like shares but sum to {1}, not 1: they are rescaled (each divided by {2})': '权重 {0} 像是占比，但之和为 {1} 而不是 1：已重新缩放（各除以 {2}）',
+  'weights {0} look like percentages but sum to {1}, not 100: they are rescaled (each divided by {2})': '权重 {0} 像是百分数，但之和为 {1} 而不是 100：已重新缩放（各除以 {2}）',
+  "{0} is a fraction beside its siblings' whole numbers ({1}): a weight on a different scale? It counts for {2}% of \"{3}\"":
+    '{0} 是小数，而同级的权重是整数（{1}）：权重的尺度写错了？按现在的写法它只占 "{3}" 的 {2}%',
   'the first aggregate must be the index (parent null)': '第一个综合指标必须是总指数（parent 为 null）',
 
   // @pingan/core: the publication configuration
@@ -218,6 +236,7 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
     '不存在，因此无法核对各版本（检查无误后用 `pingan verify --start-chain` 创建）',
   '{0}: its hash differs from its content (edited?)': '{0}：其哈希值与内容不符（被编辑过？）',
   '{0}: its previous hash differs from the entry before it (an entry removed or reordered?)': '{0}：其 previous 哈希值与前一条不符（有条目被删除或调换了顺序？）',
+  '{0}: dated {1}, before the entry before it ({2}): backdated?': '{0}：日期为 {1}，早于前一条（{2}）：日期被改早了？',
   'the chain adds r{0} after r{1}: revisions are only ever added, one after another': '链在 r{1} 之后加入了 r{0}：修订版只能逐个依次加入',
   "inputHash differs from the chain's": 'inputHash 与链中的不同',
   'the chain withdraws r{0}, but the latest revision of {1} then was r{2}': '链撤回了 r{0}，但 {1} 当时的最新修订版是 r{2}',
