@@ -24,8 +24,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomLcg, randomLogNormal, randomNormal, randomPoisson } from 'd3-random';
-import { generateFromConfiguration } from './syntheticFromConfiguration.ts';
+import { randomLcg, randomNormal, randomPoisson } from 'd3-random';
+import { amountUnits, ConfigurationError, DEFAULT_AMOUNT_SIGMA, eventAmount, generateFromConfiguration, OutputError } from './syntheticFromConfiguration.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -187,9 +187,9 @@ export function generateSampleData(outDir = join(root, 'data/input'), dataDir = 
   const source = randomLcg(SEED);
   const poisson = randomPoisson.source(source);
   const normal = randomNormal.source(source);
-  // Loss per fire in 10,000 yuan: log-normal with mean 0.72 (126 / 175), heavy-tailed.
-  const sigma = 1.2;
-  const lossPerFire = randomLogNormal.source(source)(Math.log(0.72) - (sigma * sigma) / 2, sigma);
+  // Loss per fire in 10,000 yuan: log-normal with mean 0.72 (126 / 175), heavy-tailed
+  // (the same draw as an amount's events in syntheticFromConfiguration.ts).
+  const lossPerFire = eventAmount(source, 0.72, DEFAULT_AMOUNT_SIGMA);
 
   const months = monthsBetween(FIRST_MONTH, LAST_MONTH);
   const cells = new Map<string, Cell>(); // `${region}|${month}|${code}`
@@ -217,10 +217,8 @@ export function generateSampleData(outDir = join(root, 'data/input'), dataDir = 
         cells.set(key(d, month, code), { value, flag: '' });
       }
       // Direct loss: the sum over this month's fires, with the district's level; in hundredths of 10,000 yuan.
-      let loss = 0;
-      for (let i = 0; i < fires; i++) loss += lossPerFire();
-      loss *= (DISTRICT[d].fire_loss ?? 1) / (DISTRICT[d].fires ?? 1);
-      cells.set(key(d, month, 'fire_loss'), { value: Math.round(loss * 100), flag: '' });
+      const loss = amountUnits(fires, lossPerFire, (DISTRICT[d].fire_loss ?? 1) / (DISTRICT[d].fires ?? 1), 2);
+      cells.set(key(d, month, 'fire_loss'), { value: loss, flag: '' });
     }
     if (m === 6 || m === 12) {
       // The provincial safety survey (民调), twice a year: shares in hundredths.
@@ -313,11 +311,21 @@ export function generateSampleData(outDir = join(root, 'data/input'), dataDir = 
 }
 
 if (import.meta.main && process.argv[2] === '--config') {
-  if (!process.argv[3]) throw new Error('--config needs a data folder (with publication.json, framework/ and synthetic.json)');
+  if (!process.argv[3] || process.argv.length > 5) {
+    console.error('usage: generate-sample-data.ts --config DATA_DIR [OUT_DIR]  (DATA_DIR holds publication.json, framework/ and synthetic.json)');
+    process.exit(2);
+  }
   const dataDir = resolve(process.argv[3]);
   const outDir = process.argv[4] ? resolve(process.argv[4]) : dataDir;
-  const files = generateFromConfiguration(dataDir, outDir);
-  console.log(`wrote ${files.length} SYNTHETIC files (${files.join(', ').slice(0, 120)}…) to ${outDir}`);
+  try {
+    const files = generateFromConfiguration(dataDir, outDir);
+    console.log(`wrote ${files.length} SYNTHETIC files (${files.join(', ').slice(0, 120)}…) to ${outDir}`);
+  } catch (error) {
+    // A configuration or output problem is the user's to fix: its message, without a stack trace.
+    if (!(error instanceof ConfigurationError || error instanceof OutputError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 } else if (import.meta.main) {
   const outDir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'data/input');
   const files = generateSampleData(outDir);

@@ -59,11 +59,8 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 if (args.includes('--build') || !existsSync(join(dist, 'index.html'))) {
-  const build = spawnSync(process.execPath, [join(root, 'site', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-    cwd: join(root, 'site'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  // The site's own build (site/scripts/build.ts): a failed build leaves the previous dist as it was.
+  const build = spawnSync(process.execPath, [join(root, 'site', 'scripts', 'build.ts')], { cwd: join(root, 'site'), stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) {
     console.error('lighthouse: the site build failed');
     process.exit(1);

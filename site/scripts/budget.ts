@@ -32,8 +32,8 @@ const WORKBENCH_JS_GZIP_LIMIT = 60 * 1024;
 let buildSeconds: number | null = null;
 if (!process.argv.includes('--no-build') && distAt < 0) {
   const started = performance.now();
-  const astro = join(site, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const run = spawnSync(process.execPath, [astro, 'build'], { cwd: site, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // The site's own build (scripts/build.ts): a failed build leaves the previous dist as it was.
+  const run = spawnSync(process.execPath, [join(site, 'scripts', 'build.ts')], { cwd: site, stdio: ['ignore', 'ignore', 'inherit'] });
   if (run.status !== 0) {
     console.error('budget: the site build failed');
     process.exit(1);

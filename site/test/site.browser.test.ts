@@ -312,7 +312,11 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     await month.context().close();
   });
 
-  it('names only its own place, and only its own numbers of groups and indicators, on every page and file', () => {
+  it('names only its own place, and only its own numbers of groups and indicators, on every page and file; no template value is missing from one', () => {
+    // A value a template did not have, in a reader's text: "undefined", "null" or "NaN" glued to a word or number ("in other pundefineds"), NaN
+    // or "[object …]" anywhere, or "undefined" standing alone (but prose such as "a geometric mean is undefined").
+    const LEAKED_IN_TEXT = /.{0,12}(?:[\p{L}\p{N}](?:undefined|null|NaN)|(?:undefined|null|NaN)[\p{L}\p{N}]|\bNaN\b|\[object \w+\]|(?<!\bis )\bundefined\b).{0,12}/gu;
+    const LEAKED_IN_DATA = /.{0,12}(?:\bundefined\b|\bNaN\b|\[object \w+\]).{0,12}/g;
     const ZH_NUMBERS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
     const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
     const value = (n: string) => (/^\d+$/.test(n) ? Number(n) : (ZH_NUMBERS[n] ?? EN_NUMBERS[n.toLowerCase()] ?? Number.NaN));
@@ -328,10 +332,12 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       const raw = readFileSync(file, 'utf8');
       const where = relative(served.out, file);
       for (const word of underTest.forbidden) if (raw.includes(word)) wrong.push(`${where}: contains "${word}"`);
+      if (file.endsWith('.csv')) for (const m of raw.matchAll(LEAKED_IN_DATA)) wrong.push(`${where}: "${m[0]}" where a value belongs`);
       if (!file.endsWith('.html')) continue;
       pages++;
       // The text a reader sees: no scripts, styles, templates or tags.
       const text = raw.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ');
+      for (const m of text.matchAll(LEAKED_IN_TEXT)) wrong.push(`${where}: "${m[0]}" (a template's missing value)`);
       claims += [...text.matchAll(/个一级指标|个二级指标|first-level|indicators\)/g)].length;
       for (const m of text.matchAll(/(\d+|[一两二三四五六七八九十])个一级指标/g)) if (value(m[1]) !== groupCount) wrong.push(`${where}: "${m[0]}" (${groupCount} groups)`);
       // A count of all indicators: "14个指标", "14个二级指标", "三个二级指标" (prose such as "一个指标", "an indicator", is not a count of them).
