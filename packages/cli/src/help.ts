@@ -78,6 +78,10 @@ release, so data that validates releases. Data-quality warnings (totals
 against the sum of their parts, values far from their own series, shares
 that look like fractions, implausible denominators, framework weights) are
 listed as "warning: FILE:LINE:COLUMN: REASON"; --strict makes them problems.
+It also says what release --all would find in DIR/releases: a release that
+fails verification (a problem; exit 4), a published month the data no longer
+give an index to (it would be withdrawn), and published months whose inputs
+have changed since (they would be revised); the last two are warnings.
 Writes nothing.
 
 Examples:
