@@ -323,9 +323,11 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
   if (framework) {
     // A month with a rejected row is not checked for completeness: the rejected row is probably the one missing.
     const rejectedMonths = new Set([...bad].map((r) => cellText(r, 'month')));
+    // A rejected row whose period cannot be read may be any month's row of its region and indicator.
+    const unplaced = new Set([...bad].filter((r) => !period.pattern.test(cellText(r, 'month'))).map((r) => `${cellText(r, 'region')} ${cellText(r, 'indicator')}`));
     // Which rows are expected depends on publication.json's survey months: without it, hundreds of false "missing rows" would bury its one problem.
     let complete = false;
-    if (data.publication) complete = checkCompleteness(data, framework, observations, units, months.filter((m) => !rejectedMonths.has(m)), monthFirst, issues);
+    if (data.publication) complete = checkCompleteness(data, framework, observations, units, months.filter((m) => !rejectedMonths.has(m)), monthFirst, issues, unplaced);
     else issues.push({ file: PUBLICATION_FILE, reason: because`not read, so the checks that need it were not made (flags, survey months, missing rows, denominators): mend it and validate again` });
     warnings.push(...qualityWarnings(data, observations, kinds));
     for (const region of data.regions) {
@@ -359,8 +361,10 @@ export function validateData(data: DataSet, options: ValidateOptions): Validated
  * the last is expected, except that a survey indicator (publication.json's
  * `surveys`) is expected in its scheduled months only, and is an error in
  * any other. A row that is absent is reported with the file holding the
- * month's other rows (an unknown value is given as an empty cell). Returns
- * whether nothing is missing.
+ * month's other rows (an unknown value is given as an empty cell), unless a
+ * row of its region and indicator was rejected for a period that cannot be
+ * read (`unplaced`: that row is probably the one missing). Returns whether
+ * nothing is missing.
  */
 function checkCompleteness(
   data: DataSet,
@@ -370,6 +374,7 @@ function checkCompleteness(
   months: readonly string[],
   monthFirst: ReadonlyMap<string, InputRecord>,
   issues: Issue[],
+  unplaced: ReadonlySet<string>,
 ): boolean {
   // Survey schedules of indicators the framework lacks are reported by publicationProblems.
   const surveys = new Map(Object.entries(data.publication?.indicators ?? {}).flatMap(([code, spec]) => (spec.survey ? [[code, spec.survey] as const] : [])));
@@ -398,7 +403,8 @@ function checkCompleteness(
     if (!record) continue; // a whole month missing is reported as a gap
     for (const unit of units) {
       const expected = framework.indicators.filter((code) => scheduled(code, month));
-      const missing = expected.filter((code) => !given.has(`${month} ${unit} ${code}`));
+      // A row rejected for its period (reported there) is probably the one missing: not reported twice.
+      const missing = expected.filter((code) => !given.has(`${month} ${unit} ${code}`) && !unplaced.has(`${unit} ${code}`));
       if (missing.length === 0) continue;
       complete = false;
       const what = missing.length === expected.length && missing.length > 1 ? because`all ${missing.length} indicators` : missing.join(', ');

@@ -205,6 +205,13 @@ describe('no month goes unpublished with exit 0', () => {
     refused(dir, ['input/SYNTHETIC-2024.csv: missing rows: 430302 2024-10: injury (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)']);
   });
 
+  it('a row whose month cannot be read is reported there, not again as a missing row', () => {
+    const dir = dataDir();
+    edit(Y2024(dir), /430302,2024-10,injury,(\d+),/, '430302,2024/10,injury,$1,');
+    const line = lineOf(Y2024(dir), '430302,2024/10,injury,');
+    refused(dir, [`input/SYNTHETIC-2024.csv:${line}:2: malformed month "2024/10": expected YYYY-MM`]);
+  });
+
   it('a missing district', () => {
     const dir = dataDir();
     edit(Y2024(dir), /430304,2024-10,[^\n]*\n/g, '');
