@@ -115,7 +115,9 @@ function valueSchema(kind: IndicatorKind | undefined) {
       return;
     }
     const x = Number(v);
-    if (kind === 'share-0-100' && (x < 0 || x > 100)) ctx.addIssue({ code: 'custom', message: because`share ${v} is outside 0–100` });
+    // "-0" is 0 to a number but not to a reader of inputs.csv or the published raw value, which keep the text as given.
+    if (x === 0 && v.startsWith('-')) ctx.addIssue({ code: 'custom', message: because`${what} ${v} is zero with a minus sign: write 0` });
+    else if (kind === 'share-0-100' && (x < 0 || x > 100)) ctx.addIssue({ code: 'custom', message: because`share ${v} is outside 0–100` });
     else if (kind === 'share-0-1' && (x < 0 || x > 1)) ctx.addIssue({ code: 'custom', message: because`share ${v} is outside 0–1 (publication.json declares it a share of 1, not a percentage)` });
     else if ((kind === 'count' || kind === 'amount' || kind === 'rate') && x < 0) ctx.addIssue({ code: 'custom', message: because`${what} ${v} is negative` });
     else if (kind === 'count' && !Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: because`count ${v} is not a whole number (publication.json declares it a count; an amount may have fractions)` });

@@ -205,6 +205,13 @@ describe('no month goes unpublished with exit 0', () => {
     refused(dir, ['input/SYNTHETIC-2024.csv: missing rows: 430302 2024-10: injury (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)']);
   });
 
+  it('a zero with a minus sign is refused: inputs.csv and the published raw value keep the text as given', () => {
+    const dir = dataDir();
+    edit(Y2024(dir), /430302,2024-10,injury,\d+,/, '430302,2024-10,injury,-0,');
+    const line = lineOf(Y2024(dir), '430302,2024-10,injury,');
+    refused(dir, [`input/SYNTHETIC-2024.csv:${line}:4: count -0 is zero with a minus sign: write 0`]);
+  });
+
   it('a row whose month cannot be read is reported there, not again as a missing row', () => {
     const dir = dataDir();
     edit(Y2024(dir), /430302,2024-10,injury,(\d+),/, '430302,2024/10,injury,$1,');

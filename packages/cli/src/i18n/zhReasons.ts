@@ -115,6 +115,7 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
     '发布后其输入已有改动（输入哈希值与最新修订版不同）：release --all 将修订它',
   "{0} months published from inputs that have changed since (their input hashes differ from their latest revisions'): release --all revises them":
     '{0} 个月发布后其输入已有改动（输入哈希值与各自最新修订版不同）：release --all 将修订它们',
+  '{0} {1} is zero with a minus sign: write 0': '{0} {1} 是带负号的零：请写作 0',
   'not read, so the checks that need it were not made (flags, survey months, missing rows, denominators): mend it and validate again':
     '未能读取，因此依赖它的检查（标记、调查月份、缺少的行、分母）没有进行：修正后请再次校验',
   'missing rows: {0} {1}: {2} (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)':
