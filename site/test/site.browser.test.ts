@@ -271,12 +271,25 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
-  it('serves each release’s files byte for byte, the framework, rss.xml, sitemap.xml and a 404', async () => {
+  it('serves each release’s files and chain.json byte for byte, with the chain’s head on the downloads page; the framework, rss.xml, sitemap.xml and a 404', async () => {
     const rev = relative(join(releasesDir, month), dir);
     for (const file of ['release.json', 'release.csv', 'manifest.json']) {
       const res = await fetch(`${served.url}/downloads/${month}/${rev}/${file}`);
       expect(res.status).toBe(200);
       expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(dir, file)))).toBe(true);
+    }
+    const chain = await fetch(`${served.url}/downloads/chain.json`);
+    expect(chain.status).toBe(200);
+    const chainBytes = readFileSync(join(releasesDir, 'chain.json'));
+    expect(Buffer.from(await chain.arrayBuffer()).equals(chainBytes)).toBe(true);
+    // The head a reader keeps, to check a copy later with pingan verify --head: the chain's last entry, whole, in both languages.
+    const head = (JSON.parse(chainBytes.toString('utf8')) as { entries: { hash: string }[] }).entries.at(-1)!.hash;
+    for (const path of ['/downloads/', '/en/downloads/']) {
+      const page = await open(path, { width: 360, javaScriptEnabled: false });
+      expect(await page.textContent('[data-testid=chain-head-hash]')).toBe(head);
+      // 64 hex digits wrap within a phone's page.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.context().close();
     }
     expect((await fetch(`${served.url}/downloads/framework/${frameworkFile}`)).status).toBe(200);
     const rss = await (await fetch(`${served.url}/rss.xml`)).text();

@@ -334,6 +334,12 @@ export interface VerifyOptions {
   readonly json: boolean;
   /** Write chain.json for a releases folder that has none yet, after checking every file against its manifest. */
   readonly startChain?: boolean;
+  /**
+   * A chain head published earlier (the site's downloads page and `verify` print it): the chain
+   * must still hold that entry. A chain cut back at its end, with the files of its last entries,
+   * verifies by itself; only a head kept elsewhere shows the cut.
+   */
+  readonly head?: string;
 }
 
 /**
@@ -353,8 +359,12 @@ export function verifyCommand(options: VerifyOptions): CommandResult {
     writeChain(outDir, chain);
   }
   const verification = verifyReleases(store, { deep: true });
+  const heldHead = options.head === undefined || verification.chain.entries.some((e) => e.hash === options.head);
   const problems = [
     ...verification.problems,
+    ...(heldHead
+      ? []
+      : [{ path: CHAIN_FILE, message: because`has no entry ${options.head!.slice(0, 12)}…, the head given with --head: the chain was cut back or rewritten after that head was published` }]),
     ...verification.temporary.map((name) => ({ path: name, message: because`a temporary folder left by an interrupted run (the next \`pingan release\` removes it)` })),
   ];
   const revisions = verification.months.reduce((n, m) => n + m.revisions.length, 0);

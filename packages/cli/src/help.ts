@@ -13,7 +13,7 @@ export const MAIN_HELP = `pingan — validate, compute and release the safety in
 
 Usage:
   pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--strict] [--json]
-  pingan verify [--data DIR] [--out DIR] [--start-chain] [--json]
+  pingan verify [--data DIR] [--out DIR] [--head HASH] [--start-chain] [--json]
   pingan compute [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
   pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--strict] [--json] [--progress]
   pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N] [--bootstrap B]
@@ -152,22 +152,27 @@ Options:
 
 ${EXIT_CODES_HELP}
 `,
-  verify: `pingan verify [--data DIR] [--out DIR] [--start-chain] [--json]
+  verify: `pingan verify [--data DIR] [--out DIR] [--head HASH] [--start-chain] [--json]
 
 Checks the releases folder OUT (default DIR/releases) without writing: every
 revision's files against the SHA-256 in its manifest.json, every manifest
 and withdrawal against OUT/chain.json (each entry holds the hash of the one
 before it), each revisions.json against its manifests, and that nothing is
 in the folder that the chain does not hold. Every problem is listed as
-OUT/PATH: REASON, with exit 4.
+OUT/PATH: REASON, with exit 4. A chain cut back at its end (its last entries
+removed with their files) still verifies by itself: give a head published
+earlier (the site's downloads page shows it) with --head to check the chain
+still holds it.
 
 Examples:
   pingan verify                              check data/releases
   pingan verify --out /srv/pingan/releases   check a published copy
+  pingan verify --head 3f2a…                 and that it still holds the head published before
 
 Options:
   --data DIR          the data directory (default: data)
   --out DIR           the releases folder (default: DIR/releases)
+  --head HASH         a chain head published earlier: the chain must still hold it
   --start-chain       for a folder published before chains existed: check every
                       file against its manifest, then write chain.json (once)
   --json              print {ok, outDir, months, revisions, withdrawn, chainHead, problems}

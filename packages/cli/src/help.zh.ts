@@ -15,7 +15,7 @@ export const MAIN_HELP_ZH = `pingan — 校验、计算并发布平安指数（t
 
 用法：
   pingan validate [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--strict] [--json]
-  pingan verify [--data DIR] [--out DIR] [--start-chain] [--json]
+  pingan verify [--data DIR] [--out DIR] [--head HASH] [--start-chain] [--json]
   pingan compute [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--json]
   pingan release (MONTH | --all) [--data DIR] [--framework FILE] [--out DIR] [--today YYYY-MM-DD] [--strict] [--json] [--progress]
   pingan sensitivity [--data DIR] [--framework FILE] [--out DIR] [--n N] [--sobol-n N] [--bootstrap B]
@@ -165,20 +165,24 @@ OUT/MONTH/revisions.json，并把每个版本加入 OUT/chain.json。第一个�
 
 ${EXIT_CODES_HELP_ZH}
 `,
-  verify: `pingan verify [--data DIR] [--out DIR] [--start-chain] [--json]
+  verify: `pingan verify [--data DIR] [--out DIR] [--head HASH] [--start-chain] [--json]
 
 只读地检查发布文件夹 OUT（默认 DIR/releases）：每个版本的文件与其 manifest.json
 中的 SHA-256 是否一致，每个 manifest 和撤回记录与 OUT/chain.json 是否一致（每一项
 记录前一项的哈希），每个 revisions.json 与其 manifest 是否一致，以及文件夹中有无
-链中没有的内容。每个问题写作 OUT/PATH: REASON，退出码 4。
+链中没有的内容。每个问题写作 OUT/PATH: REASON，退出码 4。链的末尾被截去（连同
+最后几项的文件一起删除）时，链本身仍能通过检查：用 --head 给出此前公布的链头
+（网站的数据下载页载有），检查链中是否仍有它。
 
 示例：
   pingan verify                              检查 data/releases
   pingan verify --out /srv/pingan/releases   检查一份已发布的副本
+  pingan verify --head 3f2a…                 并检查链中仍有此前公布的链头
 
 选项：
   --data DIR          数据目录（默认：data）
   --out DIR           发布文件夹（默认：DIR/releases）
+  --head HASH         此前公布的链头：链中必须仍有它
   --start-chain       用于链出现之前发布的文件夹：按 manifest 检查每个文件，然后
                       写入 chain.json（只能一次）
   --json              输出 {ok, outDir, months, revisions, withdrawn, chainHead, problems}

@@ -29,6 +29,7 @@ const OPTIONS = {
   near: { type: 'string' },
   settings: { type: 'string' },
   'start-chain': { type: 'boolean' },
+  head: { type: 'string' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -36,7 +37,7 @@ const OPTIONS = {
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   validate: ['data', 'framework', 'today', 'json', 'strict', 'help'],
-  verify: ['data', 'out', 'json', 'start-chain', 'help'],
+  verify: ['data', 'out', 'json', 'start-chain', 'head', 'help'],
   compute: ['data', 'framework', 'today', 'json', 'help'],
   release: ['data', 'framework', 'out', 'today', 'json', 'all', 'progress', 'strict', 'help'],
   sensitivity: ['data', 'framework', 'out', 'today', 'json', 'progress', 'n', 'sobol-n', 'bootstrap', 'seed', 'settings', 'help'],
@@ -133,7 +134,11 @@ export function run(argv: readonly string[], io: Io): number {
     json = prepared.json;
     const { command, values, month, common } = prepared;
     if (command === 'validate') result = validateCommand(common);
-    else if (command === 'verify') result = verifyCommand({ outDir: values.out ?? join(common.dataDir, 'releases'), json, startChain: values['start-chain'] === true });
+    else if (command === 'verify') {
+      const head = values.head;
+      if (head !== undefined && !/^[0-9a-f]{64}$/.test(head)) throw new UsageError(t`--head "${head}" is not a chain entry's hash (64 hexadecimal digits, as verify prints it)`);
+      result = verifyCommand({ outDir: values.out ?? join(common.dataDir, 'releases'), json, startChain: values['start-chain'] === true, ...(head !== undefined ? { head } : {}) });
+    }
     else if (command === 'compute') result = computeCommand({ ...common, ...(month ? { month } : {}) });
     else if (command === 'warnings') {
       const near = wholeNumber(values, 'near');

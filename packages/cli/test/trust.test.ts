@@ -130,6 +130,25 @@ describe('published figures cannot be altered unseen', () => {
     expect(cli(['release', '--all', '--data', dir, '--today', TODAY]).code).toBe(4);
   });
 
+  it('a chain cut back at its end, with its files, verifies by itself; a head published before shows the cut (--head)', () => {
+    const { dir, out } = published();
+    const head = (JSON.parse(cli(['verify', '--data', dir, '--json']).stdout) as { chainHead: string }).chainHead;
+    const chain = JSON.parse(readFileSync(join(out, 'chain.json'), 'utf8')) as Chain;
+    const earlier = chain.entries[chain.entries.length - 2].hash;
+    expect(cli(['verify', '--data', dir, '--head', head]).code).toBe(0);
+    // The last release removed whole: its entry, and its month's folder.
+    writeFileSync(join(out, 'chain.json'), chainText({ ...chain, entries: chain.entries.slice(0, -1) }));
+    rmSync(join(out, '2025-04'), { recursive: true });
+    expect(cli(['verify', '--data', dir]).code).toBe(0);
+    expect(cli(['verify', '--data', dir, '--head', earlier]).code).toBe(0);
+    const cut = cli(['verify', '--data', dir, '--head', head]);
+    expect(cut.code).toBe(4);
+    expect(cut.stderr).toBe(
+      `${out}/chain.json: has no entry ${head.slice(0, 12)}…, the head given with --head: the chain was cut back or rewritten after that head was published\n1 problem in ${out}: the releases differ from their chain and manifests\n`,
+    );
+    expect(cli(['verify', '--data', dir, '--head', 'abc']).stderr).toBe('pingan: --head "abc" is not a chain entry\'s hash (64 hexadecimal digits, as verify prints it)\n');
+  });
+
   it('a backdated release is refused before anything is written; an unchanged re-run may give any date; verify finds a backdated entry', () => {
     const { dir, out } = published();
     // Nothing to write: an earlier --today changes nothing and is no problem.

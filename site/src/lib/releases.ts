@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  CHAIN_FILE,
   CellChangeSchema,
   ManifestSchema as CoreManifestSchema,
   ReleaseJsonSchema,
@@ -166,7 +167,18 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-let cache: { dir: string; months: MonthRelease[] } | undefined;
+/** The chain's last entry: what a reader keeps to check later that the published history was not cut back (`pingan verify --head`). */
+export interface ChainHead {
+  readonly hash: string;
+  /** How many entries (revisions and withdrawals) the chain holds. */
+  readonly entries: number;
+  readonly date: string;
+  readonly month: string;
+  readonly revision: number;
+  readonly kind: 'revision' | 'withdrawal';
+}
+
+let cache: { dir: string; months: MonthRelease[]; head: ChainHead | null } | undefined;
 
 /** A `ReleaseStore` over a releases folder on disk, for core's `verifyReleases`. */
 function storeOf(dir: string): ReleaseStore {
@@ -241,8 +253,27 @@ export function loadReleases(): MonthRelease[] {
   if (months.length === 0) {
     throw new Error(`pingan site: ${dir} holds no release (expected YYYY-MM/rN/release.json). Publish a month with \`pingan release\` first.`);
   }
-  cache = { dir, months };
+  const last = verification.chain.entries.at(-1);
+  const head = last ? { hash: last.hash, entries: verification.chain.entries.length, date: last.date, month: last.month, revision: last.revision, kind: last.kind } : null;
+  cache = { dir, months, head };
   return months;
+}
+
+/**
+ * The verified chain's head (null for a folder without a chain), as the
+ * downloads page publishes it.
+ *
+ * @example
+ * chainHead()?.hash; // '3f2a…' (64 hexadecimal digits): `pingan verify --head 3f2a…` checks a copy still holds it
+ */
+export function chainHead(): ChainHead | null {
+  loadReleases();
+  return cache!.head;
+}
+
+/** chain.json's bytes as published (the site serves them unchanged). */
+export function chainFile(): Buffer {
+  return readFileSync(join(releasesDir(), CHAIN_FILE));
 }
 
 /** An older revision's release.json (for its own page). */

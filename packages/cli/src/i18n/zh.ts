@@ -27,6 +27,7 @@ export const ZH: Readonly<Record<string, string>> = {
   // commands.ts: validate, compute, release, verify
   'the date {0} is before {1}, the date of the latest release in {2} ({3}): releases are dated in the order they are published (check --today or the clock)':
     '日期 {0} 早于 {2} 中最近一次发布的日期 {1}（{3}）：发布日期须按发布先后排列（请检查 --today 或系统时钟）',
+  '--head "{0}" is not a chain entry\'s hash (64 hexadecimal digits, as verify prints it)': '--head "{0}" 不是链条目的哈希值（应为 64 位十六进制数字，即 verify 显示的形式）',
   'no data folder at {0} (give the folder with --data)': '{0} 处没有数据文件夹（用 --data 指定）',
   "no --today, and the index's time zone cannot be read:": '没有给出 --today，且无法读取指数的时区：',
   'warning: {0}': '警告：{0}',

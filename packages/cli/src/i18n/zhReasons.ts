@@ -116,6 +116,7 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
   "{0} months published from inputs that have changed since (their input hashes differ from their latest revisions'): release --all revises them":
     '{0} 个月发布后其输入已有改动（输入哈希值与各自最新修订版不同）：release --all 将修订它们',
   '{0} {1} is zero with a minus sign: write 0': '{0} {1} 是带负号的零：请写作 0',
+  'has no entry {0}…, the head given with --head: the chain was cut back or rewritten after that head was published': '没有条目 {0}…（--head 给出的链头）：该链头公布之后，链被截短或改写过',
   'not read, so the checks that need it were not made (flags, survey months, missing rows, denominators): mend it and validate again':
     '未能读取，因此依赖它的检查（标记、调查月份、缺少的行、分母）没有进行：修正后请再次校验',
   'missing rows: {0} {1}: {2} (every region, indicator and month is expected; send a figure not yet known as an estimate flagged estimated; an empty cell marks it unknown, and a month that needs it has no index)':
