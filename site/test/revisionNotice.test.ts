@@ -1,7 +1,7 @@
 /**
  * The notice of a revision that only brings a new release format or
  * uncertainty model, on the committed releases of data/ (2025-10: r2 brings
- * format 2, r3 uncertainty model 2, r4 model 3, r5 model 4), in both languages:
+ * format 2, r3 uncertainty model 2, r4 model 3, r5 model 4, r6 model 5), in both languages:
  * a one-sentence summary, and from model 3 on how the model computes as its
  * detail (which the page folds away).
  */
@@ -73,5 +73,14 @@ describe('revisionNotice', () => {
     const corrected = { ...manifest(4), changes: [{ region: '430302', indicator: 'fires', month: '2025-10', before: '1', after: '2' }] };
     expect(revisionNotice(corrected, 'en')?.summary).toBe('Revision 4 uses uncertainty model 3: the intervals, verdicts and rank intervals are recomputed.');
     expect(revisionNotice(corrected, 'zh')?.summary).toBe('第 4 版采用不确定性模型 3：重新计算了区间、判断和排名区间。');
+  });
+
+  it("says model 5 reads each verdict off the interval as published, with an example of an interval that holds zero once rounded", () => {
+    expect(summary(6, 'en')).toBe(
+      'Revision 6 uses uncertainty model 5: the figures are unchanged; only the intervals, verdicts and rank intervals are recomputed; a change’s verdict is read off its interval as published (rounded).',
+    );
+    expect(summary(6, 'zh')).toBe('第 6 版采用不确定性模型 5：数字未变，只重新计算了区间、判断和排名区间；变化的判断按公布的（四舍五入后的）区间作出。');
+    expect(detail(6, 'en')).toContain('an interval shown as “−2.48 to 0.00” or “0.00 to 0.00” holds zero and is broadly unchanged');
+    expect(detail(6, 'zh')).toContain('显示为“−2.48 至 0.00”或“0.00 至 0.00”的区间包含 0，判为基本持平');
   });
 });

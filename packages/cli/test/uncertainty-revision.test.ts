@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * A revision written for a new uncertainty model (`changed: ["uncertainty"]`,
- * e.g. the committed r3 (model 2), r4 (model 3) and r5 (model 4) of every month) may change the uncertainty fields
+ * e.g. the committed r3 (model 2), r4 (model 3), r5 (model 4) and r6 (model 5) of every month) may change the uncertainty fields
  * only: its release.json equals the revision before with the `uncertainty`
  * and `rank` objects (and its own revision number and date) set aside, its
  * release.csv equals it outside the interval, verdict and rank-interval
@@ -68,7 +68,7 @@ describe('revisions for a new uncertainty model (data/releases)', () => {
       .filter((r) => r.manifest.changed.includes('uncertainty')),
   );
 
-  it('exist for every month and every model since 1 (r3: model 2, r4: model 3, r5: model 4), each changing nothing else', () => {
+  it('exist for every month and every model since 1 (r3: model 2, r4: model 3, r5: model 4, r6: model 5), each changing nothing else', () => {
     for (let model = 2; model <= UNCERTAINTY_MODEL; model++) {
       const months_ = revised.filter((r) => r.manifest.uncertaintyModel === model).map((r) => r.month);
       expect(months_, `months revised for uncertainty model ${model}`).toEqual(months);
@@ -94,6 +94,40 @@ describe('revisions for a new uncertainty model (data/releases)', () => {
       const read = (r: number) => readFileSync(join(RELEASES, month, `r${r}`, 'release.json'), 'utf8');
       expect(read(revision), `${month} r${revision}`).not.toBe(read(revision - 1));
       expect(JSON.stringify(withoutUncertainty(JSON.parse(read(revision))))).toBe(JSON.stringify(withoutUncertainty(JSON.parse(read(revision - 1)))));
+    }
+  });
+
+  it('model 5 keeps every interval and reads each verdict off the published interval: what it changed is what the methodology says', () => {
+    type Change = { lower: string; upper: string; verdict: string } | null;
+    type Node = { code: string; uncertainty?: { mom: Change; yoy: Change } | null };
+    type Release = { regions: { indicators: Node[]; aggregates: Node[] }[] };
+    let changes = 0;
+    let reread = 0;
+    for (const { month, revision } of revised.filter((r) => r.manifest.uncertaintyModel === 5)) {
+      const read = (r: number) => JSON.parse(readFileSync(join(RELEASES, month, `r${r}`, 'release.json'), 'utf8')) as Release;
+      const [before, after] = [read(revision - 1), read(revision)];
+      before.regions.forEach((region, i) => {
+        const nodes = [...region.indicators, ...region.aggregates];
+        const next = [...after.regions[i].indicators, ...after.regions[i].aggregates];
+        nodes.forEach((node, j) => {
+          for (const lag of ['mom', 'yoy'] as const) {
+            const [b, a] = [node.uncertainty?.[lag] ?? null, next[j].uncertainty?.[lag] ?? null];
+            if (!b || !a) continue;
+            changes++;
+            expect([a.lower, a.upper], `${month} ${node.code} ${lag}`).toEqual([b.lower, b.upper]);
+            // The stated rule, on the published numbers.
+            expect(a.verdict).toBe(Number(a.lower) > 0 ? 'up' : Number(a.upper) < 0 ? 'down' : 'unchanged');
+            if (a.verdict !== b.verdict) reread++;
+          }
+        });
+      });
+    }
+    expect([reread, changes]).toEqual([227, 14832]);
+    // The methodology states these numbers (section 9, the verdict), in both languages.
+    for (const lang of ['zh', 'en']) {
+      const text = readFileSync(join(RELEASES, '..', 'methodology', `methodology.${lang}.md`), 'utf8');
+      expect(text).toContain('227');
+      expect(text).toContain('14,832');
     }
   });
 });

@@ -100,8 +100,8 @@ export function probabilityText(probability: string): string {
 export function verdictRule(lang: Lang, level: number): string {
   const l = levelText(level);
   return lang === 'zh'
-    ? `判断规则：变化的 ${l} 区间全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次；“高于下一名的概率”为该地区确实比排在其后的一名更平安的概率。区间反映计数本身的随机性，详见`
-    : `The rule: a change is "up" when its whole ${l} interval lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval; "chance above the next": how likely the area is really safer than the one ranked next below it. The intervals reflect the randomness of the counts; see`;
+    ? `判断规则：变化的 ${l} 区间（按公布的小数位）全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次；“高于下一名的概率”为该地区确实比排在其后的一名更平安的概率。区间反映计数本身的随机性，详见`
+    : `The rule: a change is "up" when its whole ${l} interval (as published, rounded) lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval; "chance above the next": how likely the area is really safer than the one ranked next below it. The intervals reflect the randomness of the counts; see`;
 }
 
 /**

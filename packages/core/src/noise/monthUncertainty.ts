@@ -191,9 +191,13 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
       const raw = percentileBootstrapInterval(b.changeSamples[lag].subarray((u * K + k) * b.draws, (u * K + k + 1) * b.draws), level);
       interval = { lower: raw.lower + shift, upper: raw.upper + shift };
     }
-    const verdict = changeVerdict(interval);
+    // The verdict is read off the interval as published (rounded): a reader who sees "−2.48 to 0.00"
+    // sees zero inside it, and a change that is 0.00 to 0.00 is no change whatever rounding noise is below.
+    const lower = text(interval.lower, decimals);
+    const upper = text(interval.upper, decimals);
+    const verdict = changeVerdict({ lower: Number(lower), upper: Number(upper) });
     if (verdict === null) return null;
-    return { change: text(change, decimals), lower: text(interval.lower, decimals), upper: text(interval.upper, decimals), verdict, verdictName: VERDICT_NAMES[verdict] };
+    return { change: text(change, decimals), lower, upper, verdict, verdictName: VERDICT_NAMES[verdict] };
   };
 
   const regions = out.units.map((unit, u) => ({

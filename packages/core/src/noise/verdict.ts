@@ -15,7 +15,10 @@ export const VERDICT_NAMES: Readonly<Record<Verdict, { readonly zh: string; read
  * zero, 下降 (down) when it lies below zero, and 基本持平 (broadly unchanged)
  * when the interval contains zero (at the framework's level, 90% by
  * default), as the UK's ONS writes "broadly unchanged" for a change within
- * its uncertainty. A missing interval gives `null`.
+ * its uncertainty. A missing interval gives `null`. Releases apply it to the
+ * interval as published, rounded to the framework's decimals
+ * (`monthUncertainty`, uncertainty model 5), so the verdict always agrees
+ * with the numbers a reader sees: "−2.48 to 0.00" holds zero.
  *
  * @example
  * changeVerdict({ lower: 0.2, upper: 1.4 }); // 'up'

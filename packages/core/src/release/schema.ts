@@ -52,11 +52,16 @@ export const RELEASE_FORMAT = 2;
  * censored normal where that enumeration was too large), and its
  * enumeration is binned to 1/256 of its sd; every endpoint within 2% of the
  * interval's width (or 0.005) of the exact computation at 4,096 grid points
- * on the sample history, where model 3's was up to 11% off. A new model is
+ * on the sample history, where model 3's was up to 11% off. Model 5: the same
+ * intervals; a change's verdict is read off its interval as published
+ * (rounded to the framework's decimals), so "−2.48 to 0.00" and "0.00 to
+ * 0.00" are broadly unchanged, as a reader sees them (model 4 read it off the
+ * unrounded interval, where a bound of −0.001, or a rounding residue of
+ * −1e-15 for a score capped in both months, made them 下降 / up). A new model is
  * published as a new revision of every month, with `uncertainty` among its
  * `changed`.
  */
-export const UNCERTAINTY_MODEL = 4;
+export const UNCERTAINTY_MODEL = 5;
 
 /** A change's interval and its verdict (上升 up / 下降 down / 基本持平 broadly unchanged: the interval excludes zero or not). */
 const ChangeInterval = z.strictObject({ lower: DecimalText, upper: DecimalText, verdict: z.enum(['up', 'down', 'unchanged']) });
