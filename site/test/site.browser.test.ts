@@ -761,6 +761,12 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     expect(standingText).toContain(`Ranked ${rank} of ${values.length}`);
     const gap = Math.round((own - Number(cityIndex)) * 100) / 100;
     expect(standingText?.replace('−', '-')).toContain(gap === 0 ? '0.00' : `${gap > 0 ? '+' : '-'}${Math.abs(gap).toFixed(2)}`);
+    // The gap says where the place stands, not that it got worse: muted, without an arrow (it has no verdict).
+    expect(standingText).not.toMatch(/[▲▼]/);
+    expect(await page.locator('[data-testid=standing] .chg.chg-up, [data-testid=standing] .chg.chg-down').count()).toBe(0);
+    // The indicator table says whose the arrows are, and names each unit beside its indicator.
+    expect(await page.textContent('[data-testid=score-note]')).toContain('the arrows are the score’s, not the counts’');
+    expect(await page.locator('[data-testid=indicator-table] tbody th[scope=row] .unit').count()).toBeGreaterThan(0);
     expect(await page.locator('a[rel=prev]').count()).toBe(1);
     await page.context().close();
     const months = releasedPeriods();
