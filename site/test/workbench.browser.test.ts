@@ -21,6 +21,7 @@ import {
   buildIndex,
   defineFramework,
   frameworkFromJson,
+  frameworkToJson,
   effectiveWeights,
   frameworkHash,
   getValue,
@@ -36,6 +37,7 @@ import {
   type Observation,
 } from '@pingan/core';
 import { pageScripts } from '../scripts/pageScripts.ts';
+import { importFramework } from '../src/workbench/importFramework.ts';
 import { axeViolations } from './axe.ts';
 import { CHROMIUM, servedSite } from './server.ts';
 
@@ -191,15 +193,18 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       const expected1 = x.index({ ...rounded, [first]: 0.2 });
       expect(expected1).not.toBe(x.official);
       await expect.poll(() => indexText(page)).toBe(expected1);
-      expect(await page.inputValue(`#wr-${first}`)).toBe('0.2');
-      // A slider, by keyboard: one step of 0.01.
+      // The slider (on a log scale) says the weight in words.
+      expect(await page.getAttribute(`#wr-${first}`, 'aria-valuetext')).toBe('0.2');
+      // A slider, by keyboard: one step of 0.01 in log10 of the weight (× 1.023), rounded to three decimals.
       // An indicator with siblings (so its in-group weight can move): in the third group when it has several, else the first group that does.
       const inGroup = (g: string) => x.fw.indicators.filter((c) => x.fw.byCode.get(c)!.parent === g);
       const fires = [x.firstLevel[2], ...x.firstLevel].map(inGroup).find((list) => list.length > 1)![0];
-      const before = Number(await page.inputValue(`#wr-${fires}`));
+      const before = Number(await page.inputValue(`#w-${fires}`));
       await page.focus(`#wr-${fires}`);
       await page.keyboard.press('ArrowRight');
-      const after = Number((before + 0.01).toFixed(2));
+      const after = Math.round(10 ** Number(await page.inputValue(`#wr-${fires}`)) * 1000) / 1000;
+      expect(after).toBeGreaterThan(before);
+      expect(after).toBeLessThan(before * 1.05);
       await expect.poll(async () => Number(await page.inputValue(`#w-${fires}`))).toBe(after);
       await expect.poll(() => indexText(page)).toBe(x.index({ ...rounded, [first]: 0.2, [fires]: after }));
       // The geometric mean, unless a score of 0 leaves it undefined (core throws, as COINr stops): then the choice is refused with the reason and the result stays.
@@ -235,6 +240,189 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     }
   });
 
+  it('reads a weight as typed: a decimal comma is refused and says the weight still in use (never read as 5 for 0,5); Esc restores it', async () => {
+    for (const v of VIEWS) {
+      const page = await open(v.path, { width: v.width });
+      const leaf = x.fw.indicators[0];
+      const box = `#w-${leaf}`;
+      const inUse = await page.inputValue(box);
+      await page.focus(box);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('0,5');
+      await page.keyboard.press('Tab');
+      const where = `${v.path} at ${v.width}px`;
+      expect(await page.inputValue(box), where).toBe('0,5');
+      expect(await page.getAttribute(box, 'aria-invalid'), where).toBe('true');
+      const message = await page.textContent(`#we-${leaf}`);
+      expect(message, where).toContain('0.5');
+      expect(message, where).toContain(v.lang === 'zh' ? `指数仍按 ${inUse} 计算` : `The index still uses ${inUse}`);
+      expect(await page.getAttribute(box, 'aria-describedby')).toBe(`we-${leaf}`);
+      expect(await indexText(page), where).toBe(x.official);
+      expect(page.url(), where).not.toContain(`${leaf}:5`);
+      // Esc puts back the weight in use, and the message goes.
+      await page.focus(box);
+      await page.keyboard.press('Escape');
+      expect(await page.inputValue(box)).toBe(inUse);
+      expect(await page.getAttribute(box, 'aria-invalid')).toBeNull();
+      expect(await page.locator(`#we-${leaf}`).count()).toBe(0);
+      // A Chinese input method's full stop is a decimal point: 0。5 is 0.5, shown as such once committed.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('0。5');
+      await page.keyboard.press('Tab');
+      expect(await page.inputValue(box)).toBe('0.5');
+      await expect.poll(() => page.url()).toContain(`${leaf}:0.5`);
+      await page.context().close();
+    }
+  });
+
+  it('steps a weight’s number box by its scale with the arrow keys, within 0.001–1000, and keeps the slider on the box’s range', async () => {
+    for (const v of VIEWS) {
+      const page = await open(v.path, { width: v.width });
+      const where = `${v.path} at ${v.width}px`;
+      const leaf = x.fw.indicators[0];
+      const box = `#w-${leaf}`;
+      const press = async (key: string, expected: string) => {
+        await page.focus(box);
+        await page.keyboard.press(key);
+        expect(await page.inputValue(box), `${key} → ${expected}, ${where}`).toBe(expected);
+        await expect.poll(() => page.url()).toContain(`${leaf}:${expected}`);
+      };
+      await setNumber(page, leaf, '0.455');
+      await press('ArrowUp', '0.465');
+      await press('ArrowDown', '0.455');
+      await press('ArrowDown', '0.445');
+      await setNumber(page, leaf, '1');
+      await press('ArrowDown', '0.99');
+      await press('ArrowUp', '1');
+      await press('ArrowUp', '1.1');
+      await setNumber(page, leaf, '0.002');
+      await press('ArrowDown', '0.001');
+      // At the minimum, down stays there (0.001 is the least weight).
+      await press('ArrowDown', '0.001');
+      // The slider and the box share one range: a weight of 5 is inside the slider's, and one step left stays near 5.
+      await setNumber(page, leaf, '5');
+      const slider = `#wr-${leaf}`;
+      expect(await page.getAttribute(slider, 'aria-valuetext')).toBe('5');
+      await page.focus(slider);
+      await page.keyboard.press('ArrowLeft');
+      const moved = Number(await page.inputValue(box));
+      expect(moved, where).toBeGreaterThan(4.8);
+      expect(moved, where).toBeLessThan(5);
+      expect(await page.getAttribute(slider, 'aria-valuetext')).toBe(String(moved));
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => Number(await page.inputValue(box))).toBeGreaterThan(moved);
+      // 1000, the box's largest weight, is the slider's end too.
+      await setNumber(page, leaf, '1000');
+      expect(await page.$eval(slider, (el) => (el as HTMLInputElement).value === (el as HTMLInputElement).max)).toBe(true);
+      await page.context().close();
+    }
+  });
+
+  it('keeps the keyboard focus around an analysis: on Cancel while it runs, back on its button when it ends or is cancelled, the end announced', async () => {
+    for (const v of [VIEWS[0], VIEWS[3]]) {
+      const page = await open(v.path, { width: v.width });
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-wb') ?? document.activeElement?.tagName);
+      await page.selectOption('#wb-ua-n', '5000');
+      await page.focus('[data-wb=ua-run]');
+      await page.keyboard.press('Enter');
+      await expect.poll(focused).toBe('cancel');
+      expect(await page.textContent('[data-testid=analysis-status]')).toBe(v.lang === 'zh' ? '正在运行权重与方法的不确定性分析……' : 'Running the analysis of uncertainty from weights and methods…');
+      await page.waitForFunction(() => (document.getElementById('wb-progress') as HTMLProgressElement).value > 0, undefined, { timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent('[data-testid=analysis-status]')).toBe(WORDS[v.lang].cancelled);
+      await expect.poll(focused).toBe('ua-run');
+      // A run to its end: the focus returns to its button, and the live status line names it (Sobol’ capitalised).
+      await page.selectOption('#wb-sa-n', '64');
+      await page.focus('[data-wb=sa-run]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-wb=sa-out]:not([hidden])', { timeout: 60_000 });
+      await expect.poll(focused).toBe('sa-run');
+      expect(await page.getAttribute('[data-testid=analysis-status]', 'aria-live')).toBe('polite');
+      expect(await page.textContent('[data-testid=analysis-status]')).toMatch(v.lang === 'zh' ? /^Sobol 敏感性分析完成，用时 [\d.]+ 秒。$/ : /^The Sobol’ sensitivity analysis finished in [\d.]+ s\.$/);
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('says an imported file’s problems in the page’s language: not JSON, missing fields, unknown keys, at their paths', async () => {
+    const nope = join(served.out, 'nope.json');
+    const notJson = join(served.out, 'not-json.json');
+    writeFileSync(nope, '{"nope":1}');
+    writeFileSync(notJson, 'not json{');
+    for (const v of [VIEWS[0], VIEWS[3]]) {
+      const page = await open(v.path, { width: v.width });
+      const lines = () => page.$$eval('[data-wb=import-result] li', (lis) => lis.map((li) => li.textContent ?? ''));
+      await page.setInputFiles('#wb-import', nope);
+      await expect
+        .poll(lines)
+        .toEqual(v.lang === 'zh' ? ['id: 缺少这一项', 'version: 缺少这一项', 'name: 缺少这一项', 'nodes: 缺少这一项', '（整个文件）: 不认识的字段："nope"'] : ['id: missing', 'version: missing', 'name: missing', 'nodes: missing', '(the file): unknown field: "nope"']);
+      await page.setInputFiles('#wb-import', notJson);
+      await expect.poll(lines).toEqual([v.lang === 'zh' ? '不是有效的 JSON 文件：出现了不该出现的“o”' : 'Not a valid JSON file: an unexpected “o”']);
+      expect(await indexText(page)).toBe(x.official);
+      await page.context().close();
+    }
+  });
+
+  it('says plainly that inconsistent AHP judgements are in use for the trial, and that an export says "allowInconsistent": true', async () => {
+    if (x.firstLevel.length < 3) return;
+    for (const v of [VIEWS[0], VIEWS[3]]) {
+      const page = await open(v.path, { width: v.width });
+      await page.selectOption(judgement(v.width, 0, 1), '9');
+      await page.selectOption(judgement(v.width, 1, 2), '9');
+      await page.selectOption(judgement(v.width, 0, 2), '1/9');
+      await page.click('[data-wb=ahp-apply]');
+      const warning = await page.textContent('[data-wb=cr-warning]');
+      expect(warning).toMatch(v.lang === 'zh' ? /CR = \d\.\d+ ≥ 0\.1.*本次试算正在使用这些判断.*"allowInconsistent": true/ : /CR = \d\.\d+ ≥ 0\.1.*they are being used for this trial.*"allowInconsistent": true/);
+      expect(await page.textContent('[data-testid=export-inconsistent]')).toContain('"allowInconsistent": true');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-wb=export]')]);
+      const file = join(served.out, `inconsistent-${v.lang}.json`);
+      await download.saveAs(file);
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { code: string; weighting?: { allowInconsistent?: boolean } }[] };
+      expect(doc.nodes.find((n) => n.code === x.fw.root)!.weighting!.allowInconsistent).toBe(true);
+      await page.context().close();
+    }
+  });
+
+  it('shows a compact read-out of the index while the weights are adjusted out of the headline’s sight, never over the focused control and not spoken at each change', async () => {
+    for (const v of VIEWS) {
+      const page = await open(v.path, { width: v.width });
+      const where = `${v.path} at ${v.width}px`;
+      const readout = '[data-testid=workbench-readout]';
+      expect(await page.isVisible(readout), `${where}: the headline is in view`).toBe(false);
+      expect(await page.getAttribute(readout, 'aria-live')).toBeNull();
+      expect(await page.getAttribute(readout, 'role')).toBeNull();
+      // The last indicator with a sibling (so that its weight moves the index).
+      const leaf = x.fw.indicators.filter((c) => x.fw.indicators.some((d) => d !== c && x.fw.byCode.get(d)!.parent === x.fw.byCode.get(c)!.parent)).at(-1)!;
+      await page.$eval(`#w-${leaf}`, (el) => el.scrollIntoView({ block: 'start' }));
+      await expect.poll(() => page.evaluate(() => document.querySelector('.wb-head')!.getBoundingClientRect().bottom < 0), { message: where }).toBe(true);
+      await expect.poll(() => page.isVisible(readout), { message: where }).toBe(true);
+      expect(await page.textContent(readout)).toContain(x.official);
+      expect(await page.textContent(readout)).toContain(WORDS[v.lang].same);
+      await setNumber(page, leaf, (await page.inputValue(`#w-${leaf}`)) === '0.9' ? '0.1' : '0.9');
+      const shown = await indexText(page);
+      expect(shown).not.toBe(x.official);
+      await expect.poll(() => page.textContent(readout)).toContain(shown!);
+      // At the top of the screen, and the focused control is never under it, however the focus got there.
+      const geometry = () =>
+        page.evaluate((sel) => {
+          const bar = document.querySelector(sel)!.getBoundingClientRect();
+          const focus = document.activeElement!.getBoundingClientRect();
+          return { top: bar.top, bottom: bar.bottom, focusTop: focus.top, focusBottom: focus.bottom, height: innerHeight, visible: !document.querySelector(sel)!.hasAttribute('hidden') };
+        }, readout);
+      await page.focus(`#w-${leaf}`);
+      for (let i = 0; i < 4; i++) {
+        await page.keyboard.press('Shift+Tab');
+        const g = await geometry();
+        expect(g.focusBottom, `${where}: a control off the screen`).toBeLessThanOrEqual(g.height + 0.5);
+        if (g.visible) {
+          expect(Math.abs(g.top), where).toBeLessThan(1);
+          expect(g.focusTop, `${where}: the focused control under the read-out`).toBeGreaterThanOrEqual(g.bottom - 0.5);
+        }
+      }
+      await noOverflow(page, where);
+      await page.context().close();
+    }
+  });
+
   it('shows bands and band words only on the scale they were defined for, and uncertainty bands in one scale or by rank', async () => {
     for (const v of VIEWS) {
       const words = WORDS[v.lang];
@@ -255,6 +443,10 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await page.click('[data-wb=ua-run]');
       await page.waitForSelector('[data-wb=ua-out][data-band-mode=value]', { timeout: 60_000 });
       expect(await page.locator('[data-wb=trend] path.wb-band').count()).toBe(1);
+      // Named apart from the published intervals (chance variation in the counts), and said so by its results.
+      expect(await page.textContent('.wb-ua-controls h3')).toBe(v.lang === 'zh' ? '权重与方法的不确定性' : 'Uncertainty from weights and methods');
+      expect(await page.textContent('[data-testid=ua-not-published]')).toMatch(v.lang === 'zh' ? /不是正式发布的区间.*计数的随机波动/ : /not the published interval.*chance variation in the counts/);
+      expect(await page.textContent('[data-testid=band-key]')).toContain(v.lang === 'zh' ? '权重与方法' : 'weights and methods');
       const rows = await page.$$eval('[data-testid=rank-distribution] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
       const shown = await page.$$eval('[data-testid=workbench-ranking] tbody tr', (trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[0].textContent)));
       for (const [i, row] of rows.entries()) {
@@ -330,7 +522,9 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-wb=export]')]);
       const file = join(served.out, `exported-${v.lang}.json`);
       await download.saveAs(file);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^${x.fw.id}-tuned-${x.fw.version}\\+tuned\\.[0-9a-f]{8}\\.json$`));
+      // "tuned" once in the name (the document's id and version each say it).
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^${x.fw.id}-tuned-${x.fw.version}-[0-9a-f]{8}\\.json$`));
+      expect(download.suggestedFilename().match(/tuned/g)).toHaveLength(1);
       const doc = JSON.parse(readFileSync(file, 'utf8')) as FrameworkDocument;
       expect(doc.id).toBe(`${x.fw.id}-tuned`);
       expect(doc.version).toMatch(/\+tuned\.[0-9a-f]{8}$/);
@@ -380,6 +574,15 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
         issues = (error as ValidationError).issues.map((i) => `${i.path}: ${i.message}`);
       }
       expect(issues.length).toBeGreaterThanOrEqual(2);
+      // In the page's language: core's words on the English page; on the Chinese page in Chinese, at the same paths.
+      const words = importFramework({ official: frameworkToJson(x.fw), text: JSON.stringify(bad), lang: v.lang });
+      expect(words.ok).toBe(false);
+      expect((words.ok ? [] : words.problems).map((p) => p.split(': ')[0])).toEqual(issues.map((i) => i.split(': ')[0]));
+      if (v.lang === 'en') expect(words.ok ? [] : words.problems).toEqual(issues);
+      else {
+        issues = words.ok ? [] : words.problems;
+        expect(issues.join('\n')).not.toMatch(/must be|Invalid input/);
+      }
       await fresh.setInputFiles('#wb-import', badFile);
       await fresh.waitForSelector('.wb-import-errors li');
       expect(await fresh.$$eval('[data-wb=import-result] li', (lis) => lis.map((li) => li.textContent))).toEqual(issues);
@@ -608,6 +811,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
             shown: getComputedStyle(box).display !== 'none',
             overflow: box.scrollWidth - box.clientWidth,
             brokenAreas: [...table.querySelectorAll('.wb-area')].filter((c) => lines(c) > 1).map((c) => c.textContent),
+            brokenIntervals: [...table.querySelectorAll('.wb-interval-text')].filter((c) => lines(c) > 1).map((c) => c.textContent),
           };
         }),
       );
@@ -618,6 +822,8 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
         expect(t.overflow, `${t.table} wider than its box at ${v.width}px (${v.lang})`).toBeLessThanOrEqual(0);
         // A Chinese name has no spaces to wrap at: it must not break between its characters (an English one wraps at its spaces).
         if (v.lang === 'zh') expect(t.brokenAreas, `${t.table}: area names on more than one line`).toEqual([]);
+        // A Sobol' estimate's interval stays on one line (under its estimate).
+        expect(t.brokenIntervals, `${t.table}: intervals broken across lines at ${v.width}px (${v.lang})`).toEqual([]);
       }
       await page.context().close();
     }
@@ -629,7 +835,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await noOverflow(page, `${path} at 320px`);
       // Name and number on one line, the slider under them, as wide as the row.
       const row = await page.$eval('.wb-weight', (el) => {
-        const [name, range, number] = ['.wb-wname', 'input[type=range]', 'input[type=number]'].map((s) => el.querySelector(s)!.getBoundingClientRect());
+        const [name, range, number] = ['.wb-wname', 'input[type=range]', '.wb-wnum'].map((s) => el.querySelector(s)!.getBoundingClientRect());
         return { sameLine: Math.abs(name.top + name.height / 2 - (number.top + number.height / 2)) < number.height / 2, below: range.top >= number.bottom - 1, rangeWidth: range.width, rowWidth: el.getBoundingClientRect().width };
       });
       expect(row, `${path} at 320px`).toEqual({ sameLine: true, below: true, rangeWidth: row.rowWidth, rowWidth: row.rowWidth });

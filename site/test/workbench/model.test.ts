@@ -30,9 +30,10 @@ import { uncertainSetting } from '../../src/workbench/model/uncertainSetting.ts'
 import { areaPath, linePath, linear, pointPositions } from '../../src/workbench/model/chart.ts';
 import { formatValue } from '../../src/workbench/model/format.ts';
 import { rankingOrder } from '../../src/workbench/model/ranking.ts';
-import { changesFrom, tunedDocument } from '../../src/workbench/model/provenance.ts';
+import { changesFrom, exportFileName, tunedDocument } from '../../src/workbench/model/provenance.ts';
+import { importFramework } from '../../src/workbench/importFramework.ts';
 import { createRecompute } from '../../src/workbench/model/recompute.ts';
-import { contextOf, officialState, onOfficialScale, roundWeight, tune, weightsInForce, type WorkbenchState } from '../../src/workbench/model/state.ts';
+import { MAX_WEIGHT, MIN_WEIGHT, SLIDER_MAX, SLIDER_MIN, contextOf, officialState, onOfficialScale, parseWeight, roundWeight, stepWeight, tune, weightAtSlider, weightsInForce, type WorkbenchState } from '../../src/workbench/model/state.ts';
 
 const data = join(import.meta.dirname, '..', '..', '..', 'data');
 const fw = defineFramework(JSON.parse(readFileSync(join(data, 'framework', 'xiangtan.json'), 'utf8')));
@@ -156,6 +157,89 @@ describe('the address', () => {
   });
 });
 
+describe('a weight typed, stepped and slid', () => {
+  it('reads the text itself: a decimal comma is refused (never 5 for "0,5"), full-width digits and points are read', () => {
+    expect(parseWeight('0,5')).toEqual({ ok: false, problem: { kind: 'comma', suggestion: '0.5' } });
+    expect(parseWeight(' 1,000 ')).toEqual({ ok: false, problem: { kind: 'comma', suggestion: '1.000' } });
+    expect(parseWeight('０．５')).toEqual({ ok: true, weight: 0.5 });
+    expect(parseWeight('0。25')).toEqual({ ok: true, weight: 0.25 });
+    expect(parseWeight('.5')).toEqual({ ok: true, weight: 0.5 });
+    expect(parseWeight('0.12345')).toEqual({ ok: true, weight: 0.123 });
+    for (const bad of ['', ' ', '-1', '0', '1e2', '5abc', '1 000', '1,5,3', '1001', '0.0004', '+1']) expect(parseWeight(bad).ok, bad).toBe(false);
+  });
+  it('steps by a tenth of the value’s decade (0.455 by 0.01), within 0.001–1000', () => {
+    expect(stepWeight(0.455, 1)).toBe(0.465);
+    expect(stepWeight(0.455, -1)).toBe(0.445);
+    expect(stepWeight(1, -1)).toBe(0.99);
+    expect(stepWeight(0.99, 1)).toBe(1);
+    expect(stepWeight(1, 1)).toBe(1.1);
+    expect(stepWeight(5, -1)).toBe(4.9);
+    expect(stepWeight(60, 1)).toBe(61);
+    expect(stepWeight(0.01, -1)).toBe(0.009);
+    expect(stepWeight(0.001, 1)).toBe(0.002);
+    expect(stepWeight(0.001, -1)).toBe(MIN_WEIGHT);
+    expect(stepWeight(1000, 1)).toBe(MAX_WEIGHT);
+    expect(stepWeight(0.455, 1, 10)).toBe(0.555);
+    expect(stepWeight(0.995, 1)).toBe(1);
+    expect(stepWeight(1.05, -1)).toBe(1);
+    expect(stepWeight(0.95, 1, 10)).toBe(1);
+    // Any weight: one step moves it (but at the ends), by at most a tenth of it (0.001 at least), and down undoes up.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }).map((k) => k / 1000), (w) => {
+        const up = stepWeight(w, 1);
+        const down = stepWeight(w, -1);
+        if (w < MAX_WEIGHT) expect(up).toBeGreaterThan(w);
+        if (w > MIN_WEIGHT) expect(down).toBeLessThan(w);
+        expect(up - w).toBeLessThanOrEqual(Math.max(0.001, w / 10) + 1e-9);
+        expect(w - down).toBeLessThanOrEqual(Math.max(0.001, w / 10) + 1e-9);
+        // Down undoes up, unless up stopped at a power of ten.
+        if (![0.01, 0.1, 1, 10, 100, 1000].includes(up)) expect(stepWeight(up, -1)).toBe(w);
+      }),
+    );
+  });
+  it('slides on a log scale over the number box’s whole range: a step from 5 stays near 5, and every step moves', () => {
+    expect([10 ** SLIDER_MIN, 10 ** SLIDER_MAX]).toEqual([MIN_WEIGHT, MAX_WEIGHT]);
+    // The slider shows log10(5) = 0.699 on its grid of 0.01 (0.70): one step left is 0.69.
+    expect(weightAtSlider(0.69, 5)).toBe(4.898);
+    expect(weightAtSlider(-0.34 + 0.01, 0.455)).toBe(0.468);
+    // Near 0.001 a step rounds back to the same weight: it moves by 0.001 in the slider's direction instead.
+    expect(weightAtSlider(SLIDER_MIN + 0.01, 0.001)).toBe(0.002);
+    expect(weightAtSlider(-2.7 - 0.01, 0.002)).toBe(0.001);
+    expect(weightAtSlider(SLIDER_MAX, 999)).toBe(1000);
+  });
+});
+
+describe('an imported file’s problems, in the page’s language', () => {
+  const doc = frameworkToJson(fw);
+  const problems = (text: string, lang: 'zh' | 'en') => {
+    const outcome = importFramework({ official: doc, text, lang });
+    return outcome.ok ? [] : outcome.problems;
+  };
+  it('says in Chinese on the Chinese page what is wrong, where (zod’s missing, wrong type, unknown key, empty; core’s own)', () => {
+    expect(problems('{"nope":1}', 'zh')).toEqual(['id: 缺少这一项', 'version: 缺少这一项', 'name: 缺少这一项', 'nodes: 缺少这一项', '（整个文件）: 不认识的字段："nope"']);
+    expect(problems('{"nope":1}', 'en')).toEqual(['id: missing', 'version: missing', 'name: missing', 'nodes: missing', '(the file): unknown field: "nope"']);
+    const nodes = doc.nodes.map((n, i) => (i === 5 ? { ...n, weight: -1 } : i === 6 ? { ...n, direction: 2 } : i === 7 ? { ...n, name: { zh: '', en: 3 } } : n));
+    const broken = problems(JSON.stringify({ ...doc, nodes }), 'zh');
+    expect(broken).toEqual([
+      `nodes[5] (${doc.nodes[5].code}).weight: 权重必须是正数`,
+      `nodes[6] (${doc.nodes[6].code}).direction: 方向（direction）必须是 1 或 -1`,
+      `nodes[7] (${doc.nodes[7].code}).name.zh: 不能为空`,
+      `nodes[7] (${doc.nodes[7].code}).name.en: 类型不对：应为字符串，实际是数字`,
+    ]);
+    expect(problems(JSON.stringify({ ...doc, nodes }), 'en').at(-1)).toBe(`nodes[7] (${doc.nodes[7].code}).name.en: wrong type: expected a string, got a number`);
+  });
+  it('says where a file is not JSON, in its own words (not the engine’s English)', () => {
+    expect(problems('not json{', 'zh')).toEqual(['不是有效的 JSON 文件：出现了不该出现的“o”']);
+    expect(problems('{"a":', 'zh')).toEqual(['不是有效的 JSON 文件：文件在结束前中断了（缺少括号或引号？）']);
+    expect(problems('{"a": 1}\n x', 'zh')).toEqual(['不是有效的 JSON 文件：第 2 行第 2 列附近有错误']);
+    expect(problems('not json{', 'en')).toEqual(['Not a valid JSON file: an unexpected “o”']);
+  });
+  it('leaves zod’s own (English) messages as they were once done', () => {
+    problems('{"nope":1}', 'zh');
+    expect(() => defineFramework({ id: 'x' } as never)).toThrow(/version: Invalid input/);
+  });
+});
+
 describe('the tuned framework', () => {
   const state: WorkbenchState = { ...official, weights: { ...official.weights, [aSecondLevel]: 0.5 }, ahp: ['2', '4', '2', '2', '1', '1/2'], normalisation: 'minmax' };
   const doc = tunedDocument(ctx, state, { sha256: frameworkHash(fw), address: 'https://example.org/workbench/?v=2' });
@@ -179,6 +263,11 @@ describe('the tuned framework', () => {
     for (const node of tuned.nodes) expect(again.byCode.get(node.code)?.weight, node.code).toBe(node.weight);
     expect(again.nodes.every((n) => n.type !== 'indicator' || n.normalisation.method === 'minMax')).toBe(true);
     expect(again.document.tuned?.changes).toEqual(changesFrom(ctx, state));
+  });
+  it('is exported under a name that says "tuned" once', () => {
+    const name = exportFileName(ctx, doc);
+    expect(name).toBe(`${fw.id}-tuned-${fw.version}-${doc.version.split('+tuned.')[1]}.json`);
+    expect(name.match(/tuned/g)).toHaveLength(1);
   });
   it('lists nothing for the official settings, whose export has every official weight exactly', () => {
     expect(changesFrom(ctx, official)).toEqual([]);

@@ -106,7 +106,7 @@ export function AhpPanel({ store, t, lang }: PanelProps) {
         {t.lambda} = <span data-wb="lambda">{ahp.lambdaMax.toFixed(3)}</span> · {t.cr} = <span data-wb="cr">{cr}</span>
       </p>
       <p class={bad ? 'wb-warning wb-warning-bad' : 'wb-warning wb-warning-ok'} data-wb="cr-warning">
-        {bad ? `⚠ ${t.crWarn(cr)}` : `✓ ${t.crOk(cr)}`}
+        {bad ? `⚠ ${state.ahpApplied ? t.crWarnUsed(cr) : t.crWarnUnused(cr)}` : `✓ ${t.crOk(cr)}`}
       </p>
       <div class="wb-buttons">
         <button type="button" data-wb="ahp-apply" disabled={!ready} onClick={() => store.update({ ahpApplied: true })}>

@@ -1,5 +1,5 @@
 /** Uncertainty and Sobol' sensitivity analyses, run in a worker, with progress, cancel, results and how to read them. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NormalisationSpec } from '@pingan/core';
 import { startAnalysisWorker } from '../analysisWorker.ts';
 import { bandMode, runsOf, sensitivitySettings, sobolRows, uncertaintySettings, type AnalysisRequest } from '../model/analysis.ts';
@@ -29,6 +29,17 @@ export function Analyses(p: PanelProps) {
   const ready = store.current.value !== null;
   const running = store.running.value;
   const progress = store.progress.value;
+  // Keyboard focus: a run button and Cancel are disabled in turn, which would drop the focus to <body>.
+  // Where the focus goes once the run starts or ends (drawn), when it was on the button being disabled.
+  const runButtons = { ua: useRef<HTMLButtonElement>(null), sa: useRef<HTMLButtonElement>(null) };
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<HTMLButtonElement | null>(null);
+  const focusLost = (on: HTMLElement | null) => document.activeElement === on || document.activeElement === document.body || document.activeElement === null;
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target && !target.disabled) target.focus();
+  }, [running]);
 
   const run = async (what: 'ua' | 'sa') => {
     const observations = store.observations.value;
@@ -48,11 +59,11 @@ export function Analyses(p: PanelProps) {
       rankAmong: store.shell.regions.filter((r) => !r.isCity).map((r) => r.code),
     };
     const runs = runsOf(request);
-    const label = what === 'ua' ? t.ua : t.sa;
     store.progress.value = { done: 0, total: runs };
-    store.analysisStatus.value = t.running(label);
+    store.analysisStatus.value = t.running(what);
     const started = performance.now();
     const job = startJob(startAnalysisWorker, request, (done, total) => (store.progress.value = { done, total }));
+    focusNext.current = focusLost(runButtons[what].current) ? cancelButton.current : null;
     store.running.value = { what, cancel: job.cancel };
     try {
       const outcome = await job.result;
@@ -60,11 +71,13 @@ export function Analyses(p: PanelProps) {
       if (what === 'ua') store.ua.value = view;
       else store.sa.value = view;
       store.progress.value = { done: runs, total: runs };
-      store.analysisStatus.value = t.done(label, (performance.now() - started) / 1000);
+      store.analysisStatus.value = t.done(what, (performance.now() - started) / 1000);
     } catch (error) {
       store.progress.value = { done: 0, total: runs };
       store.analysisStatus.value = error instanceof CancelledError ? t.cancelled : t.failed + (error as Error).message;
     } finally {
+      // Back to the button that started it (the status line, a live region, says how it ended).
+      focusNext.current = focusLost(cancelButton.current) ? runButtons[what].current : null;
       store.running.value = null;
     }
   };
@@ -94,7 +107,7 @@ export function Analyses(p: PanelProps) {
           <p class="small" data-testid="ua-runs">
             {t.runs(uaN)}
           </p>
-          <button type="button" data-wb="ua-run" disabled={!ready || running !== null} onClick={() => run('ua')}>
+          <button type="button" data-wb="ua-run" ref={runButtons.ua} disabled={!ready || running !== null} onClick={() => run('ua')}>
             {t.runUa}
           </button>
         </div>
@@ -114,7 +127,7 @@ export function Analyses(p: PanelProps) {
           <p class="small" data-testid="sa-runs">
             {t.runs(saN * (sensitivitySettings(store.state.value).length + 2))}
           </p>
-          <button type="button" data-wb="sa-run" disabled={!ready || running !== null} onClick={() => run('sa')}>
+          <button type="button" data-wb="sa-run" ref={runButtons.sa} disabled={!ready || running !== null} onClick={() => run('sa')}>
             {t.runSa}
           </button>
         </div>
@@ -123,7 +136,7 @@ export function Analyses(p: PanelProps) {
         <label for="wb-progress">{t.progress}</label>
         <progress id="wb-progress" max={Math.max(1, progress.total)} value={progress.done}></progress>
         <span data-wb="progress-text">{progress.total ? `${progress.done} / ${progress.total}` : ''}</span>
-        <button type="button" data-wb="cancel" disabled={running === null} onClick={() => running?.cancel()}>
+        <button type="button" data-wb="cancel" ref={cancelButton} disabled={running === null} onClick={() => running?.cancel()}>
           {t.cancel}
         </button>
       </div>
@@ -157,6 +170,9 @@ function UncertaintyResults({ store, t, lang }: PanelProps) {
   return (
     <div data-wb="ua-out" data-band-mode={mode}>
       <h3>{t.rankDist(t.month(month))}</h3>
+      <p class="small" data-testid="ua-not-published">
+        {t.uaNotPublished}
+      </p>
       <div class="wb-chart">
         <RankChart rows={rows.map(({ r, u }) => ({ label: r.name[lang], nominal: u.rank.nominal, median: u.rank.median, lower: u.rank.lower, upper: u.rank.upper }))} maxRank={rows.length} title={t.rankChartTitle} />
       </div>
@@ -250,7 +266,9 @@ function SensitivityResults({ store, t }: PanelProps) {
               <th scope="col">{t.choice}</th>
               <th scope="col" class="num">{t.first}</th>
               <th scope="col" class="num">{t.total}</th>
-              <th scope="col">{t.convergence}</th>
+              <th scope="col" class="wb-converged-col">
+                {t.convergence}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -258,6 +276,8 @@ function SensitivityResults({ store, t }: PanelProps) {
               <tr key={r.label}>
                 <th scope="row" class="wb-name">
                   {r.label}
+                  {/* On a phone the convergence goes under the choice's name (a fourth column would not fit beside two intervals). */}
+                  <span class="wb-converged-inline">{r.converged ? `✓ ${t.converged}` : `⚠ ${t.notConverged}`}</span>
                 </th>
                 <td class="num">
                   {fixed3(r.first)}
@@ -267,7 +287,7 @@ function SensitivityResults({ store, t }: PanelProps) {
                   {fixed3(r.total)}
                   <span class="wb-interval-text">{`(${fixed3(r.totalInterval[0])} – ${fixed3(r.totalInterval[1])})`}</span>
                 </td>
-                <td class="wb-converged" data-converged={r.converged ? 'true' : 'false'}>
+                <td class="wb-converged wb-converged-col" data-converged={r.converged ? 'true' : 'false'}>
                   {r.converged ? `✓ ${t.converged}` : `⚠ ${t.notConverged}`}
                 </td>
               </tr>

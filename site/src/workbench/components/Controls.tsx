@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AggregateNode, IndicatorNode } from '@pingan/core';
 import type { ImportOutcome, ImportRequest } from '../importFramework.ts';
 import { encodeAddress } from '../model/address.ts';
-import { tunedDocument } from '../model/provenance.ts';
-import { MAX_WEIGHT, MIN_WEIGHT, roundWeight } from '../model/state.ts';
+import { exportFileName, tunedDocument } from '../model/provenance.ts';
+import { MAX_WEIGHT, MIN_WEIGHT, SLIDER_MAX, SLIDER_MIN, SLIDER_STEP, parseWeight, roundWeight, stepWeight, weightAtSlider, type WeightProblem } from '../model/state.ts';
+import { Readout } from './Readout.tsx';
 import type { PanelProps } from './Workbench.tsx';
 
 export function Controls(p: PanelProps) {
@@ -19,6 +20,7 @@ export function Controls(p: PanelProps) {
   const describedBy = refused ? 'wb-refused' : undefined;
   return (
     <section class="wb-controls" aria-labelledby="wb-controls-h">
+      <Readout {...p} />
       <h2 id="wb-controls-h">{t.controls}</h2>
       <p class="small">{t.controlsHelp}</p>
       <fieldset class="wb-weights" data-group={fw.root}>
@@ -81,23 +83,46 @@ function WeightInput({ store, t, code, disabled, lang }: PanelProps & { code: st
   const inForce = store.inForce.value[code];
   const shown = String(roundWeight(inForce) ?? inForce);
   const [text, setText] = useState(shown);
-  const [invalid, setInvalid] = useState(false);
+  // Why the text in the box is refused; the index meanwhile keeps the weight in force, and the message says so.
+  const [problem, setProblem] = useState<WeightProblem | null>(null);
   // Follow changes made elsewhere (reset, AHP, import, the slider), not while the number is being typed.
   useEffect(() => {
-    if (roundWeight(Number(text)) !== roundWeight(inForce)) setText(shown);
+    const typed = parseWeight(text);
+    if (!typed.ok || typed.weight !== roundWeight(inForce)) {
+      setText(shown);
+      setProblem(null);
+    }
   }, [shown]);
   const firstLevel = store.ctx.ahpOrder.includes(code);
   const set = (x: number) => {
     const weights = firstLevel && state.ahpApplied ? { ...weightsRounded(store), [code]: x } : { ...state.weights, [code]: x };
     store.update({ weights, ...(firstLevel ? { ahpApplied: false } : {}) });
   };
-  const fromNumber = (raw: string, commit: boolean) => {
+  /** A weight from the slider or the arrow keys: the box shows it, and it is used. */
+  const take = (x: number) => {
+    setText(String(x));
+    setProblem(null);
+    if (x !== inForce) set(x);
+  };
+  const fromText = (raw: string, commit: boolean) => {
     setText(raw);
-    const w = raw.trim() === '' ? null : roundWeight(Number(raw));
-    setInvalid(w === null);
-    if (w === null) return;
-    if (commit) setText(String(w));
-    if (w !== inForce) set(w);
+    const typed = parseWeight(raw);
+    setProblem(typed.ok ? null : typed.problem);
+    if (!typed.ok) return;
+    if (commit) setText(String(typed.weight));
+    if (typed.weight !== inForce) set(typed.weight);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && problem) {
+      e.preventDefault();
+      take(roundWeight(inForce) ?? inForce);
+      return;
+    }
+    const dir = e.key === 'ArrowUp' || e.key === 'PageUp' ? 1 : e.key === 'ArrowDown' || e.key === 'PageDown' ? -1 : 0;
+    if (!dir) return;
+    e.preventDefault();
+    const typed = parseWeight(text);
+    take(stepWeight(typed.ok ? typed.weight : (roundWeight(inForce) ?? inForce), dir, e.key.startsWith('Page') ? 10 : 1));
   };
   return (
     <div class="wb-weight">
@@ -107,38 +132,37 @@ function WeightInput({ store, t, code, disabled, lang }: PanelProps & { code: st
       <input
         type="range"
         id={`wr-${code}`}
-        min="0.01"
-        max="1"
-        step="0.01"
-        value={String(Math.min(1, Math.max(0.01, Number(inForce.toFixed(2)))))}
+        min={String(SLIDER_MIN)}
+        max={String(SLIDER_MAX)}
+        step={String(SLIDER_STEP)}
+        value={String(Math.log10(inForce))}
         aria-labelledby={`wl-${code}`}
+        aria-valuetext={shown}
         disabled={disabled}
         onInput={(e) => {
-          const x = roundWeight(Number((e.currentTarget as HTMLInputElement).value));
-          if (x !== null && x !== inForce) {
-            setInvalid(false);
-            set(x);
-          }
+          const x = weightAtSlider(Number((e.currentTarget as HTMLInputElement).value), inForce);
+          if (x !== null) take(x);
         }}
       />
       <input
-        type="number"
+        type="text"
+        class="wb-wnum"
         id={`w-${code}`}
-        min={String(MIN_WEIGHT)}
-        max={String(MAX_WEIGHT)}
-        step="any"
         inputMode="decimal"
+        autoComplete="off"
+        spellcheck={false}
         value={text}
         aria-labelledby={`wl-${code}`}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={invalid ? `we-${code}` : undefined}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem ? `we-${code}` : undefined}
         disabled={disabled}
-        onInput={(e) => fromNumber((e.currentTarget as HTMLInputElement).value, false)}
-        onChange={(e) => fromNumber((e.currentTarget as HTMLInputElement).value, true)}
+        onInput={(e) => fromText((e.currentTarget as HTMLInputElement).value, false)}
+        onChange={(e) => fromText((e.currentTarget as HTMLInputElement).value, true)}
+        onKeyDown={onKey}
       />
-      {invalid ? (
+      {problem ? (
         <span class="wb-invalid" id={`we-${code}`}>
-          {t.invalidWeight(MIN_WEIGHT, MAX_WEIGHT)}
+          {`${problem.kind === 'comma' ? t.weightComma(problem.suggestion) : t.weightRange(MIN_WEIGHT, MAX_WEIGHT)}${t.weightInUse(shown)}`}
         </span>
       ) : null}
     </div>
@@ -160,6 +184,9 @@ function weightsRounded(store: PanelProps['store']): Record<string, number> {
 
 function Buttons({ store, t, ready }: PanelProps & { ready: boolean }) {
   const [copy, setCopy] = useState<{ ok: boolean; url: string } | null>(null);
+  // Inconsistent AHP judgements in use go into the export with "allowInconsistent": true (provenance.ts): said here, by the button.
+  const cr = store.ahp.value.consistencyRatio;
+  const inconsistent = store.state.value.ahpApplied && cr >= 0.1;
   const exportFile = () => {
     const address = `${location.origin}${location.pathname}${encodeAddress(store.ctx, store.state.value)}`;
     const doc = tunedDocument(store.ctx, store.state.value, { sha256: store.shell.frameworkSha256, address });
@@ -167,7 +194,7 @@ function Buttons({ store, t, ready }: PanelProps & { ready: boolean }) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${doc.id}-${doc.version}.json`;
+    a.download = exportFileName(store.ctx, doc);
     document.body.append(a);
     a.click();
     a.remove();
@@ -199,6 +226,11 @@ function Buttons({ store, t, ready }: PanelProps & { ready: boolean }) {
         {copy ? (copy.ok ? t.copied : t.copyFailed) : ''}
         {copy && !copy.ok ? <input class="wb-link" type="text" readOnly value={copy.url} aria-label={t.copyLink} /> : null}
       </p>
+      {inconsistent ? (
+        <p class="wb-warning wb-warning-note" data-testid="export-inconsistent">
+          {t.exportInconsistent(cr.toFixed(3))}
+        </p>
+      ) : null}
       <p class="small">{t.exportHelp}</p>
     </>
   );
@@ -220,7 +252,7 @@ function Import({ store, t, lang, ready }: PanelProps & { ready: boolean }) {
       worker.onerror = (event) => {
         event.preventDefault();
         worker.terminate();
-        resolve({ ok: false, problems: [event.message || 'the import worker failed'] });
+        resolve({ ok: false, problems: [event.message || t.importWorkerFailed] });
       };
       worker.postMessage(request);
     });

@@ -5,17 +5,16 @@
  * address, fetches the observations and recomputes on every change.
  */
 import { effect } from '@preact/signals';
-import { bandOf, getValue } from '@pingan/core';
+import { getValue } from '@pingan/core';
 import { startAnalysisWorker } from '../analysisWorker.ts';
 import { decodeAddress, encodeAddress } from '../model/address.ts';
 import type { NominalRequest, WorkerMessage } from '../model/analysis.ts';
-import { formatValue, signed } from '../model/format.ts';
-import { onOfficialScale } from '../model/state.ts';
 import type { Store } from '../store.ts';
 import type { Lang, Text } from '../text.ts';
 import { Analyses } from './Analyses.tsx';
 import { AhpPanel } from './AhpPanel.tsx';
 import { Controls } from './Controls.tsx';
+import { cityFigures } from './Readout.tsx';
 import { Compare, Ranking, WeightsTable } from './Results.tsx';
 
 export interface PanelProps {
@@ -122,17 +121,7 @@ export function StatusLine({ store, t }: PanelProps) {
 
 export function Headline({ store, t, lang }: PanelProps) {
   const state = store.state.value;
-  const city = store.ctx.regions.find((r) => r.isCity)?.code ?? '';
-  const decimals = store.framework.decimals;
-  const value = formatValue(store.valueOf(state.month, city), decimals);
-  const published = store.publishedOf(state.month, city);
-  const official = onOfficialScale(state);
-  const band = official && value !== '—' ? bandOf(store.framework, value) : undefined;
-  let diff = '';
-  if (official && published !== null && value !== '—') {
-    const d = Number(value) - Number(published);
-    diff = Math.abs(d) < 10 ** -(decimals + 2) ? t.same : t.diff(signed(d.toFixed(decimals)));
-  }
+  const { shown, published, official, band, diff } = cityFigures({ store, t });
   const timing = store.current.value;
   return (
     <section class="wb-head" aria-labelledby="wb-head-h">
@@ -140,7 +129,7 @@ export function Headline({ store, t, lang }: PanelProps) {
         {t.headline(t.month(state.month))}
       </h2>
       <p class="wb-number">
-        <span data-testid="workbench-index">{value === '—' && !store.current.value && store.shell.dataUrl ? '…' : value}</span>{' '}
+        <span data-testid="workbench-index">{shown}</span>{' '}
         <span data-testid="workbench-band" class={band ? `band band-${band.code}` : 'wb-noband'}>
           {band ? band.name[lang] : ''}
         </span>

@@ -74,3 +74,13 @@ export function tunedDocument(ctx: WorkbenchContext, state: WorkbenchState, offi
     },
   };
 }
+
+/**
+ * The exported file's name: the official id and version, "tuned" once, and
+ * the changes' digest (`xiangtan-pingan-tuned-2026.1-3acf07ba.json`; the
+ * document's own id and version each say "tuned", so joining them said it twice).
+ */
+export function exportFileName(ctx: WorkbenchContext, doc: FrameworkDocument): string {
+  const digest = doc.version.split('+tuned.')[1] ?? '';
+  return `${ctx.framework.id}-tuned-${ctx.framework.version}${digest ? `-${digest}` : ''}.json`;
+}

@@ -47,6 +47,56 @@ export function roundWeight(x: number): number | null {
   return r >= MIN_WEIGHT && r <= MAX_WEIGHT ? r : null;
 }
 
+/** Why a weight's text is refused: a decimal comma (never read as a thousands separator), or not a number in range. */
+export type WeightProblem = { kind: 'comma'; suggestion: string } | { kind: 'range' };
+
+/**
+ * A weight as the user typed it, read here rather than by the browser (a
+ * number box drops a decimal comma: "0,5" became 5). Full-width digits and
+ * points (０．５, 0。5) read as the ASCII ones; a comma is refused with the
+ * reading it probably meant, so that "0,5" is never 5 nor, silently, 0.5.
+ */
+export function parseWeight(text: string): { ok: true; weight: number } | { ok: false; problem: WeightProblem } {
+  const s = text.normalize('NFKC').replaceAll('。', '.').trim();
+  if (/^\d*,\d*$/.test(s) && /\d/.test(s)) return { ok: false, problem: { kind: 'comma', suggestion: s.replace(',', '.') } };
+  const w = /^(\d+\.?\d*|\.\d+)$/.test(s) ? roundWeight(Number(s)) : null;
+  return w === null ? { ok: false, problem: { kind: 'range' } } : { ok: true, weight: w };
+}
+
+const DECADES = [0.001, 0.01, 0.1, 1, 10, 100, 1000];
+
+/**
+ * A weight one arrow-key step up (dir 1) or down (−1): a tenth of its decade
+ * (0.455 ± 0.01, 5 ± 0.1, 60 ± 1; down from 1 is 0.99), at least 0.001, and
+ * stopping at the next power of ten (0.995 up is 1, 1.05 down is 1); `times`
+ * steps at once (PageUp/PageDown: 10). Within MIN_WEIGHT–MAX_WEIGHT.
+ */
+export function stepWeight(w: number, dir: 1 | -1, times = 1): number {
+  const below = DECADES.filter((d) => (dir > 0 ? d <= w : d < w));
+  const step = Math.max(MIN_WEIGHT, (below.at(-1) ?? MIN_WEIGHT) / 10) * times;
+  const next = Math.round((w + dir * step) * 10 ** WEIGHT_DECIMALS) / 10 ** WEIGHT_DECIMALS;
+  const edge = dir > 0 ? (DECADES.find((d) => d > w) ?? MAX_WEIGHT) : (below.at(-1) ?? MIN_WEIGHT);
+  return dir > 0 ? Math.min(edge, next) : Math.max(edge, next);
+}
+
+/** The weight slider works on log10 of the weight over the number box's whole range, so that the two agree (a step is × 1.023). */
+export const SLIDER_MIN = Math.log10(MIN_WEIGHT);
+export const SLIDER_MAX = Math.log10(MAX_WEIGHT);
+export const SLIDER_STEP = 0.01;
+
+/**
+ * The weight at a slider position, moved from `inForce`: rounded as the box
+ * rounds, and at least 0.001 in the slider's direction, so that a step near
+ * 0.001 (which rounds back to the same weight) still moves it.
+ */
+export function weightAtSlider(position: number, inForce: number): number | null {
+  const x = roundWeight(10 ** position);
+  if (x === null) return null;
+  const dir = Math.sign(position - Math.log10(inForce));
+  if (x !== roundWeight(inForce) || dir === 0) return x;
+  return Math.min(MAX_WEIGHT, Math.max(MIN_WEIGHT, Math.round((x + dir * MIN_WEIGHT) * 10 ** WEIGHT_DECIMALS) / 10 ** WEIGHT_DECIMALS));
+}
+
 /** The min–max alternative: every indicator scaled to 1–100 over the whole panel (all months and regions). */
 export const MIN_MAX_PANEL: NormalisationSpec = { method: 'minMax', lower: 1, upper: 100, scope: 'panel' };
 
