@@ -76,10 +76,8 @@ describe('revisionNotice', () => {
   });
 
   it("says model 5 reads each verdict off the interval as published, with an example of an interval that holds zero once rounded", () => {
-    expect(summary(6, 'en')).toBe(
-      'Revision 6 uses uncertainty model 5: the figures are unchanged; only the intervals, verdicts and rank intervals are recomputed; a change’s verdict is read off its interval as published (rounded).',
-    );
-    expect(summary(6, 'zh')).toBe('第 6 版采用不确定性模型 5：数字未变，只重新计算了区间、判断和排名区间；变化的判断按公布的（四舍五入后的）区间作出。');
+    expect(summary(6, 'en')).toBe('Revision 6 uses uncertainty model 5: the figures are unchanged; each change’s verdict is now read off its interval as published.');
+    expect(summary(6, 'zh')).toBe('第 6 版采用不确定性模型 5：数字未变，变化的判断改为按公布的区间作出。');
     expect(detail(6, 'en')).toContain('an interval shown as “−2.48 to 0.00” or “0.00 to 0.00” holds zero and is broadly unchanged');
     expect(detail(6, 'zh')).toContain('显示为“−2.48 至 0.00”或“0.00 至 0.00”的区间包含 0，判为基本持平');
   });

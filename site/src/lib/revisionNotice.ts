@@ -42,11 +42,11 @@ export function revisionNotice(manifest: Pick<Manifest, 'revision' | 'format' | 
   if (model >= 5) {
     return lang === 'zh'
       ? {
-          summary: `${recomputed}；变化的判断按公布的（四舍五入后的）区间作出。`,
+          summary: `第 ${manifest.revision} 版采用不确定性模型 ${model}：${same ? '数字未变，' : ''}变化的判断改为按公布的区间作出。`,
           detail: '变化的判断（上升、下降或基本持平）现在按页面上显示的区间作出：例如显示为“−2.48 至 0.00”或“0.00 至 0.00”的区间包含 0，判为基本持平。此前按未四舍五入的区间判断，上限为 −0.001、或两个月都为满分的得分之差留下 −10⁻¹⁵ 的舍入误差时，会判为下降或上升，与显示的数字不符。',
         }
       : {
-          summary: `${recomputed}; a change’s verdict is read off its interval as published (rounded).`,
+          summary: `Revision ${manifest.revision} uses uncertainty model ${model}: ${same ? 'the figures are unchanged; ' : ''}each change’s verdict is now read off its interval as published.`,
           detail: 'A change’s verdict (up, down or broadly unchanged) is now read off the interval as the page shows it: an interval shown as “−2.48 to 0.00” or “0.00 to 0.00” holds zero and is broadly unchanged. Before, the unrounded interval was read, where an upper end of −0.001, or a rounding residue of −10⁻¹⁵ in the change of a score at the maximum in both months, gave down or up, against the numbers shown.',
         };
   }
