@@ -64,7 +64,8 @@ export function releaseChecks(valid: ValidatedData, dataDir: string): { problems
  * staleMonths(valid, verifyReleases(releaseStore('data/releases'))); // ['2025-05', …] after an edit to 2025-05's file
  */
 export function staleMonths(valid: ValidatedData, verification: ReleasesVerification, except: ReadonlySet<string> = new Set()): string[] {
-  if (valid.issues.length > 0 || !valid.framework) return [];
+  // Months were computed only where the data validate (but for --strict's warnings, which leave them computable).
+  if (!valid.framework || valid.publishable.length === 0) return [];
   const publishable = new Set(valid.publishable);
   return verification.months
     .filter((month) => {

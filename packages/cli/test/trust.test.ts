@@ -195,6 +195,8 @@ describe('published figures cannot be altered unseen', () => {
     edit(Y2024(dir), /430302,2024-10,injury,(\d+),/, '430302,2024-10,injury,1$1,');
     const stale = 'releases/2024-10 … 2025-04: 7 months published from inputs that have changed since (their input hashes differ from their latest revisions\'): release --all revises them';
     expect(cli(['validate', '--data', dir, '--today', TODAY]).stdout).toContain(`warning: ${stale}\n`);
+    // --strict makes it a problem, beside the data-quality warnings it also turns into problems.
+    expect(cli(['validate', '--data', dir, '--today', TODAY, '--strict']).stdout).toContain(`${stale} (--strict)\n`);
     const one = cli(['release', '2025-04', '--data', dir, '--today', TODAY]);
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/^2025-04: revised r2 /);
