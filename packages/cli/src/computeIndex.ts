@@ -3,7 +3,7 @@ import { RELEASE_FORMAT, releaseWarning, UNCERTAINTY_MODEL, type InputCell, type
 import { DataInvalidError, UsageError } from './issues.ts';
 import { nextReleaseDate } from './publication.ts';
 import { sha256Hex, type FileInfo, type Region } from './readInputs.ts';
-import { denominatorObservations, type ValidatedData } from './validateData.ts';
+import { denominatorObservations, type InputObservation, type ValidatedData } from './validateData.ts';
 import { t } from './i18n/t.ts';
 import { coreDataIssues } from './computable.ts';
 
@@ -70,8 +70,14 @@ function at(panel: ExactPanel, unit: string, period: string, code: string): { va
   return { value: exactAt(panel.values, i), flags: panel.flags[i] };
 }
 
-/** The month's build: the periods it reads (its windows, the year-on-year comparison and the noise model's baseline), their inputs and denominators, and the index built on them. */
-function monthBuild(valid: ValidatedData, framework: Framework, target: string) {
+/**
+ * What a month's release reads: the periods from month − `lookbackMonths`
+ * (or the first with data) to the month (its windows, the year-on-year
+ * comparison and the noise model's baseline), their input observations, and
+ * those with the denominators. `pingan warnings` charts the same months, so
+ * both list the same warnings.
+ */
+export function monthSlice(valid: ValidatedData, framework: Framework, target: string): { periods: string[]; inputs: InputObservation[]; observations: Observation[] } {
   const first = valid.months[0];
   // A year back: 12 months or 4 quarters.
   const lookback = lookbackMonths(framework, periodsPerYear(target));
@@ -79,7 +85,12 @@ function monthBuild(valid: ValidatedData, framework: Framework, target: string) 
   const periods = Array.from({ length: periodDistance(start, target) + 1 }, (_, i) => shiftPeriod(start, i));
   const inSlice = new Set(periods);
   const inputs = valid.observations.filter((o) => inSlice.has(o.period));
-  const observations: Observation[] = [...inputs, ...denominatorObservations(valid, periods)];
+  return { periods, inputs, observations: [...inputs, ...denominatorObservations(valid, periods)] };
+}
+
+/** The month's build: its slice (`monthSlice`) and the index built on it. */
+function monthBuild(valid: ValidatedData, framework: Framework, target: string) {
+  const { periods, inputs, observations } = monthSlice(valid, framework, target);
   try {
     return { periods, inputs, observations, result: buildIndex(framework, panelFromObservations(framework, observations, { units: valid.units, periods })) };
   } catch (error) {

@@ -1,10 +1,9 @@
-import { controlCharts, DEFAULT_CHART, earlyWarnings, nearestLimit, panelFromObservations, monthsAsPeriods, periodDistance, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type EarlyWarning, type Observation } from '@pingan/core';
+import { controlCharts, DEFAULT_CHART, earlyWarnings, nearestLimit, panelFromObservations, monthsAsPeriods, periodFrequency, periodsPerYear, shiftPeriod, CHART_HISTORY_MONTHS, type EarlyWarning } from '@pingan/core';
 import { loadData, problems, type CommandResult, type CommonOptions } from './commands.ts';
-import { askedPeriod, lookbackMonths } from './computeIndex.ts';
+import { askedPeriod, monthSlice } from './computeIndex.ts';
 import { ExitCode } from './issues.ts';
 import { stableJson } from './json.ts';
 import { textTable } from './textTable.ts';
-import { denominatorObservations } from './validateData.ts';
 import { localised, t } from './i18n/t.ts';
 
 export const WARNINGS_HELP = `pingan warnings [MONTH] [--data DIR] [--framework FILE] [--today YYYY-MM-DD] [--near N] [--json]
@@ -63,11 +62,7 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
   const month = askedPeriod(valid, options.month, 'data');
   const first = valid.months[0];
   // The same months as the month's release reads, so both list the same warnings.
-  const lookback = lookbackMonths(framework, periodsPerYear(month));
-  const start = periodDistance(first, month) > lookback ? shiftPeriod(month, -lookback) : first;
-  const periods = Array.from({ length: periodDistance(start, month) + 1 }, (_, i) => shiftPeriod(start, i));
-  const inRange = new Set(periods);
-  const observations: Observation[] = [...valid.observations.filter((o) => inRange.has(o.period)), ...denominatorObservations(valid, periods)];
+  const { periods, observations } = monthSlice(valid, framework, month);
   const raw = panelFromObservations(framework, observations, { units: valid.units, periods });
   const charts = controlCharts(raw, framework, DEFAULT_CHART);
   const at = periods.indexOf(month);

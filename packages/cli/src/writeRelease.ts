@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendToChain, CHAIN_FILE, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, UNCERTAINTY_MODEL, WithdrawalSchema, writeThrough, type CellChange, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
+import { appendToChain, CHAIN_FILE, ManifestSchema, parseInputsCsv, RELEASE_FORMAT, revisionsJsonText, UNCERTAINTY_MODEL, WithdrawalSchema, writeThrough, type CellChange, type ChainEntry, type InputCell, type Manifest, type RevisionEntry } from '@pingan/core/release';
 import type { MonthComputation } from './computeIndex.ts';
 import { replaceFileDurably, syncFolder, writeFileDurably } from './durableFs.ts';
 import { CliError, ExitCode, UsageError } from './issues.ts';
@@ -179,7 +179,7 @@ function syncRevisions(monthDir: string, month: string): void {
  * the one before it (a wrong --today, a clock set back) would make the
  * published history read out of order.
  */
-function refuseBackdating(last: { readonly month: string; readonly revision: number; readonly kind: string; readonly date: string } | undefined, today: string): void {
+function refuseBackdating(last: ChainEntry | undefined, today: string): void {
   if (last && today < last.date) {
     const what = last.kind === 'revision' ? `${last.month} r${last.revision}` : `${last.month} withdrawn`;
     throw new UsageError(t`the date ${today} is before ${last.date}, the date of the latest release in ${CHAIN_FILE} (${what}): releases are dated in the order they are published (check --today or the clock)`);
