@@ -163,13 +163,15 @@ function listDir(dataDir: string, dir: string, ext: string, issues: Issue[]): st
 }
 
 /**
- * Files under input/ that look like inputs but are not read: anything but
- * `*.csv` (a `.csv.txt`, an `.xlsx`) and anything in a subfolder, except
- * README files. Each is a problem: a month sent in the wrong form would
- * otherwise go unpublished unseen.
+ * Files under input/ that are not read. Anything but `*.csv` (a `.csv.txt`,
+ * an `.xlsx`) and anything in a subfolder, except README files, is a problem:
+ * a month sent in the wrong form would otherwise go unpublished unseen. A
+ * hidden file (`.DS_Store`, `.gitkeep`, an office suite's lock file) is a
+ * warning, so that nothing is skipped without a word.
  */
-function unreadInputs(dataDir: string): Issue[] {
+function unreadInputs(dataDir: string): { problems: Issue[]; hidden: Issue[] } {
   const found: Issue[] = [];
+  const hidden: Issue[] = [];
   const walk = (dir: string) => {
     let entries;
     try {
@@ -184,12 +186,16 @@ function unreadInputs(dataDir: string): Issue[] {
         continue;
       }
       if (dir === INPUT_DIR && entry.name.toLowerCase().endsWith('.csv')) continue;
-      if (/^readme(\.[a-z]+)?$/i.test(entry.name) || entry.name.startsWith('.')) continue;
+      if (/^readme(\.[a-z]+)?$/i.test(entry.name)) continue;
+      if (entry.name.startsWith('.')) {
+        hidden.push({ file: path, reason: because`not read: a hidden file (its name starts with a dot)` });
+        continue;
+      }
       found.push({ file: path, reason: dir === INPUT_DIR ? because`not read: only .csv files are inputs (save it as CSV, named *.csv)` : because`not read: it is inside a folder of input/` });
     }
   };
   walk(INPUT_DIR);
-  return found;
+  return { problems: found, hidden };
 }
 
 /** Issues from a zod error on a table row, placed at each offending cell. */
@@ -452,7 +458,9 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   const records: InputRecord[] = [];
   const warnings: Issue[] = [];
   const names = listDir(dataDir, INPUT_DIR, '.csv', issues);
-  issues.push(...unreadInputs(dataDir));
+  const unread = unreadInputs(dataDir);
+  issues.push(...unread.problems);
+  warnings.push(...unread.hidden);
   if (names.length === 0 && !issues.some((i) => i.file === `${INPUT_DIR}/`)) issues.push({ file: `${INPUT_DIR}/`, reason: because`no input files (*.csv)` });
   for (const name of names) {
     const file = `${INPUT_DIR}/${name}`;

@@ -266,6 +266,14 @@ describe('no month goes unpublished with exit 0', () => {
     ]);
   });
 
+  it('a hidden file in input/ is not read, and is named as a warning (a problem with --strict)', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'input', '.DS_Store'), 'Bud1');
+    expect(problemsOf(dir)).toEqual([]);
+    expect(warningsOf(dir)).toContain('input/.DS_Store: not read: a hidden file (its name starts with a dot)');
+    expect(problemsOf(dir, { strict: true })).toContain('input/.DS_Store: not read: a hidden file (its name starts with a dot) (--strict)');
+  });
+
   it('a window longer than the data, so that no month can be computed', () => {
     const dir = dataDir();
     edit(join(dir, 'framework', 'fixture.json'), /"periods": 3/, '"periods": 40');

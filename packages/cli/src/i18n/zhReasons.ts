@@ -23,6 +23,7 @@ export const ZH_REASONS: Readonly<Record<string, string>> = {
   'a folder inside input/ is not read: put its .csv files directly in input/': 'input/ 中的子文件夹不会被读取：请把其中的 .csv 文件直接放在 input/ 中',
   'not read: only .csv files are inputs (save it as CSV, named *.csv)': '未读取：只有 .csv 文件是输入（请另存为 CSV，文件名为 *.csv）',
   'not read: it is inside a folder of input/': '未读取：它在 input/ 的子文件夹中',
+  'not read: a hidden file (its name starts with a dot)': '未读取：这是隐藏文件（文件名以点开头）',
   'not valid UTF-8 JSON: {0}': '不是有效的 UTF-8 JSON：{0}',
   'expected one framework file, found {0}: {1}': '应有一个指标体系文件，找到 {0} 个：{1}',
   'no framework file (*.json)': '没有指标体系文件（*.json）',
