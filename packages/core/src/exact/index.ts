@@ -8,3 +8,4 @@ export { buildExact, exactInputs, publishChange, type ExactSource, type Publishe
 export * from './packedExact.ts';
 export { buildExactPart, exactBlock, splitExact, type ExactPart } from './exactParts.ts';
 export { publishValues, publishedAt, type PublishedValues } from './publishValues.ts';
+export { roundNumberHalfUp } from './roundNumberHalfUp.ts';

@@ -1,4 +1,5 @@
-import { Exact, roundHalfUp } from '../exact/decimal.ts';
+import { Exact } from '../exact/decimal.ts';
+import { roundNumberHalfUp } from '../exact/roundNumberHalfUp.ts';
 import type { IndexResult } from '../pipeline/buildIndex.ts';
 import { controlCharts, DEFAULT_CHART, type ChartSettings, CHART_HISTORY_MONTHS } from '../warning/controlCharts.ts';
 import { publishedChart, type PublishedChart } from '../warning/publishedChart.ts';
@@ -114,7 +115,6 @@ export function uncertaintyLookback(result: IndexResult['framework'], perYear = 
   return Math.max(monthsAsPeriods(CHART_HISTORY_MONTHS, perYear), window + carry + perYear + monthsAsPeriods(resolveUncertaintySettings(result).baselineMonths, perYear) - 1);
 }
 
-const text = (x: number, decimals: number) => roundHalfUp(new Exact(x), decimals);
 
 /**
  * Everything the release of one month needs about uncertainty, for every
@@ -180,7 +180,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
     if (now !== now || before !== before) return null;
     // The published change is the difference of the two published (rounded) values, as
     // the release writes it; the interval is centred on it.
-    const published = new Exact(text(now, decimals)).minus(text(before, decimals));
+    const published = new Exact(roundNumberHalfUp(now, decimals)).minus(roundNumberHalfUp(before, decimals));
     const change = published.toNumber();
     const shift = change - (now - before);
     let interval: Interval;
@@ -193,11 +193,11 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
     }
     // The verdict is read off the interval as published (rounded): a reader who sees "−2.48 to 0.00"
     // sees zero inside it, and a change that is 0.00 to 0.00 is no change whatever rounding noise is below.
-    const lower = text(interval.lower, decimals);
-    const upper = text(interval.upper, decimals);
+    const lower = roundNumberHalfUp(interval.lower, decimals);
+    const upper = roundNumberHalfUp(interval.upper, decimals);
     const verdict = changeVerdict({ lower: Number(lower), upper: Number(upper) });
     if (verdict === null) return null;
-    return { change: text(change, decimals), lower, upper, verdict, verdictName: VERDICT_NAMES[verdict] };
+    return { change: roundNumberHalfUp(change, decimals), lower, upper, verdict, verdictName: VERDICT_NAMES[verdict] };
   };
 
   const regions = out.units.map((unit, u) => ({
@@ -208,7 +208,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
       const iv = value === value ? valueInterval(u, k) : null;
       return {
         code,
-        interval: iv && iv.lower === iv.lower ? { value: text(value, decimals), lower: text(iv.lower, decimals), upper: text(iv.upper, decimals) } : null,
+        interval: iv && iv.lower === iv.lower ? { value: roundNumberHalfUp(value, decimals), lower: roundNumberHalfUp(iv.lower, decimals), upper: roundNumberHalfUp(iv.upper, decimals) } : null,
         mom: changeInterval(u, k, 1),
         yoy: changeInterval(u, k, year),
       };
@@ -252,7 +252,7 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
     ranking: {
       code: framework.root,
       units: rankIntervals(ranked, observed, replicates, level),
-      neighbours: neighbours.map((n) => ({ higher: n.higher, lower: n.lower, probability: text(n.probability, 2) })),
+      neighbours: neighbours.map((n) => ({ higher: n.higher, lower: n.lower, probability: roundNumberHalfUp(n.probability, 2) })),
     },
     warnings,
     charted,

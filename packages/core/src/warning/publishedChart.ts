@@ -1,4 +1,5 @@
-import { Exact, roundHalfUp } from '../exact/decimal.ts';
+import { Exact } from '../exact/decimal.ts';
+import { roundNumberHalfUp } from '../exact/roundNumberHalfUp.ts';
 import { monthsAsPeriods, panelPeriodsPerYear } from '../panel/period.ts';
 import type { ControlChart } from './controlCharts.ts';
 
@@ -32,7 +33,6 @@ export interface PublishedChartOptions {
   readonly historyMonths?: number;
 }
 
-const text = (x: number, decimals: number) => roundHalfUp(new Exact(x), decimals);
 
 /**
  * A chart's reading in `period`, as text: the count as observed, the
@@ -57,15 +57,15 @@ export function publishedChart(chart: ControlChart, period: string, options: Pub
   const history: ChartPoint[] = [];
   for (let s = Math.max(0, t - months + 1); s <= t; s++) {
     if (!chart.charted[s]) continue;
-    history.push({ month: chart.periods[s], observed: new Exact(chart.observed[s]).toString(), expected: text(chart.expected[s], decimals), ewma: text(chart.ewma[s], 3) });
+    history.push({ month: chart.periods[s], observed: new Exact(chart.observed[s]).toString(), expected: roundNumberHalfUp(chart.expected[s], decimals), ewma: roundNumberHalfUp(chart.ewma[s], 3) });
   }
   return {
     unit: chart.unit,
     code: chart.code,
     observed: new Exact(chart.observed[t]).toString(),
-    expected: text(chart.expected[t], decimals),
-    ewma: text(chart.ewma[t], 3),
-    limit: text(chart.limit, 3),
+    expected: roundNumberHalfUp(chart.expected[t], decimals),
+    ewma: roundNumberHalfUp(chart.ewma[t], 3),
+    limit: roundNumberHalfUp(chart.limit, 3),
     newAlarm: chart.signal[t] === 1,
     history,
   };
