@@ -1,4 +1,4 @@
-import { normalCdf } from './normal.ts';
+import { normalCdf, normalCdfs } from './normal.ts';
 
 const INV_SQRT_2PI = 0.3989422804014327;
 const density = (z: number) => INV_SQRT_2PI * Math.exp(-0.5 * z * z);
@@ -22,19 +22,68 @@ export function censoredNormalVariance(mean: number, sd: number, lo: number, hi:
   const a = (lo - mean) / sd;
   const b = (hi - mean) / sd;
   if (a < -9 && b > 9) return sd * sd;
-  censoredDeviation(mean, sd, lo, hi, a, b);
+  censoredDeviation(mean, sd, lo, hi, a, b, normalCdf(a), normalCdf(b));
   return deviation[1];
+}
+
+// censoredNormalVariances' scratch, grown as needed: the cells near a bound, their standardised
+// bounds (a, b in turn) and Φ of those.
+let near = new Int32Array(0);
+let bounds = new Float64Array(0);
+let cdf = new Float64Array(0);
+
+/**
+ * `censoredNormalVariance(mean[j], sd[j], lo, hi)` into `out[j]` for j < n, each bit for bit the
+ * same number, for `analyticUncertainty`, which needs it for every capped score of a panel: Φ(a)
+ * and Φ(b) of the cells near a bound are taken together by `normalCdfs` (two arguments at a time,
+ * each bit for bit `normalCdf`), where one at a time left the processor waiting on erfc's chain
+ * of dependent multiply-adds.
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * censoredNormalVariances(Float64Array.of(50, 100), Float64Array.of(2, 2), 0, 100, 2, out);
+ * out[0]; // 4 (no bound in reach), as censoredNormalVariance(50, 2, 0, 100)
+ * out[1] === censoredNormalVariance(100, 2, 0, 100); // true (≈ 1.36)
+ */
+export function censoredNormalVariances(mean: Float64Array, sd: Float64Array, lo: number, hi: number, n: number, out: Float64Array): void {
+  if (near.length < n) {
+    near = new Int32Array(n);
+    bounds = new Float64Array(2 * n);
+    cdf = new Float64Array(2 * n);
+  }
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const s = sd[j];
+    if (!(s > 0)) {
+      out[j] = 0;
+      continue;
+    }
+    const a = (lo - mean[j]) / s;
+    const b = (hi - mean[j]) / s;
+    if (a < -9 && b > 9) {
+      out[j] = s * s;
+      continue;
+    }
+    near[m] = j;
+    bounds[2 * m] = a;
+    bounds[2 * m + 1] = b;
+    m++;
+  }
+  normalCdfs(bounds, 0, 2 * m, cdf);
+  for (let c = 0; c < m; c++) {
+    const j = near[c];
+    censoredDeviation(mean[j], sd[j], lo, hi, bounds[2 * c], bounds[2 * c + 1], cdf[2 * c], cdf[2 * c + 1]);
+    out[j] = deviation[1];
+  }
 }
 
 // censoredDeviation's results: E(S − mean) and Var S.
 const deviation = new Float64Array(2);
 /**
  * E(S − mean) and Var S of the censored normal (into `deviation`), a and b the standardised
- * bounds: what both functions here need, each Φ and φ computed once.
+ * bounds and Fa, Fb their Φ: what every function here needs, each Φ and φ computed once.
  */
-function censoredDeviation(mean: number, sd: number, lo: number, hi: number, a: number, b: number): void {
-  const Fa = normalCdf(a);
-  const Fb = normalCdf(b);
+function censoredDeviation(mean: number, sd: number, lo: number, hi: number, a: number, b: number, Fa: number, Fb: number): void {
   const fa = a < -40 ? 0 : density(a);
   const fb = b > 40 ? 0 : density(b);
   const P = Fb - Fa;
@@ -63,6 +112,6 @@ export function censoredNormalMoments(mean: number, sd: number, lo: number, hi: 
   const a = (lo - mean) / sd;
   const b = (hi - mean) / sd;
   if (a < -9 && b > 9) return { mean, variance: sd * sd };
-  censoredDeviation(mean, sd, lo, hi, a, b);
+  censoredDeviation(mean, sd, lo, hi, a, b, normalCdf(a), normalCdf(b));
   return { mean: mean + deviation[0], variance: deviation[1] };
 }
