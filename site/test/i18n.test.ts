@@ -1,0 +1,24 @@
+/** The page-language helpers that several components share. */
+import { describe, expect, it } from 'vitest';
+import { signed, unitAfterName } from '../src/lib/i18n.ts';
+
+describe('unitAfterName', () => {
+  it('brackets the unit in the page language: full-width in Chinese, a space and ASCII brackets in English', () => {
+    const cases = { zh: '起', en: 'cases' };
+    expect(unitAfterName('zh', cases)).toBe('（起）');
+    expect(unitAfterName('en', cases)).toBe(' (cases)');
+  });
+  it('is empty without a unit', () => {
+    expect(unitAfterName('zh', null)).toBe('');
+    expect(unitAfterName('en', undefined)).toBe('');
+  });
+});
+
+describe('signed', () => {
+  it('writes a change with its sign, a minus sign for a fall and none for zero', () => {
+    expect(signed('1.25')).toBe('+1.25');
+    expect(signed('-0.40')).toBe('−0.40');
+    expect(signed('0.00')).toBe('0.00');
+    expect(signed(null)).toBe('—');
+  });
+});
