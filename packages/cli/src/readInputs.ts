@@ -166,7 +166,8 @@ function listDir(dataDir: string, dir: string, ext: string, issues: Issue[]): st
  * Files under input/ that are not read. Anything but `*.csv` (a `.csv.txt`,
  * an `.xlsx`) and anything in a subfolder, except README files, is a problem:
  * a month sent in the wrong form would otherwise go unpublished unseen. A
- * hidden file (`.DS_Store`, `.gitkeep`, an office suite's lock file) is a
+ * hidden file (`.DS_Store`, `.gitkeep`, an office suite's lock file, the
+ * `._name.csv` a Mac leaves beside a file it copies) is not read, and is a
  * warning, so that nothing is skipped without a word.
  */
 function unreadInputs(dataDir: string): { problems: Issue[]; hidden: Issue[] } {
@@ -185,12 +186,12 @@ function unreadInputs(dataDir: string): { problems: Issue[]; hidden: Issue[] } {
         found.push({ file: `${path}/`, reason: because`a folder inside input/ is not read: put its .csv files directly in input/` });
         continue;
       }
-      if (dir === INPUT_DIR && entry.name.toLowerCase().endsWith('.csv')) continue;
-      if (/^readme(\.[a-z]+)?$/i.test(entry.name)) continue;
       if (entry.name.startsWith('.')) {
         hidden.push({ file: path, reason: because`not read: a hidden file (its name starts with a dot)` });
         continue;
       }
+      if (dir === INPUT_DIR && entry.name.toLowerCase().endsWith('.csv')) continue;
+      if (/^readme(\.[a-z]+)?$/i.test(entry.name)) continue;
       found.push({ file: path, reason: dir === INPUT_DIR ? because`not read: only .csv files are inputs (save it as CSV, named *.csv)` : because`not read: it is inside a folder of input/` });
     }
   };
@@ -457,7 +458,8 @@ export function readInputs(dataDir: string, options: ReadOptions = {}): DataSet 
   const inputs: FileInfo[] = [];
   const records: InputRecord[] = [];
   const warnings: Issue[] = [];
-  const names = listDir(dataDir, INPUT_DIR, '.csv', issues);
+  // Hidden files are not inputs (`unreadInputs` names them): a `._name.csv` is a Mac's metadata, not data.
+  const names = listDir(dataDir, INPUT_DIR, '.csv', issues).filter((name) => !name.startsWith('.'));
   const unread = unreadInputs(dataDir);
   issues.push(...unread.problems);
   warnings.push(...unread.hidden);

@@ -266,11 +266,14 @@ describe('no month goes unpublished with exit 0', () => {
     ]);
   });
 
-  it('a hidden file in input/ is not read, and is named as a warning (a problem with --strict)', () => {
+  it('a hidden file in input/ (a .DS_Store, a Mac\'s ._name.csv) is not read, and is named as a warning (a problem with --strict)', () => {
     const dir = dataDir();
     writeFileSync(join(dir, 'input', '.DS_Store'), 'Bud1');
+    // The metadata a Mac leaves beside a file it copies to a USB stick: binary, named like an input.
+    writeFileSync(join(dir, 'input', '._SYNTHETIC-2025-04.csv'), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0, 0xff]));
     expect(problemsOf(dir)).toEqual([]);
     expect(warningsOf(dir)).toContain('input/.DS_Store: not read: a hidden file (its name starts with a dot)');
+    expect(warningsOf(dir)).toContain('input/._SYNTHETIC-2025-04.csv: not read: a hidden file (its name starts with a dot)');
     expect(problemsOf(dir, { strict: true })).toContain('input/.DS_Store: not read: a hidden file (its name starts with a dot) (--strict)');
   });
 
