@@ -115,7 +115,6 @@ export function uncertaintyLookback(result: IndexResult['framework'], perYear = 
   return Math.max(monthsAsPeriods(CHART_HISTORY_MONTHS, perYear), window + carry + perYear + monthsAsPeriods(resolveUncertaintySettings(result).baselineMonths, perYear) - 1);
 }
 
-
 /**
  * Everything the release of one month needs about uncertainty, for every
  * region and node: the interval of each value, the intervals and verdicts of

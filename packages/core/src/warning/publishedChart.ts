@@ -33,7 +33,6 @@ export interface PublishedChartOptions {
   readonly historyMonths?: number;
 }
 
-
 /**
  * A chart's reading in `period`, as text: the count as observed, the
  * expected count to the framework's decimals, the EWMA and its limit to 3,
