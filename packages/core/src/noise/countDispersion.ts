@@ -157,15 +157,26 @@ export function dispersionBoundFromPairs(pairs: number, squares: number, sums: n
   if (confidence !== boundConfidence) {
     boundConfidence = confidence;
     boundZ = normalQuantile(1 - confidence);
+    boundQuantiles.fill(Number.NaN);
   }
-  const c = 2 / (9 * pairs);
-  const quantile = pairs * (1 - c + boundZ * Math.sqrt(c)) ** 3;
+  const kept = pairs < boundQuantiles.length ? boundQuantiles[pairs] : Number.NaN;
+  const quantile = kept === kept ? kept : wilsonHilferty(pairs, boundZ);
+  if (pairs < boundQuantiles.length) boundQuantiles[pairs] = quantile;
   return Math.max(1, (phi * pairs) / Math.max(quantile, 1e-9));
 }
 
-// The normal quantile of the last confidence asked for (a chart asks the same one every month).
+/** The χ² quantile of d degrees of freedom at the normal quantile z, by Wilson and Hilferty. */
+function wilsonHilferty(d: number, z: number): number {
+  const c = 2 / (9 * d);
+  return d * (1 - c + z * Math.sqrt(c)) ** 3;
+}
+
+// The normal quantile of the last confidence asked for (a chart asks the same one every month),
+// and the χ² quantile for each number of pairs at it (a chart has at most a few dozen pairs, and
+// asks for the same ones month after month: about a tenth of a nationwide panel's charts).
 let boundConfidence = Number.NaN;
 let boundZ = Number.NaN;
+const boundQuantiles = new Float64Array(1024).fill(Number.NaN);
 
 /** Running sums of a series' same-period-last-year pairs (t, t − year): their count, Σ(a − b)² and Σ(a + b). */
 export interface PairSums {
