@@ -1,16 +1,16 @@
 /** The page-language helpers that several components share. */
 import { describe, expect, it } from 'vitest';
-import { signed, unitAfterName } from '../src/lib/i18n.ts';
+import { signed, bracketed } from '../src/lib/i18n.ts';
 
-describe('unitAfterName', () => {
-  it('brackets the unit in the page language: full-width in Chinese, a space and ASCII brackets in English', () => {
+describe('bracketed', () => {
+  it('brackets a note (a unit, a verdict) in the page language: full-width in Chinese, a space and ASCII brackets in English', () => {
     const cases = { zh: '起', en: 'cases' };
-    expect(unitAfterName('zh', cases)).toBe('（起）');
-    expect(unitAfterName('en', cases)).toBe(' (cases)');
+    expect(bracketed('zh', cases)).toBe('（起）');
+    expect(bracketed('en', cases)).toBe(' (cases)');
   });
   it('is empty without a unit', () => {
-    expect(unitAfterName('zh', null)).toBe('');
-    expect(unitAfterName('en', undefined)).toBe('');
+    expect(bracketed('zh', null)).toBe('');
+    expect(bracketed('en', undefined)).toBe('');
   });
 });
 

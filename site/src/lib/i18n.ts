@@ -47,10 +47,14 @@ export function dayName(lang: Lang, day: string): string {
   return lang === 'zh' ? `${y}年${Number(m)}月${Number(d)}日` : `${Number(d)} ${monthName('en', `${y}-${m}`).split(' ')[0]} ${y}`;
 }
 
-/** An indicator's unit in brackets after its name, in the page's language: "（起）", " (cases)"; empty without a unit. */
-export function unitAfterName(lang: Lang, unit: { zh: string; en: string } | null | undefined): string {
-  if (!unit) return '';
-  return lang === 'zh' ? `（${unit.zh}）` : ` (${unit.en})`;
+/**
+ * A note in brackets after what it qualifies, in the page's language: full-width in Chinese, a
+ * space and ASCII brackets in English (an indicator's unit after its name, "（起）", " (cases)";
+ * a change's verdict after it for screen readers); empty without a note.
+ */
+export function bracketed(lang: Lang, note: { zh: string; en: string } | null | undefined): string {
+  if (!note) return '';
+  return lang === 'zh' ? `（${note.zh}）` : ` (${note.en})`;
 }
 
 /** A signed change as published: "+1.25", "−0.40" (U+2212), "0.00". */
