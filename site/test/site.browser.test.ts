@@ -315,6 +315,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       expect((await page.textContent('[data-testid=headline]'))?.trim()).toMatch(/^\d+\.\d+$/);
       expect(await page.locator('[data-testid=ranking] tbody tr').count()).toBe(districtCount);
       expect(await page.locator('[data-testid=trend-table] tbody tr').count()).toBeGreaterThan(1);
+      // Its disclosure opens without JavaScript.
+      await page.locator('details.trend-data > summary').click();
+      await expect.poll(() => page.locator('[data-testid=trend-table] tbody tr').first().isVisible()).toBe(true);
       // One line for the index and one for each first-level group.
       expect(await page.locator('[data-testid=trend-chart] svg path').count()).toBeGreaterThanOrEqual(1 + groupCount);
       expect(await page.locator('[data-testid=district-map] svg a').count()).toBe(hasMap ? districtCount : 0);
@@ -418,6 +421,8 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
           expect((await page.goto(served.url + path))?.status()).toBe(200);
           mkdirSync(screenshots, { recursive: true });
           await page.screenshot({ path: join(screenshots, `${target.name}-${lang}-${width}.png`), fullPage: true });
+          // The trend chart's table is folded; opened as a reader opens it, its columns are checked with the others'.
+          await page.locator('details.trend-data > summary').click();
           const report = await page.evaluate((hasMap) => {
             const vw = document.documentElement.clientWidth;
             const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -1031,6 +1036,29 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
+  it('folds the trend chart’s table on a phone below its chart: a tap target of 44 px that names it, the page shorter by the table’s length', async () => {
+    for (const path of ['/', `${monthPath}${district}/`, '/en/']) {
+      const page = await open(path, { width: 360 });
+      const summary = page.locator('details.trend-data > summary');
+      const table = page.locator('[data-testid=trend-table]');
+      expect(await table.isVisible(), path).toBe(false);
+      expect((await summary.boundingBox())!.height, path).toBeGreaterThanOrEqual(44);
+      const rows = await table.locator('tbody tr').count();
+      expect(await summary.textContent(), path).toContain(path.startsWith('/en/') ? `(${rows} ${quarterly ? 'quarters' : 'months'})` : `（${rows}个${quarterly ? '季度' : '月'}）`);
+      const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+      await summary.click();
+      await expect.poll(() => table.isVisible()).toBe(true);
+      // content-visibility lays the table out only near the screen: brought into view, its whole height counts.
+      await table.scrollIntoViewIfNeeded();
+      const opened = await page.evaluate(() => document.documentElement.scrollHeight);
+      const box = (await table.boundingBox())!;
+      // (24 months are four screens long on a phone.)
+      expect(opened - folded, `${path}: the table opened adds its length`).toBeGreaterThanOrEqual(box.height - 1);
+      expect(box.x + box.width, path).toBeLessThanOrEqual(360);
+      await page.context().close();
+    }
+  });
+
   it('prints on A4 with whole tables: nothing clipped or scrolled, no navigation', async () => {
     for (const path of ['/', `${monthPath}${district}/`, '/en/methodology/']) {
       // A4 at 96 dpi less 12 mm margins each side: about 703 CSS pixels.
@@ -1042,6 +1070,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         const vw = document.documentElement.clientWidth;
         const out: string[] = [];
         if (getComputedStyle(document.querySelector('.site-nav')!).display !== 'none') out.push('the navigation prints');
+        // The trend chart's table, folded on screen, prints open.
+        const trend = document.querySelector('[data-testid=trend-table]');
+        if (trend && !trend.checkVisibility()) out.push('the trend table does not print');
         for (const table of document.querySelectorAll('main table')) {
           const r = table.getBoundingClientRect();
           if (r.right > vw + 0.5) out.push(`${table.querySelector('caption')?.textContent ?? 'a table'} ends at ${r.right} of ${vw}`);
