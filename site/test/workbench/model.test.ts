@@ -228,6 +228,58 @@ describe('an imported file’s problems, in the page’s language', () => {
     ]);
     expect(problems(JSON.stringify({ ...doc, nodes }), 'en').at(-1)).toBe(`nodes[7] (${doc.nodes[7].code}).name.en: wrong type: expected a string, got a number`);
   });
+  it('says each of core’s own problems with a framework in Chinese on the Chinese page, and as core writes it on the English one', () => {
+    // A file as a user may write it: any shape (eslint: the mutations below write what the types forbid).
+    type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const copy = (): Json => JSON.parse(JSON.stringify(doc));
+    const i = doc.nodes.findIndex((n) => n.type === 'indicator');
+    const mutate = (change: (d: Json) => void) => {
+      const d = copy();
+      change(d);
+      return JSON.stringify(d);
+    };
+    const nested = (depth: number) =>
+      mutate((d) => {
+        d.nodes = [...Array(depth).keys()].map((k) => ({ ...d.nodes[0], code: `a${k}`, parent: k === 0 ? null : `a${k - 1}`, weighting: { method: 'fixed' }, ...(k > 0 ? { weight: 1 } : {}) }));
+        d.nodes.push({ ...doc.nodes[i], parent: `a${depth - 1}` });
+      });
+    // Each file, and the message core gives it (in English).
+    const cases: [string, RegExp][] = [
+      [mutate((d) => d.denominators.push({ ...d.denominators[0] }, { ...d.denominators[0], code: doc.nodes[i].code })), /^duplicate denominator code "/],
+      [mutate((d) => d.denominators.push({ ...d.denominators[0], code: doc.nodes[i].code })), /is also a node code$/],
+      [mutate((d) => (d.nodes[i].denominator.code = 'households')), /^denominator "households" is not declared/],
+      [mutate((d) => (d.nodes[i].window.minPeriods = 13)), /^must not exceed the window's 12 periods$/],
+      [mutate((d) => (d.nodes[i].normalisation = { method: 'goalposts', min: 5, max: 1 })), /^goalposts need min < max/],
+      [mutate((d) => (d.publication.bands[1].code = d.publication.bands[0].code)), /^duplicate band code "/],
+      [mutate((d) => (d.publication.bands[2].min = d.publication.bands[1].min)), /^two bands start at /],
+      [mutate((d) => (d.nodes[1].parent = null)), /^2 roots \(/],
+      [mutate((d) => ((d.nodes[1].parent = d.nodes[2].code), (d.nodes[2].parent = d.nodes[1].code))), /^cycle: /],
+      [mutate((d) => (d.nodes[0].weighting.order = [...d.nodes[0].weighting.order.slice(0, -1), d.nodes[0].weighting.order[0]])), /^must list each child of "/],
+      [mutate((d) => (d.nodes[0].weighting.matrix = [[1, 2, 2], [0.5, 1, 1], [0.5, 1, 1]])), /^is 3×3 but "order" has 4 codes$/],
+      [mutate((d) => (d.nodes[0].weighting.matrix = [[1, 9, 1 / 9, 1], [1 / 9, 1, 9, 1], [9, 1 / 9, 1, 1], [1, 1, 1, 1]])), /^consistency ratio /],
+      [mutate((d) => (d.nodes[0].weighting.matrix = [[1]])), /^the matrix needs at least 2 rows, got 1$/],
+      [mutate((d) => (d.nodes[0].weighting.matrix = Array.from({ length: 16 }, () => Array(16).fill(1)))), /^the matrix may have at most \d+ rows, got 16$/],
+      [mutate((d) => (d.nodes[0].weighting.matrix[1] = [3, 1, 1])), /^row 2 has 3 entries, expected 4$/],
+      [mutate((d) => (d.nodes[0].weighting.matrix[2][2] = 2)), /^entry \[3,3\] must be 1, got 2$/],
+      [mutate((d) => (d.nodes[0].weighting.matrix[1][0] = 3)), /^entry \[2,1\] = 3 must be the reciprocal of \[1,2\] = 3$/],
+      [mutate((d) => (d.nodes[1].aggregation = { method: 'generalised', power: 0 })), /^the generalised mean needs a non-zero "power"/],
+      [mutate((d) => (d.tuned = { from: { id: 'x', version: '1', sha256: 'ABC' }, tool: 'a test', changes: [] })), /^expected a SHA-256/],
+      [mutate((d) => (d.nodes = [...d.nodes, ...Array.from({ length: 10_000 }, (_, k) => ({ ...doc.nodes[i], code: `x${k}` }))])), /^\d+ nodes; a framework has at most 10000$/],
+      [nested(40), /^the tree has \d+ levels; a framework has at most 32$/],
+    ];
+    // English left in a Chinese message: its words, outside quoted values and the codes a message lists.
+    const english = /\b(the|a|an|is|are|must|has|have|not|of|in|or|and|be|at|got|needs|may|expected|entries|entry|row|rows|roots|nodes|levels|codes|cycle|denominator|duplicate|goalposts|periods)\b/i;
+    for (const [text, message] of cases) {
+      const en = problems(text, 'en');
+      const at = en.findIndex((p) => message.test(p.slice(p.indexOf(': ') + 2)));
+      expect(at, `${message}: ${en.join(' | ')}`).toBeGreaterThanOrEqual(0);
+      const zh = problems(text, 'zh');
+      expect(zh.length, String(message)).toBe(en.length);
+      const said = zh[at].slice(zh[at].indexOf(': ') + 2);
+      expect(said.replace(/"[^"]*"/g, ''), `${message}: ${zh[at]}`).not.toMatch(english);
+      expect(said, String(message)).toMatch(/\p{Script=Han}/u);
+    }
+  });
   it('says where a file is not JSON, in its own words (not the engine’s English)', () => {
     expect(problems('not json{', 'zh')).toEqual(['不是有效的 JSON 文件：出现了不该出现的“o”']);
     expect(problems('{"a":', 'zh')).toEqual(['不是有效的 JSON 文件：文件在结束前中断了（缺少括号或引号？）']);
