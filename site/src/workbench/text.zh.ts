@@ -193,6 +193,9 @@ export const IMPORT_ZH = {
       'no root: exactly one aggregate must have "parent": null': '没有根节点：必须恰好有一个汇总节点的 "parent" 为 null',
       'the generalised mean needs a non-zero "power" (use "geometric" for power 0)': '广义平均的 "power" 不能为 0（幂为 0 请用 "geometric"）',
       'expected a SHA-256 as 64 lowercase hex digits': '应为 SHA-256 值：64 位小写十六进制数字',
+      'a framework needs at least one node': '指标体系至少要有一个节点',
+      'expected a period YYYY-MM or YYYY': '应为时期：YYYY-MM 或 YYYY',
+      'expected a colour #rrggbb': '应为颜色：#rrggbb',
     };
     const patterns: [RegExp, string][] = [
       [/^parent "(.*)" is not a node of this framework$/, '上级 "$1" 不是这个指标体系的节点'],
