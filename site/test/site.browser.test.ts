@@ -158,6 +158,26 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     await page.context().close();
   });
 
+  it.runIf(hasMap)('shows keyboard focus on the map: a shape turns orange, on its own page too, and the data link under the map keeps the focus ring', async () => {
+    const page = await open(`${monthPath}${district}/`);
+    const stroke = (selector: string) => page.locator(selector).first().evaluate((a) => getComputedStyle(a.querySelector('path')!).stroke);
+    const current = `[data-testid=district-map] svg a[aria-current="page"]`;
+    const before = await stroke(current);
+    await page.locator(current).focus();
+    expect(await stroke(current)).not.toBe(before);
+    expect(await stroke(current)).toBe('rgb(194, 87, 0)');
+    const other = `[data-testid=district-map] svg a:not([aria-current])`;
+    await page.locator(other).first().focus();
+    expect(await stroke(other)).toBe('rgb(194, 87, 0)');
+    // Focused from the keyboard (Tab), as :focus-visible asks.
+    const dataLink = page.locator('[data-testid=district-map] figcaption a').first();
+    await dataLink.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await dataLink.evaluate((a) => a === document.activeElement && getComputedStyle(a).outlineStyle)).toBe('solid');
+    await page.context().close();
+  });
+
   it.runIf(!hasMap)('draws no map when the configuration names none, and the ranking takes its place', async () => {
     for (const width of [360, 1280]) {
       const page = await open('/', { width });
@@ -868,11 +888,13 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
-  it('never scrolls the whole page sideways on a 320 px phone, on every kind of page, in both languages', async () => {
+  it('never scrolls the whole page sideways on a 320 px phone, on every kind of page, in both languages, with every disclosure open', async () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const target of [...LAYOUT_PAGES, { path: '/methodology/' }, { path: '/warnings/' }, { path: '/archive/' }, { path: '/downloads/' }]) {
         const path = lang === 'en' ? `/en${target.path}` : target.path;
         const page = await open(path, { width: 320 });
+        // What a reader opens (a chart's table, the whole ranking, the replaced revisions) must fit too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} at 320px`).toBeLessThanOrEqual(0);
         await page.context().close();

@@ -150,6 +150,8 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           const shown = movers.nth(i).locator('.chg');
           expect(await shown.getAttribute('data-verdict'), `${path} ${code}`).toBe(verdict);
           if (verdict === 'unchanged') expect(/[▲▼]/.test((await shown.textContent()) ?? ''), `${path} ${code}`).toBe(false);
+          // Read out as "−0.20 分（下降）": the unit stays with its number, the verdict's word after both.
+          expect((await movers.nth(i).textContent())?.trim(), `${path} ${code}`).toMatch(lang === 'zh' ? /\d 分（[^）]+）$/ : /\d points \([^)]+\)$/);
         }
         const chance = page.locator('[data-testid=movers-chance]');
         const steady = region.aggregates[0].uncertainty.mom?.verdict === 'unchanged';
@@ -195,7 +197,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
         const page = await open(path, width);
         const summary = (await page.textContent('[data-testid=warnings-summary]'))?.trim();
         if (lang === 'zh') expect(summary).toBe(list.length === 0 ? `本月没有指标失控（共 ${json.warnings.charted} 张控制图）。` : `本月 ${json.warnings.charted} 张控制图中有 ${list.length} 项失控。`);
-        else expect(summary).toBe(list.length === 0 ? `No indicator is out of control this month (${json.warnings.charted} charts).` : `${list.length} of ${json.warnings.charted} charts are out of control this month.`);
+        else expect(summary).toBe(list.length === 0 ? `No indicator is out of control this month (${json.warnings.charted} charts).` : `${list.length} of ${json.warnings.charted} charts ${list.length === 1 ? 'is' : 'are'} out of control this month.`);
         const shown = page.locator('[data-testid=warning]');
         expect(await shown.count()).toBe(list.length);
         for (let i = 0; i < list.length; i++) {
@@ -265,6 +267,11 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           });
           expect(labelPx, `${path} at ${width}px`).toBeGreaterThanOrEqual(10);
           expect(labelPx, `${path} at ${width}px`).toBeLessThanOrEqual(15);
+          // Read once: the drawing is named by its title (the caption says the rest); its table's disclosure names the chart.
+          const title = await item.locator('[data-testid=control-chart] svg > title').textContent();
+          expect(await item.locator('[data-testid=control-chart] svg').getAttribute('aria-labelledby')).toBe(await item.locator('[data-testid=control-chart] svg > title').getAttribute('id'));
+          expect(await item.locator('[data-testid=control-chart] svg desc').count()).toBe(0);
+          expect(await item.locator('[data-testid=control-chart] summary').textContent()).toContain(title!);
         }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
         await page.context().close();

@@ -142,11 +142,11 @@ export function warningsPage(lang: Lang, quarterly = false) {
       ? `供统计人员使用：每个地区的每项计数指标都有一张控制图，把${now}的计数与该地区自己前三年${q ? '同季度' : '同月'}的水平（已考虑季节性和过度离散）相比。图中指数加权移动平均（EWMA）超过控制界限的指标，即为${now}“失控”的指标，值得核查。`
       : `For statisticians: every count indicator of every region has a control chart that compares ${q ? 'the quarter’s count with the same quarter' : 'the month’s count with the same calendar month'} of the region’s own previous three years (allowing for seasonality and over-dispersion). Indicators whose EWMA is above the limit are out of control ${now} and worth a look.`,
     summary: (n: number, charted: number) =>
-      zh ? (n === 0 ? `${now}没有指标失控（共 ${charted} 张控制图）。` : `${now} ${charted} 张控制图中有 ${n} 项失控。`) : n === 0 ? `No indicator is out of control ${now} (${charted} charts).` : `${n} of ${charted} charts are out of control ${now}.`,
+      zh ? (n === 0 ? `${now}没有指标失控（共 ${charted} 张控制图）。` : `${now} ${charted} 张控制图中有 ${n} 项失控。`) : n === 0 ? `No indicator is out of control ${now} (${charted} charts).` : `${n} of ${charted} charts ${n === 1 ? 'is' : 'are'} out of control ${now}.`,
     settings: (lambda: number, sigmas: number, runLength: number) =>
       zh
-        ? `控制图：单侧 EWMA，λ = ${lambda}，界限 ${sigmas} 倍标准差；受控时平均运行长度 ${runLength} 个${q ? '季度' : '月'}（每张图约 ${Math.round(runLength / perYear)} 年误报一次），已用模拟检验。`
-        : `Chart: one-sided EWMA, λ = ${lambda}, limit ${sigmas} standard deviations; in-control average run length ${runLength} ${q ? 'quarters' : 'months'} (one false alarm per chart in about ${Math.round(runLength / perYear)} years), checked by simulation.`,
+        ? `控制图：单侧 EWMA，λ = ${lambda}，界限 ${sigmas} 倍标准差；受控时平均运行长度 ${runLength} 个${q ? '季度' : '月'}（每张图约 ${Math.round(runLength / perYear)} 年至多误报一次；计数的控制图偏保守，实际更少），已用模拟检验。`
+        : `Chart: one-sided EWMA, λ = ${lambda}, limit ${sigmas} standard deviations; in-control average run length ${runLength} ${q ? 'quarters' : 'months'} (at most one false alarm per chart in about ${Math.round(runLength / perYear)} years; fewer for counts, whose charts are conservative), checked by simulation.`,
     line: (observed: string, expected: string, ewma: string, limit: string) =>
       zh ? `${now} ${observed}，预期 ${expected}；EWMA ${ewma}，高于控制界限 ${limit}。` : `${Now} ${observed}, expected ${expected}; EWMA ${ewma}, above the limit ${limit}.`,
     newAlarm: zh ? `${now}新出现` : `new ${now}`,
@@ -169,7 +169,7 @@ export function warningsPage(lang: Lang, quarterly = false) {
     recentTitle: zh ? `近 ${perYear} ${q ? '个季度' : '个月'}` : `The last ${perYear} ${q ? 'quarters' : 'months'}`,
     recentIntro: zh
       ? `各${q ? '季度' : '月'}发布时失控的指标（取自该${q ? '季度' : '月'}的发布）。EWMA 不会自动归零：一个持续的问题会连续数${q ? '季度' : '月'}出现在这里，直到计数回落。`
-      : `The indicators out of control when each ${q ? 'quarter' : 'month'} was published (from that ${q ? 'quarter' : 'month'}’s release). The EWMA is not restarted: a lasting problem stays on the list ${q ? 'quarter after quarter' : 'month after month'} until the counts come back.`,
+      : `The indicators out of control when each ${q ? 'quarter' : 'month'} was published (from that ${q ? 'quarter' : 'month'}’s release). An alarm does not reset the EWMA: a lasting problem stays on the list ${q ? 'quarter after quarter' : 'month after month'} until the counts come back.`,
     recentQuiet: (n: number) => (zh ? `近 ${n} ${q ? '个季度' : '个月'}均没有指标失控。` : `No indicator was out of control in the last ${n} ${q ? 'quarters' : 'months'}.`),
     recentPeriod: zh ? (q ? '季度' : '月份') : q ? 'Quarter' : 'Month',
     recentOut: zh ? '失控指标' : 'Out of control',
