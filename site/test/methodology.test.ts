@@ -47,6 +47,26 @@ describe('the methodology section on the intervals', () => {
     expect(methodologyPointer('en', intervalsSection('en'))).toBe('section 9 of the methodology');
   });
 
+  it('leaves no emphasis unrendered in either language (CommonMark does not close ** after a full-width bracket before a character)', () => {
+    process.env.PINGAN_DATA_DIR = repositoryData;
+    for (const lang of ['zh', 'en'] as const) {
+      const page = methodologyText(lang);
+      const text = (page.before + page.after).replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|<math[\s\S]*?<\/math>/g, '');
+      expect(text.match(/.{0,20}\*\*.{0,20}/g), lang).toBeNull();
+    }
+  });
+
+  it('leaves the noise example\'s record (a block for its test) out of the page, and the example\'s text in', () => {
+    dataFolder({ en: '# Method\n\n## 1. Noise\n\nYuhu: 61.83 to 91.07.\n\n```json noise-example\n{ "homicide": { "exactInterval": ["61.83", "91.07"] } }\n```\n\nAfter.\n\n```json\n{ "shown": true }\n```\n' });
+    const page = methodologyText('en');
+    const html = page.before + page.after;
+    expect(html).toContain('Yuhu: 61.83 to 91.07.');
+    expect(html).toContain('After.');
+    expect(html).not.toContain('exactInterval');
+    // Any other code block is shown as written.
+    expect(html).toContain('&quot;shown&quot;');
+  });
+
   it('is named by its title where its heading has no number, and counts every second- and third-level heading for its anchor', () => {
     dataFolder({ en: `# Method\n\n## Scope\n\ntext\n\n### Data\n\ntext\n\n${INTERVALS_MARK}\n## Is a change *real*?\n\ntext\n` });
     const section = intervalsSection('en');

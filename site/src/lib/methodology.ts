@@ -178,6 +178,8 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
     renderer: {
       code(token: Tokens.Code) {
         if (/\bworked-example\b/.test(token.lang ?? '')) return WORKED_EXAMPLE_MARK;
+        // The noise example's record is for its test (scripts/methodology-noise.test.ts); its values are in the text around it.
+        if (/\bnoise-example\b/.test(token.lang ?? '')) return '';
         return false;
       },
       codespan(token: Tokens.Codespan) {
