@@ -172,7 +172,7 @@ export function run(argv: readonly string[], io: Io): number {
 function wholeNumber(values: Values, key: 'n' | 'sobol-n' | 'bootstrap' | 'seed' | 'near'): number | undefined {
   const text = values[key];
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(t`--${key} "${text}" is not a whole number`);
+  if (!/^\d+$/.test(text)) throw new UsageError(t`--${key} "${text}" is not a whole number of 0 or more`);
   return Number(text);
 }
 

@@ -15,9 +15,9 @@ line with the same calendar month of the previous three years (seasonality),
 allowing for the indicator's own over-dispersion. An indicator stays on the
 list while its chart is above the limit; "new" marks the month it crossed. The chart is a one-sided
 EWMA (λ = 0.2) of each month's normal score, signalling "worse than usual";
-its in-control average run length is 500 months (one false alarm per chart in
-about 42 years; with 6 regions × 12 counts, about one false alarm a year in
-all). A chart needs 36 months of history before MONTH; it reads the same
+its in-control average run length is 500 months (at most one false alarm per
+chart in about 42 years; for counts the charts are conservative and alarm less
+often). A chart needs 36 months of history before MONTH; it reads the same
 months as MONTH's release, so it lists the release's warnings. Then it lists
 the N charts still in control whose EWMA is nearest its limit (default 5;
 --near 0 leaves them out): the ones to keep an eye on. Writes nothing.

@@ -107,7 +107,7 @@ describe('pingan sensitivity', () => {
     const invalid = await cli(['sensitivity', '--data', bad, '--out', out, ...SMALL]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('input/bad.csv:2:4: share 101 is outside 0–100');
-    expect((await cli(['sensitivity', '--data', data, '--out', out, '--n', 'many'])).stderr).toContain('--n "many" is not a whole number');
+    expect((await cli(['sensitivity', '--data', data, '--out', out, '--n', 'many'])).stderr).toContain('--n "many" is not a whole number of 0 or more');
     expect((await cli(['sensitivity', '--data', data, '--out', out, '--sobol-n', '1'])).code).toBe(2);
     expect((await cli(['sensitivity', '2025-01', '--data', data])).code).toBe(2);
     expect((await cli(['sensitivity', '--all'])).stderr).toContain('sensitivity does not take --all');

@@ -86,7 +86,7 @@ describe('pingan warnings', () => {
     expect(none.stdout).not.toContain('Nearest their limits');
     const bad = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--near=-1']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--near "-1" is not a whole number');
+    expect(bad.stderr).toContain('--near "-1" is not a whole number of 0 or more');
     // Without "=", parseArgs reads "-1" as another option: the message says how to write it.
     const dashed = cli(['warnings', '2025-10', '--data', DATA, '--today', TODAY, '--near', '-1']);
     expect(dashed.code).toBe(2);

@@ -22,7 +22,7 @@ export const ZH: Readonly<Record<string, string>> = {
   '--today "{0}" is not a date (expected YYYY-MM-DD)': '--today "{0}" 不是日期（应为 YYYY-MM-DD）',
   '--framework needs a file': '--framework 需要一个文件',
   'released {0}/{1} … {2}': '已发布 {0}/{1} … {2}',
-  '--{0} "{1}" is not a whole number': '--{0} "{1}" 不是非负整数',
+  '--{0} "{1}" is not a whole number of 0 or more': '--{0} "{1}" 不是非负整数',
 
   // commands.ts: validate, compute, release, verify
   'the date {0} is before {1}, the date of the latest release in {2} ({3}): releases are dated in the order they are published (check --today or the clock)':
