@@ -251,6 +251,8 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           const { warning: w, share } = watched[i];
           const item = shown.nth(i);
           expect([await item.getAttribute('data-region'), await item.getAttribute('data-indicator')]).toEqual([w.region, w.indicator]);
+          // Its title leads to the region's page this month (the whole place's: the month's page).
+          expect(await item.locator('h3 a').getAttribute('href')).toBe(`${lang === 'zh' ? '' : '/en'}${monthPath}${w.region === city.code ? '' : `${w.region}/`}`);
           const pct = Math.floor(share * 100);
           expect((await item.locator('p').first().textContent())?.trim()).toBe(
             lang === 'zh' ? `本月 ${w.observed}，预期 ${w.expected}；EWMA ${w.ewma}，为控制界限 ${w.limit} 的 ${pct}%。` : `This month ${w.observed}, expected ${w.expected}; EWMA ${w.ewma}, ${pct}% of the limit ${w.limit}.`,
