@@ -73,8 +73,9 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
         const detail = notice.locator('[data-testid=format-revision-detail]');
         const method = detail.locator('p');
         expect(await method.isVisible(), `${lang} detail folded`).toBe(false);
-        // What the detail explains is the model's: how model 3 and 4 compute, or, from model 5, how a verdict is read.
-        expect(await notice.textContent()).toContain((manifest.uncertaintyModel ?? 0) >= 5 ? '0.00' : 'Cornish–Fisher');
+        // What the detail explains is the model's: how model 3 and 4 compute, model 5 how a verdict is read, from model 6 how ranks are drawn.
+        const model = manifest.uncertaintyModel ?? 0;
+        expect(await notice.textContent()).toContain(model >= 6 ? (lang === 'zh' ? '第 5 和第 95 百分位数' : '5th and 95th percentiles') : model >= 5 ? '0.00' : 'Cornish–Fisher');
         await detail.locator('summary').click();
         expect(await method.isVisible(), `${lang} detail opened`).toBe(true);
         await page.reload();

@@ -1,7 +1,7 @@
 /**
  * The notice of a revision that only brings a new release format or
  * uncertainty model, on the committed releases of data/ (2025-10: r2 brings
- * format 2, r3 uncertainty model 2, r4 model 3, r5 model 4, r6 model 5), in both languages:
+ * format 2, r3 uncertainty model 2, r4 model 3, r5 model 4, r6 model 5, r7 model 6), in both languages:
  * a one-sentence summary, and from model 3 on how the model computes as its
  * detail (which the page folds away).
  */
@@ -80,5 +80,12 @@ describe('revisionNotice', () => {
     expect(summary(6, 'zh')).toBe('第 6 版采用不确定性模型 5：数字未变，变化的判断改为按公布的区间作出。');
     expect(detail(6, 'en')).toContain('an interval shown as “−2.48 to 0.00” or “0.00 to 0.00” holds zero and is broadly unchanged');
     expect(detail(6, 'zh')).toContain('显示为“−2.48 至 0.00”或“0.00 至 0.00”的区间包含 0，判为基本持平');
+  });
+
+  it('says model 6 draws the ranks to match the published intervals, as a split normal, in one short sentence', () => {
+    expect(summary(7, 'en')).toBe('Revision 7 uses uncertainty model 6: the same figures; ranks now follow the intervals.');
+    expect(summary(7, 'zh')).toBe('第 7 版采用不确定性模型 6：数字未变，排名区间改为按公布的区间计算。');
+    expect(detail(7, 'en')).toContain('the published value as the median and the interval’s ends as the 5th and 95th percentiles');
+    expect(detail(7, 'zh')).toContain('以公布值为中位数，区间两端为第 5 和第 95 百分位数');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * A revision written for a new uncertainty model (`changed: ["uncertainty"]`,
- * e.g. the committed r3 (model 2), r4 (model 3), r5 (model 4) and r6 (model 5) of every month) may change the uncertainty fields
+ * e.g. the committed r3 (model 2), r4 (model 3), r5 (model 4), r6 (model 5) and r7 (model 6) of every month) may change the uncertainty fields
  * only: its release.json equals the revision before with the `uncertainty`
  * and `rank` objects (and its own revision number and date) set aside, its
  * release.csv equals it outside the interval, verdict and rank-interval
@@ -68,7 +68,7 @@ describe('revisions for a new uncertainty model (data/releases)', () => {
       .filter((r) => r.manifest.changed.includes('uncertainty')),
   );
 
-  it('exist for every month and every model since 1 (r3: model 2, r4: model 3, r5: model 4, r6: model 5), each changing nothing else', () => {
+  it('exist for every month and every model since 1 (r3: model 2, r4: model 3, r5: model 4, r6: model 5, r7: model 6), each changing nothing else', () => {
     for (let model = 2; model <= UNCERTAINTY_MODEL; model++) {
       const months_ = revised.filter((r) => r.manifest.uncertaintyModel === model).map((r) => r.month);
       expect(months_, `months revised for uncertainty model ${model}`).toEqual(months);
@@ -128,6 +128,41 @@ describe('revisions for a new uncertainty model (data/releases)', () => {
       const text = readFileSync(join(RELEASES, '..', 'methodology', `methodology.${lang}.md`), 'utf8');
       expect(text).toContain('227');
       expect(text).toContain('14,832');
+    }
+  });
+
+  it('model 6 keeps every interval and verdict and redraws only the ranks and the neighbours\' probabilities, the observed ranks the same', () => {
+    type Release = { uncertainty: { ranking: { neighbours: { higher: string; lower: string; probability: string }[] } }; regions: { code: string; rank?: { rank: number; lower: number; upper: number }; indicators: unknown[]; aggregates: unknown[] }[] };
+    let ranks = 0;
+    let redrawn = 0;
+    for (const { month, revision } of revised.filter((r) => r.manifest.uncertaintyModel === 6)) {
+      const read = (r: number) => JSON.parse(readFileSync(join(RELEASES, month, `r${r}`, 'release.json'), 'utf8')) as Release;
+      const [before, after] = [read(revision - 1), read(revision)];
+      before.regions.forEach((region, i) => {
+        const next = after.regions[i];
+        // Every interval and verdict of every indicator and aggregate: as model 5 published them.
+        expect([next.indicators, next.aggregates], `${month} ${region.code}`).toEqual([region.indicators, region.aggregates]);
+        if (!region.rank) return;
+        ranks++;
+        expect(next.rank!.rank, `${month} ${region.code}`).toBe(region.rank.rank);
+        expect(next.rank!.lower).toBeLessThanOrEqual(next.rank!.rank);
+        expect(next.rank!.upper).toBeGreaterThanOrEqual(next.rank!.rank);
+        if (next.rank!.lower !== region.rank.lower || next.rank!.upper !== region.rank.upper) redrawn++;
+      });
+      const pairs = (r: Release) => r.uncertainty.ranking.neighbours.map((n) => `${n.higher}>${n.lower}`);
+      expect(pairs(after), month).toEqual(pairs(before));
+    }
+    expect(ranks).toBeGreaterThan(0);
+    // The check above can fail: some rank intervals did change.
+    expect(redrawn).toBeGreaterThan(0);
+    // The methodology (section 9, ranks) states the latest month's first neighbours' probability before and after, in both languages.
+    const latest = revised.filter((r) => r.manifest.uncertaintyModel === 6).sort((a, b) => a.month.localeCompare(b.month)).at(-1)!;
+    const first = (r: number) => (JSON.parse(readFileSync(join(RELEASES, latest.month, `r${r}`, 'release.json'), 'utf8')) as Release).uncertainty.ranking.neighbours[0].probability;
+    const percent = (p: string) => `${Math.round(Number(p) * 100)}%`;
+    for (const lang of ['zh', 'en']) {
+      const text = readFileSync(join(RELEASES, '..', 'methodology', `methodology.${lang}.md`), 'utf8');
+      expect(text, lang).toContain(lang === 'en' ? `${percent(first(latest.revision - 1))} likely safer` : `概率为 ${percent(first(latest.revision - 1))}`);
+      expect(text, lang).toContain(lang === 'en' ? `and ${percent(first(latest.revision))} likely safer` : `概率 ${percent(first(latest.revision))}`);
     }
   });
 });

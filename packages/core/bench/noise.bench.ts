@@ -15,13 +15,13 @@
  * 2. `latticeIntervals`: the published 90% intervals of every value
  *    (indicator scores, groups, the index) and of every month-on-month (lag 1)
  *    and year-on-year (lag 12) change;
- * 3. `analyticUncertainty(…, [], …, { codes: [root] })`: what the rank
- *    intervals read, the index's standard error (no change);
- * 4. `controlCharts`: the early warning's charts (EWMA, λ = 0.2, L = 2.8704,
+ * 3. `controlCharts`: the early warning's charts (EWMA, λ = 0.2, L = 2.8704,
  *    36 months of history) of every region × count indicator.
  *
- * The rank intervals themselves (1,000 normal replicates of the ranked
- * districts), the rounding and the warnings' chart histories are timed in
+ * The rank intervals themselves (1,000 split-normal replicates of the ranked
+ * districts, matched to their published intervals of the index, from uncertainty
+ * model 6; before it they read the index's standard error from
+ * `analyticUncertainty`, a step of its own here), the rounding and the warnings' chart histories are timed in
  * the lines that call `monthUncertainty` itself for one month, exactly as the
  * CLI does (A2 on the sample; B5 on the nationwide panel, every unit ranked).
  *
@@ -83,7 +83,6 @@ function publishedSteps(result: IndexResult, periods?: readonly string[]) {
   return {
     cellNoise: () => cellNoise(result.raw, fw),
     latticeIntervals: () => latticeIntervals(result, { lags: LAGS, level: LEVEL, ...(periods ? { periods } : {}) }, noise),
-    "analyticUncertainty (the index's standard error, which the rank intervals read)": () => analyticUncertainty(result, [], noise, { codes: [fw.root], ...(periods ? { periods } : {}) }),
     controlCharts: () => controlCharts(result.raw, fw),
   };
 }
@@ -93,7 +92,6 @@ function publishedWork(result: IndexResult, periods?: readonly string[], withLat
   const fw = result.framework;
   const noise = cellNoise(result.raw, fw);
   if (withLattice) latticeIntervals(result, { lags: LAGS, level: LEVEL, ...(periods ? { periods } : {}) }, noise);
-  analyticUncertainty(result, [], noise, { codes: [fw.root], ...(periods ? { periods } : {}) });
   controlCharts(result.raw, fw);
 }
 
@@ -136,7 +134,7 @@ function benchSample(): void {
   const published = timeRunsWithCpu(() => publishedWork(result), runs, warmUp);
   console.log(
     `A1 AS PUBLISHED, every month of the history: cellNoise + latticeIntervals (90% intervals of every value, month-on-month and year-on-year change) + ` +
-      `analyticUncertainty (the index's standard error, for the rank intervals) + controlCharts: ${formatWallAndCpu(published)}; ${againstTarget(median(published).wall, 50, 'ms')}`,
+      `controlCharts: ${formatWallAndCpu(published)}; ${againstTarget(median(published).wall, 50, 'ms')}`,
   );
   for (const [name, step] of Object.entries(steps)) console.log(`   step ${name}: ${formatWallAndCpu(timeRunsWithCpu(step, runs, warmUp))}`);
   const month = '2025-10';
@@ -235,7 +233,7 @@ function benchNationwide(): void {
   if (latticeWhole.wall <= 20_000) {
     const published = timeRunsWithCpu(() => publishedWork(result), runs, 0);
     console.log(
-      `B1 AS PUBLISHED, every month of the panel: cellNoise + latticeIntervals + analyticUncertainty (the index's standard error) + controlCharts: ` +
+      `B1 AS PUBLISHED, every month of the panel: cellNoise + latticeIntervals + controlCharts: ` +
         `${formatWallAndCpu(published, 's')}; ${againstTarget(median(published).wall, 5000, 's')}`,
     );
     stepTimes.latticeIntervals = timeRunsWithCpu(steps.latticeIntervals, runs, 0);
@@ -251,7 +249,7 @@ function benchNationwide(): void {
   }
   for (const [name, times] of Object.entries(stepTimes)) console.log(`   step ${name}: ${formatWallAndCpu(times, 's')}`);
   const withoutLattice = timeRunsWithCpu(() => publishedWork(result, undefined, false), runs, 0);
-  console.log(`B2 the published steps but latticeIntervals, as one run (cellNoise + analyticUncertainty of the index + controlCharts): ${formatWallAndCpu(withoutLattice, 's')}`);
+  console.log(`B2 the published steps but latticeIntervals, as one run (cellNoise + controlCharts): ${formatWallAndCpu(withoutLattice, 's')}`);
 
   const normal = timeRunsWithCpu(() => normalWork(result), 3, 0);
   console.log(`B3 beside it: the normal intervals of every value and change (uncertainty model 1) + controlCharts, whole panel: ${formatWallAndCpu(normal, 's')}`);

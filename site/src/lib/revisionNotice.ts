@@ -38,6 +38,19 @@ export function revisionNotice(manifest: Pick<Manifest, 'revision' | 'format' | 
       ? `第 ${manifest.revision} 版采用不确定性模型 ${model}：${same ? '数字未变，只' : ''}重新计算了区间、判断和排名区间`
       : `Revision ${manifest.revision} uses uncertainty model ${model}: ${same ? 'the figures are unchanged; only ' : ''}the intervals, verdicts and rank intervals are recomputed`;
   if (model < 3) return { summary: lang === 'zh' ? `${recomputed}，依据罕见计数的精确分布。` : `${recomputed}, from the exact distributions of rare counts.`, detail: null };
+  // Model 6 keeps model 5's intervals and verdicts and draws the ranks to match the published intervals. Its summary is
+  // short: an old month's phone page shows it above a line saying the month is not the latest, with the index still on the first screen.
+  if (model >= 6) {
+    return lang === 'zh'
+      ? {
+          summary: `第 ${manifest.revision} 版采用不确定性模型 ${model}：${same ? '数字未变，' : ''}排名区间改为按公布的区间计算。`,
+          detail: '各地区的名次区间和“高于下一名的概率”现在按各自指数公布的区间抽样：以公布值为中位数，区间两端为第 5 和第 95 百分位数，下方和上方各用其宽度（分段正态）。此前按指数的标准误从对称的正态分布抽样；对指数取决于罕见计数的小地区，区间偏向一侧，对称正态会使其名次显得过于肯定。',
+        }
+      : {
+          summary: `Revision ${manifest.revision} uses uncertainty model ${model}: ${same ? 'the same figures; ' : ''}ranks now follow the intervals.`,
+          detail: 'Each region’s rank interval and its chance of being safer than the next one down are now drawn to match its published interval of the index: the published value as the median and the interval’s ends as the 5th and 95th percentiles, with one width below and another above (a split normal). Before, they were drawn from a symmetric normal of the index’s standard error, which ranked a small district whose interval leans to one side, because its index hangs on a rare count, too surely.',
+        };
+  }
   // Model 5 computes the intervals as model 4 does and reads each verdict off the interval as published.
   if (model >= 5) {
     return lang === 'zh'

@@ -10,7 +10,7 @@ import { bootstrapUncertainty } from './bootstrapUncertainty.ts';
 import { cellNoise } from './cellNoise.ts';
 import { latticeIntervals } from './latticeIntervals.ts';
 import { percentileBootstrapInterval, cappedInterval, normalInterval, type Interval } from './intervals.ts';
-import { neighbourProbabilities, neighbourProbabilitiesFromReplicates, normalReplicates, rankIntervals, type RankInterval } from './rankIntervals.ts';
+import { neighbourProbabilities, neighbourProbabilitiesFromReplicates, normalReplicates, rankIntervals, splitNormalNeighbourProbabilities, splitNormalReplicates, type RankInterval } from './rankIntervals.ts';
 import { resolveUncertaintySettings } from './resolveNoise.ts';
 import { changeVerdict, VERDICT_NAMES, type Verdict } from './verdict.ts';
 
@@ -124,9 +124,10 @@ export function uncertaintyLookback(result: IndexResult['framework'], perYear = 
  * framework allows, else a seeded bootstrap (`bootstrapUncertainty`); values
  * are rounded half up to the framework's decimals, probabilities to 2.
  * The analytic intervals of values and changes come from `latticeIntervals`
- * (exact distributions of rare counts; the ranking still from the standard
- * errors), or with `distribution: 'normal'` from `analyticUncertainty`'s
- * standard errors.
+ * (exact distributions of rare counts), and the ranking from split normals
+ * matched to the published intervals of the index (`splitNormalReplicates`,
+ * `splitNormalNeighbourProbabilities`); or with `distribution: 'normal'` both
+ * from `analyticUncertainty`'s standard errors.
  * `result` should reach `uncertaintyLookback` months before `month`.
  *
  * @example
@@ -151,8 +152,8 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
   const year = panelPeriodsPerYear(out.periods);
   const lags = [1, year] as const;
   const useLattice = method === 'analytic' && options.distribution !== 'normal';
-  // With the lattice intervals the standard errors serve the rank intervals only: the index's, this month.
-  const analytic = method === 'analytic' ? analyticUncertainty(result, useLattice ? [] : lags, noise, useLattice ? { codes: [framework.root], periods: [month] } : {}) : null;
+  // With the lattice intervals the normal intervals are not needed: the ranks are drawn to match the published (lattice) intervals.
+  const analytic = method === 'analytic' && !useLattice ? analyticUncertainty(result, lags, noise) : null;
   const boot = method === 'bootstrap' ? bootstrapUncertainty(result, { draws, seed, periods: [month], lags }, noise) : null;
   const lattice = useLattice ? latticeIntervals(result, { periods: [month], lags, level }, noise) : null;
   const nodeOrder = framework.nodes.map((n) => n.code);
@@ -225,7 +226,14 @@ export function monthUncertainty(result: IndexResult, month: string, options: Mo
   const observed = rankedIndex.map((u) => out.values[(p * U + u) * K + rootColumn]);
   let replicates: Float64Array[];
   let neighbours;
-  if (analytic) {
+  if (lattice) {
+    // Each index drawn to match its published interval (its median the value, its ends the interval's), not a normal of
+    // its standard error: a small district's interval is lumpy and one-sided, and a normal would rank it too surely.
+    const lower = rankedIndex.map((u) => lattice.lower[u * K + rootColumn]);
+    const upper = rankedIndex.map((u) => lattice.upper[u * K + rootColumn]);
+    replicates = splitNormalReplicates(observed, lower, upper, level, draws, seed);
+    neighbours = splitNormalNeighbourProbabilities(ranked, observed, lower, upper, level);
+  } else if (analytic) {
     const se = rankedIndex.map((u) => analytic.se[(p * U + u) * K + rootColumn]);
     replicates = normalReplicates(observed, se, draws, seed);
     neighbours = neighbourProbabilities(ranked, observed, se);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../sensitivity/quantile.ts';
-import { normalReplicates, rankIntervals } from './rankIntervals.ts';
+import { neighbourProbabilities, normalReplicates, rankIntervals, splitNormalNeighbourProbabilities, splitNormalReplicates } from './rankIntervals.ts';
+import { normalQuantile } from './normal.ts';
 
 /**
  * The rule written out pair by pair, as the docs state it: in each replicate a unit's rank is 1 +
@@ -81,3 +82,81 @@ describe('rankIntervals', () => {
     expect(compared).toBe(30);
   });
 });
+
+describe('split normals matched to published intervals', () => {
+  const z = normalQuantile(0.95);
+  it('draws each unit with its value as median and its interval’s ends as its 5% and 95% quantiles', () => {
+    const values = [91.9, 87.97, 50];
+    const lower = [87.07, 85.35, 50];
+    const upper = [92.93, 88.88, 52];
+    const [a, b, c] = splitNormalReplicates(values, lower, upper, 0.9, 200_000, 7).map((r) => Float64Array.from(r).sort());
+    // Sampling error of a 5% quantile of 200,000 draws: about 0.004 σ.
+    for (const [sorted, v, lo, hi] of [[a, 91.9, 87.07, 92.93], [b, 87.97, 85.35, 88.88]] as const) {
+      expect(quantileSorted(sorted, 0.5)).toBeCloseTo(v, 1);
+      expect(Math.abs(quantileSorted(sorted, 0.05) - lo)).toBeLessThan(0.02 * (v - lo) + 0.01);
+      expect(Math.abs(quantileSorted(sorted, 0.95) - hi)).toBeLessThan(0.02 * (hi - v) + 0.01);
+    }
+    // No room below the value (a count almost surely 0): never below it.
+    expect(c[0]).toBe(50);
+    expect(quantileSorted(c, 0.95)).toBeCloseTo(52, 1);
+  });
+
+  it('is the normal draw where every interval is symmetric, and is deterministic for a seed', () => {
+    const values = [90, 85, 60];
+    const se = [1, 2, 0.5];
+    const split = splitNormalReplicates(values, values.map((v, u) => v - z * se[u]), values.map((v, u) => v + z * se[u]), 0.9, 500, 3);
+    const normal = normalReplicates(values, se, 500, 3);
+    for (let u = 0; u < 3; u++) for (let b = 0; b < 500; b++) expect(split[u][b]).toBeCloseTo(normal[u][b], 10);
+    expect(splitNormalReplicates(values, values, values, 0.9, 10, 3)).toEqual(splitNormalReplicates(values, values, values, 0.9, 10, 3));
+  });
+
+  it('gives Φ(d / √(σa² + σb²)) for symmetric intervals, as the normal rule does (analytic)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ v: fc.double({ min: 0, max: 100, noNaN: true }), se: fc.double({ min: 0.01, max: 10, noNaN: true }) }), { minLength: 2, maxLength: 6 }), (units) => {
+        const names = units.map((_, i) => `u${i}`);
+        const values = units.map((x) => x.v);
+        const se = units.map((x) => x.se);
+        const split = splitNormalNeighbourProbabilities(names, values, values.map((v, u) => v - z * se[u]), values.map((v, u) => v + z * se[u]), 0.9);
+        const normal = neighbourProbabilities(names, values, se);
+        split.forEach((p, k) => {
+          expect([p.higher, p.lower]).toEqual([normal[k].higher, normal[k].lower]);
+          // Simpson's rule across the kink at each value: within 1e-6 (a release rounds to 0.01).
+          expect(Math.abs(p.probability - normal[k].probability)).toBeLessThan(1e-6);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agrees with the share of a million simulated pairs where the intervals are one-sided (simulation with known truth)', () => {
+    // Shaoshan and Xiangxiang, 2025-10 (SYNTHETIC): 91.90 in 87.07–92.93 against 87.97 in 85.35–88.88.
+    const values = [91.9, 87.97];
+    const lower = [87.07, 85.35];
+    const upper = [92.93, 88.88];
+    const [p] = splitNormalNeighbourProbabilities(['S', 'X'], values, lower, upper, 0.9);
+    const n = 1_000_000;
+    const [a, b] = splitNormalReplicates(values, lower, upper, 0.9, n, 11);
+    let wins = 0;
+    for (let i = 0; i < n; i++) if (a[i] > b[i]) wins++;
+    const share = wins / n;
+    // Four standard errors of a share of a million.
+    expect(Math.abs(p.probability - share)).toBeLessThan(4 * Math.sqrt((share * (1 - share)) / n));
+    // Lower than the normal rule with the same widths read as symmetric (the long lower tail of the higher unit).
+    expect(p.probability).toBeLessThan(neighbourProbabilities(['S', 'X'], values, [(upper[0] - lower[0]) / (2 * z), (upper[1] - lower[1]) / (2 * z)])[0].probability);
+  });
+
+  it('puts a point mass where an interval has no room on one side', () => {
+    // B is surely 80; A is 82 with room below only, to 78 (σ₋ = 4 / z): P(A > 80) = P(Z > −2 z / 4) = Φ(z / 2).
+    const [p] = splitNormalNeighbourProbabilities(['A', 'B'], [82, 80], [78, 80], [82, 80], 0.9);
+    expect(p.probability).toBeCloseTo(normalCdfOf(z / 2), 6);
+  });
+});
+
+/** Φ(t), independently of the library. */
+function normalCdfOf(t: number): number {
+  // A check independent of the library: Abramowitz–Stegun 26.2.17 (error below 7.5e-8).
+  const k = 1 / (1 + 0.2316419 * Math.abs(t));
+  const poly = k * (0.31938153 + k * (-0.356563782 + k * (1.781477937 + k * (-1.821255978 + k * 1.330274429))));
+  const tail = Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI) * poly;
+  return t >= 0 ? 1 - tail : tail;
+}

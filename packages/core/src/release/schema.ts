@@ -57,11 +57,16 @@ export const RELEASE_FORMAT = 2;
  * (rounded to the framework's decimals), so "−2.48 to 0.00" and "0.00 to
  * 0.00" are broadly unchanged, as a reader sees them (model 4 read it off the
  * unrounded interval, where a bound of −0.001, or a rounding residue of
- * −1e-15 for a score capped in both months, made them 下降 / up). A new model is
- * published as a new revision of every month, with `uncertainty` among its
- * `changed`.
+ * −1e-15 for a score capped in both months, made them 下降 / up). Model 6: the
+ * same intervals and verdicts; the rank intervals and the probability that a
+ * region is safer than the next are drawn from split normals matched to each
+ * region's published interval of the index (its value the median, the
+ * interval's ends its 5th and 95th percentiles), not from a normal of its
+ * standard error, which ranked a small district whose index hangs on a rare
+ * count too surely. A new model is published as a new revision of every
+ * month, with `uncertainty` among its `changed`.
  */
-export const UNCERTAINTY_MODEL = 5;
+export const UNCERTAINTY_MODEL = 6;
 
 /** A change's interval and its verdict (上升 up / 下降 down / 基本持平 broadly unchanged: the interval excludes zero or not). */
 const ChangeInterval = z.strictObject({ lower: DecimalText, upper: DecimalText, verdict: z.enum(['up', 'down', 'unchanged']) });
