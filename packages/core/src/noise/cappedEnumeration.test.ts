@@ -27,6 +27,42 @@ function rareCapped(hasQ: boolean): Enumeration {
   return e;
 }
 
+/** An enumeration of the given groups and coefficients (a change: hasQ). */
+function enumeration(lam: { S: number; A: number; B: number }, c: { cpS: number; cpA: number; cqS: number; cqB: number }, lp: number, lq: number, scale: number): Enumeration {
+  const e = emptyEnumeration();
+  const S = countPmf(lam.S, 1, 1e-10);
+  const A = countPmf(lam.A, 1, 1e-10);
+  const B = countPmf(lam.B, 1, 1e-10);
+  const clampTo = (x: number) => clamp(x, scale);
+  Object.assign(e, { S, A, B, n: S.probabilities.length * A.probabilities.length * B.probabilities.length, lamS: lam.S, lamA: lam.A, lamB: lam.B, lp, lq, ...c, sObsP: clampTo(lp), sObsQ: clampTo(lq), scale, hasQ: true });
+  return e;
+}
+
+/**
+ * binScaled's bins against the grid's convolution of the materialised joint values on as many
+ * points: the same atoms up to rounding (the grid's points are the same; an atom's sums differ
+ * only in their order and grouping).
+ */
+function expectBinnedAsConvolved(make: () => Enumeration, ep: number, eq: number): void {
+  const binned = emptyComponent();
+  const binner = new EnumerationBinner(new ComponentGrid(256));
+  binner.binScaled(binned, make(), ep, eq);
+  const copy = make();
+  materialise(copy);
+  const values = new Float64Array(copy.n);
+  for (let t = 0; t < copy.n; t++) values[t] = ep * copy.dp[t] - eq * copy.dq[t];
+  const span = Math.max(...values) - Math.min(...values);
+  const bins = Math.min(4096, Math.max(256, Math.ceil((span * 256) / Math.sqrt(binner.cumulants[1])) + 1));
+  const unit = { values: Float64Array.of(0), probabilities: Float64Array.of(1), n: 1, mean: 0, variance: 0 };
+  const direct = emptyComponent();
+  new ComponentGrid(bins).convolve(direct, unit, values, copy.w, copy.n);
+  expect(binned.n).toBe(direct.n);
+  for (let t = 0; t < direct.n; t++) {
+    expect(binned.values[t]).toBeCloseTo(direct.values[t], 9);
+    expect(binned.probabilities[t]).toBeCloseTo(direct.probabilities[t], 12);
+  }
+}
+
 describe('capped enumerations', () => {
   it('holds a score to its caps', () => {
     expect([clamp(104, 100), clamp(-3, 100), clamp(42.5, 100)]).toEqual([100, 0, 42.5]);
@@ -117,5 +153,26 @@ describe('capped enumerations', () => {
     let mean = 0;
     for (let t = 0; t < copy.n; t++) mean += copy.w[t] * values[t];
     expect(binned.mean).toBeCloseTo(mean, 10);
+  });
+
+  it('bins a change by blocks where the shared months enter both scores alike, with populations that differ by month, as by its joint values', () => {
+    // A lag-one change of a 12-month rate whose population moved (the month's own coefficient is not the shared
+    // months' mean): its 11 shared months S against one month A and one month B, capped at 0 and 100.
+    const drift = { cpS: -2.285359075617961, cpA: -2.292584388197262, cqS: -2.285359075617961, cqB: -2.281 };
+    // Near the top cap (few events, score close to 100), near the bottom, and within reach of both (a steep step).
+    expectBinnedAsConvolved(() => enumeration({ S: 8.74, A: 0.79, B: 0.79 }, drift, 96.3, 97.1, 100), 1, 1);
+    expectBinnedAsConvolved(() => enumeration({ S: 8.74, A: 0.79, B: 0.79 }, drift, 3.2, 1.7, 100), 0.37, 0.37);
+    const steep = { cpS: -12.808619951477095, cpA: -12.755102040816327, cqS: -12.808619951477095, cqB: -12.82051282051282 };
+    expectBinnedAsConvolved(() => enumeration({ S: 3.6, A: 0.33, B: 0.3 }, steep, 51.7, 44.2, 100), 1, 1);
+    // A score that rises with its count (a positive coefficient), past the top cap.
+    const rising = { cpS: 7.3, cpA: 7.41, cqS: 7.3, cqB: 7.22 };
+    expectBinnedAsConvolved(() => enumeration({ S: 5.5, A: 0.5, B: 0.5 }, rising, 88.8, 90.4, 100), 1, 1);
+    // Weights that differ between the months but keep the shared months alike (ep cpS = eq cqS).
+    expectBinnedAsConvolved(() => enumeration({ S: 5.5, A: 0.5, B: 0.5 }, { cpS: 3, cpA: 3.02, cqS: 6, cqB: 5.9 }, 88.8, 90.4, 100), 0.5, 0.25);
+  });
+
+  it('bins a change whose shared months do not cancel row by row, as by its joint values', () => {
+    const drift = { cpS: -2.285359075617961, cpA: -2.292584388197262, cqS: -2.31, cqB: -2.281 };
+    expectBinnedAsConvolved(() => enumeration({ S: 8.74, A: 0.79, B: 0.79 }, drift, 96.3, 97.1, 100), 1, 1);
   });
 });

@@ -1,5 +1,5 @@
 import type { CountPmf } from './countPmf.ts';
-import { binPairs, type Component, type ComponentGrid } from './gridComponents.ts';
+import type { Component, ComponentGrid } from './gridComponents.ts';
 
 /** An enumeration is binned onto enough grid points for 1/SD_GRID of its sd. */
 const SD_GRID = 256;
@@ -192,10 +192,17 @@ export class EnumerationBinner {
   // binScaled's ep × s(p) deviations per (S, A) and eq × s(q) deviations per (S, B).
   private epGrid = new Float64Array(256);
   private eqGrid = new Float64Array(256);
-  // One value of S's row of the grids, as binPairs takes it.
+  // One value of S's row of the grids: its pairs (ep dp, weight) and −eq dq.
   private rowValues = new Float64Array(64);
   private rowProbabilities = new Float64Array(64);
   private rowNegated = new Float64Array(64);
+  // The bins an enumeration's values fill, a bit each (often far fewer than the grid's up to 4,096 points).
+  private occupied = new Uint32Array(0);
+  // Per (S, A) and (S, B): whether the score is capped at 0 (−1), in range (0) or capped at the scale (1).
+  private pState = new Int8Array(256);
+  private qState = new Int8Array(256);
+  // binBlocks' working values.
+  private blockScratch = new Float64Array(512);
 
   constructor(grid: ComponentGrid) {
     this.grid = grid;
@@ -239,11 +246,14 @@ export class EnumerationBinner {
   /**
    * target ← the joint values' ep s(p) − eq s(q), binned onto the grid (at least its resolution,
    * enough points for 1/SD_GRID of their sd): what `grid.convolve(target, unit, ep dp − eq dq, w, n)`
-   * of the materialised values gives on a grid of as many points (the same products, sums and
-   * order, but for the rows merged below: equal up to rounding), without materialising them. s(p) depends on (S, A) only and s(q) on (S, B) only, so each is computed once per pair.
-   * Rounded products and differences are monotone in each argument, so per value of S the range of
-   * ep dp − eq dq is (min ep dp − max eq dq, max ep dp − min eq dq). With ep = eq = 1 it bins
-   * dp − dq exactly as `grid.convolve(target, unit, dp − dq, w, n)` does (1 × x is x).
+   * of the materialised values gives on a grid of as many points, equal up to rounding, without
+   * materialising them. s(p) depends on (S, A) only and s(q) on (S, B) only, so each is computed
+   * once per pair. Rounded products and differences are monotone in each argument, so per value of
+   * S the range of ep dp − eq dq is (min ep dp − max eq dq, max ep dp − min eq dq). A change whose
+   * shared months enter both scores alike (ep cpS = eq cqS, the usual one) is binned by blocks
+   * (`binBlocks`); any other, pair by pair, in the grid's order (with ep = eq = 1 exactly as
+   * `grid.convolve(target, unit, dp − dq, w, n)` bins dp − dq: 1 × x is x). Only the bins filled
+   * are collected (`collectMarked`).
    */
   binScaled(target: Component, e: Enumeration, ep: number, eq: number): void {
     const grid = this.grid;
@@ -253,8 +263,12 @@ export class EnumerationBinner {
     const nB = B.probabilities.length;
     if (this.epGrid.length < nS * nA) this.epGrid = new Float64Array(nS * nA);
     if (this.eqGrid.length < nS * nB) this.eqGrid = new Float64Array(nS * nB);
+    if (this.pState.length < nS * nA) this.pState = new Int8Array(nS * nA);
+    if (this.qState.length < nS * nB) this.qState = new Int8Array(nS * nB);
     const epGrid = this.epGrid;
     const eqGrid = this.eqGrid;
+    const pState = this.pState;
+    const qState = this.qState;
     let bMin = Number.POSITIVE_INFINITY;
     let bMax = Number.NEGATIVE_INFINITY;
     for (let s = 0; s < nS; s++) {
@@ -262,16 +276,20 @@ export class EnumerationBinner {
       let pMin = Number.POSITIVE_INFINITY;
       let pMax = Number.NEGATIVE_INFINITY;
       for (let a = 0; a < nA; a++) {
-        const x = ep * (clamp(lp + cpS * xs + cpA * (A.start + a - lamA), scale) - sObsP);
+        const l = lp + cpS * xs + cpA * (A.start + a - lamA);
+        const x = ep * (clamp(l, scale) - sObsP);
         epGrid[s * nA + a] = x;
+        pState[s * nA + a] = l < 0 ? -1 : l > scale ? 1 : 0;
         if (x < pMin) pMin = x;
         if (x > pMax) pMax = x;
       }
       let qMin = Number.POSITIVE_INFINITY;
       let qMax = Number.NEGATIVE_INFINITY;
       for (let b = 0; b < nB; b++) {
-        const y = eq * (hasQ ? clamp(lq + cqS * xs + cqB * (B.start + b - lamB), scale) - sObsQ : 0);
+        const l = lq + cqS * xs + cqB * (B.start + b - lamB);
+        const y = eq * (hasQ ? clamp(l, scale) - sObsQ : 0);
         eqGrid[s * nB + b] = y;
+        qState[s * nB + b] = l < 0 ? -1 : l > scale ? 1 : 0;
         if (y < qMin) qMin = y;
         if (y > qMax) qMax = y;
       }
@@ -295,34 +313,152 @@ export class EnumerationBinner {
       this.rowProbabilities = new Float64Array(nA);
     }
     if (this.rowNegated.length < nB) this.rowNegated = new Float64Array(nB);
-    // Per value of S, the pairs (ep dp, P(S) P(A)) × (−eq dq, P(B)): x + (−y) is x − y. Where the
-    // shared months enter both scores alike (ep cpS = eq cqS) and no cap is reached in a row, the
-    // row's pairs do not depend on S (up to rounding): such rows are binned once, with their summed P(S).
-    const shiftFree = hasQ && ep * cpS === eq * cqS;
-    let freeRow = -1;
-    let freeWeight = 0;
-    const aLo = A.start - lamA;
-    const aHi = A.start + nA - 1 - lamA;
-    const bLo = B.start - lamB;
-    const bHi = B.start + nB - 1 - lamB;
+    if (this.occupied.length < grid.enumerationBins >> 5) this.occupied = new Uint32Array((grid.enumerationBins >> 5) + 1);
+    if (hasQ && nS > 1 && ep * cpS === eq * cqS) {
+      // The shared months enter both scores alike: by blocks (where neither score is capped, the value does not depend on S).
+      this.binBlocks(e, ep, eq, lo, step);
+    } else {
+      // Per value of S, the pairs (ep dp, P(S) P(A)) × (−eq dq, P(B)): x + (−y) is x − y.
+      for (let s = 0; s < nS; s++) this.binRow(s, Sp[s], nA, nB, Ap, Bp, lo, step);
+    }
+    grid.collectMarked(target, this.occupied, bins);
+  }
+
+  /**
+   * `binScaled`'s bins of a change whose shared months enter both scores alike (ep cpS = eq cqS),
+   * by blocks instead of row by row (the grids and states filled, the bins empty). Where neither
+   * score is capped, ep s(p) − eq s(q) does not depend on S (up to rounding): each pair (A, B) is
+   * one value, whose probability is P(A) P(B) times that of the values of S that keep both scores
+   * in range, an interval (a score is monotone in S), summed from S's cumulative probabilities.
+   * Where one score is capped, the value depends on S and the other month's count only: a row's
+   * chance of the cap, times each value of the other. Where both are, one of four values. So
+   * |A| |B| + |S| (|A| + |B|) values are binned, not the |S| |A| |B| joint values (a lag-one change
+   * of a capped 12-month rate: its 11 shared months' count, |S| up to about 90, against one month's).
+   * Each bin it fills is marked in `occupied`.
+   */
+  private binBlocks(e: Enumeration, ep: number, eq: number, lo: number, step: number): void {
+    const { S, A, B, lp, lq, sObsP, sObsQ, lamA, lamB, cpA, cqB, scale } = e;
+    const Sp = S.probabilities;
+    const Ap = A.probabilities;
+    const Bp = B.probabilities;
+    const nS = Sp.length;
+    const nA = Ap.length;
+    const nB = Bp.length;
+    const { epGrid, eqGrid, pState, qState } = this;
+    const mass = this.grid.mass;
+    const moment = this.grid.moment;
+    const size = nS + 1 + 4 * nS + 2 * nA + 2 * nB;
+    if (this.blockScratch.length < size) this.blockScratch = new Float64Array(2 * size);
+    const scratch = this.blockScratch;
+    // S's cumulative probabilities; per row, the chance that s(p) (then s(q)) is capped at 0 and
+    // at the scale; per value of A (then B), the first and last rows that keep its score in range.
+    const cumulative = 0;
+    const capP = nS + 1;
+    const capQ = capP + 2 * nS;
+    const rangeA = capQ + 2 * nS;
+    const rangeB = rangeA + 2 * nA;
+    scratch[cumulative] = 0;
+    for (let s = 0; s < nS; s++) scratch[cumulative + s + 1] = scratch[cumulative + s] + Sp[s];
+    for (let a = 0; a < nA; a++) {
+      scratch[rangeA + 2 * a] = nS;
+      scratch[rangeA + 2 * a + 1] = -1;
+    }
+    for (let b = 0; b < nB; b++) {
+      scratch[rangeB + 2 * b] = nS;
+      scratch[rangeB + 2 * b + 1] = -1;
+    }
     for (let s = 0; s < nS; s++) {
-      const ws = Sp[s];
-      if (shiftFree) {
-        const xs = S.start + s - lamS;
-        const p1 = lp + cpS * xs + cpA * aLo;
-        const p2 = lp + cpS * xs + cpA * aHi;
-        const q1 = lq + cqS * xs + cqB * bLo;
-        const q2 = lq + cqS * xs + cqB * bHi;
-        if (p1 > 0 && p1 < scale && p2 > 0 && p2 < scale && q1 > 0 && q1 < scale && q2 > 0 && q2 < scale) {
-          if (freeRow < 0) freeRow = s;
-          freeWeight += ws;
-          continue;
+      let low = 0;
+      let high = 0;
+      for (let a = 0; a < nA; a++) {
+        const st = pState[s * nA + a];
+        if (st < 0) low += Ap[a];
+        else if (st > 0) high += Ap[a];
+        else {
+          if (s < scratch[rangeA + 2 * a]) scratch[rangeA + 2 * a] = s;
+          scratch[rangeA + 2 * a + 1] = s;
         }
       }
-      this.binRow(s, ws, nA, nB, Ap, Bp, lo, step);
+      scratch[capP + 2 * s] = low;
+      scratch[capP + 2 * s + 1] = high;
+      low = 0;
+      high = 0;
+      for (let b = 0; b < nB; b++) {
+        const st = qState[s * nB + b];
+        if (st < 0) low += Bp[b];
+        else if (st > 0) high += Bp[b];
+        else {
+          if (s < scratch[rangeB + 2 * b]) scratch[rangeB + 2 * b] = s;
+          scratch[rangeB + 2 * b + 1] = s;
+        }
+      }
+      scratch[capQ + 2 * s] = low;
+      scratch[capQ + 2 * s + 1] = high;
     }
-    if (freeRow >= 0) this.binRow(freeRow, freeWeight, nA, nB, Ap, Bp, lo, step);
-    grid.collect(target, bins);
+    const occupied = this.occupied;
+    const deposit = (v: number, w: number): void => {
+      const bin = Math.round((v - lo) / step);
+      if (mass[bin] === 0) occupied[bin >> 5] |= 1 << (bin & 31);
+      mass[bin] += w;
+      moment[bin] += w * v;
+    };
+    // Neither capped: ep (lp + cpA (A − λA) − sObsP) − eq (lq + cqB (B − λB) − sObsQ), the shared months cancelling.
+    for (let a = 0; a < nA; a++) {
+      const aFirst = scratch[rangeA + 2 * a];
+      const aLast = scratch[rangeA + 2 * a + 1];
+      if (aFirst > aLast) continue;
+      const x = ep * (lp + cpA * (A.start + a - lamA) - sObsP);
+      for (let b = 0; b < nB; b++) {
+        const from = Math.max(aFirst, scratch[rangeB + 2 * b]);
+        const to = Math.min(aLast, scratch[rangeB + 2 * b + 1]);
+        if (from > to) continue;
+        const w = Ap[a] * Bp[b] * (scratch[cumulative + to + 1] - scratch[cumulative + from]);
+        if (w > 0) deposit(x - eq * (lq + cqB * (B.start + b - lamB) - sObsQ), w);
+      }
+    }
+    const pLow = ep * (0 - sObsP);
+    const pHigh = ep * (scale - sObsP);
+    const qLow = eq * (0 - sObsQ);
+    const qHigh = eq * (scale - sObsQ);
+    let lowLow = 0;
+    let lowHigh = 0;
+    let highLow = 0;
+    let highHigh = 0;
+    for (let s = 0; s < nS; s++) {
+      const ws = Sp[s];
+      const pl = scratch[capP + 2 * s];
+      const ph = scratch[capP + 2 * s + 1];
+      const ql = scratch[capQ + 2 * s];
+      const qh = scratch[capQ + 2 * s + 1];
+      // s(p) in range, s(q) capped.
+      if (ql > 0 || qh > 0) {
+        for (let a = 0; a < nA; a++) {
+          if (pState[s * nA + a] !== 0) continue;
+          const w = ws * Ap[a];
+          const x = epGrid[s * nA + a];
+          if (ql > 0) deposit(x - qLow, w * ql);
+          if (qh > 0) deposit(x - qHigh, w * qh);
+        }
+      }
+      // s(p) capped, s(q) in range.
+      if (pl > 0 || ph > 0) {
+        for (let b = 0; b < nB; b++) {
+          if (qState[s * nB + b] !== 0) continue;
+          const w = ws * Bp[b];
+          const y = eqGrid[s * nB + b];
+          if (pl > 0) deposit(pLow - y, w * pl);
+          if (ph > 0) deposit(pHigh - y, w * ph);
+        }
+      }
+      lowLow += ws * pl * ql;
+      lowHigh += ws * pl * qh;
+      highLow += ws * ph * ql;
+      highHigh += ws * ph * qh;
+    }
+    if (lowLow > 0) deposit(pLow - qLow, lowLow);
+    if (lowHigh > 0) deposit(pLow - qHigh, lowHigh);
+    if (highLow > 0) deposit(pHigh - qLow, highLow);
+    if (highHigh > 0) deposit(pHigh - qHigh, highHigh);
   }
 
   /** Bins row s of binScaled's grids: the pairs (ep dp, weight P(A)) × (−eq dq, P(B)). */
@@ -333,6 +469,21 @@ export class EnumerationBinner {
       rowProbabilities[a] = weight * Ap[a];
     }
     for (let b = 0; b < nB; b++) rowNegated[b] = -eqGrid[s * nB + b];
-    binPairs(rowValues, rowProbabilities, nA, rowNegated, Bp, nB, lo, step, grid.mass, grid.moment);
+    // The grid's `binPairs` sums, in its order, marking each bin as it is first filled.
+    const { mass, moment } = grid;
+    const occupied = this.occupied;
+    for (let x = 0; x < nA; x++) {
+      const va = rowValues[x];
+      const wa = rowProbabilities[x];
+      if (wa === 0) continue;
+      for (let y = 0; y < nB; y++) {
+        const v = va + rowNegated[y];
+        const w = wa * Bp[y];
+        const bin = Math.round((v - lo) / step);
+        if (mass[bin] === 0) occupied[bin >> 5] |= 1 << (bin & 31);
+        mass[bin] += w;
+        moment[bin] += w * v;
+      }
+    }
   }
 }

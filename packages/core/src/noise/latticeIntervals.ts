@@ -379,6 +379,7 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
     const pl = plan[i];
     kind[i] = NONE;
     leadReady[i] = 0;
+    unitCumulantsReady[i] = 0;
     const sp = source[i * P + p];
     const sq = q >= 0 ? source[i * P + q] : -1;
     const presentP = sp >= 0 && treatedU[p * Ct + pl.treatedColumn] === treatedU[p * Ct + pl.treatedColumn];
@@ -607,6 +608,9 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
   const candK4 = new Float64Array(I);
   const candStep = new Float64Array(I);
   const candIndicator = new Int32Array(I);
+  // Per enumerated indicator, once per figure-month (unitCumulantsReady[i]): the cumulants of its s(p) − s(q) at unit weight.
+  const unitCumulants = new Float64Array(I * 4);
+  const unitCumulantsReady = new Uint8Array(I);
   const candOrder = new Int32Array(I);
   /**
    * Per indicator, for the figure in hand (set by `smooth`): 1 where its discrete component joins
@@ -736,12 +740,27 @@ export function latticeIntervals(result: IndexResult, options: LatticeOptions = 
         continue;
       }
       const slot = enumerated[i];
-      binner.cumulantsOf(slot, ep, eq);
       candIndicator[nc] = i;
-      candMean[nc] = binner.cumulants[0];
-      candVar[nc] = binner.cumulants[1];
-      candK3[nc] = binner.cumulants[2];
-      candK4[nc] = binner.cumulants[3];
+      if (ep > 0 && (q < 0 || ep === eq)) {
+        // One weight for both months: the cumulants of s(p) − s(q), found once per figure-month, scaled.
+        const at = i * 4;
+        if (!unitCumulantsReady[i]) {
+          binner.cumulantsOf(slot, 1, q >= 0 ? 1 : 0);
+          unitCumulants.set(binner.cumulants, at);
+          unitCumulantsReady[i] = 1;
+        }
+        const e2 = ep * ep;
+        candMean[nc] = ep * unitCumulants[at];
+        candVar[nc] = e2 * unitCumulants[at + 1];
+        candK3[nc] = e2 * ep * unitCumulants[at + 2];
+        candK4[nc] = e2 * e2 * unitCumulants[at + 3];
+      } else {
+        binner.cumulantsOf(slot, ep, eq);
+        candMean[nc] = binner.cumulants[0];
+        candVar[nc] = binner.cumulants[1];
+        candK3[nc] = binner.cumulants[2];
+        candK4[nc] = binner.cumulants[3];
+      }
       candStep[nc] = Math.max(Math.abs(ep * slot.cpS - eq * slot.cqS), Math.abs(ep * slot.cpA), Math.abs(eq * slot.cqB));
       nc++;
     }
