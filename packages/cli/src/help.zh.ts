@@ -78,8 +78,10 @@ YYYY-Qn，与前三年的同一季度比较；控制图需要 12 个季度的历
   --framework FILE    使用该指标体系文件，而不是 DIR/framework/*.json
   --today YYYY-MM-DD  判断月份是否已结束所依据的日期（默认：今天）
   --near N            列出仍受控、最接近界限的 N 张控制图（默认 5）
-  --json              输出 {ok, month, chart, charted, warnings: [{region, indicator, observed, expected, ewma, limit, newAlarm}],
-                      near: [{region, indicator, observed, expected, ewma, limit, share}]}（share：EWMA / 界限）
+  --json              输出 {ok, month, chart, charted, history, firstCharted, warnings: [{region, indicator, observed,
+                      expected, ewma, limit, newAlarm}], near: [{region, indicator, observed, expected, ewma, limit,
+                      share}]}（share：EWMA / 界限；history：控制图所需历史期数；firstCharted：第一个有控制图的时期，
+                      此前 charted 为 0）
 
 退出码：0 成功（有无预警都是）；1 数据无效；2 用法错误。
 `;

@@ -36,8 +36,10 @@ Options:
   --framework FILE    use this framework file instead of DIR/framework/*.json
   --today YYYY-MM-DD  the date to judge future months by (default: today)
   --near N            list the N in-control charts nearest their limits (default 5)
-  --json              print {ok, month, chart, charted, warnings: [{region, indicator, observed, expected, ewma, limit, newAlarm}],
-                      near: [{region, indicator, observed, expected, ewma, limit, share}]} (share: EWMA / limit)
+  --json              print {ok, month, chart, charted, history, firstCharted, warnings: [{region, indicator, observed,
+                      expected, ewma, limit, newAlarm}], near: [{region, indicator, observed, expected, ewma, limit,
+                      share}]} (share: EWMA / limit; history: the periods of history a chart needs; firstCharted: the
+                      first period with charts, so charted 0 before it)
 
 Exit codes: 0 ok (with or without warnings); 1 the data is invalid; 2 usage error.
 `;
@@ -94,6 +96,10 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     const { region, node } = nameOf(r);
     return [`${r.unit} ${localised(region.name)}`, `${r.code} ${localised(node.name)}`, String(r.observed), round(r.expected, 2), round(r.ewma, 3), round(r.limit, 3)];
   };
+  const quarterly = periodFrequency(month) === 'quarter';
+  // The chart's three years of history (36 months or 12 quarters), and so the first period charted.
+  const history = monthsAsPeriods(CHART_HISTORY_MONTHS, periodsPerYear(month));
+  const firstCharted = shiftPeriod(first, history);
   if (options.json) {
     return {
       exitCode: ExitCode.Ok,
@@ -102,6 +108,8 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
         month,
         chart: DEFAULT_CHART,
         charted,
+        history,
+        firstCharted,
         warnings: warnings.map((w) => ({ ...readingJson(w), newAlarm: w.newAlarm })),
         near: near.map(({ reading, share }) => ({ ...readingJson(reading), share: Number(round(share, 3)) })),
       }),
@@ -109,17 +117,13 @@ export function warningsCommand(options: WarningsOptions): CommandResult {
     };
   }
   const title = `${t`Early warning`} · ${month} · ${localised(valid.data.publication?.name ?? framework.name)}`;
-  const quarterly = periodFrequency(month) === 'quarter';
   const settings = quarterly
     ? t`EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} quarters`
     : t`EWMA λ = ${DEFAULT_CHART.lambda}, limit ${DEFAULT_CHART.limitSigmas} σ, in-control average run length ${DEFAULT_CHART.runLength} months`;
   if (charted === 0) {
-    // The chart's three years of history: 36 months or 12 quarters.
-    const history = monthsAsPeriods(CHART_HISTORY_MONTHS, periodsPerYear(month));
-    const from = shiftPeriod(first, history);
     const reason = quarterly
-      ? t`no chart for ${month}: a chart needs ${history} quarters of history (the first charted quarter is ${from})`
-      : t`no chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${from})`;
+      ? t`no chart for ${month}: a chart needs ${history} quarters of history (the first charted quarter is ${firstCharted})`
+      : t`no chart for ${month}: a chart needs ${CHART_HISTORY_MONTHS} months of history (the first charted month is ${firstCharted})`;
     return { exitCode: ExitCode.Ok, stdout: `${title}\n${reason}\n`, stderr: '' };
   }
   const observedHeader = quarterly ? t`Observed this quarter` : t`Observed`;

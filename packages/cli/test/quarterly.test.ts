@@ -173,6 +173,7 @@ describe('a quarterly index: examples/jibao-county', () => {
     const early = cli(['warnings', '2023-Q4', '--data', data, '--today', TODAY]);
     expect(early.code).toBe(0);
     expect(early.stdout).toContain('no chart for 2023-Q4: a chart needs 12 quarters of history (the first charted quarter is 2024-Q1)');
+    expect(JSON.parse(cli(['warnings', '2023-Q4', '--data', data, '--today', TODAY, '--json']).stdout)).toMatchObject({ charted: 0, history: 12, firstCharted: '2024-Q1' });
   });
 
   it('refuses months where quarters are expected, and quarters not over, each with its place', () => {

@@ -106,6 +106,10 @@ describe('pingan warnings', () => {
     const early = cli(['warnings', '2020-06', '--data', DATA, '--today', TODAY]);
     expect(early.code).toBe(0);
     expect(early.stdout).toContain('a chart needs 36 months of history (the first charted month is 2022-01)');
+    // --json says why it charts nothing: the history a chart needs, and the first month charted.
+    const earlyJson = JSON.parse(cli(['warnings', '2020-06', '--data', DATA, '--today', TODAY, '--json']).stdout) as { charted: number; history: number; firstCharted: string; warnings: unknown[] };
+    expect(earlyJson).toMatchObject({ charted: 0, history: 36, firstCharted: '2022-01', warnings: [] });
+    expect(JSON.parse(cli(['warnings', '2022-01', '--data', DATA, '--today', TODAY, '--json']).stdout)).toMatchObject({ charted: 72, firstCharted: '2022-01' });
     const outside = cli(['warnings', '2031-01', '--data', DATA, '--today', TODAY]);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('no data for 2031-01');
