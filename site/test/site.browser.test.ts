@@ -558,6 +558,19 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       await page.keyboard.press('ArrowLeft');
       const before = (await readout.textContent())!;
       expect(before).not.toBe(newest);
+      // To assistive technology a slider named by the chart's heading, its value the month read out.
+      const heading = (await page.locator('figure.trend').first().getAttribute('aria-labelledby'))!;
+      const slider = page.getByRole('slider', { name: (await page.locator(`#${heading}`).textContent())!.trim(), exact: true }).first();
+      const points = await page.locator('svg.trend-svg:visible circle.point').count();
+      expect(await slider.getAttribute('aria-valuemax')).toBe(String(points));
+      expect(await slider.getAttribute('aria-valuenow')).toBe(String(points - 1));
+      expect(await slider.getAttribute('aria-valuetext')).toBe(before);
+      await page.keyboard.press('PageDown');
+      expect(await slider.getAttribute('aria-valuenow')).toBe(String(points - 13));
+      expect(await slider.getAttribute('aria-valuetext')).toBe(await readout.textContent());
+      await page.keyboard.press('ArrowUp');
+      expect(await slider.getAttribute('aria-valuenow')).toBe(String(points - 12));
+      expect(await readout.getAttribute('aria-live')).toBe('off');
       const r = (await readout.boundingBox())!;
       expect(r.x).toBeGreaterThanOrEqual(0);
       expect(r.x + r.width).toBeLessThanOrEqual(width);

@@ -217,6 +217,14 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           });
           expect(labelPx, `${path} at ${width}px`).toBeGreaterThanOrEqual(10);
           expect(labelPx, `${path} at ${width}px`).toBeLessThanOrEqual(15);
+          // The y-axis is titled, above the plot: clear of the highest tick label.
+          const [axisTitle, titleBottom, topTick] = await item.locator('[data-testid=control-chart] svg').evaluate((svg) => {
+            const title = svg.querySelector('.cc-axis-title')!;
+            const ticks = [...svg.querySelectorAll('.cc-axis > g > text')].map((t) => t.getBoundingClientRect().top);
+            return [title.textContent, title.getBoundingClientRect().bottom, Math.min(...ticks)];
+          });
+          expect(axisTitle).toBe('EWMA');
+          expect(titleBottom, `${path} at ${width}px`).toBeLessThanOrEqual(topTick);
         }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
         await page.context().close();

@@ -7,7 +7,8 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ReleaseEarlyWarning } from '@pingan/core/release';
 
-export const CONTROL_CHART_SIZE = { width: 340, height: 200, margin: { top: 12, right: 12, bottom: 28, left: 34 } } as const;
+// The top margin holds the y-axis title (the EWMA) above the plot.
+export const CONTROL_CHART_SIZE = { width: 340, height: 214, margin: { top: 26, right: 12, bottom: 28, left: 34 } } as const;
 
 export interface ControlChartGeometry {
   width: number;
