@@ -155,6 +155,21 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       expect((await fetch(served.url + href!)).status).toBe(200);
     }
     expect(await page.locator('[data-testid=district-map] path').count()).toBe(districtCount);
+    // Every area is told from the page by its outline, at least 3:1 against the background (WCAG 1.4.11),
+    // whatever its fill: the lightest band's is nearly white.
+    const contrasts = await page.$$eval('[data-testid=district-map] svg a path', (paths) => {
+      const luminance = (css: string) => {
+        const [r, g, b] = (/rgba?\((\d+), (\d+), (\d+)/.exec(css) ?? ['', '255', '255', '255']).slice(1).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const page = luminance(getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : getComputedStyle(document.body).backgroundColor);
+      return paths.map((path) => {
+        const stroke = luminance(getComputedStyle(path).stroke);
+        return (Math.max(stroke, page) + 0.05) / (Math.min(stroke, page) + 0.05);
+      });
+    });
+    expect(contrasts).toHaveLength(districtCount);
+    for (const c of contrasts) expect(c).toBeGreaterThanOrEqual(3);
     await page.context().close();
   });
 
