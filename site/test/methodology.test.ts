@@ -120,17 +120,24 @@ describe("the methodology's tables", () => {
     expect(seven).toMatch(/^<table class="reflow doc-table">/);
     // A value of several pieces (words, a code, words) is one span: one item on a card's flex row.
     expect(wide).toContain('<td data-label="a"><span>Public order <code>order</code> (0.45)</span></td>');
-    const labels = [...table.matchAll(/<td[^>]*data-label="([^"]*)"[^>]*>(?:<span>([^<]*)<\/span>)?<\/td>/g)].map((m) => [m[1], m[2] ?? '']);
+    const labels = [...table.matchAll(/<td[^>]*data-label="([^"]*)"[^>]*>(?:<span(?: class="([^"]*)")?>([^<]*)<\/span>)?<\/td>/g)].map((m) => [m[1], m[3] ?? '', m[2] ?? '']);
     expect(labels).toEqual([
-      ['Code', 'homicide'],
-      ['Weight &amp; share', '0.25'],
-      ['rref', '1'],
-      ['Code', ''],
-      ['Weight &amp; share', '0.20'],
-      ['rref', ''],
+      ['Code', 'homicide', ''],
+      ['Weight &amp; share', '0.25', ''],
+      ['rref', '1', ''],
+      // A first cell left empty repeats the one above, on a card only; any other empty cell stays empty.
+      ['Code', 'homicide', 'card-only'],
+      ['Weight &amp; share', '0.20', ''],
+      ['rref', '', ''],
     ]);
+    // Each table is named by its number and the section it stands in, as its region and its caption.
+    expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><table class="reflow doc-table"><caption class="visually-hidden">Table 1</caption>');
     // marked's alignment stays beside the label.
     expect(table).toContain('<td align="right" data-label="Weight &amp; share"><span>0.25</span></td>');
+    dataFolder({ zh: `# 方法\n\n## 2. 指标体系\n\n| 代码 | 权重 |\n|---|---|\n| homicide | 0.25 |\n\n### 4.1 比率\n\n文字。\n\n| a | b |\n|---|---|\n| 1 | 2 |\n` });
+    const named = methodologyText('zh').before;
+    expect(named).toContain('aria-label="表 1：2. 指标体系"><table class="reflow doc-table"><caption class="visually-hidden">表 1：2. 指标体系</caption>');
+    expect(named).toContain('<caption class="visually-hidden">表 2：4.1 比率</caption>');
     expect(matrix).toMatch(/^<table>/);
     expect(matrix).not.toContain('data-label');
     expect(matrix).toContain('<th scope="row">fire</th>');

@@ -981,6 +981,10 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
             // Label and value pairs a card's line holds (its rows' widest grid).
             perLine: Math.max(...[...t.querySelectorAll('tbody tr:not(.group-row)')].map((tr) => getComputedStyle(tr).gridTemplateColumns.split(' ').length)),
             facts: t.classList.contains('facts-table'),
+            // A card whose first cell is empty under a filled one (a group named on its first row only) repeats the group.
+            groupless: t.classList.contains('doc-table')
+              ? [...t.querySelectorAll('tbody tr')].filter((tr, i, rows) => i > 0 && (tr.querySelector('td') as HTMLElement | null)?.innerText.trim() === '' && rows.slice(0, i).some((r) => (r.querySelector('td') as HTMLElement | null)?.innerText.trim())).length
+              : 0,
           };
         }),
       );
@@ -995,6 +999,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         expect(t.unlabelled, `${lang}: ${t.name}`).toBe(0);
         expect(t.headerShown, `${lang}: ${t.name}: the header row is left to screen readers on a card`).toBe(false);
         expect(t.pieces, `${lang}: ${t.name}: values in several pieces`).toBe(0);
+        expect(t.groupless, `${lang}: ${t.name}: cards without their group`).toBe(0);
         // English values ("per 100,000 of resident population, last 12 months") take a line of their own.
         if (lang === 'en' && t.facts) expect(t.perLine, `${lang}: ${t.name}`).toBe(1);
       }
@@ -1025,6 +1030,8 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
               beyond: Math.max(table.getBoundingClientRect().right, box.getBoundingClientRect().right) - contentRight,
               columns: table.querySelectorAll('thead th, thead td').length,
               cards: getComputedStyle(table.querySelector('thead') ?? table).position === 'absolute',
+              // A group repeated for its cards: shown on a card, not in a table (its rows read as one).
+              repeats: [...table.querySelectorAll('.card-only')].map((r) => r.checkVisibility()),
             };
           }),
           // The document's paragraphs keep the 48rem reading measure.
@@ -1037,6 +1044,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         const where = `${lang} at ${width} px: ${box.name}`;
         // A table of eight columns or more is cards below 60rem (960 px), and a table from there; a narrower one a table on both.
         expect(box.cards, where).toBe(box.columns >= 8 && width < 960);
+        for (const shown of box.repeats) expect(shown, `${where}: a repeated group`).toBe(box.cards);
         // From 768 px (a tablet held upright) every table fits; below it a narrower table may scroll in its box (the worked example's seven columns need 41–43rem).
         if (width < 768 && box.columns < 8) continue;
         expect(box.overflow, `${where} scrolls in its box`).toBeLessThanOrEqual(1);

@@ -106,11 +106,15 @@ const WIDE_COLUMNS = 8;
 
 /**
  * A table of the document made to read as cards on a phone (site.css, `table.reflow`): each body
- * cell carries its column's header as `data-label`, which a card shows before its value.
+ * cell carries its column's header as `data-label`, which a card shows before its value. A first
+ * cell left empty under a filled one (a group named on its first row only, as the framework's
+ * table does) repeats the one above on a card only (`card-only`): a card stands alone, without the
+ * row above it, where a table's rows read as one.
  */
 function reflowTable(table: string): string {
   const head = /<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1] ?? '';
   const headers = [...head.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) => cellText(m[1]));
+  let above = '';
   return table
     .replace('<table>', `<table class="reflow doc-table${headers.length >= WIDE_COLUMNS ? ' wide-table' : ''}">`)
     .replace(/<tbody>[\s\S]*?<\/tbody>/, (body) =>
@@ -119,8 +123,13 @@ function reflowTable(table: string): string {
         // A cell's content in one span: on a card the cell is a flex row of its label and its value, and a value of
         // several pieces (words, then a code) would otherwise be spread across the card as several items.
         return row.replace(/<td\b([^>]*)>([\s\S]*?)<\/td>/g, (_, attributes: string, content: string) => {
+          const first = column === 0;
           const label = `data-label="${escapeHtml(headers[column++] ?? '')}"`;
-          return content.trim() === '' ? `<td${attributes} ${label}></td>` : `<td${attributes} ${label}><span>${content}</span></td>`;
+          if (content.trim() !== '') {
+            if (first) above = content;
+            return `<td${attributes} ${label}><span>${content}</span></td>`;
+          }
+          return first && above !== '' ? `<td${attributes} ${label}><span class="card-only">${above}</span></td>` : `<td${attributes} ${label}></td>`;
         });
       }),
     );
@@ -194,7 +203,14 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
   const title = h1 ? headingText(h1[1]) : name;
   if (h1) html = html.replace(h1[0], '');
   const label = lang === 'zh' ? '表' : 'Table';
-  html = html.replace(/<table>/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${label} ${++tables}`)}"><table>`).replace(/<\/table>/g, '</table></div>');
+  // Each table named by its number and the section it stands in (its region and, for a screen reader's list of tables, its caption).
+  html = html
+    .replace(/<table>/g, (_, offset: number, all: string) => {
+      const heading = [...all.slice(0, offset).matchAll(/<h[23]>([\s\S]*?)<\/h[23]>/g)].at(-1);
+      const name = `${label} ${++tables}${heading ? `${lang === 'zh' ? '：' : ': '}${headingText(heading[1])}` : ''}`;
+      return `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(name)}"><table><caption class="visually-hidden">${escapeHtml(name)}</caption>`;
+    })
+    .replace(/<\/table>/g, '</table></div>');
   // A table whose corner header is empty is a matrix: the corner becomes a plain cell (no header is empty) and each row's first cell its row header.
   // Any other table reads as cards on a phone (class reflow: a card a row, each cell labelled by its column), not as a box scrolled sideways.
   html = html.replace(/<table>[\s\S]*?<\/table>/g, (table) => {
