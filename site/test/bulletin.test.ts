@@ -10,7 +10,7 @@ import { previewSvg, segmentNumber } from '../src/lib/preview.ts';
 import { cityCode, districts, loadReleases, region, type Release } from '../src/lib/releases.ts';
 import { siteFacts } from '../src/lib/publication.ts';
 import { difference, neighbours, standing } from '../src/lib/standing.ts';
-import { bandFills, compactPath, mapShapes, placeLabels, MAP_HEIGHT, MAP_WIDTH } from '../src/lib/charts.ts';
+import { bandFills, compactPath, mapShapes, placeLabels, readingOrder, MAP_HEIGHT, MAP_WIDTH } from '../src/lib/charts.ts';
 import { labelWidth } from '../src/lib/labelWidth.ts';
 
 // The data folder beside the site (astro.config.ts sets the same default for builds; vitest may run from the root).
@@ -158,6 +158,18 @@ describe('map and share preview', () => {
     const lum = (hex: string) => { const n = /rgb\((\d+), (\d+), (\d+)\)/.exec(hex) ?? [0, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)]; return Number(n[1]) + Number(n[2]) + Number(n[3]); };
     const order = ['excellent', 'good', 'stable', 'poor'].map((c) => lum(fills.get(c)!));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('orders the areas for the keyboard as they read: by rows from the top, left to right within a row', () => {
+    const at = (code: string, x: number, y: number) => ({ code, x, y });
+    // Two on the top row (the right one a little higher), one below them, two at the bottom.
+    const shapes = [at('5', 500, 560), at('2', 450, 90), at('3', 300, 300), at('1', 120, 120), at('4', 100, 590)];
+    expect(readingOrder(shapes).map((s) => s.code)).toEqual(['1', '2', '3', '4', '5']);
+    expect(shapes.map((s) => s.code)).toEqual(['5', '2', '3', '1', '4']);
+    // The configured map: every area once, each row's areas no further down than the next row's first.
+    const configured = readingOrder(configuredShapes());
+    expect(configured.map((s) => s.code).sort()).toEqual(configuredShapes().map((s) => s.code).sort());
+    for (let i = 1; i < configured.length; i++) if (configured[i].x < configured[i - 1].x) expect(configured[i].y).toBeGreaterThan(configured[i - 1].y);
   });
 
   it('keeps long labels inside the map and apart', () => {

@@ -170,6 +170,9 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     });
     expect(contrasts).toHaveLength(districtCount);
     for (const c of contrasts) expect(c).toBeGreaterThanOrEqual(3);
+    // Tab goes through the areas as they read, by rows from the top, left to right: an area left of the one before is lower.
+    const centres = await page.$$eval('[data-testid=district-map] svg a', (as) => as.map((a) => { const b = a.getBoundingClientRect(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; }));
+    for (let i = 1; i < centres.length; i++) if (centres[i].x < centres[i - 1].x) expect(centres[i].y).toBeGreaterThan(centres[i - 1].y);
     await page.context().close();
   });
 

@@ -106,6 +106,25 @@ export function bandFills(bands: readonly BandSpec[]): Map<string, string> {
   return new Map(ordered.map((b, i) => [b.code, s(i)]));
 }
 
+/**
+ * The shapes in reading order, their keyboard focus order on the map: by rows from the top (a
+ * shape whose label point is within a sixth of the map's height of a row's first joins that row),
+ * left to right within a row. Region codes say nothing of where a district lies.
+ *
+ * @example
+ * readingOrder([{ code: 'b', x: 400, y: 100 }, { code: 'c', x: 300, y: 500 }, { code: 'a', x: 100, y: 120 }]).map((s) => s.code); // ['a', 'b', 'c']
+ */
+export function readingOrder<T extends { x: number; y: number }>(shapes: readonly T[]): T[] {
+  const byHeight = [...shapes].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: T[][] = [];
+  for (const s of byHeight) {
+    const row = rows.at(-1);
+    if (row && s.y - row[0].y <= MAP_HEIGHT / 6) row.push(s);
+    else rows.push([s]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.x - b.x));
+}
+
 export interface LabelLine {
   text: string;
   fontSize: number;
