@@ -138,6 +138,9 @@ describe("the methodology's tables", () => {
     const named = methodologyText('zh').before;
     expect(named).toContain('aria-label="表 1：2. 指标体系"><table class="reflow doc-table"><caption class="visually-hidden">表 1：2. 指标体系</caption>');
     expect(named).toContain('<caption class="visually-hidden">表 2：4.1 比率</caption>');
+    // The other language's words carry their own lang, for a screen reader's voice; code does not.
+    dataFolder({ en: `# Method\n\n| Code | Indicator |\n|---|---|\n| \`homicide\` | ★Homicides 命案 |\n` });
+    expect(methodologyText('en').before).toContain('<td data-label="Code"><span><code>homicide</code></span></td>\n<td data-label="Indicator"><span>★Homicides <span lang="zh-CN">命案</span></span></td>');
     expect(matrix).toMatch(/^<table>/);
     expect(matrix).not.toContain('data-label');
     expect(matrix).toContain('<th scope="row">fire</th>');

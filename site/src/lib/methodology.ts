@@ -11,6 +11,7 @@ import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked'
 import temml from 'temml';
 import { dataDir, frameworkFileName } from './framework.ts';
 import type { Lang } from './i18n.ts';
+import { markOtherLanguage } from './otherLanguage.ts';
 
 /** Where the worked example computed at build time goes in the rendered text. */
 export const WORKED_EXAMPLE_MARK = '<!--pingan:worked-example-->';
@@ -234,6 +235,8 @@ function renderMethodology(source: string, lang: Lang, name: string): Methodolog
     intervals = { id: found[2], title: heading, number: /^(\d+(?:\.\d+)*)\.?\s/.exec(heading)?.[1] ?? null };
     html = html.replace(INTERVALS_MARK, '');
   }
+  // The other language's words in their own voice for a screen reader (the English page's Chinese names, the Chinese page's English terms).
+  html = markOtherLanguage(html, lang);
   const [before, after = ''] = html.split(WORKED_EXAMPLE_MARK);
   return { title, before, after, hasWorkedExample: html.includes(WORKED_EXAMPLE_MARK), intervals, contents, file: where };
 }
