@@ -112,9 +112,11 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
 
   const served = servedSite('pingan-site-', { PINGAN_RELEASES_DIR: releasesDir, PINGAN_DATA_DIR: dataDir });
 
-  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number; bypassCSP?: boolean } = {}): Promise<Page> {
+  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number; bypassCSP?: boolean; fontSize?: number } = {}): Promise<Page> {
     const context = await served.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, bypassCSP: options.bypassCSP ?? false, viewport: { width: options.width ?? 1280, height: 900 } });
     const page = await context.newPage();
+    // A reader's own default font size (the browser's setting, which rem and a media query's em follow).
+    if (options.fontSize) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: options.fontSize, fixed: Math.round(options.fontSize * 0.8) } });
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
     });
@@ -928,6 +930,31 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} at 320px`).toBeLessThanOrEqual(0);
+        await page.context().close();
+      }
+    }
+  });
+
+  it('never scrolls the whole page sideways on a 360 px phone with text at 200% (a 32 px default font), on every kind of page and the workbench, in both languages, with every disclosure open', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const target of [...LAYOUT_PAGES, { path: '/methodology/' }, { path: '/warnings/' }, { path: '/archive/' }, { path: '/downloads/' }, { path: '/workbench/' }]) {
+        const path = lang === 'en' ? `/en${target.path}` : target.path;
+        const page = await open(path, { width: 360, fontSize: 32 });
+        if (target.path === '/workbench/') await page.waitForSelector('[data-testid=workbench-ranking] tbody tr');
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        const found = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          // What reaches beyond the screen (outside any box that scrolls), named in the message.
+          const inScroller = (e: Element) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+          const beyond = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1 && !inScroller(e));
+          return {
+            root: getComputedStyle(document.documentElement).fontSize,
+            overflow: document.documentElement.scrollWidth - width,
+            beyond: beyond.filter((e) => !beyond.includes(e.parentElement!)).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 40)}"`),
+          };
+        });
+        expect(found.root, path).toBe('32px');
+        expect(found.overflow, `${path} at 360px, text at 200%: ${found.beyond.join('; ')}`).toBeLessThanOrEqual(0);
         await page.context().close();
       }
     }
