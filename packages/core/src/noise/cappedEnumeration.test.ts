@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EnumerationBinner, clamp, conditionalMoments, emptyEnumeration, materialise, type Enumeration } from './cappedEnumeration.ts';
 import { countPmf } from './countPmf.ts';
-import { ComponentGrid, EXACT_ATOMS, componentMoments, emptyComponent } from './gridComponents.ts';
+import { ComponentGrid, EXACT_ATOMS, componentMoments, emptyComponent, type Component } from './gridComponents.ts';
 
 /**
  * A 12-month rate's score of months p and q, goalposts capped at 0 and 100: 11 shared months (S),
@@ -40,13 +40,17 @@ function enumeration(lam: { S: number; A: number; B: number }, c: { cpS: number;
 
 /**
  * binScaled's bins against the grid's convolution of the materialised joint values on as many
- * points: the same atoms up to rounding (the grid's points are the same; an atom's sums differ
- * only in their order and grouping).
+ * points (binScaled's: enough for 1/256 of the sd over the values' range, 256 to 4,096): the same
+ * atoms up to rounding (the grid's points are the same; an atom's sums differ only in their order
+ * and grouping).
  */
-function expectBinnedAsConvolved(make: () => Enumeration, ep: number, eq: number): void {
+function expectBinnedAsConvolved(make: () => Enumeration, ep: number, eq: number): { binned: Component; copy: Enumeration; values: Float64Array } {
   const binned = emptyComponent();
   const binner = new EnumerationBinner(new ComponentGrid(256));
-  binner.binScaled(binned, make(), ep, eq);
+  const e = make();
+  binner.binScaled(binned, e, ep, eq);
+  // Without materialising the joint values.
+  expect(e.materialised).toBe(false);
   const copy = make();
   materialise(copy);
   const values = new Float64Array(copy.n);
@@ -61,6 +65,7 @@ function expectBinnedAsConvolved(make: () => Enumeration, ep: number, eq: number
     expect(binned.values[t]).toBeCloseTo(direct.values[t], 9);
     expect(binned.probabilities[t]).toBeCloseTo(direct.probabilities[t], 12);
   }
+  return { binned, copy, values };
 }
 
 describe('capped enumerations', () => {
@@ -126,29 +131,9 @@ describe('capped enumerations', () => {
     }
   });
 
-  it('bins the joint values as the grid convolves them once materialised (rows free of caps merged: equal up to rounding), without materialising them', () => {
-    const e = rareCapped(true);
-    const binned = emptyComponent();
-    const binner = new EnumerationBinner(new ComponentGrid(256));
-    binner.binScaled(binned, e, 1, 1);
-    expect(e.materialised).toBe(false);
-    const copy = rareCapped(true);
-    materialise(copy);
+  it('bins the joint values as the grid convolves them once materialised (by blocks: equal up to rounding), without materialising them', () => {
+    const { binned, copy, values } = expectBinnedAsConvolved(() => rareCapped(true), 1, 1);
     expect(copy.n).toBeGreaterThan(EXACT_ATOMS);
-    const values = new Float64Array(copy.n);
-    for (let t = 0; t < copy.n; t++) values[t] = copy.dp[t] - copy.dq[t];
-    // binScaled's grid: enough points for 1/256 of the sd over the values' range (256 to 4,096);
-    // the grid convolving the materialised values is given as many.
-    const span = Math.max(...values) - Math.min(...values);
-    const bins = Math.min(4096, Math.max(256, Math.ceil((span * 256) / Math.sqrt(binner.cumulants[1])) + 1));
-    const unit = { values: Float64Array.of(0), probabilities: Float64Array.of(1), n: 1, mean: 0, variance: 0 };
-    const direct = emptyComponent();
-    new ComponentGrid(bins).convolve(direct, unit, values, copy.w, copy.n);
-    expect(binned.n).toBe(direct.n);
-    for (let t = 0; t < direct.n; t++) {
-      expect(binned.values[t]).toBeCloseTo(direct.values[t], 9);
-      expect(binned.probabilities[t]).toBeCloseTo(direct.probabilities[t], 12);
-    }
     componentMoments(binned);
     let mean = 0;
     for (let t = 0; t < copy.n; t++) mean += copy.w[t] * values[t];

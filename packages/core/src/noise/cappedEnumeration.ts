@@ -174,6 +174,36 @@ function scoreMoments(pmf: CountPmf, base: number, c: number, lam: number, scale
 }
 
 /**
+ * For `binBlocks`, of one month's score over the rows of S (its states at s × n + k, n the length
+ * of `own`, the pmf of the month's own count): each row's chance that the score is capped at 0 and
+ * at the scale (into out[caps + 2s], out[caps + 2s + 1]), and for each value k of its own count
+ * the first and last rows that keep the score in range (out[ranges + 2k], out[ranges + 2k + 1]; the
+ * first after the last where none does).
+ */
+function scanRows(states: Int8Array, own: Float64Array, rows: number, out: Float64Array, caps: number, ranges: number): void {
+  const n = own.length;
+  for (let k = 0; k < n; k++) {
+    out[ranges + 2 * k] = rows;
+    out[ranges + 2 * k + 1] = -1;
+  }
+  for (let s = 0; s < rows; s++) {
+    let low = 0;
+    let high = 0;
+    for (let k = 0; k < n; k++) {
+      const state = states[s * n + k];
+      if (state < 0) low += own[k];
+      else if (state > 0) high += own[k];
+      else {
+        if (s < out[ranges + 2 * k]) out[ranges + 2 * k] = s;
+        out[ranges + 2 * k + 1] = s;
+      }
+    }
+    out[caps + 2 * s] = low;
+    out[caps + 2 * s + 1] = high;
+  }
+}
+
+/**
  * The working arrays and the binning of enumerations (one per `latticeIntervals` call, on its
  * `ComponentGrid`): an enumeration's cumulants for the fast path, and its joint values binned.
  *
@@ -359,42 +389,8 @@ export class EnumerationBinner {
     const rangeB = rangeA + 2 * nA;
     scratch[cumulative] = 0;
     for (let s = 0; s < nS; s++) scratch[cumulative + s + 1] = scratch[cumulative + s] + Sp[s];
-    for (let a = 0; a < nA; a++) {
-      scratch[rangeA + 2 * a] = nS;
-      scratch[rangeA + 2 * a + 1] = -1;
-    }
-    for (let b = 0; b < nB; b++) {
-      scratch[rangeB + 2 * b] = nS;
-      scratch[rangeB + 2 * b + 1] = -1;
-    }
-    for (let s = 0; s < nS; s++) {
-      let low = 0;
-      let high = 0;
-      for (let a = 0; a < nA; a++) {
-        const st = pState[s * nA + a];
-        if (st < 0) low += Ap[a];
-        else if (st > 0) high += Ap[a];
-        else {
-          if (s < scratch[rangeA + 2 * a]) scratch[rangeA + 2 * a] = s;
-          scratch[rangeA + 2 * a + 1] = s;
-        }
-      }
-      scratch[capP + 2 * s] = low;
-      scratch[capP + 2 * s + 1] = high;
-      low = 0;
-      high = 0;
-      for (let b = 0; b < nB; b++) {
-        const st = qState[s * nB + b];
-        if (st < 0) low += Bp[b];
-        else if (st > 0) high += Bp[b];
-        else {
-          if (s < scratch[rangeB + 2 * b]) scratch[rangeB + 2 * b] = s;
-          scratch[rangeB + 2 * b + 1] = s;
-        }
-      }
-      scratch[capQ + 2 * s] = low;
-      scratch[capQ + 2 * s + 1] = high;
-    }
+    scanRows(pState, Ap, nS, scratch, capP, rangeA);
+    scanRows(qState, Bp, nS, scratch, capQ, rangeB);
     const occupied = this.occupied;
     const deposit = (v: number, w: number): void => {
       const bin = Math.round((v - lo) / step);
