@@ -222,10 +222,6 @@ export class EnumerationBinner {
   // binScaled's ep × s(p) deviations per (S, A) and eq × s(q) deviations per (S, B).
   private epGrid = new Float64Array(256);
   private eqGrid = new Float64Array(256);
-  // One value of S's row of the grids: its pairs (ep dp, weight) and −eq dq.
-  private rowValues = new Float64Array(64);
-  private rowProbabilities = new Float64Array(64);
-  private rowNegated = new Float64Array(64);
   // The bins an enumeration's values fill, a bit each (often far fewer than the grid's up to 4,096 points).
   private occupied = new Uint32Array(0);
   // Per (S, A) and (S, B): whether the score is capped at 0 (−1), in range (0) or capped at the scale (1).
@@ -338,11 +334,6 @@ export class EnumerationBinner {
     const Sp = S.probabilities;
     const Ap = A.probabilities;
     const Bp = B.probabilities;
-    if (this.rowValues.length < nA) {
-      this.rowValues = new Float64Array(nA);
-      this.rowProbabilities = new Float64Array(nA);
-    }
-    if (this.rowNegated.length < nB) this.rowNegated = new Float64Array(nB);
     if (this.occupied.length < grid.enumerationBins >> 5) this.occupied = new Uint32Array((grid.enumerationBins >> 5) + 1);
     if (hasQ && nS > 1 && ep * cpS === eq * cqS) {
       // The shared months enter both scores alike: by blocks (where neither score is capped, the value does not depend on S).
@@ -375,8 +366,6 @@ export class EnumerationBinner {
     const nA = Ap.length;
     const nB = Bp.length;
     const { epGrid, eqGrid, pState, qState } = this;
-    const mass = this.grid.mass;
-    const moment = this.grid.moment;
     const size = nS + 1 + 4 * nS + 2 * nA + 2 * nB;
     if (this.blockScratch.length < size) this.blockScratch = new Float64Array(2 * size);
     const scratch = this.blockScratch;
@@ -391,13 +380,7 @@ export class EnumerationBinner {
     for (let s = 0; s < nS; s++) scratch[cumulative + s + 1] = scratch[cumulative + s] + Sp[s];
     scanRows(pState, Ap, nS, scratch, capP, rangeA);
     scanRows(qState, Bp, nS, scratch, capQ, rangeB);
-    const occupied = this.occupied;
-    const deposit = (v: number, w: number): void => {
-      const bin = Math.round((v - lo) / step);
-      if (mass[bin] === 0) occupied[bin >> 5] |= 1 << (bin & 31);
-      mass[bin] += w;
-      moment[bin] += w * v;
-    };
+    const deposit = (v: number, w: number): void => this.deposit(v, w, lo, step);
     // Neither capped: ep (lp + cpA (A − λA) − sObsP) − eq (lq + cqB (B − λB) − sObsQ), the shared months cancelling.
     for (let a = 0; a < nA; a++) {
       const aFirst = scratch[rangeA + 2 * a];
@@ -457,29 +440,24 @@ export class EnumerationBinner {
     if (highHigh > 0) deposit(pHigh - qHigh, highHigh);
   }
 
-  /** Bins row s of binScaled's grids: the pairs (ep dp, weight P(A)) × (−eq dq, P(B)). */
+  /** Bins row s of binScaled's grids: the pairs (ep dp, weight P(A)) × (−eq dq, P(B)), in the order of the grid's `binPairs`. */
   private binRow(s: number, weight: number, nA: number, nB: number, Ap: Float64Array, Bp: Float64Array, lo: number, step: number): void {
-    const { epGrid, eqGrid, rowValues, rowProbabilities, rowNegated, grid } = this;
+    const { epGrid, eqGrid } = this;
     for (let a = 0; a < nA; a++) {
-      rowValues[a] = epGrid[s * nA + a];
-      rowProbabilities[a] = weight * Ap[a];
-    }
-    for (let b = 0; b < nB; b++) rowNegated[b] = -eqGrid[s * nB + b];
-    // The grid's `binPairs` sums, in its order, marking each bin as it is first filled.
-    const { mass, moment } = grid;
-    const occupied = this.occupied;
-    for (let x = 0; x < nA; x++) {
-      const va = rowValues[x];
-      const wa = rowProbabilities[x];
+      const x = epGrid[s * nA + a];
+      const wa = weight * Ap[a];
       if (wa === 0) continue;
-      for (let y = 0; y < nB; y++) {
-        const v = va + rowNegated[y];
-        const w = wa * Bp[y];
-        const bin = Math.round((v - lo) / step);
-        if (mass[bin] === 0) occupied[bin >> 5] |= 1 << (bin & 31);
-        mass[bin] += w;
-        moment[bin] += w * v;
-      }
+      for (let b = 0; b < nB; b++) this.deposit(x + -eqGrid[s * nB + b], wa * Bp[b], lo, step);
     }
   }
+
+  /** Adds value v of probability w to its bin (from `lo` by `step`: mass, and w v), marking the bin in `occupied` when it is first filled. */
+  private deposit(v: number, w: number, lo: number, step: number): void {
+    const { mass, moment } = this.grid;
+    const bin = Math.round((v - lo) / step);
+    if (mass[bin] === 0) this.occupied[bin >> 5] |= 1 << (bin & 31);
+    mass[bin] += w;
+    moment[bin] += w * v;
+  }
+
 }
