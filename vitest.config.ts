@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // PINGAN_FUZZ_RUNS: the runs of every property test (pnpm fuzz).
     setupFiles: ['scripts/fuzzSetup.ts'],
+    // One temporary folder for the whole run, removed at its end (scripts/testTemporaryDirectory.ts).
+    globalSetup: ['scripts/testTemporaryDirectory.ts'],
     hookTimeout: 240_000,
     // The CLI's messages follow LC_ALL, LC_MESSAGES and LANG (packages/cli/src/i18n); the tests
     // expect English whatever the machine's locale, and set a Chinese one where they test it.
