@@ -19,6 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateFromConfiguration } from '../../scripts/syntheticFromConfiguration.ts';
 import { exampleReleases } from './exampleReleases.ts';
 import { axeViolations } from './axe.ts';
+import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
 
 const haveChromium = existsSync(CHROMIUM);
@@ -107,7 +108,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
           const wholeHeight = await page.getByTestId('ranking').evaluate((t) => t.getBoundingClientRect().height);
           expect(excerptHeight / wholeHeight, 'the excerpt (6 places, 1 note) against all 30').toBeLessThan(0.4);
           if (width === 360) {
-            expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(360);
+            await expectNoSidewaysScroll(page, `${lang}: the whole county's page at 360px`);
             const summary = await all.locator('summary').boundingBox();
             expect(summary!.height, 'the disclosure is a full-size tap target').toBeGreaterThanOrEqual(44);
           }
@@ -124,7 +125,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
           const link = page.getByTestId('ranking-all-link');
           await expect(link.textContent()).resolves.toBe(lang === 'zh' ? '全部30个乡镇的排名 →' : 'All 30 townships, ranked →');
           if (width === 360) {
-            expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(360);
+            await expectNoSidewaysScroll(page, `${lang}: a township's page at 360px`);
             expect((await link.boundingBox())!.height, 'the link is a full-size tap target').toBeGreaterThanOrEqual(44);
           }
           // Followed, it opens the county's page at the whole ranking, its disclosure opened by the browser (no script).
@@ -183,7 +184,7 @@ describe.skipIf(!haveChromium)('a ranking of 30 areas', () => {
         expect(box!.height, '32rem at most').toBeLessThanOrEqual(512 + 1);
         expect(box!.scrollHeight, 'all 30 rows are in it, scrolled to').toBeGreaterThan(box!.clientHeight);
         expect(box!.tabIndex, 'reachable by keyboard').toBe(0);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(width);
+        await expectNoSidewaysScroll(page, `the workbench at ${width}px`);
       } finally {
         await page.close();
       }

@@ -17,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
 
 const releasesDir = join(import.meta.dirname, '..', '..', 'data', 'releases');
@@ -104,7 +105,7 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
         const earlier = page.locator('[data-testid=dates] [data-testid=older-revisions] a');
         expect(await earlier.count()).toBe(manifest.revision - 1);
         for (let n = 1; n < manifest.revision; n++) expect(await earlier.nth(n - 1).getAttribute('href')).toBe(`${path(lang)}r${n}/`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await expectNoSidewaysScroll(page, `${lang} at ${width}px`);
         // The home page (when this is the latest month) and every district's page: the index on the first screen too.
         const others = [...(latest ? [`${lang === 'zh' ? '' : '/en'}/`] : []), ...districts.map((code) => `${path(lang)}${code}/`)];
         for (const other of others) {
@@ -142,7 +143,7 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
           expect(await box.locator('[data-testid=format-revision-detail] p').isVisible(), path).toBe(false);
           const shown = await page.locator('[data-testid=headline]').boundingBox();
           expect(shown!.y + shown!.height, `${lang} ${path}: the index's bottom edge`).toBeLessThanOrEqual(height);
-          expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
+          await expectNoSidewaysScroll(page, path);
         }
         await context.close();
       }
@@ -163,7 +164,7 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
         expect(await link.getAttribute('href'), path).toBe(pathOf(month, lang));
         // One line box: 查看最新版 / 本 split across lines reads as two words and is hard to tap.
         expect(await link.evaluate((a) => a.getClientRects().length), `${path}: the link's line boxes`).toBe(1);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+        await expectNoSidewaysScroll(page, path);
       }
       await context.close();
     }
@@ -175,7 +176,7 @@ describe.skipIf(!haveChromium)('a revised month on a phone', () => {
       const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       expect((await page.goto(`${served.url}${lang === 'zh' ? '' : '/en'}/archive/`))?.status()).toBe(200);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(360);
+      await expectNoSidewaysScroll(page, lang);
       for (const { month, manifest } of [months[0], months.at(-1)!]) {
         const card = page.locator('[data-testid=archive-list] li', { has: page.locator(`a[href="${pathOf(month, lang)}"]`) });
         expect(await card.count(), `${lang} ${month}`).toBe(1);

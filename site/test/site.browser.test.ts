@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
+import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
@@ -275,7 +276,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       const box = await page.locator(`#y${years.at(-1)}`).evaluate((h) => [h.getBoundingClientRect().top, h.getBoundingClientRect().bottom, innerHeight]);
       expect(box[0]).toBeGreaterThanOrEqual(0);
       expect(box[1]).toBeLessThanOrEqual(box[2]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await expectNoSidewaysScroll(page, path);
       await page.context().close();
     }
   });
@@ -328,7 +329,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       const page = await open(path, { width: 360, javaScriptEnabled: false });
       expect(await page.textContent('[data-testid=chain-head-hash]')).toBe(head);
       // 64 hex digits wrap within a phone's page.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await expectNoSidewaysScroll(page, path);
       await page.context().close();
     }
     expect((await fetch(`${served.url}/downloads/framework/${frameworkFile}`)).status).toBe(200);
@@ -430,8 +431,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       const page = await open('/', { width });
       await page.screenshot({ path: join(screenshots, `home-${width}.png`), fullPage: true });
       // Nothing wider than the phone screen except inside scroll boxes.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page, `home at ${width}px`);
       await page.context().close();
     }
     expect(consoleErrors).toEqual([]);
@@ -667,7 +667,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         if (change.mom !== null) expect(text).toContain(signedText(change.mom));
         if (change.yoy !== null) expect(text).toContain(signedText(change.yoy));
         // The page fits a phone: nothing wider than the window.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+        await expectNoSidewaysScroll(page, `${lang} home at ${width}px`);
         await page.context().close();
       }
     }
@@ -928,8 +928,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         const page = await open(path, { width: 320 });
         // What a reader opens (a chart's table, the whole ranking, the replaced revisions) must fit too.
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${path} at 320px`).toBeLessThanOrEqual(0);
+        await expectNoSidewaysScroll(page, `${path} at 320px`);
         await page.context().close();
       }
     }
@@ -942,19 +941,8 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
         const page = await open(path, { width: 360, fontSize: 32 });
         if (target.path === '/workbench/') await page.waitForSelector('[data-testid=workbench-ranking] tbody tr');
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        const found = await page.evaluate(() => {
-          const width = document.documentElement.clientWidth;
-          // What reaches beyond the screen (outside any box that scrolls), named in the message.
-          const inScroller = (e: Element) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
-          const beyond = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1 && !inScroller(e));
-          return {
-            root: getComputedStyle(document.documentElement).fontSize,
-            overflow: document.documentElement.scrollWidth - width,
-            beyond: beyond.filter((e) => !beyond.includes(e.parentElement!)).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').trim().slice(0, 40)}"`),
-          };
-        });
-        expect(found.root, path).toBe('32px');
-        expect(found.overflow, `${path} at 360px, text at 200%: ${found.beyond.join('; ')}`).toBeLessThanOrEqual(0);
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), path).toBe('32px');
+        await expectNoSidewaysScroll(page, `${path} at 360px, text at 200%`);
         await page.context().close();
       }
     }
@@ -1036,7 +1024,7 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
       // A display formula does not scroll either (MathML does not break one across lines: the document sets a long one as two).
       const formulas = await page.$$eval('main .formula', (fs) => fs.map((f) => ({ tex: f.querySelector('annotation')?.textContent ?? '', overflow: f.scrollWidth - f.clientWidth })));
       for (const f of formulas) expect(f.overflow, `${lang}: a display formula wider than its box: ${f.tex}`).toBeLessThanOrEqual(0);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(360);
+      await expectNoSidewaysScroll(page, lang);
       await page.context().close();
     }
   });

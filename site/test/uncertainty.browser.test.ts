@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
+import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
 import { watchList } from '../src/lib/watchList.ts';
 
@@ -123,7 +124,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
             expect(description, path).toContain(` (${words[lang][index.mom.verdict]})`);
           }
           // Nothing runs off a phone's screen.
-          expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
+          await expectNoSidewaysScroll(page, path);
           await page.context().close();
         }
       }
@@ -226,7 +227,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           expect(axisTitle).toBe('EWMA');
           expect(titleBottom, `${path} at ${width}px`).toBeLessThanOrEqual(topTick);
         }
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
+        await expectNoSidewaysScroll(page, `${path} at ${width}px`);
         await page.context().close();
       }
     }
@@ -283,7 +284,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           expect(await item.locator('[data-testid=control-chart] svg desc').count()).toBe(0);
           expect(await item.locator('[data-testid=control-chart] summary').textContent()).toContain(title!);
         }
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
+        await expectNoSidewaysScroll(page, `${path} at ${width}px`);
         await page.context().close();
       }
     }
@@ -314,7 +315,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           expect((await row.locator('td.num').textContent())?.trim(), m).toBe(warnings ? String(warnings.charted) : '—');
         }
       }
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await expectNoSidewaysScroll(page, path);
       await page.context().close();
     }
   });

@@ -39,6 +39,7 @@ import {
 import { pageScripts } from '../scripts/pageScripts.ts';
 import { importFramework } from '../src/workbench/importFramework.ts';
 import { axeViolations } from './axe.ts';
+import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
 
 const site = join(import.meta.dirname, '..');
@@ -160,10 +161,6 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
     await page.click('[data-wb=sa-run]');
     await page.waitForSelector('[data-wb=sa-out]:not([hidden])', { timeout: 60_000 });
   }
-  const noOverflow = async (page: Page, what: string) => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow: ${what}`).toBeLessThanOrEqual(0);
-  };
 
   it('starts at the published index with no layout shift, and is linked from the navigation', async () => {
     for (const v of VIEWS) {
@@ -177,7 +174,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       expect(await page.locator('[data-wb=trend] svg path.wb-line').count()).toBe(3);
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), `${v.path} at ${v.width}px`).toBeLessThan(0.01);
-      await noOverflow(page, `${v.path} at ${v.width}px`);
+      await expectNoSidewaysScroll(page, `${v.path} at ${v.width}px`);
       await page.context().close();
     }
   });
@@ -418,7 +415,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
           expect(g.focusTop, `${where}: the focused control under the read-out`).toBeGreaterThanOrEqual(g.bottom - 0.5);
         }
       }
-      await noOverflow(page, where);
+      await expectNoSidewaysScroll(page, where);
       await page.context().close();
     }
   });
@@ -468,7 +465,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await page.check('input[name=wb-norm][value=framework]');
       await expect.poll(() => indexText(page)).toBe(x.official);
       expect(await page.textContent('[data-testid=workbench-band]')).toBe(x.cityBand!.name[v.lang]);
-      await noOverflow(page, `${v.path} at ${v.width}px with results`);
+      await expectNoSidewaysScroll(page, `${v.path} at ${v.width}px with results`);
       await page.context().close();
     }
   }, 240_000);
@@ -673,7 +670,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
         expect(now).toBe(value);
       }
       expect(page.url()).toContain(`m=${basis}`);
-      await noOverflow(page, `${v.path} at ${v.width}px comparing`);
+      await expectNoSidewaysScroll(page, `${v.path} at ${v.width}px comparing`);
       await page.context().close();
     }
   });
@@ -788,7 +785,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       expect(violations, `${v.path} at ${v.width}px`).toEqual([]);
       mkdirSync(screenshots, { recursive: true });
       await page.screenshot({ path: join(screenshots, `workbench-${v.lang}-${v.width}.png`), fullPage: true });
-      await noOverflow(page, `${v.path} at ${v.width}px with every panel`);
+      await expectNoSidewaysScroll(page, `${v.path} at ${v.width}px with every panel`);
       await page.context().close();
     }
   }, 240_000);
@@ -832,7 +829,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
   it('never scrolls the whole page sideways on a 320 px phone, before and after both analyses, in both languages: a weight’s slider takes its own line', async () => {
     for (const path of ['/workbench/', '/en/workbench/']) {
       const page = await open(path, { width: 320 });
-      await noOverflow(page, `${path} at 320px`);
+      await expectNoSidewaysScroll(page, `${path} at 320px`);
       // Name and number on one line, the slider under them, as wide as the row.
       const row = await page.$eval('.wb-weight', (el) => {
         const [name, range, number] = ['.wb-wname', 'input[type=range]', '.wb-wnum'].map((s) => el.querySelector(s)!.getBoundingClientRect());
@@ -840,7 +837,7 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       });
       expect(row, `${path} at 320px`).toEqual({ sameLine: true, below: true, rangeWidth: row.rowWidth, rowWidth: row.rowWidth });
       await runBothAnalyses(page);
-      await noOverflow(page, `${path} at 320px, after both analyses`);
+      await expectNoSidewaysScroll(page, `${path} at 320px, after both analyses`);
       await page.context().close();
     }
   }, 240_000);
