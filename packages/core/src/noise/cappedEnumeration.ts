@@ -447,7 +447,7 @@ export class EnumerationBinner {
       const x = epGrid[s * nA + a];
       const wa = weight * Ap[a];
       if (wa === 0) continue;
-      for (let b = 0; b < nB; b++) this.deposit(x + -eqGrid[s * nB + b], wa * Bp[b], lo, step);
+      for (let b = 0; b < nB; b++) this.deposit(x - eqGrid[s * nB + b], wa * Bp[b], lo, step);
     }
   }
 
@@ -459,5 +459,4 @@ export class EnumerationBinner {
     mass[bin] += w;
     moment[bin] += w * v;
   }
-
 }
