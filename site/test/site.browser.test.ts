@@ -921,31 +921,31 @@ describe.skipIf(!haveChromium)(`${underTest.name} in Chromium`, () => {
     }
   });
 
-  it('never scrolls the whole page sideways on a 320 px phone, on every kind of page, in both languages, with every disclosure open', async () => {
+  /** Every kind of page (the layout pages, methodology, early warning, archive, downloads), as a path in Chinese. */
+  const EVERY_KIND_OF_PAGE = [...LAYOUT_PAGES.map((target) => target.path), '/methodology/', '/warnings/', '/archive/', '/downloads/'];
+  /** Opens each path in both languages with every disclosure open (what a reader opens must fit too: a chart's table, the whole ranking, the replaced revisions), checks it, and closes it. */
+  async function eachPageOpened(paths: readonly string[], options: Parameters<typeof open>[1], check: (page: Page, path: string) => Promise<void>): Promise<void> {
     for (const lang of ['zh', 'en'] as const) {
-      for (const target of [...LAYOUT_PAGES, { path: '/methodology/' }, { path: '/warnings/' }, { path: '/archive/' }, { path: '/downloads/' }]) {
-        const path = lang === 'en' ? `/en${target.path}` : target.path;
-        const page = await open(path, { width: 320 });
-        // What a reader opens (a chart's table, the whole ranking, the replaced revisions) must fit too.
+      for (const zhPath of paths) {
+        const path = lang === 'en' ? `/en${zhPath}` : zhPath;
+        const page = await open(path, options);
+        if (zhPath === '/workbench/') await page.waitForSelector('[data-testid=workbench-ranking] tbody tr');
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        await expectNoSidewaysScroll(page, `${path} at 320px`);
+        await check(page, path);
         await page.context().close();
       }
     }
+  }
+
+  it('never scrolls the whole page sideways on a 320 px phone, on every kind of page, in both languages, with every disclosure open', async () => {
+    await eachPageOpened(EVERY_KIND_OF_PAGE, { width: 320 }, (page, path) => expectNoSidewaysScroll(page, `${path} at 320px`));
   });
 
   it('never scrolls the whole page sideways on a 360 px phone with text at 200% (a 32 px default font), on every kind of page and the workbench, in both languages, with every disclosure open', async () => {
-    for (const lang of ['zh', 'en'] as const) {
-      for (const target of [...LAYOUT_PAGES, { path: '/methodology/' }, { path: '/warnings/' }, { path: '/archive/' }, { path: '/downloads/' }, { path: '/workbench/' }]) {
-        const path = lang === 'en' ? `/en${target.path}` : target.path;
-        const page = await open(path, { width: 360, fontSize: 32 });
-        if (target.path === '/workbench/') await page.waitForSelector('[data-testid=workbench-ranking] tbody tr');
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), path).toBe('32px');
-        await expectNoSidewaysScroll(page, `${path} at 360px, text at 200%`);
-        await page.context().close();
-      }
-    }
+    await eachPageOpened([...EVERY_KIND_OF_PAGE, '/workbench/'], { width: 360, fontSize: 32 }, async (page, path) => {
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), path).toBe('32px');
+      await expectNoSidewaysScroll(page, `${path} at 360px, text at 200%`);
+    });
   });
 
   it('sets every chart’s words (axes, limits, map labels) at 12 px or more from a 360 px phone up, and near body text’s size (at most 18.5 px) on a small tablet and a desktop', async () => {
