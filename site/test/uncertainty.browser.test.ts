@@ -50,8 +50,8 @@ interface RawRelease {
     code: string;
     parent: string | null;
     rank?: { rank: number; lower: number; upper: number };
-    aggregates: { uncertainty: { interval: { lower: string; upper: string } | null; mom: Change | null; yoy: Change | null } }[];
-    indicators: { code: string; uncertainty?: { mom: Change | null } | null }[];
+    aggregates: { code: string; parent: string | null; uncertainty: { interval: { lower: string; upper: string } | null; mom: Change | null; yoy: Change | null } }[];
+    indicators: { code: string; uncertainty?: { interval: { lower: string; upper: string } | null; mom: Change | null } | null }[];
   }[];
 }
 
@@ -66,6 +66,11 @@ function latestRaw(): { month: string; json: RawRelease } {
 /** What the page must say, written out here from the release JSON (U+2212 for minus, + for a positive bound). */
 const sign = (v: string) => (v.startsWith('-') ? `\u2212${v.slice(1)}` : Number(v) === 0 ? v : `+${v}`);
 const words = { zh: { up: '上升', down: '下降', unchanged: '基本持平' }, en: { up: 'up', down: 'down', unchanged: 'broadly unchanged' } } as const;
+/** A value's own interval, as the page must say it: "90% 区间 80.56 至 84.75" (no signs: a level, not a change). */
+function expectedInterval(lang: 'zh' | 'en', interval: { lower: string; upper: string }, level: number): string {
+  const pct = `${Math.round(level * 100)}%`;
+  return lang === 'zh' ? `${pct} 区间 ${interval.lower} 至 ${interval.upper}` : `${pct} interval ${interval.lower} to ${interval.upper}`;
+}
 function expectedVerdict(lang: 'zh' | 'en', c: Change, level: number): string {
   const pct = `${Math.round(level * 100)}%`;
   return lang === 'zh'
@@ -131,6 +136,45 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
     }, 240_000);
   }
 
+  for (const width of [360, 1280]) {
+    it(`shows the interval of the index, of every first-level indicator and of every indicator's score under its value, equal to the release JSON, in both languages at ${width}px`, async () => {
+      for (const lang of ['zh', 'en'] as const) {
+        for (const { path, region } of pages(lang)) {
+          const page = await open(path, width);
+          const index = region.aggregates[0].uncertainty.interval;
+          expect(index, `${path}: the fixtures give the index an interval`).not.toBeNull();
+          const shown = page.locator('[data-testid=interval-index]');
+          expect((await shown.textContent())?.trim(), `${path} index`).toBe(expectedInterval(lang, index!, level));
+          expect(await shown.isVisible(), `${path} index visible`).toBe(true);
+          // The first-level cards, in the release's order, each under its own value.
+          const cards = page.locator('ul.cards > li.card');
+          const codes = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+          expect(codes, `${path}: a card per first-level indicator`).toEqual(region.aggregates.filter((a) => a.parent === region.aggregates[0].code).map((a) => a.code));
+          for (const a of region.aggregates.filter((x) => x.parent === region.aggregates[0].code)) {
+            const card = cards.and(page.locator(`[data-code="${a.code}"]`));
+            const text = (await card.locator('[data-testid=interval-subindex]').textContent())?.trim();
+            expect(text, `${path} ${a.code}`).toBe(expectedInterval(lang, a.uncertainty.interval!, level));
+            // Under the value, not beside it.
+            const [value, interval] = await Promise.all([card.locator('.value').boundingBox(), card.locator('[data-testid=interval-subindex]').boundingBox()]);
+            expect(interval!.y, `${path} ${a.code} under its value`).toBeGreaterThanOrEqual(value!.y + value!.height - 1);
+          }
+          // Every indicator's row (month and district pages; home links to the month's table): its score's interval, or none where the release gives none.
+          const rows = page.locator('[data-testid=indicator-table] tr[data-code]');
+          expect(await rows.count(), `${path}: a row per indicator`).toBe(path === `${lang === 'zh' ? '' : '/en'}/` ? 0 : region.indicators.length);
+          for (const i of (await rows.count()) ? region.indicators : []) {
+            const cell = rows.and(page.locator(`[data-code="${i.code}"]`)).locator('[data-testid=interval-indicator]');
+            const interval = i.uncertainty?.interval;
+            if (!interval) expect(await cell.count(), `${path} ${i.code}: no interval`).toBe(0);
+            else expect((await cell.textContent())?.trim(), `${path} ${i.code}`).toBe(expectedInterval(lang, interval, level));
+          }
+          expect(region.indicators.some((i) => i.uncertainty?.interval), `${path}: the fixtures give the indicators intervals`).toBe(true);
+          await expectNoSidewaysScroll(page, path);
+          await page.context().close();
+        }
+      }
+    }, 240_000);
+  }
+
   it('gives each of the main movers its indicator’s verdict with a key, which first says when the index’s own change is within chance, in both languages', async () => {
     // Besides the latest month's pages, the first page whose index changed beyond chance (up or down), so both cases are seen.
     const moved = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().flatMap((m) => {
@@ -180,6 +224,33 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
       }
     }
   }, 240_000);
+
+  it('gives the band\'s numbers in the trend chart\'s table: each month\'s index interval, from that month\'s own release, in both languages', async () => {
+    // Each month's latest revision, straight from the files: the table's rows run newest first.
+    const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
+    const intervalOf = (m: string, code: string) => {
+      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      const raw = JSON.parse(readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>;
+      return raw.regions?.find((r) => r.code === code)?.aggregates[0].uncertainty?.interval ?? null;
+    };
+    for (const lang of ['zh', 'en'] as const) {
+      for (const { path, region } of [pages(lang)[1], pages(lang)[2]]) {
+        const page = await open(path, 360);
+        const table = page.locator('[data-testid=trend-table]');
+        const header = `${Math.round(level * 100)}%`;
+        expect((await table.locator('thead th').nth(2).textContent())?.trim(), path).toBe(lang === 'zh' ? `指数 ${header} 区间` : `Index, ${header} interval`);
+        const shown = (await table.locator('[data-testid=trend-interval]').allTextContents()).map((x) => x.trim());
+        const expected = months.slice(-shown.length).reverse().map((m) => {
+          const iv = intervalOf(m, region.code);
+          return iv ? (lang === 'zh' ? `${iv.lower} 至 ${iv.upper}` : `${iv.lower} to ${iv.upper}`) : '—';
+        });
+        expect(shown.length, `${path}: a row per month`).toBe(await table.locator('tbody tr').count());
+        expect(shown, path).toEqual(expected);
+        expect(shown.filter((x) => x !== '—').length, `${path}: the fixtures give months intervals`).toBeGreaterThan(0);
+        await page.context().close();
+      }
+    }
+  });
 
   it('draws the index\'s interval as a band behind the trend lines, without JavaScript', async () => {
     for (const path of ['/', `/en${monthPath}${districts[0].code}/`]) {

@@ -10,8 +10,11 @@ describe('the uncertainty words', () => {
     expect(probabilityText('1.00')).toBe('> 99%');
   });
 
-  it('explains the chance above the next in the rule beside the ranking, in both languages', () => {
+  it('explains the chance above the next, and the interval under a value, in the rule beside the ranking, in both languages', () => {
     expect(verdictRule('zh', 0.9)).toContain('“高于下一名的概率”为该地区确实比排在其后的一名更平安的概率');
     expect(verdictRule('en', 0.9)).toContain('"chance above the next": how likely the area is really safer than the one ranked next below it');
+    // What the interval under a value is.
+    expect(verdictRule('zh', 0.9)).toContain('数值下方的 90% 区间为该数值本身可能的范围');
+    expect(verdictRule('en', 0.9)).toContain('Under a value, its own 90% interval: where it could lie.');
   });
 });

@@ -65,15 +65,24 @@ export function levelText(level: number): string {
   return `${Math.round(level * 1000) / 10}%`;
 }
 
-/** "90% 区间 −0.61 至 +0.39" / "90% interval −0.61 to +0.39". */
-export function intervalText(lang: Lang, interval: { lower: string; upper: string }, level: number, signs = true): string {
+/**
+ * An interval's name and its range, apart so that a page can keep the range on one line where the words wrap:
+ * { label: "90% 区间", range: "−0.61 至 +0.39" } / { label: "90% interval", range: "−0.61 to +0.39" }.
+ */
+export function intervalParts(lang: Lang, interval: { lower: string; upper: string }, level: number, signs = true): { label: string; range: string } {
   const f = (v: string) => (signs ? signed(v) : v);
-  return lang === 'zh' ? `${levelText(level)} 区间 ${f(interval.lower)} 至 ${f(interval.upper)}` : `${levelText(level)} interval ${f(interval.lower)} to ${f(interval.upper)}`;
+  return lang === 'zh'
+    ? { label: `${levelText(level)} 区间`, range: `${f(interval.lower)} 至 ${f(interval.upper)}` }
+    : { label: `${levelText(level)} interval`, range: `${f(interval.lower)} to ${f(interval.upper)}` };
 }
 
-/** A change's verdict and interval: "基本持平，90% 区间 −0.61 至 +0.39" / "broadly unchanged, 90% interval −0.61 to +0.39". */
-export function verdictText(lang: Lang, change: ChangeInterval, level: number): string {
-  return `${VERDICT_WORDS[change.verdict][lang]}${lang === 'zh' ? '，' : ', '}${intervalText(lang, change, level)}`;
+/**
+ * A change's verdict and interval: its words and its range, apart as in `intervalParts`:
+ * { words: "基本持平，90% 区间", range: "−0.61 至 +0.39" } / { words: "broadly unchanged, 90% interval", range: "−0.61 to +0.39" }.
+ */
+export function verdictParts(lang: Lang, change: ChangeInterval, level: number): { words: string; range: string } {
+  const { label, range } = intervalParts(lang, change, level);
+  return { words: `${VERDICT_WORDS[change.verdict][lang]}${lang === 'zh' ? '，' : ', '}${label}`, range };
 }
 
 /** A rank interval: "第1–3名" / "ranks 1–3"; "第1名" / "rank 1" when it is one rank. */
@@ -100,8 +109,8 @@ export function probabilityText(probability: string): string {
 export function verdictRule(lang: Lang, level: number): string {
   const l = levelText(level);
   return lang === 'zh'
-    ? `判断规则：变化的 ${l} 区间（按公布的小数位）全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次；“高于下一名的概率”为该地区确实比排在其后的一名更平安的概率。区间反映计数本身的随机性，详见`
-    : `The rule: a change is "up" when its whole ${l} interval (as published, rounded) lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval; "chance above the next": how likely the area is really safer than the one ranked next below it. The intervals reflect the randomness of the counts; see`;
+    ? `判断规则：变化的 ${l} 区间（按公布的小数位）全部高于 0 为“上升”，全部低于 0 为“下降”，包含 0 则为“基本持平”（变化可能只是偶然波动），此时变化以灰色显示、不加箭头。排名后括号内为 ${l} 区间内可能的名次；“高于下一名的概率”为该地区确实比排在其后的一名更平安的概率。数值下方的 ${l} 区间为该数值本身可能的范围。区间反映计数本身的随机性，详见`
+    : `The rule: a change is "up" when its whole ${l} interval (as published, rounded) lies above 0, "down" when it lies below 0, and "broadly unchanged" when it contains 0 (the change may be chance; it is then shown grey, without an arrow). Beside a rank, in brackets: the ranks within the ${l} interval; "chance above the next": how likely the area is really safer than the one ranked next below it. Under a value, its own ${l} interval: where it could lie. The intervals reflect the randomness of the counts; see`;
 }
 
 /**
