@@ -136,7 +136,8 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
     }, 240_000);
   }
 
-  for (const width of [360, 1280]) {
+  // 768: a tablet, where the table is a table again and the interval takes two short lines.
+  for (const width of [360, 768, 1280]) {
     it(`shows the interval of the index, of every first-level indicator and of every indicator's score under its value, equal to the release JSON, in both languages at ${width}px`, async () => {
       for (const lang of ['zh', 'en'] as const) {
         for (const { path, region } of pages(lang)) {
@@ -166,6 +167,14 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
             const interval = i.uncertainty?.interval;
             if (!interval) expect(await cell.count(), `${path} ${i.code}: no interval`).toBe(0);
             else expect((await cell.textContent())?.trim(), `${path} ${i.code}`).toBe(expectedInterval(lang, interval, level));
+          }
+          // The range under its words on a tablet's table (the names keep their width), beside them on a phone's card and a desktop.
+          const first = rows.first().locator('[data-testid=interval-indicator]');
+          if ((await rows.count()) && (await first.count())) {
+            const [words, range] = await Promise.all([first.boundingBox(), first.locator('.level-interval-range').boundingBox()]);
+            // An inline box is its text's height, a line a little more: one line is less than 1.6 ranges tall.
+            if (width === 768) expect(range!.y, `${path}: the range on a line of its own`).toBeGreaterThan(words!.y + 0.8 * range!.height);
+            else expect(words!.height, `${path}: the range beside its words, on one line`).toBeLessThan(1.6 * range!.height);
           }
           expect(region.indicators.some((i) => i.uncertainty?.interval), `${path}: the fixtures give the indicators intervals`).toBe(true);
           await expectNoSidewaysScroll(page, path);
@@ -225,7 +234,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
     }
   }, 240_000);
 
-  it('gives the band\'s numbers in the trend chart\'s table: each month\'s index interval, from that month\'s own release, in both languages', async () => {
+  it('gives the band\'s numbers in the trend chart\'s table and its read-out: each month\'s index interval, from that month\'s own release, in both languages', async () => {
     // Each month's latest revision, straight from the files: the table's rows run newest first.
     const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
     const intervalOf = (m: string, code: string) => {
@@ -247,6 +256,10 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
         expect(shown.length, `${path}: a row per month`).toBe(await table.locator('tbody tr').count());
         expect(shown, path).toEqual(expected);
         expect(shown.filter((x) => x !== '—').length, `${path}: the fixtures give months intervals`).toBeGreaterThan(0);
+        // The read-out under the chart (the newest month without JavaScript) gives its interval beside the index.
+        const newest = intervalOf(months.at(-1)!, region.code)!;
+        const note = lang === 'zh' ? `（${header} 区间 ${newest.lower} 至 ${newest.upper}），` : ` (${header} interval ${newest.lower} to ${newest.upper}), `;
+        expect(await page.locator('[data-testid=trend-readout]').textContent(), path).toContain(note);
         await page.context().close();
       }
     }
