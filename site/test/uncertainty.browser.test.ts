@@ -161,8 +161,9 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           }
           // Every indicator's row (month and district pages; home links to the month's table): its score's interval, or none where the release gives none.
           const rows = page.locator('[data-testid=indicator-table] tr[data-code]');
-          expect(await rows.count(), `${path}: a row per indicator`).toBe(path === `${lang === 'zh' ? '' : '/en'}/` ? 0 : region.indicators.length);
-          for (const i of (await rows.count()) ? region.indicators : []) {
+          const rowCount = await rows.count();
+          expect(rowCount, `${path}: a row per indicator`).toBe(path === `${lang === 'zh' ? '' : '/en'}/` ? 0 : region.indicators.length);
+          for (const i of rowCount ? region.indicators : []) {
             const cell = rows.and(page.locator(`[data-code="${i.code}"]`)).locator('[data-testid=interval-indicator]');
             const interval = i.uncertainty?.interval;
             if (!interval) expect(await cell.count(), `${path} ${i.code}: no interval`).toBe(0);
@@ -170,7 +171,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
           }
           // The range under its words on a tablet's table (the names keep their width), beside them on a phone's card and a desktop.
           const first = rows.first().locator('[data-testid=interval-indicator]');
-          if ((await rows.count()) && (await first.count())) {
+          if (rowCount && (await first.count())) {
             const [words, range] = await Promise.all([first.boundingBox(), first.locator('.level-interval-range').boundingBox()]);
             // An inline box is its text's height, a line a little more: one line is less than 1.6 ranges tall.
             if (width === 768) expect(range!.y, `${path}: the range on a line of its own`).toBeGreaterThan(words!.y + 0.8 * range!.height);
@@ -246,8 +247,8 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
       for (const { path, region } of [pages(lang)[1], pages(lang)[2]]) {
         const page = await open(path, 360);
         const table = page.locator('[data-testid=trend-table]');
-        const header = `${Math.round(level * 100)}%`;
-        expect((await table.locator('thead th').nth(2).textContent())?.trim(), path).toBe(lang === 'zh' ? `指数 ${header} 区间` : `Index, ${header} interval`);
+        const pct = `${Math.round(level * 100)}%`;
+        expect((await table.locator('thead th').nth(2).textContent())?.trim(), path).toBe(lang === 'zh' ? `指数 ${pct} 区间` : `Index, ${pct} interval`);
         const shown = (await table.locator('[data-testid=trend-interval]').allTextContents()).map((x) => x.trim());
         const expected = months.slice(-shown.length).reverse().map((m) => {
           const iv = intervalOf(m, region.code);
@@ -258,7 +259,7 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
         expect(shown.filter((x) => x !== '—').length, `${path}: the fixtures give months intervals`).toBeGreaterThan(0);
         // The read-out under the chart (the newest month without JavaScript) gives its interval beside the index.
         const newest = intervalOf(months.at(-1)!, region.code)!;
-        const note = lang === 'zh' ? `（${header} 区间 ${newest.lower} 至 ${newest.upper}），` : ` (${header} interval ${newest.lower} to ${newest.upper}), `;
+        const note = lang === 'zh' ? `（${pct} 区间 ${newest.lower} 至 ${newest.upper}），` : ` (${pct} interval ${newest.lower} to ${newest.upper}), `;
         expect(await page.locator('[data-testid=trend-readout]').textContent(), path).toContain(note);
         await page.context().close();
       }
