@@ -55,12 +55,21 @@ interface RawRelease {
   }[];
 }
 
+/** The released months, oldest first, straight from the folder names. */
+function releasedMonths(): string[] {
+  return readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
+}
+
+/** A month's latest revision, straight from its files (an older format may lack the uncertainty). */
+function latestRevision(month: string): Partial<RawRelease> {
+  const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  return JSON.parse(readFileSync(join(releasesDir, month, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>;
+}
+
 /** The latest month's latest revision, straight from the files. */
 function latestRaw(): { month: string; json: RawRelease } {
-  const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
-  const month = months.at(-1)!;
-  const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  return { month, json: JSON.parse(readFileSync(join(releasesDir, month, revs.at(-1)!, 'release.json'), 'utf8')) as RawRelease };
+  const month = releasedMonths().at(-1)!;
+  return { month, json: latestRevision(month) as RawRelease };
 }
 
 /** What the page must say, written out here from the release JSON (U+2212 for minus, + for a positive bound). */
@@ -187,9 +196,8 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
 
   it('gives each of the main movers its indicator’s verdict with a key, which first says when the index’s own change is within chance, in both languages', async () => {
     // Besides the latest month's pages, the first page whose index changed beyond chance (up or down), so both cases are seen.
-    const moved = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().flatMap((m) => {
-      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-      const raw = JSON.parse(readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>;
+    const moved = releasedMonths().flatMap((m) => {
+      const raw = latestRevision(m);
       const region = raw.regions?.find((r) => r.aggregates[0].uncertainty?.mom && r.aggregates[0].uncertainty.mom.verdict !== 'unchanged');
       return region ? [{ path: `/${m.slice(0, 4)}/${m.slice(5, 7)}/${region.parent === null ? '' : `${region.code}/`}`, region }] : [];
     })[0];
@@ -237,12 +245,8 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
 
   it('gives the band\'s numbers in the trend chart\'s table and its read-out: each month\'s index interval, from that month\'s own release, in both languages', async () => {
     // Each month's latest revision, straight from the files: the table's rows run newest first.
-    const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort();
-    const intervalOf = (m: string, code: string) => {
-      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-      const raw = JSON.parse(readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>;
-      return raw.regions?.find((r) => r.code === code)?.aggregates[0].uncertainty?.interval ?? null;
-    };
+    const months = releasedMonths();
+    const intervalOf = (m: string, code: string) => latestRevision(m).regions?.find((r) => r.code === code)?.aggregates[0].uncertainty?.interval ?? null;
     for (const lang of ['zh', 'en'] as const) {
       for (const { path, region } of [pages(lang)[1], pages(lang)[2]]) {
         const page = await open(path, 360);
@@ -376,11 +380,8 @@ describe.skipIf(!haveChromium)('uncertainty on the built site', () => {
   }, 120_000);
 
   it('lists what each of the last 12 months found out of control, from that month’s own release, in both languages', async () => {
-    const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().slice(-12).reverse();
-    const found = months.map((m) => {
-      const revs = readdirSync(join(releasesDir, m)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-      return { month: m, warnings: (JSON.parse(readFileSync(join(releasesDir, m, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>).warnings ?? null };
-    });
+    const months = releasedMonths().slice(-12).reverse();
+    const found = months.map((m) => ({ month: m, warnings: latestRevision(m).warnings ?? null }));
     const quiet = found.every((f) => f.warnings !== null && f.warnings.outOfControl.length === 0);
     for (const [path, lang] of [['/warnings/', 'zh'], ['/en/warnings/', 'en']] as const) {
       const page = await open(path, 360);
