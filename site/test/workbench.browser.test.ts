@@ -16,6 +16,10 @@ import type { Page } from 'playwright-core';
 import {
   AggregationSpec,
   PinganError,
+  VERDICT_NAMES,
+  analyticUncertainty,
+  cellNoise,
+  panelPeriodsPerYear,
   ValidationError,
   ahpWeights,
   buildIndex,
@@ -108,8 +112,80 @@ function expectations() {
     return fmt(getValue(rebuildIndex(nominal, tuned), unit, period, fw.root));
   };
   const firstLevel = (fw.byCode.get(fw.root) as AggregateNode).children;
-  return { month, fw, city: city.code, cityName: city.name, cityBand: city.aggregates[0].band, districts, official: city.aggregates[0].value, index, firstLevel };
+  return { month, fw, city: city.code, cityName: city.name, cityBand: city.aggregates[0].band, districts, official: city.aggregates[0].value, index, firstLevel, chance: chanceExpectations(fw, nominal, city.code, [...cells.values()]) };
 }
+
+/** A change as released: its value and its interval's ends as numbers, and its verdict. */
+interface ChangeNumbers {
+  value: number;
+  lower: number;
+  upper: number;
+  verdict: 'up' | 'down' | 'unchanged';
+}
+/** The whole place's index and changes in a period, with their intervals, as numbers (null where the release has none). */
+interface ChanceNumbers {
+  level: number;
+  index: { lower: number; upper: number } | null;
+  mom: ChangeNumbers | null;
+  yoy: ChangeNumbers | null;
+}
+
+/**
+ * The headline's intervals, expected: the release's own for the official weights; for tuned ones, each published
+ * interval's distances from its value scaled by the ratio of the index's standard errors (core's `analyticUncertainty`
+ * of the index built with the tuned and with the official weights) around the tuned figure.
+ */
+function chanceExpectations(fw: Framework, nominal: ReturnType<typeof buildIndex>, city: string, observations: Observation[]) {
+  const publishedOf = (period: string): ChanceNumbers | null => {
+    const raw = JSON.parse(readFileSync(join(latestRevisionDir(period), 'release.json'), 'utf8')) as RawChance;
+    const index = raw.regions.find((r) => r.parent === null)!.aggregates[0];
+    if (!raw.uncertainty || !index.uncertainty) return null;
+    const u = index.uncertainty;
+    const change = (value: string | null, c: RawChange | null): ChangeNumbers | null => (value === null || c === null ? null : { value: Number(value), lower: Number(c.lower), upper: Number(c.upper), verdict: c.verdict });
+    return { level: raw.uncertainty.level, index: u.interval && { lower: Number(u.interval.lower), upper: Number(u.interval.upper) }, mom: change(index.change.mom, u.mom), yoy: change(index.change.yoy, u.yoy) };
+  };
+  const valueOf = (period: string) => Number(JSON.parse(readFileSync(join(latestRevisionDir(period), 'release.json'), 'utf8')).regions.find((r: { parent: string | null }) => r.parent === null).aggregates[0].value);
+  const errorsOf = (result: ReturnType<typeof buildIndex>, period: string) => {
+    const out = result.aggregated;
+    const lag = panelPeriodsPerYear(out.periods);
+    const a = analyticUncertainty(result, [1, lag], cellNoise(result.raw, result.framework), { codes: [fw.root], periods: [period] });
+    const at = (out.periods.indexOf(period) * out.units.length + out.units.indexOf(city)) * out.codes.length + out.codes.indexOf(fw.root);
+    return { level: a.se[at], mom: a.changeSe[1][at], yoy: a.changeSe[lag][at], lag };
+  };
+  /** Under `tuned` (a framework), in `period`: the tuned figures and the scaled intervals. */
+  const tunedOf = (tuned: Framework, period: string): ChanceNumbers | null => {
+    const published = publishedOf(period);
+    if (!published) return null;
+    const result = buildIndex(tuned, panelFromObservations(tuned, observations));
+    const own = errorsOf(result, period);
+    const official = errorsOf(nominal, period);
+    const periods = result.aggregated.periods;
+    const at = periods.indexOf(period);
+    const value = (p: string | undefined) => (p === undefined ? Number.NaN : getValue(result.aggregated, city, p, fw.root));
+    const v = value(period);
+    const centre = valueOf(period);
+    const scale = (c: ChangeNumbers | null, tunedValue: number, ratio: number): ChangeNumbers | null =>
+      c === null ? null : { value: tunedValue, lower: tunedValue + ratio * (c.lower - c.value), upper: tunedValue + ratio * (c.upper - c.value), verdict: c.verdict };
+    return {
+      level: published.level,
+      index: published.index && { lower: v + (own.level / official.level) * (published.index.lower - centre), upper: v + (own.level / official.level) * (published.index.upper - centre) },
+      mom: scale(published.mom, v - value(periods[at - 1]), own.mom / official.mom),
+      yoy: scale(published.yoy, v - value(periods[at - own.lag]), own.yoy / official.yoy),
+    };
+  };
+  return { publishedOf, tunedOf };
+}
+
+interface RawChange {
+  lower: string;
+  upper: string;
+  verdict: 'up' | 'down' | 'unchanged';
+}
+interface RawChance {
+  uncertainty?: { level: number };
+  regions: { parent: string | null; aggregates: { value: string; change: { mom: string | null; yoy: string | null }; uncertainty?: { interval: { lower: string; upper: string } | null; mom: RawChange | null; yoy: RawChange | null } }[] }[];
+}
+
 
 describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of ${underTest.name}` : ''} in Chromium`, () => {
   const consoleErrors: string[] = [];
@@ -935,6 +1011,75 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       await page.context().close();
     }
   }, 120_000);
+
+  it('gives the index’s interval and its changes’ verdicts and intervals under the headline: as released with the official settings (without JavaScript too, and in another basis month), scaled to tuned weights, none under other methods, saying why', async () => {
+    const quarterly = x.month.includes('Q');
+    const text = (v: number) => roundHalfUp(toExact(v)!, x.fw.decimals);
+    const signedText = (v: number) => {
+      const t = text(v);
+      return t.startsWith('-') ? `−${t.slice(1)}` : Number(t) === 0 ? t : `+${t}`;
+    };
+    /** The lines as the page writes them, from the release's figures. */
+    const lines = (lang: 'zh' | 'en', n: ChanceNumbers | null): string[] => {
+      if (n === null) return [];
+      const level = `${Math.round(n.level * 1000) / 10}%`;
+      const label = lang === 'zh' ? `${level} 区间` : `${level} interval`;
+      const to = lang === 'zh' ? '至' : 'to';
+      const sep = lang === 'zh' ? '，' : ', ';
+      const change = (name: string, c: ChangeNumbers | null) => (c ? [`${name} ${signedText(c.value)}${sep}${VERDICT_NAMES[c.verdict][lang]}${sep}${label} ${signedText(c.lower)} ${to} ${signedText(c.upper)}`] : []);
+      return [
+        ...(n.index ? [`${label} ${text(n.index.lower)} ${to} ${text(n.index.upper)}`] : []),
+        ...change(lang === 'zh' ? '环比' : `On the ${quarterly ? 'quarter' : 'month'} before`, n.mom),
+        ...change(lang === 'zh' ? '同比' : 'On a year before', n.yoy),
+      ];
+    };
+    const read = (page: Page) => page.$$eval('[data-testid=workbench-interval], [data-testid=workbench-mom], [data-testid=workbench-yoy]', (ps) => ps.map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const note = (page: Page) => page.textContent('[data-testid=workbench-chance-note]');
+    const numbers = (line: string) => [...line.matchAll(/[−+-]?\d+\.\d+/g)].map((m) => Number(m[0].replace('−', '-')));
+    const published = x.chance.publishedOf(x.month);
+    const earlier = months.at(-2)!;
+    const [first] = x.firstLevel;
+    const rounded = Object.fromEntries(x.firstLevel.map((c) => [c, Number(x.fw.byCode.get(c)!.weight.toFixed(3))]));
+    const tuned = x.chance.tunedOf(reviseNodes(x.fw, (n): NodeRevision | undefined => (n.parent === x.fw.root ? { weight: n.code === first ? 5 : rounded[n.code] } : undefined)), x.month);
+    expect(published, 'the latest release carries intervals').not.toBeNull();
+    for (const v of VIEWS) {
+      const page = await open(v.path, { width: v.width });
+      expect(await read(page), `${v.path} ${v.width}px`).toEqual(lines(v.lang, published));
+      const officialNote = await note(page);
+      expect(officialNote).toBeTruthy();
+      // Each range on one line, the page no wider than the screen.
+      expect(await page.$$eval('.wb-head .wb-range', (spans) => spans.map((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size))).toEqual(lines(v.lang, published).map(() => 1));
+      await expectNoSidewaysScroll(page, `${v.path} at ${v.width}px`);
+      // Another basis month: its own release's.
+      await page.selectOption('#wb-month', earlier);
+      await expect.poll(() => read(page)).toEqual(lines(v.lang, x.chance.publishedOf(earlier)));
+      await page.selectOption('#wb-month', x.month);
+      // Tuned: every end within a hundredth of the expected one (the page's standard errors keep four digits), the verdict the rule's on the interval shown.
+      await setNumber(page, first, '5');
+      await expect.poll(async () => (await read(page))[0]).not.toBe(lines(v.lang, published)[0]);
+      const shown = await read(page);
+      expect(shown.map((line) => line.replace(/[−+-]?\d+\.\d+/g, '#').replace(/上升|下降|基本持平|broadly unchanged|\bup\b|\bdown\b/, 'V'))).toEqual(lines(v.lang, published).map((line) => line.replace(/[−+-]?\d+\.\d+/g, '#').replace(/上升|下降|基本持平|broadly unchanged|\bup\b|\bdown\b/, 'V')));
+      const expected = [tuned!.index && [tuned!.index.lower, tuned!.index.upper], tuned!.mom && [tuned!.mom.value, tuned!.mom.lower, tuned!.mom.upper], tuned!.yoy && [tuned!.yoy.value, tuned!.yoy.lower, tuned!.yoy.upper]].filter((e) => e !== null);
+      // The numbers with decimals: the level's two ends; a change's value and its two ends (the "90%" has none).
+      expect(shown.map(numbers).map((got, i) => got.length === expected[i]!.length && got.every((g, j) => Math.abs(g - expected[i]![j]) <= 0.01 + 1e-9)), `${shown.join(' | ')} against ${JSON.stringify(expected)}`).toEqual(shown.map(() => true));
+      for (const [line, testid] of shown.slice(1).map((l, i) => [l, i === 0 ? 'workbench-mom' : 'workbench-yoy'] as const)) {
+        const [lower, upper] = numbers(line).slice(-2);
+        expect(await page.getAttribute(`[data-testid=${testid}]`, 'data-verdict'), line).toBe(lower > 0 ? 'up' : upper < 0 ? 'down' : 'unchanged');
+      }
+      expect(await note(page)).not.toBe(officialNote);
+      // Min–max scores: no interval, and why.
+      await page.check('input[name=wb-norm][value=minmax]');
+      await expect.poll(() => read(page)).toEqual([]);
+      expect(await note(page)).toContain(v.lang === 'zh' ? '最小–最大标准化' : 'min–max normalisation');
+      await page.context().close();
+    }
+    // Without JavaScript: the published ones, rendered at build time.
+    for (const v of VIEWS.filter((view) => view.width === 360)) {
+      const page = await open(v.path, { width: v.width, javaScriptEnabled: false });
+      expect(await read(page)).toEqual(lines(v.lang, published));
+      await page.context().close();
+    }
+  });
 
   it('is readable without JavaScript: an explanation, the published figures and the official weights', async () => {
     for (const [path, text] of [['/workbench/', '需要 JavaScript'], ['/en/workbench/', 'need JavaScript']] as const) {

@@ -11,10 +11,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { frameworkFromJson, frameworkHash, frameworkToJson, type FrameworkDocument } from '@pingan/core';
+import type { ChangeFigure, PublishedChance } from '../workbench/model/chance.ts';
+import { observationsOf } from '../workbench/model/analysis.ts';
+import { chanceErrors, type ChanceErrors } from './chanceErrors.ts';
 import { dataDir, frameworkFileName, frameworkText } from './framework.ts';
 import { readInputsCsv } from './inputsCsv.ts';
 import { siteFacts } from './publication.ts';
-import { cityCode, latest, loadReleases, type MonthRelease } from './releases.ts';
+import { cityCode, latest, loadReleases, type MonthRelease, type RegionRelease } from './releases.ts';
 import type { PlaceWords } from '../workbench/placeWords.ts';
 
 export interface WorkbenchRegion {
@@ -27,6 +30,8 @@ export interface WorkbenchRegion {
 export interface ReleasedMonth {
   month: string;
   index: Record<string, string | null>;
+  /** The whole place's index with its 90% interval and its changes' (release format 2; null before): what the headline scales to the current weights. */
+  chance: PublishedChance | null;
 }
 
 /**
@@ -62,6 +67,8 @@ export interface WorkbenchValues {
   values: (number | null)[];
   /** Which release files were read. */
   sources: string[];
+  /** The whole place's indicators' standard errors by released month (null where the framework is not linear): `tunedChance` scales the published intervals with them. */
+  chance: ChanceErrors | null;
 }
 
 export interface WorkbenchData {
@@ -84,6 +91,22 @@ export function frameworkTextOf(manifest: MonthRelease['manifest']): { file: str
     return { file, text: readFileSync(path, 'utf8') };
   }
   return { file: `framework/${frameworkFileName()}`, text: frameworkText() };
+}
+
+/** The whole place's published index, interval and changes in a release (null for a format-1 release, which has no intervals). */
+function publishedChance(m: MonthRelease, city: string): PublishedChance | null {
+  const level = m.release.uncertainty?.level;
+  const region: RegionRelease | undefined = m.release.regions.find((r) => r.code === city);
+  const u = region?.uncertainty?.index;
+  if (level === undefined || !region || !u) return null;
+  const change = (value: string | undefined, interval: { lower: string; upper: string; verdict: ChangeFigure['verdict'] } | null): ChangeFigure | null =>
+    value === undefined || interval === null ? null : { value, lower: interval.lower, upper: interval.upper, verdict: interval.verdict };
+  return {
+    level,
+    index: region.index.value !== null && u.interval ? { value: region.index.value, ...u.interval } : null,
+    mom: change(region.index.mom?.change, u.mom),
+    yoy: change(region.index.yoy?.change, u.yoy),
+  };
 }
 
 function placeWords(): WorkbenchShell['place'] {
@@ -123,6 +146,7 @@ export function workbenchData(): WorkbenchData {
     released: months.map((m) => ({
       month: m.month,
       index: Object.fromEntries(regionCodes.map((u) => [u, m.release.regions.find((r) => r.code === u)?.index.value ?? null])),
+      chance: publishedChance(m, cityCode()),
     })),
     dataUrl: cells.size === 0 ? null : '/workbench/data.json',
     place: placeWords(),
@@ -144,6 +168,9 @@ export function workbenchData(): WorkbenchData {
   const units = regionCodes.filter((u) => unitSet.has(u));
   const values: (number | null)[] = [];
   for (const p of periods) for (const u of units) for (const c of codes) values.push(cells.get(`${u}|${p}|${c}`) ?? null);
-  cache = { key, data: { shell: { ...shell, regions: shell.regions.filter((r) => unitSet.has(r.code)) }, values: { units, periods, codes, values, sources } } };
+  const observed: WorkbenchValues = { units, periods, codes, values, sources, chance: null };
+  const released = shell.released.filter((r) => r.chance !== null).map((r) => r.month);
+  const chance = released.length ? chanceErrors(fw, observationsOf(observed), cityCode(), released) : null;
+  cache = { key, data: { shell: { ...shell, regions: shell.regions.filter((r) => unitSet.has(r.code)) }, values: { ...observed, chance } } };
   return cache.data;
 }

@@ -4,9 +4,10 @@
  * headline is a long way up). The read-out is not a live region: it would speak on every keystroke.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { bandOf } from '@pingan/core';
+import { bandOf, effectiveWeights } from '@pingan/core';
+import { headlineChance, type NoChance, type ShownChance } from '../model/chance.ts';
 import { formatValue, signed } from '../model/format.ts';
-import { onOfficialScale } from '../model/state.ts';
+import { onOfficialScale, sameSettings } from '../model/state.ts';
 import type { PanelProps } from './Workbench.tsx';
 
 /** The index shown, the published value, whether they share a scale, the band and the difference in words. */
@@ -25,6 +26,32 @@ export function cityFigures({ store, t }: Pick<PanelProps, 'store' | 't'>) {
   }
   const shown = value === '—' && !store.current.value && store.shell.dataUrl ? '…' : value;
   return { value, shown, published, official, band, diff };
+}
+
+/** The whole place's intervals in the basis month with the current settings (`headlineChance`). */
+export function cityChance({ store }: Pick<PanelProps, 'store'>): ShownChance | NoChance | null {
+  const state = store.state.value;
+  const errors = store.values.value?.chance ?? null;
+  const city = store.ctx.regions.find((r) => r.isCity)?.code ?? '';
+  const periods = store.current.value?.panel.periods ?? [];
+  const at = periods.indexOf(state.month);
+  const value = store.valueOf(state.month, city);
+  const before = (lag: number) => (at >= lag ? store.valueOf(periods[at - lag], city) : Number.NaN);
+  const tuned = effectiveWeights(store.tuned.value);
+  const official = effectiveWeights(store.framework);
+  const indicators = errors?.indicators ?? [];
+  return headlineChance({
+    published: store.shell.released.find((r) => r.month === state.month)?.chance ?? null,
+    official: sameSettings(state, store.official),
+    linearSettings: onOfficialScale(state) && state.aggregation === 'arithmetic',
+    loaded: store.current.value !== null,
+    errors,
+    period: state.month,
+    tuned: { value, mom: value - before(1), yoy: value - before(errors?.yearLag ?? Number.NaN) },
+    weights: indicators.map((c) => tuned[c] ?? 0),
+    officialWeights: indicators.map((c) => official[c] ?? 0),
+    decimals: store.framework.decimals,
+  });
 }
 
 /**

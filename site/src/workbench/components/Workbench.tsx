@@ -5,7 +5,7 @@
  * address, fetches the observations and recomputes on every change.
  */
 import { effect } from '@preact/signals';
-import { getValue } from '@pingan/core';
+import { getValue, VERDICT_NAMES } from '@pingan/core';
 import { startAnalysisWorker } from '../analysisWorker.ts';
 import { decodeAddress, encodeAddress } from '../model/address.ts';
 import type { NominalRequest, WorkerMessage } from '../model/analysis.ts';
@@ -14,7 +14,9 @@ import type { Lang, Text } from '../text.ts';
 import { Analyses } from './Analyses.tsx';
 import { AhpPanel } from './AhpPanel.tsx';
 import { Controls } from './Controls.tsx';
-import { cityFigures } from './Readout.tsx';
+import type { ChangeFigure, NoChance, ShownChance } from '../model/chance.ts';
+import { signed } from '../model/format.ts';
+import { cityChance, cityFigures } from './Readout.tsx';
 import { Compare, Ranking, WeightsTable } from './Results.tsx';
 
 export interface PanelProps {
@@ -144,6 +146,7 @@ export function Headline({ store, t, lang }: PanelProps) {
           </>
         ) : null}
       </p>
+      <ChanceLines chance={cityChance({ store })} t={t} lang={lang} />
       <p class="small wb-scale" data-testid="workbench-scale">
         {official ? t.bandsNote : t.otherScale}
       </p>
@@ -161,6 +164,46 @@ export function Headline({ store, t, lang }: PanelProps) {
         {timing ? t.recomputed(timing.ms) : '\u00a0'}
       </p>
     </section>
+  );
+}
+
+/**
+ * The index's 90% interval and its two changes with their verdicts and intervals, under the headline's
+ * number (`cityChance`): "90% 区间 84.44 至 87.24", "环比 −0.11，基本持平，90% 区间 −0.61 至 +0.39". A range
+ * stays on one line where the words wrap.
+ */
+function ChanceLines({ chance, t, lang }: { chance: ShownChance | NoChance | null; t: Text; lang: Lang }) {
+  if (chance === null) return null;
+  if (chance === 'methods' || chance === 'bootstrap') {
+    return (
+      <p class="small wb-chance-note" data-testid="workbench-chance-note">
+        {chance === 'methods' ? t.chanceMethods : t.chanceBootstrap}
+      </p>
+    );
+  }
+  const label = t.chanceLabel(`${Math.round(chance.level * 1000) / 10}%`);
+  const range = (lower: string, upper: string, signs: boolean) => <span class="wb-range">{`${signs ? signed(lower) : lower} ${t.chanceTo} ${signs ? signed(upper) : upper}`}</span>;
+  const change = (name: string, c: ChangeFigure | null, testid: string) =>
+    c ? (
+      <p class="wb-chance" data-testid={testid} data-verdict={c.verdict}>
+        {`${name} ${signed(c.value)}${t.chanceSeparator}${VERDICT_NAMES[c.verdict][lang]}${t.chanceSeparator}${label} `}
+        {range(c.lower, c.upper, true)}
+      </p>
+    ) : null;
+  return (
+    <>
+      {chance.index ? (
+        <p class="wb-chance" data-testid="workbench-interval">
+          {`${label} `}
+          {range(chance.index.lower, chance.index.upper, false)}
+        </p>
+      ) : null}
+      {change(t.chanceMom, chance.mom, 'workbench-mom')}
+      {change(t.chanceYoy, chance.yoy, 'workbench-yoy')}
+      <p class="small wb-chance-note" data-testid="workbench-chance-note">
+        {chance.scaled ? t.chanceScaled : t.chanceOfficial}
+      </p>
+    </>
   );
 }
 
