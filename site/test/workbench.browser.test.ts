@@ -1029,8 +1029,8 @@ describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of $
       const change = (name: string, c: ChangeNumbers | null) => (c ? [`${name} ${signedText(c.value)}${sep}${VERDICT_NAMES[c.verdict][lang]}${sep}${label} ${signedText(c.lower)} ${to} ${signedText(c.upper)}`] : []);
       return [
         ...(n.index ? [`${label} ${text(n.index.lower)} ${to} ${text(n.index.upper)}`] : []),
-        ...change(lang === 'zh' ? '环比' : `On the ${quarterly ? 'quarter' : 'month'} before`, n.mom),
-        ...change(lang === 'zh' ? '同比' : 'On a year before', n.yoy),
+        ...change(lang === 'zh' ? '环比' : `Change on the ${quarterly ? 'quarter' : 'month'} before`, n.mom),
+        ...change(lang === 'zh' ? '同比' : 'Change on a year before', n.yoy),
       ];
     };
     const read = (page: Page) => page.$$eval('[data-testid=workbench-interval], [data-testid=workbench-mom], [data-testid=workbench-yoy]', (ps) => ps.map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()));
