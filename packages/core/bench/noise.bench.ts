@@ -46,6 +46,10 @@
  * its one accuracy option), each with how many figures it puts beyond the
  * bound the default is tested to: whether accuracy could buy the target.
  *
+ * Under A1, where latticeIntervals' time goes: how many figures each of its
+ * methods took, and the step timed on parts of the work (the levels only,
+ * with one lag, the indicator or the aggregate columns only).
+ *
  * An argument `sample` or `nationwide` runs part A or B alone (default both).
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -61,6 +65,7 @@ import {
   type Framework,
   type IndexResult,
   type LatticeIntervals,
+  type LatticeOptions,
   type Panel,
 } from '../src/index.ts';
 import { regions, samplePanel, xiangtanFramework } from '../test/noise/sampleData.ts';
@@ -137,6 +142,7 @@ function benchSample(): void {
       `controlCharts: ${formatWallAndCpu(published)}; ${againstTarget(median(published).wall, 50, 'ms')}`,
   );
   for (const [name, step] of Object.entries(steps)) console.log(`   step ${name}: ${formatWallAndCpu(timeRunsWithCpu(step, runs, warmUp))}`);
+  whereTheTimeGoes(result, runs, warmUp);
   const month = '2025-10';
   const rankUnits = regions()
     .filter((r) => r.level !== 'city')
@@ -172,6 +178,36 @@ function benchSample(): void {
     `A5 beside it: the seeded bootstrap (${draws} draws, rebuilding the 24 months one month needs) for one month: ${formatWallAndCpu(boot, 's')}; ` +
       `${charted} months with an index → about ${((perMonth * charted) / 60).toFixed(1)} min wall for the whole history`,
   );
+}
+
+/**
+ * Where latticeIntervals' time goes (printed under A1, for whoever works on it): how many figures each
+ * method took, and the step timed on parts of the work through its own options (the levels are computed
+ * in every run, so a change's lags cost the difference; a group's or the index's figures read the same
+ * indicators' distributions as the indicators' own, so the two column sets overlap in work).
+ */
+function whereTheTimeGoes(result: IndexResult, runs: number, warmUp: number): void {
+  const noise = cellNoise(result.raw, result.framework);
+  const all = latticeIntervals(result, { lags: LAGS, level: LEVEL }, noise);
+  let figures = 0;
+  for (const values of [all.lower, ...LAGS.map((lag) => all.changeLower[lag])]) for (const v of values) if (!Number.isNaN(v)) figures++;
+  console.log(
+    `   its ${figures} figures: ${all.smooth} by the fast path (Cornish–Fisher from cumulants), ${all.leads} by the lead method (lead components built and convolved), ` +
+      `${figures - all.smooth - all.leads} built whole; ${all.fallbacks} times a capped count too large to enumerate entered as a censored normal`,
+  );
+  const indicators = result.framework.indicators;
+  const aggregates = result.aggregated.codes.filter((c) => !indicators.includes(c));
+  const parts: [string, LatticeOptions][] = [
+    ['levels only', { lags: [] }],
+    ['levels and month-on-month changes', { lags: [1] }],
+    ['levels and year-on-year changes', { lags: [12] }],
+    [`the ${indicators.length} indicator columns only`, { lags: LAGS, codes: indicators }],
+    [`the ${aggregates.length} aggregate columns only`, { lags: LAGS, codes: aggregates }],
+  ];
+  for (const [name, options] of parts) {
+    const timed = timeRunsWithCpu(() => latticeIntervals(result, { level: LEVEL, ...options }, noise), runs, warmUp);
+    console.log(`   latticeIntervals, ${name}: ${formatWallAndCpu(timed)}`);
+  }
 }
 
 /** The nationwide framework with Xiangtan's methods: 12-month rates per 100,000, goalposts, arithmetic means. */
