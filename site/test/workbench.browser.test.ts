@@ -17,12 +17,11 @@ import {
   AggregationSpec,
   PinganError,
   VERDICT_NAMES,
-  analyticUncertainty,
-  cellNoise,
-  panelPeriodsPerYear,
   ValidationError,
   ahpWeights,
+  analyticUncertainty,
   buildIndex,
+  cellNoise,
   defineFramework,
   frameworkFromJson,
   frameworkToJson,
@@ -30,6 +29,7 @@ import {
   frameworkHash,
   getValue,
   panelFromObservations,
+  panelPeriodsPerYear,
   rebuildIndex,
   reviseNodes,
   roundHalfUp,
@@ -125,7 +125,7 @@ interface ChangeNumbers {
 /** The whole place's index and changes in a period, with their intervals, as numbers (null where the release has none). */
 interface ChanceNumbers {
   level: number;
-  index: { lower: number; upper: number } | null;
+  index: { value: number; lower: number; upper: number } | null;
   mom: ChangeNumbers | null;
   yoy: ChangeNumbers | null;
 }
@@ -142,9 +142,8 @@ function chanceExpectations(fw: Framework, nominal: ReturnType<typeof buildIndex
     if (!raw.uncertainty || !index.uncertainty) return null;
     const u = index.uncertainty;
     const change = (value: string | null, c: RawChange | null): ChangeNumbers | null => (value === null || c === null ? null : { value: Number(value), lower: Number(c.lower), upper: Number(c.upper), verdict: c.verdict });
-    return { level: raw.uncertainty.level, index: u.interval && { lower: Number(u.interval.lower), upper: Number(u.interval.upper) }, mom: change(index.change.mom, u.mom), yoy: change(index.change.yoy, u.yoy) };
+    return { level: raw.uncertainty.level, index: u.interval && { value: Number(index.value), lower: Number(u.interval.lower), upper: Number(u.interval.upper) }, mom: change(index.change.mom, u.mom), yoy: change(index.change.yoy, u.yoy) };
   };
-  const valueOf = (period: string) => Number(JSON.parse(readFileSync(join(latestRevisionDir(period), 'release.json'), 'utf8')).regions.find((r: { parent: string | null }) => r.parent === null).aggregates[0].value);
   const errorsOf = (result: ReturnType<typeof buildIndex>, period: string) => {
     const out = result.aggregated;
     const lag = panelPeriodsPerYear(out.periods);
@@ -163,12 +162,11 @@ function chanceExpectations(fw: Framework, nominal: ReturnType<typeof buildIndex
     const at = periods.indexOf(period);
     const value = (p: string | undefined) => (p === undefined ? Number.NaN : getValue(result.aggregated, city, p, fw.root));
     const v = value(period);
-    const centre = valueOf(period);
-    const scale = (c: ChangeNumbers | null, tunedValue: number, ratio: number): ChangeNumbers | null =>
-      c === null ? null : { value: tunedValue, lower: tunedValue + ratio * (c.lower - c.value), upper: tunedValue + ratio * (c.upper - c.value), verdict: c.verdict };
+    const scale = <T extends { value: number; lower: number; upper: number }>(c: T | null, tunedValue: number, ratio: number): T | null =>
+      c === null ? null : { ...c, value: tunedValue, lower: tunedValue + ratio * (c.lower - c.value), upper: tunedValue + ratio * (c.upper - c.value) };
     return {
       level: published.level,
-      index: published.index && { lower: v + (own.level / official.level) * (published.index.lower - centre), upper: v + (own.level / official.level) * (published.index.upper - centre) },
+      index: scale(published.index, v, own.level / official.level),
       mom: scale(published.mom, v - value(periods[at - 1]), own.mom / official.mom),
       yoy: scale(published.yoy, v - value(periods[at - own.lag]), own.yoy / official.yoy),
     };
@@ -185,7 +183,6 @@ interface RawChance {
   uncertainty?: { level: number };
   regions: { parent: string | null; aggregates: { value: string; change: { mom: string | null; yoy: string | null }; uncertainty?: { interval: { lower: string; upper: string } | null; mom: RawChange | null; yoy: RawChange | null } }[] }[];
 }
-
 
 describe.skipIf(!haveChromium || !haveInputs)(`the workbench${underTest ? ` of ${underTest.name}` : ''} in Chromium`, () => {
   const consoleErrors: string[] = [];
