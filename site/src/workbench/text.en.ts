@@ -38,6 +38,7 @@ export const TEXT_EN: Text = {
   chanceScaled: 'Intervals for the current weights: each published interval times the ratio of the index’s standard errors under the current and the official weights (a normal approximation). A change whose interval holds 0 is broadly unchanged, as in the bulletin.',
   chanceMethods: 'No intervals under min–max normalisation or a geometric mean: the published intervals carry over to other weights only with the official goalposts and arithmetic means.',
   chanceBootstrap: 'This framework’s intervals come from the bootstrap, which cannot be rescaled to other weights: they are shown with the official settings only.',
+  chanceIncomplete: 'Some intervals could not be rescaled: a weighted indicator has no standard error in this month (it is missing, say).',
   controls: 'Weights and methods',
   controlsHelp: 'Weights are relative among siblings and are rescaled to sum to one within each group; they are kept to three decimals (0.001 to 1000). Drag the slider (it moves by proportion) or type a number with a decimal point; in the box, the up and down arrow keys step by the value’s scale (0.455 by 0.01), and Esc restores the weight in use.',
   firstLevel: 'First-level weights',

@@ -66,18 +66,23 @@ describe('the arithmetic, by hand', () => {
     expect(shown.index).toEqual({ lower: (86.1 + r * (84.44 - 85.93)).toFixed(2), upper: (86.1 + r * (87.24 - 85.93)).toFixed(2) });
     // Month on month: √(0.64 + 0.04) / √0.5 = 1.16619; 0.5 + 1.16619 × (−0.61 + 0.11) = −0.083 holds 0.
     expect(shown.mom).toEqual({ value: '0.50', lower: '-0.08', upper: '1.08', verdict: 'unchanged' });
-    // A weighted indicator without a standard error: no year-on-year interval.
+    // A weighted indicator without a standard error: no year-on-year interval, and the page is told.
     expect(shown.yoy).toBeNull();
     expect(shown.scaled).toBe(true);
+    expect(shown.incomplete).toBe(true);
+    // Every figure scaled: complete.
+    expect(tunedChance(published, { ...errors, yoy: [2, 1] }, '2025-10', input.tuned, input.weights, input.officialWeights, 2).incomplete).toBe(false);
+    // No published year-on-year interval to scale: nothing missing.
+    expect(tunedChance({ ...published, yoy: null }, errors, '2025-10', input.tuned, input.weights, input.officialWeights, 2).incomplete).toBe(false);
     // A change that moves clear of 0 is up.
     expect(tunedChance(published, errors, '2025-10', { ...input.tuned, mom: 1 }, input.weights, input.officialWeights, 2).mom).toEqual({ value: '1.00', lower: '0.42', upper: '1.58', verdict: 'up' });
     expect(tunedChance(published, errors, '2025-10', { ...input.tuned, mom: -1 }, input.weights, input.officialWeights, 2).mom?.verdict).toBe('down');
     // A period without standard errors: none.
-    expect(tunedChance(published, errors, '2025-09', input.tuned, input.weights, input.officialWeights, 2)).toMatchObject({ index: null, mom: null, yoy: null });
+    expect(tunedChance(published, errors, '2025-09', input.tuned, input.weights, input.officialWeights, 2)).toMatchObject({ index: null, mom: null, yoy: null, incomplete: true });
   });
 
   it('shows the published intervals with the official settings, and says why there are none otherwise', () => {
-    expect(headlineChance({ ...input, official: true })).toEqual({ level: 0.9, index: { lower: '84.44', upper: '87.24' }, mom: published.mom, yoy: published.yoy, scaled: false });
+    expect(headlineChance({ ...input, official: true })).toEqual({ level: 0.9, index: { lower: '84.44', upper: '87.24' }, mom: published.mom, yoy: published.yoy, scaled: false, incomplete: false });
     expect(headlineChance({ ...input, linearSettings: false })).toBe('methods');
     expect(headlineChance({ ...input, errors: null })).toBe('bootstrap');
     // Before the observations are in, a tuned state shows none yet; a release without intervals, none at all.

@@ -202,6 +202,7 @@ function ChanceLines({ chance, t, lang }: { chance: ShownChance | NoChance | nul
       {change(t.chanceYoy, chance.yoy, 'workbench-yoy')}
       <p class="small wb-chance-note" data-testid="workbench-chance-note">
         {chance.scaled ? t.chanceScaled : t.chanceOfficial}
+        {chance.incomplete ? ` ${t.chanceIncomplete}` : ''}
       </p>
     </>
   );

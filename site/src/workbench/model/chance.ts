@@ -37,6 +37,8 @@ export interface ShownChance {
   yoy: ChangeFigure | null;
   /** Scaled from the published intervals (the weights are not the official ones). */
   scaled: boolean;
+  /** A published figure that could not be scaled (a weighted indicator without a standard error, or no tuned figure): the page says so. */
+  incomplete: boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export interface TunedFigures {
  * `officialWeights`, the indicators' effective weights in `errors`' order)
  * around the tuned figure, with the change's verdict read off its interval as
  * shown. A figure without a published interval, a standard error or a tuned
- * value has none (null).
+ * value has none (null); `incomplete` marks a published one left so.
  *
  * @example
  * const shown = tunedChance(published, errors, '2025-10', tuned, weights, officialWeights, 2);
@@ -114,7 +116,10 @@ export function tunedChance(
     const interval = scaledInterval(figure, value, r, decimals);
     return { value: formatValue(value, decimals), ...interval, verdict: changeVerdict({ lower: Number(interval.lower), upper: Number(interval.upper) }) ?? 'unchanged' };
   };
-  return { level: published.level, index, mom: change(published.mom, errors.mom, tuned.mom), yoy: change(published.yoy, errors.yoy, tuned.yoy), scaled: true };
+  const mom = change(published.mom, errors.mom, tuned.mom);
+  const yoy = change(published.yoy, errors.yoy, tuned.yoy);
+  const incomplete = (published.index !== null && index === null) || (published.mom !== null && mom === null) || (published.yoy !== null && yoy === null);
+  return { level: published.level, index, mom, yoy, scaled: true, incomplete };
 }
 
 /**
@@ -153,7 +158,7 @@ export interface HeadlineChanceInput {
 export function headlineChance(input: HeadlineChanceInput): ShownChance | NoChance | null {
   const { published } = input;
   if (!published) return null;
-  if (input.official) return { level: published.level, index: published.index && { lower: published.index.lower, upper: published.index.upper }, mom: published.mom, yoy: published.yoy, scaled: false };
+  if (input.official) return { level: published.level, index: published.index && { lower: published.index.lower, upper: published.index.upper }, mom: published.mom, yoy: published.yoy, scaled: false, incomplete: false };
   if (!input.linearSettings) return 'methods';
   if (!input.loaded) return null;
   if (!input.errors) return 'bootstrap';
