@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calendarFile, loadReleaseCalendar, nextScheduledRelease, parseReleaseCalendar } from '../src/lib/releaseCalendar.ts';
+import { latestRevisionDir } from './releaseFiles.ts';
 
 // The data folder beside the site (astro.config.ts sets the same default for builds; vitest may run from the root).
 process.env.PINGAN_DATA_DIR ??= join(import.meta.dirname, '..', '..', 'data');
@@ -11,8 +12,7 @@ const releases = join(import.meta.dirname, '..', '..', 'data', 'releases');
 /** The latest release in data/releases: its month and its manifest's publication date. */
 function latestRelease(): { month: string; date: string } {
   const month = readdirSync(releases).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().at(-1)!;
-  const rev = readdirSync(join(releases, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1)!;
-  return { month, date: JSON.parse(readFileSync(join(releases, month, rev, 'manifest.json'), 'utf8')).date };
+  return { month, date: JSON.parse(readFileSync(join(latestRevisionDir(releases, month), 'manifest.json'), 'utf8')).date };
 }
 
 describe('release calendar (data/publication.json, releaseCalendar)', () => {

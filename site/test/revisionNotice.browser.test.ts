@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
+import { latestRevisionDir } from './releaseFiles.ts';
 
 const releasesDir = join(import.meta.dirname, '..', '..', 'data', 'releases');
 const haveChromium = existsSync(CHROMIUM);
@@ -34,8 +35,7 @@ interface Change { verdict: 'up' | 'down' | 'unchanged' }
 function revisedMonths() {
   const months = readdirSync(releasesDir).filter((n) => /^\d{4}-\d{2}$/.test(n)).sort().reverse();
   const revised = months.flatMap((month) => {
-    const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-    const dir = join(releasesDir, month, revs.at(-1)!);
+    const dir = latestRevisionDir(releasesDir, month);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     if (!manifest.changed.includes('uncertainty') || (manifest.uncertaintyModel ?? 0) < 3) return [];
     const release = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8')) as { regions: { code: string; parent: string | null; aggregates: { uncertainty: { mom: Change | null; yoy: Change | null } }[] }[] };

@@ -19,6 +19,7 @@ import { axeViolations } from './axe.ts';
 import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
 import { watchList } from '../src/lib/watchList.ts';
+import { latestRevisionDir } from './releaseFiles.ts';
 
 /** The watch list the build computed, computed again here from the same releases (the library's numbers are tested in watchList.test.ts). */
 function watchListOf(dir: string): NonNullable<ReturnType<typeof watchList>> {
@@ -62,8 +63,7 @@ function releasedMonths(): string[] {
 
 /** A month's latest revision, straight from its files (an older format may lack the uncertainty). */
 function latestRevision(month: string): Partial<RawRelease> {
-  const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  return JSON.parse(readFileSync(join(releasesDir, month, revs.at(-1)!, 'release.json'), 'utf8')) as Partial<RawRelease>;
+  return JSON.parse(readFileSync(join(latestRevisionDir(releasesDir, month), 'release.json'), 'utf8')) as Partial<RawRelease>;
 }
 
 /** The latest month's latest revision, straight from the files. */

@@ -45,6 +45,7 @@ import { importFramework } from '../src/workbench/importFramework.ts';
 import { axeViolations } from './axe.ts';
 import { expectNoSidewaysScroll } from './overflow.ts';
 import { CHROMIUM, servedSite } from './server.ts';
+import { latestRevisionDir as latestRevision } from './releaseFiles.ts';
 
 const site = join(import.meta.dirname, '..');
 const root = join(site, '..');
@@ -54,10 +55,7 @@ const dataDir = underTest?.dataDir ?? join(root, 'data');
 const releasesDir = underTest?.releasesDir ?? process.env.PINGAN_WORKBENCH_RELEASES_DIR ?? join(dataDir, 'releases');
 const screenshots = underTest?.screenshots ?? join(root, 'artifacts', 'screenshots');
 
-const latestRevisionDir = (month: string) => {
-  const revs = readdirSync(join(releasesDir, month)).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  return join(releasesDir, month, revs.at(-1)!);
-};
+const latestRevisionDir = (month: string) => latestRevision(releasesDir, month);
 const months = existsSync(releasesDir) ? readdirSync(releasesDir).filter((n) => /^\d{4}-(\d{2}|Q[1-4])$/.test(n)).sort() : [];
 const haveInputs = months.length > 0 && existsSync(join(latestRevisionDir(months.at(-1)!), 'inputs.csv'));
 const haveChromium = existsSync(CHROMIUM);

@@ -15,6 +15,7 @@ import { releasesDir as siteReleasesDir } from '../../src/lib/releases.ts';
 import { workbenchData } from '../../src/lib/workbench.ts';
 import { observationsOf } from '../../src/workbench/model/analysis.ts';
 import { combinedError, headlineChance, scaledInterval, tunedChance, type HeadlineChanceInput, type PublishedChance } from '../../src/workbench/model/chance.ts';
+import { latestRevisionDir } from '../releaseFiles.ts';
 
 // The data folder beside the site, as a build's (vitest may run from the root); its releases unless PINGAN_RELEASES_DIR says otherwise.
 process.env.PINGAN_DATA_DIR ??= join(import.meta.dirname, '..', '..', '..', 'data');
@@ -100,9 +101,7 @@ describe.skipIf(!haveReleases)('on the sample releases (SYNTHETIC)', () => {
   it('carries the whole place’s published index, interval and changes of every released month, as each release.json gives them', () => {
     expect(shell.released.length).toBeGreaterThan(0);
     for (const m of shell.released) {
-      const dir = join(releasesDir, m.month);
-      const latest = readdirSync(dir).filter((n) => /^r\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1)!;
-      const raw = JSON.parse(readFileSync(join(dir, latest, 'release.json'), 'utf8'));
+      const raw = JSON.parse(readFileSync(join(latestRevisionDir(releasesDir, m.month), 'release.json'), 'utf8'));
       const city = raw.regions.find((r: { parent: string | null }) => r.parent === null);
       const index = city.aggregates[0];
       const u = index.uncertainty;
