@@ -6,6 +6,7 @@
  * function then gives null and the pages show the figures alone.
  */
 import type { PublishedRegion, PublishedUncertainty, ReleaseJson, ReleaseWarnings } from '@pingan/core/release';
+import { levelText } from '../workbench/model/format.ts';
 import { signed, type Lang } from './i18n.ts';
 
 export type ChangeInterval = NonNullable<PublishedUncertainty['mom']>;
@@ -60,10 +61,8 @@ export const VERDICT_WORDS: Record<Verdict, Record<Lang, string>> = {
   unchanged: { zh: '基本持平', en: 'broadly unchanged' },
 };
 
-/** "90%" for 0.9. */
-export function levelText(level: number): string {
-  return `${Math.round(level * 1000) / 10}%`;
-}
+// "90%" for 0.9: one definition for the pages and the workbench's island, which cannot import this file (through i18n.ts it reads the publication's files).
+export { levelText };
 
 /**
  * An interval's name and its range, apart so that a page can keep the range on one line where the words wrap:

@@ -15,7 +15,7 @@ import { Analyses } from './Analyses.tsx';
 import { AhpPanel } from './AhpPanel.tsx';
 import { Controls } from './Controls.tsx';
 import type { ChangeFigure, NoChance, ShownChance } from '../model/chance.ts';
-import { signed } from '../model/format.ts';
+import { levelText, signed } from '../model/format.ts';
 import { cityChance, cityFigures } from './Readout.tsx';
 import { Compare, Ranking, WeightsTable } from './Results.tsx';
 
@@ -181,7 +181,7 @@ function ChanceLines({ chance, t, lang }: { chance: ShownChance | NoChance | nul
       </p>
     );
   }
-  const label = t.chanceLabel(`${Math.round(chance.level * 1000) / 10}%`);
+  const label = t.chanceLabel(levelText(chance.level));
   const range = (lower: string, upper: string, signs: boolean) => <span class="wb-range">{`${signs ? signed(lower) : lower} ${t.chanceTo} ${signs ? signed(upper) : upper}`}</span>;
   const change = (name: string, c: ChangeFigure | null, testid: string) =>
     c ? (

@@ -34,6 +34,17 @@ export function signed(text: string): string {
   return Number(text) === 0 ? text : `+${text}`;
 }
 
+/**
+ * An interval's level as a percentage, as the pages and the workbench name it: "90%" for 0.9.
+ *
+ * @example
+ * levelText(0.9); // '90%'
+ * levelText(0.955); // '95.5%'
+ */
+export function levelText(level: number): string {
+  return `${Math.round(level * 1000) / 10}%`;
+}
+
 /** A share as a percentage with one decimal: 0.1234 → "12.3%". */
 export function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
