@@ -46,9 +46,10 @@
  * its one accuracy option), each with how many figures it puts beyond the
  * bound the default is tested to: whether accuracy could buy the target.
  *
- * Under A1, where latticeIntervals' time goes: how many figures each of its
- * methods took, and the step timed on parts of the work (the levels only,
- * with one lag, the indicator or the aggregate columns only).
+ * Under A1, and under B1 on a tenth of the panel's units, where
+ * latticeIntervals' time goes: how many figures each of its methods took, and
+ * the step timed on parts of the work (the levels only, with one lag, the
+ * indicator or the aggregate columns only, the root's column only).
  *
  * An argument `sample` or `nationwide` runs part A or B alone (default both).
  */
@@ -181,10 +182,11 @@ function benchSample(): void {
 }
 
 /**
- * Where latticeIntervals' time goes (printed under A1, for whoever works on it): how many figures each
- * method took, and the step timed on parts of the work through its own options (the levels are computed
- * in every run, so a change's lags cost the difference; a group's or the index's figures read the same
- * indicators' distributions as the indicators' own, so the two column sets overlap in work).
+ * Where latticeIntervals' time goes (printed under A1 and B1, for whoever works on it): how many figures
+ * each method took, and the step timed on parts of the work through its own options (the levels are
+ * computed in every run, so a change's lags cost the difference; a group's or the index's figures read
+ * the same indicators' distributions as the indicators' own, so the two column sets overlap in work; the
+ * root's column alone still describes every indicator once per figure-month, the work every column shares).
  */
 function whereTheTimeGoes(result: IndexResult, runs: number, warmUp: number): void {
   const noise = cellNoise(result.raw, result.framework);
@@ -203,6 +205,7 @@ function whereTheTimeGoes(result: IndexResult, runs: number, warmUp: number): vo
     ['levels and year-on-year changes', { lags: [12] }],
     [`the ${indicators.length} indicator columns only`, { lags: LAGS, codes: indicators }],
     [`the ${aggregates.length} aggregate columns only`, { lags: LAGS, codes: aggregates }],
+    [`the root's column (${result.framework.root}) only, with every indicator still described once per figure-month`, { lags: LAGS, codes: [result.framework.root] }],
   ];
   for (const [name, options] of parts) {
     const timed = timeRunsWithCpu(() => latticeIntervals(result, { level: LEVEL, ...options }, noise), runs, warmUp);
@@ -284,6 +287,8 @@ function benchNationwide(): void {
     );
   }
   for (const [name, times] of Object.entries(stepTimes)) console.log(`   step ${name}: ${formatWallAndCpu(times, 's')}`);
+  console.log(`   where latticeIntervals' time goes, on the first ${tenth} units (every month; one run each):`);
+  whereTheTimeGoes(part, 1, 0);
   const withoutLattice = timeRunsWithCpu(() => publishedWork(result, undefined, false), runs, 0);
   console.log(`B2 the published steps but latticeIntervals, as one run (cellNoise + controlCharts): ${formatWallAndCpu(withoutLattice, 's')}`);
 
