@@ -202,8 +202,9 @@ function benchSample(): void {
  * computed in every run, so a change's lags cost the difference; a group's or the index's figures read
  * the same indicators' distributions as the indicators' own, so the two column sets overlap in work; the
  * root's column alone still describes every indicator once per figure-month, the work every column shares).
+ * Returns the intervals it counted (the default, every figure), for a caller that compares them.
  */
-function whereTheTimeGoes(result: IndexResult, runs: number, warmUp: number): void {
+function whereTheTimeGoes(result: IndexResult, runs: number, warmUp: number): LatticeIntervals {
   const noise = cellNoise(result.raw, result.framework);
   const all = latticeIntervals(result, { lags: LAGS, level: LEVEL }, noise);
   let figures = 0;
@@ -226,6 +227,7 @@ function whereTheTimeGoes(result: IndexResult, runs: number, warmUp: number): vo
     const timed = timeRunsWithCpu(() => latticeIntervals(result, { level: LEVEL, ...options }, noise), runs, warmUp);
     console.log(`   latticeIntervals, ${name}: ${formatWallAndCpu(timed)}`);
   }
+  return all;
 }
 
 /** The nationwide framework with Xiangtan's methods: 12-month rates per 100,000, goalposts, arithmetic means. */
@@ -363,14 +365,13 @@ function benchNationwide(): void {
   }
   for (const [name, times] of Object.entries(stepTimes)) console.log(`   step ${name}: ${formatWallAndCpu(times, 's')}`);
   console.log(`   where latticeIntervals' time goes, on the first ${tenth} units (every month; one run each):`);
-  whereTheTimeGoes(part, 1, 0);
+  const published = whereTheTimeGoes(part, 1, 0);
   const withoutLattice = timeRunsWithCpu(() => publishedWork(result, undefined, false), runs, 0);
   console.log(`B2 the published steps but latticeIntervals, as one run (cellNoise + controlCharts): ${formatWallAndCpu(withoutLattice, 's')}`);
 
   const normal = timeRunsWithCpu(() => normalWork(result), 3, 0);
   // The reference (exact: true at 4,096 points; 0.6 ms a figure on the sample) would take about 17 min on the tenth's 1.7 million
-  // figures alone: the normal intervals are held to the published ones instead.
-  const published = latticeIntervals(part, { lags: LAGS, level: LEVEL }, partNoise);
+  // figures alone: the normal intervals are held to the published ones instead (those whereTheTimeGoes counted).
   const normalIv = normalIntervals(part, analyticUncertainty(part, LAGS, partNoise));
   const normalOff = beyondBound(published, normalIv);
   console.log(
