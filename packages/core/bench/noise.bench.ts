@@ -244,25 +244,39 @@ function linearNationwideFramework(): Framework {
   }));
 }
 
+/** The endpoints of intervals in `latticeIntervals`' layout, which `normalIntervals` also fills. */
+type Intervals = Pick<LatticeIntervals, 'lower' | 'upper' | 'changeLower' | 'changeUpper'>;
+
 /**
- * How many figures of `other` have an endpoint too far from `reference`'s, of how many figures there
- * are, and the largest such distance as a share of the width it is measured on: the levels (lag 0) and
- * both changes, or only the lags in `lags`, of every column or only of column `code`. By the bound the
- * published default is tested to (`share` 0.02: further than 2% of the reference's width and than 0.005),
- * or by the issue's agreement must-show as test/noise/agreement.test.ts measures its raw gap (`share` 0.1:
- * further than 10% of the wider of the two widths, two figures both narrower than 0.01 and within 0.01 of
- * each other being the same point at the published precision; against an exact reference there is no
- * Monte Carlo error to allow for).
+ * When an interval is too far from the reference's, given the larger gap between their endpoints:
+ * - `published`, the bound the published default is tested to (test/noise/fastPath.test.ts): further than 2%
+ *   of the reference's width and than 0.005;
+ * - `agreement`, the issue's must-show as test/noise/agreement.test.ts measures its raw gap: further than 10%
+ *   of the wider of the two widths, two figures both narrower than 0.01 and within 0.01 of each other being the
+ *   same point at the published precision (against an exact reference there is no Monte Carlo error to allow for).
+ * Returns the width the gap is measured on, and whether it is beyond.
+ */
+const RULES = {
+  published: (gap: number, referenceWidth: number) => ({ width: referenceWidth, beyond: gap > 0.005 && gap > 0.02 * referenceWidth }),
+  agreement: (gap: number, referenceWidth: number, otherWidth: number) => {
+    const width = Math.max(referenceWidth, otherWidth);
+    return { width, beyond: !(width < 0.01 && gap < 0.01) && gap > 0.1 * width };
+  },
+} as const;
+
+/**
+ * How many figures of `other` have an endpoint too far from `reference`'s by `rule` (default `published`), of
+ * how many figures there are, and the largest such distance as a share of the width it is measured on: the
+ * levels (lag 0) and both changes, or only the lags in `lags`, of every column or only of column `code`.
  */
 function beyondBound(
   reference: LatticeIntervals,
-  other: Pick<LatticeIntervals, 'lower' | 'upper' | 'changeLower' | 'changeUpper'>,
-  lags: readonly number[] = [0, ...LAGS],
-  code?: string,
-  share: 0.02 | 0.1 = 0.02,
+  other: Intervals,
+  { lags = [0, ...LAGS], code, rule = 'published' }: { lags?: readonly number[]; code?: string; rule?: keyof typeof RULES } = {},
 ): { figures: number; beyond: number; worst: number } {
   const K = reference.codes.length;
   const only = code === undefined ? -1 : reference.codes.indexOf(code);
+  const tooFar = RULES[rule];
   let figures = 0;
   let beyond = 0;
   let worst = 0;
@@ -272,12 +286,12 @@ function beyondBound(
       if (Number.isNaN(rl[j]) || (only >= 0 && j % K !== only)) continue;
       figures++;
       const gap = Math.max(Math.abs(ol[j] - rl[j]), Math.abs(ou[j] - ru[j]));
-      const width = share === 0.1 ? Math.max(ru[j] - rl[j], ou[j] - ol[j]) : ru[j] - rl[j];
-      const within = share === 0.1 ? (width < 0.01 && gap < 0.01) || gap <= share * width : gap <= 0.005 || gap <= share * width;
-      if (within) continue;
+      const verdict = tooFar(gap, ru[j] - rl[j], ou[j] - ol[j]);
+      // A missing endpoint (NaN gap) where the reference has one is beyond too.
+      if (!verdict.beyond && !Number.isNaN(gap)) continue;
       beyond++;
       // A reference that is a point (width 0) has no share to report; it still counts as beyond.
-      if (width > 0) worst = Math.max(worst, gap / width);
+      if (verdict.width > 0) worst = Math.max(worst, gap / verdict.width);
     }
   }
   return { figures, beyond, worst };
@@ -289,15 +303,15 @@ function beyondBound(
  * distribution a percentile bootstrap converges to; on the nationwide panel the published intervals, within
  * 2% of it on the sample).
  */
-function agreementMisses(reference: LatticeIntervals, other: Pick<LatticeIntervals, 'lower' | 'upper' | 'changeLower' | 'changeUpper'>): string {
-  const { figures, beyond, worst } = beyondBound(reference, other, undefined, undefined, 0.1);
+function agreementMisses(reference: LatticeIntervals, other: Intervals): string {
+  const { figures, beyond, worst } = beyondBound(reference, other, { rule: 'agreement' });
   return `${beyond} of ${figures} beyond 10% of the width, the agreement with the bootstrap the issue asks of analytic intervals${beyond > 0 ? ` (up to ${(100 * worst).toFixed(0)}%)` : ''}`;
 }
 
 /** `beyondBound` of the root's column alone, its levels and each change apart, as words. */
-function rootBeyondBound(root: string, reference: LatticeIntervals, other: Pick<LatticeIntervals, 'lower' | 'upper' | 'changeLower' | 'changeUpper'>): string {
+function rootBeyondBound(root: string, reference: LatticeIntervals, other: Intervals): string {
   const kinds = ([[0, 'levels'], [1, 'month-on-month changes'], [12, 'year-on-year changes']] as const).map(([lag, name]) => {
-    const { figures, beyond, worst } = beyondBound(reference, other, [lag], root);
+    const { figures, beyond, worst } = beyondBound(reference, other, { lags: [lag], code: root });
     return `${name} ${beyond} of ${figures}${beyond > 0 ? ` (up to ${(100 * worst).toFixed(0)}% of the width)` : ''}`;
   });
   return `of the root's (${root}) figures: ${kinds.join(', ')}`;
@@ -308,7 +322,7 @@ function rootBeyondBound(root: string, reference: LatticeIntervals, other: Pick<
  * `distribution: 'normal'` (a capped score's normal interval before capping, then capped; the others value ± z se),
  * each change centred on the change as computed, as the lattice intervals' are.
  */
-function normalIntervals(result: IndexResult, analytic: AnalyticUncertainty): Pick<LatticeIntervals, 'lower' | 'upper' | 'changeLower' | 'changeUpper'> {
+function normalIntervals(result: IndexResult, analytic: AnalyticUncertainty): Intervals {
   const out = result.aggregated;
   const U = out.units.length;
   const K = out.codes.length;
